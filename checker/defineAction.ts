@@ -1,0 +1,39 @@
+// defineAction: write an action the way a TLA+ spec does, with the guard apart from the effect.
+//
+// A spec lists the instances an action may take (`params`), a pure guard (`enabled`, one conjunct
+// a line), the effect (`next`, touching only what changes), the reviewer's label and the actor
+// (the lane in the column view). This compiles to the Spec API's `successors`; using it is
+// optional (an external spec may write `successors` directly).
+import type { Action, Successor } from './spec.ts';
+
+export interface ActionDefinition<S, P, A> {
+  readonly name: string;
+  readonly doc: string;
+  /** Every candidate instance of the action in state s (e.g. every task and fd). */
+  params(s: S, p: P): Iterable<A>;
+  /** The guard: is the instance enabled in s? */
+  enabled(s: S, a: A, p: P): boolean;
+  /** The effect: the state after the step. Non-determinism belongs in `params`. */
+  next(s: S, a: A, p: P): S;
+  /** What a reviewer reads; called only when a trace is printed. */
+  label(s: S, a: A, p: P, next: S): string;
+  /** The lane the step is drawn in. */
+  actor?(s: S, a: A, p: P): string;
+}
+
+export function defineAction<S, P, A>(def: ActionDefinition<S, P, A>): Action<S, P> & { readonly definition: ActionDefinition<S, P, A> } {
+  return {
+    name: def.name,
+    doc: def.doc,
+    definition: def,
+    *successors(s: S, p: P): Iterable<Successor<S>> {
+      for (const a of def.params(s, p)) {
+        if (!def.enabled(s, a, p)) continue;
+        const state = def.next(s, a, p);
+        const actor = def.actor?.(s, a, p);
+        const label = () => def.label(s, a, p, state);
+        yield actor === undefined ? { label, state } : { label, state, actor };
+      }
+    },
+  };
+}

@@ -1,0 +1,129 @@
+// The Spec API: the contract between a model and the checker.
+//
+// Specs are TypeScript modules whose `export default` is a `Spec`. Specs written outside this
+// repository load by path and may import nothing from here but types, so these names are stable:
+// extend, never rename. docs/DESIGN.md explains each rule; the comments here say what a spec
+// author must know.
+
+/** A state predicate over a state and the bounded constants. */
+export type StatePredicate<S, P> = (s: S, p: P) => boolean;
+
+/** A label is what a reviewer reads in a trace; a function makes it lazy (built only when printed). */
+export type Label = string | (() => string);
+
+/** One enabled instance of an action: the state it leads to, its label and (optionally) the actor. */
+export interface Successor<S> {
+  readonly label: Label;
+  readonly state: S;
+  /** The lane this step is drawn in (a task, the revoker); also the unit of per-actor fairness. */
+  readonly actor?: string;
+}
+
+export interface Action<S, P> {
+  /** 'SendFd', 'RevokeScanTask': the kernel's verb, used in coverage and fairness. */
+  readonly name: string;
+  /** One-sentence description, for documentation and `rmc list --json`. */
+  readonly doc?: string;
+  /** Every enabled instance of this action in state s. */
+  successors(s: S, p: P): Iterable<Successor<S>>;
+}
+
+/** Temporal properties are plain data, so an external spec needs no import. */
+export type Temporal<S, P> =
+  | { readonly op: 'always' | 'eventually' | 'alwaysEventually' | 'eventuallyAlways'; readonly p: StatePredicate<S, P> }
+  | { readonly op: 'leadsTo'; readonly p: StatePredicate<S, P>; readonly q: StatePredicate<S, P> };
+
+/**
+ * WF/SF of one action. Several entries are separate conditions, not one over their disjunction.
+ * `perActor: true` makes one condition per `actor` value of the action's successors.
+ */
+export interface Fairness {
+  readonly kind: 'weak' | 'strong';
+  readonly action: string;
+  readonly perActor?: boolean;
+}
+
+/**
+ * Interchangeable ids. Each set lists atomic values (prefer distinct strings such as 't1', 't2')
+ * that may be permuted among themselves, as TLC's symmetry sets of model values. The checker
+ * stores the minimum, over every permutation, of the state's canonical encoding. By default a
+ * permutation renames every occurrence of a listed value (as a value or as a map/object key);
+ * `permute` replaces that default where a spec's state needs more (e.g. re-sorting a list).
+ */
+export interface Symmetry<S> {
+  readonly sets: readonly (readonly (string | number)[])[];
+  permute?(s: S, rename: ReadonlyMap<string | number, string | number>): S;
+}
+
+/**
+ * An optional hand-written encoding, faster than the canonical one. `encode` must be injective
+ * over reachable states and agree with equality of states; `decode(encode(s))` must equal s.
+ * With a codec the search keeps only bytes between expansions.
+ */
+export interface StateCodec<S> {
+  /** Writes the state's bytes into `out` from offset 0 and returns the length. */
+  encode(s: S, out: Uint8Array): number;
+  decode(bytes: Uint8Array): S;
+  /** An upper bound on the encoded length, so buffers are sized once. */
+  readonly maxBytes: number;
+}
+
+export interface Spec<S, P extends object = {}> {
+  /** The registered name: 'revoke', 'classic/diehard'. */
+  readonly name: string;
+  /** One line for `rmc list`. */
+  readonly summary: string;
+  /** The bounded constants; the CLI's --set and --config override them. */
+  readonly defaults: P;
+  /** Impossible bounds -> one message each (exit 151). */
+  validate?(p: P): string[];
+  /** Initial states. */
+  init(p: P): Iterable<S>;
+  /** Named actions, in the order the coverage report lists them. */
+  readonly actions: readonly Action<S, P>[];
+  /** Safety: must hold in every reachable state. */
+  readonly invariants: Readonly<Record<string, StatePredicate<S, P>>>;
+  /** Must hold in SOME reachable state: the guard against vacuous invariants. */
+  readonly reachable?: Readonly<Record<string, StatePredicate<S, P>>>;
+  /** Liveness and temporal properties, checked under `fairness`. */
+  readonly properties?: Readonly<Record<string, Temporal<S, P>>>;
+  /** Fairness assumptions for the temporal properties. */
+  readonly fairness?: readonly Fairness[] | ((p: P) => readonly Fairness[]);
+  /** State constraint: a state outside it is counted and checked, but not stored or explored. */
+  constraint?(s: S, p: P): boolean;
+  /** What is fingerprinted (default: the whole state). */
+  view?(s: S, p: P): unknown;
+  /** Permutations of interchangeable ids. */
+  symmetry?(p: P): Symmetry<S>;
+  /** A faster encoding than the canonical one (optional). */
+  codec?(p: P): StateCodec<S>;
+  /** The dimension `rmc table` runs across (revoke: variant). */
+  readonly table?: { readonly param: keyof P & string; readonly values: readonly P[keyof P][] };
+  /** Presentation hooks for trace renderers (optional; see checker/trace/). */
+  readonly presentation?: Presentation<S, P>;
+}
+
+/**
+ * How a spec would like its traces drawn. Every hook is optional; the renderers fall back to
+ * generic drawings of the JSON state.
+ */
+export interface Presentation<S, P> {
+  /** The lanes, in display order (default: actors in order of first appearance). */
+  lanes?(p: P): readonly string[];
+  /** A plain-JSON view of a state for diffs, ITF and the HTML step-through (default: the state). */
+  toJSON?(s: S, p: P): unknown;
+  /** Messages carried between steps (sendmsg -> recvmsg), as pairs of step indices. */
+  messages?(trace: readonly TraceStep<S>[], p: P): readonly { from: number; to: number; label: string }[];
+  /** The breaking state's object graph, as DOT statements (nodes and edges, no graph wrapper). */
+  objectGraph?(s: S, p: P, violated: string): string;
+}
+
+/** One step of a trace: the initial state has action null. */
+export interface TraceStep<S> {
+  readonly action: string | null;
+  readonly label: string;
+  readonly actor?: string;
+  readonly state: S;
+}
+
+export type AnySpec = Spec<any, any>;
