@@ -1,0 +1,43 @@
+// ParentLinks: for every stored state (by index), the index of the state it was first reached
+// from and the index of the action that reached it: 6 bytes a state. A trace is rebuilt from
+// these by re-running the actions (trace/rebuild.ts), so no state object is kept for traces.
+import { growU32 } from '../state/seenSet.ts';
+
+export const NO_PARENT = 0xffffffff;
+
+export class ParentLinks {
+  private parents = new Uint32Array(1 << 16);
+  private actions = new Uint16Array(1 << 16);
+  size = 0;
+
+  push(parent: number, action: number): void {
+    if (this.size === this.parents.length) {
+      this.parents = growU32(this.parents);
+      const a = new Uint16Array(this.actions.length * 2);
+      a.set(this.actions);
+      this.actions = a;
+    }
+    this.parents[this.size] = parent;
+    this.actions[this.size] = action;
+    this.size++;
+  }
+
+  parent(index: number): number {
+    return this.parents[index]!;
+  }
+
+  action(index: number): number {
+    return this.actions[index]!;
+  }
+
+  /** The chain of indices from an initial state to `index`, initial first. */
+  chain(index: number): number[] {
+    const path = [index];
+    while (this.parents[path[path.length - 1]!] !== NO_PARENT) path.push(this.parents[path[path.length - 1]!]!);
+    return path.reverse();
+  }
+
+  get bytesUsed(): number {
+    return this.parents.byteLength + this.actions.byteLength;
+  }
+}

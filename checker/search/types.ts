@@ -1,0 +1,69 @@
+// The search's inputs and findings. Findings are data: check() returns a CheckResult and never
+// prints or exits; the CLI decides how to show it.
+import type { TraceStep } from '../spec.ts';
+
+export interface CheckOptions {
+  /** Invariants to check (default: every one the spec declares). */
+  readonly invariants?: readonly string[];
+  /** Report a state with no successor at all (default true, like TLC). */
+  readonly deadlock?: boolean;
+  /** Keep exploring after a violation; one shortest trace per violated name. */
+  readonly continue?: boolean;
+  readonly maxStates?: number;
+  readonly maxDepth?: number;
+  readonly maxSeconds?: number;
+  /** Store full canonical encodings instead of fingerprints (the tests' reference). */
+  readonly exact?: boolean;
+  /** Fingerprint the canonical representative under the spec's symmetry. */
+  readonly symmetry?: boolean;
+  readonly workers?: number;
+  /** Checked now and then; when it turns true the search ends with verdict 'interrupted'. */
+  readonly interrupted?: () => boolean;
+  /** Called about every `progressSeconds` (default 10) with the figures so far. */
+  readonly onProgress?: (p: Progress) => void;
+  readonly progressSeconds?: number;
+}
+
+export interface Progress {
+  readonly generatedStates: number;
+  readonly distinctStates: number;
+  readonly queue: number;
+  readonly depth: number;
+  readonly seconds: number;
+  readonly statesPerSecond: number;
+}
+
+export interface Stats {
+  distinctStates: number;
+  generatedStates: number;
+  depth: number;
+  seconds: number;
+  statesPerSecond: number;
+  /** TLC's optimistic estimate: distinct x (generated - distinct) / 2^64 (0 with --exact). */
+  collisionProbability: number;
+  /** States still waiting to be explored when the search ended. */
+  queue: number;
+  /** Bytes held by the seen-set and parent links. */
+  storeBytes: number;
+}
+
+export type ViolationKind = 'invariant' | 'deadlock' | 'property' | 'unreached';
+
+export interface Violation<S = unknown> {
+  readonly kind: ViolationKind;
+  readonly name: string;
+  readonly trace: readonly TraceStep<S>[];
+  /** For lassos: the index in `trace` the last step goes back to. */
+  readonly loopIndex?: number;
+}
+
+export type Verdict = 'ok' | 'violation' | 'incomplete' | 'interrupted';
+
+export interface CheckResult<S = unknown> {
+  readonly verdict: Verdict;
+  /** Why the search is incomplete: which budget ran out. */
+  readonly incompleteReason?: string;
+  readonly stats: Stats;
+  readonly coverage: Record<string, { generated: number; distinct: number }>;
+  readonly violations: readonly Violation<S>[];
+}

@@ -1,0 +1,97 @@
+// SeenSet: the set of stored states, by 64-bit fingerprint (default) or by full canonical bytes
+// (--exact, the reference the tests compare fingerprinting against). Both give every stored state
+// a dense index (its insertion order) and can tell whether given bytes are the state at an index,
+// which is how traces are rebuilt without keeping states.
+import { fingerprint64, fp } from './fingerprint.ts';
+import { FingerprintTable } from './fingerprintTable.ts';
+
+export interface SeenSet {
+  readonly size: number;
+  /** The index of the state with these bytes, or -1 after storing it as index `size`. */
+  insertOrGet(bytes: Uint8Array, length: number): number;
+  /** Is the state with these bytes the one stored at `index`? */
+  matches(index: number, bytes: Uint8Array, length: number): boolean;
+  /** Whether these bytes are stored, without storing them. */
+  has(bytes: Uint8Array, length: number): boolean;
+  /** Bytes held by the set itself. */
+  readonly bytesUsed: number;
+}
+
+export class FingerprintSeenSet implements SeenSet {
+  private table = new FingerprintTable();
+  private his = new Uint32Array(1 << 16);
+  private los = new Uint32Array(1 << 16);
+  size = 0;
+
+  insertOrGet(bytes: Uint8Array, length: number): number {
+    fingerprint64(bytes, length);
+    const hi = fp[0]!;
+    const lo = fp[1]!;
+    const found = this.table.insertOrGet(hi, lo, this.size);
+    if (found >= 0) return found;
+    if (this.size === this.his.length) {
+      this.his = growU32(this.his);
+      this.los = growU32(this.los);
+    }
+    this.his[this.size] = hi;
+    this.los[this.size] = lo;
+    this.size++;
+    return -1;
+  }
+
+  matches(index: number, bytes: Uint8Array, length: number): boolean {
+    fingerprint64(bytes, length);
+    return this.his[index] === fp[0] && this.los[index] === fp[1];
+  }
+
+  has(bytes: Uint8Array, length: number): boolean {
+    fingerprint64(bytes, length);
+    return this.table.get(fp[0]!, fp[1]!) >= 0;
+  }
+
+  get bytesUsed(): number {
+    return this.table.bytes + this.his.byteLength + this.los.byteLength;
+  }
+}
+
+export class ExactSeenSet implements SeenSet {
+  private index = new Map<string, number>();
+  private keys: string[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  insertOrGet(bytes: Uint8Array, length: number): number {
+    const key = keyOf(bytes, length);
+    const found = this.index.get(key);
+    if (found !== undefined) return found;
+    this.index.set(key, this.keys.length);
+    this.keys.push(key);
+    return -1;
+  }
+
+  matches(index: number, bytes: Uint8Array, length: number): boolean {
+    return this.keys[index] === keyOf(bytes, length);
+  }
+
+  has(bytes: Uint8Array, length: number): boolean {
+    return this.index.has(keyOf(bytes, length));
+  }
+
+  get bytesUsed(): number {
+    let n = 0;
+    for (const k of this.keys) n += 2 * k.length + 48;
+    return n;
+  }
+}
+
+function keyOf(bytes: Uint8Array, length: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('latin1');
+}
+
+export function growU32(a: Uint32Array): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(a.length * 2);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,45 @@
+// stateEncoder: the one function that turns a state into the bytes the seen-set keys it by.
+// It applies, in order, the spec's view (what is fingerprinted), its symmetry (the canonical
+// representative under permutation of interchangeable ids) and its codec or the canonical
+// encoding. Every part of the checker that compares states goes through it, so the search, the
+// trace rebuilder and the liveness graph agree on what "the same state" means.
+import type { AnySpec } from '../spec.ts';
+import { ByteWriter } from './byteWriter.ts';
+import { encodeCanonical } from './canonicalEncoding.ts';
+
+export type StateEncoder = (state: unknown) => void;
+
+export interface EncoderOptions {
+  /** Apply the spec's symmetry, if it declares one. */
+  readonly symmetry?: boolean;
+}
+
+/** Symmetry canonicalisation is plugged in here (checker/state/symmetry.ts). */
+export type Canonicalizer = (encodeInto: (value: unknown, w: ByteWriter) => void, value: unknown, w: ByteWriter) => void;
+
+let symmetryFactory: ((spec: AnySpec, params: object) => Canonicalizer | undefined) | undefined;
+
+export function registerSymmetry(factory: (spec: AnySpec, params: object) => Canonicalizer | undefined): void {
+  symmetryFactory = factory;
+}
+
+/**
+ * Returns `encode(state)`, which leaves the state's key bytes in `writer.bytes[0, writer.length)`.
+ */
+export function makeStateEncoder(spec: AnySpec, params: object, writer: ByteWriter, options: EncoderOptions = {}): StateEncoder {
+  const view = spec.view?.bind(spec);
+  const canonicalizer = options.symmetry && spec.symmetry ? symmetryFactory?.(spec, params) : undefined;
+  const codec = !view && !canonicalizer ? spec.codec?.(params) : undefined;
+  if (codec) {
+    writer.ensureCapacity(codec.maxBytes);
+    return (s) => {
+      writer.length = codec.encode(s, writer.bytes);
+    };
+  }
+  return (s) => {
+    writer.reset();
+    const value = view ? view(s, params) : s;
+    if (canonicalizer) canonicalizer(encodeCanonical, value, writer);
+    else encodeCanonical(value, writer);
+  };
+}

@@ -1,0 +1,57 @@
+// rebuildTrace: the shortest trace to a stored state, from parent links alone.
+//
+// Like TLC, the checker keeps no states for traces: it walks the parent links back to an initial
+// state, then re-runs the recorded action from each state and keeps the successor whose key bytes
+// match the next stored state. Labels (possibly lazy) are resolved here, the only place they are
+// needed.
+import type { AnySpec, Successor, TraceStep } from '../spec.ts';
+import type { ByteWriter } from '../state/byteWriter.ts';
+import type { SeenSet } from '../state/seenSet.ts';
+import type { StateEncoder } from '../state/stateEncoder.ts';
+import { SpecError } from '../errors.ts';
+import type { ParentLinks } from '../search/parentLinks.ts';
+import { resolveLabel } from './resolveLabel.ts';
+
+export interface StoredGraph {
+  readonly spec: AnySpec;
+  readonly params: object;
+  readonly encode: StateEncoder;
+  readonly writer: ByteWriter;
+  readonly seen: SeenSet;
+  readonly parents: ParentLinks;
+}
+
+export function rebuildTrace(g: StoredGraph, index: number): TraceStep<unknown>[] {
+  const chain = g.parents.chain(index);
+  let state = findInitial(g, chain[0]!);
+  const trace: TraceStep<unknown>[] = [{ action: null, label: 'Initial predicate', state }];
+  for (let i = 1; i < chain.length; i++) {
+    const action = g.spec.actions[g.parents.action(chain[i]!)]!;
+    const succ = findSuccessor(g, state, action.successors(state, g.params), chain[i]!);
+    if (!succ) throw new SpecError(`action ${action.name} is not deterministic: re-running it did not reach the recorded state (trace step ${i + 1})`);
+    state = succ.state;
+    trace.push(step(action.name, succ));
+  }
+  return trace;
+}
+
+export function step(action: string, succ: Successor<unknown>): TraceStep<unknown> {
+  const label = resolveLabel(succ.label);
+  return succ.actor === undefined ? { action, label, state: succ.state } : { action, label, actor: succ.actor, state: succ.state };
+}
+
+function findInitial(g: StoredGraph, index: number): unknown {
+  for (const s of g.spec.init(g.params)) {
+    g.encode(s);
+    if (g.seen.matches(index, g.writer.bytes, g.writer.length)) return s;
+  }
+  throw new SpecError('init is not deterministic: re-running it did not give the recorded initial state');
+}
+
+function findSuccessor(g: StoredGraph, _from: unknown, succs: Iterable<Successor<unknown>>, index: number): Successor<unknown> | undefined {
+  for (const succ of succs) {
+    g.encode(succ.state);
+    if (g.seen.matches(index, g.writer.bytes, g.writer.length)) return succ;
+  }
+  return undefined;
+}
