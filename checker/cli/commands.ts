@@ -1,0 +1,141 @@
+// The commands behind the CLI: each loads what it needs, runs it, prints, and returns the exit
+// code. Errors are thrown as UsageError/SpecError and turned into one line by main.ts.
+import { join } from 'node:path';
+import type { AnySpec } from '../spec.ts';
+import { UsageError } from '../errors.ts';
+import { check } from '../search/check.ts';
+import { Interrupted, runTable } from '../search/table.ts';
+import type { CheckResult } from '../search/types.ts';
+import { EXIT, exitCodeOf } from '../report/exitCode.ts';
+import { jsonError, jsonReport } from '../report/jsonReport.ts';
+import { progressLine } from '../report/progressLine.ts';
+import { tableJson, tableText } from '../report/tableReport.ts';
+import { textReport } from '../report/textReport.ts';
+import { renderTextTrace } from '../trace/render/textTrace.ts';
+import { stateToPlain } from '../trace/toPlain.ts';
+import { loadSpec } from './loadSpec.ts';
+import { resolveParams } from './params.ts';
+import { registeredNames, userCwd } from './registry.ts';
+import { writeAtomically } from './writeAtomically.ts';
+import { resolve } from 'node:path';
+
+export interface CommonFlags {
+  set: string[];
+  config?: string;
+  maxStates?: number;
+  maxDepth?: number;
+  maxSeconds?: number;
+  workers?: number;
+  exact?: boolean;
+  symmetry?: boolean;
+  json?: boolean;
+  invariant?: string[];
+  deadlock?: boolean;
+  continue?: boolean;
+  traceDir?: string;
+  progress?: number;
+}
+
+/** Ctrl-C: the first one asks the search to stop and report; a second one exits at once. */
+function onInterrupt(): { interrupted: () => boolean; dispose: () => void } {
+  let hit = false;
+  const handler = (): void => {
+    if (hit) process.exit(EXIT.interrupted);
+    hit = true;
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    interrupted: () => hit,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
+
+export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
+  const { spec, configDir } = await loadSpec(specArg);
+  const params = resolveParams(spec, configDir, flags.config, flags.set);
+  const ctrlC = onInterrupt();
+  let result: CheckResult;
+  try {
+    result = await check(spec, params, {
+      ...(flags.invariant && flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
+      deadlock: flags.deadlock !== false,
+      continue: flags.continue ?? false,
+      ...budgets(flags),
+      interrupted: ctrlC.interrupted,
+      onProgress: (p) => process.stderr.write(progressLine(p) + '\n'),
+      progressSeconds: flags.progress ?? 10,
+    });
+  } finally {
+    ctrlC.dispose();
+  }
+  if (flags.traceDir) writeTraces(spec, params, result, resolve(userCwd(), flags.traceDir));
+  if (flags.json) process.stdout.write(JSON.stringify(jsonReport(spec, params, result)) + '\n');
+  else process.stdout.write(textReport(spec, params, result, (trace, loopIndex) => renderTextTrace(trace, { toPlain: (s) => stateToPlain(spec, params, s), loopIndex })));
+  if (result.verdict === 'interrupted') process.stderr.write('rmc: interrupted; the statistics above are partial\n');
+  if (result.verdict === 'incomplete') process.stderr.write(`rmc: incomplete: ${result.incompleteReason}\n`);
+  return exitCodeOf(result);
+}
+
+function budgets(flags: CommonFlags): object {
+  return {
+    ...(flags.maxStates !== undefined ? { maxStates: flags.maxStates } : {}),
+    ...(flags.maxDepth !== undefined ? { maxDepth: flags.maxDepth } : {}),
+    ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
+    ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+    exact: flags.exact ?? false,
+    symmetry: flags.symmetry ?? false,
+  };
+}
+
+function writeTraces(spec: AnySpec, params: object, result: CheckResult, dir: string): void {
+  const report = jsonReport(spec, params, result) as { violations: object[] };
+  result.violations.forEach((v, i) => {
+    if (v.trace.length === 0) return;
+    const base = join(dir, `${spec.name.replace(/\//g, '-')}--${v.kind}-${v.name}`.replace(/[^\w.-]+/g, '_'));
+    writeAtomically(`${base}.txt`, renderTextTrace(v.trace, { toPlain: (s) => stateToPlain(spec, params, s), loopIndex: v.loopIndex }));
+    writeAtomically(`${base}.json`, JSON.stringify(report.violations[i], null, 2) + '\n');
+  });
+}
+
+export async function runList(flags: { json?: boolean }): Promise<number> {
+  const entries = [];
+  for (const name of registeredNames()) {
+    const { spec } = await loadSpec(name);
+    entries.push({ name, summary: spec.summary, params: spec.defaults, invariants: Object.keys(spec.invariants) });
+  }
+  if (flags.json) process.stdout.write(JSON.stringify({ specs: entries }) + '\n');
+  else for (const e of entries) process.stdout.write(`${e.name}  ${e.summary}  ${JSON.stringify(e.params)}\n`);
+  return EXIT.ok;
+}
+
+export async function runTableCommand(specArg: string, flags: CommonFlags): Promise<number> {
+  const { spec, configDir } = await loadSpec(specArg);
+  if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to tabulate)`);
+  const params = resolveParams(spec, configDir, flags.config, flags.set);
+  const ctrlC = onInterrupt();
+  try {
+    const table = await runTable(spec, params, {
+      ...budgets(flags),
+      interrupted: ctrlC.interrupted,
+      onRow: (value, cells, seconds, distinct) => {
+        const broken = cells.filter((c) => c.verdict === 'violated').map((c) => c.guarantee);
+        process.stderr.write(`${spec.table!.param} ${String(value)}: ${distinct.toLocaleString('en-US')} states, ${seconds.toFixed(1)} s, ${broken.length ? `violates ${broken.join(', ')}` : 'every guarantee holds'}\n`);
+      },
+    });
+    if (flags.json) process.stdout.write(JSON.stringify(tableJson(table)) + '\n');
+    else process.stdout.write(tableText(table));
+    return table.cells.some((c) => c.verdict === 'incomplete') ? EXIT.incomplete : EXIT.ok;
+  } catch (e) {
+    if (!(e instanceof Interrupted)) throw e;
+    if (flags.json) process.stdout.write(JSON.stringify(jsonError(spec.name, params, 'interrupted', 'interrupted')) + '\n');
+    process.stderr.write('rmc: interrupted\n');
+    return EXIT.interrupted;
+  } finally {
+    ctrlC.dispose();
+  }
+}
+

@@ -1,0 +1,54 @@
+// loadSpec: a spec module by registered name or by path, checked to be a Spec (exit 150 if not).
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AnySpec } from '../spec.ts';
+import { UsageError } from '../errors.ts';
+import { isSpecPath, registeredFile, registeredNames, userCwd } from './registry.ts';
+
+export interface LoadedSpec {
+  readonly spec: AnySpec;
+  readonly file: string;
+  /** Where named configurations live: <spec folder>/configs. */
+  readonly configDir: string;
+}
+
+export async function loadSpec(arg: string): Promise<LoadedSpec> {
+  let file: string;
+  if (isSpecPath(arg)) {
+    file = resolve(userCwd(), arg);
+    if (!existsSync(file)) throw new UsageError(`spec module not found: ${file}`, 150);
+  } else {
+    const found = registeredFile(arg);
+    if (!found) throw new UsageError(`unknown spec '${arg}' (known: ${registeredNames().join(', ')})`, 150);
+    file = found;
+  }
+  let mod: any;
+  try {
+    mod = await import(pathToFileURL(file).href);
+  } catch (e) {
+    throw new UsageError(`cannot load spec module ${file}: ${(e as Error).message.split('\n')[0]}`, 150);
+  }
+  // A .ts file outside an ESM package is compiled as CommonJS: its default export is one level down.
+  let spec = mod?.default;
+  if (spec && !isSpec(spec) && isSpec(spec.default)) spec = spec.default;
+  if (!isSpec(spec)) {
+    throw new UsageError(`${file} is not a spec module: its default export must be a Spec (name, defaults, init, actions, invariants)`, 150);
+  }
+  return { spec, file, configDir: resolve(dirname(file), 'configs') };
+}
+
+function isSpec(x: any): x is AnySpec {
+  return (
+    x !== null &&
+    typeof x === 'object' &&
+    typeof x.name === 'string' &&
+    typeof x.init === 'function' &&
+    Array.isArray(x.actions) &&
+    x.actions.every((a: any) => a && typeof a.name === 'string' && typeof a.successors === 'function') &&
+    typeof x.invariants === 'object' &&
+    x.invariants !== null &&
+    typeof x.defaults === 'object' &&
+    x.defaults !== null
+  );
+}

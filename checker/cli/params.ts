@@ -1,0 +1,66 @@
+// The bounded constants of a run: the spec's defaults, then a --config file, then --set k=v.
+// Every malformed or unknown parameter is a UsageError (exit 151) naming it.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AnySpec } from '../spec.ts';
+import { UsageError } from '../errors.ts';
+import { userCwd } from './registry.ts';
+
+export function resolveParams(spec: AnySpec, configDir: string, config: string | undefined, sets: readonly string[]): Record<string, unknown> {
+  const params: Record<string, unknown> = { ...spec.defaults };
+  if (config !== undefined) Object.assign(params, checked(spec, readConfig(config, configDir), `config ${config}`));
+  const overrides: Record<string, unknown> = {};
+  for (const kv of sets) {
+    const eq = kv.indexOf('=');
+    if (eq <= 0) throw new UsageError(`malformed --set '${kv}' (expected name=value)`);
+    overrides[kv.slice(0, eq)] = parseValue(kv.slice(eq + 1));
+  }
+  Object.assign(params, checked(spec, overrides, '--set'));
+  const problems = spec.validate?.(params as never) ?? [];
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
+  return params;
+}
+
+/** JSON if it parses, else the text as a string (so --set variant=badfs needs no quotes). */
+function parseValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function readConfig(config: string, configDir: string): Record<string, unknown> {
+  const asPath = resolve(userCwd(), config);
+  const named = resolve(configDir, `${config}.json`);
+  const file = /[/\\]|\.json$/.test(config) ? asPath : existsSync(named) ? named : asPath;
+  if (!existsSync(file)) throw new UsageError(`config '${config}' not found (neither ${named} nor ${asPath})`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`malformed config ${file}: ${(e as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`malformed config ${file}: expected a JSON object of parameters`);
+  return parsed as Record<string, unknown>;
+}
+
+function checked(spec: AnySpec, values: Record<string, unknown>, source: string): Record<string, unknown> {
+  const defaults = spec.defaults as Record<string, unknown>;
+  for (const [k, v] of Object.entries(values)) {
+    if (!(k in defaults)) {
+      const known = Object.keys(defaults);
+      throw new UsageError(`unknown parameter '${k}' in ${source} (known: ${known.length ? known.join(', ') : 'none'})`);
+    }
+    if (spec.table && k === spec.table.param && !spec.table.values.includes(v as never)) {
+      throw new UsageError(`unknown ${k} ${JSON.stringify(v)} in ${source} (known: ${spec.table.values.join(', ')})`);
+    }
+    const want = typeOf(defaults[k]);
+    if (typeOf(v) !== want) throw new UsageError(`parameter '${k}' in ${source} must be ${want === 'array' ? 'an array' : `a ${want}`}, got ${JSON.stringify(v)}`);
+  }
+  return values;
+}
+
+function typeOf(v: unknown): string {
+  return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
+}

@@ -1,0 +1,213 @@
+// exploreBehaviourGraph: the whole reachable state graph of a spec, kept in memory for liveness.
+//
+// Breadth-first from the initial states, like the safety search: a state outside `constraint` is
+// counted as generated but neither stored nor expanded, and states are keyed by the same encoder
+// (view, codec, canonical bytes: checker/state/stateEncoder.ts), so counts agree with `check`.
+// Symmetry is not applied: as TLC warns, it can hide liveness violations.
+//
+// What liveness needs besides the states:
+// - edges (from, to, instance) between stored states; a step that leaves the state unchanged is a
+//   stutter in TLA+ (not an <A>_v step), so it is not an edge;
+// - for every state, the action instances ENABLED there in the sense of ENABLED <A>_v: some
+//   successor of that action (and actor) differs from the state. A successor outside the
+//   constraint counts: the action is enabled even though the graph does not follow it.
+// An instance is an (action, actor) pair; successors without an actor form their own instance.
+import type { AnySpec } from '../spec.ts';
+import { SpecError } from '../errors.ts';
+import { ByteWriter } from '../state/byteWriter.ts';
+import { makeStateEncoder } from '../state/stateEncoder.ts';
+import { ExactSeenSet, FingerprintSeenSet, type SeenSet } from '../state/seenSet.ts';
+import type { Progress } from '../search/types.ts';
+import { IntList } from './intList.ts';
+
+export interface Instance {
+  readonly action: number;
+  readonly actor: string | undefined;
+}
+
+export interface BehaviourGraph {
+  /** Node index -> the first state found with that key. */
+  readonly states: readonly unknown[];
+  /** Node indices of the initial states, in the order `init` yields them, without repeats. */
+  readonly initial: Int32Array;
+  /** The action instances seen anywhere (enabled or taken). */
+  readonly instances: readonly Instance[];
+  /** Edge e goes from edgeFrom[e] to edgeTo[e] by instance edgeInstance[e]. */
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeInstance: Int32Array;
+  /** Out-edges of node v: outEdge[outStart[v] .. outStart[v + 1]). */
+  readonly outStart: Int32Array;
+  readonly outEdge: Int32Array;
+  /** Instances enabled at node v: enabledInstance[enabledStart[v] .. enabledStart[v + 1]). */
+  readonly enabledStart: Int32Array;
+  readonly enabledInstance: Int32Array;
+  /** predicateValues[i][v] is 1 when predicates[i] holds at node v (each evaluated once). */
+  readonly predicateValues: readonly Uint8Array[];
+  /** Does `state` have the key of node v? (How trace labels are found again.) */
+  matches(v: number, state: unknown): boolean;
+  readonly stats: { distinctStates: number; generatedStates: number; depth: number; seconds: number };
+}
+
+export interface GraphOptions {
+  /** State predicates to evaluate once per stored state. */
+  readonly predicates?: readonly ((s: any, p: any) => boolean)[];
+  /** Key states by fingerprint instead of full canonical bytes (default: exact). */
+  readonly fingerprints?: boolean;
+  readonly onProgress?: (p: Progress) => void;
+  readonly progressSeconds?: number;
+}
+
+export function exploreBehaviourGraph(spec: AnySpec, params: object, options: GraphOptions = {}): BehaviourGraph {
+  const started = Date.now();
+  const writer = new ByteWriter();
+  const encode = makeStateEncoder(spec, params, writer);
+  const seen: SeenSet = options.fingerprints ? new FingerprintSeenSet() : new ExactSeenSet();
+  const constraint = spec.constraint?.bind(spec);
+  const predicates = options.predicates ?? [];
+  const states: unknown[] = [];
+  const depthOf = new IntList();
+  const initial = new IntList();
+  const instanceIds = new Map<string, number>();
+  const instances: Instance[] = [];
+  const edgeFrom = new IntList();
+  const edgeTo = new IntList();
+  const edgeInstance = new IntList();
+  const enabledStart = new IntList();
+  const enabledInstance = new IntList();
+  let generated = 0;
+  let depth = 0;
+  let lastProgress = started;
+  const progressMs = (options.progressSeconds ?? 10) * 1000;
+
+  const instanceOf = (action: number, actor: string | undefined): number => {
+    const key = actor === undefined ? `${action}` : `${action}:${actor}`;
+    let id = instanceIds.get(key);
+    if (id === undefined) {
+      id = instances.length;
+      instanceIds.set(key, id);
+      instances.push({ action, actor });
+    }
+    return id;
+  };
+  /** Stores the state if new; returns its node index, or -1 when it lies outside the constraint. */
+  const store = (s: unknown, level: number): number => {
+    if (constraint && !constraint(s, params)) return -1;
+    encodeOrThrow(encode, s, spec.name);
+    const found = seen.insertOrGet(writer.bytes, writer.length);
+    if (found >= 0) return found;
+    states.push(s);
+    depthOf.push(level);
+    if (level > depth) depth = level;
+    return states.length - 1;
+  };
+
+  try {
+    for (const s of spec.init(params)) {
+      generated++;
+      const before = states.length;
+      const v = store(s, 1);
+      if (v >= 0 && v === before) initial.push(v);
+    }
+  } catch (e) {
+    throw asSpecError(e, 'init');
+  }
+
+  // States are appended in BFS order, so the array itself is the queue.
+  const enabledHere = new Set<number>();
+  for (let v = 0; v < states.length; v++) {
+    const s = states[v];
+    enabledStart.push(enabledInstance.length);
+    enabledHere.clear();
+    encodeOrThrow(encode, s, spec.name);
+    const selfKey = writer.take();
+    spec.actions.forEach((action, a) => {
+      try {
+        for (const succ of action.successors(s, params)) {
+          generated++;
+          encodeOrThrow(encode, succ.state, spec.name);
+          if (sameBytes(selfKey, writer)) continue; // a stutter: not an <A>_v step
+          const inst = instanceOf(a, succ.actor);
+          enabledHere.add(inst);
+          const w = store(succ.state, depthOf.at(v) + 1);
+          if (w < 0) continue;
+          edgeFrom.push(v);
+          edgeTo.push(w);
+          edgeInstance.push(inst);
+        }
+      } catch (e) {
+        throw asSpecError(e, action.name);
+      }
+    });
+    for (const inst of [...enabledHere].sort((x, y) => x - y)) enabledInstance.push(inst);
+    if (options.onProgress && Date.now() - lastProgress >= progressMs) {
+      lastProgress = Date.now();
+      const seconds = (lastProgress - started) / 1000;
+      options.onProgress({ generatedStates: generated, distinctStates: states.length, queue: states.length - v - 1, depth, seconds, statesPerSecond: generated / Math.max(seconds, 1e-9) });
+    }
+  }
+  enabledStart.push(enabledInstance.length);
+
+  const n = states.length;
+  const from = edgeFrom.toArray();
+  const { start: outStart, items: outEdge } = groupBy(n, from);
+  const predicateValues = predicates.map((pred, i) => {
+    const values = new Uint8Array(n);
+    for (let v = 0; v < n; v++) {
+      try {
+        values[v] = pred(states[v], params) ? 1 : 0;
+      } catch (e) {
+        throw new SpecError(`temporal property predicate #${i} threw: ${(e as Error).message ?? e}`, 77);
+      }
+    }
+    return values;
+  });
+  return {
+    states,
+    initial: initial.toArray(),
+    instances,
+    edgeFrom: from,
+    edgeTo: edgeTo.toArray(),
+    edgeInstance: edgeInstance.toArray(),
+    outStart,
+    outEdge,
+    enabledStart: enabledStart.toArray(),
+    enabledInstance: enabledInstance.toArray(),
+    predicateValues,
+    matches(v, state) {
+      encode(state);
+      return seen.matches(v, writer.bytes, writer.length);
+    },
+    stats: { distinctStates: n, generatedStates: generated, depth, seconds: (Date.now() - started) / 1000 },
+  };
+}
+
+/** Counting sort of edge indices by source: the CSR form the SCC search walks. */
+function groupBy(n: number, key: Int32Array): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < key.length; e++) start[key[e]! + 1]!++;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const fill = start.slice(0, n);
+  const items = new Int32Array(key.length);
+  for (let e = 0; e < key.length; e++) items[fill[key[e]!]!++] = e;
+  return { start, items };
+}
+
+function sameBytes(a: Uint8Array, w: ByteWriter): boolean {
+  if (a.length !== w.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== w.bytes[i]) return false;
+  return true;
+}
+
+function encodeOrThrow(encode: (s: unknown) => void, s: unknown, specName: string): void {
+  try {
+    encode(s);
+  } catch (e) {
+    throw new SpecError(`${specName}: a state could not be encoded: ${(e as Error).message ?? e}`, 75);
+  }
+}
+
+function asSpecError(e: unknown, where: string): Error {
+  if (e instanceof SpecError) return e;
+  return new SpecError(`${where} threw: ${(e as Error)?.message ?? e}`, 75);
+}

@@ -1,0 +1,29 @@
+// IntList: a growable list of 32-bit integers over a typed array. The behaviour graph holds
+// millions of edges; a JS array of numbers would take several times the memory.
+
+export class IntList {
+  private items = new Int32Array(1024);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.items.length) {
+      const next = new Int32Array(this.items.length * 2);
+      next.set(this.items);
+      this.items = next;
+    }
+    this.items[this.length++] = x;
+  }
+
+  at(i: number): number {
+    return this.items[i]!;
+  }
+
+  pop(): number {
+    return this.items[--this.length]!;
+  }
+
+  /** A right-sized copy. */
+  toArray(): Int32Array {
+    return this.items.slice(0, this.length);
+  }
+}

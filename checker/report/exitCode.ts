@@ -1,0 +1,34 @@
+// Exit codes are TLC's (tlc2/output/EC.java, ExitStatus), so scripts written for TLC classify our
+// results unchanged; 2, 3, 130 and 255 are ours where TLC has none (docs/DESIGN.md).
+import type { CheckResult, ViolationKind } from '../search/types.ts';
+
+export const EXIT = {
+  ok: 0,
+  usage: 2,
+  incomplete: 3,
+  deadlock: 11,
+  invariant: 12,
+  property: 13,
+  specFailed: 75,
+  invariantThrew: 76,
+  propertyThrew: 77,
+  cannotLoad: 150,
+  badConfig: 151,
+  interrupted: 130,
+  internal: 255,
+} as const;
+
+const byKind: Record<ViolationKind, number> = { deadlock: EXIT.deadlock, invariant: EXIT.invariant, unreached: EXIT.invariant, property: EXIT.property };
+
+export function exitCodeOf(result: CheckResult): number {
+  switch (result.verdict) {
+    case 'ok':
+      return EXIT.ok;
+    case 'incomplete':
+      return EXIT.incomplete;
+    case 'interrupted':
+      return EXIT.interrupted;
+    case 'violation':
+      return byKind[result.violations[0]!.kind];
+  }
+}

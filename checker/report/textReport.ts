@@ -1,0 +1,50 @@
+// textReport: the human report of a check, in TLC's words: the verdict, each violation's trace,
+// coverage per action (generated / distinct new), and the final statistics.
+import type { AnySpec, TraceStep } from '../spec.ts';
+import type { CheckResult, Violation } from '../search/types.ts';
+
+export type TraceRenderer = (trace: readonly TraceStep<unknown>[], loopIndex: number | undefined) => string;
+
+const n = (x: number): string => x.toLocaleString('en-US');
+
+export function textReport(spec: AnySpec, params: object, result: CheckResult, renderTrace: TraceRenderer): string {
+  const out: string[] = [];
+  out.push(`Model checking ${spec.name} with ${JSON.stringify(params)}`);
+  for (const v of result.violations) out.push(...violationText(v, renderTrace), '');
+  switch (result.verdict) {
+    case 'ok':
+      out.push('Model checking completed. No error has been found.');
+      break;
+    case 'violation':
+      out.push(`Model checking completed with ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'}.`);
+      break;
+    case 'incomplete':
+      out.push(`Model checking incomplete: ${result.incompleteReason ?? 'a budget ran out'}. No verdict within the bounds searched.`);
+      break;
+    case 'interrupted':
+      out.push('Model checking interrupted. Statistics so far:');
+      break;
+  }
+  out.push('Coverage (generated / distinct new):');
+  const width = Math.max(0, ...Object.keys(result.coverage).map((k) => k.length));
+  for (const [action, c] of Object.entries(result.coverage)) out.push(`  ${action.padEnd(width)}  ${n(c.generated)} / ${n(c.distinct)}`);
+  const s = result.stats;
+  out.push(`${n(s.generatedStates)} states generated, ${n(s.distinctStates)} distinct states found, ${n(s.queue)} states left on queue.`);
+  out.push(`The depth of the complete state graph search is ${s.depth}.`);
+  out.push(`Finished in ${s.seconds.toFixed(2)} s (${n(Math.round(s.statesPerSecond))} distinct states/s).`);
+  out.push(`The optimistic fingerprint collision probability is ${s.collisionProbability.toExponential(1)}.`);
+  return out.join('\n') + '\n';
+}
+
+function violationText(v: Violation, renderTrace: TraceRenderer): string[] {
+  switch (v.kind) {
+    case 'invariant':
+      return [`Error: Invariant ${v.name} is violated.`, 'Error: The behavior up to this point is:', renderTrace(v.trace, undefined)];
+    case 'deadlock':
+      return ['Error: Deadlock reached.', 'Error: The behavior up to this point is:', renderTrace(v.trace, undefined)];
+    case 'property':
+      return [`Error: Temporal property ${v.name} is violated.`, 'Error: The following behavior constitutes a counter-example:', renderTrace(v.trace, v.loopIndex)];
+    case 'unreached':
+      return [`Error: ${v.name} is never reached: no reachable state satisfies it (a guarantee about it would hold vacuously).`];
+  }
+}
