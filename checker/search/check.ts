@@ -3,6 +3,8 @@
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { bfs } from './bfs.ts';
+import { parallelBfs } from './parallel/parallelBfs.ts';
+import { transportFor } from './parallel/parallelSupport.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
 export type { CheckOptions, CheckResult } from './types.ts';
@@ -16,5 +18,15 @@ export async function check(spec: AnySpec, params: object, options: CheckOptions
   for (const [name, n] of [['max-states', options.maxStates], ['max-depth', options.maxDepth], ['max-seconds', options.maxSeconds], ['workers', options.workers]] as const) {
     if (n !== undefined && !(n > 0)) throw new UsageError(`--${name} must be a positive number`, 2);
   }
-  return bfs(spec, params, options);
+  const workers = options.workers ?? 1;
+  if (workers <= 1) return bfs(spec, params, options);
+  const whyNot = options.exact
+    ? '--exact keeps full encodings in one thread'
+    : !options.specFile
+      ? 'the spec was not loaded from a file the workers can load'
+      : undefined;
+  const transport = whyNot ?? transportFor(spec, params);
+  if (transport === 'codec' || transport === 'clone') return parallelBfs(spec, params, { ...options, workers: Math.floor(workers) }, options.specFile!, transport);
+  const result = await bfs(spec, params, options);
+  return { ...result, notes: [...(result.notes ?? []), `searched with one thread: ${transport}`] };
 }

@@ -16,7 +16,10 @@ export interface CheckOptions {
   readonly exact?: boolean;
   /** Fingerprint the canonical representative under the spec's symmetry. */
   readonly symmetry?: boolean;
+  /** Search threads (default 1). More than one needs `specFile`: workers load the spec by path. */
   readonly workers?: number;
+  /** The spec's module file, for worker threads. */
+  readonly specFile?: string;
   /** Checked now and then; when it turns true the search ends with verdict 'interrupted'. */
   readonly interrupted?: () => boolean;
   /** Called about every `progressSeconds` (default 10) with the figures so far. */
@@ -66,4 +69,6 @@ export interface CheckResult<S = unknown> {
   readonly stats: Stats;
   readonly coverage: Record<string, { generated: number; distinct: number }>;
   readonly violations: readonly Violation<S>[];
+  /** Things the user should know about how the search ran (e.g. why it used one thread). */
+  readonly notes?: readonly string[];
 }

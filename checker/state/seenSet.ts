@@ -25,8 +25,11 @@ export class FingerprintSeenSet implements SeenSet {
 
   insertOrGet(bytes: Uint8Array, length: number): number {
     fingerprint64(bytes, length);
-    const hi = fp[0]!;
-    const lo = fp[1]!;
+    return this.insertFingerprint(fp[0]!, fp[1]!);
+  }
+
+  /** insertOrGet for a fingerprint computed elsewhere (by a search worker). */
+  insertFingerprint(hi: number, lo: number): number {
     const found = this.table.insertOrGet(hi, lo, this.size);
     if (found >= 0) return found;
     if (this.size === this.his.length) {
@@ -47,6 +50,10 @@ export class FingerprintSeenSet implements SeenSet {
   has(bytes: Uint8Array, length: number): boolean {
     fingerprint64(bytes, length);
     return this.table.get(fp[0]!, fp[1]!) >= 0;
+  }
+
+  hasFingerprint(hi: number, lo: number): boolean {
+    return this.table.get(hi, lo) >= 0;
   }
 
   get bytesUsed(): number {

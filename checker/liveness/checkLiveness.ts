@@ -1,0 +1,67 @@
+// checkLiveness: every temporal property of a spec, checked under its fairness on the behaviour
+// graph. The graph is explored once and each predicate evaluated once per state; every property
+// then gets a verdict and, when violated, a fair lasso (checkProperty.ts).
+import type { AnySpec, Temporal } from '../spec.ts';
+import { UsageError } from '../errors.ts';
+import type { Progress } from '../search/types.ts';
+import { exploreBehaviourGraph } from './behaviourGraph.ts';
+import { checkProperty, type EvaluatedProperty, type PropertyResult } from './checkProperty.ts';
+import { fairnessConditions } from './fairnessConditions.ts';
+import { StronglyConnectedComponents } from './scc.ts';
+
+export interface LivenessOptions {
+  /** The properties to check (default: every one the spec declares). */
+  readonly properties?: readonly string[];
+  readonly onProgress?: (p: Progress) => void;
+  readonly progressSeconds?: number;
+  /** Key states by 64-bit fingerprint rather than full canonical bytes (default: full bytes). */
+  readonly fingerprints?: boolean;
+}
+
+export interface LivenessResult {
+  /** One entry per checked property, in the order the spec declares them. */
+  readonly properties: readonly ({ readonly name: string } & PropertyResult)[];
+  readonly stats: { distinctStates: number; generatedStates: number; depth: number; seconds: number };
+  /** The fairness conditions assumed, as a reviewer reads them: 'WF(Eat[p1])'. */
+  readonly fairness: readonly string[];
+}
+
+export function checkLiveness(spec: AnySpec, params: object, options: LivenessOptions = {}): LivenessResult {
+  const started = Date.now();
+  const declared = Object.entries((spec.properties ?? {}) as Record<string, Temporal<unknown, object>>);
+  const names = options.properties ?? declared.map(([name]) => name);
+  for (const name of names) {
+    if (!declared.some(([d]) => d === name)) {
+      const known = declared.map(([d]) => d).join(', ') || 'none';
+      throw new UsageError(`unknown property '${name}' (known: ${known})`);
+    }
+  }
+  const chosen = declared.filter(([name]) => names.includes(name));
+  const predicates: ((s: unknown, p: object) => boolean)[] = [];
+  const slot = (f: (s: unknown, p: object) => boolean): number => {
+    const i = predicates.indexOf(f);
+    return i >= 0 ? i : predicates.push(f) - 1;
+  };
+  const slots = chosen.map(([, t]) => (t.op === 'leadsTo' ? { p: slot(t.p), q: slot(t.q) } : { p: slot(t.p) }));
+
+  const graph = exploreBehaviourGraph(spec, params, {
+    predicates,
+    ...(options.fingerprints === undefined ? {} : { fingerprints: options.fingerprints }),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
+  });
+  const conditions = fairnessConditions(graph, spec, params);
+  const targets = new Int32Array(graph.outEdge.length);
+  for (let j = 0; j < targets.length; j++) targets[j] = graph.edgeTo[graph.outEdge[j]!]!;
+  const scc = new StronglyConnectedComponents(graph.outStart, targets);
+  const ctx = { graph, scc, conditions, spec, params };
+
+  const properties = chosen.map(([name, t], i) => {
+    const s = slots[i]!;
+    const evaluated: EvaluatedProperty =
+      s.q === undefined ? { op: t.op, p: graph.predicateValues[s.p]! } : { op: t.op, p: graph.predicateValues[s.p]!, q: graph.predicateValues[s.q]! };
+    return { name, ...checkProperty(ctx, evaluated) };
+  });
+  const { distinctStates, generatedStates, depth } = graph.stats;
+  return { properties, stats: { distinctStates, generatedStates, depth, seconds: (Date.now() - started) / 1000 }, fairness: conditions.map((c) => c.name) };
+}

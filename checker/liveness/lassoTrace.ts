@@ -1,0 +1,41 @@
+// lassoTrace: a path through the behaviour graph as the trace a reviewer reads.
+//
+// The graph keeps no labels (a lazy label may hold on to a whole state), so each step's label is
+// found again by asking the edge's action for its successors of the step's source state and
+// taking the one with the edge's actor whose key is the target's. The trace shows the states those
+// successors actually are: under a `view`, the graph stores one state per view, and the stored one
+// may differ (outside the view) from the state this path reaches.
+import type { AnySpec, TraceStep } from '../spec.ts';
+import type { BehaviourGraph } from './behaviourGraph.ts';
+
+/** A step without its resulting state: how the last state of a lasso goes back to the loop state. */
+export interface LoopStep {
+  readonly action: string;
+  readonly label: string;
+  readonly actor?: string;
+}
+
+export function traceOf(graph: BehaviourGraph, spec: AnySpec, params: object, nodes: readonly number[], edges: readonly number[]): TraceStep<unknown>[] {
+  const trace: TraceStep<unknown>[] = [{ action: null, label: 'Initial predicate', state: graph.states[nodes[0]!] }];
+  for (const e of edges) trace.push(stepOf(graph, spec, params, e, trace[trace.length - 1]!.state));
+  return trace;
+}
+
+/** Edge e taken from `from` (a state with the key of the edge's source; default: the stored one). */
+export function stepOf(graph: BehaviourGraph, spec: AnySpec, params: object, e: number, from: unknown = graph.states[graph.edgeFrom[e]!]): TraceStep<unknown> & LoopStep {
+  const found = find(graph, spec, params, e, from) ?? find(graph, spec, params, e, graph.states[graph.edgeFrom[e]!]);
+  if (!found) throw new Error(`lassoTrace: ${spec.actions[graph.instances[graph.edgeInstance[e]!]!.action]!.name} no longer yields a recorded step (is the spec deterministic?)`);
+  return found;
+}
+
+function find(graph: BehaviourGraph, spec: AnySpec, params: object, e: number, from: unknown): (TraceStep<unknown> & LoopStep) | undefined {
+  const { action, actor } = graph.instances[graph.edgeInstance[e]!]!;
+  const act = spec.actions[action]!;
+  const to = graph.edgeTo[e]!;
+  for (const succ of act.successors(from, params)) {
+    if (succ.actor !== actor || !graph.matches(to, succ.state)) continue;
+    const label = typeof succ.label === 'function' ? succ.label() : succ.label;
+    return actor === undefined ? { action: act.name, label, state: succ.state } : { action: act.name, label, actor, state: succ.state };
+  }
+  return undefined;
+}

@@ -1,0 +1,244 @@
+// parallelBfs: breadth-first search with worker threads, strictly level by level, giving the
+// sequential search's results exactly: the same counts, the same stored indices, the same
+// shortest traces (TLC's parallel BFS does not promise this: its issue #883).
+//
+// Each level: every worker expands its share of the frontier and reports each successor's
+// fingerprint; the coordinator then walks the successors in the sequential search's order
+// (frontier index, then action, then yield order), so the seen-set assigns indices, counts
+// duplicates and picks the first violation exactly as one thread would. The workers check the
+// new states' invariants and send them back; the coordinator deals the next frontier out
+// round-robin. When the first violation ends the search, the counts are cut back to that
+// successor, as the sequential search stops there.
+import type { AnySpec, TraceStep } from '../../spec.ts';
+import { FingerprintSeenSet } from '../../state/seenSet.ts';
+import { fingerprint64, fp } from '../../state/fingerprint.ts';
+import { rebuildTrace, step } from '../../trace/rebuild.ts';
+import { NO_PARENT } from '../parentLinks.ts';
+import { SearchBook } from '../searchBook.ts';
+import type { CheckOptions, CheckResult } from '../types.ts';
+import type { Decided, Expanded, Transport } from './protocol.ts';
+import { BatchWriter } from './stateBatch.ts';
+import { Interrupted, WorkerPool } from './workerPool.ts';
+
+export async function parallelBfs(spec: AnySpec, params: object, options: CheckOptions, specFile: string, transport: Transport): Promise<CheckResult> {
+  const book = new SearchBook(spec, params, options);
+  const seen = book.seen as FingerprintSeenSet;
+  const W = options.workers!;
+  const invariantNames = book.invariants.map(([n]) => n);
+  const reachableNames = Object.keys(spec.reachable ?? {});
+  const pool = new WorkerPool(W, { specFile, params, symmetry: options.symmetry ?? false, transport, invariants: invariantNames, reachable: reachableNames });
+  const codec = transport === 'codec' ? spec.codec!(params) : undefined;
+  try {
+    await pool.collect('ready', options.interrupted);
+
+    // Level 1: the coordinator computes the initial states itself, exactly as bfs does.
+    const first = Array.from({ length: W }, () => new BatchWriter(transport, codec));
+    let levelSize = 0;
+    for (const s of spec.init(params)) {
+      book.generated++;
+      book.encode(s);
+      if (book.constraint && !book.constraint(s, params)) {
+        if (!seen.has(book.writer.bytes, book.writer.length)) book.checkState(s, () => [{ action: null, label: 'Initial predicate', state: s }]);
+      } else if (seen.insertOrGet(book.writer.bytes, book.writer.length) < 0) {
+        const index = seen.size - 1;
+        book.parents.push(NO_PARENT, 0);
+        book.depth = 1;
+        first[levelSize++ % W]!.add(s);
+        book.checkState(s, () => rebuildTrace(book, index));
+      }
+      if (book.stop) break;
+    }
+    first.forEach((b, w) => {
+      const { batch, transfer } = b.finish();
+      pool.send(w, { type: 'frontier', batch }, transfer);
+    });
+
+    let levelStart = 0;
+    let level = 1;
+    let lastProgress = performance.now();
+    while (!book.stop && levelSize > 0) {
+      if (options.maxDepth !== undefined && level >= options.maxDepth) {
+        book.incomplete(`depth budget of ${options.maxDepth} reached`);
+        break;
+      }
+      book.queue = levelSize;
+      pool.broadcast({ type: 'expand' });
+      const expanded = await pool.collect('expanded', options.interrupted);
+      const level0: LevelStart = { levelStart, generated: book.generated, distinct: seen.size, coverage: structuredClone(book.coverage) };
+      const merged = merge(book, seen, expanded, levelStart, levelSize, options.deadlock ?? true);
+      expanded.forEach((e, w) => pool.send(w, { type: 'decide', keep: merged.keep[w]!, stopAtFirst: !options.continue }));
+      const decided = await pool.collect('decided', options.interrupted);
+      for (const d of decided) book.markReached((_, name) => d.reached.includes(reachableNames.indexOf(name)));
+      const newCount = seen.size - level0.distinct;
+      if (newCount > 0) book.depth = level + 1;
+      reportViolations(book, merged, expanded, decided, invariantNames, level0, level);
+
+      // Deal the new states out round-robin, in global index order.
+      const next = Array.from({ length: W }, () => new BatchWriter(transport, codec));
+      const cursor = new Array<number>(W).fill(0);
+      for (let k = 0; k < newCount; k++) next[k % W]!.addFrom(decided[merged.newSource[k]!]!.kept, cursor[merged.newSource[k]!]!++);
+      for (let w = 0; w < W; w++) {
+        const { batch, transfer } = next[w]!.finish();
+        pool.send(w, { type: 'frontier', batch }, transfer);
+      }
+      levelStart += levelSize;
+      levelSize = newCount;
+      level++;
+      book.queue = levelSize;
+      const now = performance.now();
+      if (options.interrupted?.()) book.stop = 'interrupted';
+      else if (!book.stop) book.budgetSpent(now);
+      if (options.onProgress && now - lastProgress >= (options.progressSeconds ?? 10) * 1000) {
+        lastProgress = now;
+        options.onProgress(book.progress());
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof Interrupted)) throw e;
+    book.stop = 'interrupted';
+  } finally {
+    await pool.close();
+  }
+  return book.result();
+}
+
+interface Merged {
+  /** Per worker, per candidate: 1 new and stored, 2 new but outside the constraint, 0 seen. */
+  readonly keep: Uint8Array[];
+  /** For each new state of the level, in index order: the worker that holds it. */
+  readonly newSource: Uint8Array;
+  /** Deadlocked parents: [position in sequential order, parent index] pairs. */
+  readonly deadlocks: number[];
+  /** The first stored index of this level's new states. */
+  readonly firstNew: number;
+}
+
+/** Walks a level's candidates in the sequential search's order: frontier index, then yield order. */
+function walkLevel(expanded: Expanded[], levelSize: number, visit: (w: number, c: number, seq: number, parent: number) => void, onParent?: (k: number, count: number, seq: number) => void): void {
+  const W = expanded.length;
+  const frontierPos = new Array<number>(W).fill(0);
+  const candPos = new Array<number>(W).fill(0);
+  let seq = 0;
+  for (let k = 0; k < levelSize; k++) {
+    const w = k % W;
+    const count = expanded[w]!.counts[frontierPos[w]!++]!;
+    onParent?.(k, count, seq);
+    for (let j = 0; j < count; j++) visit(w, candPos[w]!++, seq++, k);
+  }
+}
+
+// The hot loop of the coordinator: one fingerprint-table probe per successor, nothing else that
+// the workers could do. Positions, parents and indices of candidates are recomputed by a second
+// walk only when a violation needs them.
+function merge(book: SearchBook, seen: FingerprintSeenSet, expanded: Expanded[], levelStart: number, levelSize: number, deadlock: boolean): Merged {
+  const keep = expanded.map((e) => new Uint8Array(e.actions.length));
+  const newSource: number[] = [];
+  const deadlocks: number[] = [];
+  const coverage = book.spec.actions.map((a) => book.coverage[a.name]!);
+  const firstNew = seen.size;
+  walkLevel(
+    expanded,
+    levelSize,
+    (w, c, _seq, k) => {
+      const e = expanded[w]!;
+      const a = e.actions[c]!;
+      coverage[a]!.generated++;
+      if (e.inModel[c] === 1) {
+        if (seen.insertFingerprint(e.his[c]!, e.los[c]!) < 0) {
+          book.parents.push(levelStart + k, a);
+          coverage[a]!.distinct++;
+          keep[w]![c] = 1;
+          newSource.push(w);
+        }
+      } else if (!seen.hasFingerprint(e.his[c]!, e.los[c]!)) {
+        keep[w]![c] = 2;
+      }
+    },
+    (k, count, seq) => {
+      if (count === 0 && deadlock) deadlocks.push(seq, levelStart + k);
+    },
+  );
+  book.generated += expanded.reduce((n, e) => n + e.actions.length, 0);
+  return { keep, newSource: Uint8Array.from(newSource), deadlocks, firstNew };
+}
+
+/**
+ * Records this level's violations in the sequential order; when the first one stops the search,
+ * cuts the counts back to what the sequential search had counted at that successor.
+ */
+function reportViolations(book: SearchBook, m: Merged, expanded: Expanded[], decided: Decided[], invariantNames: readonly string[], level0: LevelStart, level: number): void {
+  if (m.deadlocks.length === 0 && decided.every((d) => d.failures.length === 0)) return;
+  // Where each candidate stands in the sequential order, its parent and its stored index.
+  const order = expanded.map((e) => new Uint32Array(e.actions.length));
+  const parent = expanded.map((e) => new Uint32Array(e.actions.length));
+  const index = expanded.map((e) => new Uint32Array(e.actions.length));
+  let nextIndex = m.firstNew;
+  walkLevel(expanded, expanded.reduce((n, e) => n + e.counts.length, 0), (w, c, seq, k) => {
+    order[w]![c] = seq;
+    parent[w]![c] = level0.levelStart + k;
+    if (m.keep[w]![c] === 1) index[w]![c] = nextIndex++;
+  });
+  // Events keyed by sequential position; at one position a deadlock (before any successor of
+  // the next parent) comes first, then the candidate's invariants in their declared order.
+  const events: { at: number; rank: number; apply: () => void }[] = [];
+  for (let i = 0; i < m.deadlocks.length; i += 2) {
+    const parentIndex = m.deadlocks[i + 1]!;
+    events.push({ at: m.deadlocks[i]!, rank: -1, apply: () => book.record('deadlock', 'deadlock', () => rebuildTrace(book, parentIndex)) });
+  }
+  decided.forEach((d, w) => {
+    for (let i = 0; i < d.failures.length; i += 2) {
+      const c = d.failures[i]!;
+      const k = d.failures[i + 1]!;
+      const trace = (): readonly TraceStep<unknown>[] =>
+        m.keep[w]![c] === 1 ? rebuildTrace(book, index[w]![c]!) : traceToUnstored(book, parent[w]![c]!, expanded[w]!.actions[c]!, expanded[w]!.his[c]!, expanded[w]!.los[c]!);
+      events.push({ at: order[w]![c]!, rank: k, apply: () => book.record('invariant', invariantNames[k]!, trace) });
+    }
+  });
+  events.sort((x, y) => x.at - y.at || x.rank - y.rank);
+  for (const ev of events) {
+    ev.apply();
+    if (book.stop) {
+      cutBack(book, expanded, m, level0, ev.rank < 0 ? ev.at : ev.at + 1, level);
+      return;
+    }
+  }
+}
+
+interface LevelStart {
+  readonly levelStart: number;
+  readonly generated: number;
+  readonly distinct: number;
+  readonly coverage: SearchBook['coverage'];
+}
+
+/** The counts as they stood after the first `upTo` successors of this level. */
+function cutBack(book: SearchBook, expanded: Expanded[], m: Merged, level0: LevelStart, upTo: number, level: number): void {
+  book.generated = level0.generated + upTo;
+  for (const [name, c] of Object.entries(level0.coverage)) book.coverage[name] = { ...c };
+  const names = book.spec.actions.map((a) => a.name);
+  let fresh = 0;
+  walkLevel(expanded, expanded.reduce((n, e) => n + e.counts.length, 0), (w, c, seq) => {
+    if (seq >= upTo) return;
+    const cov = book.coverage[names[expanded[w]!.actions[c]!]!]!;
+    cov.generated++;
+    if (m.keep[w]![c] === 1) {
+      cov.distinct++;
+      fresh++;
+    }
+  });
+  book.distinctOverride = level0.distinct + fresh;
+  book.depth = fresh > 0 ? level + 1 : level;
+}
+
+/** The trace to a successor that was checked but not stored (outside the constraint). */
+function traceToUnstored(book: SearchBook, parentIndex: number, action: number, hi: number, lo: number): TraceStep<unknown>[] {
+  const prefix = rebuildTrace(book, parentIndex);
+  const from = prefix[prefix.length - 1]!.state;
+  const a = book.spec.actions[action]!;
+  for (const succ of a.successors(from, book.params)) {
+    book.encode(succ.state);
+    fingerprint64(book.writer.bytes, book.writer.length);
+    if (fp[0] === hi && fp[1] === lo) return [...prefix, step(a.name, succ)];
+  }
+  throw new Error(`could not find the successor of state ${parentIndex} by ${a.name} again`);
+}

@@ -1,0 +1,128 @@
+// The worker side of the parallel search: it holds its share of the frontier as live states,
+// expands them in order, and reports each successor's fingerprint; the coordinator decides which
+// are new, and the worker then checks those and ships them back for the next level.
+import { parentPort, workerData } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import type { AnySpec, StateCodec } from '../../spec.ts';
+import { SpecError } from '../../errors.ts';
+import { ByteWriter } from '../../state/byteWriter.ts';
+import { fingerprint64, fp } from '../../state/fingerprint.ts';
+import { makeStateEncoder } from '../../state/stateEncoder.ts';
+import { BatchWriter, readBatch } from './stateBatch.ts';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
+
+const mod = await import(pathToFileURL(setup.specFile).href);
+const spec: AnySpec = mod.default?.init ? mod.default : mod.default.default;
+const params = setup.params;
+const writer = new ByteWriter();
+const encode = makeStateEncoder(spec, params, writer, { symmetry: setup.symmetry });
+const codec: StateCodec<unknown> | undefined = setup.transport === 'codec' ? spec.codec!(params) : undefined;
+const invariants = setup.invariants.map((n) => spec.invariants[n]!);
+const reachable = setup.reachable.map((n) => spec.reachable![n]!);
+const constraint = spec.constraint?.bind(spec);
+
+let frontier: unknown[] = [];
+let candidates: unknown[] = [];
+
+/** A growable typed array of candidates' facts, filled in generation order. */
+class Column<T extends Uint16Array | Uint32Array | Uint8Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  take(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+function expand(): void {
+  const counts = new Uint32Array(frontier.length);
+  const actions = new Column(new Uint16Array(1024));
+  const his = new Column(new Uint32Array(1024));
+  const los = new Column(new Uint32Array(1024));
+  const inModel = new Column(new Uint8Array(1024));
+  candidates = [];
+  let phase = '';
+  try {
+    for (let i = 0; i < frontier.length; i++) {
+      const s = frontier[i];
+      let n = 0;
+      for (let a = 0; a < spec.actions.length; a++) {
+        const action = spec.actions[a]!;
+        phase = action.name;
+        for (const succ of action.successors(s, params)) {
+          n++;
+          encode(succ.state);
+          fingerprint64(writer.bytes, writer.length);
+          actions.push(a);
+          his.push(fp[0]!);
+          los.push(fp[1]!);
+          inModel.push(!constraint || constraint(succ.state, params) ? 1 : 0);
+          candidates.push(succ.state);
+        }
+      }
+      counts[i] = n;
+    }
+  } catch (e) {
+    throw new SpecError(`action ${phase} threw: ${(e as Error).message}`, 75);
+  }
+  frontier = [];
+  const m = { type: 'expanded' as const, counts, actions: actions.take(), his: his.take(), los: los.take(), inModel: inModel.take() };
+  post(m, [m.counts.buffer, m.actions.buffer, m.his.buffer, m.los.buffer, m.inModel.buffer]);
+}
+
+function decide(keep: Uint8Array, stopAtFirst: boolean): void {
+  const failures: number[] = [];
+  const reached = new Set<number>();
+  const kept = new BatchWriter(setup.transport, codec);
+  for (let c = 0; c < keep.length; c++) {
+    if (keep[c] === 0) continue;
+    const s = candidates[c];
+    for (let k = 0; k < invariants.length; k++) {
+      let ok: boolean;
+      try {
+        ok = invariants[k]!(s, params);
+      } catch (e) {
+        throw new SpecError(`invariant ${setup.invariants[k]} threw: ${(e as Error).message}`, 76);
+      }
+      if (!ok) {
+        failures.push(c, k);
+        if (stopAtFirst) break;
+      }
+    }
+    for (let r = 0; r < reachable.length; r++) if (!reached.has(r) && reachable[r]!(s, params)) reached.add(r);
+    if (keep[c] === 1) kept.add(s);
+  }
+  candidates = [];
+  const { batch, transfer } = kept.finish();
+  const f = Int32Array.from(failures);
+  post({ type: 'decided', failures: f, reached: [...reached], kept: batch }, [f.buffer, ...transfer]);
+}
+
+port.on('message', (m: ToWorker) => {
+  try {
+    switch (m.type) {
+      case 'frontier':
+        frontier = readBatch(m.batch, codec);
+        return;
+      case 'expand':
+        return expand();
+      case 'decide':
+        return decide(m.keep, m.stopAtFirst);
+    }
+  } catch (e) {
+    const exitCode = e instanceof SpecError ? e.exitCode : 255;
+    post({ type: 'error', message: (e as Error).message, exitCode });
+  }
+});
+post({ type: 'ready' });

@@ -1,0 +1,74 @@
+// WorkerPool: the search workers, and a way to wait for one reply from each that gives up when
+// the user interrupts (Ctrl-C) or a worker fails.
+import { Worker } from 'node:worker_threads';
+import { SpecError } from '../../errors.ts';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
+
+export class Interrupted extends Error {}
+
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly inbox: FromWorker[][];
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(count: number, setup: WorkerSetup) {
+    const entry = new URL('./workerEntry.mjs', import.meta.url);
+    this.workers = Array.from({ length: count }, () => new Worker(entry, { workerData: setup }));
+    this.inbox = this.workers.map(() => []);
+    this.workers.forEach((w, i) => {
+      w.on('message', (m: FromWorker) => {
+        this.inbox[i]!.push(m);
+        this.wake();
+      });
+      w.on('error', (e) => {
+        this.inbox[i]!.push({ type: 'error', message: e.message, exitCode: 255 });
+        this.wake();
+      });
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  send(i: number, m: ToWorker, transfer: ArrayBuffer[] = []): void {
+    this.workers[i]!.postMessage(m, transfer);
+  }
+
+  broadcast(m: ToWorker): void {
+    for (let i = 0; i < this.workers.length; i++) this.send(i, m);
+  }
+
+  /** One message from every worker, of the given type, in worker order. */
+  async collect<T extends FromWorker['type']>(type: T, interrupted?: () => boolean): Promise<Extract<FromWorker, { type: T }>[]> {
+    for (;;) {
+      for (const box of this.inbox) {
+        const err = box.find((m) => m.type === 'error');
+        if (err && err.type === 'error') throw new SpecError(err.message, err.exitCode === 76 ? 76 : 75);
+      }
+      if (this.inbox.every((box) => box.length > 0)) {
+        return this.inbox.map((box) => {
+          const m = box.shift()!;
+          if (m.type !== type) throw new Error(`search worker sent ${m.type}, expected ${type}`);
+          return m as Extract<FromWorker, { type: T }>;
+        });
+      }
+      if (interrupted?.()) throw new Interrupted();
+      await new Promise<void>((wake) => {
+        const timer = setTimeout(wake, 100);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          wake();
+        });
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+}

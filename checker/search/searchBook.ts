@@ -1,0 +1,115 @@
+// SearchBook: what every search keeps besides its frontier: the seen-set and parent links, the
+// counts, coverage, the violations found (one shortest trace per name) and the `reachable`
+// predicates not yet satisfied. The sequential and the parallel search share it, so they count,
+// check and report in exactly the same way.
+import type { AnySpec, TraceStep } from '../spec.ts';
+import { SpecError } from '../errors.ts';
+import { ByteWriter } from '../state/byteWriter.ts';
+import { ExactSeenSet, FingerprintSeenSet, type SeenSet } from '../state/seenSet.ts';
+import { makeStateEncoder, type StateEncoder } from '../state/stateEncoder.ts';
+import type { StoredGraph } from '../trace/rebuild.ts';
+import { ParentLinks } from './parentLinks.ts';
+import type { CheckOptions, CheckResult, Progress, Stats, Verdict, Violation } from './types.ts';
+
+type Predicate = (s: unknown, p: object) => boolean;
+
+export class SearchBook implements StoredGraph {
+  readonly started = performance.now();
+  readonly writer = new ByteWriter();
+  readonly encode: StateEncoder;
+  readonly seen: SeenSet;
+  readonly parents = new ParentLinks();
+  readonly invariants: readonly [string, Predicate][];
+  unreached: [string, Predicate][];
+  readonly constraint: ((s: unknown, p: object) => boolean) | undefined;
+  readonly coverage: Record<string, { generated: number; distinct: number }> = {};
+  readonly violations: Violation[] = [];
+  private readonly violated = new Set<string>();
+  generated = 0;
+  depth = 0;
+  queue = 0;
+  stop: Verdict | undefined;
+  incompleteReason: string | undefined;
+  /** The distinct count to report when a parallel search cut its counts back (see parallelBfs). */
+  distinctOverride: number | undefined;
+
+  constructor(
+    readonly spec: AnySpec,
+    readonly params: object,
+    readonly options: CheckOptions,
+  ) {
+    this.encode = makeStateEncoder(spec, params, this.writer, { symmetry: options.symmetry ?? false });
+    this.seen = options.exact ? new ExactSeenSet() : new FingerprintSeenSet();
+    this.invariants = (options.invariants ?? Object.keys(spec.invariants)).map((n) => [n, spec.invariants[n]!]);
+    this.unreached = Object.entries(spec.reachable ?? {});
+    this.constraint = spec.constraint?.bind(spec);
+    for (const a of spec.actions) this.coverage[a.name] = { generated: 0, distinct: 0 };
+  }
+
+  /** Records a violation unless one of that kind and name is known; stops unless --continue. */
+  record(kind: Violation['kind'], name: string, trace: () => readonly TraceStep<unknown>[]): void {
+    if (this.violated.has(`${kind}:${name}`)) return;
+    this.violated.add(`${kind}:${name}`);
+    this.violations.push({ kind, name, trace: trace() });
+    if (!this.options.continue) this.stop = 'violation';
+  }
+
+  /** Checks the invariants and `reachable` predicates on a new state. */
+  checkState(s: unknown, trace: () => readonly TraceStep<unknown>[]): void {
+    for (const [name, inv] of this.invariants) {
+      let ok: boolean;
+      try {
+        ok = inv(s, this.params);
+      } catch (e) {
+        throw new SpecError(`invariant ${name} threw: ${(e as Error).message}`, 76);
+      }
+      if (!ok) this.record('invariant', name, trace);
+      if (this.stop) return;
+    }
+    this.markReached((pred) => pred(s, this.params));
+  }
+
+  markReached(test: (pred: Predicate, name: string) => boolean): void {
+    if (this.unreached.length > 0) this.unreached = this.unreached.filter(([name, pred]) => !test(pred, name));
+  }
+
+  /** Ends the search on a budget; true when one ran out. */
+  budgetSpent(now: number): boolean {
+    const o = this.options;
+    if (o.maxStates !== undefined && this.seen.size >= o.maxStates) this.incomplete(`state budget of ${o.maxStates} distinct states reached`);
+    else if (o.maxSeconds !== undefined && now - this.started >= o.maxSeconds * 1000) this.incomplete(`time budget of ${o.maxSeconds} s reached`);
+    return this.stop !== undefined;
+  }
+
+  incomplete(reason: string): void {
+    this.stop = 'incomplete';
+    this.incompleteReason = reason;
+  }
+
+  stats(): Stats {
+    const seconds = (performance.now() - this.started) / 1000;
+    const distinct = this.distinctOverride ?? this.seen.size;
+    return {
+      distinctStates: distinct,
+      generatedStates: this.generated,
+      depth: this.depth,
+      seconds,
+      statesPerSecond: seconds > 0 ? distinct / seconds : 0,
+      collisionProbability: this.options.exact ? 0 : (distinct * (this.generated - distinct)) / 2 ** 64,
+      queue: this.queue,
+      storeBytes: this.seen.bytesUsed + this.parents.bytesUsed,
+    };
+  }
+
+  progress(): Progress {
+    const s = this.stats();
+    return { generatedStates: s.generatedStates, distinctStates: s.distinctStates, queue: s.queue, depth: s.depth, seconds: s.seconds, statesPerSecond: s.statesPerSecond };
+  }
+
+  result(): CheckResult {
+    // Only a search that saw every state may say a predicate is never reached.
+    if (this.stop === undefined) for (const [name] of this.unreached) this.violations.push({ kind: 'unreached', name, trace: [] });
+    const verdict: Verdict = this.stop === 'incomplete' || this.stop === 'interrupted' ? this.stop : this.violations.length > 0 ? 'violation' : 'ok';
+    return { verdict, ...(this.incompleteReason ? { incompleteReason: this.incompleteReason } : {}), stats: this.stats(), coverage: this.coverage, violations: this.violations };
+  }
+}

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exploreBehaviourGraph } from '../../../checker/liveness/behaviourGraph.ts';
+import { checkLiveness } from '../../../checker/liveness/checkLiveness.ts';
+import { check as safetyCheck } from '../../../checker/search/check.ts';
+import type { PropertyResult } from '../../../checker/liveness/checkProperty.ts';
+import type { Fairness } from '../../../checker/spec.ts';
+import { bruteForceHolds, lassoProblem } from './bruteForce.ts';
+import { graphSpec, type Edge, type GraphDesc, type Node, type PropertyName } from './graphSpec.ts';
+
+const N = 4;
+const node = fc.integer({ min: 0, max: N - 1 });
+const nodes = fc.uniqueArray(node, { maxLength: N });
+const edge: fc.Arbitrary<Edge> = fc.tuple(node, node, fc.constantFrom<string | undefined>(undefined, 'x', 'y')).map(([from, to, actor]) => (actor === undefined ? [from, to] : [from, to, actor]));
+const fairness: fc.Arbitrary<Fairness> = fc.record({ kind: fc.constantFrom('weak' as const, 'strong' as const), action: fc.constantFrom('A', 'B'), perActor: fc.boolean() });
+
+const graph: fc.Arbitrary<GraphDesc> = fc
+  .record({
+    init: fc.uniqueArray(node, { minLength: 1, maxLength: 2 }),
+    a: fc.array(edge, { maxLength: 5 }),
+    b: fc.array(edge, { maxLength: 4 }),
+    p: nodes,
+    q: nodes,
+    fairness: fc.array(fairness, { maxLength: 3 }),
+    inside: fc.option(nodes, { freq: 4 }),
+  })
+  .map(({ a, b, inside, ...rest }) => ({ ...rest, actions: { A: a, B: b }, ...(inside === null ? {} : { inside }) }));
+
+const ops: PropertyName[] = ['always', 'eventually', 'alwaysEventually', 'eventuallyAlways', 'leadsTo'];
+
+function check(g: GraphDesc): { name: string; result: PropertyResult<Node> }[] {
+  return checkLiveness(graphSpec(g), {}).properties.map(({ name, ...result }) => ({ name, result: result as PropertyResult<Node> }));
+}
+
+describe('liveness on random small graphs', () => {
+  it('every reported lasso replays, its cycle is fair, and it violates the property', () => {
+    fc.assert(
+      fc.property(graph, (g) => {
+        for (const { name, result } of check(g)) expect(lassoProblem(g, name as PropertyName, result), name).toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agrees with a brute-force enumeration of every lasso cycle', () => {
+    fc.assert(
+      fc.property(graph, (g) => {
+        for (const { name, result } of check(g)) expect(result.holds, name).toBe(bruteForceHolds(g, name as PropertyName));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('covers every operator both ways', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(graph, (g) => {
+        for (const { name, result } of check(g)) seen.add(`${name}:${result.holds}`);
+      }),
+      { numRuns: 300, seed: 1 },
+    );
+    expect([...seen].sort()).toEqual(ops.flatMap((op) => [`${op}:false`, `${op}:true`]).sort());
+  });
+
+  it('explores what the safety search explores: same distinct, generated and depth, under constraint and view', async () => {
+    await fc.assert(
+      fc.asyncProperty(graph, fc.boolean(), async (g, viewed) => {
+        const spec = viewed ? { ...graphSpec(g), view: (s: Node) => s.at % 2 } : graphSpec(g);
+        const safety = await safetyCheck(spec, {}, { deadlock: false });
+        const { distinctStates, generatedStates, depth } = exploreBehaviourGraph(spec, {}).stats;
+        expect({ distinctStates, generatedStates, depth }).toEqual({ distinctStates: safety.stats.distinctStates, generatedStates: safety.stats.generatedStates, depth: safety.stats.depth });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
