@@ -11,7 +11,7 @@ import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
 import { tableJson, tableText } from '../report/tableReport.ts';
 import { textReport } from '../report/textReport.ts';
-import { renderTextTrace } from '../trace/render/textTrace.ts';
+import { renderTextTrace } from '../trace/textTrace.ts';
 import { stateToPlain } from '../trace/toPlain.ts';
 import { loadSpec } from './loadSpec.ts';
 import { resolveParams } from './params.ts';
@@ -30,6 +30,7 @@ export interface CommonFlags {
   symmetry?: boolean;
   json?: boolean;
   invariant?: string[];
+  property?: string[];
   deadlock?: boolean;
   continue?: boolean;
   traceDir?: string;
@@ -55,13 +56,17 @@ function onInterrupt(): { interrupted: () => boolean; dispose: () => void } {
 }
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
-  const { spec, configDir } = await loadSpec(specArg);
+  const { spec, configDir, file } = await loadSpec(specArg);
   const params = resolveParams(spec, configDir, flags.config, flags.set);
   const ctrlC = onInterrupt();
   let result: CheckResult;
   try {
+    // Naming only invariants checks only those; naming only properties, only those (TLC's cfg).
+    const invariants = flags.invariant ?? [];
+    const properties = flags.property ?? [];
     result = await check(spec, params, {
-      ...(flags.invariant && flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
+      ...(invariants.length > 0 || properties.length > 0 ? { invariants, properties } : {}),
+      specFile: file,
       deadlock: flags.deadlock !== false,
       continue: flags.continue ?? false,
       ...budgets(flags),
@@ -74,7 +79,8 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
   }
   if (flags.traceDir) writeTraces(spec, params, result, resolve(userCwd(), flags.traceDir));
   if (flags.json) process.stdout.write(JSON.stringify(jsonReport(spec, params, result)) + '\n');
-  else process.stdout.write(textReport(spec, params, result, (trace, loopIndex) => renderTextTrace(trace, { toPlain: (s) => stateToPlain(spec, params, s), loopIndex })));
+  else process.stdout.write(textReport(spec, params, result, (trace, loopIndex, loopLabel) => renderTextTrace(trace, { toPlain: (s) => stateToPlain(spec, params, s), loopIndex, loopLabel })));
+  for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);
   if (result.verdict === 'interrupted') process.stderr.write('rmc: interrupted; the statistics above are partial\n');
   if (result.verdict === 'incomplete') process.stderr.write(`rmc: incomplete: ${result.incompleteReason}\n`);
   return exitCodeOf(result);
@@ -96,7 +102,7 @@ function writeTraces(spec: AnySpec, params: object, result: CheckResult, dir: st
   result.violations.forEach((v, i) => {
     if (v.trace.length === 0) return;
     const base = join(dir, `${spec.name.replace(/\//g, '-')}--${v.kind}-${v.name}`.replace(/[^\w.-]+/g, '_'));
-    writeAtomically(`${base}.txt`, renderTextTrace(v.trace, { toPlain: (s) => stateToPlain(spec, params, s), loopIndex: v.loopIndex }));
+    writeAtomically(`${base}.txt`, renderTextTrace(v.trace, { toPlain: (s) => stateToPlain(spec, params, s), loopIndex: v.loopIndex, loopLabel: v.loopStep?.label }));
     writeAtomically(`${base}.json`, JSON.stringify(report.violations[i], null, 2) + '\n');
   });
 }

@@ -1,9 +1,9 @@
 // loadSpec: a spec module by registered name or by path, checked to be a Spec (exit 150 if not).
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
+import { importSpecModule } from '../importSpecModule.ts';
 import { isSpecPath, registeredFile, registeredNames, userCwd } from './registry.ts';
 
 export interface LoadedSpec {
@@ -23,15 +23,12 @@ export async function loadSpec(arg: string): Promise<LoadedSpec> {
     if (!found) throw new UsageError(`unknown spec '${arg}' (known: ${registeredNames().join(', ')})`, 150);
     file = found;
   }
-  let mod: any;
+  let spec: unknown;
   try {
-    mod = await import(pathToFileURL(file).href);
+    spec = await importSpecModule(file);
   } catch (e) {
     throw new UsageError(`cannot load spec module ${file}: ${(e as Error).message.split('\n')[0]}`, 150);
   }
-  // A .ts file outside an ESM package is compiled as CommonJS: its default export is one level down.
-  let spec = mod?.default;
-  if (spec && !isSpec(spec) && isSpec(spec.default)) spec = spec.default;
   if (!isSpec(spec)) {
     throw new UsageError(`${file} is not a spec module: its default export must be a Spec (name, defaults, init, actions, invariants)`, 150);
   }

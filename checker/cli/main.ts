@@ -36,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   searchOptions(program.command('check <spec>').description('check every invariant (or those named) exhaustively, breadth-first'))
     .option('--invariant <name>', 'check this invariant (repeatable; default: all)', collect, [])
+    .option('--property <name>', 'check this temporal property under the spec\'s fairness (repeatable; default: all)', collect, [])
     .option('--no-deadlock', 'do not report states without successors')
     .option('--continue', 'keep going after a violation; one shortest trace per violated name')
     .option('--trace-dir <dir>', 'write each trace there as text and JSON')

@@ -3,7 +3,7 @@
 import type { AnySpec, TraceStep } from '../spec.ts';
 import type { CheckResult, Violation } from '../search/types.ts';
 
-export type TraceRenderer = (trace: readonly TraceStep<unknown>[], loopIndex: number | undefined) => string;
+export type TraceRenderer = (trace: readonly TraceStep<unknown>[], loopIndex: number | undefined, loopLabel: string | undefined) => string;
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
@@ -39,11 +39,11 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, r
 function violationText(v: Violation, renderTrace: TraceRenderer): string[] {
   switch (v.kind) {
     case 'invariant':
-      return [`Error: Invariant ${v.name} is violated.`, 'Error: The behavior up to this point is:', renderTrace(v.trace, undefined)];
+      return [`Error: Invariant ${v.name} is violated.`, 'Error: The behavior up to this point is:', renderTrace(v.trace, undefined, undefined)];
     case 'deadlock':
-      return ['Error: Deadlock reached.', 'Error: The behavior up to this point is:', renderTrace(v.trace, undefined)];
+      return ['Error: Deadlock reached.', 'Error: The behavior up to this point is:', renderTrace(v.trace, undefined, undefined)];
     case 'property':
-      return [`Error: Temporal property ${v.name} is violated.`, 'Error: The following behavior constitutes a counter-example:', renderTrace(v.trace, v.loopIndex)];
+      return [`Error: Temporal property ${v.name} is violated.`, 'Error: The following behavior constitutes a counter-example:', renderTrace(v.trace, v.loopIndex, v.loopStep?.label)];
     case 'unreached':
       return [`Error: ${v.name} is never reached: no reachable state satisfies it (a guarantee about it would hold vacuously).`];
   }

@@ -2,6 +2,7 @@
 // the tests use; it validates what it is asked for and picks the search.
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
+import { checkLiveness } from '../liveness/checkLiveness.ts';
 import { bfs } from './bfs.ts';
 import { parallelBfs } from './parallel/parallelBfs.ts';
 import { transportFor } from './parallel/parallelSupport.ts';
@@ -15,9 +16,32 @@ export async function check(spec: AnySpec, params: object, options: CheckOptions
       throw new UsageError(`unknown invariant '${name}' (known: ${Object.keys(spec.invariants).join(', ')})`);
     }
   }
+  const declared = Object.keys(spec.properties ?? {});
+  for (const name of options.properties ?? []) {
+    if (!declared.includes(name)) throw new UsageError(`unknown property '${name}' (known: ${declared.join(', ') || 'none'})`);
+  }
   for (const [name, n] of [['max-states', options.maxStates], ['max-depth', options.maxDepth], ['max-seconds', options.maxSeconds], ['workers', options.workers]] as const) {
     if (n !== undefined && !(n > 0)) throw new UsageError(`--${name} must be a positive number`, 2);
   }
+  const safety = await safetySearch(spec, params, options);
+  const properties = options.properties ?? Object.keys(spec.properties ?? {});
+  if (properties.length === 0) return safety;
+  // Temporal properties need the whole behaviour graph: checked once safety has had its say
+  // (or alongside it, under --continue), with the same encoding of states.
+  if (!(safety.verdict === 'ok' || (safety.verdict === 'violation' && options.continue))) return safety;
+  const live = checkLiveness(spec, params, { properties, fingerprints: !options.exact });
+  const violations = [...safety.violations];
+  for (const p of live.properties) {
+    if (p.holds) continue;
+    violations.push({ kind: 'property', name: p.name, trace: p.trace, ...(p.loopIndex !== undefined ? { loopIndex: p.loopIndex } : {}), ...(p.loopStep ? { loopStep: p.loopStep } : {}) });
+  }
+  const notes = [...(safety.notes ?? [])];
+  if (options.symmetry) notes.push('temporal properties were checked without symmetry reduction: symmetry can hide liveness violations (as TLC warns)');
+  if (live.fairness.length > 0) notes.push(`fairness assumed: ${live.fairness.join(', ')}`);
+  return { ...safety, verdict: violations.length > 0 ? 'violation' : safety.verdict, violations, ...(notes.length ? { notes } : {}) };
+}
+
+async function safetySearch(spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {
   const workers = options.workers ?? 1;
   if (workers <= 1) return bfs(spec, params, options);
   const whyNot = options.exact

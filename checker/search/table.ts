@@ -39,7 +39,7 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
   const table = spec.table;
   if (!table) throw new UsageError(`spec ${spec.name} declares no table dimension`);
   const started = performance.now();
-  const guarantees = Object.keys(spec.invariants);
+  const guarantees = [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})];
   const cells: TableCell[] = [];
   const unreached: { value: unknown; name: string }[] = [];
   for (const value of table.values) {
@@ -48,9 +48,9 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
     const result = await check(spec, rowParams, { ...options, continue: true, deadlock: false });
     if (result.verdict === 'interrupted') throw new Interrupted();
     const row: TableCell[] = guarantees.map((guarantee) => {
-      const v = result.violations.find((x) => x.kind === 'invariant' && x.name === guarantee);
+      const v = result.violations.find((x) => (x.kind === 'invariant' || x.kind === 'property') && x.name === guarantee);
       const base = { value, guarantee, distinctStates: result.stats.distinctStates };
-      if (v) return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace };
+      if (v) return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
       return { ...base, verdict: result.verdict === 'incomplete' ? 'incomplete' : 'holds', traceLength: null };
     });
     for (const v of result.violations) if (v.kind === 'unreached') unreached.push({ value, name: v.name });

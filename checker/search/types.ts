@@ -5,6 +5,8 @@ import type { TraceStep } from '../spec.ts';
 export interface CheckOptions {
   /** Invariants to check (default: every one the spec declares). */
   readonly invariants?: readonly string[];
+  /** Temporal properties to check under the spec's fairness (default: every one it declares). */
+  readonly properties?: readonly string[];
   /** Report a state with no successor at all (default true, like TLC). */
   readonly deadlock?: boolean;
   /** Keep exploring after a violation; one shortest trace per violated name. */
@@ -58,6 +60,8 @@ export interface Violation<S = unknown> {
   readonly trace: readonly TraceStep<S>[];
   /** For lassos: the index in `trace` the last step goes back to. */
   readonly loopIndex?: number;
+  /** For lassos: the step from the last state back to trace[loopIndex] (absent: it stutters). */
+  readonly loopStep?: { readonly action: string; readonly label: string; readonly actor?: string };
 }
 
 export type Verdict = 'ok' | 'violation' | 'incomplete' | 'interrupted';

@@ -2,9 +2,9 @@
 // expands them in order, and reports each successor's fingerprint; the coordinator decides which
 // are new, and the worker then checks those and ships them back for the next level.
 import { parentPort, workerData } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
 import type { AnySpec, StateCodec } from '../../spec.ts';
 import { SpecError } from '../../errors.ts';
+import { importSpecModule } from '../../importSpecModule.ts';
 import { ByteWriter } from '../../state/byteWriter.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
@@ -15,8 +15,7 @@ const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
-const mod = await import(pathToFileURL(setup.specFile).href);
-const spec: AnySpec = mod.default?.init ? mod.default : mod.default.default;
+const spec = (await importSpecModule(setup.specFile)) as AnySpec;
 const params = setup.params;
 const writer = new ByteWriter();
 const encode = makeStateEncoder(spec, params, writer, { symmetry: setup.symmetry });

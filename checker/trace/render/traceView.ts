@@ -1,0 +1,59 @@
+// traceView: one counterexample with the spec's presentation hooks already applied, so every
+// renderer (text, lanes, ITF, DOT, HTML) is a pure function of plain data and knows no spec.
+// Without hooks: states go through toPlain, lanes are actors in order of first appearance,
+// there are no message arrows and the object graph is a generic drawing of the JSON tree.
+import type { AnySpec, TraceStep } from '../../spec.ts';
+import { toPlain } from '../toPlain.ts';
+
+export interface TraceMessage {
+  readonly from: number;
+  readonly to: number;
+  readonly label: string;
+}
+
+export interface TraceView {
+  readonly spec: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** The guarantee the last state breaks. */
+  readonly violated: string;
+  /** The steps as the checker returned them (raw states, for ITF's sets and maps). */
+  readonly steps: readonly TraceStep<unknown>[];
+  /** Each step's state as plain JSON. */
+  readonly states: readonly unknown[];
+  /** The lanes some step acts in, in display order. */
+  readonly lanes: readonly string[];
+  readonly messages: readonly TraceMessage[];
+  /** The spec's DOT statements for the breaking state's object graph, if it draws its own. */
+  readonly objectGraph?: string;
+  /** For lassos: the index of the state the last step goes back to. */
+  readonly loopIndex?: number;
+}
+
+/** The lane of a step that names no actor. */
+export const NO_ACTOR = '(no actor)';
+
+export function traceView(
+  spec: AnySpec,
+  params: Record<string, unknown>,
+  violated: string,
+  steps: readonly TraceStep<unknown>[],
+  loopIndex?: number,
+): TraceView {
+  const pres = spec.presentation;
+  const states = steps.map((s) => (pres?.toJSON ? toPlain(pres.toJSON(s.state, params)) : toPlain(s.state)));
+  const actors: string[] = [];
+  for (const s of steps.slice(1)) {
+    const a = s.actor ?? NO_ACTOR;
+    if (!actors.includes(a)) actors.push(a);
+  }
+  const declared = pres?.lanes ? [...pres.lanes(params)] : [];
+  const lanes = [...declared.filter((l) => actors.includes(l)), ...actors.filter((a) => !declared.includes(a))];
+  const messages = pres?.messages ? [...pres.messages(steps, params)] : [];
+  const last = steps[steps.length - 1];
+  const objectGraph = pres?.objectGraph && last ? pres.objectGraph(last.state, params, violated) : undefined;
+  return {
+    spec: spec.name, params, violated, steps, states, lanes, messages,
+    ...(objectGraph !== undefined ? { objectGraph } : {}),
+    ...(loopIndex !== undefined ? { loopIndex } : {}),
+  };
+}
