@@ -50,6 +50,14 @@ describe('rmc check', () => {
     expect(report.stats.distinctStates).toBeLessThan(8832);
   });
 
+  it('prints TLC-style progress lines on stderr during a long run, and coverage per action', () => {
+    const r = rmc(['check', 'classic/twophase', '--set', 'rms=7', '--progress', '0.3']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Progress\(\d+\) at \d+ s: [\d,]+ states generated \([\d,]+ s\/min\), [\d,]+ distinct states found \([\d,]+ ds\/s\), [\d,]+ states left on queue\.$/m);
+    expect(r.stdout).toContain('2,744,706 states generated, 296,448 distinct states found, 0 states left on queue.');
+    expect(r.stdout).toMatch(/TMCommit\s+[\d,]+ \/ [\d,]+/);
+  });
+
   it('writes each trace as text and JSON into --trace-dir, leaving no temporary file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rmc-traces-'));
     expect(rmc(['check', 'classic/diehard', '--trace-dir', dir]).code).toBe(12);
