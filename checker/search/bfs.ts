@@ -10,15 +10,17 @@ import { UnencodableError } from '../state/canonicalEncoding.ts';
 import { rebuildTrace, step } from '../trace/rebuild.ts';
 import { NO_PARENT } from './parentLinks.ts';
 import { SearchBook } from './searchBook.ts';
-import { StateQueue } from './stateQueue.ts';
+import { makeFrontier } from './frontier.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
 export async function bfs(spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {
   const book = new SearchBook(spec, params, options);
   const { writer, seen, parents } = book;
   const actions = spec.actions;
-  const queue = new StateQueue<unknown>();
-  const queueIndex = new StateQueue<number>();
+  // States are queued exactly when stored, in index order, so the k-th state taken from the queue
+  // is the state stored at index k: the queue needs no index of its own.
+  const queue = makeFrontier(spec, params, book.encode.keyIsCodec, options.queueMemoryBytes);
+  let taken = 0;
 
   /** Handles a generated state: stores it if new and within the constraint; true if stored. */
   const visit = (s: unknown, parent: number, action: number, traceOf: () => TraceStep<unknown>[]): boolean => {
@@ -31,8 +33,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
     const index = seen.size;
     if (seen.insertOrGet(writer.bytes, writer.length) >= 0) return false;
     parents.push(parent, action);
-    queue.push(s);
-    queueIndex.push(index);
+    queue.push(s, writer);
     book.checkState(s, () => rebuildTrace(book, index));
     return true;
   };
@@ -61,7 +62,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
         break;
       }
       const s = queue.shift();
-      const index = queueIndex.shift();
+      const index = taken++;
       levelLeft--;
       current = s;
       let successors = 0;
@@ -103,6 +104,8 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
     const what = phase === 'init' ? 'init' : phase === 'search' ? 'the search' : `action ${phase}`;
     const kind = e instanceof UnencodableError ? 'could not encode a state' : 'threw';
     throw new SpecError(`${what} ${kind}: ${(e as Error).message} (in state ${describe(current)})`, 75);
+  } finally {
+    queue.close();
   }
   book.queue = queue.length;
   return book.result();

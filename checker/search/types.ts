@@ -20,6 +20,8 @@ export interface CheckOptions {
   readonly symmetry?: boolean;
   /** Search threads (default 1). More than one needs `specFile`: workers load the spec by path. */
   readonly workers?: number;
+  /** Bytes of queued states kept in memory before the frontier spills to disk (default 1 GiB). */
+  readonly queueMemoryBytes?: number;
   /** The spec's module file, for worker threads. */
   readonly specFile?: string;
   /** Checked now and then; when it turns true the search ends with verdict 'interrupted'. */

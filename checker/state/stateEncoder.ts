@@ -7,7 +7,10 @@ import type { AnySpec } from '../spec.ts';
 import { ByteWriter } from './byteWriter.ts';
 import { encodeCanonical } from './canonicalEncoding.ts';
 
-export type StateEncoder = (state: unknown) => void;
+export type StateEncoder = ((state: unknown) => void) & {
+  /** True when the key bytes are the spec's codec bytes (so they also serve to queue the state). */
+  readonly keyIsCodec: boolean;
+};
 
 export interface EncoderOptions {
   /** Apply the spec's symmetry, if it declares one. */
@@ -32,14 +35,16 @@ export function makeStateEncoder(spec: AnySpec, params: object, writer: ByteWrit
   const codec = !view && !canonicalizer ? spec.codec?.(params) : undefined;
   if (codec) {
     writer.ensureCapacity(codec.maxBytes);
-    return (s) => {
+    const byCodec = (s: unknown): void => {
       writer.length = codec.encode(s, writer.bytes);
     };
+    return Object.assign(byCodec, { keyIsCodec: true });
   }
-  return (s) => {
+  const canonical = (s: unknown): void => {
     writer.reset();
     const value = view ? view(s, params) : s;
     if (canonicalizer) canonicalizer(encodeCanonical, value, writer);
     else encodeCanonical(value, writer);
   };
+  return Object.assign(canonical, { keyIsCodec: false });
 }
