@@ -99,23 +99,27 @@ function encodeObject(v: object, w: ByteWriter): void {
 }
 
 // Record types keep a fixed field order; their field names are encoded once per type.
-const recordHeaders = new WeakMap<object, Uint8Array>();
+interface RecordType {
+  readonly header: Uint8Array;
+  readonly keys: readonly string[];
+}
+const recordTypes = new WeakMap<object, RecordType>();
 
 function encodeImmutable(v: any, w: ByteWriter): void {
   if (isRecord(v)) {
     const proto = Object.getPrototypeOf(v);
-    let header = recordHeaders.get(proto);
-    if (header === undefined) {
+    let type = recordTypes.get(proto);
+    if (type === undefined) {
       const hw = new ByteWriter(64);
       const keys = Object.keys(v.toObject());
       hw.byte(Tag.Record);
       hw.varint(keys.length);
       for (const k of keys) encodeString(k, hw);
-      header = hw.take();
-      recordHeaders.set(proto, header);
+      type = { header: hw.take(), keys };
+      recordTypes.set(proto, type);
     }
-    w.append(header, 0, header.length);
-    for (const item of v.toSeq().values()) encodeCanonical(item, w);
+    w.append(type.header, 0, type.header.length);
+    for (const k of type.keys) encodeCanonical(v.get(k), w);
     return;
   }
   if (isList(v) || isStack(v) || (isSeq(v) && isIndexed(v))) {
@@ -127,19 +131,46 @@ function encodeImmutable(v: any, w: ByteWriter): void {
   if (isMap(v) || (isSeq(v) && isKeyed(v))) {
     w.byte(Tag.Map);
     w.varint(v.count());
-    encodeSorted(w, v.entries(), (entry: [unknown, unknown]) => {
-      encodeCanonical(entry[0], w);
-      encodeCanonical(entry[1], w);
-    });
+    const entries: [unknown, unknown][] = [...v.entries()];
+    if (entries.length > 1 && !sortByPrimitive(entries, (e) => e[0])) {
+      encodeSorted(w, entries, (entry) => {
+        encodeCanonical(entry[0], w);
+        encodeCanonical(entry[1], w);
+      });
+      return;
+    }
+    for (const [k, item] of entries) {
+      encodeCanonical(k, w);
+      encodeCanonical(item, w);
+    }
     return;
   }
   if (isSet(v) || isSeq(v)) {
     w.byte(Tag.Set);
     w.varint(v.count());
-    encodeSorted(w, v.values(), (item: unknown) => encodeCanonical(item, w));
+    const items: unknown[] = [...v.values()];
+    if (items.length > 1 && !sortByPrimitive(items, (x) => x)) {
+      encodeSorted(w, items, (item) => encodeCanonical(item, w));
+      return;
+    }
+    for (const item of items) encodeCanonical(item, w);
     return;
   }
   throw new UnencodableError('cannot encode this Immutable.js collection in a state');
+}
+
+/**
+ * Sorts in place when every key is a string, or every key a number (the common case, and the
+ * cheap one: no encoding just to order). Returns false, leaving the order alone, otherwise; the
+ * caller then orders by encoded bytes. Either way, one kind of key always gets one order.
+ */
+function sortByPrimitive<T>(items: T[], key: (item: T) => unknown): boolean {
+  const kind = typeof key(items[0]!);
+  if (kind !== 'string' && kind !== 'number') return false;
+  for (let i = 1; i < items.length; i++) if (typeof key(items[i]!) !== kind) return false;
+  if (kind === 'number') items.sort((a, b) => (key(a) as number) - (key(b) as number));
+  else items.sort((a, b) => ((key(a) as string) < (key(b) as string) ? -1 : (key(a) as string) > (key(b) as string) ? 1 : 0));
+  return true;
 }
 
 /** Encodes each item after the current end, then reorders the items' byte ranges canonically. */

@@ -1,0 +1,54 @@
+// renderTrace: every artefact of one counterexample (one table cell that is violated), as the
+// bytes the folder holds, plus what the README and the HTML page reuse.
+import type { AnySpec } from '../spec.ts';
+import type { TableCell } from '../search/table.ts';
+import { itf } from '../trace/render/itf.ts';
+import { lanes } from '../trace/render/lanes.ts';
+import { objectsDot } from '../trace/render/objectsDot.ts';
+import { seqDot } from '../trace/render/seqDot.ts';
+import { stepChanges } from '../trace/render/stepChanges.ts';
+import { svg } from '../trace/render/svg.ts';
+import { textTrace } from '../trace/render/textTrace.ts';
+import { traceView, type TraceView } from '../trace/render/traceView.ts';
+import { itfText } from './itfText.ts';
+import { traceStem } from './traceStem.ts';
+
+export interface RenderedTrace {
+  readonly stem: string;
+  readonly value: unknown;
+  readonly guarantee: string;
+  readonly view: TraceView;
+  readonly lanes: string;
+  /** Per state, the lines a reader sees for it (the first in full, then what changed). */
+  readonly changes: readonly (readonly string[])[];
+  /** File name (relative to the folder) -> content. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly seqSvg: string;
+  readonly objectsSvg: string;
+}
+
+export async function renderTrace(spec: AnySpec, params: Record<string, unknown>, param: string, cell: TableCell): Promise<RenderedTrace> {
+  const stem = traceStem(cell.value, cell.guarantee);
+  const view = traceView(spec, { ...params, [param]: cell.value }, cell.guarantee, cell.trace ?? [], cell.loopIndex);
+  const laneText = lanes(view);
+  const steps = view.steps.length - 1;
+  const header = [
+    `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated after ${steps} step${steps === 1 ? '' : 's'}.`,
+    `Parameters: ${JSON.stringify(view.params)}`,
+    '',
+  ];
+  const txt = [...header, textTrace(view), 'The same interleaving, one column per actor:', '', laneText].join('\n');
+  const seq = seqDot(view, stem);
+  const objects = objectsDot(view, `${stem}-objects`);
+  const seqSvg = await svg(seq);
+  const objectsSvg = await svg(objects);
+  const files = new Map<string, string>([
+    [`${stem}.txt`, txt],
+    [`${stem}.itf.json`, itfText(itf(view))],
+    [`${stem}.seq.dot`, seq],
+    [`${stem}.seq.svg`, seqSvg],
+    [`${stem}.objects.dot`, objects],
+    [`${stem}.objects.svg`, objectsSvg],
+  ]);
+  return { stem, value: cell.value, guarantee: cell.guarantee, view, lanes: laneText, changes: stepChanges(view), files, seqSvg, objectsSvg };
+}
