@@ -6,9 +6,10 @@
 // fingerprint; the coordinator then walks the successors in the sequential search's order
 // (frontier index, then action, then yield order), so the seen-set assigns indices, counts
 // duplicates and picks the first violation exactly as one thread would. The workers check the
-// new states' invariants and send them back; the coordinator deals the next frontier out
-// round-robin. When the first violation ends the search, the counts are cut back to that
-// successor, as the sequential search stops there.
+// new states' invariants and send them back; the coordinator deals the next frontier out in
+// contiguous runs (worker 0 holds the first states of the level, worker 1 the next), so it can
+// merge worker 0's chunks while the others are still expanding. When the first violation ends
+// the search, the counts are cut back to that successor, as the sequential search stops there.
 import type { AnySpec, TraceStep } from '../../spec.ts';
 import { FingerprintSeenSet } from '../../state/seenSet.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
@@ -28,12 +29,19 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   const reachableNames = Object.keys(spec.reachable ?? {});
   const pool = new WorkerPool(W, { specFile, params, symmetry: options.symmetry ?? false, transport, invariants: invariantNames, reachable: reachableNames });
   const codec = transport === 'codec' ? spec.codec!(params) : undefined;
+  const deal = (states: (writers: BatchWriter[]) => void): void => {
+    const writers = Array.from({ length: W }, () => new BatchWriter(transport, codec));
+    states(writers);
+    writers.forEach((b, w) => {
+      const { batch, transfer } = b.finish();
+      pool.send(w, { type: 'frontier', batch }, transfer);
+    });
+  };
   try {
     await pool.collect('ready', options.interrupted);
 
     // Level 1: the coordinator computes the initial states itself, exactly as bfs does.
-    const first = Array.from({ length: W }, () => new BatchWriter(transport, codec));
-    let levelSize = 0;
+    const initial: unknown[] = [];
     for (const s of spec.init(params)) {
       book.generated++;
       book.encode(s);
@@ -43,17 +51,15 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
         const index = seen.size - 1;
         book.parents.push(NO_PARENT, 0);
         book.depth = 1;
-        first[levelSize++ % W]!.add(s);
+        initial.push(s);
         book.checkState(s, () => rebuildTrace(book, index));
       }
       if (book.stop) break;
     }
-    first.forEach((b, w) => {
-      const { batch, transfer } = b.finish();
-      pool.send(w, { type: 'frontier', batch }, transfer);
-    });
+    deal((writers) => initial.forEach((s, k) => writers[shareOf(k, initial.length, W)]!.add(s)));
 
     let levelStart = 0;
+    let levelSize = initial.length;
     let level = 1;
     let lastProgress = performance.now();
     while (!book.stop && levelSize > 0) {
@@ -63,24 +69,35 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       }
       book.queue = levelSize;
       pool.broadcast({ type: 'expand' });
-      const expanded = await pool.collect('expanded', options.interrupted);
       const level0: LevelStart = { levelStart, generated: book.generated, distinct: seen.size, coverage: structuredClone(book.coverage) };
-      const merged = merge(book, seen, expanded, levelStart, levelSize, options.deadlock ?? true);
-      expanded.forEach((e, w) => pool.send(w, { type: 'decide', keep: merged.keep[w]!, stopAtFirst: !options.continue }));
+      const merger = new LevelMerger(book, seen, levelStart, options.deadlock ?? true);
+      const expanded: Expanded[] = [];
+      for (let w = 0; w < W; w++) {
+        const chunks: Expanded[] = [];
+        for (;;) {
+          const chunk = await pool.receive(w, 'expanded', options.interrupted);
+          merger.merge(w, chunk);
+          chunks.push(chunk);
+          if (chunk.last) break;
+        }
+        expanded.push(concatChunks(chunks));
+      }
+      const merged = merger.finish();
+      expanded.forEach((_, w) => pool.send(w, { type: 'decide', keep: merged.keep[w]!, stopAtFirst: !options.continue }));
       const decided = await pool.collect('decided', options.interrupted);
       for (const d of decided) book.markReached((_, name) => d.reached.includes(reachableNames.indexOf(name)));
       const newCount = seen.size - level0.distinct;
       if (newCount > 0) book.depth = level + 1;
       reportViolations(book, merged, expanded, decided, invariantNames, level0, level);
 
-      // Deal the new states out round-robin, in global index order.
-      const next = Array.from({ length: W }, () => new BatchWriter(transport, codec));
-      const cursor = new Array<number>(W).fill(0);
-      for (let k = 0; k < newCount; k++) next[k % W]!.addFrom(decided[merged.newSource[k]!]!.kept, cursor[merged.newSource[k]!]!++);
-      for (let w = 0; w < W; w++) {
-        const { batch, transfer } = next[w]!.finish();
-        pool.send(w, { type: 'frontier', batch }, transfer);
-      }
+      // Deal the new states out in contiguous runs, in index order.
+      deal((writers) => {
+        const cursor = new Array<number>(W).fill(0);
+        for (let k = 0; k < newCount; k++) {
+          const from = merged.newSource[k]!;
+          writers[shareOf(k, newCount, W)]!.addFrom(decided[from]!.kept, cursor[from]!++);
+        }
+      });
       levelStart += levelSize;
       levelSize = newCount;
       level++;
@@ -113,53 +130,104 @@ interface Merged {
   readonly firstNew: number;
 }
 
-/** Walks a level's candidates in the sequential search's order: frontier index, then yield order. */
-function walkLevel(expanded: Expanded[], levelSize: number, visit: (w: number, c: number, seq: number, parent: number) => void, onParent?: (k: number, count: number, seq: number) => void): void {
-  const W = expanded.length;
-  const frontierPos = new Array<number>(W).fill(0);
-  const candPos = new Array<number>(W).fill(0);
-  let seq = 0;
-  for (let k = 0; k < levelSize; k++) {
-    const w = k % W;
-    const count = expanded[w]!.counts[frontierPos[w]!++]!;
-    onParent?.(k, count, seq);
-    for (let j = 0; j < count; j++) visit(w, candPos[w]!++, seq++, k);
-  }
+/** The worker holding the k-th of n states of a level: contiguous runs, as equal as they come. */
+function shareOf(k: number, n: number, W: number): number {
+  return Math.floor((k * W) / n);
 }
 
-// The hot loop of the coordinator: one fingerprint-table probe per successor, nothing else that
-// the workers could do. Positions, parents and indices of candidates are recomputed by a second
-// walk only when a violation needs them.
-function merge(book: SearchBook, seen: FingerprintSeenSet, expanded: Expanded[], levelStart: number, levelSize: number, deadlock: boolean): Merged {
-  const keep = expanded.map((e) => new Uint8Array(e.actions.length));
-  const newSource: number[] = [];
-  const deadlocks: number[] = [];
-  const coverage = book.spec.actions.map((a) => book.coverage[a.name]!);
-  const firstNew = seen.size;
-  walkLevel(
-    expanded,
-    levelSize,
-    (w, c, _seq, k) => {
-      const e = expanded[w]!;
-      const a = e.actions[c]!;
-      coverage[a]!.generated++;
-      if (e.inModel[c] === 1) {
-        if (seen.insertFingerprint(e.his[c]!, e.los[c]!) < 0) {
-          book.parents.push(levelStart + k, a);
-          coverage[a]!.distinct++;
-          keep[w]![c] = 1;
-          newSource.push(w);
+function concat<T extends Uint8Array | Uint16Array | Uint32Array>(parts: readonly T[], make: (n: number) => T): T {
+  if (parts.length === 1) return parts[0]!;
+  const out = make(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** One worker's chunks of a level as one message (for decisions and the rare second walk). */
+function concatChunks(chunks: readonly Expanded[]): Expanded {
+  return {
+    type: 'expanded',
+    last: true,
+    counts: concat(chunks.map((c) => c.counts), (n) => new Uint32Array(n)),
+    actions: concat(chunks.map((c) => c.actions), (n) => new Uint16Array(n)),
+    his: concat(chunks.map((c) => c.his), (n) => new Uint32Array(n)),
+    los: concat(chunks.map((c) => c.los), (n) => new Uint32Array(n)),
+    inModel: concat(chunks.map((c) => c.inModel), (n) => new Uint8Array(n)),
+  };
+}
+
+/**
+ * Walks a level's candidates in the sequential search's order: worker 0's states first (they
+ * are the first of the level), each state's successors in yield order.
+ */
+function walkLevel(expanded: readonly Expanded[], visit: (w: number, c: number, seq: number, parent: number) => void): void {
+  let seq = 0;
+  let k = 0;
+  expanded.forEach((e, w) => {
+    let c = 0;
+    for (let i = 0; i < e.counts.length; i++, k++) for (let j = 0; j < e.counts[i]!; j++) visit(w, c++, seq++, k);
+  });
+}
+
+/**
+ * The hot loop of the coordinator: one fingerprint-table probe per successor, chunk by chunk as
+ * workers send them, and nothing the workers could do instead. Positions, parents and indices of
+ * candidates are recomputed by a second walk only when a violation needs them.
+ */
+class LevelMerger {
+  private readonly keep: Uint8Array[][] = [];
+  private readonly newSource: number[] = [];
+  private readonly deadlocks: number[] = [];
+  private readonly firstNew: number;
+  private readonly coverage: { generated: number; distinct: number }[];
+  private seq = 0;
+  private parentIndex: number;
+
+  constructor(
+    private readonly book: SearchBook,
+    private readonly seen: FingerprintSeenSet,
+    levelStart: number,
+    private readonly deadlock: boolean,
+  ) {
+    this.firstNew = seen.size;
+    this.parentIndex = levelStart;
+    this.coverage = book.spec.actions.map((a) => book.coverage[a.name]!);
+  }
+
+  merge(w: number, e: Expanded): void {
+    const keep = new Uint8Array(e.actions.length);
+    (this.keep[w] ??= []).push(keep);
+    const { seen, book, coverage } = this;
+    let c = 0;
+    for (let i = 0; i < e.counts.length; i++, this.parentIndex++) {
+      const count = e.counts[i]!;
+      if (count === 0 && this.deadlock) this.deadlocks.push(this.seq, this.parentIndex);
+      for (let j = 0; j < count; j++, c++) {
+        const a = e.actions[c]!;
+        coverage[a]!.generated++;
+        if (e.inModel[c] === 1) {
+          if (seen.insertFingerprint(e.his[c]!, e.los[c]!) < 0) {
+            book.parents.push(this.parentIndex, a);
+            coverage[a]!.distinct++;
+            keep[c] = 1;
+            this.newSource.push(w);
+          }
+        } else if (!seen.hasFingerprint(e.his[c]!, e.los[c]!)) {
+          keep[c] = 2;
         }
-      } else if (!seen.hasFingerprint(e.his[c]!, e.los[c]!)) {
-        keep[w]![c] = 2;
       }
-    },
-    (k, count, seq) => {
-      if (count === 0 && deadlock) deadlocks.push(seq, levelStart + k);
-    },
-  );
-  book.generated += expanded.reduce((n, e) => n + e.actions.length, 0);
-  return { keep, newSource: Uint8Array.from(newSource), deadlocks, firstNew };
+      this.seq += count;
+    }
+    book.generated += e.actions.length;
+  }
+
+  finish(): Merged {
+    const keep = this.keep.map((parts) => concat(parts, (n) => new Uint8Array(n)));
+    return { keep, newSource: Uint8Array.from(this.newSource), deadlocks: this.deadlocks, firstNew: this.firstNew };
+  }
 }
 
 /**
@@ -173,7 +241,7 @@ function reportViolations(book: SearchBook, m: Merged, expanded: Expanded[], dec
   const parent = expanded.map((e) => new Uint32Array(e.actions.length));
   const index = expanded.map((e) => new Uint32Array(e.actions.length));
   let nextIndex = m.firstNew;
-  walkLevel(expanded, expanded.reduce((n, e) => n + e.counts.length, 0), (w, c, seq, k) => {
+  walkLevel(expanded, (w, c, seq, k) => {
     order[w]![c] = seq;
     parent[w]![c] = level0.levelStart + k;
     if (m.keep[w]![c] === 1) index[w]![c] = nextIndex++;
@@ -217,7 +285,7 @@ function cutBack(book: SearchBook, expanded: Expanded[], m: Merged, level0: Leve
   for (const [name, c] of Object.entries(level0.coverage)) book.coverage[name] = { ...c };
   const names = book.spec.actions.map((a) => a.name);
   let fresh = 0;
-  walkLevel(expanded, expanded.reduce((n, e) => n + e.counts.length, 0), (w, c, seq) => {
+  walkLevel(expanded, (w, c, seq) => {
     if (seq >= upTo) return;
     const cov = book.coverage[names[expanded[w]!.actions[c]!]!]!;
     cov.generated++;

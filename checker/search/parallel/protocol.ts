@@ -24,9 +24,9 @@ export type StateBatch =
   | { readonly kind: 'clone'; readonly states: readonly unknown[] };
 
 export type ToWorker =
-  /** These states (in global index order) are this worker's share of the next level. */
+  /** These states (a contiguous run of global indices) are this worker's share of the level. */
   | { readonly type: 'frontier'; readonly batch: StateBatch }
-  /** Expand every frontier state, in order. */
+  /** Expand every frontier state, in order, reporting in chunks whose parents are contiguous. */
   | { readonly type: 'expand' }
   /**
    * The coordinator's decision on the last expansion's candidates: keep[i] = 1 stores candidate i
@@ -37,7 +37,9 @@ export type ToWorker =
 
 export interface Expanded {
   readonly type: 'expanded';
-  /** Successor count of each frontier state, in frontier order. */
+  /** The last chunk of this worker's share of the level. */
+  readonly last: boolean;
+  /** Successor count of each frontier state of this chunk, in frontier order. */
   readonly counts: Uint32Array;
   /** Per candidate (successor), in generation order: action index, fingerprint, constraint. */
   readonly actions: Uint16Array;

@@ -44,12 +44,24 @@ class Column<T extends Uint16Array | Uint32Array | Uint8Array> {
   }
 }
 
+/** Candidates per message: the coordinator merges one chunk while the workers expand the next. */
+const CHUNK = 1 << 15;
+
 function expand(): void {
-  const counts = new Uint32Array(frontier.length);
-  const actions = new Column(new Uint16Array(1024));
-  const his = new Column(new Uint32Array(1024));
-  const los = new Column(new Uint32Array(1024));
-  const inModel = new Column(new Uint8Array(1024));
+  let counts: number[] = [];
+  let actions = new Column(new Uint16Array(CHUNK));
+  let his = new Column(new Uint32Array(CHUNK));
+  let los = new Column(new Uint32Array(CHUNK));
+  let inModel = new Column(new Uint8Array(CHUNK));
+  const send = (last: boolean): void => {
+    const m = { type: 'expanded' as const, last, counts: Uint32Array.from(counts), actions: actions.take(), his: his.take(), los: los.take(), inModel: inModel.take() };
+    post(m, [m.counts.buffer, m.actions.buffer, m.his.buffer, m.los.buffer, m.inModel.buffer]);
+    counts = [];
+    actions = new Column(new Uint16Array(CHUNK));
+    his = new Column(new Uint32Array(CHUNK));
+    los = new Column(new Uint32Array(CHUNK));
+    inModel = new Column(new Uint8Array(CHUNK));
+  };
   candidates = [];
   let phase = '';
   try {
@@ -70,14 +82,14 @@ function expand(): void {
           candidates.push(succ.state);
         }
       }
-      counts[i] = n;
+      counts.push(n);
+      if (actions.length >= CHUNK && i < frontier.length - 1) send(false);
     }
   } catch (e) {
     throw new SpecError(`action ${phase} threw: ${(e as Error).message}`, 75);
   }
   frontier = [];
-  const m = { type: 'expanded' as const, counts, actions: actions.take(), his: his.take(), los: los.take(), inModel: inModel.take() };
-  post(m, [m.counts.buffer, m.actions.buffer, m.his.buffer, m.los.buffer, m.inModel.buffer]);
+  send(true);
 }
 
 function decide(keep: Uint8Array, stopAtFirst: boolean): void {

@@ -54,13 +54,33 @@ export class WorkerPool {
         });
       }
       if (interrupted?.()) throw new Interrupted();
-      await new Promise<void>((wake) => {
-        const timer = setTimeout(wake, 100);
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          wake();
-        });
+      await this.nextMessage();
+    }
+  }
+
+  /** Resolves on the next message from any worker, or after 100 ms (to poll for Ctrl-C). */
+  private nextMessage(): Promise<void> {
+    return new Promise<void>((wake) => {
+      const timer = setTimeout(wake, 100);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        wake();
       });
+    });
+  }
+
+  /** The next message from worker i, which must be of the given type. */
+  async receive<T extends FromWorker['type']>(i: number, type: T, interrupted?: () => boolean): Promise<Extract<FromWorker, { type: T }>> {
+    for (;;) {
+      const box = this.inbox[i]!;
+      const m = box.shift();
+      if (m !== undefined) {
+        if (m.type === 'error') throw new SpecError(m.message, m.exitCode === 76 ? 76 : 75);
+        if (m.type !== type) throw new Error(`search worker sent ${m.type}, expected ${type}`);
+        return m as Extract<FromWorker, { type: T }>;
+      }
+      if (interrupted?.()) throw new Interrupted();
+      await this.nextMessage();
     }
   }
 
