@@ -9,7 +9,7 @@ import type { CheckResult } from '../search/types.ts';
 import { EXIT, exitCodeOf } from '../report/exitCode.ts';
 import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
-import { tableJson, tableText } from '../report/tableReport.ts';
+import { cellText, tableJson, tableText } from '../report/tableReport.ts';
 import { textReport } from '../report/textReport.ts';
 import { renderTextTrace } from '../trace/textTrace.ts';
 import { stateToPlain } from '../trace/toPlain.ts';
@@ -128,8 +128,9 @@ export async function runTableCommand(specArg: string, flags: CommonFlags): Prom
       ...budgets(flags),
       interrupted: ctrlC.interrupted,
       onRow: (value, cells, seconds, distinct) => {
-        const broken = cells.filter((c) => c.verdict === 'violated').map((c) => c.guarantee);
-        process.stderr.write(`${spec.table!.param} ${String(value)}: ${distinct.toLocaleString('en-US')} states, ${seconds.toFixed(1)} s, ${broken.length ? `violates ${broken.join(', ')}` : 'every guarantee holds'}\n`);
+        const param = spec.table!.param;
+        process.stderr.write(`${param} ${String(value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
+        for (const c of cells) process.stderr.write(`  ${String(value)} x ${c.guarantee}: ${cellText(c)}\n`);
       },
     });
     if (flags.json) process.stdout.write(JSON.stringify(tableJson(table)) + '\n');

@@ -1,13 +1,19 @@
 // The guarantee table as text and as the JSON of docs/DESIGN.md.
-import type { TableResult } from '../search/table.ts';
+import type { TableCell, TableResult } from '../search/table.ts';
+
+/** One cell as the table prints it: "holds (N states)" or "violated (k steps)". */
+export function cellText(c: TableCell): string {
+  if (c.verdict === 'violated') return `violated (${c.traceLength} steps)`;
+  if (c.verdict === 'holds') return `holds (${c.distinctStates.toLocaleString('en-US')} states)`;
+  return 'incomplete';
+}
 
 export function tableText(t: TableResult): string {
   const header = [t.param, ...t.guarantees];
   const rows = t.values.map((value) => [
     String(value),
     ...t.guarantees.map((g) => {
-      const c = t.cells.find((x) => x.value === value && x.guarantee === g)!;
-      return c.verdict === 'violated' ? `violated (${c.traceLength} steps)` : c.verdict === 'holds' ? `holds (${c.distinctStates.toLocaleString('en-US')} states)` : 'incomplete';
+      return cellText(t.cells.find((x) => x.value === value && x.guarantee === g)!);
     }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rmc } from './runRmc.ts';
+
+// Two designs of a counter: 'careful' stops at the limit, 'sloppy' overshoots it by one.
+const designs = `
+type S = { n: number };
+type P = { design: string; limit: number };
+export default {
+  name: 'designs', summary: 'two counter designs', defaults: { design: 'careful', limit: 2 },
+  table: { param: 'design', values: ['careful', 'sloppy'] },
+  init: () => [{ n: 0 }],
+  actions: [{ name: 'Inc', successors: (s: S, p: P) => (s.n < p.limit + (p.design === 'sloppy' ? 1 : 0) ? [{ label: 'Inc', state: { n: s.n + 1 } }] : []) }],
+  invariants: { WithinLimit: (s: S, p: P) => s.n <= p.limit, NonNegative: (s: S) => s.n >= 0 },
+  reachable: { AtLimit: (s: S, p: P) => s.n === p.limit },
+};
+`;
+
+describe('rmc table', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rmc-table-'));
+  const file = join(dir, 'designs.mts');
+  writeFileSync(file, designs);
+
+  it('prints every guarantee for every value of the table parameter, as text and as JSON', () => {
+    const text = rmc(['table', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/\| careful \| holds \(3 states\)\s+\| holds \(3 states\) \|/);
+    expect(text.stdout).toMatch(/\| sloppy\s+\| violated \(3 steps\)\s+\| holds \(4 states\) \|/);
+    expect(text.stderr).toContain('sloppy x WithinLimit: violated (3 steps)');
+    const json = JSON.parse(rmc(['table', file, '--json']).stdout);
+    expect(json).toMatchObject({ spec: 'designs', designs: ['careful', 'sloppy'], guarantees: ['WithinLimit', 'NonNegative'], unreached: [] });
+    expect(json.cells).toContainEqual({ design: 'sloppy', guarantee: 'WithinLimit', verdict: 'violated', distinctStates: 4, traceLength: 3 });
+    expect(json.cells).toContainEqual({ design: 'careful', guarantee: 'WithinLimit', verdict: 'holds', distinctStates: 3, traceLength: null });
+  });
+
+  it('exits 3 when a budget leaves cells incomplete, and 151 for an unknown value', () => {
+    expect(rmc(['table', file, '--max-states', '1']).code).toBe(3);
+    const bad = rmc(['check', file, '--set', 'design=reckless']);
+    expect(bad.code).toBe(151);
+    expect(bad.stderr).toMatch(/unknown design "reckless" in --set \(known: careful, sloppy\)/);
+  });
+});
+
+describe('rmc list', () => {
+  it('lists every registered spec with its summary and parameters', () => {
+    const r = rmc(['list', '--json']);
+    expect(r.code).toBe(0);
+    const names = JSON.parse(r.stdout).specs.map((s: { name: string }) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['classic/diehard', 'classic/twophase', 'classic/philosophers']));
+    expect(rmc(['list']).stdout).toMatch(/^classic\/twophase  .*\{"rms":3\}$/m);
+  });
+});

@@ -1,0 +1,55 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCounterexamples } from '../../checker/counterexamples/generate.ts';
+import { runTable } from '../../checker/search/table.ts';
+import { validateItf } from '../../checker/trace/render/validateItf.ts';
+import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
+
+const temp = mkdtempSync(join(tmpdir(), 'rmc-generate-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+async function generate(outDir: string, presentation = true): Promise<string[]> {
+  const spec = handoffSpec(presentation);
+  const params = { ...spec.defaults };
+  return generateCounterexamples({ spec, params, table: await runTable(spec, params), outDir });
+}
+
+const read = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+describe('generateCounterexamples', () => {
+  it('writes every artefact of each violated cell, the table, the README and the page', async () => {
+    const files = await generate(join(temp, 'one'));
+    const stem = 'naive--no-usable-descriptor';
+    expect(files).toEqual(['GUARANTEES.md', 'README.md', 'index.html', ...['itf.json', 'objects.dot', 'objects.svg', 'seq.dot', 'seq.svg', 'txt'].map((x) => `${stem}.${x}`)]);
+    expect(readdirSync(join(temp, 'one')).sort()).toEqual(files);
+    const out = read(join(temp, 'one'));
+    expect(out['GUARANTEES.md']).toContain('| naive | [violated (3 steps)](naive--no-usable-descriptor.txt) | holds (6 states) |');
+    expect(out['GUARANTEES.md']).toContain('| drains | holds (4 states) | holds (4 states) |');
+    expect(out[`${stem}.txt`]).toContain('State 4: <RecvFd(A): fd 4 -> F0>');
+    expect(out[`${stem}.txt`]).toContain('RecvFd(A): fd 4 -> F0  <- no-usable-descriptor');
+    expect(validateItf(JSON.parse(out[`${stem}.itf.json`]!))).toEqual([]);
+    expect(out['README.md']).toContain(`[sequence diagram](${stem}.seq.svg)`);
+    expect(out['index.html']).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(out['index.html']).toContain(`id="${stem}"`);
+  });
+
+  it('gives the same bytes when run twice into two folders', async () => {
+    await generate(join(temp, 'a'));
+    await generate(join(temp, 'b'));
+    expect(read(join(temp, 'b'))).toEqual(read(join(temp, 'a')));
+    await generate(join(temp, 'c'), false);
+    await generate(join(temp, 'd'), false);
+    expect(read(join(temp, 'd'))).toEqual(read(join(temp, 'c')));
+  });
+
+  it('replaces the folder whole: stale files go, no temporary folder is left', async () => {
+    const out = join(temp, 'swap', 'counterexamples');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'stale.txt'), 'old');
+    await generate(out);
+    expect(existsSync(join(out, 'stale.txt'))).toBe(false);
+    expect(readdirSync(join(temp, 'swap'))).toEqual(['counterexamples']);
+  });
+});
