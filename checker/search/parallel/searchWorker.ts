@@ -8,8 +8,8 @@ import { importSpecModule } from '../../importSpecModule.ts';
 import { ByteWriter } from '../../state/byteWriter.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
-import { BatchWriter, readBatch } from './stateBatch.ts';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
+import { BatchWriter, batchState, readBatch } from './stateBatch.ts';
+import type { FromWorker, StateBatch, ToWorker, WorkerSetup } from './protocol.ts';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -25,7 +25,9 @@ const reachable = setup.reachable.map((n) => spec.reachable![n]!);
 const constraint = spec.constraint?.bind(spec);
 
 let frontier: unknown[] = [];
-let candidates: unknown[] = [];
+// The last expansion's successors, until the coordinator decides which are new: as codec bytes
+// when the spec has a codec (a few bytes each), else as the objects themselves.
+let candidates: StateBatch = { kind: 'clone', states: [] };
 
 /** A growable typed array of candidates' facts, filled in generation order. */
 class Column<T extends Uint16Array | Uint32Array | Uint8Array> {
@@ -62,7 +64,7 @@ function expand(): void {
     los = new Column(new Uint32Array(CHUNK));
     inModel = new Column(new Uint8Array(CHUNK));
   };
-  candidates = [];
+  const store = new BatchWriter(setup.transport, codec);
   let phase = '';
   try {
     for (let i = 0; i < frontier.length; i++) {
@@ -79,7 +81,8 @@ function expand(): void {
           his.push(fp[0]!);
           los.push(fp[1]!);
           inModel.push(!constraint || constraint(succ.state, params) ? 1 : 0);
-          candidates.push(succ.state);
+          if (encode.keyIsCodec) store.addBytes(writer.bytes, writer.length);
+          else store.add(succ.state);
         }
       }
       counts.push(n);
@@ -89,6 +92,7 @@ function expand(): void {
     throw new SpecError(`action ${phase} threw: ${(e as Error).message}`, 75);
   }
   frontier = [];
+  candidates = store.finish().batch;
   send(true);
 }
 
@@ -98,7 +102,7 @@ function decide(keep: Uint8Array, stopAtFirst: boolean): void {
   const kept = new BatchWriter(setup.transport, codec);
   for (let c = 0; c < keep.length; c++) {
     if (keep[c] === 0) continue;
-    const s = candidates[c];
+    const s = batchState(candidates, c, codec);
     for (let k = 0; k < invariants.length; k++) {
       let ok: boolean;
       try {
@@ -112,9 +116,9 @@ function decide(keep: Uint8Array, stopAtFirst: boolean): void {
       }
     }
     for (let r = 0; r < reachable.length; r++) if (!reached.has(r) && reachable[r]!(s, params)) reached.add(r);
-    if (keep[c] === 1) kept.add(s);
+    if (keep[c] === 1) kept.addFrom(candidates, c);
   }
-  candidates = [];
+  candidates = { kind: 'clone', states: [] };
   const { batch, transfer } = kept.finish();
   const f = Int32Array.from(failures);
   post({ type: 'decided', failures: f, reached: [...reached], kept: batch }, [f.buffer, ...transfer]);

@@ -29,6 +29,18 @@ export class BatchWriter {
     this.ends.push(this.length);
   }
 
+  /** Adds a state given as its codec bytes already (the search key, when it is the codec's). */
+  addBytes(bytes: Uint8Array, n: number): void {
+    if (this.length + n > this.bytes.length) {
+      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+      next.set(this.bytes.subarray(0, this.length));
+      this.bytes = next;
+    }
+    this.bytes.set(bytes.subarray(0, n), this.length);
+    this.length += n;
+    this.ends.push(this.length);
+  }
+
   /** Copies the raw bytes of state i of another codec batch (no decode/encode round trip). */
   addFrom(batch: StateBatch, i: number): void {
     if (batch.kind === 'clone') {
@@ -57,6 +69,12 @@ export class BatchWriter {
 
 export function batchSize(batch: StateBatch): number {
   return batch.kind === 'clone' ? batch.states.length : batch.ends.length;
+}
+
+/** State i of a batch. */
+export function batchState(batch: StateBatch, i: number, codec: StateCodec<unknown> | undefined): unknown {
+  if (batch.kind === 'clone') return batch.states[i];
+  return codec!.decode(batch.bytes.subarray(i === 0 ? 0 : batch.ends[i - 1]!, batch.ends[i]!));
 }
 
 export function readBatch(batch: StateBatch, codec: StateCodec<unknown> | undefined): unknown[] {
