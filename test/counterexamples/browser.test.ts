@@ -39,7 +39,7 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
       const section = page.locator('section.trace').first();
       const stem = await section.getAttribute('data-stem');
       const diff = section.locator('pre.diff');
-      const current = () => page.evaluate((s) => [...document.querySelectorAll(`#${s} svg .current`)].map((e) => e.id), stem);
+      const current = () => page.evaluate(`[...document.querySelectorAll('#${stem} svg .current')].map((e) => e.id)`);
 
       // The page opens at the breaking step.
       await expect.poll(() => diff.textContent()).toContain('State 4: <RecvFd(A): fd 4 -> F0>');
@@ -53,7 +53,7 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
       await section.locator('tr.step').nth(1).click();
       expect(await diff.textContent()).toContain('/\\ inflight = ["F0"]');
       expect(await current()).toEqual([`${stem}-s1`]);
-      const box = await page.locator(`[id="${stem}-s1"] > path, [id="${stem}-s1"] > polygon`).first().evaluate((e) => getComputedStyle(e).strokeWidth);
+      const box = await page.evaluate(`getComputedStyle(document.getElementById('${stem}-s1').querySelector('path, polygon')).strokeWidth`);
       expect(box).toBe('4px');
 
       await section.locator('button.next').click();

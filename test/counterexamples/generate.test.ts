@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compareFolders } from '../../checker/counterexamples/compareFolders.ts';
 import { generateCounterexamples } from '../../checker/counterexamples/generate.ts';
 import { runTable } from '../../checker/search/table.ts';
 import { validateItf } from '../../checker/trace/render/validateItf.ts';
@@ -42,6 +43,17 @@ describe('generateCounterexamples', () => {
     await generate(join(temp, 'c'), false);
     await generate(join(temp, 'd'), false);
     expect(read(join(temp, 'd'))).toEqual(read(join(temp, 'c')));
+    expect(compareFolders(join(temp, 'a'), join(temp, 'b'))).toEqual([]);
+  });
+
+  it('tells a fresh folder from an edited, pruned or padded one (what the freshness test relies on)', async () => {
+    const [fresh, edited] = [join(temp, 'fresh'), join(temp, 'edited')];
+    await generate(fresh);
+    await generate(edited);
+    writeFileSync(join(edited, 'README.md'), readFileSync(join(edited, 'README.md'), 'utf8') + ' ');
+    rmSync(join(edited, 'index.html'));
+    writeFileSync(join(edited, 'notes.txt'), '');
+    expect(compareFolders(edited, fresh)).toEqual(['README.md: differs', 'index.html: missing', 'notes.txt: no longer generated']);
   });
 
   it('replaces the folder whole: stale files go, no temporary folder is left', async () => {

@@ -1,4 +1,4 @@
-import { List, Map, OrderedMap, Record, Set } from 'immutable';
+import { Record as ImmutableRecord, List, Map, OrderedMap, Set } from 'immutable';
 import { describe, expect, it } from 'vitest';
 import { itf } from '../../../../checker/trace/render/itf.ts';
 import { traceView } from '../../../../checker/trace/render/traceView.ts';
@@ -17,7 +17,7 @@ describe('itf', () => {
   });
 
   it('encodes sets, maps, records, lists and integers beyond 2^53 by the ITF rules', () => {
-    const R = Record({ a: 1, b: List([Set([2, 1])]) });
+    const R = ImmutableRecord({ a: 1, b: List([Set([2, 1])]) });
     const json = oneState({
       set: Set(['b', 'a']), jsSet: new globalThis.Set([3]), map: Map([[2, 'x'], [1, 'y']]), jsMap: new globalThis.Map([['k', true]]),
       rec: R(), big: 2 ** 60, bigint: 12345678901234567890n, small: 7n, neg: -(2 ** 55), none: null, half: 0.5,

@@ -1,0 +1,16 @@
+// compareFolders: how a committed counterexamples folder differs from a fresh one, one line per
+// file (missing, extra, or different bytes); empty when they are the same.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function compareFolders(committed: string, fresh: string): string[] {
+  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')).sort() : []);
+  const [have, want] = [list(committed), list(fresh)];
+  const out: string[] = [];
+  for (const f of want) {
+    if (!have.includes(f)) out.push(`${f}: missing`);
+    else if (!readFileSync(join(committed, f)).equals(readFileSync(join(fresh, f)))) out.push(`${f}: differs`);
+  }
+  for (const f of have) if (!want.includes(f)) out.push(`${f}: no longer generated`);
+  return out;
+}

@@ -1,0 +1,66 @@
+// Task creation: fork (copy, then link) and clone sharing the descriptor table.
+//
+// copy_process runs copy_files (dup_fd: every struct file gains a reference) and copy_mm
+// (dup_mmap: every VMA's vm_file gains one) early, and links the child into the task list much
+// later, under write_lock(tasklist_lock). In between the child holds descriptors no task-list
+// walk can see: that window is ForkCopy .. ForkLink. A revoker holding read_lock(tasklist_lock)
+// delays the link but not the copy. CLONE_FILES shares the table instead of copying it, so there
+// is nothing to hide: CloneFiles is one step (its link also waits for tasklist_lock).
+// copy_mm is left out: the child's copy of a mapping would sit in i_mmap next to the parent's,
+// found by the same teardown, and the passive child never touches it; the parent's mapping
+// already carries every mapping verdict. The child's table keeps the struct files it copied,
+// renumbered from fd 3 (a passive child never names an fd, and a revokefs or bad file it would
+// copy gives no access), and a fork is offered only when there is a file on I to copy: these keep
+// equal situations equal states. One child slot: the child is passive (see state.ts). Exit is not modelled: a task that exits
+// drops references and can only remove holders, which no guarantee is about.
+import { defineAction } from '../../checker/defineAction.ts';
+import { variantOf } from './access.ts';
+import { canAct } from './files.ts';
+import type { RevokeParams } from './params.ts';
+import { Map } from 'immutable';
+import { FDS, type FileId, type State, type TaskId, Task, childId, getFile, inodeOf, isMarker, tableOf, task, userTasks } from './state.ts';
+
+/** The struct files t's table holds, in fd order (revoked and bad slots are not copied: see above). */
+function liveFiles(s: State, t: TaskId): FileId[] {
+  return [...tableOf(s, t).values()].filter((slot): slot is FileId => !isMarker(slot));
+}
+
+export const ForkCopy = defineAction<State, RevokeParams, TaskId>({
+  name: 'ForkCopy',
+  doc: 'Task t forks (copy_process: copy_files): the child holds copies of t\'s descriptors but is not yet on the task list.',
+  params: (_s, p) => userTasks(p),
+  enabled: (s, t, p) => p.fork && !s.tasks.has(childId(p)) && canAct(s, t) && liveFiles(s, t).some((f) => inodeOf(s, f) === 'I'),
+  next(s, t, p) {
+    const c = childId(p);
+    const copied = liveFiles(s, t);
+    let next = s.setIn(['tables', c], Map(copied.map((f, i) => [FDS[i]!, f]))).setIn(['tasks', c], Task({ table: c, visible: false }));
+    for (const f of copied) next = getFile(next, f);
+    return next;
+  },
+  label(s, t, p) {
+    return `ForkCopy(${t} -> ${childId(p)}): copies ${liveFiles(s, t).join(', ')}, not yet linked`;
+  },
+  actor: (_s, t) => t,
+});
+
+export const ForkLink = defineAction<State, RevokeParams, TaskId>({
+  name: 'ForkLink',
+  doc: 'copy_process links the child into the task list (write_lock(tasklist_lock)): it waits while the revoker holds the lock for reading.',
+  *params(s, p) {
+    if (s.tasks.has(childId(p))) yield childId(p);
+  },
+  enabled: (s, c, p) => !task(s, c).visible && !variantOf(p).tasklistHeld(s),
+  next: (s, c) => s.setIn(['tasks', c, 'visible'], true),
+  label: (_s, c) => `ForkLink(${c}): on the task list`,
+  actor: (_s, c) => c,
+});
+
+export const CloneFiles = defineAction<State, RevokeParams, TaskId>({
+  name: 'CloneFiles',
+  doc: 'Task t clones with CLONE_FILES: a new visible task sharing t\'s table, which makes fdget count from now on.',
+  params: (_s, p) => userTasks(p),
+  enabled: (s, t, p) => p.fork && !s.tasks.has(childId(p)) && canAct(s, t) && !variantOf(p).tasklistHeld(s),
+  next: (s, t, p) => s.setIn(['tasks', childId(p)], Task({ table: task(s, t).table, visible: true })),
+  label: (_s, t, p) => `CloneFiles(${t} -> ${childId(p)}): shares ${t}'s table`,
+  actor: (_s, t) => t,
+});

@@ -1,0 +1,78 @@
+// The revoke model: revokeat(path)/frevoke(fd) designs against the kernel objects that hold a
+// struct file on inode I (DOMAIN.md; background in research/revoke-domain.md).
+//
+// Conventions (they fix the trace lengths):
+// - Initial state (Viro's): task B, the owner, has fd 3 -> F0 on I with f_count 1; task A (and C
+//   with tasks=3) starts with an empty table, and may open a second struct file on I before revoke
+//   begins (at most two on I); with otherInode, A has fd 4 -> J0 on J. The socketpair's queue is
+//   empty; no mapping, no call, no child. With tasks=1, A is the owner. Under frevoke, the owner
+//   is the caller of frevoke(3): the revoker holds fget's reference on F0 and spares F0.
+// - Revoke has no separate begin step (the permission check always passes): the revoker's first
+//   step is its begin, and open(2) of I is disabled from then on.
+// - The revoker scans visible tasks in id order (A, B, then a linked child); a scan is one step
+//   per task even when it finds nothing. Pass 2 is two steps: RevokeUnmap (mapping teardown) and
+//   RevokeReturn (fput of what it collected, return 0). Merging the fput with the return hides
+//   nothing: a user step between them commutes with the return, and the guarantees are about
+//   states after it.
+// - Labels: `SendFd(B -> A via s0, F0)`, `RecvFd(A, s0): fd 4 -> F0`, `RevokeScanTask(A): nothing`,
+//   `Read(A, fd 3) begins on F0, borrowed`; every step's actor is 'revoker' or a task id.
+import type { Action, Spec } from '../../checker/spec.ts';
+import { List, Map } from 'immutable';
+import { variantOf } from './access.ts';
+import { Close, Dup, Open } from './files.ts';
+import { CloneFiles, ForkCopy, ForkLink } from './fork.ts';
+import { invariants, reachable } from './guarantees.ts';
+import { Mmap, Munmap, Touch } from './mm.ts';
+import { type RevokeParams, defaults, validate, variantNames } from './params.ts';
+import { RecvFd, SendFd } from './scm.ts';
+import { File, Inode, Revoker, type Slot, State, Task, ownerTask, userTasks } from './state.ts';
+import { SyscallBegin, SyscallEnd } from './syscalls.ts';
+import { variants } from './variants/index.ts';
+
+function init(p: RevokeParams): State {
+  const tasks = userTasks(p);
+  const frevoke = p.mode === 'frevoke';
+  let tables = Map<string, Map<number, Slot>>(tasks.map((t) => [t, Map<number, Slot>()]));
+  let files = Map<string, ReturnType<typeof File>>();
+  const owner = ownerTask(p);
+  tables = tables.setIn([owner, 3], 'F0');
+  files = files.set('F0', File({ inode: 'I', count: frevoke ? 2 : 1 }));
+  if (p.otherInode) {
+    tables = tables.setIn(['A', 4], 'J0');
+    files = files.set('J0', File({ inode: 'J' }));
+  }
+  return State({
+    tasks: Map(tasks.map((t) => [t, Task({ table: t })])),
+    tables,
+    files,
+    inodes: p.otherInode ? Map({ I: Inode(), J: Inode() }) : Map({ I: Inode() }),
+    revoker: Revoker({ spared: frevoke ? 'F0' : '', refs: frevoke ? List(['F0']) : List(), gate: p.selfRevoke }),
+  });
+}
+
+/** One action per revoker verb; it runs the steps of that name the chosen variant installs. */
+function revokerActions(): Action<State, RevokeParams>[] {
+  const names: string[] = [];
+  for (const v of Object.values(variants)) for (const step of v.steps) if (!names.includes(step.name)) names.push(step.name);
+  return names.map((name) => ({
+    name,
+    doc: Object.values(variants).flatMap((v) => v.steps.filter((st) => st.name === name).map((st) => `${v.name}: ${st.doc}`)).join('\n'),
+    *successors(s: State, p: RevokeParams) {
+      for (const step of variantOf(p).steps) if (step.name === name) yield* step.successors(s, p);
+    },
+  }));
+}
+
+const spec: Spec<State, RevokeParams> = {
+  name: 'revoke',
+  summary: 'revokeat/frevoke designs (Enberg 2006/2007, file list, badfs, cannibalize, BSD vgone, active references) against every holder of a struct file',
+  defaults,
+  validate,
+  init: (p) => [init(p)],
+  actions: [Open, Dup, Close, ForkCopy, ForkLink, CloneFiles, SendFd, RecvFd, Mmap, Munmap, Touch, SyscallBegin, SyscallEnd, ...revokerActions()],
+  invariants,
+  reachable,
+  table: { param: 'variant', values: variantNames },
+};
+
+export default spec;

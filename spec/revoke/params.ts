@@ -1,0 +1,70 @@
+// The bounded constants of the revoke model (DOMAIN.md's parameter table; its names win).
+
+export const variantNames = [
+  'enberg-2006',
+  'enberg-2007',
+  'file-list',
+  'badfs',
+  'cannibalize',
+  'vnode-revoke',
+  'active-refs',
+] as const;
+
+export type VariantName = (typeof variantNames)[number];
+
+export interface RevokeParams {
+  /** The design under check. */
+  readonly variant: VariantName;
+  /** revokeat(path) revokes every open file of the inode; frevoke(fd) spares the caller's struct file. */
+  readonly mode: 'revokeat' | 'frevoke';
+  /** A syscall on an unshared table borrows its file (`__fget_light`) or counts it (`fget`). */
+  readonly fdget: 'light' | 'counted';
+  /** User tasks besides the revoker, 1..3. */
+  readonly tasks: number;
+  /** May a task send a descriptor to itself over the socketpair. */
+  readonly selfSend: boolean;
+  /** A fork child slot: copied (copy_process) before it is linked into the task list. */
+  readonly fork: boolean;
+  /** Adds inode J, for `other-inodes-untouched`. */
+  readonly otherInode: boolean;
+  /** A call that may block forever (no fairness on its end; used by the liveness check). */
+  readonly stuckCaller: boolean;
+  /** The revoker is itself inside an operation on the file (kernfs's self-removal case). */
+  readonly selfRevoke: boolean;
+  /** `active-refs` releases its own active reference before draining (kernfs_break_active_protection). */
+  readonly breakActiveProtection: boolean;
+  /** `cannibalize`: every entry point tests the inode's dead flag (still no drain). */
+  readonly checked: boolean;
+}
+
+export const defaults: RevokeParams = {
+  variant: 'enberg-2007',
+  mode: 'revokeat',
+  fdget: 'light',
+  tasks: 2,
+  selfSend: true,
+  fork: true,
+  otherInode: false,
+  stuckCaller: false,
+  selfRevoke: false,
+  breakActiveProtection: false,
+  checked: false,
+};
+
+/** Impossible bounds, one message each. */
+export function validate(p: RevokeParams): string[] {
+  const errors: string[] = [];
+  if (!(variantNames as readonly string[]).includes(p.variant)) {
+    errors.push(`unknown variant '${p.variant}' (known: ${variantNames.join(', ')})`);
+  }
+  if (p.mode !== 'revokeat' && p.mode !== 'frevoke') errors.push(`mode must be revokeat or frevoke, not '${p.mode}'`);
+  if (p.fdget !== 'light' && p.fdget !== 'counted') errors.push(`fdget must be light or counted, not '${p.fdget}'`);
+  if (!Number.isInteger(p.tasks) || p.tasks < 1 || p.tasks > 3) errors.push(`tasks must be an integer in 1..3, not ${p.tasks}`);
+  if (p.tasks === 1 && !p.selfSend) errors.push('tasks=1 with selfSend=false leaves the socketpair with no one to send to');
+  if (p.checked && p.variant !== 'cannibalize') errors.push(`checked=true applies only to variant cannibalize, not ${p.variant}`);
+  if (p.breakActiveProtection && p.variant !== 'active-refs') {
+    errors.push(`breakActiveProtection applies only to variant active-refs, not ${p.variant}`);
+  }
+  if (p.breakActiveProtection && !p.selfRevoke) errors.push('breakActiveProtection needs selfRevoke=true (there is no own active reference to release)');
+  return errors;
+}

@@ -1,0 +1,138 @@
+// Revoker steps several designs share: the per-task table scan (pass 1 of Enberg's revoke and of
+// badfs), the mapping teardown, the return. A variant file picks and parameterizes them.
+//
+// The scan of one task's table is one atomic step: the kernel does it under that table's
+// files->file_lock, which every user action on the table also takes (alloc_fd, close_fd,
+// __fget_light's caller being the table's only user). A finer split would only expose states no
+// user action can observe. Between two scans anything may happen: read_lock(tasklist_lock) held
+// across the whole pass excludes only copy_process's link (write_lock), not dup, close, sendmsg,
+// recvmsg or the syscalls.
+import { List } from 'immutable';
+import { defineAction } from '../../checker/defineAction.ts';
+import type { Action } from '../../checker/spec.ts';
+import type { RevokeParams } from './params.ts';
+import { type FileId, type Marker, type State, type TaskId, type Vma, inodeOf, isMarker, putFile } from './state.ts';
+
+type Step = Action<State, RevokeParams>;
+
+/** Before the first scan, or between scans. */
+export function inScan(s: State): boolean {
+  return s.revoker.pc === 'idle' || s.revoker.pc === 'scan';
+}
+
+/** The next visible task in scan order (do_each_thread walks the task list: A, B, then a linked child). */
+export function nextScanTask(s: State): TaskId | undefined {
+  const cursor = s.revoker.cursor;
+  return [...s.tasks.filter((tk, t) => tk.visible && t > cursor).keys()].sort()[0];
+}
+
+/** Pass 1 is over: every visible task has been scanned. */
+export function scanDone(s: State): boolean {
+  return inScan(s) && nextScanTask(s) === undefined;
+}
+
+function addRef(refs: List<FileId>, f: FileId): List<FileId> {
+  return refs.push(f).sort();
+}
+
+/**
+ * RevokeScanTask(t): under t's file_lock, every fd whose struct file is on I (and is not the
+ * frevoke caller's) gets `marker`; the table's reference is collected (Enberg) or dropped with
+ * filp_close (badfs).
+ */
+export function scanTask(opts: {
+  readonly doc: string;
+  readonly marker: Marker;
+  readonly collect: boolean;
+  /** The scan cannot proceed (badfs waits for f_light users while holding the locks). */
+  readonly blocked?: (s: State, t: TaskId) => boolean;
+}): Step {
+  const victims = (s: State, t: TaskId): [number, FileId][] => {
+    const table = s.tables.get(s.tasks.get(t)!.table)!;
+    return [...table]
+      .filter(([, slot]) => !isMarker(slot) && inodeOf(s, slot) === 'I' && slot !== s.revoker.spared)
+      .map(([fd, slot]) => [fd, slot]);
+  };
+  return defineAction<State, RevokeParams, TaskId>({
+    name: 'RevokeScanTask',
+    doc: opts.doc,
+    *params(s) {
+      if (!inScan(s)) return;
+      const t = nextScanTask(s);
+      if (t !== undefined) yield t;
+    },
+    enabled: (s, t) => !opts.blocked?.(s, t),
+    next(s, t) {
+      let next = s;
+      const table = s.tasks.get(t)!.table;
+      for (const [fd, f] of victims(s, t)) {
+        next = next.setIn(['tables', table, fd], opts.marker);
+        next = opts.collect ? next.setIn(['revoker', 'refs'], addRef(next.revoker.refs, f)) : putFile(next, f);
+      }
+      return next.setIn(['revoker', 'pc'], 'scan').setIn(['revoker', 'cursor'], t);
+    },
+    label(s, t) {
+      const found = victims(s, t);
+      if (found.length === 0) return `RevokeScanTask(${t}): nothing`;
+      return `RevokeScanTask(${t}): ${found.map(([fd, f]) => `fd ${fd} ${f} -> ${opts.marker}`).join(', ')}`;
+    },
+    actor: () => 'revoker',
+  });
+}
+
+/**
+ * RevokeUnmap: pass 2's mapping teardown. `zap` keeps the VMA but makes it fault SIGBUS
+ * (revoke_vma, unmap_mapping_range with a gated fault handler); `munmap` removes it (do_munmap)
+ * and drops its reference.
+ */
+export function unmap(opts: {
+  readonly doc: string;
+  readonly from: (s: State) => boolean;
+  readonly to: string;
+  readonly how: 'zap' | 'munmap';
+  readonly select: (s: State, t: TaskId, vma: Vma) => boolean;
+}): Step {
+  const victims = (s: State): TaskId[] =>
+    [...s.tasks.filter((tk, t) => tk.vma !== null && !tk.vma.zapped && opts.select(s, t, tk.vma)).keys()].sort();
+  return defineAction<State, RevokeParams, null>({
+    name: 'RevokeUnmap',
+    doc: opts.doc,
+    params: () => [null],
+    enabled: (s) => opts.from(s),
+    next(s) {
+      let next = s;
+      for (const t of victims(s)) {
+        if (opts.how === 'zap') next = next.setIn(['tasks', t, 'vma', 'zapped'], true);
+        else next = putFile(next.setIn(['tasks', t, 'vma'], null), s.tasks.get(t)!.vma!.file);
+      }
+      return next.setIn(['revoker', 'pc'], opts.to);
+    },
+    label(s) {
+      const found = victims(s);
+      return found.length === 0 ? 'RevokeUnmap: nothing' : `RevokeUnmap: ${opts.how} ${found.map((t) => `${t}'s mapping of ${s.tasks.get(t)!.vma!.file}`).join(', ')}`;
+    },
+    actor: () => 'revoker',
+  });
+}
+
+/** RevokeReturn: fput every reference the revoker holds, and return 0 to the caller. */
+export function revokeReturn(from: (s: State) => boolean): Step {
+  return defineAction<State, RevokeParams, null>({
+    name: 'RevokeReturn',
+    doc: 'The revoker puts the files it collected (fput) and returns 0; from here on the guarantees apply.',
+    params: () => [null],
+    enabled: (s) => from(s),
+    next(s) {
+      let next = s.setIn(['revoker', 'refs'], List());
+      for (const f of s.revoker.refs) next = putFile(next, f);
+      return next.setIn(['revoker', 'pc'], 'done');
+    },
+    label: (s) => (s.revoker.refs.isEmpty() ? 'RevokeReturn' : `RevokeReturn: fput ${s.revoker.refs.join(', ')}`),
+    actor: () => 'revoker',
+  });
+}
+
+/** The files on I, in id order: the per-inode list file-list walks (files opened before revoke). */
+export function filesOnI(s: State): FileId[] {
+  return [...s.files.filter((f) => f.inode === 'I').keys()].sort();
+}

@@ -1,0 +1,81 @@
+// System calls on a descriptor: read, write, fchmod, as a begin and an end.
+//
+// Begin is the fd lookup and the variant's gate: fdget -> __fget_light on an unshared table
+// borrows the struct file (no f_count, the comment in fs/file.c), fget on a shared one (or when
+// `fdget=counted`, or when the variant forces it) counts it; then the variant's gate
+// (kernfs_get_active, the vnode lock, a dead-inode check) may fail with its error or make the
+// caller wait. The call loads f_op (and f_mapping) here and acts through them until it returns.
+// A call that fails at the lookup or the gate changes nothing and is not a step: G7 asks the
+// gate about every cut descriptor in every state instead, which is stronger than trying one.
+// End is the method's effect on the inode (vfs_read/vfs_write copying pages, chmod_common ->
+// notify_change), then the gate's release and fdput. Everything between the two (copying, page
+// faults, sleeping for I/O) is one window in which other steps interleave: a finer split would
+// give the revoker nothing new to observe, since it never reads the call's progress, only whether
+// the call holds the file or the gate. fget itself runs under RCU without the table lock, but it
+// reads one slot once: atomic with respect to every step that writes that slot.
+import { defineAction } from '../../checker/defineAction.ts';
+import { opThrough, variantOf } from './access.ts';
+import { canAct } from './files.ts';
+import type { RevokeParams } from './params.ts';
+import { Call, type CallKind, FDS, type FileId, type State, type TaskId, getFile, putFile, tableOf, tableShared, task, userTasks } from './state.ts';
+
+/**
+ * The kinds enumerated: read and write take the same path in every variant (fdget, the cached
+ * f_op, the page cache), so only read is enumerated; fchmod where the variant routes it through
+ * the inode instead (cannibalize). G7 asks the gate about every kind directly.
+ */
+const kinds = (p: RevokeParams): readonly CallKind[] => (variantOf(p).inodeOps ? ['read', 'fchmod'] : ['read']);
+const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', fchmod: 'Fchmod' })[kind];
+
+interface Begin {
+  readonly t: TaskId;
+  readonly fd: number;
+  readonly kind: CallKind;
+}
+
+export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
+  name: 'SyscallBegin',
+  doc: 'Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the variant\'s gate; it fails with the gate\'s error or holds the file.',
+  *params(s, p) {
+    for (const t of userTasks(p)) for (const fd of FDS) for (const kind of kinds(p)) yield { t, fd, kind };
+  },
+  enabled(s, { t, fd, kind }, p) {
+    const slot = tableOf(s, t).get(fd);
+    if (!canAct(s, t) || slot === undefined) return false;
+    const g = opThrough(s, p, slot, kind);
+    return g !== 'wait' && g.enter;
+  },
+  next(s, { t, fd, kind }, p) {
+    const slot = tableOf(s, t).get(fd) as FileId;
+    const g = opThrough(s, p, slot, kind) as { holds: boolean };
+    const file = s.files.get(slot)!;
+    const counted = variantOf(p).forcesCountedFdget === true || p.fdget === 'counted' || tableShared(s, t);
+    const call = Call({ kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, gate: g.holds });
+    const next = s.setIn(['tasks', t, 'call'], call);
+    return counted ? getFile(next, slot) : next;
+  },
+  label(_s, { t, fd, kind }, _p, next) {
+    const call = task(next, t).call!;
+    return `${verb(kind)}(${t}, fd ${fd}) begins on ${call.file}, ${call.counted ? 'counted' : 'borrowed'}`;
+  },
+  actor: (_s, { t }) => t,
+});
+
+export const SyscallEnd = defineAction<State, RevokeParams, TaskId>({
+  name: 'SyscallEnd',
+  doc: 'Task t\'s call acts on the inode through the f_op it loaded (or fails), releases the gate, and fdput\'s its reference.',
+  params: (_s, p) => userTasks(p),
+  enabled: (s, t) => task(s, t).call !== null,
+  next(s, t) {
+    const call = task(s, t).call!;
+    const next = s.setIn(['tasks', t, 'call'], null);
+    return call.counted ? putFile(next, call.file as FileId) : next;
+  },
+  label(s, t, p) {
+    const call = task(s, t).call!;
+    if (!s.files.has(call.file)) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
+    const reaches = call.inode !== 'I' || variantOf(p).callReaches(s, p, call);
+    return `${verb(call.kind)}(${t}) returns: ${reaches ? `${call.kind === 'fchmod' ? 'changed' : call.kind === 'read' ? 'read' : 'wrote'} ${call.inode}` : 'EIO'}`;
+  },
+  actor: (_s, t) => t,
+});

@@ -1,0 +1,44 @@
+// What a revoke design is, to the rest of the model: its revoker's steps and the hooks it
+// installs on user paths. The kernel model (files.ts, fork.ts, scm.ts, mm.ts, syscalls.ts) is
+// shared; a variant file (variants/*.ts) holds only this.
+import type { Action } from '../../checker/spec.ts';
+import type { RevokeParams, VariantName } from './params.ts';
+import type { Call, CallKind, File, Marker, State, Vma } from './state.ts';
+
+export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV';
+export type OpKind = CallKind | 'mmap';
+
+/** What the variant's gate does with a new operation through a struct file on I. */
+export type Gate =
+  | { readonly enter: true; /** the call holds the gate until it returns (active ref, vnode lock) */ readonly holds: boolean }
+  | { readonly enter: false; readonly errno: Errno }
+  /** The gate is closing: the caller sleeps (vnode-revoke's VI_DOOMED), so the step is disabled. */
+  | 'wait';
+
+export const ENTER: Gate = { enter: true, holds: false };
+export const fail = (errno: Errno): Gate => ({ enter: false, errno });
+
+export interface Variant {
+  readonly name: VariantName;
+  /** The error a slot's replacement returns (2007's revokefs file, badfs's bad file, 2006's NULL). */
+  readonly markerErrno?: { readonly [M in Marker]?: Errno };
+  /**
+   * fchmod takes another path than read through this variant's hooks (it goes through the inode's
+   * i_op, not the file's cached f_op). Only then is it enumerated: elsewhere it is read by another name.
+   */
+  readonly inodeOps?: boolean;
+  /** read/write/fchmod take a counted reference whatever `fdget` says (2006 V1's fget). */
+  readonly forcesCountedFdget?: boolean;
+  /** A new operation through struct file `file` (on I). */
+  gate(s: State, p: RevokeParams, file: File, kind: OpKind): Gate;
+  /** Does a call in progress on I touch I's data when it returns (it acts with what it loaded)? */
+  callReaches(s: State, p: RevokeParams, call: Call): boolean;
+  /** Does a fault through this mapping of I reach I's data, or raise SIGBUS? */
+  faultReaches(s: State, p: RevokeParams, vma: Vma): boolean;
+  /** Has revoke cut this struct file itself (not just a slot naming it)? */
+  cut(s: State, p: RevokeParams, file: File): boolean;
+  /** The revoker holds tasklist_lock for reading: copy_process cannot link a child. */
+  tasklistHeld(s: State): boolean;
+  /** The revoker's steps, in the order the report lists them. */
+  readonly steps: readonly Action<State, RevokeParams>[];
+}

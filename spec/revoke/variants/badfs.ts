@@ -1,0 +1,63 @@
+// badfs: Tigran Aivazian's forced unmount (2.4 patch posted by Hugh Dickins, 2002; the 2.6.24
+// port in the webOS kernel, fs/badfs/inode.c), read as a revoke of every file on the inode.
+//
+// quiesce_filesystem, under read_lock(tasklist_lock), per task under files->file_lock: each fd
+// on the inode gets the one shared bad file (make_bad_inode, f_mode copied so callers see EIO),
+// then `while (file->f_light) schedule();` waits for fget_light users of that file only, and
+// filp_close drops the table's reference. The wait is bounded (one second or a signal): the model
+// gives up instead of blocking (RevokeGiveUp), and a revoke that gave up returned an error, so
+// no guarantee is owed. Pass 3 walks the task list and do_munmap's every VMA of a file on the
+// inode: a child not yet linked is not on that list. Pass 1 (cwd/root) is left out: no
+// descriptor comes from it.
+import { defineAction } from '../../../checker/defineAction.ts';
+import type { RevokeParams } from '../params.ts';
+import { inScan, nextScanTask, revokeReturn, scanDone, scanTask, unmap } from '../revokerSteps.ts';
+import { type State, type TaskId, inodeOf, isMarker, tableOf } from '../state.ts';
+import { ENTER, type Variant } from '../variant.ts';
+
+/** Some fget_light (borrowed) call is inside a file that t's table holds on I. */
+function waitsForLightUser(s: State, t: TaskId): boolean {
+  const files = new Set([...tableOf(s, t).values()].filter((slot) => !isMarker(slot) && inodeOf(s, slot) === 'I'));
+  return s.tasks.some((tk) => tk.call !== null && !tk.call.counted && files.has(tk.call.file));
+}
+
+const giveUp = defineAction<State, RevokeParams, TaskId>({
+  name: 'RevokeGiveUp',
+  doc: 'The revoker, having waited its bound for a light user of a file in t\'s table, gives up: quiesce_filesystem fails and revoke returns an error.',
+  *params(s) {
+    if (!inScan(s)) return;
+    const t = nextScanTask(s);
+    if (t !== undefined) yield t;
+  },
+  enabled: (s, t) => waitsForLightUser(s, t),
+  next: (s) => s.setIn(['revoker', 'pc'], 'failed'),
+  label: (_s, t) => `RevokeGiveUp(${t}): a light user stays, revoke fails`,
+  actor: () => 'revoker',
+});
+
+export const badfs: Variant = {
+  name: 'badfs',
+  markerErrno: { bad: 'EIO' },
+  gate: () => ENTER,
+  callReaches: () => true,
+  faultReaches: (_s, _p, vma) => !vma.zapped,
+  cut: () => false,
+  tasklistHeld: (s) => s.revoker.pc === 'scan',
+  steps: [
+    scanTask({
+      doc: 'The revoker (quiesce_filesystem pass 2) installs the bad file in every fd of task t on the inode, waits for f_light users, and filp_close\'s the real file.',
+      marker: 'bad',
+      collect: false,
+      blocked: waitsForLightUser,
+    }),
+    giveUp,
+    unmap({
+      doc: 'The revoker (quiesce_filesystem pass 3) do_munmap\'s every VMA on the inode of every task on the task list.',
+      from: scanDone,
+      to: 'unmapped',
+      how: 'munmap',
+      select: (s, t, vma) => s.tasks.get(t)!.visible && inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
+    }),
+    revokeReturn((s) => s.revoker.pc === 'unmapped'),
+  ],
+};

@@ -1,0 +1,48 @@
+// cannibalize: Pekka Enberg's last idea in the 2007 thread (no code was posted): detach the inode
+// (remove it from the inode cache and the dentry, make_bad_inode: i_op and i_fop return EIO), take
+// its mapping down, leave the struct files alone.
+//
+// What that does in Linux: a struct file copied f_op from i_fop at open, so read and write keep
+// going through the filesystem's methods; only operations that go through the inode now
+// (fchmod -> notify_change -> i_op->setattr) fail EIO. With `checked=true` every entry point
+// also tests the dead flag (an active-reference gate without the drain): new calls fail EIO, but
+// calls already past the test finish. The mapping teardown makes existing mappings fault SIGBUS;
+// a new mmap through a cached f_op (naive) maps the detached inode again.
+import { defineAction } from '../../../checker/defineAction.ts';
+import type { RevokeParams } from '../params.ts';
+import { revokeReturn, unmap } from '../revokerSteps.ts';
+import { type State, inodeOf } from '../state.ts';
+import { ENTER, type Variant, fail } from '../variant.ts';
+
+const detach = defineAction<State, RevokeParams, null>({
+  name: 'RevokeDetach',
+  doc: 'The revoker detaches the inode: unhashed, dentry dropped, make_bad_inode (the dead flag).',
+  params: () => [null],
+  enabled: (s) => s.revoker.pc === 'idle',
+  next: (s) => s.setIn(['inodes', 'I', 'dead'], true).setIn(['revoker', 'pc'], 'detached'),
+  label: () => 'RevokeDetach(I): inode is dead',
+  actor: () => 'revoker',
+});
+
+const dead = (s: State): boolean => s.inodes.get('I')!.dead;
+
+export const cannibalize: Variant = {
+  name: 'cannibalize',
+  inodeOps: true,
+  gate: (s, p, _file, kind) => (dead(s) && (p.checked || kind === 'fchmod') ? fail('EIO') : ENTER),
+  callReaches: (s, _p, call) => call.kind !== 'fchmod' || !dead(s),
+  faultReaches: (_s, _p, vma) => !vma.zapped,
+  cut: (s) => dead(s),
+  tasklistHeld: () => false,
+  steps: [
+    detach,
+    unmap({
+      doc: 'The revoker takes the inode\'s mapping down (truncate_inode_pages, unmap_mapping_range): every mapping of it faults SIGBUS.',
+      from: (s) => s.revoker.pc === 'detached',
+      to: 'unmapped',
+      how: 'zap',
+      select: (s, _t, vma) => inodeOf(s, vma.file) === 'I',
+    }),
+    revokeReturn((s) => s.revoker.pc === 'unmapped'),
+  ],
+};
