@@ -13,11 +13,12 @@ import { cellText, tableJson, tableText } from '../report/tableReport.ts';
 import { textReport } from '../report/textReport.ts';
 import { renderTextTrace } from '../trace/textTrace.ts';
 import { stateToPlain } from '../trace/toPlain.ts';
+import { readPlan, regenerateCounterexamples } from '../counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
 import { resolveParams } from './params.ts';
 import { registeredNames, userCwd } from './registry.ts';
 import { writeAtomically } from './writeAtomically.ts';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 export interface CommonFlags {
   set: string[];
@@ -146,3 +147,11 @@ export async function runTableCommand(specArg: string, flags: CommonFlags): Prom
   }
 }
 
+
+export async function runCounterexamples(specArg: string, out: string): Promise<number> {
+  const { spec, file, configDir } = await loadSpec(specArg);
+  const target = resolve(userCwd(), out);
+  const files = await regenerateCounterexamples(spec, target, readPlan(dirname(file)), configDir);
+  process.stderr.write(`rmc: wrote ${files.length} files to ${target}\n`);
+  return EXIT.ok;
+}

@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { SpecError, UsageError } from '../errors.ts';
 import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
-import { runCheck, runList, runTableCommand, type CommonFlags } from './commands.ts';
+import { runCheck, runCounterexamples, runList, runTableCommand, type CommonFlags } from './commands.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -58,6 +58,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runTableCommand(spec, flags);
     },
   );
+
+  program
+    .command('counterexamples [spec]')
+    .description('regenerate the counterexamples folder: the table\'s traces and the spec\'s named scenarios')
+    .option('--out <dir>', 'the folder to (re)write', 'counterexamples')
+    .action(async (spec: string | undefined, flags: { out: string }) => {
+      exitCode = await runCounterexamples(spec ?? 'revoke', flags.out);
+    });
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

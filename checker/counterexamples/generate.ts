@@ -17,11 +17,13 @@ export interface GenerateInput {
   /** runTable's result; violated cells carry their traces. */
   readonly table: TableResult;
   readonly outDir: string;
+  /** Named scenarios (traces found under other configurations), listed before the table's. */
+  readonly scenarios?: readonly RenderedTrace[];
 }
 
 /** Returns the names of the files written, sorted. */
-export async function generateCounterexamples({ spec, params, table, outDir }: GenerateInput): Promise<string[]> {
-  const traces: RenderedTrace[] = [];
+export async function generateCounterexamples({ spec, params, table, outDir, scenarios = [] }: GenerateInput): Promise<string[]> {
+  const traces: RenderedTrace[] = [...scenarios];
   for (const cell of table.cells) {
     if (cell.verdict === 'violated' && cell.trace) traces.push(await renderTrace(spec, params, table.param, cell));
   }

@@ -65,7 +65,7 @@ function section(t: RenderedTrace): string {
   const links = ['txt', 'itf.json', 'seq.svg', 'objects.svg'].map((x) => `<a href="${t.stem}.${x}">${x}</a>`).join(' · ');
   return [
     `<section class="trace" id="${t.stem}" data-stem="${t.stem}">`,
-    `<h2>${esc(String(t.value))} breaks <code>${esc(t.guarantee)}</code> in ${t.view.steps.length - 1} steps</h2>`,
+    `<h2>${t.title ? `${esc(t.title)}: ` : ''}${esc(String(t.value))} breaks <code>${esc(t.guarantee)}</code> in ${t.view.steps.length - 1} steps</h2>`,
     `<p>${links}</p>`,
     `<pre class="lanes">${esc(t.lanes)}</pre>`,
     '<div class="stepper">',

@@ -7,7 +7,7 @@ import type { RenderedTrace } from './renderTrace.ts';
 
 export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): string {
   const list = traces.flatMap((t) => [
-    `### ${table.param} \`${String(t.value)}\` breaks \`${t.guarantee}\` in ${t.view.steps.length - 1} steps`,
+    `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${String(t.value)}\` breaks \`${t.guarantee}\` in ${t.view.steps.length - 1} steps`,
     '',
     `[text](${t.stem}.txt) · [ITF](${t.stem}.itf.json) · [sequence diagram](${t.stem}.seq.svg) · [object graph](${t.stem}.objects.svg)`,
     '',

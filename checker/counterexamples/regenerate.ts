@@ -1,12 +1,57 @@
-// regenerateCounterexamples: what `npm run counterexamples` and the freshness test both run, so
-// they cannot disagree: the spec's table at the given bounds (default: the spec's defaults),
-// then the folder from it.
+// regenerateCounterexamples: what `rmc counterexamples` and the freshness test both run, so they
+// cannot disagree. A spec folder may hold a plan, `counterexamples.json`:
+//   { "params": { ... },                       the table's bounds (default: the spec's defaults)
+//     "scenarios": [ { "title", "config", "set", "guarantee" }, ... ] }
+// Scenarios are shortest traces found under other named configurations (the seed's
+// counterexamples that the default bounds do not produce by name); each is one check run.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AnySpec } from '../spec.ts';
-import { runTable } from '../search/table.ts';
+import { SpecError, UsageError } from '../errors.ts';
+import { resolveParams } from '../cli/params.ts';
+import { check } from '../search/check.ts';
+import { runTable, type TableCell } from '../search/table.ts';
 import { generateCounterexamples } from './generate.ts';
+import { renderTrace, type RenderedTrace } from './renderTrace.ts';
 
-export async function regenerateCounterexamples(spec: AnySpec, outDir: string, bounds: Record<string, unknown> = {}): Promise<string[]> {
-  const params = { ...spec.defaults, ...bounds } as Record<string, unknown>;
+export interface Scenario {
+  readonly title: string;
+  /** A configuration name in the spec's configs/ folder. */
+  readonly config?: string;
+  readonly set?: Readonly<Record<string, unknown>>;
+  readonly guarantee: string;
+}
+
+export interface CounterexamplePlan {
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly scenarios?: readonly Scenario[];
+}
+
+/** The plan in `<specDir>/counterexamples.json`, or an empty one. */
+export function readPlan(specDir: string): CounterexamplePlan {
+  const file = join(specDir, 'counterexamples.json');
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as CounterexamplePlan;
+  } catch (e) {
+    throw new UsageError(`malformed ${file}: ${(e as Error).message}`);
+  }
+}
+
+export async function regenerateCounterexamples(spec: AnySpec, outDir: string, plan: CounterexamplePlan = {}, configDir = ''): Promise<string[]> {
+  const sets = (o: Readonly<Record<string, unknown>> = {}): string[] => Object.entries(o).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  const params = resolveParams(spec, configDir, undefined, sets(plan.params));
   const table = await runTable(spec, params);
-  return generateCounterexamples({ spec, params, table, outDir });
+  const scenarios: RenderedTrace[] = [];
+  for (const sc of plan.scenarios ?? []) {
+    const p = resolveParams(spec, configDir, sc.config, sets(sc.set));
+    const isProperty = sc.guarantee in (spec.properties ?? {});
+    const result = await check(spec, p, { invariants: isProperty ? [] : [sc.guarantee], properties: isProperty ? [sc.guarantee] : [], deadlock: false });
+    const v = result.violations.find((x) => x.name === sc.guarantee);
+    if (!v) throw new SpecError(`scenario '${sc.title}': ${sc.guarantee} is not violated under ${JSON.stringify(p)}`);
+    const param = table.param;
+    const cell: TableCell = { value: p[param], guarantee: sc.guarantee, verdict: 'violated', distinctStates: result.stats.distinctStates, traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
+    scenarios.push(await renderTrace(spec, p, param, cell, { prefix: sc.config ?? 'scenario', title: sc.title }));
+  }
+  return generateCounterexamples({ spec, params, table, outDir, scenarios });
 }

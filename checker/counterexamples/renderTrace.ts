@@ -15,6 +15,8 @@ import { traceStem } from './traceStem.ts';
 
 export interface RenderedTrace {
   readonly stem: string;
+  /** A named scenario's title ('T1: Viro's hand-off mid-scan'); absent for table cells. */
+  readonly title?: string;
   readonly value: unknown;
   readonly guarantee: string;
   readonly view: TraceView;
@@ -27,12 +29,19 @@ export interface RenderedTrace {
   readonly objectsSvg: string;
 }
 
-export async function renderTrace(spec: AnySpec, params: Record<string, unknown>, param: string, cell: TableCell): Promise<RenderedTrace> {
-  const stem = traceStem(cell.value, cell.guarantee);
+export interface TraceNaming {
+  /** Prefix of the file names (a scenario's configuration), so they never clash with the table's. */
+  readonly prefix?: string;
+  readonly title?: string;
+}
+
+export async function renderTrace(spec: AnySpec, params: Record<string, unknown>, param: string, cell: TableCell, naming: TraceNaming = {}): Promise<RenderedTrace> {
+  const stem = `${naming.prefix ? `${naming.prefix}--` : ''}${traceStem(cell.value, cell.guarantee)}`;
   const view = traceView(spec, { ...params, [param]: cell.value }, cell.guarantee, cell.trace ?? [], cell.loopIndex);
   const laneText = lanes(view);
   const steps = view.steps.length - 1;
   const header = [
+    ...(naming.title ? [naming.title] : []),
     `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated after ${steps} step${steps === 1 ? '' : 's'}.`,
     `Parameters: ${JSON.stringify(view.params)}`,
     '',
@@ -50,5 +59,5 @@ export async function renderTrace(spec: AnySpec, params: Record<string, unknown>
     [`${stem}.objects.dot`, objects],
     [`${stem}.objects.svg`, objectsSvg],
   ]);
-  return { stem, value: cell.value, guarantee: cell.guarantee, view, lanes: laneText, changes: stepChanges(view), files, seqSvg, objectsSvg };
+  return { stem, ...(naming.title ? { title: naming.title } : {}), value: cell.value, guarantee: cell.guarantee, view, lanes: laneText, changes: stepChanges(view), files, seqSvg, objectsSvg };
 }

@@ -6,6 +6,7 @@
 import type { AnySpec } from '../spec.ts';
 import { ByteWriter } from './byteWriter.ts';
 import { encodeCanonical } from './canonicalEncoding.ts';
+import { makeCanonicalizer } from './symmetry.ts';
 
 export type StateEncoder = ((state: unknown) => void) & {
   /** True when the key bytes are the spec's codec bytes (so they also serve to queue the state). */
@@ -17,21 +18,19 @@ export interface EncoderOptions {
   readonly symmetry?: boolean;
 }
 
-/** Symmetry canonicalisation is plugged in here (checker/state/symmetry.ts). */
+/**
+ * Writes the key bytes of a state under a symmetry (checker/state/symmetry.ts): `encodeInto`
+ * encodes a state (through the view, if any) and `value` is the state itself, so permutations
+ * apply to the state before the view, as in TLC.
+ */
 export type Canonicalizer = (encodeInto: (value: unknown, w: ByteWriter) => void, value: unknown, w: ByteWriter) => void;
-
-let symmetryFactory: ((spec: AnySpec, params: object) => Canonicalizer | undefined) | undefined;
-
-export function registerSymmetry(factory: (spec: AnySpec, params: object) => Canonicalizer | undefined): void {
-  symmetryFactory = factory;
-}
 
 /**
  * Returns `encode(state)`, which leaves the state's key bytes in `writer.bytes[0, writer.length)`.
  */
 export function makeStateEncoder(spec: AnySpec, params: object, writer: ByteWriter, options: EncoderOptions = {}): StateEncoder {
   const view = spec.view?.bind(spec);
-  const canonicalizer = options.symmetry && spec.symmetry ? symmetryFactory?.(spec, params) : undefined;
+  const canonicalizer = options.symmetry && spec.symmetry ? makeCanonicalizer(spec, params) : undefined;
   const codec = !view && !canonicalizer ? spec.codec?.(params) : undefined;
   if (codec) {
     writer.ensureCapacity(codec.maxBytes);
@@ -40,11 +39,11 @@ export function makeStateEncoder(spec: AnySpec, params: object, writer: ByteWrit
     };
     return Object.assign(byCodec, { keyIsCodec: true });
   }
+  const encodeView = view ? (s: unknown, w: ByteWriter): void => encodeCanonical(view(s, params), w) : encodeCanonical;
   const canonical = (s: unknown): void => {
     writer.reset();
-    const value = view ? view(s, params) : s;
-    if (canonicalizer) canonicalizer(encodeCanonical, value, writer);
-    else encodeCanonical(value, writer);
+    if (canonicalizer) canonicalizer(encodeView, s, writer);
+    else encodeView(s, writer);
   };
   return Object.assign(canonical, { keyIsCodec: false });
 }

@@ -43,7 +43,9 @@ export const defaults: RevokeParams = {
   fdget: 'light',
   tasks: 2,
   selfSend: true,
-  fork: true,
+  // The fork child slot multiplies the space by ten (45k -> 405k states for enberg-2007), past
+  // the minute the default table has; `fork-mid-scan` and `full` turn it on.
+  fork: false,
   otherInode: false,
   stuckCaller: false,
   selfRevoke: false,

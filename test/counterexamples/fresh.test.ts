@@ -1,8 +1,7 @@
 // The committed counterexamples/ folder is what `npm run counterexamples` writes today: the test
-// regenerates it into a temporary folder and compares every file, byte for byte. The bounds are
-// those `rmc counterexamples` uses: spec/revoke/configs/counterexamples.json when it exists (the
-// spec's defaults are too big for one table run), else the defaults.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// regenerates it into a temporary folder and compares every file, byte for byte, with the plan
+// `rmc counterexamples` uses (spec/revoke/counterexamples.json).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,10 +16,9 @@ describe.skipIf(needed.length > 0)(`counterexamples/ is fresh${needed.length > 0
   it('equals a fresh regeneration, file for file and byte for byte', async () => {
     const { regenerateCounterexamples } = await import(pathToFileURL(join(root, 'checker/counterexamples/regenerate.ts')).href);
     const spec = (await import(pathToFileURL(join(root, 'spec/revoke/index.ts')).href)).default;
-    const config = join(root, 'spec/revoke/configs/counterexamples.json');
-    const bounds = existsSync(config) ? JSON.parse(readFileSync(config, 'utf8')) : {};
+    const { readPlan } = await import(pathToFileURL(join(root, 'checker/counterexamples/regenerate.ts')).href);
     const fresh = join(temp, 'counterexamples');
-    await regenerateCounterexamples(spec, fresh, bounds);
+    await regenerateCounterexamples(spec, fresh, readPlan(join(root, 'spec/revoke')), join(root, 'spec/revoke/configs'));
     const { compareFolders } = await import(pathToFileURL(join(root, 'checker/counterexamples/compareFolders.ts')).href);
     const hint = 'counterexamples/ is stale: run `npm run counterexamples` and commit the result';
     expect(compareFolders(join(root, 'counterexamples'), fresh), hint).toEqual([]);
