@@ -62,11 +62,11 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
   const ctrlC = onInterrupt();
   let result: CheckResult;
   try {
-    // Naming only invariants checks only those; naming only properties, only those (TLC's cfg).
     const invariants = flags.invariant ?? [];
     const properties = flags.property ?? [];
     result = await check(spec, params, {
-      ...(invariants.length > 0 || properties.length > 0 ? { invariants, properties } : {}),
+      ...(invariants.length > 0 ? { invariants } : {}),
+      ...(properties.length > 0 ? { properties } : {}),
       specFile: file,
       deadlock: flags.deadlock !== false,
       continue: flags.continue ?? false,

@@ -10,7 +10,13 @@ import type { CheckOptions, CheckResult } from './types.ts';
 
 export type { CheckOptions, CheckResult } from './types.ts';
 
-export async function check(spec: AnySpec, params: object, options: CheckOptions = {}): Promise<CheckResult> {
+export async function check(spec: AnySpec, params: object, given: CheckOptions = {}): Promise<CheckResult> {
+  // Naming only invariants checks only those, naming only properties only those (TLC's cfg).
+  const options: CheckOptions = {
+    ...given,
+    invariants: given.invariants ?? (given.properties ? [] : Object.keys(spec.invariants)),
+    properties: given.properties ?? (given.invariants ? [] : Object.keys(spec.properties ?? {})),
+  };
   for (const name of options.invariants ?? []) {
     if (!(name in spec.invariants)) {
       throw new UsageError(`unknown invariant '${name}' (known: ${Object.keys(spec.invariants).join(', ')})`);
@@ -24,7 +30,7 @@ export async function check(spec: AnySpec, params: object, options: CheckOptions
     if (n !== undefined && !(n > 0)) throw new UsageError(`--${name} must be a positive number`, 2);
   }
   const safety = await safetySearch(spec, params, options);
-  const properties = options.properties ?? Object.keys(spec.properties ?? {});
+  const properties = options.properties!;
   if (properties.length === 0) return safety;
   // Temporal properties need the whole behaviour graph: checked once safety has had its say
   // (or alongside it, under --continue), with the same encoding of states.

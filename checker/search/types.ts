@@ -3,9 +3,9 @@
 import type { TraceStep } from '../spec.ts';
 
 export interface CheckOptions {
-  /** Invariants to check (default: every one the spec declares). */
+  /** Invariants to check (default: every one the spec declares, unless only properties are named). */
   readonly invariants?: readonly string[];
-  /** Temporal properties to check under the spec's fairness (default: every one it declares). */
+  /** Temporal properties to check under the spec's fairness (default: every one the spec declares, unless only invariants are named). */
   readonly properties?: readonly string[];
   /** Report a state with no successor at all (default true, like TLC). */
   readonly deadlock?: boolean;

@@ -55,9 +55,9 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'T4 a child copied before the scan and linked after it breaks no-usable-descriptor (enberg-2007)',
-    params: {},
+    params: { fork: true },
     guarantee: 'no-usable-descriptor',
-    labels: ['ForkCopy(B -> C): copies F0, not yet linked', ...scan2007, 'RevokeUnmap: nothing', 'RevokeReturn: fput F0'],
+    labels: ['RevokeScanTask(A): nothing', 'ForkCopy(B -> C): copies F0, not yet linked', 'RevokeScanTask(B): fd 3 F0 -> revoked', 'RevokeUnmap: nothing', 'RevokeReturn: fput F0'],
   },
   {
     name: "T5 frevoke spares a descriptor that is not the caller's: caller-access-as-specified (enberg-2007, frevoke)",

@@ -1,0 +1,185 @@
+// simulate: random walks through a spec (`rmc simulate`), for state spaces too big to exhaust.
+//
+// Each walk starts from an initial state drawn at random and, at every step, takes one of ALL the
+// enabled successors (of every action) with equal probability, for at most `depth` steps; `traces`
+// walks are made. The same seed gives the same walks. Invariants are checked on every state a walk
+// visits; a state with no successor at all is a deadlock unless `deadlock: false`. The first
+// violation ends the simulation with its walk as the trace. Finding none proves nothing about the
+// states no walk visited: the verdict 'ok' here only means no walk broke anything.
+//
+// Counting follows the search's words: generated = every initial state (computed once) plus every
+// successor yielded at every step, chosen or not; distinct = distinct states visited (fingerprints,
+// as the search stores them); depth = states in the longest walk (a walk of k steps has k + 1,
+// like BFS levels). A successor outside the state constraint is checked when a walk takes it and
+// ends the walk there, never stored. The last state of a walk cut at `depth` is not expanded, so a
+// deadlock there goes unseen. `reachable` predicates are not judged: a walk missing them says
+// nothing. Symmetry is not applied: it would only merge counts, never change a walk.
+import type { AnySpec, Successor, TraceStep } from '../spec.ts';
+import { SpecError, UsageError } from '../errors.ts';
+import { describe } from '../search/bfs.ts';
+import type { CheckResult, Verdict, Violation } from '../search/types.ts';
+import { UnencodableError } from '../state/canonicalEncoding.ts';
+import { ByteWriter } from '../state/byteWriter.ts';
+import { FingerprintSeenSet } from '../state/seenSet.ts';
+import { makeStateEncoder } from '../state/stateEncoder.ts';
+import { step } from '../trace/rebuild.ts';
+import { Random } from './random.ts';
+
+export interface SimulateOptions {
+  /** Names the walks: the same seed, spec and parameters give the same walks. */
+  readonly seed: number;
+  /** Steps per walk at most. */
+  readonly depth: number;
+  /** Number of walks. */
+  readonly traces: number;
+  /** Invariants to check (default: every one the spec declares). */
+  readonly invariants?: readonly string[];
+  /** Report a state with no successor (default true). */
+  readonly deadlock?: boolean;
+  readonly maxSeconds?: number;
+  /** Checked now and then; when it turns true the simulation ends with verdict 'interrupted'. */
+  readonly interrupted?: () => boolean;
+}
+
+type Taken = { readonly action: number; readonly succ: Successor<unknown> };
+
+export async function simulate(spec: AnySpec, params: object, options: SimulateOptions): Promise<CheckResult> {
+  for (const name of options.invariants ?? []) {
+    if (!(name in spec.invariants)) throw new UsageError(`unknown invariant '${name}' (known: ${Object.keys(spec.invariants).join(', ')})`);
+  }
+  for (const [name, n] of [['depth', options.depth], ['traces', options.traces]] as const) {
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number`, 2);
+  }
+  if (!Number.isSafeInteger(options.seed)) throw new UsageError('--seed must be an integer', 2);
+  if (options.maxSeconds !== undefined && !(options.maxSeconds > 0)) throw new UsageError('--max-seconds must be a positive number', 2);
+
+  const started = performance.now();
+  const random = new Random(options.seed);
+  const writer = new ByteWriter();
+  const encode = makeStateEncoder(spec, params, writer);
+  const seen = new FingerprintSeenSet();
+  const invariants = (options.invariants ?? Object.keys(spec.invariants)).map((n) => [n, spec.invariants[n]!] as const);
+  const constraint = spec.constraint?.bind(spec);
+  const actions = spec.actions;
+  const coverage: Record<string, { generated: number; distinct: number }> = {};
+  for (const a of actions) coverage[a.name] = { generated: 0, distinct: 0 };
+  let generated = 0;
+  let depth = 0;
+  let walks = 0;
+  let stop: Verdict | undefined;
+  let reason: string | undefined;
+  const violations: Violation[] = [];
+
+  const store = (s: unknown): boolean => {
+    encode(s);
+    return seen.insertOrGet(writer.bytes, writer.length) < 0;
+  };
+  const broken = (s: unknown): string | undefined => {
+    for (const [name, inv] of invariants) {
+      let ok: boolean;
+      try {
+        ok = inv(s, params);
+      } catch (e) {
+        throw new SpecError(`invariant ${name} threw: ${(e as Error).message}`, 76);
+      }
+      if (!ok) return name;
+    }
+    return undefined;
+  };
+  const traceOf = (s0: unknown, taken: readonly Taken[]): TraceStep<unknown>[] => [
+    { action: null, label: 'Initial predicate', state: s0 },
+    ...taken.map((t) => step(actions[t.action]!.name, t.succ)),
+  ];
+  const violate = (kind: Violation['kind'], name: string, trace: TraceStep<unknown>[]): void => {
+    violations.push({ kind, name, trace });
+    stop = 'violation';
+  };
+
+  let phase = 'init';
+  let current: unknown;
+  let lastYield = started;
+  let steps = 0;
+  try {
+    const inits = [...spec.init(params)];
+    generated += inits.length;
+    for (const s of inits) {
+      current = s;
+      if (!constraint || constraint(s, params)) store(s);
+      const bad = broken(s);
+      if (bad !== undefined) {
+        violate('invariant', bad, traceOf(s, []));
+        break;
+      }
+    }
+    if (inits.length > 0) depth = 1;
+    for (; walks < options.traces && !stop && inits.length > 0; walks++) {
+      const s0 = inits[random.below(inits.length)];
+      const taken: Taken[] = [];
+      let s = s0;
+      let inModel = !constraint || constraint(s0, params);
+      while (inModel && taken.length < options.depth && !stop) {
+        current = s;
+        const enabled: Taken[] = [];
+        for (let a = 0; a < actions.length; a++) {
+          phase = actions[a]!.name;
+          const before = enabled.length;
+          for (const succ of actions[a]!.successors(s, params)) enabled.push({ action: a, succ });
+          coverage[phase]!.generated += enabled.length - before;
+        }
+        phase = 'simulate';
+        generated += enabled.length;
+        if (enabled.length === 0) {
+          if (options.deadlock ?? true) violate('deadlock', 'deadlock', traceOf(s0, taken));
+          break;
+        }
+        const pick = enabled[random.below(enabled.length)]!;
+        taken.push(pick);
+        s = pick.succ.state;
+        current = s;
+        depth = Math.max(depth, taken.length + 1);
+        inModel = !constraint || constraint(s, params);
+        if (inModel && store(s)) coverage[actions[pick.action]!.name]!.distinct++;
+        const bad = broken(s);
+        if (bad !== undefined) violate('invariant', bad, traceOf(s0, taken));
+        if ((++steps & 255) === 0 && !stop) {
+          const now = performance.now();
+          if (options.maxSeconds !== undefined && now - started >= options.maxSeconds * 1000) {
+            stop = 'incomplete';
+            reason = `time budget of ${options.maxSeconds} s reached after ${walks} of ${options.traces} traces`;
+          } else if (now - lastYield > 50) {
+            // Let signal handlers (Ctrl-C) run: the walks are otherwise one synchronous loop.
+            await new Promise((r) => setImmediate(r));
+            lastYield = performance.now();
+            if (options.interrupted?.()) stop = 'interrupted';
+          }
+        }
+      }
+    }
+  } catch (e) {
+    if (e instanceof SpecError) throw e;
+    const what = phase === 'init' ? 'init' : phase === 'simulate' ? 'the simulation' : `action ${phase}`;
+    const kind = e instanceof UnencodableError ? 'could not encode a state' : 'threw';
+    throw new SpecError(`${what} ${kind}: ${(e as Error).message} (in state ${describe(current)})`, 75);
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const distinct = seen.size;
+  const verdict: Verdict = stop ?? 'ok';
+  return {
+    verdict,
+    ...(reason ? { incompleteReason: reason } : {}),
+    stats: {
+      distinctStates: distinct,
+      generatedStates: generated,
+      depth,
+      seconds,
+      statesPerSecond: seconds > 0 ? distinct / seconds : 0,
+      collisionProbability: (distinct * (generated - distinct)) / 2 ** 64,
+      queue: 0,
+      storeBytes: seen.bytesUsed,
+    },
+    coverage,
+    violations,
+    notes: [`simulation: ${walks} random walk${walks === 1 ? '' : 's'} of at most ${options.depth} steps, seed ${options.seed}`],
+  };
+}
