@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { check } from '../search/check.ts';
+import { simulate } from '../simulate/simulate.ts';
 import { Interrupted, runTable } from '../search/table.ts';
 import type { CheckResult } from '../search/types.ts';
 import { EXIT, exitCodeOf } from '../report/exitCode.ts';
@@ -56,6 +57,33 @@ function onInterrupt(): { interrupted: () => boolean; dispose: () => void } {
   };
 }
 
+export interface SimulateFlags {
+  seed: number;
+  depth: number;
+  traces: number;
+}
+
+export async function runSimulate(specArg: string, flags: CommonFlags & SimulateFlags): Promise<number> {
+  const { spec, configDir } = await loadSpec(specArg);
+  const params = resolveParams(spec, configDir, flags.config, flags.set);
+  const ctrlC = onInterrupt();
+  let result: CheckResult;
+  try {
+    result = await simulate(spec, params, {
+      seed: flags.seed,
+      depth: flags.depth,
+      traces: flags.traces,
+      ...(flags.invariant && flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
+      deadlock: flags.deadlock !== false,
+      ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
+      interrupted: ctrlC.interrupted,
+    });
+  } finally {
+    ctrlC.dispose();
+  }
+  return report(spec, params, result, flags);
+}
+
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
   const { spec, configDir, file } = await loadSpec(specArg);
   const params = resolveParams(spec, configDir, flags.config, flags.set);
@@ -78,6 +106,11 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
   } finally {
     ctrlC.dispose();
   }
+  return report(spec, params, result, flags);
+}
+
+/** Prints a check or simulation result (text or JSON), writes its traces, returns the exit code. */
+function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags): number {
   if (flags.traceDir) writeTraces(spec, params, result, resolve(userCwd(), flags.traceDir));
   if (flags.json) process.stdout.write(JSON.stringify(jsonReport(spec, params, result)) + '\n');
   else process.stdout.write(textReport(spec, params, result, (trace, loopIndex, loopLabel) => renderTextTrace(trace, { toPlain: (s) => stateToPlain(spec, params, s), loopIndex, loopLabel })));

@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { SpecError, UsageError } from '../errors.ts';
 import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
-import { runCheck, runCounterexamples, runList, runTableCommand, type CommonFlags } from './commands.ts';
+import { runCheck, runCounterexamples, runList, runSimulate, runTableCommand, type CommonFlags, type SimulateFlags } from './commands.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -20,6 +20,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const positive = (name: string) => (v: string): number => {
     const n = Number(v);
     if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got '${v}'`, 2);
+    return n;
+  };
+  const integer = (name: string, v: string): number => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number, got '${v}'`, 2);
     return n;
   };
   const searchOptions = (cmd: Command): Command =>
@@ -43,6 +48,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--progress <seconds>', 'seconds between progress lines on stderr', positive('progress'))
     .action(async (spec: string, flags: CommonFlags) => {
       exitCode = await runCheck(spec, flags);
+    });
+
+  searchOptions(program.command('simulate <spec>').description('random walks checking invariants, for state spaces too big to exhaust'))
+    .option('--seed <n>', 'the walks\' seed: the same seed gives the same walks', (v: string) => integer('seed', v), 1)
+    .option('--depth <n>', 'steps per walk at most', (v: string) => integer('depth', v), 100)
+    .option('--traces <n>', 'number of walks', (v: string) => integer('traces', v), 1000)
+    .option('--invariant <name>', 'check this invariant (repeatable; default: all)', collect, [])
+    .option('--no-deadlock', 'do not report states without successors')
+    .option('--trace-dir <dir>', 'write the trace there as text and JSON')
+    .action(async (spec: string, flags: CommonFlags & SimulateFlags) => {
+      exitCode = await runSimulate(spec, flags);
     });
 
   program
