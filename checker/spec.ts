@@ -89,6 +89,11 @@ export interface Spec<S, P extends object = {}> {
   readonly properties?: Readonly<Record<string, Temporal<S, P>>>;
   /** Fairness assumptions for the temporal properties. */
   readonly fairness?: readonly Fairness[] | ((p: P) => readonly Fairness[]);
+  /**
+   * Valid end states (SPIN's `end` labels): a state with no successor that satisfies this is a
+   * finished run, not a deadlock. Without it every state with no successor is a deadlock.
+   */
+  terminal?(s: S, p: P): boolean;
   /** State constraint: a state outside it is counted and checked, but not stored or explored. */
   constraint?(s: S, p: P): boolean;
   /** What is fingerprinted (default: the whole state). */

@@ -12,8 +12,10 @@ import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
 import { cellText, tableJson, tableText } from '../report/tableReport.ts';
 import { textReport } from '../report/textReport.ts';
-import { renderTextTrace } from '../trace/textTrace.ts';
-import { stateToPlain } from '../trace/toPlain.ts';
+import { lanes } from '../trace/render/lanes.ts';
+import { textTrace } from '../trace/render/textTrace.ts';
+import { traceView } from '../trace/render/traceView.ts';
+import type { Violation } from '../search/types.ts';
 import { readPlan, regenerateCounterexamples } from '../counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
 import { resolveParams } from './params.ts';
@@ -113,7 +115,7 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
 function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags): number {
   if (flags.traceDir) writeTraces(spec, params, result, resolve(userCwd(), flags.traceDir));
   if (flags.json) process.stdout.write(JSON.stringify(jsonReport(spec, params, result)) + '\n');
-  else process.stdout.write(textReport(spec, params, result, (trace, loopIndex, loopLabel) => renderTextTrace(trace, { toPlain: (s) => stateToPlain(spec, params, s), loopIndex, loopLabel })));
+  else process.stdout.write(textReport(spec, params, result, (v) => traceText(spec, params, v)));
   for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);
   if (result.verdict === 'interrupted') process.stderr.write('rmc: interrupted; the statistics above are partial\n');
   if (result.verdict === 'incomplete') process.stderr.write(`rmc: incomplete: ${result.incompleteReason}\n`);
@@ -131,12 +133,19 @@ function budgets(flags: CommonFlags): object {
   };
 }
 
+/** A violation's trace in TLC's shape, then (when steps name actors) as lockdep-style lanes. */
+function traceText(spec: AnySpec, params: object, v: Violation): string {
+  const view = traceView(spec, params as Record<string, unknown>, v.name, v.trace, v.loopIndex, v.loopStep?.label);
+  const text = textTrace(view);
+  return v.trace.slice(1).some((s) => s.actor !== undefined) ? `${text}The same interleaving, one column per actor:\n\n${lanes(view)}` : text;
+}
+
 function writeTraces(spec: AnySpec, params: object, result: CheckResult, dir: string): void {
   const report = jsonReport(spec, params, result) as { violations: object[] };
   result.violations.forEach((v, i) => {
     if (v.trace.length === 0) return;
     const base = join(dir, `${spec.name.replace(/\//g, '-')}--${v.kind}-${v.name}`.replace(/[^\w.-]+/g, '_'));
-    writeAtomically(`${base}.txt`, renderTextTrace(v.trace, { toPlain: (s) => stateToPlain(spec, params, s), loopIndex: v.loopIndex, loopLabel: v.loopStep?.label }));
+    writeAtomically(`${base}.txt`, traceText(spec, params, v));
     writeAtomically(`${base}.json`, JSON.stringify(report.violations[i], null, 2) + '\n');
   });
 }

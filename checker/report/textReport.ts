@@ -1,9 +1,9 @@
 // textReport: the human report of a check, in TLC's words: the verdict, each violation's trace,
 // coverage per action (generated / distinct new), and the final statistics.
-import type { AnySpec, TraceStep } from '../spec.ts';
+import type { AnySpec } from '../spec.ts';
 import type { CheckResult, Violation } from '../search/types.ts';
 
-export type TraceRenderer = (trace: readonly TraceStep<unknown>[], loopIndex: number | undefined, loopLabel: string | undefined) => string;
+export type TraceRenderer = (v: Violation) => string;
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
@@ -39,11 +39,11 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, r
 function violationText(v: Violation, renderTrace: TraceRenderer): string[] {
   switch (v.kind) {
     case 'invariant':
-      return [`Error: Invariant ${v.name} is violated.`, 'Error: The behavior up to this point is:', renderTrace(v.trace, undefined, undefined)];
+      return [`Error: Invariant ${v.name} is violated.`, 'Error: The behavior up to this point is:', renderTrace(v)];
     case 'deadlock':
-      return ['Error: Deadlock reached.', 'Error: The behavior up to this point is:', renderTrace(v.trace, undefined, undefined)];
+      return ['Error: Deadlock reached.', 'Error: The behavior up to this point is:', renderTrace(v)];
     case 'property':
-      return [`Error: Temporal property ${v.name} is violated.`, 'Error: The following behavior constitutes a counter-example:', renderTrace(v.trace, v.loopIndex, v.loopStep?.label)];
+      return [`Error: Temporal property ${v.name} is violated.`, 'Error: The following behavior constitutes a counter-example:', renderTrace(v)];
     case 'unreached':
       return [`Error: ${v.name} is never reached: no reachable state satisfies it (a guarantee about it would hold vacuously).`];
   }

@@ -81,7 +81,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
         }
       }
       phase = 'search';
-      if (successors === 0 && (options.deadlock ?? true) && !book.stop) book.record('deadlock', 'deadlock', () => rebuildTrace(book, index));
+      if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params)) book.record('deadlock', 'deadlock', () => rebuildTrace(book, index));
 
       if ((++expanded & 255) === 0) {
         const now = performance.now();

@@ -152,6 +152,7 @@ function concatChunks(chunks: readonly Expanded[]): Expanded {
     type: 'expanded',
     last: true,
     counts: concat(chunks.map((c) => c.counts), (n) => new Uint32Array(n)),
+    terminal: new Uint32Array(0), // only the merge reads it, chunk by chunk
     actions: concat(chunks.map((c) => c.actions), (n) => new Uint16Array(n)),
     his: concat(chunks.map((c) => c.his), (n) => new Uint32Array(n)),
     los: concat(chunks.map((c) => c.los), (n) => new Uint32Array(n)),
@@ -202,9 +203,12 @@ class LevelMerger {
     (this.keep[w] ??= []).push(keep);
     const { seen, book, coverage } = this;
     let c = 0;
+    let t = 0;
     for (let i = 0; i < e.counts.length; i++, this.parentIndex++) {
       const count = e.counts[i]!;
-      if (count === 0 && this.deadlock) this.deadlocks.push(this.seq, this.parentIndex);
+      const validEnd = e.terminal[t] === i;
+      if (validEnd) t++;
+      if (count === 0 && this.deadlock && !validEnd) this.deadlocks.push(this.seq, this.parentIndex);
       for (let j = 0; j < count; j++, c++) {
         const a = e.actions[c]!;
         coverage[a]!.generated++;

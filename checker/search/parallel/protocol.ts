@@ -41,6 +41,8 @@ export interface Expanded {
   readonly last: boolean;
   /** Successor count of each frontier state of this chunk, in frontier order. */
   readonly counts: Uint32Array;
+  /** Positions (in this chunk) of states without successors that are valid end states. */
+  readonly terminal: Uint32Array;
   /** Per candidate (successor), in generation order: action index, fingerprint, constraint. */
   readonly actions: Uint16Array;
   readonly his: Uint32Array;

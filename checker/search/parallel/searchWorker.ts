@@ -51,14 +51,16 @@ const CHUNK = 1 << 15;
 
 function expand(): void {
   let counts: number[] = [];
+  let terminal: number[] = [];
   let actions = new Column(new Uint16Array(CHUNK));
   let his = new Column(new Uint32Array(CHUNK));
   let los = new Column(new Uint32Array(CHUNK));
   let inModel = new Column(new Uint8Array(CHUNK));
   const send = (last: boolean): void => {
-    const m = { type: 'expanded' as const, last, counts: Uint32Array.from(counts), actions: actions.take(), his: his.take(), los: los.take(), inModel: inModel.take() };
-    post(m, [m.counts.buffer, m.actions.buffer, m.his.buffer, m.los.buffer, m.inModel.buffer]);
+    const m = { type: 'expanded' as const, last, counts: Uint32Array.from(counts), terminal: Uint32Array.from(terminal), actions: actions.take(), his: his.take(), los: los.take(), inModel: inModel.take() };
+    post(m, [m.counts.buffer, m.terminal.buffer, m.actions.buffer, m.his.buffer, m.los.buffer, m.inModel.buffer]);
     counts = [];
+    terminal = [];
     actions = new Column(new Uint16Array(CHUNK));
     his = new Column(new Uint32Array(CHUNK));
     los = new Column(new Uint32Array(CHUNK));
@@ -85,6 +87,7 @@ function expand(): void {
           else store.add(succ.state);
         }
       }
+      if (n === 0 && spec.terminal?.(s, params)) terminal.push(counts.length);
       counts.push(n);
       if (actions.length >= CHUNK && i < frontier.length - 1) send(false);
     }

@@ -27,6 +27,8 @@ export interface TraceView {
   readonly objectGraph?: string;
   /** For lassos: the index of the state the last step goes back to. */
   readonly loopIndex?: number;
+  /** For lassos: the label of the step back (absent when the last state stutters for ever). */
+  readonly loopLabel?: string;
 }
 
 /** The lane of a step that names no actor. */
@@ -38,6 +40,7 @@ export function traceView(
   violated: string,
   steps: readonly TraceStep<unknown>[],
   loopIndex?: number,
+  loopLabel?: string,
 ): TraceView {
   const pres = spec.presentation;
   const states = steps.map((s) => (pres?.toJSON ? toPlain(pres.toJSON(s.state, params)) : toPlain(s.state)));
@@ -55,5 +58,6 @@ export function traceView(
     spec: spec.name, params, violated, steps, states, lanes, messages,
     ...(objectGraph !== undefined ? { objectGraph } : {}),
     ...(loopIndex !== undefined ? { loopIndex } : {}),
+    ...(loopLabel !== undefined ? { loopLabel } : {}),
   };
 }

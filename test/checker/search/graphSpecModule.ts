@@ -21,6 +21,8 @@ const spec: Spec<Node, { graph: Graph; constrained: boolean }> = {
     NotSeven: (s) => s.id !== 7,
   },
   constraint: (s, p) => !p.constrained || !p.graph.outside.includes(s.id),
+  // Node 0 is a valid end state: with no successor it is a finished run, not a deadlock.
+  terminal: (s) => s.id === 0,
 };
 
 export default spec;

@@ -14,6 +14,5 @@ describe('classic/dining', () => {
     expect(spec.fairness).toEqual([{ kind: 'weak', action: 'Philosopher', perActor: true }]);
   });
 
-  it.todo('holds NobodyStarves under WF_vars(Philosopher(p)) for each p');
-  it.todo('violates NobodyStarves with a lasso when fairness is removed');
+  // NobodyStarves under WF_vars(Philosopher(p)), and its lasso without fairness: test/checker/liveness/dining.test.ts.
 });
