@@ -44,7 +44,7 @@ export const defaults: RevokeParams = {
   tasks: 2,
   selfSend: true,
   // The fork child slot multiplies the space by ten (45k -> 405k states for enberg-2007), past
-  // the minute the default table has; `fork-mid-scan` and `full` turn it on.
+  // the minute the default table has; `fork-mid-scan` and `wide` turn it on.
   fork: false,
   otherInode: false,
   stuckCaller: false,

@@ -67,7 +67,7 @@ describe('revoke: shortest counterexamples', () => {
 describe('revoke: what the draining designs keep', () => {
   const kept = ['no-usable-descriptor', 'no-mapping-after-revoke', 'no-inode-access-after-return', 'no-live-file-anywhere', 'revoked-ops-fail-with-ebadf-or-enxio'];
   for (const variant of ['active-refs', 'vnode-revoke'] as const) {
-    for (const [config, over, states] of [['default', {}, 1752], ['full (with the fork child)', { fork: true }, 9480]] as const) {
+    for (const [config, over, states] of [['default', {}, 1752], ['wide (with the fork child)', { fork: true }, 9480]] as const) {
       it(`${variant} keeps G1-G4 and G7 on the ${config} configuration (${states} distinct states)`, async () => {
         const result = await check(spec, params({ variant, ...over }), { deadlock: false, invariants: kept });
         expect(result.verdict).toBe('ok');
