@@ -1,0 +1,33 @@
+// The revoke model's presentation hooks: how a counterexample reads to a kernel reviewer.
+// Lanes are lockdep's columns: the revoker first, then the user tasks in scan order, then the
+// fork child. States print as stateJson; the object graph of the breaking state is objectGraph.
+// Messages are the SCM_RIGHTS hand-offs, found from the socketpair's queue rather than from
+// action names: a step that fills the empty queue is a sendmsg, a step that empties it the
+// recvmsg that takes that message (the queue is FIFO, so pending sends are matched in order).
+import type { Presentation, TraceStep } from '../../checker/spec.ts';
+import type { RevokeParams } from './params.ts';
+import { objectGraph } from './presentation/objectGraph.ts';
+import { stateJson } from './presentation/stateJson.ts';
+import { type State, childId, userTasks } from './state.ts';
+
+export function messages(trace: readonly TraceStep<State>[]): { from: number; to: number; label: string }[] {
+  const out: { from: number; to: number; label: string }[] = [];
+  const pending: number[] = [];
+  for (let i = 1; i < trace.length; i++) {
+    const before = trace[i - 1]!.state.message;
+    const after = trace[i]!.state.message;
+    if (before !== null && (after === null || !after.equals(before))) {
+      const from = pending.shift();
+      if (from !== undefined) out.push({ from, to: i, label: `SCM_RIGHTS ${before.file}` });
+    }
+    if (after !== null && (before === null || !after.equals(before))) pending.push(i);
+  }
+  return out;
+}
+
+export const presentation: Presentation<State, RevokeParams> = {
+  lanes: (p) => ['revoker', ...userTasks(p), ...(p.fork ? [childId(p)] : [])],
+  toJSON: stateJson,
+  messages: (trace) => messages(trace),
+  objectGraph,
+};

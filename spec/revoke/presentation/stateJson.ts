@@ -1,0 +1,54 @@
+// stateJson: a revoke state as the plain JSON a kernel reviewer reads in diffs, ITF and the HTML
+// step-through. Each task shows its descriptor table as `{ "3": "F0" }` (a table shared under
+// CLONE_FILES appears under every task that shares it), each struct file its f_count, f_op and
+// f_mapping (swapped together, so one field in the state) and whether it is dead (every new
+// operation through it fails); the socketpair's queue is a list, mappings and calls in progress
+// are listed with their task. Keys are written in one fixed order and every collection is sorted
+// by id, so the same state always gives the same text.
+import { OP_KINDS, opThrough } from '../access.ts';
+import type { RevokeParams } from '../params.ts';
+import { type FileId, type State, returned } from '../state.ts';
+
+/** Every new operation through struct file f fails (a doomed inode makes callers wait: not dead). */
+export function fileDead(s: State, p: RevokeParams, f: FileId): boolean {
+  return OP_KINDS.every((kind) => {
+    const g = opThrough(s, p, f, kind);
+    return g !== 'wait' && !g.enter;
+  });
+}
+
+const byKey = <V>(entries: Iterable<[string, V]>): [string, V][] => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+
+export function stateJson(s: State, p: RevokeParams): unknown {
+  const tasks: Record<string, unknown> = {};
+  for (const [t, tk] of byKey(s.tasks)) {
+    const fds: Record<string, string> = {};
+    for (const [fd, slot] of [...s.tables.get(tk.table)!].sort((a, b) => a[0] - b[0])) fds[String(fd)] = slot;
+    tasks[t] = { files_struct: tk.table, visible: tk.visible, fds };
+  }
+  const files: Record<string, unknown> = {};
+  for (const [f, file] of byKey(s.files)) {
+    files[f] = { inode: file.inode, count: file.count, ops: file.ops, mapping: file.ops, dead: fileDead(s, p, f) };
+  }
+  const inodes: Record<string, unknown> = {};
+  for (const [i, inode] of byKey(s.inodes)) inodes[i] = { dead: inode.dead, doomed: inode.doomed };
+  const mappings: unknown[] = [];
+  const calls: unknown[] = [];
+  for (const [t, tk] of byKey(s.tasks)) {
+    if (tk.vma !== null) mappings.push({ task: t, file: tk.vma.file, zapped: tk.vma.zapped });
+    if (tk.call !== null) {
+      const c = tk.call;
+      calls.push({ task: t, kind: c.kind, file: c.file, inode: c.inode, counted: c.counted, loadedOps: c.loadedOps, gate: c.gate });
+    }
+  }
+  const r = s.revoker;
+  return {
+    tasks,
+    files,
+    inodes,
+    socket: s.message === null ? [] : [{ to: s.message.to, file: s.message.file }],
+    mappings,
+    calls,
+    revoker: { pc: r.pc, cursor: r.cursor, refs: [...r.refs], spared: r.spared, gate: r.gate, returned: returned(s) },
+  };
+}
