@@ -34,7 +34,9 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   if (properties.length === 0) return safety;
   // Temporal properties need the whole behaviour graph: checked once safety has had its say
   // (or alongside it, under --continue), with the same encoding of states.
-  if (!(safety.verdict === 'ok' || (safety.verdict === 'violation' && options.continue))) return safety;
+  // An unreached `reachable` guard says something is vacuous, not that the search stopped early.
+  const onlyUnreached = safety.violations.every((v) => v.kind === 'unreached');
+  if (!(safety.verdict === 'ok' || (safety.verdict === 'violation' && (options.continue || onlyUnreached)))) return safety;
   const live = checkLiveness(spec, params, { properties, fingerprints: !options.exact });
   const violations = [...safety.violations];
   for (const p of live.properties) {

@@ -24,9 +24,11 @@ import { CloneFiles, ForkCopy, ForkLink } from './fork.ts';
 import { invariants, reachable } from './guarantees.ts';
 import { Mmap, Munmap, Touch } from './mm.ts';
 import { type RevokeParams, defaults, validate, variantNames } from './params.ts';
+import { presentation } from './presentation.ts';
 import { RecvFd, SendFd } from './scm.ts';
 import { File, Inode, Revoker, type Slot, State, Task, ownerTask, userTasks } from './state.ts';
-import { SyscallBegin, SyscallEnd } from './syscalls.ts';
+import { SyscallBegin, SyscallEnd, SyscallEndStuck } from './syscalls.ts';
+import { liveness } from './liveness.ts';
 import { variants } from './variants/index.ts';
 
 function init(p: RevokeParams): State {
@@ -69,10 +71,12 @@ const spec: Spec<State, RevokeParams> = {
   defaults,
   validate,
   init: (p) => [init(p)],
-  actions: [Open, Dup, Close, ForkCopy, ForkLink, CloneFiles, SendFd, RecvFd, Mmap, Munmap, Touch, SyscallBegin, SyscallEnd, ...revokerActions()],
+  actions: [Open, Dup, Close, ForkCopy, ForkLink, CloneFiles, SendFd, RecvFd, Mmap, Munmap, Touch, SyscallBegin, SyscallEnd, SyscallEndStuck, ...revokerActions()],
   invariants,
   reachable,
+  ...liveness,
   table: { param: 'variant', values: variantNames },
+  presentation,
 };
 
 export default spec;

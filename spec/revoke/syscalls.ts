@@ -17,7 +17,7 @@ import { defineAction } from '../../checker/defineAction.ts';
 import { opThrough, variantOf } from './access.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
-import { Call, type CallKind, FDS, type FileId, type State, type TaskId, getFile, putFile, tableOf, tableShared, task, userTasks } from './state.ts';
+import { Call, type CallKind, FDS, type FileId, type State, type TaskId, getFile, ownerTask, putFile, tableOf, tableShared, task, userTasks } from './state.ts';
 
 /**
  * The kinds enumerated: read and write take the same path in every variant (fdget, the cached
@@ -61,21 +61,44 @@ export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
   actor: (_s, { t }) => t,
 });
 
-export const SyscallEnd = defineAction<State, RevokeParams, TaskId>({
-  name: 'SyscallEnd',
-  doc: 'Task t\'s call acts on the inode through the f_op it loaded (or fails), releases the gate, and fdput\'s its reference.',
-  params: (_s, p) => userTasks(p),
-  enabled: (s, t) => task(s, t).call !== null,
-  next(s, t) {
-    const call = task(s, t).call!;
-    const next = s.setIn(['tasks', t, 'call'], null);
-    return call.counted ? putFile(next, call.file as FileId) : next;
-  },
-  label(s, t, p) {
-    const call = task(s, t).call!;
-    if (!s.files.has(call.file)) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
-    const reaches = call.inode !== 'I' || variantOf(p).callReaches(s, p, call);
-    return `${verb(call.kind)}(${t}) returns: ${reaches ? `${call.kind === 'fchmod' ? 'changed' : call.kind === 'read' ? 'read' : 'wrote'} ${call.inode}` : 'EIO'}`;
-  },
-  actor: (_s, t) => t,
-});
+/**
+ * The task whose call may block forever under `stuckCaller` (a D-state sleep inside the method):
+ * the owner of F0 (B; A when alone), so T8 needs no hand-off first. Its end is the separate action
+ * SyscallEndStuck, so the fairness G5 assumes (WF of SyscallEnd per task, liveness.ts) covers
+ * every other task's end but not its.
+ */
+const stuck = (p: RevokeParams, t: TaskId): boolean => p.stuckCaller && t === ownerTask(p);
+
+function syscallEnd(name: string, doc: string, which: (p: RevokeParams, t: TaskId) => boolean) {
+  return defineAction<State, RevokeParams, TaskId>({
+    name,
+    doc,
+    params: (_s, p) => userTasks(p).filter((t) => which(p, t)),
+    enabled: (s, t) => task(s, t).call !== null,
+    next(s, t) {
+      const call = task(s, t).call!;
+      const next = s.setIn(['tasks', t, 'call'], null);
+      return call.counted ? putFile(next, call.file as FileId) : next;
+    },
+    label(s, t, p) {
+      const call = task(s, t).call!;
+      if (!s.files.has(call.file)) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
+      const reaches = call.inode !== 'I' || variantOf(p).callReaches(s, p, call);
+      return `${verb(call.kind)}(${t}) returns: ${reaches ? `${call.kind === 'fchmod' ? 'changed' : call.kind === 'read' ? 'read' : 'wrote'} ${call.inode}` : 'EIO'}`;
+    },
+    actor: (_s, t) => t,
+  });
+}
+
+export const SyscallEnd = syscallEnd(
+  'SyscallEnd',
+  'Task t\'s call acts on the inode through the f_op it loaded (or fails), releases the gate, and fdput\'s its reference.',
+  (p, t) => !stuck(p, t),
+);
+
+/** stuckCaller: the same end for the owner (B), which no fairness condition covers: it may never happen. */
+export const SyscallEndStuck = syscallEnd(
+  'SyscallEndStuck',
+  'stuckCaller: the owner\'s call ends as SyscallEnd does, but it may also stay blocked in it forever (no fairness on this action).',
+  stuck,
+);

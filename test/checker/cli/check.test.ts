@@ -1,8 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rmc, rmcInterrupted } from './runRmc.ts';
+import { rmc, rmcInterrupted, tempDir } from './runRmc.ts';
 
 const oneLine = (s: string): void => {
   expect(s.trim().split('\n')).toHaveLength(1);
@@ -59,7 +58,7 @@ describe('rmc check', () => {
   });
 
   it('writes each trace as text and JSON into --trace-dir, leaving no temporary file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rmc-traces-'));
+    const dir = tempDir('rmc-traces-');
     expect(rmc(['check', 'classic/diehard', '--trace-dir', dir]).code).toBe(12);
     const files = readdirSync(dir).sort();
     expect(files).toEqual(['classic-diehard--invariant-NotSolved.json', 'classic-diehard--invariant-NotSolved.txt']);
@@ -67,7 +66,7 @@ describe('rmc check', () => {
   });
 
   it('loads a spec module written outside the repository, by a path relative to where the user ran it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rmc-external-'));
+    const dir = tempDir('rmc-external-');
     mkdirSync(join(dir, 'models'));
     writeFileSync(
       join(dir, 'models', 'counter.ts'),
@@ -124,7 +123,7 @@ describe('rmc check on bad input', () => {
   }
 
   it('answers a malformed config file and a module that is not a spec with one line each', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rmc-bad-'));
+    const dir = tempDir('rmc-bad-');
     writeFileSync(join(dir, 'broken.json'), '{ "rms": ');
     const config = rmc(['check', 'classic/twophase', '--config', join(dir, 'broken.json')]);
     expect(config.code).toBe(151);

@@ -1,6 +1,9 @@
 // Runs the real rmc command (bin/rmc.mjs) in a child process, as a user would.
 import { spawn, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const root = resolve(import.meta.dirname, '../../..');
 const bin = resolve(root, 'bin/rmc.mjs');
@@ -27,4 +30,16 @@ export function rmcInterrupted(args: readonly string[], afterMs: number): Promis
     setTimeout(() => child.kill('SIGINT'), afterMs);
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the test file is done. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }

@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rmc } from './runRmc.ts';
+import { rmc, tempDir } from './runRmc.ts';
 
 // Two designs of a counter: 'careful' stops at the limit, 'sloppy' overshoots it by one.
 const designs = `
@@ -19,7 +18,7 @@ export default {
 `;
 
 describe('rmc table', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rmc-table-'));
+  const dir = tempDir('rmc-table-');
   const file = join(dir, 'designs.mts');
   writeFileSync(file, designs);
 
