@@ -12,7 +12,7 @@ export function guaranteeTable(table: TableResult): string {
       if (!c) return 'not checked';
       switch (c.verdict) {
         case 'holds':
-          return `holds (${c.distinctStates} states)`;
+          return `holds${c.vacuous ? ' vacuously' : ''} (${c.distinctStates} states)`;
         case 'violated':
           return `[violated (${c.traceLength} steps)](${traceStem(value, g)}.txt)`;
         case 'incomplete':

@@ -4,7 +4,7 @@ import type { TableCell, TableResult } from '../search/table.ts';
 /** One cell as the table prints it: "holds (N states)" or "violated (k steps)". */
 export function cellText(c: TableCell): string {
   if (c.verdict === 'violated') return `violated (${c.traceLength} steps)`;
-  if (c.verdict === 'holds') return `holds (${c.distinctStates.toLocaleString('en-US')} states)`;
+  if (c.verdict === 'holds') return `holds${c.vacuous ? ' vacuously' : ''} (${c.distinctStates.toLocaleString('en-US')} states)`;
   return 'incomplete';
 }
 
@@ -31,7 +31,7 @@ export function tableJson(t: TableResult): object {
     params: t.params,
     [`${t.param}s`]: t.values,
     guarantees: t.guarantees,
-    cells: t.cells.map((c) => ({ [t.param]: c.value, guarantee: c.guarantee, verdict: c.verdict, distinctStates: c.distinctStates, traceLength: c.traceLength })),
+    cells: t.cells.map((c) => ({ [t.param]: c.value, guarantee: c.guarantee, verdict: c.verdict, distinctStates: c.distinctStates, traceLength: c.traceLength, ...(c.vacuous ? { vacuous: true } : {}) })),
     unreached: t.unreached.map((u) => ({ [t.param]: u.value, name: u.name })),
   };
 }

@@ -14,8 +14,8 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   // Naming only invariants checks only those, naming only properties only those (TLC's cfg).
   const options: CheckOptions = {
     ...given,
-    invariants: given.invariants ?? (given.properties ? [] : Object.keys(spec.invariants)),
-    properties: given.properties ?? (given.invariants ? [] : Object.keys(spec.properties ?? {})),
+    invariants: given.invariants ?? (given.properties?.length ? [] : Object.keys(spec.invariants)),
+    properties: given.properties ?? (given.invariants?.length ? [] : Object.keys(spec.properties ?? {})),
   };
   for (const name of options.invariants ?? []) {
     if (!(name in spec.invariants)) {

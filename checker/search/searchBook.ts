@@ -41,7 +41,10 @@ export class SearchBook implements StoredGraph {
     this.encode = makeStateEncoder(spec, params, this.writer, { symmetry: options.symmetry ?? false });
     this.seen = options.exact ? new ExactSeenSet() : new FingerprintSeenSet();
     this.invariants = (options.invariants ?? Object.keys(spec.invariants)).map((n) => [n, spec.invariants[n]!]);
-    this.unreached = Object.entries(spec.reachable ?? {});
+    // A `reachable` predicate named like an invariant is that invariant's partner: checked only
+    // when its invariant is; the others are always checked.
+    const selected = new Set([...(options.invariants ?? Object.keys(spec.invariants)), ...(options.properties ?? [])]);
+    this.unreached = Object.entries(spec.reachable ?? {}).filter(([name]) => selected.has(name) || !(name in spec.invariants || name in (spec.properties ?? {})));
     this.constraint = spec.constraint?.bind(spec);
     for (const a of spec.actions) this.coverage[a.name] = { generated: 0, distinct: 0 };
   }

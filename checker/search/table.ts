@@ -17,6 +17,8 @@ export interface TableCell {
   readonly traceLength: number | null;
   readonly trace?: readonly TraceStep<unknown>[];
   readonly loopIndex?: number;
+  /** Holds, but its `reachable` partner (same name) was never reached: it holds vacuously. */
+  readonly vacuous?: boolean;
 }
 
 export interface TableResult {
@@ -47,11 +49,13 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
     const rowStarted = performance.now();
     const result = await check(spec, rowParams, { ...options, continue: true, deadlock: false });
     if (result.verdict === 'interrupted') throw new Interrupted();
+    const unreachedNames = result.violations.filter((x) => x.kind === 'unreached').map((x) => x.name);
     const row: TableCell[] = guarantees.map((guarantee) => {
       const v = result.violations.find((x) => (x.kind === 'invariant' || x.kind === 'property') && x.name === guarantee);
       const base = { value, guarantee, distinctStates: result.stats.distinctStates };
       if (v) return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
-      return { ...base, verdict: result.verdict === 'incomplete' ? 'incomplete' : 'holds', traceLength: null };
+      if (result.verdict === 'incomplete') return { ...base, verdict: 'incomplete', traceLength: null };
+      return { ...base, verdict: 'holds', traceLength: null, ...(unreachedNames.includes(guarantee) ? { vacuous: true } : {}) };
     });
     for (const v of result.violations) if (v.kind === 'unreached') unreached.push({ value, name: v.name });
     cells.push(...row);
