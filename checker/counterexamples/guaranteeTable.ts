@@ -14,7 +14,7 @@ export function guaranteeTable(table: TableResult): string {
         case 'holds':
           return `holds${c.vacuous ? ' vacuously' : ''} (${c.distinctStates} states)`;
         case 'violated':
-          return `[violated (${c.traceLength} steps)](${traceStem(value, g)}.txt)`;
+          return `[violated (${c.traceLength} step${c.traceLength === 1 ? '' : 's'})](${traceStem(value, g)}.txt)`;
         case 'incomplete':
           return `incomplete (${c.distinctStates} states)`;
       }

@@ -52,7 +52,7 @@ function tableHtml(table: TableResult): string {
     const cells = table.guarantees.map((g) => {
       const c = table.cells.find((x) => x.value === value && x.guarantee === g);
       if (!c) return '<td>not checked</td>';
-      if (c.verdict === 'violated') return `<td class="violated"><a href="#${traceStem(value, g)}">violated (${c.traceLength} steps)</a></td>`;
+      if (c.verdict === 'violated') return `<td class="violated"><a href="#${traceStem(value, g)}">violated (${c.traceLength} step${c.traceLength === 1 ? '' : 's'})</a></td>`;
       return `<td class="${c.verdict}">${c.verdict} (${c.distinctStates} states)</td>`;
     });
     return `<tr><th>${esc(String(value))}</th>${cells.join('')}</tr>`;

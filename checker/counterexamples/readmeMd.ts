@@ -35,6 +35,8 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): 
     '- `<value>--<guarantee>.seq.dot` / `.seq.svg`: the interleaving as a sequence diagram, one lane',
     '  per actor, messages as arrows, the breaking step in red.',
     '- `<value>--<guarantee>.objects.dot` / `.objects.svg`: the object graph of the breaking state.',
+    '- `<config>--<value>--<guarantee>.*`: the same files for a named scenario, a shortest trace',
+    '  found under another named configuration of the spec (listed first below, with its title).',
     '- `index.html`: a static page (no server, nothing fetched) with the table, the pictures and a',
     '  step-through showing what each step changed.',
     '',

@@ -3,7 +3,7 @@ import type { TableCell, TableResult } from '../search/table.ts';
 
 /** One cell as the table prints it: "holds (N states)" or "violated (k steps)". */
 export function cellText(c: TableCell): string {
-  if (c.verdict === 'violated') return `violated (${c.traceLength} steps)`;
+  if (c.verdict === 'violated') return `violated (${c.traceLength} step${c.traceLength === 1 ? '' : 's'})`;
   if (c.verdict === 'holds') return `holds${c.vacuous ? ' vacuously' : ''} (${c.distinctStates.toLocaleString('en-US')} states)`;
   return 'incomplete';
 }
