@@ -4,7 +4,7 @@
 // depth = BFS levels, initial states at level 1. A state outside the constraint is counted and
 // checked but never stored or explored. Invariants and `reachable` predicates are evaluated once
 // per new state. Breadth-first order makes the first violation found a shortest one.
-import type { AnySpec, TraceStep } from '../spec.ts';
+import type { AnySpec, Successor, TraceStep } from '../spec.ts';
 import { SpecError } from '../errors.ts';
 import { UnencodableError } from '../state/canonicalEncoding.ts';
 import { rebuildTrace, step } from '../trace/rebuild.ts';
@@ -22,19 +22,28 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
   const queue = makeFrontier(spec, params, book.encode.keyIsCodec, options.queueMemoryBytes);
   let taken = 0;
 
-  /** Handles a generated state: stores it if new and within the constraint; true if stored. */
-  const visit = (s: unknown, parent: number, action: number, traceOf: () => TraceStep<unknown>[]): boolean => {
+  const storedTrace = (index: number): TraceStep<unknown>[] => rebuildTrace(book, index);
+  /** The trace to a successor that is not stored (outside the constraint), or to an initial state. */
+  const stepTrace = ([parent, action, succ]: readonly [number, number, Successor<unknown>]): TraceStep<unknown>[] =>
+    parent === NO_PARENT ? [{ action: null, label: 'Initial predicate', state: succ.state }] : [...rebuildTrace(book, parent), step(actions[action]!.name, succ)];
+
+  /**
+   * Handles a generated state: stores it if new and within the constraint; true if stored. The
+   * hot path: no closure or object is allocated for a state that is already known.
+   */
+  const visit = (succ: Successor<unknown>, parent: number, action: number): boolean => {
+    const s = succ.state;
     book.generated++;
     book.encode(s);
     if (book.constraint && !book.constraint(s, params)) {
-      if (!seen.has(writer.bytes, writer.length)) book.checkState(s, traceOf);
+      if (!seen.has(writer.bytes, writer.length)) book.checkState(s, stepTrace, [parent, action, succ] as const);
       return false;
     }
     const index = seen.size;
     if (seen.insertOrGet(writer.bytes, writer.length) >= 0) return false;
     parents.push(parent, action);
     queue.push(s, writer);
-    book.checkState(s, () => rebuildTrace(book, index));
+    book.checkState(s, storedTrace, index);
     return true;
   };
 
@@ -43,7 +52,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
   try {
     for (const s of spec.init(params)) {
       current = s;
-      if (visit(s, NO_PARENT, 0, () => [{ action: null, label: 'Initial predicate', state: s }])) book.depth = 1;
+      if (visit({ label: 'Initial predicate', state: s }, NO_PARENT, 0)) book.depth = 1;
       if (book.stop) break;
     }
 
@@ -73,7 +82,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
         for (const succ of action.successors(s, params)) {
           successors++;
           cov.generated++;
-          if (visit(succ.state, index, a, () => [...rebuildTrace(book, index), step(action.name, succ)])) {
+          if (visit(succ, index, a)) {
             cov.distinct++;
             book.depth = level + 1;
           }

@@ -57,8 +57,11 @@ export class SearchBook implements StoredGraph {
     if (!this.options.continue) this.stop = 'violation';
   }
 
-  /** Checks the invariants and `reachable` predicates on a new state. */
-  checkState(s: unknown, trace: () => readonly TraceStep<unknown>[]): void {
+  /**
+   * Checks the invariants and `reachable` predicates on a new state. `trace` builds its trace;
+   * it is called with `arg` only on a violation, so the hot path allocates no closure.
+   */
+  checkState<A>(s: unknown, trace: (arg: A) => readonly TraceStep<unknown>[], arg: A): void {
     for (const [name, inv] of this.invariants) {
       let ok: boolean;
       try {
@@ -66,10 +69,10 @@ export class SearchBook implements StoredGraph {
       } catch (e) {
         throw new SpecError(`invariant ${name} threw: ${(e as Error).message}`, 76);
       }
-      if (!ok) this.record('invariant', name, trace);
+      if (!ok) this.record('invariant', name, () => trace(arg));
       if (this.stop) return;
     }
-    this.markReached((pred) => pred(s, this.params));
+    if (this.unreached.length > 0) this.markReached((pred) => pred(s, this.params));
   }
 
   markReached(test: (pred: Predicate, name: string) => boolean): void {

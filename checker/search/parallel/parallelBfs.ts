@@ -46,13 +46,13 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       book.generated++;
       book.encode(s);
       if (book.constraint && !book.constraint(s, params)) {
-        if (!seen.has(book.writer.bytes, book.writer.length)) book.checkState(s, () => [{ action: null, label: 'Initial predicate', state: s }]);
+        if (!seen.has(book.writer.bytes, book.writer.length)) book.checkState(s, (state) => [{ action: null, label: 'Initial predicate', state }], s);
       } else if (seen.insertOrGet(book.writer.bytes, book.writer.length) < 0) {
         const index = seen.size - 1;
         book.parents.push(NO_PARENT, 0);
         book.depth = 1;
         initial.push(s);
-        book.checkState(s, () => rebuildTrace(book, index));
+        book.checkState(s, (i) => rebuildTrace(book, i), index);
       }
       if (book.stop) break;
     }
