@@ -83,7 +83,7 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
   } finally {
     ctrlC.dispose();
   }
-  return report(spec, params, result, flags);
+  return report(spec, params, result, flags, true);
 }
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
@@ -112,10 +112,10 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
 }
 
 /** Prints a check or simulation result (text or JSON), writes its traces, returns the exit code. */
-function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags): number {
+function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags, simulation = false): number {
   if (flags.traceDir) writeTraces(spec, params, result, resolve(userCwd(), flags.traceDir));
   if (flags.json) process.stdout.write(JSON.stringify(jsonReport(spec, params, result)) + '\n');
-  else process.stdout.write(textReport(spec, params, result, (v) => traceText(spec, params, v)));
+  else process.stdout.write(textReport(spec, params, result, (v) => traceText(spec, params, v), simulation));
   for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);
   if (result.verdict === 'interrupted') process.stderr.write('rmc: interrupted; the statistics above are partial\n');
   if (result.verdict === 'incomplete') process.stderr.write(`rmc: incomplete: ${result.incompleteReason}\n`);

@@ -7,22 +7,23 @@ export type TraceRenderer = (v: Violation) => string;
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
-export function textReport(spec: AnySpec, params: object, result: CheckResult, renderTrace: TraceRenderer): string {
+export function textReport(spec: AnySpec, params: object, result: CheckResult, renderTrace: TraceRenderer, simulation = false): string {
   const out: string[] = [];
-  out.push(`Model checking ${spec.name} with ${JSON.stringify(params)}`);
+  const what = simulation ? 'Simulation' : 'Model checking';
+  out.push(`${simulation ? 'Simulating' : 'Model checking'} ${spec.name} with ${JSON.stringify(params)}`);
   for (const v of result.violations) out.push(...violationText(v, renderTrace), '');
   switch (result.verdict) {
     case 'ok':
-      out.push('Model checking completed. No error has been found.');
+      out.push(simulation ? 'Simulation completed. No walk broke anything (unvisited states are unchecked).' : 'Model checking completed. No error has been found.');
       break;
     case 'violation':
-      out.push(`Model checking completed with ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'}.`);
+      out.push(`${what} completed with ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'}.`);
       break;
     case 'incomplete':
-      out.push(`Model checking incomplete: ${result.incompleteReason ?? 'a budget ran out'}. No verdict within the bounds searched.`);
+      out.push(`${what} incomplete: ${result.incompleteReason ?? 'a budget ran out'}. No verdict within the bounds searched.`);
       break;
     case 'interrupted':
-      out.push('Model checking interrupted. Statistics so far:');
+      out.push(`${what} interrupted. Statistics so far:`);
       break;
   }
   out.push('Coverage (generated / distinct new):');
@@ -30,7 +31,7 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, r
   for (const [action, c] of Object.entries(result.coverage)) out.push(`  ${action.padEnd(width)}  ${n(c.generated)} / ${n(c.distinct)}`);
   const s = result.stats;
   out.push(`${n(s.generatedStates)} states generated, ${n(s.distinctStates)} distinct states found, ${n(s.queue)} states left on queue.`);
-  out.push(`The depth of the complete state graph search is ${s.depth}.`);
+  out.push(simulation ? `The longest walk visited ${s.depth} states.` : `The depth of the complete state graph search is ${s.depth}.`);
   out.push(`Finished in ${s.seconds.toFixed(2)} s (${n(Math.round(s.statesPerSecond))} distinct states/s).`);
   out.push(`The optimistic fingerprint collision probability is ${s.collisionProbability.toExponential(1)}.`);
   return out.join('\n') + '\n';

@@ -51,3 +51,16 @@ describe('rmc list', () => {
     expect(rmc(['list']).stdout).toMatch(/^classic\/twophase  .*\{"rms":3\}$/m);
   });
 });
+
+describe('rmc simulate', () => {
+  it('finds the DieHard violation by random walks, the same way for the same seed', () => {
+    const args = ['simulate', 'classic/diehard', '--seed', '3', '--traces', '2000', '--depth', '12', '--json'];
+    const first = rmc(args);
+    expect(first.code).toBe(12);
+    const report = JSON.parse(first.stdout);
+    expect(report.violations[0]).toMatchObject({ kind: 'invariant', name: 'NotSolved' });
+    expect(report.violations[0].trace.at(-1).state.big).toBe(4);
+    expect(JSON.parse(rmc(args).stdout).violations).toEqual(report.violations);
+    expect(rmc(['simulate', 'classic/diehard', '--seed', 'x']).code).toBe(2);
+  });
+});
