@@ -30,3 +30,15 @@ describe('the parallel search', () => {
     expect(r.notes).toEqual(['searched with one thread: the spec was not loaded from a file the workers can load']);
   });
 });
+
+describe('the parallel search on a codec spec', () => {
+  it('counts TwoPhase with 5 RMs as one thread does (8,832 distinct, 58,146 generated) with 2 and 3 workers', async () => {
+    const file = resolve(import.meta.dirname, '../../../spec/classic/twophase.ts');
+    const { default: twophase } = await import('../../../spec/classic/twophase.ts');
+    for (const workers of [2, 3]) {
+      const r = await check(twophase, { rms: 5 }, { workers, specFile: file });
+      expect(r.notes).toBeUndefined();
+      expect(r.stats).toMatchObject({ distinctStates: 8832, generatedStates: 58146, depth: 17 });
+    }
+  }, 60_000);
+});
