@@ -17,6 +17,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
   const book = new SearchBook(spec, params, options);
   const { writer, seen, parents } = book;
   const actions = spec.actions;
+  const coverage = actions.map((a) => book.coverage[a.name]!); // by action index: no lookup by name per state
   // States are queued exactly when stored, in index order, so the k-th state taken from the queue
   // is the state stored at index k: the queue needs no index of its own.
   const queue = makeFrontier(spec, params, book.encode.keyIsCodec, options.queueMemoryBytes);
@@ -78,7 +79,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
       for (let a = 0; a < actions.length && !book.stop; a++) {
         const action = actions[a]!;
         phase = action.name;
-        const cov = book.coverage[action.name]!;
+        const cov = coverage[a]!;
         for (const succ of action.successors(s, params)) {
           successors++;
           cov.generated++;

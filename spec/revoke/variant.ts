@@ -42,3 +42,16 @@ export interface Variant {
   /** The revoker's steps, in the order the report lists them. */
   readonly steps: readonly Action<State, RevokeParams>[];
 }
+
+/**
+ * The user-path hooks of a design that cuts only at the fd slot under tasklist_lock (Enberg 2006
+ * and 2007, badfs): every operation enters, a call in progress acts with what it loaded, a mapping
+ * faults into I until it is zapped, no struct file is cut.
+ */
+export const slotCutterHooks: Pick<Variant, 'gate' | 'callReaches' | 'faultReaches' | 'cut' | 'tasklistHeld'> = {
+  gate: () => ENTER,
+  callReaches: () => true,
+  faultReaches: (_s, _p, vma) => !vma.zapped,
+  cut: () => false,
+  tasklistHeld: (s) => s.revoker.pc === 'scan',
+};

@@ -20,22 +20,14 @@ export class BatchWriter {
       return;
     }
     const codec = this.codec!;
-    if (this.length + codec.maxBytes > this.bytes.length) {
-      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + codec.maxBytes));
-      next.set(this.bytes.subarray(0, this.length));
-      this.bytes = next;
-    }
+    this.reserve(codec.maxBytes);
     this.length += codec.encode(state, this.length === 0 ? this.bytes : this.bytes.subarray(this.length));
     this.ends.push(this.length);
   }
 
   /** Adds a state given as its codec bytes already (the search key, when it is the codec's). */
   addBytes(bytes: Uint8Array, n: number): void {
-    if (this.length + n > this.bytes.length) {
-      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
-      next.set(this.bytes.subarray(0, this.length));
-      this.bytes = next;
-    }
+    this.reserve(n);
     this.bytes.set(bytes.subarray(0, n), this.length);
     this.length += n;
     this.ends.push(this.length);
@@ -49,14 +41,18 @@ export class BatchWriter {
     }
     const start = i === 0 ? 0 : batch.ends[i - 1]!;
     const end = batch.ends[i]!;
-    if (this.length + (end - start) > this.bytes.length) {
-      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + end - start));
-      next.set(this.bytes.subarray(0, this.length));
-      this.bytes = next;
-    }
+    this.reserve(end - start);
     this.bytes.set(batch.bytes.subarray(start, end), this.length);
     this.length += end - start;
     this.ends.push(this.length);
+  }
+
+  /** Room for n more bytes. */
+  private reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
   }
 
   finish(): { batch: StateBatch; transfer: ArrayBuffer[] } {

@@ -13,7 +13,7 @@ import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from '../params.ts';
 import { inScan, nextScanTask, revokeReturn, scanDone, scanTask, unmap } from '../revokerSteps.ts';
 import { type State, type TaskId, inodeOf, isMarker, tableOf } from '../state.ts';
-import { ENTER, type Variant } from '../variant.ts';
+import { slotCutterHooks, type Variant } from '../variant.ts';
 
 /** Some fget_light (borrowed) call is inside a file that t's table holds on I. */
 function waitsForLightUser(s: State, t: TaskId): boolean {
@@ -38,11 +38,7 @@ const giveUp = defineAction<State, RevokeParams, TaskId>({
 export const badfs: Variant = {
   name: 'badfs',
   markerErrno: { bad: 'EIO' },
-  gate: () => ENTER,
-  callReaches: () => true,
-  faultReaches: (_s, _p, vma) => !vma.zapped,
-  cut: () => false,
-  tasklistHeld: (s) => s.revoker.pc === 'scan',
+  ...slotCutterHooks,
   steps: [
     scanTask({
       doc: 'The revoker (quiesce_filesystem pass 2) installs the bad file in every fd of task t on the inode, waits for f_light users, and filp_close\'s the real file.',

@@ -7,17 +7,13 @@
 // sys_write were switched to fget: every call counts its reference.
 // A leaked slot is a NULL slot the allocator skips: operations on it fail EBADF; close too.
 import { revokeReturn, scanDone, scanTask, unmap } from '../revokerSteps.ts';
-import { ENTER, type Variant } from '../variant.ts';
+import { slotCutterHooks, type Variant } from '../variant.ts';
 
 export const enberg2006: Variant = {
   name: 'enberg-2006',
   markerErrno: { leaked: 'EBADF' },
   forcesCountedFdget: true,
-  gate: () => ENTER,
-  callReaches: () => true,
-  faultReaches: (_s, _p, vma) => !vma.zapped,
-  cut: () => false,
-  tasklistHeld: (s) => s.revoker.pc === 'scan',
+  ...slotCutterHooks,
   steps: [
     scanTask({
       doc: 'The revoker (do_revoke pass 1) sets every fd of task t on the inode to NULL, leaking the number, and records the file.',

@@ -10,16 +10,12 @@
 // fsync (no guarantee reads it).
 import { revokeReturn, scanDone, scanTask, unmap } from '../revokerSteps.ts';
 import { inodeOf } from '../state.ts';
-import { ENTER, type Variant } from '../variant.ts';
+import { slotCutterHooks, type Variant } from '../variant.ts';
 
 export const enberg2007: Variant = {
   name: 'enberg-2007',
   markerErrno: { revoked: 'EBADF' },
-  gate: () => ENTER,
-  callReaches: () => true,
-  faultReaches: (_s, _p, vma) => !vma.zapped,
-  cut: () => false,
-  tasklistHeld: (s) => s.revoker.pc === 'scan',
+  ...slotCutterHooks,
   steps: [
     scanTask({
       doc: 'The revoker (pass 1, under tasklist_lock and t\'s file_lock) installs a revokefs file in every fd of task t on the inode and collects the real file.',
