@@ -5,7 +5,7 @@
 import type { AnySpec, TraceStep } from '../spec.ts';
 import { SpecError } from '../errors.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
-import { ExactSeenSet, FingerprintSeenSet, type SeenSet } from '../state/seenSet.ts';
+import { ExactSeenSet, FingerprintSeenSet, type SeenSet, type StoredStates } from '../state/seenSet.ts';
 import { makeStateEncoder, type StateEncoder } from '../state/stateEncoder.ts';
 import type { StoredGraph } from '../trace/rebuild.ts';
 import { ParentLinks } from './parentLinks.ts';
@@ -13,11 +13,11 @@ import type { CheckOptions, CheckResult, Progress, Stats, Verdict, Violation } f
 
 type Predicate = (s: unknown, p: object) => boolean;
 
-export class SearchBook implements StoredGraph {
+export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGraph {
   readonly started = performance.now();
   readonly writer = new ByteWriter();
   readonly encode: StateEncoder;
-  readonly seen: SeenSet;
+  readonly seen: Seen;
   readonly parents = new ParentLinks();
   readonly invariants: readonly [string, Predicate][];
   unreached: [string, Predicate][];
@@ -32,14 +32,18 @@ export class SearchBook implements StoredGraph {
   incompleteReason: string | undefined;
   /** The distinct count to report when a parallel search cut its counts back (see parallelBfs). */
   distinctOverride: number | undefined;
+  /** Bytes of the store held outside `seen` and the parent links (the parallel search's shards). */
+  storeBytesElsewhere = 0;
 
   constructor(
     readonly spec: AnySpec,
     readonly params: object,
     readonly options: CheckOptions,
+    /** The stored states, when the search keeps them elsewhere (the parallel search's shards). */
+    seen?: Seen,
   ) {
     this.encode = makeStateEncoder(spec, params, this.writer, { symmetry: options.symmetry ?? false });
-    this.seen = options.exact ? new ExactSeenSet() : new FingerprintSeenSet();
+    this.seen = seen ?? ((options.exact ? new ExactSeenSet() : new FingerprintSeenSet()) as StoredStates as Seen);
     this.invariants = (options.invariants ?? Object.keys(spec.invariants)).map((n) => [n, spec.invariants[n]!]);
     // A `reachable` predicate named like an invariant is that invariant's partner: checked only
     // when its invariant is; the others are always checked.
@@ -103,7 +107,7 @@ export class SearchBook implements StoredGraph {
       statesPerSecond: seconds > 0 ? distinct / seconds : 0,
       collisionProbability: this.options.exact ? 0 : (distinct * (this.generated - distinct)) / 2 ** 64,
       queue: this.queue,
-      storeBytes: this.seen.bytesUsed + this.parents.bytesUsed,
+      storeBytes: this.seen.bytesUsed + this.parents.bytesUsed + this.storeBytesElsewhere,
     };
   }
 

@@ -5,16 +5,20 @@
 import { fingerprint64, fp } from './fingerprint.ts';
 import { FingerprintTable } from './fingerprintTable.ts';
 
-export interface SeenSet {
+/** What traces are rebuilt from: which state is stored at an index. */
+export interface StoredStates {
   readonly size: number;
-  /** The index of the state with these bytes, or -1 after storing it as index `size`. */
-  insertOrGet(bytes: Uint8Array, length: number): number;
   /** Is the state with these bytes the one stored at `index`? */
   matches(index: number, bytes: Uint8Array, length: number): boolean;
-  /** Whether these bytes are stored, without storing them. */
-  has(bytes: Uint8Array, length: number): boolean;
   /** Bytes held by the set itself. */
   readonly bytesUsed: number;
+}
+
+export interface SeenSet extends StoredStates {
+  /** The index of the state with these bytes, or -1 after storing it as index `size`. */
+  insertOrGet(bytes: Uint8Array, length: number): number;
+  /** Whether these bytes are stored, without storing them. */
+  has(bytes: Uint8Array, length: number): boolean;
 }
 
 export class FingerprintSeenSet implements SeenSet {
@@ -58,6 +62,35 @@ export class FingerprintSeenSet implements SeenSet {
 
   get bytesUsed(): number {
     return this.table.bytes + this.his.byteLength + this.los.byteLength;
+  }
+}
+
+/**
+ * The fingerprint of each stored state by index, and no table: the parallel search's coordinator
+ * keeps this (the table is sharded across the workers), which is all a trace rebuild needs.
+ */
+export class IndexedFingerprints implements StoredStates {
+  private his = new Uint32Array(1 << 16);
+  private los = new Uint32Array(1 << 16);
+  size = 0;
+
+  append(hi: number, lo: number): void {
+    if (this.size === this.his.length) {
+      this.his = growU32(this.his);
+      this.los = growU32(this.los);
+    }
+    this.his[this.size] = hi;
+    this.los[this.size] = lo;
+    this.size++;
+  }
+
+  matches(index: number, bytes: Uint8Array, length: number): boolean {
+    fingerprint64(bytes, length);
+    return this.his[index] === fp[0] && this.los[index] === fp[1];
+  }
+
+  get bytesUsed(): number {
+    return this.his.byteLength + this.los.byteLength;
   }
 }
 

@@ -6,7 +6,7 @@
 // needed.
 import type { AnySpec, Successor, TraceStep } from '../spec.ts';
 import type { ByteWriter } from '../state/byteWriter.ts';
-import type { SeenSet } from '../state/seenSet.ts';
+import type { StoredStates } from '../state/seenSet.ts';
 import type { StateEncoder } from '../state/stateEncoder.ts';
 import { SpecError } from '../errors.ts';
 import type { ParentLinks } from '../search/parentLinks.ts';
@@ -17,7 +17,7 @@ export interface StoredGraph {
   readonly params: object;
   readonly encode: StateEncoder;
   readonly writer: ByteWriter;
-  readonly seen: SeenSet;
+  readonly seen: StoredStates;
   readonly parents: ParentLinks;
 }
 

@@ -2,65 +2,54 @@
 // sequential search's results exactly: the same counts, the same stored indices, the same
 // shortest traces (TLC's parallel BFS does not promise this: its issue #883).
 //
-// Each level: every worker expands its share of the frontier and reports each successor's
-// fingerprint; the coordinator then walks the successors in the sequential search's order
-// (frontier index, then action, then yield order), so the seen-set assigns indices, counts
-// duplicates and picks the first violation exactly as one thread would. The workers check the
-// new states' invariants and send them back; the coordinator deals the next frontier out in
-// contiguous runs (worker 0 holds the first states of the level, worker 1 the next), so it can
-// merge worker 0's chunks while the others are still expanding. When the first violation ends
-// the search, the counts are cut back to that successor, as the sequential search stops there.
+// Each worker holds a contiguous run of the level, in index order, and all share one lock-free
+// seen-set (checker/state/sharedTable.ts): a state two workers reach in the same level goes to
+// the lower worker, whose successors come first in the sequential order, so every worker's new
+// states are the ones one thread would have stored, and worker 0's come first, then worker
+// 1's. The coordinator only sizes the table, appends the new states' parent links and
+// fingerprints (what traces are rebuilt from), deals the next level out again when the runs
+// grow uneven, and replays the level's violations in the sequential order; when the first one
+// ends the search, the counts are cut back to that successor, as the sequential search stops
+// there.
 import type { AnySpec, TraceStep } from '../../spec.ts';
-import { FingerprintSeenSet } from '../../state/seenSet.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
+import { IndexedFingerprints } from '../../state/seenSet.ts';
+import { SharedTable } from '../../state/sharedTable.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
 import { NO_PARENT } from '../parentLinks.ts';
 import { SearchBook } from '../searchBook.ts';
 import type { CheckOptions, CheckResult } from '../types.ts';
-import type { Decided, Expanded, Transport } from './protocol.ts';
-import { BatchWriter } from './stateBatch.ts';
+import { FAILURE_FIELDS, SEQ, type Finished, type StateBatch, type Transport } from './protocol.ts';
+import { BatchWriter, batchSize } from './stateBatch.ts';
 import { Interrupted, WorkerPool } from './workerPool.ts';
 
+type Book = SearchBook<IndexedFingerprints>;
+
+/** The table's load the coordinator sizes it for, and the load a level may not pass. */
+const TARGET_LOAD = 0.5;
+const MAX_LOAD = 0.85;
+/** Runs more uneven than this (largest over mean) are dealt out again. */
+const UNEVEN = 1.1;
+
 export async function parallelBfs(spec: AnySpec, params: object, options: CheckOptions, specFile: string, transport: Transport): Promise<CheckResult> {
-  const book = new SearchBook(spec, params, options);
-  const seen = book.seen as FingerprintSeenSet;
+  const book: Book = new SearchBook(spec, params, options, new IndexedFingerprints());
   const W = options.workers!;
   const invariantNames = book.invariants.map(([n]) => n);
   const reachableNames = Object.keys(spec.reachable ?? {});
-  const pool = new WorkerPool(W, { specFile, params, symmetry: options.symmetry ?? false, transport, invariants: invariantNames, reachable: reachableNames });
+  const pool = new WorkerPool(W, { specFile, params, symmetry: options.symmetry ?? false, transport, invariants: invariantNames, reachable: reachableNames, deadlock: options.deadlock ?? true });
   const codec = transport === 'codec' ? spec.codec!(params) : undefined;
-  const deal = (states: (writers: BatchWriter[]) => void): void => {
-    const writers = Array.from({ length: W }, () => new BatchWriter(transport, codec));
-    states(writers);
-    writers.forEach((b, w) => {
-      const { batch, transfer } = b.finish();
-      pool.send(w, { type: 'frontier', batch }, transfer);
-    });
-  };
+  // Small at first, so the first levels (and the tests' small graphs) also take the path where
+  // a level outgrows the table and runs again; it grows with the search.
+  const table = new SharedTable(16);
   try {
     await pool.collect('ready', options.interrupted);
+    const initial = initialLevel(book, table, transport);
+    let runs = deal(pool, [initial], transport, codec);
 
-    // Level 1: the coordinator computes the initial states itself, exactly as bfs does.
-    const initial: unknown[] = [];
-    for (const s of spec.init(params)) {
-      book.generated++;
-      book.encode(s);
-      if (book.constraint && !book.constraint(s, params)) {
-        if (!seen.has(book.writer.bytes, book.writer.length)) book.checkState(s, (state) => [{ action: null, label: 'Initial predicate', state }], s);
-      } else if (seen.insertOrGet(book.writer.bytes, book.writer.length) < 0) {
-        const index = seen.size - 1;
-        book.parents.push(NO_PARENT, 0);
-        book.depth = 1;
-        initial.push(s);
-        book.checkState(s, (i) => rebuildTrace(book, i), index);
-      }
-      if (book.stop) break;
-    }
-    deal((writers) => initial.forEach((s, k) => writers[shareOf(k, initial.length, W)]!.add(s)));
-
-    let levelStart = 0;
-    let levelSize = initial.length;
+    let levelSize = book.seen.size;
     let level = 1;
+    let levelBase = 2; // tag 1: stored at an earlier level
+    let growth = 1; // the most claims per expanded state seen in a level
     let lastProgress = performance.now();
     while (!book.stop && levelSize > 0) {
       if (options.maxDepth !== undefined && level >= options.maxDepth) {
@@ -68,38 +57,49 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
         break;
       }
       book.queue = levelSize;
-      pool.broadcast({ type: 'expand' });
-      const level0: LevelStart = { levelStart, generated: book.generated, distinct: seen.size, coverage: structuredClone(book.coverage) };
-      const merger = new LevelMerger(book, seen, levelStart, options.deadlock ?? true);
-      const expanded: Expanded[] = [];
-      for (let w = 0; w < W; w++) {
-        const chunks: Expanded[] = [];
-        for (;;) {
-          const chunk = await pool.receive(w, 'expanded', options.interrupted);
-          merger.merge(w, chunk);
-          chunks.push(chunk);
-          if (chunk.last) break;
-        }
-        expanded.push(concatChunks(chunks));
-      }
-      const merged = merger.finish();
-      expanded.forEach((_, w) => pool.send(w, { type: 'decide', keep: merged.keep[w]!, stopAtFirst: !options.continue }));
-      const decided = await pool.collect('decided', options.interrupted);
-      for (const d of decided) book.markReached((_, name) => d.reached.includes(reachableNames.indexOf(name)));
-      const newCount = seen.size - level0.distinct;
-      if (newCount > 0) book.depth = level + 1;
-      reportViolations(book, merged, expanded, decided, invariantNames, level0, level);
+      const before: LevelStart = { generated: book.generated, distinct: book.seen.size, coverage: structuredClone(book.coverage) };
+      const levelStart = book.seen.size - levelSize;
 
-      // Deal the new states out in contiguous runs, in index order.
-      deal((writers) => {
-        const cursor = new Array<number>(W).fill(0);
-        for (let k = 0; k < newCount; k++) {
-          const from = merged.newSource[k]!;
-          writers[shareOf(k, newCount, W)]!.addFrom(decided[from]!.kept, cursor[from]!++);
-        }
-      });
-      levelStart += levelSize;
-      levelSize = newCount;
+      // Expand, in a table big enough for the level (run again in a bigger one if it was not).
+      let estimate = Math.ceil(levelSize * growth * 1.5);
+      let claims: number[];
+      for (;;) {
+        if ((table.size + estimate) / TARGET_LOAD > table.capacity) table.rebuild((table.size + estimate) / TARGET_LOAD, levelBase);
+        const budget = Math.max(1, Math.floor((MAX_LOAD * table.capacity - table.size) / W));
+        let first = levelStart;
+        runs.forEach((n, w) => {
+          pool.send(w, { type: 'expand', first, table: table.view(), levelBase, budget });
+          first += n;
+        });
+        const expanded = await pool.collect('expanded', options.interrupted);
+        claims = expanded.map((e) => e.claims);
+        if (!expanded.some((e) => e.overflow)) break;
+        estimate = Math.max(estimate * 4, table.capacity);
+      }
+      growth = Math.max(growth, claims.reduce((a, b) => a + b, 0) / levelSize);
+
+      pool.broadcast({ type: 'finish' });
+      const finished = await pool.collect('finished', options.interrupted);
+      const placed = placeLevel(book, finished);
+      table.size += placed.keys.length;
+      levelBase += W * Math.max(...claims) + W;
+      if (levelBase > 2 ** 31) {
+        table.rebuild(table.capacity, levelBase); // every tag back to 1, so tags can start over
+        levelBase = 2;
+      }
+      for (const f of finished) book.markReached((_, name) => f.reached.includes(reachableNames.indexOf(name)));
+      if (placed.keys.length > 0) book.depth = level + 1;
+      const stopAt = reportViolations(book, finished, placed, invariantNames);
+      if (stopAt !== undefined) await cutBack(book, pool, placed, before, stopAt, level, options.interrupted);
+
+      runs = finished.map((f) => f.keys.length);
+      levelSize = placed.keys.length;
+      if (!book.stop && levelSize > 0 && Math.max(...runs) > (UNEVEN * levelSize) / W) {
+        pool.broadcast({ type: 'handOver' });
+        const held = await pool.collect('handedOver', options.interrupted);
+        runs = deal(pool, held.map((h) => h.states), transport, codec);
+      }
+      book.storeBytesElsewhere = table.bytes;
       level++;
       book.queue = levelSize;
       const now = performance.now();
@@ -119,191 +119,153 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   return book.result();
 }
 
-interface Merged {
-  /** Per worker, per candidate: 1 new and stored, 2 new but outside the constraint, 0 seen. */
-  readonly keep: Uint8Array[];
-  /** For each new state of the level, in index order: the worker that holds it. */
-  readonly newSource: Uint8Array;
-  /** Deadlocked parents: [position in sequential order, parent index] pairs. */
-  readonly deadlocks: number[];
-  /** The first stored index of this level's new states. */
-  readonly firstNew: number;
-}
-
-/** The worker holding the k-th of n states of a level: contiguous runs, as equal as they come. */
-function shareOf(k: number, n: number, W: number): number {
-  return Math.floor((k * W) / n);
-}
-
-function concat<T extends Uint8Array | Uint16Array | Uint32Array>(parts: readonly T[], make: (n: number) => T): T {
-  if (parts.length === 1) return parts[0]!;
-  const out = make(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+/** Level 1: the coordinator computes the initial states itself, exactly as bfs does. */
+function initialLevel(book: Book, table: SharedTable, transport: Transport): StateBatch {
+  const { spec, params } = book;
+  const codec = transport === 'codec' ? spec.codec!(params) : undefined;
+  const states = new BatchWriter(transport, codec);
+  for (const s of spec.init(params)) {
+    book.generated++;
+    book.encode(s);
+    fingerprint64(book.writer.bytes, book.writer.length);
+    const hi = fp[0]!;
+    const lo = fp[1]!;
+    if (book.constraint && !book.constraint(s, params)) {
+      if (table.tagOf(hi, lo) === 0) book.checkState(s, (state) => [{ action: null, label: 'Initial predicate', state }], s);
+    } else if (table.insertSettled(hi, lo)) {
+      const index = book.seen.size;
+      book.seen.append(hi, lo);
+      book.parents.push(NO_PARENT, 0);
+      book.depth = 1;
+      states.add(s);
+      book.checkState(s, (i) => rebuildTrace(book, i), index);
+    }
+    if (book.stop) break;
   }
-  return out;
+  return states.finish().batch;
 }
 
-/** One worker's chunks of a level as one message (for decisions and the rare second walk). */
-function concatChunks(chunks: readonly Expanded[]): Expanded {
-  return {
-    type: 'expanded',
-    last: true,
-    counts: concat(chunks.map((c) => c.counts), (n) => new Uint32Array(n)),
-    terminal: new Uint32Array(0), // only the merge reads it, chunk by chunk
-    actions: concat(chunks.map((c) => c.actions), (n) => new Uint16Array(n)),
-    his: concat(chunks.map((c) => c.his), (n) => new Uint32Array(n)),
-    los: concat(chunks.map((c) => c.los), (n) => new Uint32Array(n)),
-    inModel: concat(chunks.map((c) => c.inModel), (n) => new Uint8Array(n)),
-  };
-}
-
-/**
- * Walks a level's candidates in the sequential search's order: worker 0's states first (they
- * are the first of the level), each state's successors in yield order.
- */
-function walkLevel(expanded: readonly Expanded[], visit: (w: number, c: number, seq: number, parent: number) => void): void {
-  let seq = 0;
-  let k = 0;
-  expanded.forEach((e, w) => {
-    let c = 0;
-    for (let i = 0; i < e.counts.length; i++, k++) for (let j = 0; j < e.counts[i]!; j++) visit(w, c++, seq++, k);
-  });
-}
-
-/**
- * The hot loop of the coordinator: one fingerprint-table probe per successor, chunk by chunk as
- * workers send them, and nothing the workers could do instead. Positions, parents and indices of
- * candidates are recomputed by a second walk only when a violation needs them.
- */
-class LevelMerger {
-  private readonly keep: Uint8Array[][] = [];
-  private readonly newSource: number[] = [];
-  private readonly deadlocks: number[] = [];
-  private readonly firstNew: number;
-  private readonly coverage: { generated: number; distinct: number }[];
-  private seq = 0;
-  private parentIndex: number;
-
-  constructor(
-    private readonly book: SearchBook,
-    private readonly seen: FingerprintSeenSet,
-    levelStart: number,
-    private readonly deadlock: boolean,
-  ) {
-    this.firstNew = seen.size;
-    this.parentIndex = levelStart;
-    this.coverage = book.spec.actions.map((a) => book.coverage[a.name]!);
-  }
-
-  merge(w: number, e: Expanded): void {
-    const keep = new Uint8Array(e.actions.length);
-    (this.keep[w] ??= []).push(keep);
-    const { seen, book, coverage } = this;
-    let c = 0;
-    let t = 0;
-    for (let i = 0; i < e.counts.length; i++, this.parentIndex++) {
-      const count = e.counts[i]!;
-      const validEnd = e.terminal[t] === i;
-      if (validEnd) t++;
-      if (count === 0 && this.deadlock && !validEnd) this.deadlocks.push(this.seq, this.parentIndex);
-      for (let j = 0; j < count; j++, c++) {
-        const a = e.actions[c]!;
-        coverage[a]!.generated++;
-        if (e.inModel[c] === 1) {
-          if (seen.insertFingerprint(e.his[c]!, e.los[c]!) < 0) {
-            book.parents.push(this.parentIndex, a);
-            coverage[a]!.distinct++;
-            keep[c] = 1;
-            this.newSource.push(w);
-          }
-        } else if (!seen.hasFingerprint(e.his[c]!, e.los[c]!)) {
-          keep[c] = 2;
-        }
+/** Deals states (batches in index order) out to the workers in contiguous runs of equal length. */
+function deal(pool: WorkerPool, batches: readonly StateBatch[], transport: Transport, codec: ReturnType<NonNullable<AnySpec['codec']>> | undefined): number[] {
+  const W = pool.size;
+  const total = batches.reduce((n, b) => n + batchSize(b), 0);
+  const runs = Array.from({ length: W }, (_, w) => Math.floor(((w + 1) * total) / W) - Math.floor((w * total) / W));
+  let b = 0;
+  let i = 0;
+  runs.forEach((n, w) => {
+    const out = new BatchWriter(transport, codec);
+    for (let k = 0; k < n; k++) {
+      while (i >= batchSize(batches[b]!)) {
+        b++;
+        i = 0;
       }
-      this.seq += count;
+      out.addFrom(batches[b]!, i++);
     }
-    book.generated += e.actions.length;
-  }
+    const { batch, transfer } = out.finish();
+    pool.send(w, { type: 'frontier', states: batch }, transfer);
+  });
+  return runs;
+}
 
-  finish(): Merged {
-    const keep = this.keep.map((parts) => concat(parts, (n) => new Uint8Array(n)));
-    return { keep, newSource: Uint8Array.from(this.newSource), deadlocks: this.deadlocks, firstNew: this.firstNew };
-  }
+interface Placed {
+  /** The stored index of the level's first new state. */
+  readonly first: number;
+  /** The level's new states' keys and actions, in index order. */
+  readonly keys: Float64Array;
+  readonly actions: Uint16Array;
 }
 
 /**
- * Records this level's violations in the sequential order; when the first one stops the search,
- * cuts the counts back to what the sequential search had counted at that successor.
+ * Appends the level's new states in the sequential order (worker 0's, then worker 1's, ...),
+ * with their parent links and fingerprints, and counts generated and distinct states.
  */
-function reportViolations(book: SearchBook, m: Merged, expanded: Expanded[], decided: Decided[], invariantNames: readonly string[], level0: LevelStart, level: number): void {
-  if (m.deadlocks.length === 0 && decided.every((d) => d.failures.length === 0)) return;
-  // Where each candidate stands in the sequential order, its parent and its stored index.
-  const order = expanded.map((e) => new Uint32Array(e.actions.length));
-  const parent = expanded.map((e) => new Uint32Array(e.actions.length));
-  const index = expanded.map((e) => new Uint32Array(e.actions.length));
-  let nextIndex = m.firstNew;
-  walkLevel(expanded, (w, c, seq, k) => {
-    order[w]![c] = seq;
-    parent[w]![c] = level0.levelStart + k;
-    if (m.keep[w]![c] === 1) index[w]![c] = nextIndex++;
-  });
-  // Events keyed by sequential position; at one position a deadlock (before any successor of
-  // the next parent) comes first, then the candidate's invariants in their declared order.
-  const events: { at: number; rank: number; apply: () => void }[] = [];
-  for (let i = 0; i < m.deadlocks.length; i += 2) {
-    const parentIndex = m.deadlocks[i + 1]!;
-    events.push({ at: m.deadlocks[i]!, rank: -1, apply: () => book.record('deadlock', 'deadlock', () => rebuildTrace(book, parentIndex)) });
-  }
-  decided.forEach((d, w) => {
-    for (let i = 0; i < d.failures.length; i += 2) {
-      const c = d.failures[i]!;
-      const k = d.failures[i + 1]!;
-      const trace = (): readonly TraceStep<unknown>[] =>
-        m.keep[w]![c] === 1 ? rebuildTrace(book, index[w]![c]!) : traceToUnstored(book, parent[w]![c]!, expanded[w]!.actions[c]!, expanded[w]!.his[c]!, expanded[w]!.los[c]!);
-      events.push({ at: order[w]![c]!, rank: k, apply: () => book.record('invariant', invariantNames[k]!, trace) });
+function placeLevel(book: Book, finished: readonly Finished[]): Placed {
+  const coverage = book.spec.actions.map((a) => book.coverage[a.name]!);
+  const first = book.seen.size;
+  const total = finished.reduce((n, f) => n + f.keys.length, 0);
+  const keys = new Float64Array(total);
+  const actions = new Uint16Array(total);
+  let g = 0;
+  for (const f of finished) {
+    keys.set(f.keys, g);
+    actions.set(f.actions, g);
+    for (let p = 0; p < f.keys.length; p++, g++) {
+      const a = f.actions[p]!;
+      book.parents.push(Math.floor(f.keys[p]! / SEQ), a);
+      book.seen.append(f.his[p]!, f.los[p]!);
+      coverage[a]!.distinct++;
     }
-  });
-  events.sort((x, y) => x.at - y.at || x.rank - y.rank);
+    for (let a = 0; a < coverage.length; a++) {
+      coverage[a]!.generated += f.generated[a]!;
+      book.generated += f.generated[a]!;
+    }
+  }
+  return { first, keys, actions };
+}
+
+/**
+ * Records this level's violations in the sequential order: a deadlocked state's at its place
+ * among the parents, an invariant's at its candidate's key (declared order among a state's
+ * invariants). Returns the key the search stops at, if a violation stopped it.
+ */
+function reportViolations(book: Book, merged: readonly Finished[], placed: Placed, invariantNames: readonly string[]): number | undefined {
+  const events: { key: number; rank: number; apply: () => void }[] = [];
+  for (const m of merged) {
+    for (const parent of m.deadlocks) events.push({ key: parent * SEQ, rank: -1, apply: () => book.record('deadlock', 'deadlock', () => rebuildTrace(book, parent)) });
+    for (let i = 0; i < m.failures.length; i += FAILURE_FIELDS) {
+      const [key, k, stored, hi, lo, action] = m.failures.subarray(i, i + FAILURE_FIELDS) as unknown as number[];
+      const trace = (): readonly TraceStep<unknown>[] =>
+        stored === 1 ? rebuildTrace(book, placed.first + indexOfKey(placed.keys, key!)) : traceToUnstored(book, Math.floor(key! / SEQ), action!, hi!, lo!);
+      events.push({ key: key!, rank: k!, apply: () => book.record('invariant', invariantNames[k!]!, trace) });
+    }
+  }
+  events.sort((x, y) => x.key - y.key || x.rank - y.rank);
   for (const ev of events) {
     ev.apply();
-    if (book.stop) {
-      cutBack(book, expanded, m, level0, ev.rank < 0 ? ev.at : ev.at + 1, level);
-      return;
-    }
+    if (book.stop) return ev.key;
   }
+  return undefined;
 }
 
 interface LevelStart {
-  readonly levelStart: number;
   readonly generated: number;
   readonly distinct: number;
   readonly coverage: SearchBook['coverage'];
 }
 
-/** The counts as they stood after the first `upTo` successors of this level. */
-function cutBack(book: SearchBook, expanded: Expanded[], m: Merged, level0: LevelStart, upTo: number, level: number): void {
-  book.generated = level0.generated + upTo;
-  for (const [name, c] of Object.entries(level0.coverage)) book.coverage[name] = { ...c };
+/** The counts as they stood after the successor with key `upTo` (the workers count theirs). */
+async function cutBack(book: Book, pool: WorkerPool, placed: Placed, before: LevelStart, upTo: number, level: number, interrupted?: () => boolean): Promise<void> {
+  pool.broadcast({ type: 'cut', upTo });
+  const cuts = await pool.collect('cut', interrupted);
   const names = book.spec.actions.map((a) => a.name);
+  book.generated = before.generated;
+  for (const [name, c] of Object.entries(before.coverage)) book.coverage[name] = { ...c };
+  for (const c of cuts) {
+    c.generated.forEach((n, a) => {
+      book.coverage[names[a]!]!.generated += n;
+      book.generated += n;
+    });
+  }
   let fresh = 0;
-  walkLevel(expanded, (w, c, seq) => {
-    if (seq >= upTo) return;
-    const cov = book.coverage[names[expanded[w]!.actions[c]!]!]!;
-    cov.generated++;
-    if (m.keep[w]![c] === 1) {
-      cov.distinct++;
-      fresh++;
-    }
-  });
-  book.distinctOverride = level0.distinct + fresh;
+  while (fresh < placed.keys.length && placed.keys[fresh]! <= upTo) book.coverage[names[placed.actions[fresh++]!]!]!.distinct++;
+  book.distinctOverride = before.distinct + fresh;
   book.depth = fresh > 0 ? level + 1 : level;
 }
 
+/** Where a key stands in a sorted list of keys (it is there). */
+function indexOfKey(keys: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The trace to a successor that was checked but not stored (outside the constraint). */
-function traceToUnstored(book: SearchBook, parentIndex: number, action: number, hi: number, lo: number): TraceStep<unknown>[] {
+function traceToUnstored(book: Book, parentIndex: number, action: number, hi: number, lo: number): TraceStep<unknown>[] {
   const prefix = rebuildTrace(book, parentIndex);
   const from = prefix[prefix.length - 1]!.state;
   const a = book.spec.actions[action]!;

@@ -1,10 +1,19 @@
-// The messages between the coordinator (main thread) and the search workers, one BFS level at a
-// time. Only fingerprints, indices, flags and the new states themselves cross threads, in typed
-// arrays that are transferred, not copied.
+// The messages of the parallel search (parallelBfs.ts, searchWorker.ts), one BFS level at a time.
 //
-// States travel in a transport form: the spec's codec bytes when it has a codec, else the plain
-// JSON value itself (structured clone). A spec whose states are Immutable.js values and that has
-// no codec cannot cross threads; check() then searches sequentially (see parallelSupport.ts).
+// Each worker holds a contiguous run of the level (the states stored at global indices first,
+// first + 1, ...), and all share one seen-set (checker/state/sharedTable.ts). A level has two
+// phases with a barrier between. Expanding, every worker generates its states' successors in
+// the sequential order and claims the new ones in the shared table; a state claimed by two
+// workers goes to the lower one, whose successors come first in the sequential order. Finishing,
+// each worker keeps the claims that stood (its next run of states), decides the successors
+// outside the constraint, and reports its new states' keys, parents and violations.
+//
+// A successor's key is its place in the sequential order: parent index * SEQ + its position
+// among the parent's successors (all actions, in declared order). Keys fit a double exactly.
+import type { SharedTableView } from '../../state/sharedTable.ts';
+
+/** Successors per state a key can number (2^21); parents up to 2^32 keep keys below 2^53. */
+export const SEQ = 2 ** 21;
 
 export type Transport = 'codec' | 'clone';
 
@@ -16,52 +25,57 @@ export interface WorkerSetup {
   /** Invariant names, in the order failures refer to them by index. */
   readonly invariants: readonly string[];
   readonly reachable: readonly string[];
+  readonly deadlock: boolean;
+  /** This worker's number, and how many there are. */
+  readonly me: number;
+  readonly workers: number;
 }
 
-/** A batch of states in transport form. */
+/** A batch of states in transport form: codec bytes end to end, or plain values (cloned). */
 export type StateBatch =
   | { readonly kind: 'codec'; readonly bytes: Uint8Array; readonly ends: Uint32Array }
   | { readonly kind: 'clone'; readonly states: readonly unknown[] };
 
 export type ToWorker =
-  /** These states (a contiguous run of global indices) are this worker's share of the level. */
-  | { readonly type: 'frontier'; readonly batch: StateBatch }
-  /** Expand every frontier state, in order, reporting in chunks whose parents are contiguous. */
-  | { readonly type: 'expand' }
+  /** This worker's run of the level: states stored from global index `first` on. */
+  | { readonly type: 'frontier'; readonly states: StateBatch }
   /**
-   * The coordinator's decision on the last expansion's candidates: keep[i] = 1 stores candidate i
-   * (send it back and check it), 2 only checks it (new but outside the constraint), 0 drops it.
-   * `stopAtFirst`: stop evaluating a state's invariants at its first failure.
+   * Expand the run (its first state has global index `first`), claiming new states in `table`
+   * with tags from `levelBase`; stop after `budget` claims (the table would fill).
    */
-  | { readonly type: 'decide'; readonly keep: Uint8Array; readonly stopAtFirst: boolean };
+  | { readonly type: 'expand'; readonly first: number; readonly table: SharedTableView; readonly levelBase: number; readonly budget: number }
+  /** Every worker has expanded: keep the claims that stood and report them. */
+  | { readonly type: 'finish' }
+  /** Send back this worker's run of the next level (for the coordinator to deal out again). */
+  | { readonly type: 'handOver' }
+  /** Per action, how many of the last expansion's successors have a key of at most `upTo`. */
+  | { readonly type: 'cut'; readonly upTo: number };
 
-export interface Expanded {
-  readonly type: 'expanded';
-  /** The last chunk of this worker's share of the level. */
-  readonly last: boolean;
-  /** Successor count of each frontier state of this chunk, in frontier order. */
-  readonly counts: Uint32Array;
-  /** Positions (in this chunk) of states without successors that are valid end states. */
-  readonly terminal: Uint32Array;
-  /** Per candidate (successor), in generation order: action index, fingerprint, constraint. */
-  readonly actions: Uint16Array;
-  readonly his: Uint32Array;
-  readonly los: Uint32Array;
-  readonly inModel: Uint8Array;
-}
-
-export interface Decided {
-  readonly type: 'decided';
-  /** Failing (candidate, invariant index) pairs, flattened, in candidate order. */
-  readonly failures: Int32Array;
-  /** Indices of `reachable` predicates some checked candidate satisfies. */
+/** One worker's share of a level, once every worker has expanded. */
+export interface Finished {
+  readonly type: 'finished';
+  /** Successors generated, per action. */
+  readonly generated: Float64Array<ArrayBuffer>;
+  /** Expanded states without successors (and not valid end states), by global index. */
+  readonly deadlocks: Float64Array<ArrayBuffer>;
+  /** The new states this worker stored, in key order: key, action, fingerprint. */
+  readonly keys: Float64Array<ArrayBuffer>;
+  readonly actions: Uint16Array<ArrayBuffer>;
+  readonly his: Uint32Array<ArrayBuffer>;
+  readonly los: Uint32Array<ArrayBuffer>;
+  /** Invariant failures, FAILURE_FIELDS numbers each: key, invariant, stored (1/0), hi, lo, action. */
+  readonly failures: Float64Array<ArrayBuffer>;
+  /** Indices of `reachable` predicates some checked state satisfies. */
   readonly reached: readonly number[];
-  /** The kept candidates (keep = 1), in candidate order. */
-  readonly kept: StateBatch;
 }
+
+export const FAILURE_FIELDS = 6;
 
 export type FromWorker =
-  | Expanded
-  | Decided
+  | Finished
   | { readonly type: 'ready' }
+  /** Expansion done; `overflow` if it stopped at its claim budget; `claims` made. */
+  | { readonly type: 'expanded'; readonly overflow: boolean; readonly claims: number }
+  | { readonly type: 'handedOver'; readonly states: StateBatch }
+  | { readonly type: 'cut'; readonly generated: Float64Array<ArrayBuffer> }
   | { readonly type: 'error'; readonly message: string; readonly exitCode: number };

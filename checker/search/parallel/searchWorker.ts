@@ -1,15 +1,18 @@
-// The worker side of the parallel search: it holds its share of the frontier as live states,
-// expands them in order, and reports each successor's fingerprint; the coordinator decides which
-// are new, and the worker then checks those and ships them back for the next level.
+// The worker side of the parallel search (protocol.ts says how a level goes). A worker holds a
+// contiguous run of the level's states; it expands them in index order, as one thread would,
+// claiming new successors in the shared seen-set and checking them at once (the state is at
+// hand); when every worker is done, it keeps the claims no lower worker took over.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnySpec, StateCodec } from '../../spec.ts';
 import { SpecError } from '../../errors.ts';
 import { importSpecModule } from '../../importSpecModule.ts';
 import { ByteWriter } from '../../state/byteWriter.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
+import { claim, KNOWN, tagAt, tagOf, type SharedTableView } from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
-import { BatchWriter, batchState, readBatch } from './stateBatch.ts';
-import type { FromWorker, StateBatch, ToWorker, WorkerSetup } from './protocol.ts';
+import { CandidateRun } from './candidateRun.ts';
+import { batchSize, batchState } from './stateBatch.ts';
+import { SEQ, type FromWorker, type StateBatch, type ToWorker, type WorkerSetup } from './protocol.ts';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -17,126 +20,214 @@ const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMes
 
 const spec = (await importSpecModule(setup.specFile)) as AnySpec;
 const params = setup.params;
+const actions = spec.actions;
 const writer = new ByteWriter();
 const encode = makeStateEncoder(spec, params, writer, { symmetry: setup.symmetry });
 const codec: StateCodec<unknown> | undefined = setup.transport === 'codec' ? spec.codec!(params) : undefined;
 const invariants = setup.invariants.map((n) => spec.invariants[n]!);
 const reachable = setup.reachable.map((n) => spec.reachable![n]!);
 const constraint = spec.constraint?.bind(spec);
+const W = setup.workers;
+const me = setup.me;
 
-let frontier: unknown[] = [];
-// The last expansion's successors, until the coordinator decides which are new: as codec bytes
-// when the spec has a codec (a few bytes each), else as the objects themselves.
-let candidates: StateBatch = { kind: 'clone', states: [] };
+/** This worker's run of the current level. */
+let frontier: StateBatch = { kind: 'clone', states: [] };
 
-/** A growable typed array of candidates' facts, filled in generation order. */
-class Column<T extends Uint16Array | Uint32Array | Uint8Array> {
-  length = 0;
-  constructor(public data: T) {}
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = x;
-  }
-  take(): T {
-    return this.data.slice(0, this.length) as T;
-  }
+/** What one expansion leaves for finishing it (and for a cut-back). */
+interface Level {
+  readonly first: number;
+  readonly table: SharedTableView;
+  readonly levelBase: number;
+  /** Claims in order (claim j has tag levelBase + j * W + me), with the slot each took. */
+  readonly claims: CandidateRun;
+  slots: Uint32Array;
+  /** Invariant failures of claimed states: claim number, invariant, flattened. */
+  readonly claimFailures: number[];
+  /** Successors outside the constraint: decided when every claim is in. */
+  readonly outside: { key: number; hi: number; lo: number; action: number; state: unknown }[];
+  readonly reached: Set<number>;
+  readonly generated: Float64Array<ArrayBuffer>;
+  readonly deadlocks: number[];
+  /** Per expanded state its successor count; per successor its action (for a cut-back). */
+  readonly counts: Uint32Array;
+  taken: Uint16Array;
 }
+let level: Level | undefined;
 
-/** Candidates per message: the coordinator merges one chunk while the workers expand the next. */
-const CHUNK = 1 << 15;
-
-function expand(): void {
-  let counts: number[] = [];
-  let terminal: number[] = [];
-  let actions = new Column(new Uint16Array(CHUNK));
-  let his = new Column(new Uint32Array(CHUNK));
-  let los = new Column(new Uint32Array(CHUNK));
-  let inModel = new Column(new Uint8Array(CHUNK));
-  const send = (last: boolean): void => {
-    const m = { type: 'expanded' as const, last, counts: Uint32Array.from(counts), terminal: Uint32Array.from(terminal), actions: actions.take(), his: his.take(), los: los.take(), inModel: inModel.take() };
-    post(m, [m.counts.buffer, m.terminal.buffer, m.actions.buffer, m.his.buffer, m.los.buffer, m.inModel.buffer]);
-    counts = [];
-    terminal = [];
-    actions = new Column(new Uint16Array(CHUNK));
-    his = new Column(new Uint32Array(CHUNK));
-    los = new Column(new Uint32Array(CHUNK));
-    inModel = new Column(new Uint8Array(CHUNK));
+function expand(first: number, table: SharedTableView, levelBase: number, budget: number): void {
+  const n = batchSize(frontier);
+  const lv: Level = {
+    first,
+    table,
+    levelBase,
+    claims: new CandidateRun(setup.transport, codec),
+    slots: new Uint32Array(1 << 12),
+    claimFailures: [],
+    outside: [],
+    reached: new Set(),
+    generated: new Float64Array(actions.length),
+    deadlocks: [],
+    counts: new Uint32Array(n),
+    taken: level?.taken ?? new Uint16Array(1 << 12),
   };
-  const store = new BatchWriter(setup.transport, codec);
+  level = lv;
+  const claims = lv.claims;
+  let taken = lv.taken;
+  let length = 0;
+  let overflow = false;
   let phase = '';
   try {
-    for (let i = 0; i < frontier.length; i++) {
-      const s = frontier[i];
-      let n = 0;
-      for (let a = 0; a < spec.actions.length; a++) {
-        const action = spec.actions[a]!;
+    expanding: for (let i = 0; i < n; i++) {
+      const s = batchState(frontier, i, codec);
+      const base = (first + i) * SEQ;
+      let seq = 0;
+      for (let a = 0; a < actions.length; a++) {
+        const action = actions[a]!;
         phase = action.name;
         for (const succ of action.successors(s, params)) {
-          n++;
-          encode(succ.state);
+          if (length === taken.length) taken = grow16(taken);
+          taken[length++] = a;
+          const key = base + seq++;
+          const state = succ.state;
+          encode(state);
           fingerprint64(writer.bytes, writer.length);
-          actions.push(a);
-          his.push(fp[0]!);
-          los.push(fp[1]!);
-          inModel.push(!constraint || constraint(succ.state, params) ? 1 : 0);
-          if (encode.keyIsCodec) store.addBytes(writer.bytes, writer.length);
-          else store.add(succ.state);
+          const hi = fp[0]!;
+          const lo = fp[1]!;
+          if (constraint && !constraint(state, params)) {
+            lv.outside.push({ key, hi, lo, action: a, state });
+            continue;
+          }
+          const j = claims.length;
+          const slot = claim(table, hi, lo, levelBase + j * W + me, levelBase, W, me);
+          if (slot === KNOWN) continue;
+          claims.push(hi, lo, key, a);
+          if (encode.keyIsCodec) claims.states.addBytes(writer.bytes, writer.length);
+          else claims.states.add(state);
+          if (j === lv.slots.length) lv.slots = grow32(lv.slots);
+          lv.slots[j] = slot;
+          check(state, j, lv.claimFailures, lv.reached);
+          if (j + 1 >= budget) {
+            overflow = true;
+            break expanding;
+          }
         }
       }
-      if (n === 0 && spec.terminal?.(s, params)) terminal.push(counts.length);
-      counts.push(n);
-      if (actions.length >= CHUNK && i < frontier.length - 1) send(false);
+      if (seq >= SEQ) throw new SpecError(`a state has more than ${SEQ - 1} successors, more than the parallel search can number`, 75);
+      lv.counts[i] = seq;
+      if (seq === 0 && setup.deadlock && !spec.terminal?.(s, params)) lv.deadlocks.push(first + i);
     }
   } catch (e) {
+    if (e instanceof SpecError) throw e;
     throw new SpecError(`action ${phase} threw: ${(e as Error).message}`, 75);
   }
-  frontier = [];
-  candidates = store.finish().batch;
-  send(true);
+  lv.taken = taken;
+  for (let k = 0; k < length; k++) lv.generated[taken[k]!]!++;
+  post({ type: 'expanded', overflow, claims: claims.length });
 }
 
-function decide(keep: Uint8Array, stopAtFirst: boolean): void {
-  const failures: number[] = [];
-  const reached = new Set<number>();
-  const kept = new BatchWriter(setup.transport, codec);
-  for (let c = 0; c < keep.length; c++) {
-    if (keep[c] === 0) continue;
-    const s = batchState(candidates, c, codec);
-    for (let k = 0; k < invariants.length; k++) {
-      let ok: boolean;
-      try {
-        ok = invariants[k]!(s, params);
-      } catch (e) {
-        throw new SpecError(`invariant ${setup.invariants[k]} threw: ${(e as Error).message}`, 76);
-      }
-      if (!ok) {
-        failures.push(c, k);
-        if (stopAtFirst) break;
-      }
+/** Checks a state's invariants (failures as [number, invariant] pairs) and `reachable` predicates. */
+function check(s: unknown, number: number, failures: number[], reached: Set<number>): void {
+  for (let k = 0; k < invariants.length; k++) {
+    let ok: boolean;
+    try {
+      ok = invariants[k]!(s, params);
+    } catch (e) {
+      throw new SpecError(`invariant ${setup.invariants[k]} threw: ${(e as Error).message}`, 76);
     }
-    for (let r = 0; r < reachable.length; r++) if (!reached.has(r) && reachable[r]!(s, params)) reached.add(r);
-    if (keep[c] === 1) kept.addFrom(candidates, c);
+    if (!ok) failures.push(number, k);
   }
-  candidates = { kind: 'clone', states: [] };
-  const { batch, transfer } = kept.finish();
-  const f = Int32Array.from(failures);
-  post({ type: 'decided', failures: f, reached: [...reached], kept: batch }, [f.buffer, ...transfer]);
+  for (let r = 0; r < reachable.length; r++) if (!reached.has(r) && reachable[r]!(s, params)) reached.add(r);
+}
+
+/** Every worker has expanded: keeps the claims that stood, decides the successors outside the constraint. */
+function finish(): void {
+  const lv = level!;
+  const { claims, levelBase, table } = lv;
+  const kept = new CandidateRun(setup.transport, codec);
+  const failures: number[] = [];
+  const keptAs = new Int32Array(claims.length).fill(-1);
+  for (let j = 0; j < claims.length; j++) {
+    if (tagAt(table, lv.slots[j]!) !== levelBase + j * W + me) continue; // a lower worker took it over
+    keptAs[j] = kept.length;
+    kept.push(claims.his[j]!, claims.los[j]!, claims.keys[j]!, claims.actions[j]!);
+    kept.states.addFrom(claimsBatch(claims), j);
+  }
+  for (let f = 0; f < lv.claimFailures.length; f += 2) {
+    const j = lv.claimFailures[f]!;
+    if (keptAs[j]! >= 0) failures.push(claims.keys[j]!, lv.claimFailures[f + 1]!, 1, claims.his[j]!, claims.los[j]!, claims.actions[j]!);
+  }
+  // One thread checks a successor outside the constraint unless its key was stored before it
+  // in the sequential order: at an earlier level, by a lower worker, or by an earlier claim here.
+  for (const o of lv.outside) {
+    const tag = tagOf(table, o.hi, o.lo);
+    const seen = tag !== 0 && (tag < levelBase || (tag - levelBase) % W < me || ((tag - levelBase) % W === me && claims.keys[(tag - levelBase - me) / W]! < o.key));
+    if (seen) continue;
+    const found: number[] = [];
+    check(o.state, 0, found, lv.reached);
+    for (let f = 0; f < found.length; f += 2) failures.push(o.key, found[f + 1]!, 0, o.hi, o.lo, o.action);
+  }
+  const { chunk, transfer } = kept.take();
+  frontier = chunk.states;
+  const generated = lv.generated;
+  const deadlocks = Float64Array.from(lv.deadlocks);
+  const f = Float64Array.from(failures);
+  post(
+    { type: 'finished', generated, deadlocks, keys: chunk.keys, actions: chunk.actions, his: chunk.his, los: chunk.los, failures: f, reached: [...lv.reached] },
+    [generated.buffer, deadlocks.buffer, f.buffer, ...transfer.slice(0, 4)],
+  );
+}
+
+let claimsView: { run: CandidateRun; batch: StateBatch } | undefined;
+/** The claims' states as a batch (finished once per level). */
+function claimsBatch(run: CandidateRun): StateBatch {
+  if (claimsView?.run !== run) claimsView = { run, batch: run.states.finish().batch };
+  return claimsView.batch;
+}
+
+/** Per action, how many successors of the last expansion have a key of at most `upTo`. */
+function cut(upTo: number): void {
+  const lv = level!;
+  const generated: Float64Array<ArrayBuffer> = new Float64Array(actions.length);
+  let k = 0;
+  for (let i = 0; i < lv.counts.length; i++) {
+    const base = (lv.first + i) * SEQ;
+    const count = lv.counts[i]!;
+    const upToHere = Math.min(count, Math.max(0, upTo - base + 1));
+    for (let j = 0; j < upToHere; j++) generated[lv.taken[k + j]!]!++;
+    k += count;
+  }
+  post({ type: 'cut', generated }, [generated.buffer]);
+}
+
+function grow16(a: Uint16Array): Uint16Array {
+  const b = new Uint16Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function grow32(a: Uint32Array): Uint32Array {
+  const b = new Uint32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 port.on('message', (m: ToWorker) => {
   try {
     switch (m.type) {
       case 'frontier':
-        frontier = readBatch(m.batch, codec);
+        frontier = m.states;
         return;
       case 'expand':
-        return expand();
-      case 'decide':
-        return decide(m.keep, m.stopAtFirst);
+        return expand(m.first, m.table, m.levelBase, m.budget);
+      case 'finish':
+        return finish();
+      case 'handOver': {
+        const states = frontier;
+        frontier = { kind: 'clone', states: [] };
+        return post({ type: 'handedOver', states }, states.kind === 'codec' ? [states.bytes.buffer as ArrayBuffer, states.ends.buffer as ArrayBuffer] : []);
+      }
+      case 'cut':
+        return cut(m.upTo);
     }
   } catch (e) {
     const exitCode = e instanceof SpecError ? e.exitCode : 255;

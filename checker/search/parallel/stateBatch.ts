@@ -6,8 +6,9 @@ import type { StateBatch, Transport } from './protocol.ts';
 export class BatchWriter {
   private bytes = new Uint8Array(1 << 12);
   private length = 0;
-  private ends: number[] = [];
+  private ends = new Uint32Array(1 << 10);
   private states: unknown[] = [];
+  count = 0;
 
   constructor(
     private readonly transport: Transport,
@@ -17,34 +18,58 @@ export class BatchWriter {
   add(state: unknown): void {
     if (this.transport === 'clone') {
       this.states.push(state);
+      this.count++;
       return;
     }
     const codec = this.codec!;
     this.reserve(codec.maxBytes);
     this.length += codec.encode(state, this.length === 0 ? this.bytes : this.bytes.subarray(this.length));
-    this.ends.push(this.length);
+    this.end();
   }
 
   /** Adds a state given as its codec bytes already (the search key, when it is the codec's). */
   addBytes(bytes: Uint8Array, n: number): void {
     this.reserve(n);
-    this.bytes.set(bytes.subarray(0, n), this.length);
-    this.length += n;
-    this.ends.push(this.length);
+    const to = this.bytes;
+    let at = this.length;
+    // A loop, not `set(subarray)`: codec states are a few bytes, and this runs per successor.
+    for (let k = 0; k < n; k++) to[at++] = bytes[k]!;
+    this.length = at;
+    this.end();
   }
 
-  /** Copies the raw bytes of state i of another codec batch (no decode/encode round trip). */
+  /** Copies state i of another batch (for codec batches, the raw bytes: no decode/encode). */
   addFrom(batch: StateBatch, i: number): void {
     if (batch.kind === 'clone') {
       this.states.push(batch.states[i]);
+      this.count++;
       return;
     }
     const start = i === 0 ? 0 : batch.ends[i - 1]!;
     const end = batch.ends[i]!;
     this.reserve(end - start);
-    this.bytes.set(batch.bytes.subarray(start, end), this.length);
-    this.length += end - start;
-    this.ends.push(this.length);
+    const to = this.bytes;
+    const from = batch.bytes;
+    let at = this.length;
+    for (let k = start; k < end; k++) to[at++] = from[k]!;
+    this.length = at;
+    this.end();
+  }
+
+  finish(): { batch: StateBatch; transfer: ArrayBuffer[] } {
+    if (this.transport === 'clone') return { batch: { kind: 'clone', states: this.states }, transfer: [] };
+    const bytes = this.bytes.slice(0, this.length);
+    const ends = this.ends.slice(0, this.count);
+    return { batch: { kind: 'codec', bytes, ends }, transfer: [bytes.buffer, ends.buffer] };
+  }
+
+  private end(): void {
+    if (this.count === this.ends.length) {
+      const next = new Uint32Array(this.ends.length * 2);
+      next.set(this.ends);
+      this.ends = next;
+    }
+    this.ends[this.count++] = this.length;
   }
 
   /** Room for n more bytes. */
@@ -53,13 +78,6 @@ export class BatchWriter {
     const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
     next.set(this.bytes.subarray(0, this.length));
     this.bytes = next;
-  }
-
-  finish(): { batch: StateBatch; transfer: ArrayBuffer[] } {
-    if (this.transport === 'clone') return { batch: { kind: 'clone', states: this.states }, transfer: [] };
-    const bytes = this.bytes.slice(0, this.length);
-    const ends = Uint32Array.from(this.ends);
-    return { batch: { kind: 'codec', bytes, ends }, transfer: [bytes.buffer, ends.buffer] };
   }
 }
 
@@ -71,15 +89,4 @@ export function batchSize(batch: StateBatch): number {
 export function batchState(batch: StateBatch, i: number, codec: StateCodec<unknown> | undefined): unknown {
   if (batch.kind === 'clone') return batch.states[i];
   return codec!.decode(batch.bytes.subarray(i === 0 ? 0 : batch.ends[i - 1]!, batch.ends[i]!));
-}
-
-export function readBatch(batch: StateBatch, codec: StateCodec<unknown> | undefined): unknown[] {
-  if (batch.kind === 'clone') return [...batch.states];
-  const out: unknown[] = [];
-  let start = 0;
-  for (let i = 0; i < batch.ends.length; i++) {
-    out.push(codec!.decode(batch.bytes.subarray(start, batch.ends[i]!)));
-    start = batch.ends[i]!;
-  }
-  return out;
 }

@@ -11,9 +11,9 @@ export class WorkerPool {
   private readonly inbox: FromWorker[][];
   private readonly waiters: (() => void)[] = [];
 
-  constructor(count: number, setup: WorkerSetup) {
+  constructor(count: number, setup: Omit<WorkerSetup, 'me' | 'workers'>) {
     const entry = new URL('./workerEntry.mjs', import.meta.url);
-    this.workers = Array.from({ length: count }, () => new Worker(entry, { workerData: setup }));
+    this.workers = Array.from({ length: count }, (_, me) => new Worker(entry, { workerData: { ...setup, me, workers: count } satisfies WorkerSetup }));
     this.inbox = this.workers.map(() => []);
     this.workers.forEach((w, i) => {
       w.on('message', (m: FromWorker) => {

@@ -20,6 +20,8 @@ const spec: Spec<Node, { graph: Graph; constrained: boolean }> = {
     NotBad: (s, p) => !p.graph.bad.includes(s.id),
     NotSeven: (s) => s.id !== 7,
   },
+  // Reached by some graphs and not others: the search must say so alike with any worker count.
+  reachable: { SomeNodeAboveNine: (s) => s.id > 9 },
   constraint: (s, p) => !p.constrained || !p.graph.outside.includes(s.id),
   // Node 0 is a valid end state: with no successor it is a finished run, not a deadlock.
   terminal: (s) => s.id === 0,

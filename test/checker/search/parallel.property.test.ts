@@ -21,9 +21,9 @@ describe('the parallel search', () => {
         expect(many.coverage).toEqual(one.coverage);
         expect(many.violations.map((v) => [v.kind, v.name, v.trace.map((s) => s.label)])).toEqual(one.violations.map((v) => [v.kind, v.name, v.trace.map((s) => s.label)]));
       }),
-      { numRuns: 25 },
+      { numRuns: Number(process.env.RUNS ?? 25) },
     );
-  }, 120_000);
+  }, 120_000 * Math.max(1, Number(process.env.RUNS ?? 25) / 25));
 
   it('searches with one thread, and says why, when states cannot cross threads', async () => {
     const r = await check(spec, spec.defaults, { workers: 2 });

@@ -1,0 +1,148 @@
+// SharedTable: the parallel search's seen-set, one open-addressing table of (hi, lo, tag)
+// triples in a SharedArrayBuffer that every worker probes and inserts into at once, without
+// locks. A slot is claimed by a compare-and-swap on its high half; its tag is published last
+// (Atomics.store), and a reader that finds a matching high half waits for the tag before it
+// reads the low half, so it never sees a half-written slot. Zero marks an empty slot (the
+// fingerprint's high half is never zero) and an unpublished tag.
+//
+// Tags say who stored a state and when: below `levelBase`, an earlier level; from it on,
+// levelBase + ordinal * workers + worker, the ordinal-th claim of that worker in this level.
+// Workers expand contiguous runs of the level in index order, so a lower worker's successors
+// come earlier in the sequential order: a claim by a higher worker is taken over (another
+// compare-and-swap on the tag) and one by a lower worker or oneself stands. When the level
+// ends, the states whose tags are still their claimers' are exactly those one thread would
+// have stored, each under its first parent and action.
+//
+// The table never grows while workers use it: the coordinator sizes it between levels, and a
+// worker whose claims pass its budget stops, so the level is run again in a bigger table.
+
+export interface SharedTableView {
+  readonly slots: Uint32Array;
+  readonly mask: number;
+}
+
+/** The coordinator's side: allocation, settled inserts and growth between levels. */
+export class SharedTable {
+  private slots: Uint32Array;
+  private mask: number;
+  /** Entries stored (the coordinator's count: settled states only). */
+  size = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.slots = allocate(capacity);
+    this.mask = capacity - 1;
+  }
+
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
+  get bytes(): number {
+    return this.slots.byteLength;
+  }
+
+  view(): SharedTableView {
+    return { slots: this.slots, mask: this.mask };
+  }
+
+  /** Stores (hi, lo) as settled (tag 1) unless it is there; true if it was new. */
+  insertSettled(hi: number, lo: number): boolean {
+    const slots = this.slots;
+    let i = lo & this.mask;
+    for (;;) {
+      const at = i * 3;
+      if (slots[at] === 0) {
+        slots[at] = hi;
+        slots[at + 1] = lo;
+        slots[at + 2] = 1;
+        this.size++;
+        return true;
+      }
+      if (slots[at] === hi && slots[at + 1] === lo) return false;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** The tag stored for (hi, lo), or 0. */
+  tagOf(hi: number, lo: number): number {
+    return tagOf(this.view(), hi, lo);
+  }
+
+  /**
+   * Rebuilds the table with at least `capacity` slots, keeping only states stored before
+   * `levelBase` (a level that ran out of room is dropped and run again).
+   */
+  rebuild(capacity: number, levelBase: number): void {
+    const old = this.slots;
+    let cap = 1;
+    while (cap < capacity) cap *= 2;
+    this.slots = allocate(cap);
+    this.mask = cap - 1;
+    this.size = 0;
+    for (let at = 0; at < old.length; at += 3) {
+      const tag = old[at + 2]!;
+      if (tag !== 0 && tag < levelBase) this.insertSettled(old[at]!, old[at + 1]!);
+    }
+  }
+}
+
+function allocate(capacity: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(capacity * 12));
+}
+
+/** The outcome of a claim: no claim (known earlier, or by an equal or earlier claim) or the slot claimed. */
+export const KNOWN = -1;
+
+/**
+ * A worker's insert: claims (hi, lo) for `tag` unless an earlier level, this worker or a lower
+ * worker has it; takes it over from a higher worker. Returns the slot index claimed, or KNOWN.
+ */
+export function claim(t: SharedTableView, hi: number, lo: number, tag: number, levelBase: number, workers: number, me: number): number {
+  const slots = t.slots;
+  const mask = t.mask;
+  let i = lo & mask;
+  for (;;) {
+    const at = i * 3;
+    let h = slots[at]!;
+    if (h === 0) {
+      const was = Atomics.compareExchange(slots, at, 0, hi);
+      if (was === 0) {
+        slots[at + 1] = lo;
+        Atomics.store(slots, at + 2, tag); // publishes lo with it
+        return i;
+      }
+      h = was;
+    }
+    if (h === hi) {
+      let held = Atomics.load(slots, at + 2);
+      while (held === 0) held = Atomics.load(slots, at + 2); // its claimer is writing lo
+      if (slots[at + 1] === lo) {
+        for (;;) {
+          if (held < levelBase || (held - levelBase) % workers <= me) return KNOWN;
+          const was = Atomics.compareExchange(slots, at + 2, held, tag);
+          if (was === held) return i;
+          held = was; // another worker took it over first: look again
+        }
+      }
+    }
+    i = (i + 1) & mask;
+  }
+}
+
+/** The tag in slot i (once no worker is claiming). */
+export function tagAt(t: SharedTableView, slot: number): number {
+  return t.slots[slot * 3 + 2]!;
+}
+
+/** The tag stored for (hi, lo), or 0 if it is not stored (once no worker is claiming). */
+export function tagOf(t: SharedTableView, hi: number, lo: number): number {
+  const slots = t.slots;
+  let i = lo & t.mask;
+  for (;;) {
+    const at = i * 3;
+    const h = slots[at]!;
+    if (h === 0) return 0;
+    if (h === hi && slots[at + 1] === lo) return slots[at + 2]!;
+    i = (i + 1) & t.mask;
+  }
+}
