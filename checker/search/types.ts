@@ -22,6 +22,12 @@ export interface CheckOptions {
   readonly workers?: number;
   /** Bytes of queued states kept in memory before the frontier spills to disk (default 1 GiB). */
   readonly queueMemoryBytes?: number;
+  /**
+   * With workers: let the coordinator search the first levels while the workers start (default
+   * true). Off, the workers search from the initial states on (the tests use it to exercise
+   * them on small graphs).
+   */
+  readonly headStart?: boolean;
   /** The spec's module file, for worker threads. */
   readonly specFile?: string;
   /** Checked now and then; when it turns true the search ends with verdict 'interrupted'. */

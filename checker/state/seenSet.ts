@@ -32,8 +32,7 @@ export class FingerprintSeenSet implements SeenSet {
     return this.insertFingerprint(fp[0]!, fp[1]!);
   }
 
-  /** insertOrGet for a fingerprint computed elsewhere (by a search worker). */
-  insertFingerprint(hi: number, lo: number): number {
+  private insertFingerprint(hi: number, lo: number): number {
     const found = this.table.insertOrGet(hi, lo, this.size);
     if (found >= 0) return found;
     if (this.size === this.his.length) {
@@ -56,10 +55,6 @@ export class FingerprintSeenSet implements SeenSet {
     return this.table.get(fp[0]!, fp[1]!) >= 0;
   }
 
-  hasFingerprint(hi: number, lo: number): boolean {
-    return this.table.get(hi, lo) >= 0;
-  }
-
   get bytesUsed(): number {
     return this.table.bytes + this.his.byteLength + this.los.byteLength;
   }
@@ -67,7 +62,8 @@ export class FingerprintSeenSet implements SeenSet {
 
 /**
  * The fingerprint of each stored state by index, and no table: the parallel search's coordinator
- * keeps this (the table is sharded across the workers), which is all a trace rebuild needs.
+ * keeps this (its table is shared with the workers and holds no indices), which is all a trace
+ * rebuild needs.
  */
 export class IndexedFingerprints implements StoredStates {
   private his = new Uint32Array(1 << 16);

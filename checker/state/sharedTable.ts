@@ -45,8 +45,12 @@ export class SharedTable {
     return { slots: this.slots, mask: this.mask };
   }
 
-  /** Stores (hi, lo) as settled (tag 1) unless it is there; true if it was new. */
+  /**
+   * Stores (hi, lo) as settled (tag 1) unless it is there; true if it was new. Only while no
+   * worker uses the table: it grows here when half full.
+   */
   insertSettled(hi: number, lo: number): boolean {
+    if (this.size * 2 >= this.capacity) this.rebuild(this.capacity * 2, Infinity);
     const slots = this.slots;
     let i = lo & this.mask;
     for (;;) {

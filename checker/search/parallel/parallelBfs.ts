@@ -2,7 +2,8 @@
 // sequential search's results exactly: the same counts, the same stored indices, the same
 // shortest traces (TLC's parallel BFS does not promise this: its issue #883).
 //
-// Each worker holds a contiguous run of the level, in index order, and all share one lock-free
+// The coordinator searches the first levels itself while the workers start (headStart.ts).
+// Then each worker holds a contiguous run of the level, in index order, and all share one lock-free
 // seen-set (checker/state/sharedTable.ts): a state two workers reach in the same level goes to
 // the lower worker, whose successors come first in the sequential order, so every worker's new
 // states are the ones one thread would have stored, and worker 0's come first, then worker
@@ -16,11 +17,11 @@ import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { IndexedFingerprints } from '../../state/seenSet.ts';
 import { SharedTable } from '../../state/sharedTable.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
-import { NO_PARENT } from '../parentLinks.ts';
 import { SearchBook } from '../searchBook.ts';
 import type { CheckOptions, CheckResult } from '../types.ts';
 import { FAILURE_FIELDS, SEQ, type Finished, type StateBatch, type Transport } from './protocol.ts';
 import { BatchWriter, batchSize } from './stateBatch.ts';
+import { headStart, initialLevel } from './headStart.ts';
 import { Interrupted, WorkerPool } from './workerPool.ts';
 
 type Book = SearchBook<IndexedFingerprints>;
@@ -42,14 +43,14 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   // a level outgrows the table and runs again; it grows with the search.
   const table = new SharedTable(16);
   try {
+    const start = await headStart(book, table, initialLevel(book, table), () => options.headStart === false || pool.allSent('ready'));
     await pool.collect('ready', options.interrupted);
-    const initial = initialLevel(book, table, transport);
-    let runs = deal(pool, [initial], transport, codec);
+    let runs = deal(pool, [toBatch(start.states, transport, codec)], transport, codec);
 
-    let levelSize = book.seen.size;
-    let level = 1;
+    let levelSize = start.states.length;
+    let level = start.level;
     let levelBase = 2; // tag 1: stored at an earlier level
-    let growth = 1; // the most claims per expanded state seen in a level
+    let growth = start.growth; // claims per expanded state in the last level
     let lastProgress = performance.now();
     while (!book.stop && levelSize > 0) {
       if (options.maxDepth !== undefined && level >= options.maxDepth) {
@@ -61,7 +62,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       const levelStart = book.seen.size - levelSize;
 
       // Expand, in a table big enough for the level (run again in a bigger one if it was not).
-      let estimate = Math.ceil(levelSize * growth * 1.5);
+      let estimate = Math.ceil(levelSize * growth * 2);
       let claims: number[];
       for (;;) {
         if ((table.size + estimate) / TARGET_LOAD > table.capacity) table.rebuild((table.size + estimate) / TARGET_LOAD, levelBase);
@@ -76,7 +77,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
         if (!expanded.some((e) => e.overflow)) break;
         estimate = Math.max(estimate * 4, table.capacity);
       }
-      growth = Math.max(growth, claims.reduce((a, b) => a + b, 0) / levelSize);
+      growth = claims.reduce((a, b) => a + b, 0) / levelSize;
 
       pool.broadcast({ type: 'finish' });
       const finished = await pool.collect('finished', options.interrupted);
@@ -119,30 +120,10 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   return book.result();
 }
 
-/** Level 1: the coordinator computes the initial states itself, exactly as bfs does. */
-function initialLevel(book: Book, table: SharedTable, transport: Transport): StateBatch {
-  const { spec, params } = book;
-  const codec = transport === 'codec' ? spec.codec!(params) : undefined;
-  const states = new BatchWriter(transport, codec);
-  for (const s of spec.init(params)) {
-    book.generated++;
-    book.encode(s);
-    fingerprint64(book.writer.bytes, book.writer.length);
-    const hi = fp[0]!;
-    const lo = fp[1]!;
-    if (book.constraint && !book.constraint(s, params)) {
-      if (table.tagOf(hi, lo) === 0) book.checkState(s, (state) => [{ action: null, label: 'Initial predicate', state }], s);
-    } else if (table.insertSettled(hi, lo)) {
-      const index = book.seen.size;
-      book.seen.append(hi, lo);
-      book.parents.push(NO_PARENT, 0);
-      book.depth = 1;
-      states.add(s);
-      book.checkState(s, (i) => rebuildTrace(book, i), index);
-    }
-    if (book.stop) break;
-  }
-  return states.finish().batch;
+function toBatch(states: readonly unknown[], transport: Transport, codec: ReturnType<NonNullable<AnySpec['codec']>> | undefined): StateBatch {
+  const w = new BatchWriter(transport, codec);
+  for (const s of states) w.add(s);
+  return w.finish().batch;
 }
 
 /** Deals states (batches in index order) out to the workers in contiguous runs of equal length. */

@@ -39,6 +39,11 @@ export class WorkerPool {
     for (let i = 0; i < this.workers.length; i++) this.send(i, m);
   }
 
+  /** Whether every worker's next message is of this type (without waiting). */
+  allSent(type: FromWorker['type']): boolean {
+    return this.inbox.every((box) => box[0]?.type === type);
+  }
+
   /** One message from every worker, of the given type, in worker order. */
   async collect<T extends FromWorker['type']>(type: T, interrupted?: () => boolean): Promise<Extract<FromWorker, { type: T }>[]> {
     for (;;) {
