@@ -10,7 +10,7 @@ import { ByteWriter } from '../../state/byteWriter.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { claim, KNOWN, tagAt, tagOf, type SharedTableView } from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
-import { CandidateRun } from './candidateRun.ts';
+import { ClaimList } from './claimList.ts';
 import { batchSize, batchState } from './stateBatch.ts';
 import { SEQ, type FromWorker, type StateBatch, type ToWorker, type WorkerSetup } from './protocol.ts';
 
@@ -39,7 +39,7 @@ interface Level {
   readonly table: SharedTableView;
   readonly levelBase: number;
   /** Claims in order (claim j has tag levelBase + j * W + me), with the slot each took. */
-  readonly claims: CandidateRun;
+  readonly claims: ClaimList;
   slots: Uint32Array;
   /** Invariant failures of claimed states: claim number, invariant, flattened. */
   readonly claimFailures: number[];
@@ -60,7 +60,7 @@ function expand(first: number, table: SharedTableView, levelBase: number, budget
     first,
     table,
     levelBase,
-    claims: new CandidateRun(setup.transport, codec),
+    claims: new ClaimList(setup.transport, codec),
     slots: new Uint32Array(1 << 12),
     claimFailures: [],
     outside: [],
@@ -143,7 +143,7 @@ function check(s: unknown, number: number, failures: number[], reached: Set<numb
 function finish(): void {
   const lv = level!;
   const { claims, levelBase, table } = lv;
-  const kept = new CandidateRun(setup.transport, codec);
+  const kept = new ClaimList(setup.transport, codec);
   const failures: number[] = [];
   const keptAs = new Int32Array(claims.length).fill(-1);
   for (let j = 0; j < claims.length; j++) {
@@ -177,9 +177,9 @@ function finish(): void {
   );
 }
 
-let claimsView: { run: CandidateRun; batch: StateBatch } | undefined;
+let claimsView: { run: ClaimList; batch: StateBatch } | undefined;
 /** The claims' states as a batch (finished once per level). */
-function claimsBatch(run: CandidateRun): StateBatch {
+function claimsBatch(run: ClaimList): StateBatch {
   if (claimsView?.run !== run) claimsView = { run, batch: run.states.finish().batch };
   return claimsView.batch;
 }

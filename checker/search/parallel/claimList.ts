@@ -1,10 +1,10 @@
-// CandidateRun: states a worker claimed in one level, in key order, as columns (fingerprint
+// ClaimList: states a worker claimed in one level, in key order, as columns (fingerprint
 // halves, key, action) plus the states in transport form; taken as a chunk when the level ends.
 import type { StateCodec } from '../../spec.ts';
 import type { StateBatch, Transport } from './protocol.ts';
 
 /** A run's columns, trimmed, and its states. */
-export interface CandidateChunk {
+export interface ClaimColumns {
   readonly his: Uint32Array<ArrayBuffer>;
   readonly los: Uint32Array<ArrayBuffer>;
   readonly keys: Float64Array<ArrayBuffer>;
@@ -15,7 +15,7 @@ import { BatchWriter } from './stateBatch.ts';
 
 const INITIAL = 1 << 12;
 
-export class CandidateRun {
+export class ClaimList {
   length = 0;
   his: Uint32Array<ArrayBuffer> = new Uint32Array(INITIAL);
   los: Uint32Array<ArrayBuffer> = new Uint32Array(INITIAL);
@@ -41,10 +41,10 @@ export class CandidateRun {
   }
 
   /** The states gathered so far as a chunk (with its buffers to transfer); the run restarts empty. */
-  take(): { chunk: CandidateChunk; transfer: ArrayBuffer[] } {
+  take(): { chunk: ClaimColumns; transfer: ArrayBuffer[] } {
     const n = this.length;
     const { batch, transfer } = this.states.finish();
-    const chunk: CandidateChunk = { his: this.his.slice(0, n), los: this.los.slice(0, n), keys: this.keys.slice(0, n), actions: this.actions.slice(0, n), states: batch };
+    const chunk: ClaimColumns = { his: this.his.slice(0, n), los: this.los.slice(0, n), keys: this.keys.slice(0, n), actions: this.actions.slice(0, n), states: batch };
     this.length = 0;
     this.states = new BatchWriter(this.transport, this.codec);
     return { chunk, transfer: [chunk.his.buffer, chunk.los.buffer, chunk.keys.buffer, chunk.actions.buffer, ...transfer] };
