@@ -22,6 +22,19 @@ export class ParentLinks {
     this.size++;
   }
 
+  /** push() for many states at once. */
+  pushAll(parents: Uint32Array, actions: Uint16Array): void {
+    while (this.size + parents.length > this.parents.length) {
+      this.parents = growU32(this.parents);
+      const a = new Uint16Array(this.actions.length * 2);
+      a.set(this.actions);
+      this.actions = a;
+    }
+    this.parents.set(parents, this.size);
+    this.actions.set(actions, this.size);
+    this.size += parents.length;
+  }
+
   parent(index: number): number {
     return this.parents[index]!;
   }

@@ -80,6 +80,16 @@ export class IndexedFingerprints implements StoredStates {
     this.size++;
   }
 
+  appendAll(his: Uint32Array, los: Uint32Array): void {
+    while (this.size + his.length > this.his.length) {
+      this.his = growU32(this.his);
+      this.los = growU32(this.los);
+    }
+    this.his.set(his, this.size);
+    this.los.set(los, this.size);
+    this.size += his.length;
+  }
+
   matches(index: number, bytes: Uint8Array, length: number): boolean {
     fingerprint64(bytes, length);
     return this.his[index] === fp[0] && this.los[index] === fp[1];

@@ -170,17 +170,15 @@ function placeLevel(book: Book, finished: readonly Finished[]): Placed {
   for (const f of finished) {
     keys.set(f.keys, g);
     actions.set(f.actions, g);
-    for (let p = 0; p < f.keys.length; p++, g++) {
-      const a = f.actions[p]!;
-      book.parents.push(Math.floor(f.keys[p]! / SEQ), a);
-      book.seen.append(f.his[p]!, f.los[p]!);
-      coverage[a]!.distinct++;
-    }
+    g += f.keys.length;
+    book.parents.pushAll(f.parents, f.actions);
+    book.seen.appendAll(f.his, f.los);
     for (let a = 0; a < coverage.length; a++) {
       coverage[a]!.generated += f.generated[a]!;
       book.generated += f.generated[a]!;
     }
   }
+  for (let k = 0; k < total; k++) coverage[actions[k]!]!.distinct++;
   return { first, keys, actions };
 }
 

@@ -58,8 +58,9 @@ export interface Finished {
   readonly generated: Float64Array<ArrayBuffer>;
   /** Expanded states without successors (and not valid end states), by global index. */
   readonly deadlocks: Float64Array<ArrayBuffer>;
-  /** The new states this worker stored, in key order: key, action, fingerprint. */
+  /** The new states this worker stored, in key order: key, parent index, action, fingerprint. */
   readonly keys: Float64Array<ArrayBuffer>;
+  readonly parents: Uint32Array<ArrayBuffer>;
   readonly actions: Uint16Array<ArrayBuffer>;
   readonly his: Uint32Array<ArrayBuffer>;
   readonly los: Uint32Array<ArrayBuffer>;

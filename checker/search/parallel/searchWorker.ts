@@ -11,7 +11,7 @@ import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { claim, KNOWN, tagAt, tagOf, type SharedTableView } from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
 import { ClaimList } from './claimList.ts';
-import { batchSize, batchState } from './stateBatch.ts';
+import { BatchWriter, batchSize, batchState } from './stateBatch.ts';
 import { SEQ, type FromWorker, type StateBatch, type ToWorker, type WorkerSetup } from './protocol.ts';
 
 const setup = workerData as WorkerSetup;
@@ -30,17 +30,18 @@ const constraint = spec.constraint?.bind(spec);
 const W = setup.workers;
 const me = setup.me;
 
-/** This worker's run of the current level. */
-let frontier: StateBatch = { kind: 'clone', states: [] };
+/** This worker's run of the current level: state i is `batch`'s state order[i] (or i). */
+let frontier: { batch: StateBatch; order: Uint32Array | undefined } = { batch: { kind: 'clone', states: [] }, order: undefined };
+const runLength = (): number => frontier.order?.length ?? batchSize(frontier.batch);
+const runState = (i: number): unknown => batchState(frontier.batch, frontier.order ? frontier.order[i]! : i, codec);
 
 /** What one expansion leaves for finishing it (and for a cut-back). */
 interface Level {
   readonly first: number;
   readonly table: SharedTableView;
   readonly levelBase: number;
-  /** Claims in order (claim j has tag levelBase + j * W + me), with the slot each took. */
+  /** Claims in order (claim j has tag levelBase + j * W + me). */
   readonly claims: ClaimList;
-  slots: Uint32Array;
   /** Invariant failures of claimed states: claim number, invariant, flattened. */
   readonly claimFailures: number[];
   /** Successors outside the constraint: decided when every claim is in. */
@@ -55,13 +56,12 @@ interface Level {
 let level: Level | undefined;
 
 function expand(first: number, table: SharedTableView, levelBase: number, budget: number): void {
-  const n = batchSize(frontier);
+  const n = runLength();
   const lv: Level = {
     first,
     table,
     levelBase,
     claims: new ClaimList(setup.transport, codec),
-    slots: new Uint32Array(1 << 12),
     claimFailures: [],
     outside: [],
     reached: new Set(),
@@ -78,7 +78,7 @@ function expand(first: number, table: SharedTableView, levelBase: number, budget
   let phase = '';
   try {
     expanding: for (let i = 0; i < n; i++) {
-      const s = batchState(frontier, i, codec);
+      const s = runState(i);
       const base = (first + i) * SEQ;
       let seq = 0;
       for (let a = 0; a < actions.length; a++) {
@@ -100,11 +100,9 @@ function expand(first: number, table: SharedTableView, levelBase: number, budget
           const j = claims.length;
           const slot = claim(table, hi, lo, levelBase + j * W + me, levelBase, W, me);
           if (slot === KNOWN) continue;
-          claims.push(hi, lo, key, a);
+          claims.push(hi, lo, key, a, slot);
           if (encode.keyIsCodec) claims.states.addBytes(writer.bytes, writer.length);
           else claims.states.add(state);
-          if (j === lv.slots.length) lv.slots = grow32(lv.slots);
-          lv.slots[j] = slot;
           check(state, j, lv.claimFailures, lv.reached);
           if (j + 1 >= budget) {
             overflow = true;
@@ -139,22 +137,36 @@ function check(s: unknown, number: number, failures: number[], reached: Set<numb
   for (let r = 0; r < reachable.length; r++) if (!reached.has(r) && reachable[r]!(s, params)) reached.add(r);
 }
 
-/** Every worker has expanded: keeps the claims that stood, decides the successors outside the constraint. */
+/**
+ * Every worker has expanded: keeps the claims that stood (they become this worker's run of the
+ * next level, in place: no state is copied) and decides the successors outside the constraint.
+ */
 function finish(): void {
   const lv = level!;
   const { claims, levelBase, table } = lv;
-  const kept = new ClaimList(setup.transport, codec);
+  const n = claims.length;
+  const order = new Uint32Array(n);
+  const parents = new Uint32Array(n);
+  const actionsKept = new Uint16Array(n);
+  const keys = new Float64Array(n);
+  const his = new Uint32Array(n);
+  const los = new Uint32Array(n);
   const failures: number[] = [];
-  const keptAs = new Int32Array(claims.length).fill(-1);
-  for (let j = 0; j < claims.length; j++) {
-    if (tagAt(table, lv.slots[j]!) !== levelBase + j * W + me) continue; // a lower worker took it over
-    keptAs[j] = kept.length;
-    kept.push(claims.his[j]!, claims.los[j]!, claims.keys[j]!, claims.actions[j]!);
-    kept.states.addFrom(claimsBatch(claims), j);
-  }
-  for (let f = 0; f < lv.claimFailures.length; f += 2) {
-    const j = lv.claimFailures[f]!;
-    if (keptAs[j]! >= 0) failures.push(claims.keys[j]!, lv.claimFailures[f + 1]!, 1, claims.his[j]!, claims.los[j]!, claims.actions[j]!);
+  let kept = 0;
+  let f = 0;
+  for (let j = 0; j < n; j++) {
+    if (tagAt(table, claims.slots[j]!) !== levelBase + j * W + me) continue; // a lower worker took it over
+    const key = claims.keys[j]!;
+    order[kept] = j;
+    parents[kept] = Math.floor(key / SEQ);
+    actionsKept[kept] = claims.actions[j]!;
+    keys[kept] = key;
+    his[kept] = claims.his[j]!;
+    los[kept] = claims.los[j]!;
+    kept++;
+    for (; f < lv.claimFailures.length && lv.claimFailures[f]! <= j; f += 2) {
+      if (lv.claimFailures[f] === j) failures.push(key, lv.claimFailures[f + 1]!, 1, claims.his[j]!, claims.los[j]!, claims.actions[j]!);
+    }
   }
   // One thread checks a successor outside the constraint unless its key was stored before it
   // in the sequential order: at an earlier level, by a lower worker, or by an earlier claim here.
@@ -164,24 +176,23 @@ function finish(): void {
     if (seen) continue;
     const found: number[] = [];
     check(o.state, 0, found, lv.reached);
-    for (let f = 0; f < found.length; f += 2) failures.push(o.key, found[f + 1]!, 0, o.hi, o.lo, o.action);
+    for (let g = 0; g < found.length; g += 2) failures.push(o.key, found[g + 1]!, 0, o.hi, o.lo, o.action);
   }
-  const { chunk, transfer } = kept.take();
-  frontier = chunk.states;
+  frontier = { batch: claims.states.view(), order: order.subarray(0, kept) };
+  const out = { parents: parents.slice(0, kept), actions: actionsKept.slice(0, kept), keys: keys.slice(0, kept), his: his.slice(0, kept), los: los.slice(0, kept) };
   const generated = lv.generated;
   const deadlocks = Float64Array.from(lv.deadlocks);
-  const f = Float64Array.from(failures);
-  post(
-    { type: 'finished', generated, deadlocks, keys: chunk.keys, actions: chunk.actions, his: chunk.his, los: chunk.los, failures: f, reached: [...lv.reached] },
-    [generated.buffer, deadlocks.buffer, f.buffer, ...transfer.slice(0, 4)],
-  );
-}
-
-let claimsView: { run: ClaimList; batch: StateBatch } | undefined;
-/** The claims' states as a batch (finished once per level). */
-function claimsBatch(run: ClaimList): StateBatch {
-  if (claimsView?.run !== run) claimsView = { run, batch: run.states.finish().batch };
-  return claimsView.batch;
+  const fails = Float64Array.from(failures);
+  post({ type: 'finished', generated, deadlocks, ...out, failures: fails, reached: [...lv.reached] }, [
+    generated.buffer,
+    deadlocks.buffer,
+    fails.buffer,
+    out.parents.buffer,
+    out.actions.buffer,
+    out.keys.buffer,
+    out.his.buffer,
+    out.los.buffer,
+  ]);
 }
 
 /** Per action, how many successors of the last expansion have a key of at most `upTo`. */
@@ -205,26 +216,23 @@ function grow16(a: Uint16Array): Uint16Array {
   return b;
 }
 
-function grow32(a: Uint32Array): Uint32Array {
-  const b = new Uint32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-
 port.on('message', (m: ToWorker) => {
   try {
     switch (m.type) {
       case 'frontier':
-        frontier = m.states;
+        frontier = { batch: m.states, order: undefined };
         return;
       case 'expand':
         return expand(m.first, m.table, m.levelBase, m.budget);
       case 'finish':
         return finish();
       case 'handOver': {
-        const states = frontier;
-        frontier = { kind: 'clone', states: [] };
-        return post({ type: 'handedOver', states }, states.kind === 'codec' ? [states.bytes.buffer as ArrayBuffer, states.ends.buffer as ArrayBuffer] : []);
+        const run = new BatchWriter(setup.transport, codec);
+        const { batch, order } = frontier;
+        for (let i = 0; i < runLength(); i++) run.addFrom(batch, order ? order[i]! : i);
+        frontier = { batch: { kind: 'clone', states: [] }, order: undefined };
+        const { batch: states, transfer } = run.finish();
+        return post({ type: 'handedOver', states }, transfer);
       }
       case 'cut':
         return cut(m.upTo);

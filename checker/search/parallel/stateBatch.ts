@@ -56,6 +56,12 @@ export class BatchWriter {
     this.end();
   }
 
+  /** The states so far, without copying (for this thread only: the writer's buffers are shared). */
+  view(): StateBatch {
+    if (this.transport === 'clone') return { kind: 'clone', states: this.states };
+    return { kind: 'codec', bytes: this.bytes.subarray(0, this.length), ends: this.ends.subarray(0, this.count) };
+  }
+
   finish(): { batch: StateBatch; transfer: ArrayBuffer[] } {
     if (this.transport === 'clone') return { batch: { kind: 'clone', states: this.states }, transfer: [] };
     const bytes = this.bytes.slice(0, this.length);

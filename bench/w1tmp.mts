@@ -1,0 +1,10 @@
+import { parallelBfs } from '../checker/search/parallel/parallelBfs.ts';
+import { bfs } from '../checker/search/bfs.ts';
+const file = new URL('../spec/classic/' + process.argv[2] + '.ts', import.meta.url).pathname;
+const spec = (await import(file)).default;
+const params = JSON.parse(process.argv[3]);
+const W = Number(process.argv[4]);
+const o = { workers: W, invariants: Object.keys(spec.invariants), properties: [], deadlock: false, headStart: process.env.HS !== '0' };
+const t = performance.now();
+const r = W === 0 ? await bfs(spec, params, o) : await parallelBfs(spec, params, o, file, 'codec');
+console.log(W, r.stats.distinctStates, r.stats.generatedStates, ((performance.now() - t) / 1000).toFixed(2));
