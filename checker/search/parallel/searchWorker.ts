@@ -49,9 +49,8 @@ interface Level {
   readonly reached: Set<number>;
   readonly generated: Float64Array<ArrayBuffer>;
   readonly deadlocks: number[];
-  /** Per expanded state its successor count; per successor its action (for a cut-back). */
-  readonly counts: Uint32Array;
-  taken: Uint16Array;
+  /** The run expanded (kept for a cut-back, which expands it again). */
+  readonly run: typeof frontier;
 }
 let level: Level | undefined;
 
@@ -67,13 +66,11 @@ function expand(first: number, table: SharedTableView, levelBase: number, budget
     reached: new Set(),
     generated: new Float64Array(actions.length),
     deadlocks: [],
-    counts: new Uint32Array(n),
-    taken: level?.taken ?? new Uint16Array(1 << 12),
+    run: frontier,
   };
   level = lv;
   const claims = lv.claims;
-  let taken = lv.taken;
-  let length = 0;
+  const generated = lv.generated;
   let overflow = false;
   let phase = '';
   try {
@@ -85,8 +82,7 @@ function expand(first: number, table: SharedTableView, levelBase: number, budget
         const action = actions[a]!;
         phase = action.name;
         for (const succ of action.successors(s, params)) {
-          if (length === taken.length) taken = grow16(taken);
-          taken[length++] = a;
+          generated[a]!++;
           const key = base + seq++;
           const state = succ.state;
           encode(state);
@@ -111,15 +107,12 @@ function expand(first: number, table: SharedTableView, levelBase: number, budget
         }
       }
       if (seq >= SEQ) throw new SpecError(`a state has more than ${SEQ - 1} successors, more than the parallel search can number`, 75);
-      lv.counts[i] = seq;
       if (seq === 0 && setup.deadlock && !spec.terminal?.(s, params)) lv.deadlocks.push(first + i);
     }
   } catch (e) {
     if (e instanceof SpecError) throw e;
     throw new SpecError(`action ${phase} threw: ${(e as Error).message}`, 75);
   }
-  lv.taken = taken;
-  for (let k = 0; k < length; k++) lv.generated[taken[k]!]!++;
   post({ type: 'expanded', overflow, claims: claims.length });
 }
 
@@ -195,25 +188,26 @@ function finish(): void {
   ]);
 }
 
-/** Per action, how many successors of the last expansion have a key of at most `upTo`. */
+/**
+ * Per action, how many successors of the last expansion have a key of at most `upTo`: the run
+ * is expanded again up to there (only when a violation stopped the search).
+ */
 function cut(upTo: number): void {
   const lv = level!;
   const generated: Float64Array<ArrayBuffer> = new Float64Array(actions.length);
-  let k = 0;
-  for (let i = 0; i < lv.counts.length; i++) {
-    const base = (lv.first + i) * SEQ;
-    const count = lv.counts[i]!;
-    const upToHere = Math.min(count, Math.max(0, upTo - base + 1));
-    for (let j = 0; j < upToHere; j++) generated[lv.taken[k + j]!]!++;
-    k += count;
+  const { batch, order } = lv.run;
+  const n = order?.length ?? batchSize(batch);
+  for (let i = 0; i < n && (lv.first + i) * SEQ <= upTo; i++) {
+    const s = batchState(batch, order ? order[i]! : i, codec);
+    let key = (lv.first + i) * SEQ;
+    for (let a = 0; a < actions.length; a++) {
+      for (const _ of actions[a]!.successors(s, params)) {
+        if (key++ > upTo) break;
+        generated[a]!++;
+      }
+    }
   }
   post({ type: 'cut', generated }, [generated.buffer]);
-}
-
-function grow16(a: Uint16Array): Uint16Array {
-  const b = new Uint16Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 port.on('message', (m: ToWorker) => {
