@@ -15,8 +15,9 @@ export class ClaimList {
   slots: Uint32Array<ArrayBuffer> = new Uint32Array(INITIAL);
   readonly states: BatchWriter;
 
-  constructor(transport: Transport, codec: StateCodec<unknown> | undefined) {
-    this.states = new BatchWriter(transport, codec);
+  /** `shared`: the states in shared memory, for every worker to read in the next level. */
+  constructor(transport: Transport, codec: StateCodec<unknown> | undefined, shared = false) {
+    this.states = new BatchWriter(transport, codec, shared);
   }
 
   /** Adds a claim's facts; its state goes to `states` right after. */

@@ -3,15 +3,14 @@
 // shortest traces (TLC's parallel BFS does not promise this: its issue #883).
 //
 // The coordinator searches the first levels itself while the workers start (headStart.ts).
-// Then each worker holds a contiguous run of the level, in index order, and all share one lock-free
-// seen-set (checker/state/sharedTable.ts): a state two workers reach in the same level goes to
-// the lower worker, whose successors come first in the sequential order, so every worker's new
-// states are the ones one thread would have stored, and worker 0's come first, then worker
-// 1's. The coordinator only sizes the table, appends the new states' parent links and
-// fingerprints (what traces are rebuilt from), deals the next level out again when the runs
-// grow uneven, and replays the level's violations in the sequential order; when the first one
-// ends the search, the counts are cut back to that successor, as the sequential search stops
-// there.
+// Then each level sits in shared memory, in index order, and each worker expands an equal
+// contiguous range of it; all share one lock-free seen-set (checker/state/sharedTable.ts): a
+// state two workers reach in the same level goes to the lower worker, whose successors come
+// first in the sequential order, so every worker's new states are the ones one thread would have
+// stored, worker 0's first, then worker 1's. The coordinator only sizes the table, appends the
+// new states' parent links and fingerprints (what traces are rebuilt from) and replays the
+// level's violations in the sequential order; when the first one ends the search, the counts
+// are cut back to that successor, as the sequential search stops there.
 import type { AnySpec, TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { IndexedFingerprints } from '../../state/seenSet.ts';
@@ -19,8 +18,8 @@ import { SharedTable } from '../../state/sharedTable.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
 import { SearchBook } from '../searchBook.ts';
 import type { CheckOptions, CheckResult } from '../types.ts';
-import { FAILURE_FIELDS, SEQ, type Finished, type StateBatch, type Transport } from './protocol.ts';
-import { BatchWriter, batchSize } from './stateBatch.ts';
+import { FAILURE_FIELDS, SEQ, type Finished, type Run, type StateBatch, type Transport } from './protocol.ts';
+import { BatchWriter } from './stateBatch.ts';
 import { headStart, initialLevel } from './headStart.ts';
 import { Interrupted, WorkerPool } from './workerPool.ts';
 
@@ -29,8 +28,6 @@ type Book = SearchBook<IndexedFingerprints>;
 /** The table's load the coordinator sizes it for, and the load a level may not pass. */
 const TARGET_LOAD = 0.5;
 const MAX_LOAD = 0.85;
-/** Runs more uneven than this (largest over mean) are dealt out again. */
-const UNEVEN = 1.1;
 
 export async function parallelBfs(spec: AnySpec, params: object, options: CheckOptions, specFile: string, transport: Transport): Promise<CheckResult> {
   const book: Book = new SearchBook(spec, params, options, new IndexedFingerprints());
@@ -45,7 +42,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   try {
     const start = await headStart(book, table, initialLevel(book, table), () => options.headStart === false || pool.allSent('ready'));
     await pool.collect('ready', options.interrupted);
-    let runs = deal(pool, [toBatch(start.states, transport, codec)], transport, codec);
+    let runs: readonly Run[] = [{ batch: toBatch(start.states, transport, codec) }];
 
     let levelSize = start.states.length;
     let level = start.level;
@@ -67,11 +64,12 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       for (;;) {
         if ((table.size + estimate) / TARGET_LOAD > table.capacity) table.rebuild((table.size + estimate) / TARGET_LOAD, levelBase);
         const budget = Math.max(1, Math.floor((MAX_LOAD * table.capacity - table.size) / W));
-        let first = levelStart;
-        runs.forEach((n, w) => {
-          pool.send(w, { type: 'expand', first, table: table.view(), levelBase, budget });
-          first += n;
-        });
+        // Equal ranges of the level, in index order: worker w's successors all come before w + 1's.
+        for (let w = 0; w < W; w++) {
+          const from = Math.floor((w * levelSize) / W);
+          const to = Math.floor(((w + 1) * levelSize) / W);
+          pool.send(w, { type: 'expand', runs, levelStart, from, to, table: table.view(), levelBase, budget });
+        }
         const expanded = await pool.collect('expanded', options.interrupted);
         claims = expanded.map((e) => e.claims);
         if (!expanded.some((e) => e.overflow)) break;
@@ -93,13 +91,8 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       const stopAt = reportViolations(book, finished, placed, invariantNames);
       if (stopAt !== undefined) await cutBack(book, pool, placed, before, stopAt, level, options.interrupted);
 
-      runs = finished.map((f) => f.keys.length);
+      runs = finished.map((f) => f.run);
       levelSize = placed.keys.length;
-      if (!book.stop && levelSize > 0 && Math.max(...runs) > (UNEVEN * levelSize) / W) {
-        pool.broadcast({ type: 'handOver' });
-        const held = await pool.collect('handedOver', options.interrupted);
-        runs = deal(pool, held.map((h) => h.states), transport, codec);
-      }
       book.storeBytesElsewhere = table.bytes;
       level++;
       book.queue = levelSize;
@@ -120,32 +113,11 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   return book.result();
 }
 
+/** States as a batch in shared memory, for every worker to read. */
 function toBatch(states: readonly unknown[], transport: Transport, codec: ReturnType<NonNullable<AnySpec['codec']>> | undefined): StateBatch {
-  const w = new BatchWriter(transport, codec);
+  const w = new BatchWriter(transport, codec, true);
   for (const s of states) w.add(s);
-  return w.finish().batch;
-}
-
-/** Deals states (batches in index order) out to the workers in contiguous runs of equal length. */
-function deal(pool: WorkerPool, batches: readonly StateBatch[], transport: Transport, codec: ReturnType<NonNullable<AnySpec['codec']>> | undefined): number[] {
-  const W = pool.size;
-  const total = batches.reduce((n, b) => n + batchSize(b), 0);
-  const runs = Array.from({ length: W }, (_, w) => Math.floor(((w + 1) * total) / W) - Math.floor((w * total) / W));
-  let b = 0;
-  let i = 0;
-  runs.forEach((n, w) => {
-    const out = new BatchWriter(transport, codec);
-    for (let k = 0; k < n; k++) {
-      while (i >= batchSize(batches[b]!)) {
-        b++;
-        i = 0;
-      }
-      out.addFrom(batches[b]!, i++);
-    }
-    const { batch, transfer } = out.finish();
-    pool.send(w, { type: 'frontier', states: batch }, transfer);
-  });
-  return runs;
+  return w.view();
 }
 
 interface Placed {

@@ -1,7 +1,8 @@
 // The messages of the parallel search (parallelBfs.ts, searchWorker.ts), one BFS level at a time.
 //
-// Each worker holds a contiguous run of the level (the states stored at global indices first,
-// first + 1, ...), and all share one seen-set (checker/state/sharedTable.ts). A level has two
+// The level's states sit in shared memory, in index order, as the runs the workers stored; each
+// worker expands a contiguous range of them, and all share one seen-set
+// (checker/state/sharedTable.ts). A level has two
 // phases with a barrier between. Expanding, every worker generates its states' successors in
 // the sequential order and claims the new ones in the shared table; a state claimed by two
 // workers goes to the lower one, whose successors come first in the sequential order. Finishing,
@@ -36,18 +37,31 @@ export type StateBatch =
   | { readonly kind: 'codec'; readonly bytes: Uint8Array; readonly ends: Uint32Array }
   | { readonly kind: 'clone'; readonly states: readonly unknown[] };
 
+/** A run of states: state i is `batch`'s state order[i], or its i-th without an order. */
+export interface Run {
+  readonly batch: StateBatch;
+  readonly order?: Uint32Array | undefined;
+}
+
 export type ToWorker =
-  /** This worker's run of the level: states stored from global index `first` on. */
-  | { readonly type: 'frontier'; readonly states: StateBatch }
   /**
-   * Expand the run (its first state has global index `first`), claiming new states in `table`
-   * with tags from `levelBase`; stop after `budget` claims (the table would fill).
+   * Expand positions [from, to) of the level, whose states are `runs` end to end (in shared
+   * memory, for codec states) and whose first state has global index `levelStart`; claim new
+   * states in `table` with tags from `levelBase`; stop after `budget` claims (the table would
+   * fill).
    */
-  | { readonly type: 'expand'; readonly first: number; readonly table: SharedTableView; readonly levelBase: number; readonly budget: number }
+  | {
+      readonly type: 'expand';
+      readonly runs: readonly Run[];
+      readonly levelStart: number;
+      readonly from: number;
+      readonly to: number;
+      readonly table: SharedTableView;
+      readonly levelBase: number;
+      readonly budget: number;
+    }
   /** Every worker has expanded: keep the claims that stood and report them. */
   | { readonly type: 'finish' }
-  /** Send back this worker's run of the next level (for the coordinator to deal out again). */
-  | { readonly type: 'handOver' }
   /** Per action, how many of the last expansion's successors have a key of at most `upTo`. */
   | { readonly type: 'cut'; readonly upTo: number };
 
@@ -68,6 +82,8 @@ export interface Finished {
   readonly failures: Float64Array<ArrayBuffer>;
   /** Indices of `reachable` predicates some checked state satisfies. */
   readonly reached: readonly number[];
+  /** The new states themselves (this worker's part of the next level), readable by every worker. */
+  readonly run: Run;
 }
 
 export const FAILURE_FIELDS = 6;
@@ -77,6 +93,5 @@ export type FromWorker =
   | { readonly type: 'ready' }
   /** Expansion done; `overflow` if it stopped at its claim budget; `claims` made. */
   | { readonly type: 'expanded'; readonly overflow: boolean; readonly claims: number }
-  | { readonly type: 'handedOver'; readonly states: StateBatch }
   | { readonly type: 'cut'; readonly generated: Float64Array<ArrayBuffer> }
   | { readonly type: 'error'; readonly message: string; readonly exitCode: number };

@@ -1,5 +1,5 @@
-// The worker side of the parallel search (protocol.ts says how a level goes). A worker holds a
-// contiguous run of the level's states; it expands them in index order, as one thread would,
+// The worker side of the parallel search (protocol.ts says how a level goes). A worker expands a
+// contiguous range of the level's states (in shared memory) in index order, as one thread would,
 // claiming new successors in the shared seen-set and checking them at once (the state is at
 // hand); when every worker is done, it keeps the claims no lower worker took over.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,8 +11,8 @@ import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { claim, KNOWN, tagAt, tagOf, type SharedTableView } from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
 import { ClaimList } from './claimList.ts';
-import { BatchWriter, batchSize, batchState } from './stateBatch.ts';
-import { SEQ, type FromWorker, type StateBatch, type ToWorker, type WorkerSetup } from './protocol.ts';
+import { runLength, runState } from './stateBatch.ts';
+import { SEQ, type FromWorker, type Run, type ToWorker, type WorkerSetup } from './protocol.ts';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -30,14 +30,25 @@ const constraint = spec.constraint?.bind(spec);
 const W = setup.workers;
 const me = setup.me;
 
-/** This worker's run of the current level: state i is `batch`'s state order[i] (or i). */
-let frontier: { batch: StateBatch; order: Uint32Array | undefined } = { batch: { kind: 'clone', states: [] }, order: undefined };
-const runLength = (): number => frontier.order?.length ?? batchSize(frontier.batch);
-const runState = (i: number): unknown => batchState(frontier.batch, frontier.order ? frontier.order[i]! : i, codec);
+/**
+ * Calls `visit` with the states at positions [from, to) of a level stored as `runs` end to end,
+ * and each state's global index.
+ */
+function eachState(runs: readonly Run[], levelStart: number, from: number, to: number, visit: (s: unknown, index: number) => boolean | void): void {
+  let start = 0;
+  for (const run of runs) {
+    const n = runLength(run);
+    for (let p = Math.max(from, start); p < Math.min(to, start + n); p++) if (visit(runState(run, p - start, codec), levelStart + p) === false) return;
+    start += n;
+  }
+}
 
 /** What one expansion leaves for finishing it (and for a cut-back). */
 interface Level {
-  readonly first: number;
+  readonly runs: readonly Run[];
+  readonly levelStart: number;
+  readonly from: number;
+  readonly to: number;
   readonly table: SharedTableView;
   readonly levelBase: number;
   /** Claims in order (claim j has tag levelBase + j * W + me). */
@@ -49,24 +60,24 @@ interface Level {
   readonly reached: Set<number>;
   readonly generated: Float64Array<ArrayBuffer>;
   readonly deadlocks: number[];
-  /** The run expanded (kept for a cut-back, which expands it again). */
-  readonly run: typeof frontier;
 }
 let level: Level | undefined;
 
-function expand(first: number, table: SharedTableView, levelBase: number, budget: number): void {
-  const n = runLength();
+function expand(m: Extract<ToWorker, { type: 'expand' }>): void {
+  const { table, levelBase, budget } = m;
   const lv: Level = {
-    first,
+    runs: m.runs,
+    levelStart: m.levelStart,
+    from: m.from,
+    to: m.to,
     table,
     levelBase,
-    claims: new ClaimList(setup.transport, codec),
+    claims: new ClaimList(setup.transport, codec, true),
     claimFailures: [],
     outside: [],
     reached: new Set(),
     generated: new Float64Array(actions.length),
     deadlocks: [],
-    run: frontier,
   };
   level = lv;
   const claims = lv.claims;
@@ -74,9 +85,8 @@ function expand(first: number, table: SharedTableView, levelBase: number, budget
   let overflow = false;
   let phase = '';
   try {
-    expanding: for (let i = 0; i < n; i++) {
-      const s = runState(i);
-      const base = (first + i) * SEQ;
+    eachState(m.runs, m.levelStart, m.from, m.to, (s, parent) => {
+      const base = parent * SEQ;
       let seq = 0;
       for (let a = 0; a < actions.length; a++) {
         const action = actions[a]!;
@@ -102,13 +112,14 @@ function expand(first: number, table: SharedTableView, levelBase: number, budget
           check(state, j, lv.claimFailures, lv.reached);
           if (j + 1 >= budget) {
             overflow = true;
-            break expanding;
+            return false;
           }
         }
       }
       if (seq >= SEQ) throw new SpecError(`a state has more than ${SEQ - 1} successors, more than the parallel search can number`, 75);
-      if (seq === 0 && setup.deadlock && !spec.terminal?.(s, params)) lv.deadlocks.push(first + i);
-    }
+      if (seq === 0 && setup.deadlock && !spec.terminal?.(s, params)) lv.deadlocks.push(parent);
+      return true;
+    });
   } catch (e) {
     if (e instanceof SpecError) throw e;
     throw new SpecError(`action ${phase} threw: ${(e as Error).message}`, 75);
@@ -138,7 +149,7 @@ function finish(): void {
   const lv = level!;
   const { claims, levelBase, table } = lv;
   const n = claims.length;
-  const order = new Uint32Array(n);
+  const order = new Uint32Array(new SharedArrayBuffer(4 * n));
   const parents = new Uint32Array(n);
   const actionsKept = new Uint16Array(n);
   const keys = new Float64Array(n);
@@ -171,12 +182,12 @@ function finish(): void {
     check(o.state, 0, found, lv.reached);
     for (let g = 0; g < found.length; g += 2) failures.push(o.key, found[g + 1]!, 0, o.hi, o.lo, o.action);
   }
-  frontier = { batch: claims.states.view(), order: order.subarray(0, kept) };
+  const run: Run = { batch: claims.states.view(), order: order.subarray(0, kept) };
   const out = { parents: parents.slice(0, kept), actions: actionsKept.slice(0, kept), keys: keys.slice(0, kept), his: his.slice(0, kept), los: los.slice(0, kept) };
   const generated = lv.generated;
   const deadlocks = Float64Array.from(lv.deadlocks);
   const fails = Float64Array.from(failures);
-  post({ type: 'finished', generated, deadlocks, ...out, failures: fails, reached: [...lv.reached] }, [
+  post({ type: 'finished', generated, deadlocks, ...out, failures: fails, reached: [...lv.reached], run }, [
     generated.buffer,
     deadlocks.buffer,
     fails.buffer,
@@ -195,39 +206,27 @@ function finish(): void {
 function cut(upTo: number): void {
   const lv = level!;
   const generated: Float64Array<ArrayBuffer> = new Float64Array(actions.length);
-  const { batch, order } = lv.run;
-  const n = order?.length ?? batchSize(batch);
-  for (let i = 0; i < n && (lv.first + i) * SEQ <= upTo; i++) {
-    const s = batchState(batch, order ? order[i]! : i, codec);
-    let key = (lv.first + i) * SEQ;
+  eachState(lv.runs, lv.levelStart, lv.from, lv.to, (s, parent) => {
+    let key = parent * SEQ;
+    if (key > upTo) return false;
     for (let a = 0; a < actions.length; a++) {
       for (const _ of actions[a]!.successors(s, params)) {
         if (key++ > upTo) break;
         generated[a]!++;
       }
     }
-  }
+    return true;
+  });
   post({ type: 'cut', generated }, [generated.buffer]);
 }
 
 port.on('message', (m: ToWorker) => {
   try {
     switch (m.type) {
-      case 'frontier':
-        frontier = { batch: m.states, order: undefined };
-        return;
       case 'expand':
-        return expand(m.first, m.table, m.levelBase, m.budget);
+        return expand(m);
       case 'finish':
         return finish();
-      case 'handOver': {
-        const run = new BatchWriter(setup.transport, codec);
-        const { batch, order } = frontier;
-        for (let i = 0; i < runLength(); i++) run.addFrom(batch, order ? order[i]! : i);
-        frontier = { batch: { kind: 'clone', states: [] }, order: undefined };
-        const { batch: states, transfer } = run.finish();
-        return post({ type: 'handedOver', states }, transfer);
-      }
       case 'cut':
         return cut(m.upTo);
     }

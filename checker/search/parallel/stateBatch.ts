@@ -1,19 +1,32 @@
 // Packing states for the trip between threads (see protocol.ts): codec bytes end to end with
 // their end offsets, or the plain values for structured clone.
 import type { StateCodec } from '../../spec.ts';
-import type { StateBatch, Transport } from './protocol.ts';
+import type { Run, StateBatch, Transport } from './protocol.ts';
 
 export class BatchWriter {
-  private bytes = new Uint8Array(1 << 12);
+  private bytes: Uint8Array;
   private length = 0;
-  private ends = new Uint32Array(1 << 10);
+  private ends: Uint32Array;
   private states: unknown[] = [];
   count = 0;
 
+  /** `shared`: codec bytes live in SharedArrayBuffers, so view() can be read by other threads. */
   constructor(
     private readonly transport: Transport,
     private readonly codec: StateCodec<unknown> | undefined,
-  ) {}
+    private readonly shared = false,
+  ) {
+    this.bytes = this.u8(1 << 12);
+    this.ends = this.u32(1 << 10);
+  }
+
+  private u8(n: number): Uint8Array {
+    return this.shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
+  }
+
+  private u32(n: number): Uint32Array {
+    return this.shared ? new Uint32Array(new SharedArrayBuffer(n * 4)) : new Uint32Array(n);
+  }
 
   add(state: unknown): void {
     if (this.transport === 'clone') {
@@ -56,7 +69,10 @@ export class BatchWriter {
     this.end();
   }
 
-  /** The states so far, without copying (for this thread only: the writer's buffers are shared). */
+  /**
+   * The states so far, without copying: for this thread, or (when `shared`) for any thread that
+   * only reads them while this writer is not written.
+   */
   view(): StateBatch {
     if (this.transport === 'clone') return { kind: 'clone', states: this.states };
     return { kind: 'codec', bytes: this.bytes.subarray(0, this.length), ends: this.ends.subarray(0, this.count) };
@@ -71,7 +87,7 @@ export class BatchWriter {
 
   private end(): void {
     if (this.count === this.ends.length) {
-      const next = new Uint32Array(this.ends.length * 2);
+      const next = this.u32(this.ends.length * 2);
       next.set(this.ends);
       this.ends = next;
     }
@@ -81,10 +97,18 @@ export class BatchWriter {
   /** Room for n more bytes. */
   private reserve(n: number): void {
     if (this.length + n <= this.bytes.length) return;
-    const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    const next = this.u8(Math.max(this.bytes.length * 2, this.length + n));
     next.set(this.bytes.subarray(0, this.length));
     this.bytes = next;
   }
+}
+
+export function runLength(run: Run): number {
+  return run.order?.length ?? batchSize(run.batch);
+}
+
+export function runState(run: Run, i: number, codec: StateCodec<unknown> | undefined): unknown {
+  return batchState(run.batch, run.order ? run.order[i]! : i, codec);
 }
 
 export function batchSize(batch: StateBatch): number {
