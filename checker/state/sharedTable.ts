@@ -9,9 +9,9 @@
 // levelBase + ordinal * workers + worker, the ordinal-th claim of that worker in this level.
 // Workers expand contiguous runs of the level in index order, so a lower worker's successors
 // come earlier in the sequential order: a claim by a higher worker is taken over (another
-// compare-and-swap on the tag) and one by a lower worker or oneself stands. When the level
-// ends, the states whose tags are still their claimers' are exactly those one thread would
-// have stored, each under its first parent and action.
+// compare-and-swap on the tag, and the claimer is told) and one by a lower worker or oneself
+// stands. When the level ends, the claims not taken over are exactly the states one thread
+// would have stored, each under its first parent and action.
 //
 // The table never grows while workers use it: the coordinator sizes it between levels, and a
 // worker whose claims pass its budget stops, so the level is run again in a bigger table.
@@ -94,12 +94,15 @@ function allocate(capacity: number): Uint32Array {
   return new Uint32Array(new SharedArrayBuffer(capacity * 12));
 }
 
-/** The outcome of a claim: no claim (known earlier, or by an equal or earlier claim) or the slot claimed. */
+/** claim(): the state is stored (at an earlier level, or by this or a lower worker). */
 export const KNOWN = -1;
+/** claim(): the state was not stored; it is now, for this worker. */
+export const NEW = 0;
 
 /**
  * A worker's insert: claims (hi, lo) for `tag` unless an earlier level, this worker or a lower
- * worker has it; takes it over from a higher worker. Returns the slot index claimed, or KNOWN.
+ * worker has it; takes it over from a higher worker. Returns KNOWN, NEW, or the tag taken over
+ * (so its claimer can be told that claim did not stand).
  */
 export function claim(t: SharedTableView, hi: number, lo: number, tag: number, levelBase: number, workers: number, me: number): number {
   const slots = t.slots;
@@ -113,7 +116,7 @@ export function claim(t: SharedTableView, hi: number, lo: number, tag: number, l
       if (was === 0) {
         slots[at + 1] = lo;
         Atomics.store(slots, at + 2, tag); // publishes lo with it
-        return i;
+        return NEW;
       }
       h = was;
     }
@@ -124,18 +127,13 @@ export function claim(t: SharedTableView, hi: number, lo: number, tag: number, l
         for (;;) {
           if (held < levelBase || (held - levelBase) % workers <= me) return KNOWN;
           const was = Atomics.compareExchange(slots, at + 2, held, tag);
-          if (was === held) return i;
+          if (was === held) return held;
           held = was; // another worker took it over first: look again
         }
       }
     }
     i = (i + 1) & mask;
   }
-}
-
-/** The tag in slot i (once no worker is claiming). */
-export function tagAt(t: SharedTableView, slot: number): number {
-  return t.slots[slot * 3 + 2]!;
 }
 
 /** The tag stored for (hi, lo), or 0 if it is not stored (once no worker is claiming). */

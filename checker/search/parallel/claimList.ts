@@ -1,5 +1,5 @@
 // ClaimList: states a worker claimed in one level, in key order, as columns (fingerprint
-// halves, key, action, the table slot claimed) plus the states in transport form.
+// halves, key, action) plus the states in transport form.
 import type { StateCodec } from '../../spec.ts';
 import type { Transport } from './protocol.ts';
 import { BatchWriter } from './stateBatch.ts';
@@ -12,7 +12,6 @@ export class ClaimList {
   los: Uint32Array<ArrayBuffer> = new Uint32Array(INITIAL);
   keys: Float64Array<ArrayBuffer> = new Float64Array(INITIAL);
   actions: Uint16Array<ArrayBuffer> = new Uint16Array(INITIAL);
-  slots: Uint32Array<ArrayBuffer> = new Uint32Array(INITIAL);
   readonly states: BatchWriter;
 
   /** `shared`: the states in shared memory, for every worker to read in the next level. */
@@ -21,14 +20,13 @@ export class ClaimList {
   }
 
   /** Adds a claim's facts; its state goes to `states` right after. */
-  push(hi: number, lo: number, key: number, action: number, slot: number): void {
+  push(hi: number, lo: number, key: number, action: number): void {
     if (this.length === this.his.length) this.grow();
     const n = this.length++;
     this.his[n] = hi;
     this.los[n] = lo;
     this.keys[n] = key;
     this.actions[n] = action;
-    this.slots[n] = slot;
   }
 
   private grow(): void {
@@ -45,8 +43,5 @@ export class ClaimList {
     const actions = new Uint16Array(n);
     actions.set(this.actions);
     this.actions = actions;
-    const slots = new Uint32Array(n);
-    slots.set(this.slots);
-    this.slots = slots;
   }
 }

@@ -18,7 +18,7 @@ import { SharedTable } from '../../state/sharedTable.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
 import { SearchBook } from '../searchBook.ts';
 import type { CheckOptions, CheckResult } from '../types.ts';
-import { FAILURE_FIELDS, SEQ, type Finished, type Run, type StateBatch, type Transport } from './protocol.ts';
+import { FAILURE_FIELDS, SEQ, type Finished, type FromWorker, type Run, type StateBatch, type Transport } from './protocol.ts';
 import { BatchWriter } from './stateBatch.ts';
 import { headStart, initialLevel } from './headStart.ts';
 import { Interrupted, WorkerPool } from './workerPool.ts';
@@ -61,6 +61,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       // Expand, in a table big enough for the level (run again in a bigger one if it was not).
       let estimate = Math.ceil(levelSize * growth * 2);
       let claims: number[];
+      let expanded: Extract<FromWorker, { type: 'expanded' }>[];
       for (;;) {
         if ((table.size + estimate) / TARGET_LOAD > table.capacity) table.rebuild((table.size + estimate) / TARGET_LOAD, levelBase);
         const budget = Math.max(1, Math.floor((MAX_LOAD * table.capacity - table.size) / W));
@@ -70,14 +71,22 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
           const to = Math.floor(((w + 1) * levelSize) / W);
           pool.send(w, { type: 'expand', runs, levelStart, from, to, table: table.view(), levelBase, budget });
         }
-        const expanded = await pool.collect('expanded', options.interrupted);
+        expanded = await pool.collect('expanded', options.interrupted);
         claims = expanded.map((e) => e.claims);
         if (!expanded.some((e) => e.overflow)) break;
         estimate = Math.max(estimate * 4, table.capacity);
       }
       growth = claims.reduce((a, b) => a + b, 0) / levelSize;
 
-      pool.broadcast({ type: 'finish' });
+      // Tell each worker which of its claims a lower worker took over.
+      const lost = Array.from({ length: W }, () => [] as number[]);
+      for (const e of expanded) {
+        for (const tag of e.takenOver) {
+          const w = (tag - levelBase) % W;
+          lost[w]!.push((tag - levelBase - w) / W);
+        }
+      }
+      lost.forEach((l, w) => pool.send(w, { type: 'finish', lost: Uint32Array.from(l) }));
       const finished = await pool.collect('finished', options.interrupted);
       const placed = placeLevel(book, finished);
       table.size += placed.keys.length;

@@ -60,8 +60,8 @@ export type ToWorker =
       readonly levelBase: number;
       readonly budget: number;
     }
-  /** Every worker has expanded: keep the claims that stood and report them. */
-  | { readonly type: 'finish' }
+  /** Every worker has expanded: keep the claims that stood (all but the `lost` ones) and report them. */
+  | { readonly type: 'finish'; readonly lost: Uint32Array }
   /** Per action, how many of the last expansion's successors have a key of at most `upTo`. */
   | { readonly type: 'cut'; readonly upTo: number };
 
@@ -91,7 +91,10 @@ export const FAILURE_FIELDS = 6;
 export type FromWorker =
   | Finished
   | { readonly type: 'ready' }
-  /** Expansion done; `overflow` if it stopped at its claim budget; `claims` made. */
-  | { readonly type: 'expanded'; readonly overflow: boolean; readonly claims: number }
+  /**
+   * Expansion done; `overflow` if it stopped at its claim budget; `claims` made; the tags of
+   * other workers' claims it took over.
+   */
+  | { readonly type: 'expanded'; readonly overflow: boolean; readonly claims: number; readonly takenOver: Float64Array<ArrayBuffer> }
   | { readonly type: 'cut'; readonly generated: Float64Array<ArrayBuffer> }
   | { readonly type: 'error'; readonly message: string; readonly exitCode: number };

@@ -8,7 +8,7 @@ import { SpecError } from '../../errors.ts';
 import { importSpecModule } from '../../importSpecModule.ts';
 import { ByteWriter } from '../../state/byteWriter.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
-import { claim, KNOWN, tagAt, tagOf, type SharedTableView } from '../../state/sharedTable.ts';
+import { claim, KNOWN, NEW, tagOf, type SharedTableView } from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
 import { ClaimList } from './claimList.ts';
 import { runLength, runState } from './stateBatch.ts';
@@ -82,6 +82,7 @@ function expand(m: Extract<ToWorker, { type: 'expand' }>): void {
   level = lv;
   const claims = lv.claims;
   const generated = lv.generated;
+  const takenOver: number[] = [];
   let overflow = false;
   let phase = '';
   try {
@@ -104,9 +105,10 @@ function expand(m: Extract<ToWorker, { type: 'expand' }>): void {
             continue;
           }
           const j = claims.length;
-          const slot = claim(table, hi, lo, levelBase + j * W + me, levelBase, W, me);
-          if (slot === KNOWN) continue;
-          claims.push(hi, lo, key, a, slot);
+          const was = claim(table, hi, lo, levelBase + j * W + me, levelBase, W, me);
+          if (was === KNOWN) continue;
+          if (was !== NEW) takenOver.push(was);
+          claims.push(hi, lo, key, a);
           if (encode.keyIsCodec) claims.states.addBytes(writer.bytes, writer.length);
           else claims.states.add(state);
           check(state, j, lv.claimFailures, lv.reached);
@@ -124,7 +126,8 @@ function expand(m: Extract<ToWorker, { type: 'expand' }>): void {
     if (e instanceof SpecError) throw e;
     throw new SpecError(`action ${phase} threw: ${(e as Error).message}`, 75);
   }
-  post({ type: 'expanded', overflow, claims: claims.length });
+  const tags = Float64Array.from(takenOver);
+  post({ type: 'expanded', overflow, claims: claims.length, takenOver: tags }, [tags.buffer]);
 }
 
 /** Checks a state's invariants (failures as [number, invariant] pairs) and `reachable` predicates. */
@@ -145,7 +148,7 @@ function check(s: unknown, number: number, failures: number[], reached: Set<numb
  * Every worker has expanded: keeps the claims that stood (they become this worker's run of the
  * next level, in place: no state is copied) and decides the successors outside the constraint.
  */
-function finish(): void {
+function finish(lost: Uint32Array): void {
   const lv = level!;
   const { claims, levelBase, table } = lv;
   const n = claims.length;
@@ -156,10 +159,12 @@ function finish(): void {
   const his = new Uint32Array(n);
   const los = new Uint32Array(n);
   const failures: number[] = [];
+  const stood = new Uint8Array(n).fill(1);
+  for (const j of lost) stood[j] = 0;
   let kept = 0;
   let f = 0;
   for (let j = 0; j < n; j++) {
-    if (tagAt(table, claims.slots[j]!) !== levelBase + j * W + me) continue; // a lower worker took it over
+    if (stood[j] === 0) continue; // a lower worker took it over
     const key = claims.keys[j]!;
     order[kept] = j;
     parents[kept] = Math.floor(key / SEQ);
@@ -226,7 +231,7 @@ port.on('message', (m: ToWorker) => {
       case 'expand':
         return expand(m);
       case 'finish':
-        return finish();
+        return finish(m.lost);
       case 'cut':
         return cut(m.upTo);
     }
