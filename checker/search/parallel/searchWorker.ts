@@ -2,23 +2,32 @@
 // contiguous range of the level's states (in shared memory) in index order, as one thread would,
 // claiming new successors in the shared seen-set and checking them at once (the state is at
 // hand); when every worker is done, it keeps the claims no lower worker took over.
+import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnySpec, StateCodec } from '../../spec.ts';
 import { SpecError } from '../../errors.ts';
-import { importSpecModule } from '../../importSpecModule.ts';
 import { ByteWriter } from '../../state/byteWriter.ts';
-import { fingerprint64, fp } from '../../state/fingerprint.ts';
-import { claim, KNOWN, NEW, tagOf, type SharedTableView } from '../../state/sharedTable.ts';
+import * as fingerprints from '../../state/fingerprint.ts';
+import * as sharedTable from '../../state/sharedTable.ts';
+import type { SharedTableView } from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
 import { ClaimList } from './claimList.ts';
-import { runLength, runState } from './stateBatch.ts';
-import { SEQ, type FromWorker, type Run, type ToWorker, type WorkerSetup } from './protocol.ts';
+import * as batches from './stateBatch.ts';
+import * as protocol from './protocol.ts';
+import type { FromWorker, Run, ToWorker, WorkerSetup } from './protocol.ts';
+
+// Loaded as CommonJS (workerEntry.cjs), where every use of an imported name goes through a
+// getter on the module's exports; the hot loop's imports are read once, here.
+const { fingerprint64, fp } = fingerprints;
+const { claim, KNOWN, NEW, tagOf } = sharedTable;
+const { runLength, runState } = batches;
+const { SEQ } = protocol;
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
-const spec = (await importSpecModule(setup.specFile)) as AnySpec;
+const spec = requireSpec(setup.specFile);
 const params = setup.params;
 const actions = spec.actions;
 const writer = new ByteWriter();
@@ -29,6 +38,17 @@ const reachable = setup.reachable.map((n) => spec.reachable![n]!);
 const constraint = spec.constraint?.bind(spec);
 const W = setup.workers;
 const me = setup.me;
+
+/**
+ * The spec module, through tsx's CommonJS hook that workerEntry.cjs installed (in this thread:
+ * no loader thread to start, which halves a worker's start-up); a default export may sit one
+ * level down, as in importSpecModule.
+ */
+function requireSpec(file: string): AnySpec {
+  const mod = createRequire(file)(file) as { default?: unknown };
+  const def = (mod.default ?? mod) as { default?: unknown; init?: unknown };
+  return (def.init === undefined && def.default !== undefined ? def.default : def) as AnySpec;
+}
 
 /**
  * Calls `visit` with the states at positions [from, to) of a level stored as `runs` end to end,

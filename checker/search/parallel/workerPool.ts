@@ -12,7 +12,7 @@ export class WorkerPool {
   private readonly waiters: (() => void)[] = [];
 
   constructor(count: number, setup: Omit<WorkerSetup, 'me' | 'workers'>) {
-    const entry = new URL('./workerEntry.mjs', import.meta.url);
+    const entry = new URL('./workerEntry.cjs', import.meta.url);
     this.workers = Array.from({ length: count }, (_, me) => new Worker(entry, { workerData: { ...setup, me, workers: count } satisfies WorkerSetup }));
     this.inbox = this.workers.map(() => []);
     this.workers.forEach((w, i) => {
