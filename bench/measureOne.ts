@@ -5,11 +5,13 @@ import { resolveParams } from '../checker/cli/params.ts';
 import { check } from '../checker/search/check.ts';
 
 const [specName, paramsJson, workers, config] = process.argv.slice(2);
-const { spec, configDir } = await loadSpec(specName!);
+const { spec, file, configDir } = await loadSpec(specName!);
 const sets = Object.entries(JSON.parse(paramsJson ?? '{}')).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
 const params = resolveParams(spec, configDir, config, sets);
 const started = performance.now();
-const result = await check(spec, params, { deadlock: false, continue: true, workers: Number(workers ?? 1) });
+const result = await check(spec, params, { deadlock: false, continue: true, workers: Number(workers ?? 1), specFile: file });
+// A run asked for workers that searched with one thread would be measured under a false name.
+if (Number(workers ?? 1) > 1 && result.notes?.some((n) => n.startsWith('searched with one thread'))) throw new Error(`${specName}: ${result.notes.join('; ')}`);
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(
   JSON.stringify({

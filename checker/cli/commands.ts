@@ -29,7 +29,7 @@ export interface CommonFlags {
   maxStates?: number;
   maxDepth?: number;
   maxSeconds?: number;
-  workers?: number;
+  workers?: number | 'auto';
   exact?: boolean;
   symmetry?: boolean;
   json?: boolean;

@@ -34,7 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .option('--max-states <n>', 'stop (incomplete) after this many distinct states', positive('max-states'))
       .option('--max-depth <n>', 'do not explore past this BFS level', positive('max-depth'))
       .option('--max-seconds <n>', 'stop (incomplete) after this many seconds', positive('max-seconds'))
-      .option('--workers <n>', 'search threads', positive('workers'))
+      .option('--workers <n|auto>', 'search threads (auto: one per core when the spec\'s states can cross threads)', (v: string) => (v === 'auto' ? 'auto' : positive('workers')(v)), 'auto')
       .option('--exact', 'store full state encodings instead of 64-bit fingerprints')
       .option('--symmetry', 'reduce by the spec\'s symmetry (fingerprint a canonical representative)')
       .option('--json', 'print one JSON object on stdout');

@@ -1,5 +1,6 @@
 // check: model-check a spec under given parameters. The one entry point the CLI, the table and
 // the tests use; it validates what it is asked for and picks the search.
+import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { checkLiveness } from '../liveness/checkLiveness.ts';
@@ -26,7 +27,7 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   for (const name of options.properties ?? []) {
     if (!declared.includes(name)) throw new UsageError(`unknown property '${name}' (known: ${declared.join(', ') || 'none'})`);
   }
-  for (const [name, n] of [['max-states', options.maxStates], ['max-depth', options.maxDepth], ['max-seconds', options.maxSeconds], ['workers', options.workers]] as const) {
+  for (const [name, n] of [['max-states', options.maxStates], ['max-depth', options.maxDepth], ['max-seconds', options.maxSeconds], ['workers', options.workers === 'auto' ? 1 : options.workers]] as const) {
     if (n !== undefined && !(n > 0)) throw new UsageError(`--${name} must be a positive number`, 2);
   }
   const safety = await safetySearch(spec, params, options);
@@ -50,7 +51,7 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
 }
 
 async function safetySearch(spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {
-  const workers = options.workers ?? 1;
+  const workers = options.workers === 'auto' ? availableParallelism() : (options.workers ?? 1);
   if (workers <= 1) return bfs(spec, params, options);
   const whyNot = options.exact
     ? '--exact keeps full encodings in one thread'
@@ -60,5 +61,6 @@ async function safetySearch(spec: AnySpec, params: object, options: CheckOptions
   const transport = whyNot ?? transportFor(spec, params);
   if (transport === 'codec' || transport === 'clone') return parallelBfs(spec, params, { ...options, workers: Math.floor(workers) }, options.specFile!, transport);
   const result = await bfs(spec, params, options);
+  if (options.workers === 'auto') return result; // one thread is what 'auto' means here
   return { ...result, notes: [...(result.notes ?? []), `searched with one thread: ${transport}`] };
 }

@@ -18,8 +18,11 @@ export interface CheckOptions {
   readonly exact?: boolean;
   /** Fingerprint the canonical representative under the spec's symmetry. */
   readonly symmetry?: boolean;
-  /** Search threads (default 1). More than one needs `specFile`: workers load the spec by path. */
-  readonly workers?: number;
+  /**
+   * Search threads (default 1). More than one needs `specFile`: workers load the spec by path.
+   * 'auto': one per core when the spec's states can cross threads, else one, without a note.
+   */
+  readonly workers?: number | 'auto';
   /** Bytes of queued states kept in memory before the frontier spills to disk (default 1 GiB). */
   readonly queueMemoryBytes?: number;
   /**

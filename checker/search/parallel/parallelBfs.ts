@@ -31,7 +31,7 @@ const MAX_LOAD = 0.85;
 
 export async function parallelBfs(spec: AnySpec, params: object, options: CheckOptions, specFile: string, transport: Transport): Promise<CheckResult> {
   const book: Book = new SearchBook(spec, params, options, new IndexedFingerprints());
-  const W = options.workers!;
+  const W = options.workers as number; // check() resolved 'auto'
   const invariantNames = book.invariants.map(([n]) => n);
   const reachableNames = Object.keys(spec.reachable ?? {});
   const pool = new WorkerPool(W, { specFile, params, symmetry: options.symmetry ?? false, transport, invariants: invariantNames, reachable: reachableNames, deadlock: options.deadlock ?? true });
@@ -41,7 +41,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   const table = new SharedTable(16);
   try {
     const start = await headStart(book, table, initialLevel(book, table), () => options.headStart === false || pool.allSent('ready'));
-    await pool.collect('ready', options.interrupted);
+    let ready = false; // waited for only if the head start left something to search
     let runs: readonly Run[] = [{ batch: toBatch(start.states, transport, codec) }];
 
     let levelSize = start.states.length;
@@ -54,6 +54,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
         book.incomplete(`depth budget of ${options.maxDepth} reached`);
         break;
       }
+      if (!ready) ready = (await pool.collect('ready', options.interrupted)).length > 0;
       book.queue = levelSize;
       const before: LevelStart = { generated: book.generated, distinct: book.seen.size, coverage: structuredClone(book.coverage) };
       const levelStart = book.seen.size - levelSize;
