@@ -5,12 +5,11 @@
 // checked but never stored or explored. Invariants and `reachable` predicates are evaluated once
 // per new state. Breadth-first order makes the first violation found a shortest one.
 import type { AnySpec, Successor, TraceStep } from '../spec.ts';
-import { SpecError } from '../errors.ts';
-import { UnencodableError } from '../state/canonicalEncoding.ts';
 import { rebuildTrace, step } from '../trace/rebuild.ts';
 import { NO_PARENT } from './parentLinks.ts';
 import { SearchBook } from './searchBook.ts';
 import { makeFrontier } from './frontier.ts';
+import { searchFailure } from './searchFailure.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
 export async function bfs(spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {
@@ -110,22 +109,10 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
     }
     if (!book.stop && options.maxStates !== undefined && seen.size > options.maxStates) book.incomplete(`state budget of ${options.maxStates} distinct states reached`);
   } catch (e) {
-    if (e instanceof SpecError) throw e;
-    const what = phase === 'init' ? 'init' : phase === 'search' ? 'the search' : `action ${phase}`;
-    const kind = e instanceof UnencodableError ? 'could not encode a state' : 'threw';
-    throw new SpecError(`${what} ${kind}: ${(e as Error).message} (in state ${describe(current)})`, 75);
+    throw searchFailure(e, phase, current);
   } finally {
     queue.close();
   }
   book.queue = queue.length;
   return book.result();
-}
-
-export function describe(s: unknown): string {
-  try {
-    const text = JSON.stringify(s);
-    return text.length > 300 ? `${text.slice(0, 300)}...` : text;
-  } catch {
-    return String(s);
-  }
 }

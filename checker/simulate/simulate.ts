@@ -16,7 +16,7 @@
 // nothing. Symmetry is not applied: it would only merge counts, never change a walk.
 import type { AnySpec, Successor, TraceStep } from '../spec.ts';
 import { SpecError, UsageError } from '../errors.ts';
-import { describe } from '../search/bfs.ts';
+import { describe } from '../search/searchFailure.ts';
 import type { CheckResult, Verdict, Violation } from '../search/types.ts';
 import { UnencodableError } from '../state/canonicalEncoding.ts';
 import { ByteWriter } from '../state/byteWriter.ts';

@@ -1,18 +1,20 @@
 // headStart: the first levels of a parallel search, searched by the coordinator itself while the
-// workers start (each loads tsx and the spec: a few hundred milliseconds, longer than the first
-// levels of most searches take). It is the sequential search's loop, level by level, storing
-// into the structures the workers take over: the shared table, the parent links and the
-// fingerprints by index. It stops at the end of the level during which the workers became ready.
+// workers start (each loads tsx and the spec, longer than the first levels of most searches
+// take). It is the sequential search's loop, level by level, storing into the structures the
+// workers take over: the shared table, the parent links and the fingerprints by index. It stops
+// at the end of the level during which the workers became ready, or before a big level.
 import type { TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import type { IndexedFingerprints } from '../../state/seenSet.ts';
 import type { SharedTable } from '../../state/sharedTable.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
+import { searchFailure } from '../searchFailure.ts';
 import { NO_PARENT } from '../parentLinks.ts';
 import type { SearchBook } from '../searchBook.ts';
 
 type Book = SearchBook<IndexedFingerprints>;
 
+/** A level this big is better spread over the workers, even if they are still starting. */
 const BIG_LEVEL = 1 << 13;
 
 export interface Level {
@@ -20,7 +22,7 @@ export interface Level {
   readonly states: unknown[];
   /** Its number (initial states: 1). */
   readonly level: number;
-  /** Successors per state in the last level expanded here (an estimate for sizing the table). */
+  /** Successors stored per state in the last level expanded here (for sizing the table). */
   readonly growth: number;
 }
 
@@ -28,45 +30,65 @@ export interface Level {
 export function initialLevel(book: Book, table: SharedTable): unknown[] {
   const { spec, params } = book;
   const states: unknown[] = [];
-  for (const s of spec.init(params)) {
-    book.generated++;
-    book.encode(s);
-    fingerprint64(book.writer.bytes, book.writer.length);
-    if (book.constraint && !book.constraint(s, params)) {
-      if (table.tagOf(fp[0]!, fp[1]!) === 0) book.checkState(s, (state) => [{ action: null, label: 'Initial predicate', state }], s);
-    } else if (table.insertSettled(fp[0]!, fp[1]!)) {
-      const index = book.seen.size;
-      book.seen.append(fp[0]!, fp[1]!);
-      book.parents.push(NO_PARENT, 0);
-      book.depth = 1;
-      states.push(s);
-      book.checkState(s, (i) => rebuildTrace(book, i), index);
+  let current: unknown;
+  try {
+    for (const s of spec.init(params)) {
+      current = s;
+      book.generated++;
+      book.encode(s);
+      fingerprint64(book.writer.bytes, book.writer.length);
+      if (book.constraint && !book.constraint(s, params)) {
+        if (table.tagOf(fp[0]!, fp[1]!) === 0) book.checkState(s, (state) => [{ action: null, label: 'Initial predicate', state }], s);
+      } else if (table.insertSettled(fp[0]!, fp[1]!)) {
+        const index = book.seen.size;
+        book.seen.append(fp[0]!, fp[1]!);
+        book.parents.push(NO_PARENT, 0);
+        book.depth = 1;
+        states.push(s);
+        book.checkState(s, (i) => rebuildTrace(book, i), index);
+      }
+      if (book.stop) break;
     }
-    if (book.stop) break;
+  } catch (e) {
+    throw searchFailure(e, 'init', current);
   }
   return states;
 }
 
 /** Expands levels here until `ready()` (checked between levels), the search stops, or it ends. */
 export async function headStart(book: Book, table: SharedTable, initial: unknown[], ready: () => boolean): Promise<Level> {
-  const { spec, params, options } = book;
-  const actions = spec.actions;
-  const coverage = actions.map((a) => book.coverage[a.name]!);
   let states = initial;
   let level = 1;
   let growth = 4;
   for (;;) {
     await new Promise((r) => setImmediate(r)); // let the workers' messages in
-    // A big level is better spread over the workers, even if they are still starting.
     if (ready() || book.stop || states.length === 0 || states.length > BIG_LEVEL) return { states, level, growth };
-    if (options.maxDepth !== undefined && level >= options.maxDepth) return { states, level, growth };
-    const levelStart = book.seen.size - states.length;
-    const next: unknown[] = [];
+    if (book.options.maxDepth !== undefined && level >= book.options.maxDepth) return { states, level, growth };
+    const next = expandLevel(book, table, states, level);
+    if (!book.stop) book.budgetSpent(performance.now());
+    if (book.stop) return { states: next, level: level + 1, growth };
+    growth = next.length / states.length;
+    states = next;
+    level++;
+  }
+}
+
+/** One level, exactly as bfs expands it; returns the next level's states. */
+function expandLevel(book: Book, table: SharedTable, states: readonly unknown[], level: number): unknown[] {
+  const { spec, params, options } = book;
+  const actions = spec.actions;
+  const coverage = actions.map((a) => book.coverage[a.name]!);
+  const levelStart = book.seen.size - states.length;
+  const next: unknown[] = [];
+  let phase = 'search';
+  let current: unknown;
+  try {
     for (let i = 0; i < states.length && !book.stop; i++) {
-      const s = states[i];
+      const s = (current = states[i]);
       const parent = levelStart + i;
       let successors = 0;
       for (let a = 0; a < actions.length && !book.stop; a++) {
+        phase = actions[a]!.name;
         for (const succ of actions[a]!.successors(s, params)) {
           successors++;
           book.generated++;
@@ -90,12 +112,11 @@ export async function headStart(book: Book, table: SharedTable, initial: unknown
           if (book.stop) break;
         }
       }
+      phase = 'search';
       if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params)) book.record('deadlock', 'deadlock', () => rebuildTrace(book, parent));
     }
-    if (!book.stop) book.budgetSpent(performance.now());
-    if (book.stop) return { states: next, level: level + 1, growth };
-    growth = states.length > 0 ? next.length / states.length : growth;
-    states = next;
-    level++;
+  } catch (e) {
+    throw searchFailure(e, phase, current);
   }
+  return next;
 }

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnySpec, StateCodec } from '../../spec.ts';
 import { SpecError } from '../../errors.ts';
+import { searchFailure } from '../searchFailure.ts';
 import { ByteWriter } from '../../state/byteWriter.ts';
 import * as fingerprints from '../../state/fingerprint.ts';
 import * as sharedTable from '../../state/sharedTable.ts';
@@ -104,9 +105,11 @@ function expand(m: Extract<ToWorker, { type: 'expand' }>): void {
   const generated = lv.generated;
   const takenOver: number[] = [];
   let overflow = false;
-  let phase = '';
+  let phase = 'search';
+  let current: unknown;
   try {
     eachState(m.runs, m.levelStart, m.from, m.to, (s, parent) => {
+      current = s;
       const base = parent * SEQ;
       let seq = 0;
       for (let a = 0; a < actions.length; a++) {
@@ -138,13 +141,13 @@ function expand(m: Extract<ToWorker, { type: 'expand' }>): void {
           }
         }
       }
+      phase = 'search';
       if (seq >= SEQ) throw new SpecError(`a state has more than ${SEQ - 1} successors, more than the parallel search can number`, 75);
       if (seq === 0 && setup.deadlock && !spec.terminal?.(s, params)) lv.deadlocks.push(parent);
       return true;
     });
   } catch (e) {
-    if (e instanceof SpecError) throw e;
-    throw new SpecError(`action ${phase} threw: ${(e as Error).message}`, 75);
+    throw searchFailure(e, phase, current);
   }
   const tags = Float64Array.from(takenOver);
   post({ type: 'expanded', overflow, claims: claims.length, takenOver: tags }, [tags.buffer]);

@@ -1,0 +1,24 @@
+// searchFailure: the one line a search reports when the spec itself fails under it (an action or
+// init that throws, a state the encoding cannot take), whichever thread was searching.
+import { SpecError } from '../errors.ts';
+import { UnencodableError } from '../state/canonicalEncoding.ts';
+
+/**
+ * What a search reports when the spec fails under it: in `phase` ('init', 'search' or an action's
+ * name), expanding or encoding `state`. SpecErrors (an invariant that threw) pass unchanged.
+ */
+export function searchFailure(e: unknown, phase: string, state: unknown): SpecError {
+  if (e instanceof SpecError) return e;
+  const what = phase === 'init' ? 'init' : phase === 'search' ? 'the search' : `action ${phase}`;
+  const kind = e instanceof UnencodableError ? 'could not encode a state' : 'threw';
+  return new SpecError(`${what} ${kind}: ${(e as Error).message} (in state ${describe(state)})`, 75);
+}
+
+export function describe(s: unknown): string {
+  try {
+    const text = JSON.stringify(s);
+    return text.length > 300 ? `${text.slice(0, 300)}...` : text;
+  } catch {
+    return String(s);
+  }
+}
