@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/search/check.ts';
+import { SpecError } from '../../../checker/errors.ts';
 import spec from './graphSpecModule.ts';
 import { graphArbitrary } from '../randomGraphSpec.ts';
 
@@ -37,6 +38,16 @@ describe('the parallel search', () => {
       expect(many.violations.map((v) => [v.name, v.trace.map((t) => t.label)])).toEqual(one.violations.map((v) => [v.name, v.trace.map((t) => t.label)]));
       expect(one.violations.map((v) => v.name)).toContain('NotBad');
     }
+  }, 60_000);
+
+  it('reports an action that throws in a worker as one thread does: the action and the state, exit 75', async () => {
+    const file = resolve(import.meta.dirname, 'throwingSpecModule.ts');
+    const { default: throwing } = await import('./throwingSpecModule.ts');
+    const failure = (workers: number): Promise<unknown> => check(throwing, { failAt: 50 }, { workers, specFile: file, headStart: false }).then(() => 'no error', (e: unknown) => e);
+    const [one, two] = [await failure(1), await failure(2)];
+    expect(two).toBeInstanceOf(SpecError);
+    expect(two).toMatchObject({ exitCode: 75, message: 'action Step threw: no step from 50 (in state 50)' });
+    expect((two as SpecError).message).toBe((one as SpecError).message);
   }, 60_000);
 
   it('searches with one thread, and says why, when states cannot cross threads', async () => {
