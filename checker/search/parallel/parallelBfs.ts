@@ -88,14 +88,20 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
         }
       }
       lost.forEach((l, w) => pool.send(w, { type: 'finish', lost: Uint32Array.from(l) }));
-      const finished = await pool.collect('finished', options.interrupted);
-      const placed = placeLevel(book, finished);
-      table.size += placed.keys.length;
+      // Every claim is in, so the table holds the next level already: size it for the level
+      // after while the workers finish (they only read it).
+      const nextSize = claims.reduce((a, b) => a + b, 0) - lost.reduce((n, l) => n + l.length, 0);
+      table.size += nextSize;
       levelBase += W * Math.max(...claims) + W;
+      const nextEstimate = Math.ceil(nextSize * growth * 2);
       if (levelBase > 2 ** 31) {
         table.rebuild(table.capacity, levelBase); // every tag back to 1, so tags can start over
         levelBase = 2;
+      } else if ((table.size + nextEstimate) / TARGET_LOAD > table.capacity) {
+        table.rebuild((table.size + nextEstimate) / TARGET_LOAD, levelBase);
       }
+      const finished = await pool.collect('finished', options.interrupted);
+      const placed = placeLevel(book, finished);
       for (const f of finished) book.markReached((_, name) => f.reached.includes(reachableNames.indexOf(name)));
       if (placed.keys.length > 0) book.depth = level + 1;
       const stopAt = reportViolations(book, finished, placed, invariantNames);
