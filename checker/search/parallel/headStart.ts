@@ -62,6 +62,7 @@ export async function headStart(book: Book, table: SharedTable, initial: unknown
   let growth = 4;
   for (;;) {
     await new Promise((r) => setImmediate(r)); // let the workers' messages in
+    book.queue = states.length;
     if (ready() || book.stop || states.length === 0 || states.length > BIG_LEVEL) return { states, level, growth };
     if (book.options.maxDepth !== undefined && level >= book.options.maxDepth) return { states, level, growth };
     const next = expandLevel(book, table, states, level);
@@ -114,6 +115,7 @@ function expandLevel(book: Book, table: SharedTable, states: readonly unknown[],
       }
       phase = 'search';
       if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params)) book.record('deadlock', 'deadlock', () => rebuildTrace(book, parent));
+      if (book.stop) book.queue = states.length - i - 1 + next.length; // what one thread's queue held
     }
   } catch (e) {
     throw searchFailure(e, phase, current);

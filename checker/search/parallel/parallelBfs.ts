@@ -111,7 +111,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       levelSize = placed.keys.length;
       book.storeBytesElsewhere = table.bytes;
       level++;
-      book.queue = levelSize;
+      if (stopAt === undefined) book.queue = levelSize;
       const now = performance.now();
       if (options.interrupted?.()) book.stop = 'interrupted';
       else if (!book.stop) book.budgetSpent(now);
@@ -216,6 +216,8 @@ async function cutBack(book: Book, pool: WorkerPool, placed: Placed, before: Lev
   let fresh = 0;
   while (fresh < placed.keys.length && placed.keys[fresh]! <= upTo) book.coverage[names[placed.actions[fresh++]!]!]!.distinct++;
   book.distinctOverride = before.distinct + fresh;
+  // One thread had taken every state up to the stopping one off its queue.
+  book.queue = before.distinct + fresh - (Math.floor(upTo / SEQ) + 1);
   book.depth = fresh > 0 ? level + 1 : level;
 }
 

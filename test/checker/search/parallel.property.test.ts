@@ -18,7 +18,7 @@ describe('the parallel search', () => {
         const many = await check(spec, params, { ...options, workers, headStart });
         expect(many.notes).toBeUndefined();
         expect(many.verdict).toBe(one.verdict);
-        expect(many.stats).toMatchObject({ distinctStates: one.stats.distinctStates, generatedStates: one.stats.generatedStates, depth: one.stats.depth });
+        expect(many.stats).toMatchObject({ distinctStates: one.stats.distinctStates, generatedStates: one.stats.generatedStates, depth: one.stats.depth, queue: one.stats.queue });
         expect(many.coverage).toEqual(one.coverage);
         expect(many.violations.map((v) => [v.kind, v.name, v.trace.map((s) => s.label)])).toEqual(one.violations.map((v) => [v.kind, v.name, v.trace.map((s) => s.label)]));
       }),
