@@ -1,5 +1,5 @@
-// Packing states for the trip between threads (see protocol.ts): codec bytes end to end with
-// their end offsets, or the plain values for structured clone.
+// States as the parallel search keeps them (see protocol.ts): codec bytes end to end with their
+// end offsets, in SharedArrayBuffers every worker can read, or plain values (structured clone).
 import type { StateCodec } from '../../spec.ts';
 import type { Run, StateBatch, Transport } from './protocol.ts';
 
@@ -45,26 +45,8 @@ export class BatchWriter {
     this.reserve(n);
     const to = this.bytes;
     let at = this.length;
-    // A loop, not `set(subarray)`: codec states are a few bytes, and this runs per successor.
+    // A loop, not `set(subarray)`: codec states are a few bytes, and this runs per new state.
     for (let k = 0; k < n; k++) to[at++] = bytes[k]!;
-    this.length = at;
-    this.end();
-  }
-
-  /** Copies state i of another batch (for codec batches, the raw bytes: no decode/encode). */
-  addFrom(batch: StateBatch, i: number): void {
-    if (batch.kind === 'clone') {
-      this.states.push(batch.states[i]);
-      this.count++;
-      return;
-    }
-    const start = i === 0 ? 0 : batch.ends[i - 1]!;
-    const end = batch.ends[i]!;
-    this.reserve(end - start);
-    const to = this.bytes;
-    const from = batch.bytes;
-    let at = this.length;
-    for (let k = start; k < end; k++) to[at++] = from[k]!;
     this.length = at;
     this.end();
   }
@@ -76,13 +58,6 @@ export class BatchWriter {
   view(): StateBatch {
     if (this.transport === 'clone') return { kind: 'clone', states: this.states };
     return { kind: 'codec', bytes: this.bytes.subarray(0, this.length), ends: this.ends.subarray(0, this.count) };
-  }
-
-  finish(): { batch: StateBatch; transfer: ArrayBuffer[] } {
-    if (this.transport === 'clone') return { batch: { kind: 'clone', states: this.states }, transfer: [] };
-    const bytes = this.bytes.slice(0, this.length);
-    const ends = this.ends.slice(0, this.count);
-    return { batch: { kind: 'codec', bytes, ends }, transfer: [bytes.buffer, ends.buffer] };
   }
 
   private end(): void {
