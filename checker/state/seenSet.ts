@@ -23,31 +23,22 @@ export interface SeenSet extends StoredStates {
 
 export class FingerprintSeenSet implements SeenSet {
   private table = new FingerprintTable();
-  private his = new Uint32Array(1 << 16);
-  private los = new Uint32Array(1 << 16);
-  size = 0;
+  private readonly byIndex = new IndexedFingerprints();
+
+  get size(): number {
+    return this.byIndex.size;
+  }
 
   insertOrGet(bytes: Uint8Array, length: number): number {
     fingerprint64(bytes, length);
-    return this.insertFingerprint(fp[0]!, fp[1]!);
-  }
-
-  private insertFingerprint(hi: number, lo: number): number {
-    const found = this.table.insertOrGet(hi, lo, this.size);
+    const found = this.table.insertOrGet(fp[0]!, fp[1]!, this.byIndex.size);
     if (found >= 0) return found;
-    if (this.size === this.his.length) {
-      this.his = growU32(this.his);
-      this.los = growU32(this.los);
-    }
-    this.his[this.size] = hi;
-    this.los[this.size] = lo;
-    this.size++;
+    this.byIndex.append(fp[0]!, fp[1]!);
     return -1;
   }
 
   matches(index: number, bytes: Uint8Array, length: number): boolean {
-    fingerprint64(bytes, length);
-    return this.his[index] === fp[0] && this.los[index] === fp[1];
+    return this.byIndex.matches(index, bytes, length);
   }
 
   has(bytes: Uint8Array, length: number): boolean {
@@ -56,14 +47,14 @@ export class FingerprintSeenSet implements SeenSet {
   }
 
   get bytesUsed(): number {
-    return this.table.bytes + this.his.byteLength + this.los.byteLength;
+    return this.table.bytes + this.byIndex.bytesUsed;
   }
 }
 
 /**
- * The fingerprint of each stored state by index, and no table: the parallel search's coordinator
- * keeps this (its table is shared with the workers and holds no indices), which is all a trace
- * rebuild needs.
+ * The fingerprint of each stored state by index, which is all a trace rebuild needs: part of the
+ * FingerprintSeenSet, and all the parallel search's coordinator keeps (its table is shared with
+ * the workers and holds no indices).
  */
 export class IndexedFingerprints implements StoredStates {
   private his = new Uint32Array(1 << 16);

@@ -65,6 +65,8 @@ export type ToWorker =
   /** Per action, how many of the last expansion's successors have a key of at most `upTo`. */
   | { readonly type: 'cut'; readonly upTo: number };
 
+export type ExpandOrder = Extract<ToWorker, { type: 'expand' }>;
+
 /** One worker's share of a level, once every worker has expanded. */
 export interface Finished {
   readonly type: 'finished';

@@ -10,12 +10,11 @@ import { searchFailure } from '../searchFailure.ts';
 import { ByteWriter } from '../../state/byteWriter.ts';
 import * as fingerprints from '../../state/fingerprint.ts';
 import * as sharedTable from '../../state/sharedTable.ts';
-import type { SharedTableView } from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
 import { ClaimList } from './claimList.ts';
 import * as batches from './stateBatch.ts';
 import * as protocol from './protocol.ts';
-import type { FromWorker, Run, ToWorker, WorkerSetup } from './protocol.ts';
+import type { ExpandOrder, FromWorker, Run, ToWorker, WorkerSetup } from './protocol.ts';
 
 // Loaded as CommonJS (workerEntry.cjs), where every use of an imported name goes through a
 // getter on the module's exports; the hot loop's imports are read once, here.
@@ -64,14 +63,8 @@ function eachState(runs: readonly Run[], levelStart: number, from: number, to: n
   }
 }
 
-/** What one expansion leaves for finishing it (and for a cut-back). */
-interface Level {
-  readonly runs: readonly Run[];
-  readonly levelStart: number;
-  readonly from: number;
-  readonly to: number;
-  readonly table: SharedTableView;
-  readonly levelBase: number;
+/** What one expansion leaves for finishing it (and for a cut-back): its order, and more. */
+interface Level extends Omit<ExpandOrder, 'type' | 'budget'> {
   /** Claims in order (claim j has tag levelBase + j * W + me). */
   readonly claims: ClaimList;
   /** Invariant failures of claimed states: claim number, invariant, flattened. */
@@ -84,7 +77,7 @@ interface Level {
 }
 let level: Level | undefined;
 
-function expand(m: Extract<ToWorker, { type: 'expand' }>): void {
+function expand(m: ExpandOrder): void {
   const { table, levelBase, budget } = m;
   const lv: Level = {
     runs: m.runs,
