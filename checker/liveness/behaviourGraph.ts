@@ -59,6 +59,29 @@ export interface GraphOptions {
 }
 
 export function exploreBehaviourGraph(spec: AnySpec, params: object, options: GraphOptions = {}): BehaviourGraph {
+  const explorer = graphExplorer(spec, params, options);
+  while (!explorer.step(Infinity));
+  return explorer.graph();
+}
+
+/**
+ * exploreBehaviourGraph, yielding to the event loop every few milliseconds so that Ctrl-C is
+ * heard: undefined when `interrupted()` turned true first.
+ */
+export async function exploreBehaviourGraphInterruptibly(spec: AnySpec, params: object, options: GraphOptions & { readonly interrupted: () => boolean }): Promise<BehaviourGraph | undefined> {
+  const explorer = graphExplorer(spec, params, options);
+  for (;;) {
+    const until = Date.now() + 50;
+    let done = false;
+    while (!done && Date.now() < until) done = explorer.step(256);
+    if (done) return explorer.graph();
+    await new Promise((r) => setImmediate(r));
+    if (options.interrupted()) return undefined;
+  }
+}
+
+/** The exploration, a slice at a time: step(n) expands up to n more states; true once all are. */
+function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { step(n: number): boolean; graph(): BehaviourGraph } {
   const started = Date.now();
   const writer = new ByteWriter();
   const encode = makeStateEncoder(spec, params, writer);
@@ -115,7 +138,8 @@ export function exploreBehaviourGraph(spec: AnySpec, params: object, options: Gr
 
   // States are appended in BFS order, so the array itself is the queue.
   const enabledHere = new Set<number>();
-  for (let v = 0; v < states.length; v++) {
+  let next = 0; // the next state to expand
+  const expand = (v: number): void => {
     const s = states[v];
     enabledStart.push(enabledInstance.length);
     enabledHere.clear();
@@ -145,41 +169,50 @@ export function exploreBehaviourGraph(spec: AnySpec, params: object, options: Gr
       const seconds = (lastProgress - started) / 1000;
       options.onProgress({ generatedStates: generated, distinctStates: states.length, queue: states.length - v - 1, depth, seconds, statesPerSecond: generated / Math.max(seconds, 1e-9) });
     }
-  }
-  enabledStart.push(enabledInstance.length);
-
-  const n = states.length;
-  const from = edgeFrom.toArray();
-  const { start: outStart, items: outEdge } = groupBy(n, from);
-  const predicateValues = predicates.map((pred, i) => {
-    const values = new Uint8Array(n);
-    for (let v = 0; v < n; v++) {
-      try {
-        values[v] = pred(states[v], params) ? 1 : 0;
-      } catch (e) {
-        throw new SpecError(`temporal property predicate #${i} threw: ${(e as Error).message ?? e}`, 77);
-      }
-    }
-    return values;
-  });
-  return {
-    states,
-    initial: initial.toArray(),
-    instances,
-    edgeFrom: from,
-    edgeTo: edgeTo.toArray(),
-    edgeInstance: edgeInstance.toArray(),
-    outStart,
-    outEdge,
-    enabledStart: enabledStart.toArray(),
-    enabledInstance: enabledInstance.toArray(),
-    predicateValues,
-    matches(v, state) {
-      encode(state);
-      return seen.matches(v, writer.bytes, writer.length);
-    },
-    stats: { distinctStates: n, generatedStates: generated, depth, seconds: (Date.now() - started) / 1000 },
   };
+
+  const step = (n: number): boolean => {
+    for (let k = 0; k < n && next < states.length; k++) expand(next++);
+    return next >= states.length;
+  };
+
+  const graph = (): BehaviourGraph => {
+    enabledStart.push(enabledInstance.length);
+
+    const n = states.length;
+    const from = edgeFrom.toArray();
+    const { start: outStart, items: outEdge } = groupBy(n, from);
+    const predicateValues = predicates.map((pred, i) => {
+      const values = new Uint8Array(n);
+      for (let v = 0; v < n; v++) {
+        try {
+          values[v] = pred(states[v], params) ? 1 : 0;
+        } catch (e) {
+          throw new SpecError(`temporal property predicate #${i} threw: ${(e as Error).message ?? e}`, 77);
+        }
+      }
+      return values;
+    });
+    return {
+      states,
+      initial: initial.toArray(),
+      instances,
+      edgeFrom: from,
+      edgeTo: edgeTo.toArray(),
+      edgeInstance: edgeInstance.toArray(),
+      outStart,
+      outEdge,
+      enabledStart: enabledStart.toArray(),
+      enabledInstance: enabledInstance.toArray(),
+      predicateValues,
+      matches(v, state) {
+        encode(state);
+        return seen.matches(v, writer.bytes, writer.length);
+      },
+      stats: { distinctStates: n, generatedStates: generated, depth, seconds: (Date.now() - started) / 1000 },
+    };
+  };
+  return { step, graph };
 }
 
 /** Counting sort of edge indices by source: the CSR form the SCC search walks. */

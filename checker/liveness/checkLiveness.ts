@@ -4,7 +4,7 @@
 import type { AnySpec, Temporal } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import type { Progress } from '../search/types.ts';
-import { exploreBehaviourGraph } from './behaviourGraph.ts';
+import { exploreBehaviourGraph, exploreBehaviourGraphInterruptibly, type BehaviourGraph, type GraphOptions } from './behaviourGraph.ts';
 import { checkProperty, type EvaluatedProperty, type PropertyResult } from './checkProperty.ts';
 import { fairnessConditions } from './fairnessConditions.ts';
 import { StronglyConnectedComponents } from './scc.ts';
@@ -28,6 +28,26 @@ export interface LivenessResult {
 
 export function checkLiveness(spec: AnySpec, params: object, options: LivenessOptions = {}): LivenessResult {
   const started = Date.now();
+  const plan = planProperties(spec, options);
+  return judge(spec, params, plan, exploreBehaviourGraph(spec, params, graphOptions(plan, options)), started);
+}
+
+/** checkLiveness, hearing Ctrl-C while it explores: undefined when `interrupted()` turned true first. */
+export async function checkLivenessInterruptibly(spec: AnySpec, params: object, options: LivenessOptions & { readonly interrupted: () => boolean }): Promise<LivenessResult | undefined> {
+  const started = Date.now();
+  const plan = planProperties(spec, options);
+  const graph = await exploreBehaviourGraphInterruptibly(spec, params, { ...graphOptions(plan, options), interrupted: options.interrupted });
+  return graph && judge(spec, params, plan, graph, started);
+}
+
+interface Plan {
+  readonly chosen: [string, Temporal<unknown, object>][];
+  /** The distinct state predicates the chosen properties use, each evaluated once per state. */
+  readonly predicates: ((s: unknown, p: object) => boolean)[];
+  readonly slots: { p: number; q?: number }[];
+}
+
+function planProperties(spec: AnySpec, options: LivenessOptions): Plan {
   const declared = Object.entries((spec.properties ?? {}) as Record<string, Temporal<unknown, object>>);
   const names = options.properties ?? declared.map(([name]) => name);
   for (const name of names) {
@@ -43,13 +63,20 @@ export function checkLiveness(spec: AnySpec, params: object, options: LivenessOp
     return i >= 0 ? i : predicates.push(f) - 1;
   };
   const slots = chosen.map(([, t]) => (t.op === 'leadsTo' ? { p: slot(t.p), q: slot(t.q) } : { p: slot(t.p) }));
+  return { chosen, predicates, slots };
+}
 
-  const graph = exploreBehaviourGraph(spec, params, {
-    predicates,
+function graphOptions(plan: Plan, options: LivenessOptions): GraphOptions {
+  return {
+    predicates: plan.predicates,
     ...(options.fingerprints === undefined ? {} : { fingerprints: options.fingerprints }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
-  });
+  };
+}
+
+/** Every chosen property's verdict on the explored graph. */
+function judge(spec: AnySpec, params: object, { chosen, slots }: Plan, graph: BehaviourGraph, started: number): LivenessResult {
   const conditions = fairnessConditions(graph, spec, params);
   const targets = new Int32Array(graph.outEdge.length);
   for (let j = 0; j < targets.length; j++) targets[j] = graph.edgeTo[graph.outEdge[j]!]!;

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
-import { checkLiveness } from '../liveness/checkLiveness.ts';
+import { checkLiveness, checkLivenessInterruptibly } from '../liveness/checkLiveness.ts';
 import { bfs } from './bfs.ts';
 import { parallelBfs } from './parallel/parallelBfs.ts';
 import { transportFor } from './parallel/parallelSupport.ts';
@@ -38,7 +38,9 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   // An unreached `reachable` guard says something is vacuous, not that the search stopped early.
   const onlyUnreached = safety.violations.every((v) => v.kind === 'unreached');
   if (!(safety.verdict === 'ok' || (safety.verdict === 'violation' && (options.continue || onlyUnreached)))) return safety;
-  const live = checkLiveness(spec, params, { properties, fingerprints: !options.exact });
+  const liveOptions = { properties, fingerprints: !options.exact };
+  const live = options.interrupted ? await checkLivenessInterruptibly(spec, params, { ...liveOptions, interrupted: options.interrupted }) : checkLiveness(spec, params, liveOptions);
+  if (!live) return { ...safety, verdict: 'interrupted', notes: [...(safety.notes ?? []), 'interrupted while checking temporal properties: none was judged'] };
   const violations = [...safety.violations];
   for (const p of live.properties) {
     if (p.holds) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLiveness } from '../../../checker/liveness/checkLiveness.ts';
+import { checkLiveness, checkLivenessInterruptibly } from '../../../checker/liveness/checkLiveness.ts';
 import { SpecError, UsageError } from '../../../checker/errors.ts';
 import type { Progress } from '../../../checker/search/types.ts';
 import { graphSpec } from './graphSpec.ts';
@@ -36,4 +36,17 @@ describe('checkLiveness', () => {
     expect(seen.length).toBe(3);
     expect(seen[2]).toMatchObject({ distinctStates: 3, generatedStates: 4, queue: 0 });
   });
+});
+
+describe('checkLivenessInterruptibly (Ctrl-C while the behaviour graph is explored)', () => {
+  it('gives checkLiveness\'s verdicts when not interrupted, and nothing once interrupted', async () => {
+    const { default: philosophers } = await import('../../../spec/classic/philosophers.ts');
+    const withProperty = { ...philosophers, properties: { SomeoneEventuallyEats: { op: 'eventually' as const, p: philosophers.reachable!.SomeoneEats! } } };
+    const params = { n: 7 };
+    const sync = checkLiveness(withProperty, params, { fingerprints: true });
+    const heard = await checkLivenessInterruptibly(withProperty, params, { fingerprints: true, interrupted: () => false });
+    expect(heard!.properties).toEqual(sync.properties);
+    expect(heard!.stats).toMatchObject({ distinctStates: sync.stats.distinctStates, generatedStates: sync.stats.generatedStates });
+    expect(await checkLivenessInterruptibly(withProperty, params, { fingerprints: true, interrupted: () => true })).toBeUndefined();
+  }, 60_000);
 });
