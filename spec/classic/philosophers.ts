@@ -33,6 +33,13 @@ const MAX_N = 13;
 /** Digit weights, labels and actors for n philosophers, built once per n. */
 interface Tables {
   readonly n: number;
+  /**
+   * The digits of the two states last asked about (`of`), the newer in slot `newer`: the search
+   * asks a state's five actions in turn, and the invariants about each new successor between.
+   */
+  readonly digits: readonly [Uint8Array, Uint8Array];
+  readonly of: [number, number];
+  newer: number;
   /** 16^i */
   readonly w: readonly number[];
   /** (i + 1) % n */
@@ -47,11 +54,31 @@ function tables(n: number): Tables {
   const ids = Array.from({ length: n }, (_, i) => i);
   const label: Record<string, string[]> = {};
   for (const a of ['Hunger', 'TakeLeft', 'TakeRight', 'PutRight', 'PutLeft']) label[a] = ids.map((i) => `${a}(${i})`);
-  cached = { n, w: ids.map((i) => 16 ** i), right: ids.map((i) => (i + 1) % n), actor: ids.map(String), label };
+  cached = { n, digits: [new Uint8Array(n), new Uint8Array(n)], of: [-1, -1], newer: 0, w: ids.map((i) => 16 ** i), right: ids.map((i) => (i + 1) % n), actor: ids.map(String), label };
   return cached;
 }
 
 const digit = (x: number, w: number): number => Math.floor(x / w) % 16;
+
+/**
+ * Every digit of x, computed once per state: the search asks the five actions (and the
+ * invariants) about the same state in turn, and each would otherwise divide for every digit.
+ */
+function digitsOf(x: number, t: Tables): Uint8Array {
+  if (t.of[t.newer] === x) return t.digits[t.newer];
+  const older = 1 - t.newer;
+  t.newer = older;
+  if (t.of[older] === x) return t.digits[older];
+  const digits = t.digits[older];
+  let y = x;
+  for (let i = 0; i < t.n; i++) {
+    const d = y % 16;
+    digits[i] = d;
+    y = (y - d) / 16;
+  }
+  t.of[older] = x;
+  return digits;
+}
 
 /** Philo.tla's variables, for invariants, traces and tests. */
 export function unpack(x: PhilosophersState, n: number): { s: number[]; fork: number[] } {
@@ -79,11 +106,12 @@ function step(name: string, doc: string, mine: readonly number[], rightFree: boo
     doc,
     successors(x: PhilosophersState, p: PhilosophersParams): Successor<PhilosophersState>[] {
       const t = tables(p.n);
+      const d = digitsOf(x, t);
       let out: Successor<PhilosophersState>[] | undefined;
       for (let i = 0; i < t.n; i++) {
-        if (enabledDigit[digit(x, t.w[i]!)] !== 1) continue;
+        if (enabledDigit[d[i]!] !== 1) continue;
         const wr = t.w[t.right[i]!]!;
-        if (rightFree && digit(x, wr) % 3 !== 0) continue;
+        if (rightFree && d[t.right[i]!]! % 3 !== 0) continue;
         (out ??= []).push({ label: t.label[name]![i]!, state: x + dMine * t.w[i]! + dRight * wr, actor: t.actor[i]! });
       }
       return out ?? NONE;
@@ -140,17 +168,19 @@ const spec: Spec<PhilosophersState, PhilosophersParams> = {
     TypeOK: (x, p) => {
       if (!Number.isInteger(x) || x < 0 || x >= 16 ** p.n) return false;
       const t = tables(p.n);
-      for (let i = 0; i < t.n; i++) if (digit(x, t.w[i]!) > 14) return false;
+      const d = digitsOf(x, t);
+      for (let i = 0; i < t.n; i++) if (d[i]! > 14) return false;
       return true;
     },
     /** Philo.tla's ForkOK, sharpened: fork j is held by j while j has it (s in 2..4), by j - 1 only while j - 1 eats. */
     ForkOK: (x, p) => {
       const t = tables(p.n);
+      const digits = digitsOf(x, t);
       for (let j = 0; j < t.n; j++) {
-        const d = digit(x, t.w[j]!);
+        const d = digits[j]!;
         const f = d % 3;
         if (f === 1 && d < 6) return false;
-        if (f === 2 && Math.floor(digit(x, t.w[(j + t.n - 1) % t.n]!) / 3) !== 3) return false;
+        if (f === 2 && Math.floor(digits[(j + t.n - 1) % t.n]! / 3) !== 3) return false;
       }
       return true;
     },
@@ -158,7 +188,8 @@ const spec: Spec<PhilosophersState, PhilosophersParams> = {
   reachable: {
     SomeoneEats: (x, p) => {
       const t = tables(p.n);
-      for (let i = 0; i < t.n; i++) if (Math.floor(digit(x, t.w[i]!) / 3) === 3) return true;
+      const d = digitsOf(x, t);
+      for (let i = 0; i < t.n; i++) if (Math.floor(d[i]! / 3) === 3) return true;
       return false;
     },
   },
