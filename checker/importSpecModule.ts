@@ -4,10 +4,8 @@
 // tsImport; a CommonJS module's default export then sits one level down.
 import { tsImport } from 'tsx/esm/api';
 import { pathToFileURL } from 'node:url';
+import { specOf } from './specModule.ts';
 
 export async function importSpecModule(file: string): Promise<unknown> {
-  const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
-  const def = mod.default as { default?: unknown; init?: unknown } | undefined;
-  if (def && typeof def === 'object' && def.init === undefined && def.default !== undefined) return def.default;
-  return def;
+  return specOf(((await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown }).default);
 }

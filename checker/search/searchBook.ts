@@ -3,12 +3,12 @@
 // predicates not yet satisfied. The sequential and the parallel search share it, so they count,
 // check and report in exactly the same way.
 import type { AnySpec, TraceStep } from '../spec.ts';
-import { SpecError } from '../errors.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
 import { ExactSeenSet, FingerprintSeenSet, type SeenSet, type StoredStates } from '../state/seenSet.ts';
 import { makeStateEncoder, type StateEncoder } from '../state/stateEncoder.ts';
 import type { StoredGraph } from '../trace/rebuild.ts';
 import { ParentLinks } from './parentLinks.ts';
+import { invariantHolds } from './searchFailure.ts';
 import type { CheckOptions, CheckResult, Progress, Stats, Verdict, Violation } from './types.ts';
 
 type Predicate = (s: unknown, p: object) => boolean;
@@ -67,13 +67,7 @@ export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGr
    */
   checkState<A>(s: unknown, trace: (arg: A) => readonly TraceStep<unknown>[], arg: A): void {
     for (const [name, inv] of this.invariants) {
-      let ok: boolean;
-      try {
-        ok = inv(s, this.params);
-      } catch (e) {
-        throw new SpecError(`invariant ${name} threw: ${(e as Error).message}`, 76);
-      }
-      if (!ok) this.record('invariant', name, () => trace(arg));
+      if (!invariantHolds(name, inv, s, this.params)) this.record('invariant', name, () => trace(arg));
       if (this.stop) return;
     }
     if (this.unreached.length > 0) this.markReached((pred) => pred(s, this.params));

@@ -1,15 +1,16 @@
 // searchFailure: the one line a search reports when the spec itself fails under it (an action or
-// init that throws, a state the encoding cannot take), whichever thread was searching.
+// init that throws, a state the encoding cannot take, an invariant that throws), whichever
+// thread or search mode was evaluating it.
 import { SpecError } from '../errors.ts';
 import { UnencodableError } from '../state/canonicalEncoding.ts';
 
 /**
- * What a search reports when the spec fails under it: in `phase` ('init', 'search' or an action's
- * name), expanding or encoding `state`. SpecErrors (an invariant that threw) pass unchanged.
+ * What a search reports when the spec fails under it: in `phase` ('init', 'search', 'simulate'
+ * or an action's name), expanding or encoding `state`. SpecErrors (an invariant that threw) pass unchanged.
  */
 export function searchFailure(e: unknown, phase: string, state: unknown): SpecError {
   if (e instanceof SpecError) return e;
-  const what = phase === 'init' ? 'init' : phase === 'search' ? 'the search' : `action ${phase}`;
+  const what = phase === 'init' ? 'init' : phase === 'search' ? 'the search' : phase === 'simulate' ? 'the simulation' : `action ${phase}`;
   const kind = e instanceof UnencodableError ? 'could not encode a state' : 'threw';
   return new SpecError(`${what} ${kind}: ${(e as Error).message} (in state ${describe(state)})`, 75);
 }
@@ -20,5 +21,14 @@ export function describe(s: unknown): string {
     return text.length > 300 ? `${text.slice(0, 300)}...` : text;
   } catch {
     return String(s);
+  }
+}
+
+/** Whether invariant `name` holds in s; an invariant that throws is the spec's failure (exit 76). */
+export function invariantHolds(name: string, inv: (s: unknown, p: object) => boolean, s: unknown, params: object): boolean {
+  try {
+    return inv(s, params);
+  } catch (e) {
+    throw new SpecError(`invariant ${name} threw: ${(e as Error).message}`, 76);
   }
 }

@@ -15,10 +15,9 @@
 // deadlock there goes unseen. `reachable` predicates are not judged: a walk missing them says
 // nothing. Symmetry is not applied: it would only merge counts, never change a walk.
 import type { AnySpec, Successor, TraceStep } from '../spec.ts';
-import { SpecError, UsageError } from '../errors.ts';
-import { describe } from '../search/searchFailure.ts';
+import { UsageError } from '../errors.ts';
+import { invariantHolds, searchFailure } from '../search/searchFailure.ts';
 import type { CheckResult, Verdict, Violation } from '../search/types.ts';
-import { UnencodableError } from '../state/canonicalEncoding.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
 import { FingerprintSeenSet } from '../state/seenSet.ts';
 import { makeStateEncoder } from '../state/stateEncoder.ts';
@@ -75,15 +74,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
     return seen.insertOrGet(writer.bytes, writer.length) < 0;
   };
   const broken = (s: unknown): string | undefined => {
-    for (const [name, inv] of invariants) {
-      let ok: boolean;
-      try {
-        ok = inv(s, params);
-      } catch (e) {
-        throw new SpecError(`invariant ${name} threw: ${(e as Error).message}`, 76);
-      }
-      if (!ok) return name;
-    }
+    for (const [name, inv] of invariants) if (!invariantHolds(name, inv, s, params)) return name;
     return undefined;
   };
   const traceOf = (s0: unknown, taken: readonly Taken[]): TraceStep<unknown>[] => [
@@ -156,10 +147,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
       }
     }
   } catch (e) {
-    if (e instanceof SpecError) throw e;
-    const what = phase === 'init' ? 'init' : phase === 'simulate' ? 'the simulation' : `action ${phase}`;
-    const kind = e instanceof UnencodableError ? 'could not encode a state' : 'threw';
-    throw new SpecError(`${what} ${kind}: ${(e as Error).message} (in state ${describe(current)})`, 75);
+    throw searchFailure(e, phase, current);
   }
 
   const seconds = (performance.now() - started) / 1000;

@@ -72,6 +72,11 @@ export class SharedTable {
     return tagOf(this.view(), hi, lo);
   }
 
+  /** Rebuilds the table, if need be, so that `more` states fit at half load or less. */
+  makeRoom(more: number, levelBase: number): void {
+    if ((this.size + more) * 2 > this.capacity) this.rebuild((this.size + more) * 2, levelBase);
+  }
+
   /**
    * Rebuilds the table with at least `capacity` slots, keeping only states stored before
    * `levelBase` (a level that ran out of room is dropped and run again).

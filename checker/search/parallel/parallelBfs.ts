@@ -25,9 +25,11 @@ import { Interrupted, WorkerPool } from './workerPool.ts';
 
 type Book = SearchBook<IndexedFingerprints>;
 
-/** The table's load the coordinator sizes it for, and the load a level may not pass. */
-const TARGET_LOAD = 0.5;
+/** The load a level may not pass in the table (it is sized for half: SharedTable.makeRoom). */
 const MAX_LOAD = 0.85;
+
+/** The claims a level of `size` states is sized for: twice what the last level's rate predicts. */
+const expectedClaims = (size: number, growth: number): number => Math.ceil(size * growth * 2);
 
 export async function parallelBfs(spec: AnySpec, params: object, options: CheckOptions, specFile: string, transport: Transport): Promise<CheckResult> {
   const book: Book = new SearchBook(spec, params, options, new IndexedFingerprints());
@@ -60,11 +62,11 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       const levelStart = book.seen.size - levelSize;
 
       // Expand, in a table big enough for the level (run again in a bigger one if it was not).
-      let estimate = Math.ceil(levelSize * growth * 2);
+      let estimate = expectedClaims(levelSize, growth);
       let claims: number[];
       let expanded: Extract<FromWorker, { type: 'expanded' }>[];
       for (;;) {
-        if ((table.size + estimate) / TARGET_LOAD > table.capacity) table.rebuild((table.size + estimate) / TARGET_LOAD, levelBase);
+        table.makeRoom(estimate, levelBase);
         const budget = Math.max(1, Math.floor((MAX_LOAD * table.capacity - table.size) / W));
         // Equal ranges of the level, in index order: worker w's successors all come before w + 1's.
         for (let w = 0; w < W; w++) {
@@ -93,13 +95,11 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       const nextSize = claims.reduce((a, b) => a + b, 0) - lost.reduce((n, l) => n + l.length, 0);
       table.size += nextSize;
       levelBase += W * Math.max(...claims) + W;
-      const nextEstimate = Math.ceil(nextSize * growth * 2);
       if (levelBase > 2 ** 31) {
         table.rebuild(table.capacity, levelBase); // every tag back to 1, so tags can start over
         levelBase = 2;
-      } else if ((table.size + nextEstimate) / TARGET_LOAD > table.capacity) {
-        table.rebuild((table.size + nextEstimate) / TARGET_LOAD, levelBase);
       }
+      table.makeRoom(expectedClaims(nextSize, growth), levelBase);
       const finished = await pool.collect('finished', options.interrupted);
       const placed = placeLevel(book, finished);
       for (const f of finished) book.markReached((_, name) => f.reached.includes(reachableNames.indexOf(name)));

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnySpec, StateCodec } from '../../spec.ts';
 import { SpecError } from '../../errors.ts';
-import { searchFailure } from '../searchFailure.ts';
+import { specOf } from '../../specModule.ts';
+import * as searchFailures from '../searchFailure.ts';
 import { ByteWriter } from '../../state/byteWriter.ts';
 import * as fingerprints from '../../state/fingerprint.ts';
 import * as sharedTable from '../../state/sharedTable.ts';
@@ -22,6 +23,7 @@ const { fingerprint64, fp } = fingerprints;
 const { claim, KNOWN, NEW, tagOf } = sharedTable;
 const { runLength, runState } = batches;
 const { SEQ } = protocol;
+const { invariantHolds, searchFailure } = searchFailures;
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -42,12 +44,10 @@ const me = setup.me;
 /**
  * The spec module, through tsx's CommonJS hook that workerEntry.cjs installed (in this thread:
  * no loader thread to start, which halves a worker's start-up); a default export may sit one
- * level down, as in importSpecModule.
+ * level down (specOf).
  */
 function requireSpec(file: string): AnySpec {
-  const mod = createRequire(file)(file) as { default?: unknown };
-  const def = (mod.default ?? mod) as { default?: unknown; init?: unknown };
-  return (def.init === undefined && def.default !== undefined ? def.default : def) as AnySpec;
+  return specOf(createRequire(file)(file)) as AnySpec;
 }
 
 /**
@@ -148,15 +148,7 @@ function expand(m: ExpandOrder): void {
 
 /** Checks a state's invariants (failures as [number, invariant] pairs) and `reachable` predicates. */
 function check(s: unknown, number: number, failures: number[], reached: Set<number>): void {
-  for (let k = 0; k < invariants.length; k++) {
-    let ok: boolean;
-    try {
-      ok = invariants[k]!(s, params);
-    } catch (e) {
-      throw new SpecError(`invariant ${setup.invariants[k]} threw: ${(e as Error).message}`, 76);
-    }
-    if (!ok) failures.push(number, k);
-  }
+  for (let k = 0; k < invariants.length; k++) if (!invariantHolds(setup.invariants[k]!, invariants[k]!, s, params)) failures.push(number, k);
   for (let r = 0; r < reachable.length; r++) if (!reached.has(r) && reachable[r]!(s, params)) reached.add(r);
 }
 
