@@ -83,8 +83,19 @@ export interface Spec<S, P extends object = {}> {
   readonly actions: readonly Action<S, P>[];
   /** Safety: must hold in every reachable state. */
   readonly invariants: Readonly<Record<string, StatePredicate<S, P>>>;
-  /** Must hold in SOME reachable state: the guard against vacuous invariants. */
+  /**
+   * Must hold in SOME reachable state: the guard against vacuous invariants. One named like an
+   * invariant or property is that guarantee's partner: never reached, the guarantee is reported
+   * "not exercised" (a warning; an error with --strict or when the user named the guarantee).
+   * One of its own is the spec's claim that the situation arises (Stateright's `sometimes`).
+   */
   readonly reachable?: Readonly<Record<string, StatePredicate<S, P>>>;
+  /**
+   * Guarantees that do not apply under some parameters (frevoke's exemption under revokeat):
+   * returns why, shown as "n/a: <why>", or undefined where the guarantee applies. A guarantee
+   * that does not apply is not checked, and the report says so instead of "holds".
+   */
+  readonly notApplicable?: Readonly<Record<string, (p: P) => string | undefined>>;
   /** Liveness and temporal properties, checked under `fairness`. */
   readonly properties?: Readonly<Record<string, Temporal<S, P>>>;
   /** Fairness assumptions for the temporal properties. */

@@ -1,23 +1,19 @@
 // guaranteeTable: the table's values x guarantees as a Markdown table, each violated cell linking
-// its trace; shared by GUARANTEES.md and README.md.
+// its trace; shared by GUARANTEES.md and README.md. Cell words are cellText's, as everywhere.
 import type { TableResult } from '../search/table.ts';
+import { cellText } from '../report/cellText.ts';
+import { cellOf, columnTitle } from '../report/tableReport.ts';
 import { traceStem } from './traceStem.ts';
 
 export function guaranteeTable(table: TableResult): string {
-  const head = `| ${table.param} | ${table.guarantees.map((g) => `\`${g}\``).join(' | ')} |`;
+  const head = `| ${table.param} | ${table.guarantees.map((g) => `\`${columnTitle(table, g)}\``).join(' | ')} |`;
   const rule = `|${' --- |'.repeat(table.guarantees.length + 1)}`;
   const rows = table.values.map((value) => {
     const cells = table.guarantees.map((g) => {
-      const c = table.cells.find((x) => x.value === value && x.guarantee === g);
-      if (!c) return 'not checked';
-      switch (c.verdict) {
-        case 'holds':
-          return `holds${c.vacuous ? ' vacuously' : ''} (${c.distinctStates} states)`;
-        case 'violated':
-          return `[violated (${c.traceLength} step${c.traceLength === 1 ? '' : 's'})](${traceStem(value, g)}.txt)`;
-        case 'incomplete':
-          return `incomplete (${c.distinctStates} states)`;
-      }
+      const c = cellOf(table, value, g);
+      if (c.verdict === 'violated') return `[${cellText(c)}](${traceStem(value, g)}.txt)`;
+      if (c.verdict === 'holds') return cellText(c);
+      return `*${cellText(c)}*`; // qualified: set apart from an earned verdict
     });
     return `| ${String(value)} | ${cells.join(' | ')} |`;
   });

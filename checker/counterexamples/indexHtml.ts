@@ -1,6 +1,8 @@
 // indexHtml: index.html, a static page (no server, no network: styles, script and pictures are
 // inline) with the table, each trace's pictures and a step-through of its states.
 import type { TableResult } from '../search/table.ts';
+import { cellText, NOT_EXERCISED_LEGEND } from '../report/cellText.ts';
+import { cellOf, columnTitle } from '../report/tableReport.ts';
 import { boundsLine } from './boundsLine.ts';
 import { pageScript } from './pageScript.ts';
 import type { RenderedTrace } from './renderTrace.ts';
@@ -10,7 +12,8 @@ const STYLE = `
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #222; }
 table.guarantees td, table.guarantees th { border: 1px solid #ccc; padding: 4px 8px; }
 table.guarantees { border-collapse: collapse; }
-td.violated { background: #fde8e8; } td.holds { background: #e9f7e9; } td.incomplete { background: #fff6d8; }
+td.violated { background: #fde8e8; } td.holds { background: #e9f7e9; }
+td.qualified { background: #eeeeee; color: #555; font-style: italic; }
 section.trace { border-top: 2px solid #ddd; margin-top: 2em; padding-top: 1em; }
 .pics { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; }
 .pics svg { max-width: 100%; height: auto; }
@@ -47,17 +50,19 @@ export function indexHtml(table: TableResult, traces: readonly RenderedTrace[]):
 }
 
 function tableHtml(table: TableResult): string {
-  const head = `<tr><th>${esc(table.param)}</th>${table.guarantees.map((g) => `<th><code>${esc(g)}</code></th>`).join('')}</tr>`;
+  const head = `<tr><th>${esc(table.param)}</th>${table.guarantees.map((g) => `<th><code>${esc(columnTitle(table, g))}</code></th>`).join('')}</tr>`;
   const rows = table.values.map((value) => {
     const cells = table.guarantees.map((g) => {
-      const c = table.cells.find((x) => x.value === value && x.guarantee === g);
-      if (!c) return '<td>not checked</td>';
-      if (c.verdict === 'violated') return `<td class="violated"><a href="#${traceStem(value, g)}">violated (${c.traceLength} step${c.traceLength === 1 ? '' : 's'})</a></td>`;
-      return `<td class="${c.verdict}">${c.verdict} (${c.distinctStates} states)</td>`;
+      const c = cellOf(table, value, g);
+      if (c.verdict === 'violated') return `<td class="violated"><a href="#${traceStem(value, g)}">${esc(cellText(c))}</a></td>`;
+      // A qualified cell (not exercised, n/a, incomplete, interrupted) is grey and italic, never green.
+      const kind = c.verdict === 'holds' ? 'holds' : `qualified ${c.verdict === 'n/a' ? 'na' : c.verdict}`;
+      return `<td class="${kind}">${esc(cellText(c))}</td>`;
     });
     return `<tr><th>${esc(String(value))}</th>${cells.join('')}</tr>`;
   });
-  return `<table class="guarantees">\n${head}\n${rows.join('\n')}\n</table>`;
+  const legend = table.cells.some((c) => c.verdict === 'not-exercised') ? `\n<p class="legend">${esc(NOT_EXERCISED_LEGEND)}</p>` : '';
+  return `<table class="guarantees">\n${head}\n${rows.join('\n')}\n</table>${legend}`;
 }
 
 function section(t: RenderedTrace): string {

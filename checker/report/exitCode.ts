@@ -1,5 +1,5 @@
 // Exit codes are TLC's (tlc2/output/EC.java, ExitStatus), so scripts written for TLC classify our
-// results unchanged; 2, 3, 130 and 255 are ours where TLC has none (docs/DESIGN.md).
+// results unchanged; 2, 3, 130, 143 and 255 are ours where TLC has none (docs/DESIGN.md).
 import type { CheckResult, ViolationKind } from '../search/types.ts';
 
 export const EXIT = {
@@ -15,6 +15,7 @@ export const EXIT = {
   cannotLoad: 150,
   badConfig: 151,
   interrupted: 130,
+  terminated: 143,
   internal: 255,
 } as const;
 
@@ -28,7 +29,10 @@ export function exitCodeOf(result: CheckResult): number {
       return EXIT.incomplete;
     case 'interrupted':
       return EXIT.interrupted;
-    case 'violation':
-      return byKind[result.violations[0]!.kind];
+    case 'violation': {
+      // `always p` of a state predicate is checked as an invariant, as TLC does, so it exits 12.
+      const first = result.violations[0]!;
+      return first.safety ? EXIT.invariant : byKind[first.kind];
+    }
   }
 }

@@ -20,10 +20,14 @@ export function jsonReport(spec: AnySpec, params: object, result: CheckResult): 
       queue: result.stats.queue,
     },
     coverage: result.coverage,
+    // Guarantees not exercised (their reachability partner never reached) and not applicable.
+    unreached: result.unexercised ?? [],
+    notApplicable: result.notApplicable ?? [],
     violations: result.violations.map((v) => ({
       kind: v.kind,
       name: v.name,
       ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}),
+      ...(v.safety ? { safety: true } : {}),
       trace: v.trace.map((s) => ({
         action: s.action,
         label: s.label,

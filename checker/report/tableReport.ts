@@ -1,26 +1,28 @@
 // The guarantee table as text and as the JSON of docs/DESIGN.md.
 import type { TableCell, TableResult } from '../search/table.ts';
+import { cellText, NOT_EXERCISED_LEGEND } from './cellText.ts';
 
-/** One cell as the table prints it: "holds (N states)" or "violated (k steps)". */
-export function cellText(c: TableCell): string {
-  if (c.verdict === 'violated') return `violated (${c.traceLength} step${c.traceLength === 1 ? '' : 's'})`;
-  if (c.verdict === 'holds') return `holds${c.vacuous ? ' vacuously' : ''} (${c.distinctStates.toLocaleString('en-US')} states)`;
-  return 'incomplete';
+export { cellText } from './cellText.ts';
+
+/** The cell of one value and guarantee. */
+export function cellOf(t: TableResult, value: unknown, guarantee: string): TableCell {
+  return t.cells.find((x) => x.value === value && x.guarantee === guarantee)!;
+}
+
+/** A guarantee's column title, marked `*` when some row does not exercise it. */
+export function columnTitle(t: TableResult, guarantee: string): string {
+  return t.cells.some((c) => c.guarantee === guarantee && c.verdict === 'not-exercised') ? `${guarantee}*` : guarantee;
 }
 
 export function tableText(t: TableResult): string {
-  const header = [t.param, ...t.guarantees];
-  const rows = t.values.map((value) => [
-    String(value),
-    ...t.guarantees.map((g) => {
-      return cellText(t.cells.find((x) => x.value === value && x.guarantee === g)!);
-    }),
-  ]);
+  const header = [t.param, ...t.guarantees.map((g) => columnTitle(t, g))];
+  const rows = t.values.map((value) => [String(value), ...t.guarantees.map((g) => cellText(cellOf(t, value, g)))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => `| ${r.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
   const out = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
   out.push('', `Bounds: ${JSON.stringify(t.params)}`);
-  for (const u of t.unreached) out.push(`Unreached in ${t.param} ${String(u.value)}: ${u.name} (a guarantee about it holds vacuously there)`);
+  if (t.cells.some((c) => c.verdict === 'not-exercised')) out.push(NOT_EXERCISED_LEGEND);
+  if (t.interrupted) out.push('Interrupted: the rows marked "interrupted" were not checked.');
   out.push(`Table computed in ${t.seconds.toFixed(1)} s.`);
   return out.join('\n') + '\n';
 }
@@ -29,9 +31,17 @@ export function tableJson(t: TableResult): object {
   return {
     spec: t.spec,
     params: t.params,
+    verdict: t.interrupted ? 'interrupted' : t.cells.some((c) => c.verdict === 'incomplete') ? 'incomplete' : 'ok',
     [`${t.param}s`]: t.values,
     guarantees: t.guarantees,
-    cells: t.cells.map((c) => ({ [t.param]: c.value, guarantee: c.guarantee, verdict: c.verdict, distinctStates: c.distinctStates, traceLength: c.traceLength, ...(c.vacuous ? { vacuous: true } : {}) })),
+    cells: t.cells.map((c) => ({
+      [t.param]: c.value,
+      guarantee: c.guarantee,
+      verdict: c.verdict,
+      ...(c.reason !== undefined ? { reason: c.reason } : {}),
+      distinctStates: c.distinctStates,
+      traceLength: c.traceLength,
+    })),
     unreached: t.unreached.map((u) => ({ [t.param]: u.value, name: u.name })),
   };
 }

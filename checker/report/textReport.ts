@@ -12,6 +12,7 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, r
   const what = simulation ? 'Simulation' : 'Model checking';
   out.push(`${simulation ? 'Simulating' : 'Model checking'} ${spec.name} with ${JSON.stringify(params)}`);
   for (const v of result.violations) out.push(...violationText(v, renderTrace), '');
+  for (const line of qualifiedLines(result)) out.push(line);
   switch (result.verdict) {
     case 'ok':
       out.push(simulation ? 'Simulation completed. No walk broke anything (unvisited states are unchecked).' : 'Model checking completed. No error has been found.');
@@ -37,6 +38,16 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, r
   return out.join('\n') + '\n';
 }
 
+/** The guarantees the run did not judge: not applicable here, or not exercised by the bounds. */
+export function qualifiedLines(result: CheckResult): string[] {
+  const out: string[] = [];
+  for (const { name, reason } of result.notApplicable ?? []) out.push(`Not checked: ${name} does not apply here (n/a: ${reason}).`);
+  for (const name of result.unexercised ?? []) {
+    out.push(`Warning: ${name} is not exercised: no reachable state is in the situation it is about (its reachability partner), so it holds only vacuously within these bounds.`);
+  }
+  return out;
+}
+
 function violationText(v: Violation, renderTrace: TraceRenderer): string[] {
   switch (v.kind) {
     case 'invariant':
@@ -44,8 +55,9 @@ function violationText(v: Violation, renderTrace: TraceRenderer): string[] {
     case 'deadlock':
       return ['Error: Deadlock reached.', 'Error: The behavior up to this point is:', renderTrace(v)];
     case 'property':
+      if (v.safety) return [`Error: Property ${v.name} (always, of a state predicate: checked as an invariant, as TLC does) is violated.`, 'Error: The behavior up to this point is:', renderTrace(v)];
       return [`Error: Temporal property ${v.name} is violated.`, 'Error: The following behavior constitutes a counter-example:', renderTrace(v)];
     case 'unreached':
-      return [`Error: ${v.name} is never reached: no reachable state satisfies it (a guarantee about it would hold vacuously).`];
+      return [`Error: ${v.name} is never reached: no reachable state satisfies it, so the guarantee it guards is not exercised within these bounds.`];
   }
 }

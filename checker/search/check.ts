@@ -7,30 +7,28 @@ import { checkLiveness, checkLivenessInterruptibly } from '../liveness/checkLive
 import { bfs } from './bfs.ts';
 import { parallelBfs } from './parallel/parallelBfs.ts';
 import { transportFor } from './parallel/parallelSupport.ts';
-import type { CheckOptions, CheckResult } from './types.ts';
+import { initialStates } from './initialStates.ts';
+import { assertKnownInvariants, assertKnownProperties } from './knownNames.ts';
+import type { CheckOptions, CheckResult, NotApplicable } from './types.ts';
 
 export type { CheckOptions, CheckResult } from './types.ts';
 
 export async function check(spec: AnySpec, params: object, given: CheckOptions = {}): Promise<CheckResult> {
   // Naming only invariants checks only those, naming only properties only those (TLC's cfg).
-  const options: CheckOptions = {
+  const selected: CheckOptions = {
     ...given,
     invariants: given.invariants ?? (given.properties?.length ? [] : Object.keys(spec.invariants)),
     properties: given.properties ?? (given.invariants?.length ? [] : Object.keys(spec.properties ?? {})),
+    named: [...(given.named ?? []), ...(given.invariants ?? []), ...(given.properties ?? [])],
   };
-  for (const name of options.invariants ?? []) {
-    if (!(name in spec.invariants)) {
-      throw new UsageError(`unknown invariant '${name}' (known: ${Object.keys(spec.invariants).join(', ')})`);
-    }
-  }
-  const declared = Object.keys(spec.properties ?? {});
-  for (const name of options.properties ?? []) {
-    if (!declared.includes(name)) throw new UsageError(`unknown property '${name}' (known: ${declared.join(', ') || 'none'})`);
-  }
-  for (const [name, n] of [['max-states', options.maxStates], ['max-depth', options.maxDepth], ['max-seconds', options.maxSeconds], ['workers', options.workers === 'auto' ? 1 : options.workers]] as const) {
+  assertKnownInvariants(spec, selected.invariants);
+  assertKnownProperties(spec, selected.properties);
+  for (const [name, n] of [['max-states', given.maxStates], ['max-depth', given.maxDepth], ['max-seconds', given.maxSeconds], ['workers', given.workers === 'auto' ? 1 : given.workers]] as const) {
     if (n !== undefined && !(n > 0)) throw new UsageError(`--${name} must be a positive number`, 2);
   }
-  const safety = await safetySearch(spec, params, options);
+  const { options, notApplicable } = withoutInapplicable(spec, params, selected);
+  initialStates(spec, params);
+  const safety = withNotApplicable(await safetySearch(spec, params, options), notApplicable);
   const properties = options.properties!;
   if (properties.length === 0) return safety;
   // Temporal properties need the whole behaviour graph: checked once safety has had its say
@@ -44,12 +42,30 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   const violations = [...safety.violations];
   for (const p of live.properties) {
     if (p.holds) continue;
-    violations.push({ kind: 'property', name: p.name, trace: p.trace, ...(p.loopIndex !== undefined ? { loopIndex: p.loopIndex } : {}), ...(p.loopStep ? { loopStep: p.loopStep } : {}) });
+    const safe = spec.properties![p.name]!.op === 'always';
+    violations.push({ kind: 'property', name: p.name, trace: p.trace, ...(p.loopIndex !== undefined ? { loopIndex: p.loopIndex } : {}), ...(p.loopStep ? { loopStep: p.loopStep } : {}), ...(safe ? { safety: true } : {}) });
   }
   const notes = [...(safety.notes ?? [])];
   if (options.symmetry) notes.push('temporal properties were checked without symmetry reduction: symmetry can hide liveness violations (as TLC warns)');
   if (live.fairness.length > 0) notes.push(`fairness assumed: ${live.fairness.join(', ')}`);
   return { ...safety, verdict: violations.length > 0 ? 'violation' : safety.verdict, violations, ...(notes.length ? { notes } : {}) };
+}
+
+/** The selected guarantees less those the spec says do not apply under these parameters. */
+function withoutInapplicable(spec: AnySpec, params: object, options: CheckOptions): { options: CheckOptions; notApplicable: NotApplicable[] } {
+  const notApplicable: NotApplicable[] = [];
+  const applies = (name: string): boolean => {
+    const reason = spec.notApplicable?.[name]?.(params);
+    if (reason !== undefined) notApplicable.push({ name, reason });
+    return reason === undefined;
+  };
+  const invariants = options.invariants!.filter(applies);
+  const properties = options.properties!.filter(applies);
+  return { options: { ...options, invariants, properties }, notApplicable };
+}
+
+function withNotApplicable(result: CheckResult, notApplicable: readonly NotApplicable[]): CheckResult {
+  return notApplicable.length > 0 ? { ...result, notApplicable } : result;
 }
 
 async function safetySearch(spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {

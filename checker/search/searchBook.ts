@@ -51,6 +51,7 @@ export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGr
     this.unreached = Object.entries(spec.reachable ?? {}).filter(([name]) => selected.has(name) || !(name in spec.invariants || name in (spec.properties ?? {})));
     this.constraint = spec.constraint?.bind(spec);
     for (const a of spec.actions) this.coverage[a.name] = { generated: 0, distinct: 0 };
+    if (options.live) options.live.current = () => this.progress();
   }
 
   /** Records a violation unless one of that kind and name is known; stops unless --continue. */
@@ -111,9 +112,26 @@ export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGr
   }
 
   result(): CheckResult {
-    // Only a search that saw every state may say a predicate is never reached.
-    if (this.stop === undefined) for (const [name] of this.unreached) this.violations.push({ kind: 'unreached', name, trace: [] });
+    // Only a search that saw every state may say a predicate is never reached. A partner's
+    // guarantee is then not exercised (a warning) unless the user named it or asked for strict;
+    // a `reachable` predicate of its own (Stateright's `sometimes`) is the spec's claim, so its
+    // failure is a violation.
+    const unexercised: string[] = [];
+    if (this.stop === undefined) {
+      for (const [name] of this.unreached) {
+        const partner = name in this.spec.invariants || name in (this.spec.properties ?? {});
+        if (partner && !this.options.strict && !this.options.named?.includes(name)) unexercised.push(name);
+        else this.violations.push({ kind: 'unreached', name, trace: [] });
+      }
+    }
     const verdict: Verdict = this.stop === 'incomplete' || this.stop === 'interrupted' ? this.stop : this.violations.length > 0 ? 'violation' : 'ok';
-    return { verdict, ...(this.incompleteReason ? { incompleteReason: this.incompleteReason } : {}), stats: this.stats(), coverage: this.coverage, violations: this.violations };
+    return {
+      verdict,
+      ...(this.incompleteReason ? { incompleteReason: this.incompleteReason } : {}),
+      stats: this.stats(),
+      coverage: this.coverage,
+      violations: this.violations,
+      ...(unexercised.length > 0 ? { unexercised } : {}),
+    };
   }
 }

@@ -1,24 +1,29 @@
-// runTable: every guarantee (invariant, and later temporal property) of a spec for every value of
-// its `table` parameter. One search per value checks every invariant at once (continue mode), so
+// runTable: every guarantee (invariant and temporal property) of a spec for every value of its
+// `table` parameter. One search per value checks every guarantee at once (continue mode), so
 // the table costs one exhaustive search per row.
 import type { AnySpec, TraceStep } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { check } from './check.ts';
-import type { CheckOptions } from './types.ts';
+import type { CheckOptions, CheckResult } from './types.ts';
 
-export type CellVerdict = 'holds' | 'violated' | 'incomplete';
+/**
+ * holds / violated: earned. not-exercised: holds, but the guarantee's reachability partner is
+ * never reached (it holds vacuously). n/a: the spec says it does not apply under these
+ * parameters (`reason`). incomplete: a budget ran out. interrupted: the run stopped first.
+ */
+export type CellVerdict = 'holds' | 'violated' | 'not-exercised' | 'n/a' | 'incomplete' | 'interrupted';
 
 export interface TableCell {
   readonly value: unknown;
   readonly guarantee: string;
   readonly verdict: CellVerdict;
   readonly distinctStates: number;
-  /** Actions in the shortest trace; null when the guarantee holds. */
+  /** Actions in the shortest trace; null unless violated. */
   readonly traceLength: number | null;
   readonly trace?: readonly TraceStep<unknown>[];
   readonly loopIndex?: number;
-  /** Holds, but its `reachable` partner (same name) was never reached: it holds vacuously. */
-  readonly vacuous?: boolean;
+  /** Why the guarantee does not apply (verdict n/a). */
+  readonly reason?: string;
 }
 
 export interface TableResult {
@@ -30,9 +35,11 @@ export interface TableResult {
   readonly cells: readonly TableCell[];
   readonly unreached: readonly { value: unknown; name: string }[];
   readonly seconds: number;
+  /** The run was interrupted: rows not finished have cells with verdict 'interrupted'. */
+  readonly interrupted?: boolean;
 }
 
-export interface TableOptions extends Pick<CheckOptions, 'maxStates' | 'maxSeconds' | 'maxDepth' | 'exact' | 'workers' | 'interrupted' | 'symmetry'> {
+export interface TableOptions extends Pick<CheckOptions, 'maxStates' | 'maxSeconds' | 'maxDepth' | 'exact' | 'workers' | 'interrupted' | 'live' | 'symmetry'> {
   /** Called as each row's search ends, with that row's cells. */
   readonly onRow?: (value: unknown, cells: readonly TableCell[], seconds: number, distinct: number) => void;
 }
@@ -44,25 +51,35 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
   const guarantees = [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})];
   const cells: TableCell[] = [];
   const unreached: { value: unknown; name: string }[] = [];
+  let interrupted = false;
   for (const value of table.values) {
-    const rowParams = { ...params, [table.param]: value };
-    const rowStarted = performance.now();
-    const result = await check(spec, rowParams, { ...options, continue: true, deadlock: false });
-    if (result.verdict === 'interrupted') throw new Interrupted();
-    const unreachedNames = result.violations.filter((x) => x.kind === 'unreached').map((x) => x.name);
-    const row: TableCell[] = guarantees.map((guarantee) => {
-      const v = result.violations.find((x) => (x.kind === 'invariant' || x.kind === 'property') && x.name === guarantee);
-      const base = { value, guarantee, distinctStates: result.stats.distinctStates };
-      if (v) return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
-      if (result.verdict === 'incomplete') return { ...base, verdict: 'incomplete', traceLength: null };
-      return { ...base, verdict: 'holds', traceLength: null, ...(unreachedNames.includes(guarantee) ? { vacuous: true } : {}) };
-    });
-    for (const v of result.violations) if (v.kind === 'unreached') unreached.push({ value, name: v.name });
-    cells.push(...row);
-    options.onRow?.(value, row, (performance.now() - rowStarted) / 1000, result.stats.distinctStates);
+    if (!interrupted) {
+      const rowParams = { ...params, [table.param]: value };
+      const rowStarted = performance.now();
+      const result = await check(spec, rowParams, { ...options, continue: true, deadlock: false });
+      if (result.verdict === 'interrupted') interrupted = true;
+      else {
+        const row = guarantees.map((guarantee) => rowCell(value, guarantee, result));
+        for (const name of result.unexercised ?? []) unreached.push({ value, name });
+        cells.push(...row);
+        options.onRow?.(value, row, (performance.now() - rowStarted) / 1000, result.stats.distinctStates);
+        continue;
+      }
+    }
+    for (const guarantee of guarantees) cells.push({ value, guarantee, verdict: 'interrupted', distinctStates: 0, traceLength: null });
   }
-  return { spec: spec.name, params, param: table.param, values: table.values, guarantees, cells, unreached, seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  return { spec: spec.name, params, param: table.param, values: table.values, guarantees, cells, unreached, seconds, ...(interrupted ? { interrupted } : {}) };
 }
 
-/** Thrown when the user interrupts a table run (Ctrl-C). */
-export class Interrupted extends Error {}
+/** One guarantee's cell in a row whose search is done. */
+function rowCell(value: unknown, guarantee: string, result: CheckResult): TableCell {
+  const base = { value, guarantee, distinctStates: result.stats.distinctStates, traceLength: null };
+  const v = result.violations.find((x) => (x.kind === 'invariant' || x.kind === 'property') && x.name === guarantee);
+  if (v) return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
+  const na = result.notApplicable?.find((x) => x.name === guarantee);
+  if (na) return { ...base, verdict: 'n/a', reason: na.reason };
+  if (result.verdict === 'incomplete') return { ...base, verdict: 'incomplete' };
+  if (result.unexercised?.includes(guarantee)) return { ...base, verdict: 'not-exercised' };
+  return { ...base, verdict: 'holds' };
+}

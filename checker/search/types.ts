@@ -7,6 +7,13 @@ export interface CheckOptions {
   readonly invariants?: readonly string[];
   /** Temporal properties to check under the spec's fairness (default: every one the spec declares, unless only invariants are named). */
   readonly properties?: readonly string[];
+  /**
+   * Guarantees the user named (`--invariant`, `--property`): for these an unreached
+   * reachability partner is an error (exit 12), not a warning.
+   */
+  readonly named?: readonly string[];
+  /** Every unreached reachability partner is an error (exit 12), named or not (`--strict`). */
+  readonly strict?: boolean;
   /** Report a state with no successor at all (default true, like TLC). */
   readonly deadlock?: boolean;
   /** Keep exploring after a violation; one shortest trace per violated name. */
@@ -35,6 +42,11 @@ export interface CheckOptions {
   readonly specFile?: string;
   /** Checked now and then; when it turns true the search ends with verdict 'interrupted'. */
   readonly interrupted?: () => boolean;
+  /**
+   * Filled in by the search with a reader of its current figures, so a caller can print them
+   * at any moment (the CLI does, on a second Ctrl-C).
+   */
+  readonly live?: { current?: () => Progress };
   /** Called about every `progressSeconds` (default 10) with the figures so far. */
   readonly onProgress?: (p: Progress) => void;
   readonly progressSeconds?: number;
@@ -73,6 +85,17 @@ export interface Violation<S = unknown> {
   readonly loopIndex?: number;
   /** For lassos: the step from the last state back to trace[loopIndex] (absent: it stutters). */
   readonly loopStep?: { readonly action: string; readonly label: string; readonly actor?: string };
+  /**
+   * A temporal property that is `always p` of a state predicate: a safety property, which TLC
+   * checks as an invariant (and reports with exit 12, not 13).
+   */
+  readonly safety?: boolean;
+}
+
+/** A guarantee the spec says does not apply under these parameters, and why (shown as "n/a: why"). */
+export interface NotApplicable {
+  readonly name: string;
+  readonly reason: string;
 }
 
 export type Verdict = 'ok' | 'violation' | 'incomplete' | 'interrupted';
@@ -86,4 +109,13 @@ export interface CheckResult<S = unknown> {
   readonly violations: readonly Violation<S>[];
   /** Things the user should know about how the search ran (e.g. why it used one thread). */
   readonly notes?: readonly string[];
+  /**
+   * Guarantees not exercised: their reachability partner (a `reachable` predicate of the same
+   * name) holds in no reachable state, so they hold only vacuously within these bounds. A
+   * warning, not a violation, unless the user named the guarantee or asked for `strict`; then
+   * it is also a violation of kind 'unreached'. Set only when the search saw every state.
+   */
+  readonly unexercised?: readonly string[];
+  /** Guarantees selected but not checked, because the spec says they do not apply here. */
+  readonly notApplicable?: readonly NotApplicable[];
 }

@@ -3,7 +3,8 @@
 // Each walk starts from an initial state drawn at random and, at every step, takes one of ALL the
 // enabled successors (of every action) with equal probability, for at most `depth` steps; `traces`
 // walks are made. The same seed gives the same walks. Invariants are checked on every state a walk
-// visits; a state with no successor at all is a deadlock unless `deadlock: false`. The first
+// visits; a state with no successor at all is a deadlock unless it is a valid end state
+// (`Spec.terminal`, as in the search) or `deadlock: false`. The first
 // violation ends the simulation with its walk as the trace. Finding none proves nothing about the
 // states no walk visited: the verdict 'ok' here only means no walk broke anything.
 //
@@ -16,6 +17,8 @@
 // nothing. Symmetry is not applied: it would only merge counts, never change a walk.
 import type { AnySpec, Successor, TraceStep } from '../spec.ts';
 import { UsageError } from '../errors.ts';
+import { initialStates } from '../search/initialStates.ts';
+import { assertKnownInvariants } from '../search/knownNames.ts';
 import { invariantHolds, searchFailure } from '../search/searchFailure.ts';
 import type { CheckResult, Verdict, Violation } from '../search/types.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
@@ -36,6 +39,8 @@ export interface SimulateOptions {
   /** Report a state with no successor (default true). */
   readonly deadlock?: boolean;
   readonly maxSeconds?: number;
+  /** Stop (incomplete) once the walks have visited this many distinct states. */
+  readonly maxStates?: number;
   /** Checked now and then; when it turns true the simulation ends with verdict 'interrupted'. */
   readonly interrupted?: () => boolean;
 }
@@ -43,14 +48,13 @@ export interface SimulateOptions {
 type Taken = { readonly action: number; readonly succ: Successor<unknown> };
 
 export async function simulate(spec: AnySpec, params: object, options: SimulateOptions): Promise<CheckResult> {
-  for (const name of options.invariants ?? []) {
-    if (!(name in spec.invariants)) throw new UsageError(`unknown invariant '${name}' (known: ${Object.keys(spec.invariants).join(', ')})`);
-  }
+  assertKnownInvariants(spec, options.invariants);
   for (const [name, n] of [['depth', options.depth], ['traces', options.traces]] as const) {
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number`, 2);
   }
   if (!Number.isSafeInteger(options.seed)) throw new UsageError('--seed must be an integer', 2);
   if (options.maxSeconds !== undefined && !(options.maxSeconds > 0)) throw new UsageError('--max-seconds must be a positive number', 2);
+  if (options.maxStates !== undefined && !(options.maxStates > 0)) throw new UsageError('--max-states must be a positive number', 2);
 
   const started = performance.now();
   const random = new Random(options.seed);
@@ -91,7 +95,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
   let lastYield = started;
   let steps = 0;
   try {
-    const inits = [...spec.init(params)];
+    const inits = initialStates(spec, params);
     generated += inits.length;
     for (const s of inits) {
       current = s;
@@ -120,7 +124,8 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
         phase = 'simulate';
         generated += enabled.length;
         if (enabled.length === 0) {
-          if (options.deadlock ?? true) violate('deadlock', 'deadlock', traceOf(s0, taken));
+          // A valid end state (Spec.terminal) is a finished run, as in the search.
+          if ((options.deadlock ?? true) && !spec.terminal?.(s, params)) violate('deadlock', 'deadlock', traceOf(s0, taken));
           break;
         }
         const pick = enabled[random.below(enabled.length)]!;
@@ -132,6 +137,10 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
         if (inModel && store(s)) coverage[actions[pick.action]!.name]!.distinct++;
         const bad = broken(s);
         if (bad !== undefined) violate('invariant', bad, traceOf(s0, taken));
+        if (!stop && options.maxStates !== undefined && seen.size >= options.maxStates) {
+          stop = 'incomplete';
+          reason = `state budget of ${options.maxStates} distinct states reached after ${walks} of ${options.traces} traces`;
+        }
         if ((++steps & 255) === 0 && !stop) {
           const now = performance.now();
           if (options.maxSeconds !== undefined && now - started >= options.maxSeconds * 1000) {

@@ -130,3 +130,11 @@ export const reachable: Readonly<Record<string, Predicate>> = {
   },
 };
 
+
+/**
+ * G6 is frevoke's promise about the caller's own descriptor; revokeat(path) spares nothing, so
+ * there it has nothing to say (G1 covers every descriptor) and the table says "n/a: revokeat".
+ */
+export const notApplicable: Readonly<Record<string, (p: RevokeParams) => string | undefined>> = {
+  'caller-access-as-specified': (p) => (p.mode === 'revokeat' ? 'revokeat' : undefined),
+};

@@ -21,7 +21,7 @@ import { List, Map } from 'immutable';
 import { variantOf } from './access.ts';
 import { Close, Dup, Open } from './files.ts';
 import { CloneFiles, ForkCopy, ForkLink } from './fork.ts';
-import { invariants, reachable } from './guarantees.ts';
+import { invariants, notApplicable, reachable } from './guarantees.ts';
 import { Mmap, Munmap, Touch } from './mm.ts';
 import { type RevokeParams, defaults, validate, variantNames } from './params.ts';
 import { presentation } from './presentation.ts';
@@ -74,6 +74,7 @@ const spec: Spec<State, RevokeParams> = {
   actions: [Open, Dup, Close, ForkCopy, ForkLink, CloneFiles, SendFd, RecvFd, Mmap, Munmap, Touch, SyscallBegin, SyscallEnd, SyscallEndStuck, ...revokerActions()],
   invariants,
   reachable,
+  notApplicable,
   ...liveness,
   table: { param: 'variant', values: variantNames },
   presentation,

@@ -1,0 +1,34 @@
+// cellText: the words of one guarantee-table cell, the same in the text table, GUARANTEES.md,
+// README.md and the page. Only "holds" and "violated" are verdicts the checker earned; the
+// others are qualified: "not exercised" (the bounds never produce the situation the guarantee
+// is about, so it holds only vacuously), "n/a" (the spec says it does not apply here),
+// "incomplete" (a budget ran out) and "interrupted" (the run was stopped before this row).
+import type { TableCell } from '../search/table.ts';
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+export function cellText(c: TableCell): string {
+  switch (c.verdict) {
+    case 'holds':
+      return `holds (${count(c.distinctStates)} states)`;
+    case 'violated':
+      return `violated (${c.traceLength} step${c.traceLength === 1 ? '' : 's'})`;
+    case 'not-exercised':
+      return `not exercised (${count(c.distinctStates)} states)`;
+    case 'n/a':
+      return `n/a: ${c.reason ?? 'does not apply'}`;
+    case 'incomplete':
+      return `incomplete (${count(c.distinctStates)} states)`;
+    case 'interrupted':
+      return 'interrupted';
+  }
+}
+
+/** Is this cell a verdict the checker earned (holds or violated), or a qualified one? */
+export function isEarned(c: TableCell): boolean {
+  return c.verdict === 'holds' || c.verdict === 'violated';
+}
+
+/** The legend line for a column that has a not-exercised cell (the column is marked with `*`). */
+export const NOT_EXERCISED_LEGEND =
+  '* not exercised in some rows: no reachable state is in the situation the guarantee is about (its reachability partner is never reached), so there it holds only vacuously and says nothing about the design.';

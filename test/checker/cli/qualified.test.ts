@@ -1,0 +1,80 @@
+// Qualified verdicts: a guarantee whose situation the bounds never produce is "not exercised",
+// one the spec says does not apply is "n/a"; neither is reported as holding or as violated.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rmc, tempDir } from './runRmc.ts';
+
+// A counter with two designs. `Overflow` is about reaching the limit + 1, which 'careful' never
+// does (its partner is never reached there); `Wraps` applies only when wrap=true.
+const designs = `
+type S = { n: number };
+type P = { design: string; limit: number; wrap: boolean };
+export default {
+  name: 'qualified', summary: 'two counter designs', defaults: { design: 'careful', limit: 2, wrap: false },
+  table: { param: 'design', values: ['careful', 'sloppy'] },
+  init: () => [{ n: 0 }],
+  actions: [{ name: 'Inc', successors: (s: S, p: P) => (s.n < p.limit + (p.design === 'sloppy' ? 1 : 0) ? [{ label: 'Inc', state: { n: s.n + 1 } }] : []) }],
+  terminal: () => true,
+  invariants: {
+    Overflow: (s: S, p: P) => s.n <= p.limit + 1,
+    Wraps: (s: S) => s.n >= 0,
+  },
+  reachable: { Overflow: (s: S, p: P) => s.n === p.limit + 1 },
+  notApplicable: { Wraps: (p: P) => (p.wrap ? undefined : 'no wrap-around') },
+};
+`;
+
+describe('qualified verdicts', () => {
+  const dir = tempDir('rmc-qualified-');
+  const file = join(dir, 'qualified.mts');
+  writeFileSync(file, designs);
+
+  it('warns that an unexercised guarantee holds only vacuously, and exits 0', () => {
+    const text = rmc(['check', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Warning: Overflow is not exercised');
+    expect(text.stdout).toContain('Not checked: Wraps does not apply here (n/a: no wrap-around).');
+    const json = rmc(['check', file, '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ verdict: 'ok', unreached: ['Overflow'], notApplicable: [{ name: 'Wraps', reason: 'no wrap-around' }], violations: [] });
+    expect(json.stderr).toMatch(/^rmc: warning: Overflow is not exercised/m);
+  });
+
+  it('fails (exit 12) when the guarantee is named, or under --strict', () => {
+    for (const args of [['--invariant', 'Overflow'], ['--strict']]) {
+      const r = rmc(['check', file, ...args, '--json']);
+      expect(r.code).toBe(12);
+      expect(JSON.parse(r.stdout).violations).toEqual([{ kind: 'unreached', name: 'Overflow', trace: [] }]);
+    }
+  });
+
+  it('checks a guarantee where it applies', () => {
+    const r = rmc(['check', file, '--set', 'wrap=true', '--json']);
+    expect(JSON.parse(r.stdout).notApplicable).toEqual([]);
+  });
+
+  it('marks the cells and the column in the table, as text and as JSON', () => {
+    const text = rmc(['table', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/\| design\s+\| Overflow\*\s+\| Wraps\s+\|/);
+    expect(text.stdout).toMatch(/\| careful\s+\| not exercised \(3 states\) \| n\/a: no wrap-around \|/);
+    expect(text.stdout).toMatch(/\| sloppy\s+\| holds \(4 states\)\s+\| n\/a: no wrap-around \|/);
+    expect(text.stdout).toContain('* not exercised in some rows');
+    const json = JSON.parse(rmc(['table', file, '--json']).stdout);
+    expect(json.cells).toContainEqual({ design: 'careful', guarantee: 'Overflow', verdict: 'not-exercised', distinctStates: 3, traceLength: null });
+    expect(json.cells).toContainEqual({ design: 'careful', guarantee: 'Wraps', verdict: 'n/a', reason: 'no wrap-around', distinctStates: 3, traceLength: null });
+    expect(json.unreached).toEqual([{ design: 'careful', name: 'Overflow' }]);
+  });
+});
+
+describe('the revoke model at its default bounds', () => {
+  it('passes a CI job for every design that breaks nothing (exit 0), G6 n/a and J not exercised', () => {
+    const r = rmc(['check', 'revoke', '--set', 'variant=active-refs', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.verdict).toBe('ok');
+    expect(report.unreached).toEqual(['other-inodes-untouched']);
+    expect(report.notApplicable).toEqual([{ name: 'caller-access-as-specified', reason: 'revokeat' }]);
+  });
+});
