@@ -17,3 +17,12 @@ export class SpecError extends Error {
     this.name = 'SpecError';
   }
 }
+
+/**
+ * A value from the user as an error message echoes it: JSON-quoted and cut to `max` characters,
+ * so a 100 KB `--set` value does not come back whole.
+ */
+export function shown(value: unknown, max = 60): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > max ? `'${text.slice(0, max)}...' (${text.length.toLocaleString('en-US')} characters)` : `'${text}'`;
+}

@@ -1,17 +1,18 @@
 // The commands behind the CLI: each loads what it needs, runs it, prints, and returns the exit
 // code. Errors are thrown as UsageError/SpecError and turned into one line by main.ts.
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { check } from '../search/check.ts';
 import { simulate } from '../simulate/simulate.ts';
-import { Interrupted, runTable } from '../search/table.ts';
-import type { CheckResult } from '../search/types.ts';
+import { runTable } from '../search/table.ts';
+import type { CheckResult, Progress } from '../search/types.ts';
 import { EXIT, exitCodeOf } from '../report/exitCode.ts';
 import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
 import { cellText, tableJson, tableText } from '../report/tableReport.ts';
-import { textReport } from '../report/textReport.ts';
+import { qualifiedLines, textReport } from '../report/textReport.ts';
 import { lanes } from '../trace/render/lanes.ts';
 import { textTrace } from '../trace/render/textTrace.ts';
 import { traceView } from '../trace/render/traceView.ts';
@@ -21,6 +22,7 @@ import { loadSpec } from './loadSpec.ts';
 import { resolveParams } from './params.ts';
 import { registeredNames, userCwd } from './registry.ts';
 import { writeAtomically } from './writeAtomically.ts';
+import { listenForInterrupts, type Interrupts } from './interrupts.ts';
 import { dirname, resolve } from 'node:path';
 
 export interface CommonFlags {
@@ -39,24 +41,35 @@ export interface CommonFlags {
   continue?: boolean;
   traceDir?: string;
   progress?: number;
+  strict?: boolean;
 }
 
-/** Ctrl-C: the first one asks the search to stop and report; a second one exits at once. */
-function onInterrupt(): { interrupted: () => boolean; dispose: () => void } {
-  let hit = false;
-  const handler = (): void => {
-    if (hit) process.exit(EXIT.interrupted);
-    hit = true;
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return {
-    interrupted: () => hit,
-    dispose: () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-    },
-  };
+/** Ctrl-C and SIGTERM for one run (interrupts.ts); a second signal prints the figures so far. */
+function onInterrupt(flags: { json?: boolean }, spec: AnySpec, params: object): Interrupts {
+  return listenForInterrupts((figures, code) => printFiguresNow(spec, params, figures, code, flags.json ?? false));
+}
+
+/** The partial figures, printed at once when a second signal cannot wait for the report. */
+function printFiguresNow(spec: AnySpec, params: object, p: Progress | undefined, code: number, json: boolean): void {
+  const signal = code === EXIT.terminated ? 'SIGTERM' : 'SIGINT';
+  if (json) {
+    const stats = p ? { distinctStates: p.distinctStates, generatedStates: p.generatedStates, depth: p.depth, seconds: p.seconds, queue: p.queue } : null;
+    process.stdout.write(JSON.stringify({ ...jsonError(spec.name, params, 'interrupted', `stopped by a second ${signal}`), stats }) + '\n');
+  } else if (p) {
+    const n = (x: number): string => x.toLocaleString('en-US');
+    process.stdout.write(
+      `Stopped by a second ${signal}. Statistics so far:\n${n(p.generatedStates)} states generated, ${n(p.distinctStates)} distinct states found, ${n(p.queue)} states left on queue.\nThe depth reached is ${p.depth}, after ${p.seconds.toFixed(2)} s.\n`,
+    );
+  } else process.stdout.write(`Stopped by a second ${signal} before any state was searched.\n`);
+  process.stderr.write('rmc: interrupted; the statistics above are partial\n');
+}
+
+/** More workers than cores only slow a search down: say so (the run goes on). */
+function warnAboutWorkers(workers: number | 'auto' | undefined): void {
+  const cores = availableParallelism();
+  if (typeof workers === 'number' && workers > cores) {
+    process.stderr.write(`rmc: warning: --workers ${workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}: the extra workers only slow the search\n`);
+  }
 }
 
 export interface SimulateFlags {
@@ -68,58 +81,62 @@ export interface SimulateFlags {
 export async function runSimulate(specArg: string, flags: CommonFlags & SimulateFlags): Promise<number> {
   const { spec, configDir } = await loadSpec(specArg);
   const params = resolveParams(spec, configDir, flags.config, flags.set);
-  const ctrlC = onInterrupt();
-  let result: CheckResult;
+  const ctrlC = onInterrupt(flags, spec, params);
   try {
-    result = await simulate(spec, params, {
+    const result = await simulate(spec, params, {
       seed: flags.seed,
       depth: flags.depth,
       traces: flags.traces,
       ...(flags.invariant && flags.invariant.length > 0 ? { invariants: flags.invariant } : {}),
       deadlock: flags.deadlock !== false,
       ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
+      ...(flags.maxStates !== undefined ? { maxStates: flags.maxStates } : {}),
       interrupted: ctrlC.interrupted,
     });
+    return report(spec, params, result, flags, ctrlC, true);
   } finally {
     ctrlC.dispose();
   }
-  return report(spec, params, result, flags, true);
 }
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
   const { spec, configDir, file } = await loadSpec(specArg);
   const params = resolveParams(spec, configDir, flags.config, flags.set);
-  const ctrlC = onInterrupt();
-  let result: CheckResult;
+  warnAboutWorkers(flags.workers);
+  const ctrlC = onInterrupt(flags, spec, params);
   try {
     const invariants = flags.invariant ?? [];
     const properties = flags.property ?? [];
-    result = await check(spec, params, {
+    const result = await check(spec, params, {
       ...(invariants.length > 0 ? { invariants } : {}),
       ...(properties.length > 0 ? { properties } : {}),
+      strict: flags.strict ?? false,
       specFile: file,
       deadlock: flags.deadlock !== false,
       continue: flags.continue ?? false,
       ...budgets(flags),
       interrupted: ctrlC.interrupted,
+      live: ctrlC.live,
       onProgress: (p) => process.stderr.write(progressLine(p) + '\n'),
       progressSeconds: flags.progress ?? 10,
     });
+    return report(spec, params, result, flags, ctrlC);
   } finally {
     ctrlC.dispose();
   }
-  return report(spec, params, result, flags);
 }
 
 /** Prints a check or simulation result (text or JSON), writes its traces, returns the exit code. */
-function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags, simulation = false): number {
+function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags, ctrlC: Interrupts, simulation = false): number {
   if (flags.traceDir) writeTraces(spec, params, result, resolve(userCwd(), flags.traceDir));
   if (flags.json) process.stdout.write(JSON.stringify(jsonReport(spec, params, result)) + '\n');
   else process.stdout.write(textReport(spec, params, result, (v) => traceText(spec, params, v), simulation));
   for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);
+  // The text report says it on stdout already; a JSON reader's log gets the warning on stderr.
+  if (flags.json) for (const line of qualifiedLines(result)) process.stderr.write(`rmc: ${line.replace(/^Warning: /, 'warning: ')}\n`);
   if (result.verdict === 'interrupted') process.stderr.write('rmc: interrupted; the statistics above are partial\n');
   if (result.verdict === 'incomplete') process.stderr.write(`rmc: incomplete: ${result.incompleteReason}\n`);
-  return exitCodeOf(result);
+  return result.verdict === 'interrupted' ? ctrlC.exitCode() : exitCodeOf(result);
 }
 
 function budgets(flags: CommonFlags): object {
@@ -165,30 +182,31 @@ export async function runTableCommand(specArg: string, flags: CommonFlags): Prom
   const { spec, configDir } = await loadSpec(specArg);
   if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to tabulate)`);
   const params = resolveParams(spec, configDir, flags.config, flags.set);
-  const ctrlC = onInterrupt();
+  warnAboutWorkers(flags.workers);
+  const ctrlC = onInterrupt(flags, spec, params);
   try {
     const table = await runTable(spec, params, {
       ...budgets(flags),
       interrupted: ctrlC.interrupted,
+      live: ctrlC.live,
       onRow: (value, cells, seconds, distinct) => {
         const param = spec.table!.param;
         process.stderr.write(`${param} ${String(value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
         for (const c of cells) process.stderr.write(`  ${String(value)} x ${c.guarantee}: ${cellText(c)}\n`);
       },
     });
+    // Interrupted, the table still prints: the rows finished, the others marked interrupted.
     if (flags.json) process.stdout.write(JSON.stringify(tableJson(table)) + '\n');
     else process.stdout.write(tableText(table));
+    if (table.interrupted) {
+      process.stderr.write('rmc: interrupted; the rows marked interrupted were not checked\n');
+      return ctrlC.exitCode();
+    }
     return table.cells.some((c) => c.verdict === 'incomplete') ? EXIT.incomplete : EXIT.ok;
-  } catch (e) {
-    if (!(e instanceof Interrupted)) throw e;
-    if (flags.json) process.stdout.write(JSON.stringify(jsonError(spec.name, params, 'interrupted', 'interrupted')) + '\n');
-    process.stderr.write('rmc: interrupted\n');
-    return EXIT.interrupted;
   } finally {
     ctrlC.dispose();
   }
 }
-
 
 export async function runCounterexamples(specArg: string, out: string): Promise<number> {
   const { spec, file, configDir } = await loadSpec(specArg);

@@ -27,7 +27,7 @@ export async function loadSpec(arg: string): Promise<LoadedSpec> {
   try {
     spec = await importSpecModule(file);
   } catch (e) {
-    throw new UsageError(`cannot load spec module ${file}: ${(e as Error).message.split('\n')[0]}`, 150);
+    throw new UsageError(`cannot load spec module ${file}: ${loadFailure(e)}`, 150);
   }
   if (!isSpec(spec)) {
     throw new UsageError(`${file} is not a spec module: its default export must be a Spec (name, defaults, init, actions, invariants)`, 150);
@@ -48,4 +48,17 @@ function isSpec(x: any): x is AnySpec {
     typeof x.defaults === 'object' &&
     x.defaults !== null
   );
+}
+
+/**
+ * The line that says why a module did not load. The TypeScript compiler (esbuild, under tsx)
+ * heads its message with "Transform failed with N error(s):" and puts `file:line:column: ERROR:
+ * text` on the lines after: the first of those is the one to show, its column counted from 1.
+ */
+function loadFailure(e: unknown): string {
+  const lines = String((e as Error)?.message ?? e).split('\n').filter((l) => l.trim() !== '');
+  const located = lines.map((l) => /^(.*):(\d+):(\d+): (?:ERROR|error): (.*)$/.exec(l)).find((m) => m !== null);
+  // esbuild counts columns from 0; compilers and editors print them from 1.
+  if (/^Transform failed/.test(lines[0] ?? '') && located) return `syntax error at ${located[1]}:${located[2]}:${Number(located[3]) + 1}: ${located[4]}`;
+  return lines[0] ?? 'unknown error';
 }

@@ -1,17 +1,24 @@
 // The rmc command line: the only place that prints or exits. Every failure becomes one line on
 // stderr and the exit code of the contract in docs/DESIGN.md; under --json exactly one JSON
 // object is printed on stdout whatever happens.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { SpecError, UsageError } from '../errors.ts';
+import { shown, SpecError, UsageError } from '../errors.ts';
 import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
 import { runCheck, runCounterexamples, runList, runSimulate, runTableCommand, type CommonFlags, type SimulateFlags } from './commands.ts';
+
+/** The longest line an error may print: values the user gave are echoed, never whole. */
+const MAX_LINE = 500;
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   let json = argv.includes('--json');
   const program = new Command('rmc')
     .description('Explicit-state model checker for TLA+-style specs; home of the revoke() design model')
+    .version(version, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeErr: () => {}, writeOut: (s) => process.stdout.write(s) })
     .showSuggestionAfterError(false);
@@ -19,29 +26,39 @@ export async function main(argv: readonly string[]): Promise<number> {
   const collect = (v: string, prev: string[]): string[] => [...prev, v];
   const positive = (name: string) => (v: string): number => {
     const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got '${v}'`, 2);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got ${shown(v)}`, 2);
     return n;
   };
-  const integer = (name: string, v: string): number => {
+  const count = (name: string) => (v: string): number => {
     const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number, got '${v}'`, 2);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number, got ${shown(v)}`, 2);
     return n;
   };
-  const searchOptions = (cmd: Command): Command =>
+  const natural = (name: string) => (v: string): number => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number, got ${shown(v)}`, 2);
+    return n;
+  };
+  /** What every command that runs a spec takes: its parameters and the output form. */
+  const specOptions = (cmd: Command): Command =>
     cmd
       .option('--set <name=value>', 'override a parameter (value parsed as JSON, else a string)', collect, [])
       .option('--config <file|name>', 'a JSON file of parameters, or a name in the spec\'s configs/ folder')
-      .option('--max-states <n>', 'stop (incomplete) after this many distinct states', positive('max-states'))
-      .option('--max-depth <n>', 'do not explore past this BFS level', positive('max-depth'))
-      .option('--max-seconds <n>', 'stop (incomplete) after this many seconds', positive('max-seconds'))
-      .option('--workers <n|auto>', 'search threads (auto: one per core when the spec\'s states can cross threads)', (v: string) => (v === 'auto' ? 'auto' : positive('workers')(v)), 'auto')
-      .option('--exact', 'store full state encodings instead of 64-bit fingerprints')
-      .option('--symmetry', 'reduce by the spec\'s symmetry (fingerprint a canonical representative)')
       .option('--json', 'print one JSON object on stdout');
+  /** What an exhaustive search takes besides: budgets, threads and the state store. */
+  const searchOptions = (cmd: Command): Command =>
+    specOptions(cmd)
+      .option('--max-states <n>', 'stop (incomplete) after this many distinct states', count('max-states'))
+      .option('--max-depth <n>', 'do not explore past this BFS level', count('max-depth'))
+      .option('--max-seconds <n>', 'stop (incomplete) after this many seconds', positive('max-seconds'))
+      .option('--workers <n|auto>', 'search threads, a whole number (auto: one per core when the spec\'s states can cross threads)', (v: string) => (v === 'auto' ? 'auto' : count('workers')(v)), 'auto')
+      .option('--exact', 'store full state encodings instead of 64-bit fingerprints')
+      .option('--symmetry', 'reduce by the spec\'s symmetry (fingerprint a canonical representative)');
 
-  searchOptions(program.command('check <spec>').description('check every invariant (or those named) exhaustively, breadth-first'))
+  searchOptions(program.command('check <spec>').description('check every invariant and property (or those named) exhaustively, breadth-first'))
     .option('--invariant <name>', 'check this invariant (repeatable; default: all)', collect, [])
     .option('--property <name>', 'check this temporal property under the spec\'s fairness (repeatable; default: all)', collect, [])
+    .option('--strict', 'fail (exit 12) when a guarantee is not exercised (its reachability partner is never reached); without it that is a warning, except for guarantees named with --invariant or --property')
     .option('--no-deadlock', 'do not report states without successors')
     .option('--continue', 'keep going after a violation; one shortest trace per violated name')
     .option('--trace-dir <dir>', 'write each trace there as text and JSON')
@@ -50,10 +67,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runCheck(spec, flags);
     });
 
-  searchOptions(program.command('simulate <spec>').description('random walks checking invariants, for state spaces too big to exhaust'))
-    .option('--seed <n>', 'the walks\' seed: the same seed gives the same walks', (v: string) => integer('seed', v), 1)
-    .option('--depth <n>', 'steps per walk at most', (v: string) => integer('depth', v), 100)
-    .option('--traces <n>', 'number of walks', (v: string) => integer('traces', v), 1000)
+  specOptions(program.command('simulate <spec>').description('random walks checking invariants, for state spaces too big to exhaust'))
+    .option('--seed <n>', 'the walks\' seed: the same seed gives the same walks', natural('seed'), 1)
+    .option('--depth <n>', 'steps per walk at most', natural('depth'), 100)
+    .option('--traces <n>', 'number of walks', natural('traces'), 1000)
+    .option('--max-states <n>', 'stop (incomplete) once the walks have visited this many distinct states', count('max-states'))
+    .option('--max-seconds <n>', 'stop (incomplete) after this many seconds', positive('max-seconds'))
     .option('--invariant <name>', 'check this invariant (repeatable; default: all)', collect, [])
     .option('--no-deadlock', 'do not report states without successors')
     .option('--trace-dir <dir>', 'write the trace there as text and JSON')
@@ -83,6 +102,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runCounterexamples(spec ?? 'revoke', flags.out);
     });
 
+  // Bare `rmc` is a usage error: help on stderr, as for any other malformed command line.
+  if (argv.length === 0) {
+    process.stderr.write(program.helpInformation());
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;
@@ -103,9 +127,13 @@ function fail(e: unknown, json: boolean): number {
     message = e.message;
   } else {
     code = EXIT.internal;
-    message = `internal error: ${(e as Error)?.stack ?? String(e)}`;
+    message = `internal error: ${(e as Error)?.message ?? String(e)}`;
+    // One line, as for every error; RMC_DEBUG=1 adds the stack for whoever fixes the bug.
+    if (process.env.RMC_DEBUG && (e as Error)?.stack) process.stderr.write(`${(e as Error).stack}\n`);
   }
-  process.stderr.write(`rmc: ${message.split('\n')[0]}\n`);
-  if (json) process.stdout.write(JSON.stringify(jsonError(null, null, 'error', message)) + '\n');
+  const line = message.split('\n')[0]!;
+  const capped = line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}... (cut)` : line;
+  process.stderr.write(`rmc: ${capped}\n`);
+  if (json) process.stdout.write(JSON.stringify(jsonError(null, null, 'error', capped)) + '\n');
   return code;
 }

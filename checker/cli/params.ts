@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
-import { UsageError } from '../errors.ts';
+import { shown, UsageError } from '../errors.ts';
 import { userCwd } from './registry.ts';
 
 export function resolveParams(spec: AnySpec, configDir: string, config: string | undefined, sets: readonly string[]): Record<string, unknown> {
@@ -12,7 +12,7 @@ export function resolveParams(spec: AnySpec, configDir: string, config: string |
   const overrides: Record<string, unknown> = {};
   for (const kv of sets) {
     const eq = kv.indexOf('=');
-    if (eq <= 0) throw new UsageError(`malformed --set '${kv}' (expected name=value)`);
+    if (eq <= 0) throw new UsageError(`malformed --set ${shown(kv)} (expected name=value)`);
     overrides[kv.slice(0, eq)] = parseValue(kv.slice(eq + 1));
   }
   Object.assign(params, checked(spec, overrides, '--set'));
@@ -34,7 +34,7 @@ function readConfig(config: string, configDir: string): Record<string, unknown> 
   const asPath = resolve(userCwd(), config);
   const named = resolve(configDir, `${config}.json`);
   const file = /[/\\]|\.json$/.test(config) ? asPath : existsSync(named) ? named : asPath;
-  if (!existsSync(file)) throw new UsageError(`config '${config}' not found (neither ${named} nor ${asPath})`);
+  if (!existsSync(file)) throw new UsageError(`config ${shown(config)} not found (neither ${shown(named, 200)} nor ${shown(asPath, 200)})`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -50,13 +50,13 @@ function checked(spec: AnySpec, values: Record<string, unknown>, source: string)
   for (const [k, v] of Object.entries(values)) {
     if (!(k in defaults)) {
       const known = Object.keys(defaults);
-      throw new UsageError(`unknown parameter '${k}' in ${source} (known: ${known.length ? known.join(', ') : 'none'})`);
+      throw new UsageError(`unknown parameter ${shown(k)} in ${source} (known: ${known.length ? known.join(', ') : 'none'})`);
     }
     if (spec.table && k === spec.table.param && !spec.table.values.includes(v as never)) {
-      throw new UsageError(`unknown ${k} ${JSON.stringify(v)} in ${source} (known: ${spec.table.values.join(', ')})`);
+      throw new UsageError(`unknown ${k} ${shown(v)} in ${source} (known: ${spec.table.values.join(', ')})`);
     }
     const want = typeOf(defaults[k]);
-    if (typeOf(v) !== want) throw new UsageError(`parameter '${k}' in ${source} must be ${want === 'array' ? 'an array' : `a ${want}`}, got ${JSON.stringify(v)}`);
+    if (typeOf(v) !== want) throw new UsageError(`parameter '${k}' in ${source} must be ${want === 'array' ? 'an array' : `a ${want}`}, got ${shown(v)}`);
   }
   return values;
 }

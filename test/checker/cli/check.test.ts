@@ -111,7 +111,7 @@ describe('rmc check on bad input', () => {
     ['a malformed --set', ['check', 'classic/twophase', '--set', 'rms'], 151, /malformed --set/],
     ['an unknown invariant', ['check', 'classic/diehard', '--invariant', 'Nope'], 151, /unknown invariant 'Nope' \(known: TypeOK, NotSolved\)/],
     ['a missing config', ['check', 'classic/twophase', '--config', 'nope'], 151, /config 'nope' not found/],
-    ['a non-positive budget', ['check', 'classic/diehard', '--max-states', '0'], 2, /--max-states must be a positive number/],
+    ['a non-positive budget', ['check', 'classic/diehard', '--max-states', '0'], 2, /--max-states must be a positive whole number/],
   ];
   for (const [what, args, code, message] of cases) {
     it(`answers ${what} with one line and exit ${code}`, () => {

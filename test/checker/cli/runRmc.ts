@@ -32,6 +32,57 @@ export function rmcInterrupted(args: readonly string[], afterMs: number): Promis
   });
 }
 
+/** When to send a signal: after some milliseconds, or once stderr has matched a pattern. */
+export interface SignalAt {
+  readonly signal: NodeJS.Signals;
+  readonly afterMs?: number;
+  readonly whenStderr?: RegExp;
+}
+
+/**
+ * Starts `command` (rmc by default; `npm` to go through npm run, as a user does) in a process
+ * group of its own and sends each signal to the whole group, as a terminal's Ctrl-C or a
+ * `kill -TERM -pgid` does; resolves when it exits.
+ */
+export function runWithSignals(args: readonly string[], signals: readonly SignalAt[], options: { cwd?: string; npm?: boolean } = {}): Promise<Run> {
+  return new Promise((done) => {
+    const [cmd, argv] = options.npm ? ['npm', ['run', '--silent', 'rmc', '--', ...args]] : [process.execPath, [bin, ...args]];
+    const child = spawn(cmd, argv, { cwd: options.cwd ?? root, detached: true });
+    let stdout = '';
+    let stderr = '';
+    const pending = [...signals];
+    let armed = false; // the next signal's send is scheduled
+    const send = (): void => {
+      const s = pending.shift()!;
+      armed = false;
+      try {
+        process.kill(-child.pid!, s.signal);
+      } catch {
+        // already gone
+      }
+      arm();
+    };
+    /** Schedules the next signal if it waits only for time, or its pattern has matched. */
+    const arm = (): void => {
+      const s = pending[0];
+      if (!s || armed || (s.whenStderr && !s.whenStderr.test(stderr))) return;
+      armed = true;
+      setTimeout(send, s.afterMs ?? 0);
+    };
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      arm();
+    });
+    arm();
+    const guard = setTimeout(() => child.kill('SIGKILL'), 110_000);
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      done({ code: code ?? (signal ? 128 : null), stdout, stderr });
+    });
+  });
+}
+
 const made: string[] = [];
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });

@@ -38,7 +38,7 @@ describe('rmc table', () => {
     expect(rmc(['table', file, '--max-states', '1']).code).toBe(3);
     const bad = rmc(['check', file, '--set', 'design=reckless']);
     expect(bad.code).toBe(151);
-    expect(bad.stderr).toMatch(/unknown design "reckless" in --set \(known: careful, sloppy\)/);
+    expect(bad.stderr).toMatch(/unknown design 'reckless' in --set \(known: careful, sloppy\)/);
   });
 });
 

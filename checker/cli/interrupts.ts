@@ -1,0 +1,55 @@
+// interrupts: what Ctrl-C (SIGINT) and SIGTERM do to a run. The first signal asks the run to
+// stop; it ends at its next yield (every 50 ms) and prints its report with the partial figures,
+// exit 130 (SIGINT) or 143 (SIGTERM), the shells' 128 + signal number. A second signal of the
+// same kind within DUPLICATE_MS is the same request delivered twice (npm forwards the signal
+// the whole process group already got), so it is ignored. A later one means "now": the figures
+// the run has reached are printed at once, from `live`, and the process exits.
+import { EXIT } from '../report/exitCode.ts';
+import type { Progress } from '../search/types.ts';
+
+const DUPLICATE_MS = 500;
+const CODES = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
+type Signal = keyof typeof CODES;
+
+export interface Interrupts {
+  /** Has a signal asked the run to stop? */
+  interrupted(): boolean;
+  /** The exit code of the signal that stopped the run (130 or 143); 130 if none did. */
+  exitCode(): number;
+  /** Where the running search publishes its figures, for a second signal to print. */
+  readonly live: { current?: () => Progress };
+  dispose(): void;
+}
+
+/**
+ * Listens for SIGINT and SIGTERM until disposed. `printNow(figures, code)` prints the partial
+ * figures synchronously when a second signal cannot wait for the report.
+ */
+export function listenForInterrupts(printNow: (figures: Progress | undefined, code: number) => void): Interrupts {
+  let first: { signal: Signal; at: number } | undefined;
+  const live: { current?: () => Progress } = {};
+  const handler = (signal: Signal): void => {
+    const now = performance.now();
+    if (!first) {
+      first = { signal, at: now };
+      return;
+    }
+    if (signal === first.signal && now - first.at < DUPLICATE_MS) return;
+    const code = CODES[first.signal];
+    printNow(live.current?.(), code);
+    process.exit(code);
+  };
+  const onInt = (): void => handler('SIGINT');
+  const onTerm = (): void => handler('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  return {
+    interrupted: () => first !== undefined,
+    exitCode: () => (first ? CODES[first.signal] : EXIT.interrupted),
+    live,
+    dispose: () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+    },
+  };
+}
