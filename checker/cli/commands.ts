@@ -64,6 +64,12 @@ function printFiguresNow(spec: AnySpec, params: object, p: Progress | undefined,
   process.stderr.write('rmc: interrupted; the statistics above are partial\n');
 }
 
+/** The report is out: from here a signal exits with the run's code. */
+function settle(ctrlC: Interrupts, code: number): number {
+  ctrlC.dispose(code);
+  return code;
+}
+
 /** More workers than cores only slow a search down: say so (the run goes on). */
 function warnAboutWorkers(workers: number | 'auto' | undefined): void {
   const cores = availableParallelism();
@@ -93,7 +99,7 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
       ...(flags.maxStates !== undefined ? { maxStates: flags.maxStates } : {}),
       interrupted: ctrlC.interrupted,
     });
-    return report(spec, params, result, flags, ctrlC, true);
+    return settle(ctrlC, report(spec, params, result, flags, ctrlC, true));
   } finally {
     ctrlC.dispose();
   }
@@ -120,7 +126,7 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
       onProgress: (p) => process.stderr.write(progressLine(p) + '\n'),
       progressSeconds: flags.progress ?? 10,
     });
-    return report(spec, params, result, flags, ctrlC);
+    return settle(ctrlC, report(spec, params, result, flags, ctrlC));
   } finally {
     ctrlC.dispose();
   }
@@ -200,9 +206,9 @@ export async function runTableCommand(specArg: string, flags: CommonFlags): Prom
     else process.stdout.write(tableText(table));
     if (table.interrupted) {
       process.stderr.write('rmc: interrupted; the rows marked interrupted were not checked\n');
-      return ctrlC.exitCode();
+      return settle(ctrlC, ctrlC.exitCode());
     }
-    return table.cells.some((c) => c.verdict === 'incomplete') ? EXIT.incomplete : EXIT.ok;
+    return settle(ctrlC, table.cells.some((c) => c.verdict === 'incomplete') ? EXIT.incomplete : EXIT.ok);
   } finally {
     ctrlC.dispose();
   }

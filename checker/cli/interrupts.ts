@@ -18,17 +18,25 @@ export interface Interrupts {
   exitCode(): number;
   /** Where the running search publishes its figures, for a second signal to print. */
   readonly live: { current?: () => Progress };
-  dispose(): void;
+  /**
+   * The run has printed its report and will exit with `code`: a signal from now on (npm's
+   * forwarded copy arriving late, say) exits with that code instead of killing the process
+   * by the signal, which would lose the code.
+   */
+  dispose(code?: number): void;
 }
 
 /**
- * Listens for SIGINT and SIGTERM until disposed. `printNow(figures, code)` prints the partial
+ * Listens for SIGINT and SIGTERM; once disposed, a signal ends the process with the run's code. `printNow(figures, code)` prints the partial
  * figures synchronously when a second signal cannot wait for the report.
  */
 export function listenForInterrupts(printNow: (figures: Progress | undefined, code: number) => void): Interrupts {
   let first: { signal: Signal; at: number } | undefined;
   const live: { current?: () => Progress } = {};
+  let settled: number | undefined;
+  let done = false;
   const handler = (signal: Signal): void => {
+    if (done) process.exit(settled ?? CODES[signal]);
     const now = performance.now();
     if (!first) {
       first = { signal, at: now };
@@ -47,9 +55,9 @@ export function listenForInterrupts(printNow: (figures: Progress | undefined, co
     interrupted: () => first !== undefined,
     exitCode: () => (first ? CODES[first.signal] : EXIT.interrupted),
     live,
-    dispose: () => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
+    dispose: (code) => {
+      done = true;
+      settled = code;
     },
   };
 }

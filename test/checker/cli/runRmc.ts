@@ -1,7 +1,7 @@
 // Runs the real rmc command (bin/rmc.mjs) in a child process, as a user would.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
 
@@ -40,9 +40,9 @@ export interface SignalAt {
 }
 
 /**
- * Starts `command` (rmc by default; `npm` to go through npm run, as a user does) in a process
- * group of its own and sends each signal to the whole group, as a terminal's Ctrl-C or a
- * `kill -TERM -pgid` does; resolves when it exits.
+ * Starts rmc (through `npm run` with `npm`, as a user does) in a process group of its own and
+ * sends each signal to the whole group, as a terminal's Ctrl-C or a `kill -TERM -pgid` does;
+ * resolves when it exits, with the status a shell would show.
  */
 export function runWithSignals(args: readonly string[], signals: readonly SignalAt[], options: { cwd?: string; npm?: boolean } = {}): Promise<Run> {
   return new Promise((done) => {
@@ -78,7 +78,8 @@ export function runWithSignals(args: readonly string[], signals: readonly Signal
     const guard = setTimeout(() => child.kill('SIGKILL'), 110_000);
     child.on('close', (code, signal) => {
       clearTimeout(guard);
-      done({ code: code ?? (signal ? 128 : null), stdout, stderr });
+      // Killed by a signal, the exit status a shell shows is 128 + the signal's number.
+      done({ code: code ?? (signal ? 128 + constants.signals[signal] : null), stdout, stderr });
     });
   });
 }
