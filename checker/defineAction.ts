@@ -21,11 +21,10 @@ export interface ActionDefinition<S, P, A> {
   actor?(s: S, a: A, p: P): string;
 }
 
-export function defineAction<S, P, A>(def: ActionDefinition<S, P, A>): Action<S, P> & { readonly definition: ActionDefinition<S, P, A> } {
+export function defineAction<S, P, A>(def: ActionDefinition<S, P, A>): Action<S, P> {
   return {
     name: def.name,
     doc: def.doc,
-    definition: def,
     *successors(s: S, p: P): Iterable<Successor<S>> {
       for (const a of def.params(s, p)) {
         if (!def.enabled(s, a, p)) continue;

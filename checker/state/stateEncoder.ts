@@ -19,13 +19,6 @@ export interface EncoderOptions {
 }
 
 /**
- * Writes the key bytes of a state under a symmetry (checker/state/symmetry.ts): `encodeInto`
- * encodes a state (through the view, if any) and `value` is the state itself, so permutations
- * apply to the state before the view, as in TLC.
- */
-export type Canonicalizer = (encodeInto: (value: unknown, w: ByteWriter) => void, value: unknown, w: ByteWriter) => void;
-
-/**
  * Returns `encode(state)`, which leaves the state's key bytes in `writer.bytes[0, writer.length)`.
  */
 export function makeStateEncoder(spec: AnySpec, params: object, writer: ByteWriter, options: EncoderOptions = {}): StateEncoder {

@@ -19,12 +19,18 @@
 import type { AnySpec } from '../spec.ts';
 import { SpecError } from '../errors.ts';
 import { ByteWriter } from './byteWriter.ts';
-import type { Canonicalizer } from './stateEncoder.ts';
 import { markOccurring, renameDeep, renaming, type Atom, type Renaming } from './symmetryRename.ts';
 
 const MAX_PERMUTATIONS = 1_000_000;
 /** Recent states' keys, by their plain encoding: a search generates the same state many times. */
 const MEMO_ENTRIES = 1 << 16;
+
+/**
+ * Writes the key bytes of a state under a symmetry: `encodeInto` encodes a state (through the
+ * view, if any) and `value` is the state itself, so permutations apply to the state before the
+ * view, as in TLC. The state encoder (stateEncoder.ts) calls it.
+ */
+export type Canonicalizer = (encodeInto: (value: unknown, w: ByteWriter) => void, value: unknown, w: ByteWriter) => void;
 
 export interface Permutation {
   /** images[i] = j: the i-th listed id becomes the j-th (ids numbered set after set). */

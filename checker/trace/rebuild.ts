@@ -27,7 +27,7 @@ export function rebuildTrace(g: StoredGraph, index: number): TraceStep<unknown>[
   const trace: TraceStep<unknown>[] = [{ action: null, label: 'Initial predicate', state }];
   for (let i = 1; i < chain.length; i++) {
     const action = g.spec.actions[g.parents.action(chain[i]!)]!;
-    const succ = findSuccessor(g, state, action.successors(state, g.params), chain[i]!);
+    const succ = findSuccessor(g, action.successors(state, g.params), chain[i]!);
     if (!succ) throw new SpecError(`action ${action.name} is not deterministic: re-running it did not reach the recorded state (trace step ${i + 1})`);
     state = succ.state;
     trace.push(step(action.name, succ));
@@ -48,7 +48,7 @@ function findInitial(g: StoredGraph, index: number): unknown {
   throw new SpecError('init is not deterministic: re-running it did not give the recorded initial state');
 }
 
-function findSuccessor(g: StoredGraph, _from: unknown, succs: Iterable<Successor<unknown>>, index: number): Successor<unknown> | undefined {
+function findSuccessor(g: StoredGraph, succs: Iterable<Successor<unknown>>, index: number): Successor<unknown> | undefined {
   for (const succ of succs) {
     g.encode(succ.state);
     if (g.seen.matches(index, g.writer.bytes, g.writer.length)) return succ;
