@@ -2,7 +2,7 @@
 // stderr and the exit code of the contract in docs/DESIGN.md; under --json exactly one JSON
 // object is printed on stdout whatever happens.
 import { Command, CommanderError } from 'commander';
-import { SpecError, UsageError } from '../errors.ts';
+import { OutputError, SpecError, UsageError } from '../errors.ts';
 import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
 import { runCheck, runCounterexamples, runList, runSimulate, runTableCommand, type CommonFlags, type SimulateFlags } from './commands.ts';
@@ -98,7 +98,7 @@ function fail(e: unknown, json: boolean): number {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     code = EXIT.usage;
     message = e.message.replace(/^error: /, '');
-  } else if (e instanceof UsageError || e instanceof SpecError) {
+  } else if (e instanceof UsageError || e instanceof SpecError || e instanceof OutputError) {
     code = e.exitCode;
     message = e.message;
   } else {
