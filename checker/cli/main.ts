@@ -105,7 +105,9 @@ function fail(e: unknown, json: boolean): number {
     code = EXIT.internal;
     message = `internal error: ${(e as Error)?.stack ?? String(e)}`;
   }
-  process.stderr.write(`rmc: ${message.split('\n')[0]}\n`);
-  if (json) process.stdout.write(JSON.stringify(jsonError(null, null, 'error', message)) + '\n');
+  // One line, on stderr and in the JSON alike: a stack trace is not a message for a script.
+  const line = message.split('\n')[0]!;
+  process.stderr.write(`rmc: ${line}\n`);
+  if (json) process.stdout.write(JSON.stringify(jsonError(null, null, 'error', line)) + '\n');
   return code;
 }

@@ -247,3 +247,15 @@ describe('generateCounterexamples on a failing file system', () => {
     expect(readFileSync(join(a, MANIFEST), 'utf8')).not.toMatch(new RegExp(`${process.pid}|/tmp|\\d{4}-\\d\\d-\\d\\d`));
   }, CLI);
 });
+
+describe('rmc --json on an internal error', () => {
+  it('carries one line in the JSON error, never a stack trace', () => {
+    const dir = tempDir('rmc-out-json-');
+    writeFileSync(join(dir, 'throws.ts'), `export default { name: 'throws', summary: 'validate throws', defaults: {},
+  validate: () => { throw new TypeError('boom'); }, init: () => [{}], actions: [], invariants: {} };\n`);
+    const r = rmc(['check', join(dir, 'throws.ts'), '--json']);
+    expect(r.code).toBe(255);
+    expect(JSON.parse(r.stdout)).toEqual({ spec: null, params: null, verdict: 'error', error: 'internal error: TypeError: boom' });
+    expect(r.stderr).toBe('rmc: internal error: TypeError: boom\n');
+  }, CLI);
+});
