@@ -26,3 +26,26 @@ export function shown(value: unknown, max = 60): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > max ? `'${text.slice(0, max)}...' (${text.length.toLocaleString('en-US')} characters)` : `'${text}'`;
 }
+
+/** An output (traces, the counterexamples folder) could not be written: 74, sysexits' EX_IOERR.
+ * The message names the path and the OS error, as `osErrorText` words it. */
+export class OutputError extends Error {
+  readonly exitCode = 74;
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}
+
+/** A Node fs error (it carries a string `code`), as opposed to a bug in our own code. */
+export function isOsError(e: unknown): e is NodeJS.ErrnoException & { code: string } {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string';
+}
+
+/** `ENOSPC: no space left on device`: Node's message without its `, syscall 'path'` tail, since
+ * the line that quotes it names the path the user asked for, not our temporary one. */
+export function osErrorText(e: NodeJS.ErrnoException & { code: string }): string {
+  const tail = e.syscall ? e.message.indexOf(`, ${e.syscall}`) : -1;
+  const text = tail >= 0 ? e.message.slice(0, tail) : e.message;
+  return text.startsWith(`${e.code}:`) ? text : `${e.code}: ${text}`;
+}

@@ -1,9 +1,8 @@
 // The commands behind the CLI: each loads what it needs, runs it, prints, and returns the exit
 // code. Errors are thrown as UsageError/SpecError and turned into one line by main.ts.
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import type { AnySpec } from '../spec.ts';
-import { UsageError } from '../errors.ts';
+import { isOsError, osErrorText, UsageError } from '../errors.ts';
 import { check } from '../search/check.ts';
 import { simulate } from '../simulate/simulate.ts';
 import { runTable } from '../search/table.ts';
@@ -21,7 +20,7 @@ import { readPlan, regenerateCounterexamples } from '../counterexamples/regenera
 import { loadSpec } from './loadSpec.ts';
 import { resolveParams } from './params.ts';
 import { registeredNames, userCwd } from './registry.ts';
-import { writeAtomically } from './writeAtomically.ts';
+import { writeFileSet } from './writeFileSet.ts';
 import { listenForInterrupts, type Interrupts } from './interrupts.ts';
 import { dirname, resolve } from 'node:path';
 
@@ -132,9 +131,10 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
   }
 }
 
-/** Prints a check or simulation result (text or JSON), writes its traces, returns the exit code. */
+/** Prints a check or simulation result (text or JSON), then writes its traces, returns the exit
+ * code. The report comes first so that traces that cannot be written (a full disk, a file in the
+ * way) cost the trace files, not the result; the exit code then says the output is incomplete. */
 function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags, ctrlC: Interrupts, simulation = false): number {
-  if (flags.traceDir) writeTraces(spec, params, result, resolve(userCwd(), flags.traceDir));
   if (flags.json) process.stdout.write(JSON.stringify(jsonReport(spec, params, result)) + '\n');
   else process.stdout.write(textReport(spec, params, result, (v) => traceText(spec, params, v), simulation));
   for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);
@@ -142,6 +142,16 @@ function report(spec: AnySpec, params: object, result: CheckResult, flags: Commo
   if (flags.json) for (const line of qualifiedLines(result)) process.stderr.write(`rmc: ${line.replace(/^Warning: /, 'warning: ')}\n`);
   if (result.verdict === 'interrupted') process.stderr.write('rmc: interrupted; the statistics above are partial\n');
   if (result.verdict === 'incomplete') process.stderr.write(`rmc: incomplete: ${result.incompleteReason}\n`);
+  if (flags.traceDir) {
+    const dir = resolve(userCwd(), flags.traceDir);
+    try {
+      writeTraces(spec, params, result, dir);
+    } catch (e) {
+      if (!isOsError(e)) throw e;
+      process.stderr.write(`rmc: cannot write traces to ${dir}: ${osErrorText(e)}\n`);
+      return EXIT.cannotWrite;
+    }
+  }
   return result.verdict === 'interrupted' ? ctrlC.exitCode() : exitCodeOf(result);
 }
 
@@ -163,14 +173,16 @@ function traceText(spec: AnySpec, params: object, v: Violation): string {
   return v.trace.slice(1).some((s) => s.actor !== undefined) ? `${text}The same interleaving, one column per actor:\n\n${lanes(view)}` : text;
 }
 
+/** Each trace as text and JSON, all or none (writeFileSet). */
 function writeTraces(spec: AnySpec, params: object, result: CheckResult, dir: string): void {
   const report = jsonReport(spec, params, result) as { violations: object[] };
+  const files: [string, string][] = [];
   result.violations.forEach((v, i) => {
     if (v.trace.length === 0) return;
-    const base = join(dir, `${spec.name.replace(/\//g, '-')}--${v.kind}-${v.name}`.replace(/[^\w.-]+/g, '_'));
-    writeAtomically(`${base}.txt`, traceText(spec, params, v));
-    writeAtomically(`${base}.json`, JSON.stringify(report.violations[i], null, 2) + '\n');
+    const base = `${spec.name.replace(/\//g, '-')}--${v.kind}-${v.name}`.replace(/[^\w.-]+/g, '_');
+    files.push([`${base}.txt`, traceText(spec, params, v)], [`${base}.json`, JSON.stringify(report.violations[i], null, 2) + '\n']);
   });
+  if (files.length > 0) writeFileSet(dir, files);
 }
 
 export async function runList(flags: { json?: boolean }): Promise<number> {

@@ -3,7 +3,7 @@
 // object is printed on stdout whatever happens.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { shown, SpecError, UsageError } from '../errors.ts';
+import { OutputError, shown, SpecError, UsageError } from '../errors.ts';
 import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
 import { runCheck, runCounterexamples, runList, runSimulate, runTableCommand, type CommonFlags, type SimulateFlags } from './commands.ts';
@@ -122,7 +122,7 @@ function fail(e: unknown, json: boolean): number {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     code = EXIT.usage;
     message = e.message.replace(/^error: /, '');
-  } else if (e instanceof UsageError || e instanceof SpecError) {
+  } else if (e instanceof UsageError || e instanceof SpecError || e instanceof OutputError) {
     code = e.exitCode;
     message = e.message;
   } else {
@@ -131,6 +131,7 @@ function fail(e: unknown, json: boolean): number {
     // One line, as for every error; RMC_DEBUG=1 adds the stack for whoever fixes the bug.
     if (process.env.RMC_DEBUG && (e as Error)?.stack) process.stderr.write(`${(e as Error).stack}\n`);
   }
+  // One line, on stderr and in the JSON alike: a stack trace is not a message for a script.
   const line = message.split('\n')[0]!;
   const capped = line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}... (cut)` : line;
   process.stderr.write(`rmc: ${capped}\n`);

@@ -1,10 +1,16 @@
-// Files are written to a temporary name and renamed: nothing half-written is ever left.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+// Files are written to a temporary name and renamed: nothing half-written is ever left, not even
+// the temporary file when the write or the rename fails (a full disk leaves a short one behind).
 import { dirname } from 'node:path';
+import { nodeIO, type FileIO } from './fileIO.ts';
 
-export function writeAtomically(file: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
+export function writeAtomically(file: string, content: string | Uint8Array, io: FileIO = nodeIO): void {
+  io.mkdir(dirname(file));
   const temp = `${file}.tmp-${process.pid}`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
+  try {
+    io.write(temp, content);
+    io.rename(temp, file);
+  } catch (e) {
+    io.remove(temp);
+    throw e;
+  }
 }

@@ -1,10 +1,12 @@
 // compareFolders: how a committed counterexamples folder differs from a fresh one, one line per
-// file (missing, extra, or different bytes); empty when they are the same.
+// file (missing, extra, or different bytes); empty when they are the same. Hidden files are
+// left out (an editor's or a desktop's), except the manifest, which is generated like the rest.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MANIFEST } from './outFolder.ts';
 
 export function compareFolders(committed: string, fresh: string): string[] {
-  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')).sort() : []);
+  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.') || f === MANIFEST).sort() : []);
   const [have, want] = [list(committed), list(fresh)];
   const out: string[] = [];
   for (const f of want) {

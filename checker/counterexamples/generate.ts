@@ -1,13 +1,15 @@
 // generateCounterexamples: the counterexamples folder from a table run: per violated cell its
-// text, ITF, DOT and SVG files, then GUARANTEES.md, README.md and index.html. Everything is
-// written into a temporary folder next to outDir and renamed over it at the end, so a reader
-// never sees a half-written folder; the bytes depend only on the spec, parameters and table.
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+// text, ITF, DOT and SVG files, then GUARANTEES.md, README.md and index.html, and the manifest
+// that marks the folder as ours. Everything is written into a temporary folder next to outDir
+// and swapped in at the end (outFolder.ts: only over a folder rmc may replace), so a reader never
+// sees a half-written folder; the bytes depend only on the spec, parameters and table.
+import { resolve } from 'node:path';
+import type { FileIO } from '../cli/fileIO.ts';
 import type { AnySpec } from '../spec.ts';
 import type { TableResult } from '../search/table.ts';
 import { guaranteesMd } from './guaranteesMd.ts';
 import { indexHtml } from './indexHtml.ts';
+import { replaceFolder } from './outFolder.ts';
 import { readmeMd } from './readmeMd.ts';
 import { renderTrace, type RenderedTrace } from './renderTrace.ts';
 
@@ -19,10 +21,12 @@ export interface GenerateInput {
   readonly outDir: string;
   /** Named scenarios (traces found under other configurations), listed before the table's. */
   readonly scenarios?: readonly RenderedTrace[];
+  /** The file-system calls; tests pass failing ones. */
+  readonly io?: FileIO;
 }
 
-/** Returns the names of the files written, sorted. */
-export async function generateCounterexamples({ spec, params, table, outDir, scenarios = [] }: GenerateInput): Promise<string[]> {
+/** Returns the names of the files written (the manifest too), sorted. */
+export async function generateCounterexamples({ spec, params, table, outDir, scenarios = [], io }: GenerateInput): Promise<string[]> {
   const traces: RenderedTrace[] = [...scenarios];
   for (const cell of table.cells) {
     if (cell.verdict === 'violated' && cell.trace) traces.push(await renderTrace(spec, params, table.param, cell));
@@ -32,25 +36,5 @@ export async function generateCounterexamples({ spec, params, table, outDir, sce
   files.set('GUARANTEES.md', guaranteesMd(table));
   files.set('README.md', readmeMd(table, traces));
   files.set('index.html', indexHtml(table, traces));
-
-  const target = resolve(outDir);
-  const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
-  const old = join(dirname(target), `.${basename(target)}.old-${process.pid}`);
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp, { recursive: true });
-  try {
-    for (const [name, text] of files) writeFileSync(join(temp, name), text);
-    const hadOld = existsSync(target);
-    if (hadOld) renameSync(target, old);
-    try {
-      renameSync(temp, target);
-    } catch (e) {
-      if (hadOld) renameSync(old, target);
-      throw e;
-    }
-    rmSync(old, { recursive: true, force: true });
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-  }
-  return [...files.keys()].sort();
+  return replaceFolder(resolve(outDir), files, io);
 }

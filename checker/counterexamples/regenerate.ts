@@ -5,13 +5,14 @@
 // Scenarios are shortest traces found under other named configurations (the seed's
 // counterexamples that the default bounds do not produce by name); each is one check run.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { SpecError, UsageError } from '../errors.ts';
 import { resolveParams } from '../cli/params.ts';
 import { check } from '../search/check.ts';
 import { runTable, type TableCell } from '../search/table.ts';
 import { generateCounterexamples } from './generate.ts';
+import { assertReplaceable } from './outFolder.ts';
 import { renderTrace, type RenderedTrace } from './renderTrace.ts';
 
 export interface Scenario {
@@ -41,6 +42,9 @@ export function readPlan(specDir: string): CounterexamplePlan {
 export async function regenerateCounterexamples(spec: AnySpec, outDir: string, plan: CounterexamplePlan = {}, configDir = ''): Promise<string[]> {
   const sets = (o: Readonly<Record<string, unknown>> = {}): string[] => Object.entries(o).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   const params = resolveParams(spec, configDir, undefined, sets(plan.params));
+  // Refused now rather than after the search (the revoke table takes half a minute); the swap
+  // checks again, as someone may add a file to the folder meanwhile.
+  assertReplaceable(resolve(outDir));
   const table = await runTable(spec, params);
   const scenarios: RenderedTrace[] = [];
   for (const sc of plan.scenarios ?? []) {

@@ -1,5 +1,7 @@
 // Exit codes are TLC's (tlc2/output/EC.java, ExitStatus), so scripts written for TLC classify our
-// results unchanged; 2, 3, 130, 143 and 255 are ours where TLC has none (docs/DESIGN.md).
+// results unchanged; 2, 3, 74, 130, 143 and 255 are ours where TLC has none (docs/DESIGN.md). 74
+// is sysexits' EX_IOERR, which TLC does not use: the verdict was reached but an output (traces,
+// the counterexamples folder) could not be written, so a script must not take the run as complete.
 import type { CheckResult, ViolationKind } from '../search/types.ts';
 
 export const EXIT = {
@@ -9,6 +11,7 @@ export const EXIT = {
   deadlock: 11,
   invariant: 12,
   property: 13,
+  cannotWrite: 74,
   specFailed: 75,
   invariantThrew: 76,
   propertyThrew: 77,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareFolders } from '../../checker/counterexamples/compareFolders.ts';
 import { generateCounterexamples } from '../../checker/counterexamples/generate.ts';
+import { MANIFEST, manifestText } from '../../checker/counterexamples/outFolder.ts';
 import { runTable } from '../../checker/search/table.ts';
 import { validateItf } from '../../checker/trace/render/validateItf.ts';
 import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
@@ -23,7 +24,7 @@ describe('generateCounterexamples', () => {
   it('writes every artefact of each violated cell, the table, the README and the page', async () => {
     const files = await generate(join(temp, 'one'));
     const stem = 'naive--no-usable-descriptor';
-    expect(files).toEqual(['GUARANTEES.md', 'README.md', 'index.html', ...['itf.json', 'objects.dot', 'objects.svg', 'seq.dot', 'seq.svg', 'txt'].map((x) => `${stem}.${x}`)]);
+    expect(files).toEqual([MANIFEST, 'GUARANTEES.md', 'README.md', 'index.html', ...['itf.json', 'objects.dot', 'objects.svg', 'seq.dot', 'seq.svg', 'txt'].map((x) => `${stem}.${x}`)]);
     expect(readdirSync(join(temp, 'one')).sort()).toEqual(files);
     const out = read(join(temp, 'one'));
     expect(out['GUARANTEES.md']).toContain('| naive | [violated (3 steps)](naive--no-usable-descriptor.txt) | holds (6 states) |');
@@ -53,15 +54,29 @@ describe('generateCounterexamples', () => {
     writeFileSync(join(edited, 'README.md'), readFileSync(join(edited, 'README.md'), 'utf8') + ' ');
     rmSync(join(edited, 'index.html'));
     writeFileSync(join(edited, 'notes.txt'), '');
-    expect(compareFolders(edited, fresh)).toEqual(['README.md: differs', 'index.html: missing', 'notes.txt: no longer generated']);
+    rmSync(join(edited, MANIFEST));
+    expect(compareFolders(edited, fresh)).toEqual([`${MANIFEST}: missing`, 'README.md: differs', 'index.html: missing', 'notes.txt: no longer generated']);
   });
 
-  it('replaces the folder whole: stale files go, no temporary folder is left', async () => {
+  it('replaces a previous generation whole: the files it no longer generates go, no temporary folder is left', async () => {
     const out = join(temp, 'swap', 'counterexamples');
-    mkdirSync(out, { recursive: true });
+    await generate(out);
+    // An older generation that also wrote stale.txt, as its manifest says.
+    const listed = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')).files as string[];
     writeFileSync(join(out, 'stale.txt'), 'old');
+    writeFileSync(join(out, MANIFEST), manifestText([...listed, 'stale.txt']));
     await generate(out);
     expect(existsSync(join(out, 'stale.txt'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')).files).toEqual(listed);
     expect(readdirSync(join(temp, 'swap'))).toEqual(['counterexamples']);
+  });
+
+  it('refuses a folder holding a file it did not write, and deletes nothing', async () => {
+    const out = join(temp, 'foreign', 'counterexamples');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'stale.txt'), 'mine');
+    await expect(generate(out)).rejects.toThrow(`--out ${out} holds files rmc did not write (stale.txt); choose an empty or new folder`);
+    expect(readdirSync(out)).toEqual(['stale.txt']);
+    expect(readdirSync(join(temp, 'foreign'))).toEqual(['counterexamples']);
   });
 });

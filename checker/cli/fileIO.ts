@@ -1,0 +1,49 @@
+// FileIO: the few file-system calls the writers make, passed in so that tests can make a write
+// fail (ENOSPC half-way through, EROFS) where a real disk cannot be made to on demand.
+import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface FileIO {
+  /** mkdir -p; returns the first folder it created, undefined when all existed. */
+  mkdir(dir: string): string | undefined;
+  write(file: string, content: string | Uint8Array): void;
+  rename(from: string, to: string): void;
+  /** Removes a file if it is there. Never throws: it runs while an earlier error is on its way
+   * to the user, and that error is the one to report. */
+  remove(file: string): void;
+  /** Removes a folder tree this run made itself (a staging folder); never throws, as `remove`. */
+  removeTree(dir: string): void;
+  /** Removes an empty folder (rmdir: never a folder that holds something). */
+  removeDir(dir: string): void;
+}
+
+export const nodeIO: FileIO = {
+  mkdir: (dir) => mkdirSync(dir, { recursive: true }),
+  write: (file, content) => writeFileSync(file, content),
+  rename: (from, to) => renameSync(from, to),
+  remove: (file) => bestEffort(() => rmSync(file, { force: true })),
+  removeTree: (dir) => bestEffort(() => rmSync(dir, { recursive: true, force: true })),
+  removeDir: (dir) => rmdirSync(dir),
+};
+
+function bestEffort(f: () => void): void {
+  try {
+    f();
+  } catch {
+    // See FileIO.remove: the error that brought us here is the one the user hears about.
+  }
+}
+
+/** Undoes a `mkdir` that created `created`: removes `dir` and its parents up to `created`, each
+ * only if empty, stopping at the first that is not. */
+export function removeCreatedDirs(dir: string, created: string | undefined, io: FileIO): void {
+  if (created === undefined) return;
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      io.removeDir(d);
+    } catch {
+      return;
+    }
+    if (d === created || dirname(d) === d) return;
+  }
+}
