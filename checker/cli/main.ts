@@ -15,7 +15,7 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
-  let json = argv.includes('--json');
+  const json = argv.includes('--json');
   const program = new Command('rmc')
     .description('Explicit-state model checker for TLA+-style specs; home of the revoke() design model')
     .version(version, '-V, --version', 'print the version')
@@ -127,7 +127,7 @@ function fail(e: unknown, json: boolean): number {
     message = e.message;
   } else {
     code = EXIT.internal;
-    message = `internal error: ${(e as Error)?.message ?? String(e)}`;
+    message = `internal error: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
     // One line, as for every error; RMC_DEBUG=1 adds the stack for whoever fixes the bug.
     if (process.env.RMC_DEBUG && (e as Error)?.stack) process.stderr.write(`${(e as Error).stack}\n`);
   }

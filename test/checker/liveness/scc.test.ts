@@ -17,7 +17,12 @@ function naive(n: number, edges: readonly (readonly [number, number])[], inside:
     const todo = [v];
     while (todo.length) {
       const u = todo.pop()!;
-      for (const [a, b] of edges) if (a === u && inside(b) && !seen.has(b)) seen.add(b), todo.push(b);
+      for (const [a, b] of edges) {
+        if (a === u && inside(b) && !seen.has(b)) {
+          seen.add(b);
+          todo.push(b);
+        }
+      }
     }
     return seen;
   });

@@ -136,7 +136,10 @@ function reference(spec: Spec<Sys, {}>, ps: readonly string[]) {
   const dist = new Map<string, number>();
   const states: Sys[] = [];
   let frontier = [...spec.init({})];
-  for (const s of frontier) dist.set(JSON.stringify(plain(s)), 1), states.push(s);
+  for (const s of frontier) {
+    dist.set(JSON.stringify(plain(s)), 1);
+    states.push(s);
+  }
   for (let level = 2; frontier.length > 0; level++) {
     const next: Sys[] = [];
     for (const s of frontier) {
