@@ -189,7 +189,14 @@ export async function runList(flags: { json?: boolean }): Promise<number> {
   const entries = [];
   for (const name of registeredNames()) {
     const { spec } = await loadSpec(name);
-    entries.push({ name, summary: spec.summary, params: spec.defaults, invariants: Object.keys(spec.invariants) });
+    entries.push({
+      name,
+      summary: spec.summary,
+      params: spec.defaults,
+      invariants: Object.keys(spec.invariants),
+      properties: Object.keys(spec.properties ?? {}),
+      actions: spec.actions.map((a) => ({ name: a.name, ...(a.doc ? { doc: a.doc } : {}) })),
+    });
   }
   if (flags.json) process.stdout.write(JSON.stringify({ specs: entries }) + '\n');
   else for (const e of entries) process.stdout.write(`${e.name}  ${e.summary}  ${JSON.stringify(e.params)}\n`);

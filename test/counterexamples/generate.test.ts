@@ -6,7 +6,7 @@ import { compareFolders } from '../../checker/counterexamples/compareFolders.ts'
 import { generateCounterexamples } from '../../checker/counterexamples/generate.ts';
 import { MANIFEST, manifestText } from '../../checker/counterexamples/outFolder.ts';
 import { runTable } from '../../checker/search/table.ts';
-import { validateItf } from '../../checker/trace/render/validateItf.ts';
+import { validateItf } from '../checker/trace/render/validateItf.ts';
 import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'rmc-generate-'));

@@ -46,7 +46,11 @@ describe('rmc list', () => {
   it('lists every registered spec with its summary and parameters', () => {
     const r = rmc(['list', '--json']);
     expect(r.code).toBe(0);
-    const names = JSON.parse(r.stdout).specs.map((s: { name: string }) => s.name);
+    const specs = JSON.parse(r.stdout).specs;
+    const names = specs.map((s: { name: string }) => s.name);
+    const revoke = specs.find((s: { name: string }) => s.name === 'revoke');
+    expect(revoke.properties).toEqual(['revoke-returns']);
+    expect(revoke.actions).toContainEqual({ name: 'SendFd', doc: expect.stringMatching(/SCM_RIGHTS/) });
     expect(names).toEqual(expect.arrayContaining(['classic/diehard', 'classic/twophase', 'classic/philosophers']));
     expect(rmc(['list']).stdout).toMatch(/^classic\/twophase {2}.*\{"rms":3\}$/m);
   });

@@ -2,7 +2,7 @@ import { Record as ImmutableRecord, List, Map, OrderedMap, Set } from 'immutable
 import { describe, expect, it } from 'vitest';
 import { itf } from '../../../../checker/trace/render/itf.ts';
 import { traceView } from '../../../../checker/trace/render/traceView.ts';
-import { validateItf } from '../../../../checker/trace/render/validateItf.ts';
+import { validateItf } from './validateItf.ts';
 import type { AnySpec } from '../../../../checker/spec.ts';
 import { handoffTrace } from './handoffTrace.ts';
 
