@@ -50,7 +50,7 @@ describe('rmc list', () => {
     const names = specs.map((s: { name: string }) => s.name);
     const revoke = specs.find((s: { name: string }) => s.name === 'revoke');
     expect(revoke.properties).toEqual(['revoke-returns']);
-    expect(revoke.actions).toContainEqual({ name: 'SendFd', doc: expect.stringMatching(/SCM_RIGHTS/) });
+    expect(revoke.actions).toContainEqual({ name: 'SendFd', doc: expect.stringMatching(/unix_attach_fds/) });
     expect(names).toEqual(expect.arrayContaining(['classic/diehard', 'classic/twophase', 'classic/philosophers']));
     expect(rmc(['list']).stdout).toMatch(/^classic\/twophase {2}.*\{"rms":3\}$/m);
   });
