@@ -21,10 +21,13 @@ export function toPlain(value: unknown): unknown {
   return out;
 }
 
-/** The spec's own JSON view of a state if it has one, else toPlain. */
+/**
+ * A state as every report shows it (--json, ITF, diffs, the page): through the spec's own JSON
+ * view if it has one, then toPlain, so keys are in one canonical order whoever built the state.
+ */
 export function stateToPlain(spec: AnySpec, params: object, state: unknown): unknown {
   const own = spec.presentation?.toJSON;
-  return own ? own.call(spec.presentation, state, params) : toPlain(state);
+  return toPlain(own ? own.call(spec.presentation, state, params) : state);
 }
 
 function plainObject(entries: Iterable<[unknown, unknown]>): Record<string, unknown> {

@@ -1,9 +1,9 @@
 // traceView: one counterexample with the spec's presentation hooks already applied, so every
 // renderer (text, lanes, ITF, DOT, HTML) is a pure function of plain data and knows no spec.
-// Without hooks: states go through toPlain, lanes are actors in order of first appearance,
+// Without hooks: states go through toPlain (stateToPlain, the one conversion every report uses), lanes are actors in order of first appearance,
 // there are no message arrows and the object graph is a generic drawing of the JSON tree.
 import type { AnySpec, TraceStep } from '../../spec.ts';
-import { toPlain } from '../toPlain.ts';
+import { stateToPlain } from '../toPlain.ts';
 
 export interface TraceMessage {
   readonly from: number;
@@ -43,7 +43,7 @@ export function traceView(
   loopLabel?: string,
 ): TraceView {
   const pres = spec.presentation;
-  const states = steps.map((s) => (pres?.toJSON ? toPlain(pres.toJSON(s.state, params)) : toPlain(s.state)));
+  const states = steps.map((s) => stateToPlain(spec, params, s.state));
   const actors: string[] = [];
   for (const s of steps.slice(1)) {
     const a = s.actor ?? NO_ACTOR;
