@@ -13,6 +13,9 @@ import type { CheckOptions, CheckResult, Progress, Stats, Verdict, Violation } f
 
 type Predicate = (s: unknown, p: object) => boolean;
 
+/** Why a search is to stop before its end: Ctrl-C, or which budget ran out. */
+export type StopRequest = { readonly verdict: 'interrupted' } | { readonly verdict: 'incomplete'; readonly reason: string };
+
 export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGraph {
   readonly started = performance.now();
   readonly writer = new ByteWriter();
@@ -34,6 +37,7 @@ export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGr
   distinctOverride: number | undefined;
   /** Bytes of the store held outside `seen` and the parent links (the parallel search's shards). */
   storeBytesElsewhere = 0;
+  private lastProgress = this.started;
 
   constructor(
     readonly spec: AnySpec,
@@ -79,10 +83,36 @@ export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGr
 
   /** Ends the search on a budget; true when one ran out. */
   budgetSpent(now: number): boolean {
-    const o = this.options;
-    if (o.maxStates !== undefined && this.seen.size >= o.maxStates) this.incomplete(`state budget of ${o.maxStates} distinct states reached`);
-    else if (o.maxSeconds !== undefined && now - this.started >= o.maxSeconds * 1000) this.incomplete(`time budget of ${o.maxSeconds} s reached`);
+    const reason = this.budgetReason(now, this.seen.size);
+    if (reason !== undefined) this.incomplete(reason);
     return this.stop !== undefined;
+  }
+
+  /** Which budget has run out with `distinct` states found, if one has. */
+  budgetReason(now: number, distinct: number): string | undefined {
+    const o = this.options;
+    if (o.maxStates !== undefined && distinct >= o.maxStates) return `state budget of ${o.maxStates} distinct states reached`;
+    if (o.maxSeconds !== undefined && now - this.started >= o.maxSeconds * 1000) return `time budget of ${o.maxSeconds} s reached`;
+    return undefined;
+  }
+
+  /** Whether the search is to stop now (Ctrl-C, or a budget with `distinct` states found); the book's own stop is left alone. */
+  stopWanted(now: number, distinct: number): StopRequest | undefined {
+    if (this.options.interrupted?.()) return { verdict: 'interrupted' };
+    const reason = this.budgetReason(now, distinct);
+    return reason === undefined ? undefined : { verdict: 'incomplete', reason };
+  }
+
+  stopAs(request: StopRequest): void {
+    if (request.verdict === 'interrupted') this.stop = 'interrupted';
+    else this.incomplete(request.reason);
+  }
+
+  /** Reports `figures()` when `progressSeconds` have passed since the last report. */
+  progressIfDue(now: number, figures: () => Progress = () => this.progress()): void {
+    if (!this.options.onProgress || now - this.lastProgress < (this.options.progressSeconds ?? 10) * 1000) return;
+    this.lastProgress = now;
+    this.options.onProgress(figures());
   }
 
   incomplete(reason: string): void {
