@@ -9,12 +9,10 @@ import { makeStateEncoder, type StateEncoder } from '../state/stateEncoder.ts';
 import type { StoredGraph } from '../trace/rebuild.ts';
 import { ParentLinks } from './parentLinks.ts';
 import { invariantHolds } from './searchFailure.ts';
+import { budgetReason, stopRequest, type StopRequest } from './stopRequest.ts';
 import type { CheckOptions, CheckResult, Progress, Stats, Verdict, Violation } from './types.ts';
 
 type Predicate = (s: unknown, p: object) => boolean;
-
-/** Why a search is to stop before its end: Ctrl-C, or which budget ran out. */
-export type StopRequest = { readonly verdict: 'interrupted' } | { readonly verdict: 'incomplete'; readonly reason: string };
 
 export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGraph {
   readonly started = performance.now();
@@ -83,24 +81,14 @@ export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGr
 
   /** Ends the search on a budget; true when one ran out. */
   budgetSpent(now: number): boolean {
-    const reason = this.budgetReason(now, this.seen.size);
+    const reason = budgetReason(this.options, this.started, now, this.seen.size);
     if (reason !== undefined) this.incomplete(reason);
     return this.stop !== undefined;
   }
 
-  /** Which budget has run out with `distinct` states found, if one has. */
-  budgetReason(now: number, distinct: number): string | undefined {
-    const o = this.options;
-    if (o.maxStates !== undefined && distinct >= o.maxStates) return `state budget of ${o.maxStates} distinct states reached`;
-    if (o.maxSeconds !== undefined && now - this.started >= o.maxSeconds * 1000) return `time budget of ${o.maxSeconds} s reached`;
-    return undefined;
-  }
-
   /** Whether the search is to stop now (Ctrl-C, or a budget with `distinct` states found); the book's own stop is left alone. */
   stopWanted(now: number, distinct: number): StopRequest | undefined {
-    if (this.options.interrupted?.()) return { verdict: 'interrupted' };
-    const reason = this.budgetReason(now, distinct);
-    return reason === undefined ? undefined : { verdict: 'incomplete', reason };
+    return stopRequest(this.options, this.started, now, distinct);
   }
 
   stopAs(request: StopRequest): void {
