@@ -3,15 +3,17 @@
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
-import { checkLiveness, checkLivenessInterruptibly } from '../liveness/checkLiveness.ts';
+import { checkLivenessWatched } from '../liveness/checkLiveness.ts';
 import { bfs } from './bfs.ts';
 import { parallelBfs } from './parallel/parallelBfs.ts';
 import { transportFor } from './parallel/parallelSupport.ts';
+import { stopRequest } from './stopRequest.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
 export type { CheckOptions, CheckResult } from './types.ts';
 
 export async function check(spec: AnySpec, params: object, given: CheckOptions = {}): Promise<CheckResult> {
+  const started = performance.now();
   // Naming only invariants checks only those, naming only properties only those (TLC's cfg).
   const options: CheckOptions = {
     ...given,
@@ -38,9 +40,20 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   // An unreached `reachable` guard says something is vacuous, not that the search stopped early.
   const onlyUnreached = safety.violations.every((v) => v.kind === 'unreached');
   if (!(safety.verdict === 'ok' || (safety.verdict === 'violation' && (options.continue || onlyUnreached)))) return safety;
-  const liveOptions = { properties, fingerprints: !options.exact };
-  const live = options.interrupted ? await checkLivenessInterruptibly(spec, params, { ...liveOptions, interrupted: options.interrupted }) : checkLiveness(spec, params, liveOptions);
-  if (!live) return { ...safety, verdict: 'interrupted', notes: [...(safety.notes ?? []), 'interrupted while checking temporal properties: none was judged'] };
+  // The same budgets as the search's: --max-seconds for the whole run, --max-states for the
+  // graph's own distinct states (more than the search's under symmetry).
+  const live = await checkLivenessWatched(spec, params, {
+    properties,
+    fingerprints: !options.exact,
+    stop: (distinct) => stopRequest(options, started, performance.now(), distinct),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
+  });
+  if ('verdict' in live) {
+    const why = live.verdict === 'interrupted' ? 'interrupted' : live.reason;
+    const stopped = { ...safety, verdict: live.verdict, notes: [...(safety.notes ?? []), `${why} while checking temporal properties: none was judged`] };
+    return live.verdict === 'incomplete' ? { ...stopped, incompleteReason: `${live.reason} while checking temporal properties` } : stopped;
+  }
   const violations = [...safety.violations];
   for (const p of live.properties) {
     if (p.holds) continue;

@@ -41,6 +41,8 @@ export interface CheckOptions {
 }
 
 export interface Progress {
+  /** Absent for the safety search; 'behaviour graph' while temporal properties are checked (figures of that phase alone). */
+  readonly phase?: 'behaviour graph';
   readonly generatedStates: number;
   readonly distinctStates: number;
   readonly queue: number;
