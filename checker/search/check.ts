@@ -8,7 +8,7 @@ import { bfs } from './bfs.ts';
 import { parallelBfs } from './parallel/parallelBfs.ts';
 import { transportFor } from './parallel/parallelSupport.ts';
 import { stopRequest } from './stopRequest.ts';
-import type { CheckOptions, CheckResult } from './types.ts';
+import type { CheckOptions, CheckResult, Stats } from './types.ts';
 
 export type { CheckOptions, CheckResult } from './types.ts';
 
@@ -49,9 +49,10 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
   });
+  const stats = wholeRun(safety.stats, started);
   if ('verdict' in live) {
     const why = live.verdict === 'interrupted' ? 'interrupted' : live.reason;
-    const stopped = { ...safety, verdict: live.verdict, notes: [...(safety.notes ?? []), `${why} while checking temporal properties: none was judged`] };
+    const stopped = { ...safety, stats, verdict: live.verdict, notes: [...(safety.notes ?? []), `${why} while checking temporal properties: none was judged`] };
     return live.verdict === 'incomplete' ? { ...stopped, incompleteReason: `${live.reason} while checking temporal properties` } : stopped;
   }
   const violations = [...safety.violations];
@@ -62,7 +63,13 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   const notes = [...(safety.notes ?? [])];
   if (options.symmetry) notes.push('temporal properties were checked without symmetry reduction: symmetry can hide liveness violations (as TLC warns)');
   if (live.fairness.length > 0) notes.push(`fairness assumed: ${live.fairness.join(', ')}`);
-  return { ...safety, verdict: violations.length > 0 ? 'violation' : safety.verdict, violations, ...(notes.length ? { notes } : {}) };
+  return { ...safety, stats, verdict: violations.length > 0 ? 'violation' : safety.verdict, violations, ...(notes.length ? { notes } : {}) };
+}
+
+/** The search's statistics, timed over the whole run (the temporal-property phase included). */
+function wholeRun(safety: Stats, started: number): Stats {
+  const seconds = Math.max(safety.seconds, (performance.now() - started) / 1000);
+  return { ...safety, seconds, statesPerSecond: seconds > 0 ? safety.distinctStates / seconds : 0 };
 }
 
 async function safetySearch(spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {
