@@ -3,8 +3,9 @@
 // the end of a level; these words are read and written while it runs.
 //
 // Word 0 is the stop word: the coordinator sets it (a budget ran out, Ctrl-C), and a worker that
-// sees it abandons its range and answers at once. Then three counts per worker, for this level
-// only: states expanded, successors generated, claims made (taken-over ones included). The
+// sees it abandons its range and answers at once. Then four counts per worker, for this level
+// only: states expanded, successors generated, claims made, and claims of higher workers it took
+// over (so claims minus take-overs, summed, are the distinct new states so far). The
 // coordinator zeroes them before it sends a level; only worker w writes its own, every few
 // hundred successors (Atomics.store: never torn), so they lag by at most that much. They are
 // figures for progress lines and budgets; the exact counts still come with the level's messages.
@@ -13,11 +14,12 @@
 /** Successors a worker generates between two looks at the control block. */
 export const SYNC_EVERY = 512;
 
-const FIELDS = 3;
+const FIELDS = 4;
 
 export interface LevelFigures {
   readonly expanded: number;
   readonly generated: number;
+  /** Distinct new states: claims not taken over. */
   readonly claims: number;
 }
 
@@ -42,11 +44,12 @@ export class ControlBlock {
   }
 
   /** A worker: publishes its counts so far, and learns whether to stop. */
-  publish(me: number, expanded: number, generated: number, claims: number): boolean {
+  publish(me: number, expanded: number, generated: number, claims: number, takenOver: number): boolean {
     const at = 1 + FIELDS * me;
     Atomics.store(this.words, at, expanded);
     Atomics.store(this.words, at + 1, generated);
     Atomics.store(this.words, at + 2, claims);
+    Atomics.store(this.words, at + 3, takenOver);
     return Atomics.load(this.words, 0) !== 0;
   }
 
@@ -59,8 +62,9 @@ export class ControlBlock {
       const at = 1 + FIELDS * w;
       expanded += Atomics.load(this.words, at);
       generated += Atomics.load(this.words, at + 1);
-      claims += Atomics.load(this.words, at + 2);
+      claims += Atomics.load(this.words, at + 2) - Atomics.load(this.words, at + 3);
     }
-    return { expanded, generated, claims };
+    // A take-over can be published before the claim it undoes: never below zero.
+    return { expanded, generated, claims: Math.max(0, claims) };
   }
 }

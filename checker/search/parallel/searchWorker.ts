@@ -153,7 +153,7 @@ function expand(m: ExpandOrder): void {
       sinceSync += seq + 1;
       if (sinceSync >= SYNC_EVERY) {
         sinceSync = 0;
-        if (control.publish(me, lv.expanded, generatedAll, claims.length)) {
+        if (control.publish(me, lv.expanded, generatedAll, claims.length, takenOver.length)) {
           stopped = true;
           return false;
         }
@@ -164,7 +164,7 @@ function expand(m: ExpandOrder): void {
     throw searchFailure(e, phase, current);
   }
   const tags = Float64Array.from(takenOver);
-  control.publish(me, lv.expanded, generatedAll, claims.length);
+  control.publish(me, lv.expanded, generatedAll, claims.length, takenOver.length);
   post({ type: 'expanded', overflow, stopped, claims: claims.length, takenOver: tags }, [tags.buffer]);
 }
 
