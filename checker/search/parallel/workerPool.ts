@@ -70,11 +70,17 @@ export class WorkerPool {
   /** Resolves on the next message from any worker, or after WAIT_MS (to look up). */
   private nextMessage(): Promise<void> {
     return new Promise<void>((wake) => {
-      const timer = setTimeout(wake, WAIT_MS);
-      this.waiters.push(() => {
+      const waiter = (): void => {
         clearTimeout(timer);
         wake();
-      });
+      };
+      // On time out the waiter leaves the list: a level that runs for an hour would else leave
+      // tens of thousands of them there.
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        wake();
+      }, WAIT_MS);
+      this.waiters.push(waiter);
     });
   }
 
