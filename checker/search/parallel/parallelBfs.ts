@@ -141,7 +141,8 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
         table.rebuild(table.capacity, levelBase); // every tag back to 1, so tags can start over
         levelBase = 2;
       }
-      table.makeRoom(expectedClaims(nextSize, growth), levelBase);
+      // (Not when the search stops after this level: a wide level's table takes seconds to fill.)
+      if (!pending) table.makeRoom(expectedClaims(nextSize, growth), levelBase);
       const finished = await pool.collect('finished', watchLevel);
       const placed = placeLevel(book, finished);
       for (const f of finished) book.markReached((_, name) => f.reached.includes(reachableNames.indexOf(name)));
