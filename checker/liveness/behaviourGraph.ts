@@ -17,6 +17,7 @@ import { SpecError } from '../errors.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
 import { makeStateEncoder } from '../state/stateEncoder.ts';
 import { ExactSeenSet, FingerprintSeenSet, type SeenSet } from '../state/seenSet.ts';
+import type { StopRequest } from '../search/stopRequest.ts';
 import type { Progress } from '../search/types.ts';
 import { IntList } from './intList.ts';
 
@@ -65,10 +66,11 @@ export function exploreBehaviourGraph(spec: AnySpec, params: object, options: Gr
 }
 
 /**
- * exploreBehaviourGraph, yielding to the event loop every few milliseconds so that Ctrl-C is
- * heard: undefined when `interrupted()` turned true first.
+ * exploreBehaviourGraph, yielding to the event loop every 50 ms so that Ctrl-C is heard, and
+ * asking `stop` (with the distinct states so far) whether to go on: what it said when it said
+ * stop, else the graph.
  */
-export async function exploreBehaviourGraphInterruptibly(spec: AnySpec, params: object, options: GraphOptions & { readonly interrupted: () => boolean }): Promise<BehaviourGraph | undefined> {
+export async function exploreBehaviourGraphWatched(spec: AnySpec, params: object, options: GraphOptions & { readonly stop: (distinct: number) => StopRequest | undefined }): Promise<BehaviourGraph | StopRequest> {
   const explorer = graphExplorer(spec, params, options);
   for (;;) {
     const until = Date.now() + 50;
@@ -76,12 +78,13 @@ export async function exploreBehaviourGraphInterruptibly(spec: AnySpec, params: 
     while (!done && Date.now() < until) done = explorer.step(256);
     if (done) return explorer.graph();
     await new Promise((r) => setImmediate(r));
-    if (options.interrupted()) return undefined;
+    const request = options.stop(explorer.distinct());
+    if (request) return request;
   }
 }
 
 /** The exploration, a slice at a time: step(n) expands up to n more states; true once all are. */
-function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { step(n: number): boolean; graph(): BehaviourGraph } {
+function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { step(n: number): boolean; distinct(): number; graph(): BehaviourGraph } {
   const started = Date.now();
   const writer = new ByteWriter();
   const encode = makeStateEncoder(spec, params, writer);
@@ -167,7 +170,7 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
     if (options.onProgress && Date.now() - lastProgress >= progressMs) {
       lastProgress = Date.now();
       const seconds = (lastProgress - started) / 1000;
-      options.onProgress({ generatedStates: generated, distinctStates: states.length, queue: states.length - v - 1, depth, seconds, statesPerSecond: generated / Math.max(seconds, 1e-9) });
+      options.onProgress({ phase: 'behaviour graph', generatedStates: generated, distinctStates: states.length, queue: states.length - v - 1, depth, seconds, statesPerSecond: states.length / Math.max(seconds, 1e-9) });
     }
   };
 
@@ -212,7 +215,7 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
       stats: { distinctStates: n, generatedStates: generated, depth, seconds: (Date.now() - started) / 1000 },
     };
   };
-  return { step, graph };
+  return { step, distinct: () => states.length, graph };
 }
 
 /** Counting sort of edge indices by source: the CSR form the SCC search walks. */

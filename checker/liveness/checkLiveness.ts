@@ -3,8 +3,9 @@
 // then gets a verdict and, when violated, a fair lasso (checkProperty.ts).
 import type { AnySpec, Temporal } from '../spec.ts';
 import { UsageError } from '../errors.ts';
+import type { StopRequest } from '../search/stopRequest.ts';
 import type { Progress } from '../search/types.ts';
-import { exploreBehaviourGraph, exploreBehaviourGraphInterruptibly, type BehaviourGraph, type GraphOptions } from './behaviourGraph.ts';
+import { exploreBehaviourGraph, exploreBehaviourGraphWatched, type BehaviourGraph, type GraphOptions } from './behaviourGraph.ts';
 import { checkProperty, type EvaluatedProperty, type PropertyResult } from './checkProperty.ts';
 import { fairnessConditions } from './fairnessConditions.ts';
 import { StronglyConnectedComponents } from './scc.ts';
@@ -32,12 +33,15 @@ export function checkLiveness(spec: AnySpec, params: object, options: LivenessOp
   return judge(spec, params, plan, exploreBehaviourGraph(spec, params, graphOptions(plan, options)), started);
 }
 
-/** checkLiveness, hearing Ctrl-C while it explores: undefined when `interrupted()` turned true first. */
-export async function checkLivenessInterruptibly(spec: AnySpec, params: object, options: LivenessOptions & { readonly interrupted: () => boolean }): Promise<LivenessResult | undefined> {
+/**
+ * checkLiveness, asking `stop` every 50 ms while it explores (Ctrl-C, budgets: the distinct
+ * states so far are passed): what it said when it said stop, with no property judged.
+ */
+export async function checkLivenessWatched(spec: AnySpec, params: object, options: LivenessOptions & { readonly stop: (distinct: number) => StopRequest | undefined }): Promise<LivenessResult | StopRequest> {
   const started = Date.now();
   const plan = planProperties(spec, options);
-  const graph = await exploreBehaviourGraphInterruptibly(spec, params, { ...graphOptions(plan, options), interrupted: options.interrupted });
-  return graph && judge(spec, params, plan, graph, started);
+  const graph = await exploreBehaviourGraphWatched(spec, params, { ...graphOptions(plan, options), stop: options.stop });
+  return 'verdict' in graph ? graph : judge(spec, params, plan, graph, started);
 }
 
 interface Plan {

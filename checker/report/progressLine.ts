@@ -1,9 +1,11 @@
-// progressLine: TLC's progress report, one line on stderr during long runs.
+// progressLine: TLC's progress report, one line on stderr during long runs. While temporal
+// properties are checked the line says so: its figures are the behaviour graph's, not the search's.
 import type { Progress } from '../search/types.ts';
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 export function progressLine(p: Progress): string {
   const perMinute = p.seconds > 0 ? (60 * p.generatedStates) / p.seconds : 0;
-  return `Progress(${p.depth}) at ${p.seconds.toFixed(0)} s: ${n(p.generatedStates)} states generated (${n(perMinute)} s/min), ${n(p.distinctStates)} distinct states found (${n(p.statesPerSecond)} ds/s), ${n(p.queue)} states left on queue.`;
+  const phase = p.phase === 'behaviour graph' ? 'Behaviour graph: ' : '';
+  return `${phase}Progress(${p.depth}) at ${p.seconds.toFixed(0)} s: ${n(p.generatedStates)} states generated (${n(perMinute)} s/min), ${n(p.distinctStates)} distinct states found (${n(p.statesPerSecond)} ds/s), ${n(p.queue)} states left on queue.`;
 }

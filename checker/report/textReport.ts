@@ -33,6 +33,8 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, r
   const s = result.stats;
   out.push(`${n(s.generatedStates)} states generated, ${n(s.distinctStates)} distinct states found, ${n(s.queue)} states left on queue.`);
   out.push(simulation ? `The longest walk visited ${s.depth} states.` : `The depth of the complete state graph search is ${s.depth}.`);
+  // The whole run's time (the search, then the temporal-property phase if any), and the
+  // search's distinct states per second of it: what the run cost, not the search's speed alone.
   out.push(`Finished in ${s.seconds.toFixed(2)} s (${n(Math.round(s.statesPerSecond))} distinct states/s).`);
   out.push(`The optimistic fingerprint collision probability is ${s.collisionProbability.toExponential(1)}.`);
   return out.join('\n') + '\n';

@@ -3,17 +3,19 @@
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
-import { checkLiveness, checkLivenessInterruptibly } from '../liveness/checkLiveness.ts';
+import { checkLivenessWatched } from '../liveness/checkLiveness.ts';
 import { bfs } from './bfs.ts';
 import { parallelBfs } from './parallel/parallelBfs.ts';
 import { transportFor } from './parallel/parallelSupport.ts';
 import { initialStates } from './initialStates.ts';
 import { assertKnownInvariants, assertKnownProperties } from './knownNames.ts';
-import type { CheckOptions, CheckResult, NotApplicable } from './types.ts';
+import { stopRequest } from './stopRequest.ts';
+import type { CheckOptions, CheckResult, NotApplicable, Stats } from './types.ts';
 
 export type { CheckOptions, CheckResult } from './types.ts';
 
 export async function check(spec: AnySpec, params: object, given: CheckOptions = {}): Promise<CheckResult> {
+  const started = performance.now();
   // Naming only invariants checks only those, naming only properties only those (TLC's cfg).
   const selected: CheckOptions = {
     ...given,
@@ -36,9 +38,21 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   // An unreached `reachable` guard says something is vacuous, not that the search stopped early.
   const onlyUnreached = safety.violations.every((v) => v.kind === 'unreached');
   if (!(safety.verdict === 'ok' || (safety.verdict === 'violation' && (options.continue || onlyUnreached)))) return safety;
-  const liveOptions = { properties, fingerprints: !options.exact };
-  const live = options.interrupted ? await checkLivenessInterruptibly(spec, params, { ...liveOptions, interrupted: options.interrupted }) : checkLiveness(spec, params, liveOptions);
-  if (!live) return { ...safety, verdict: 'interrupted', notes: [...(safety.notes ?? []), 'interrupted while checking temporal properties: none was judged'] };
+  // The same budgets as the search's: --max-seconds for the whole run, --max-states for the
+  // graph's own distinct states (more than the search's under symmetry).
+  const live = await checkLivenessWatched(spec, params, {
+    properties,
+    fingerprints: !options.exact,
+    stop: (distinct) => stopRequest(options, started, performance.now(), distinct),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
+  });
+  const stats = wholeRun(safety.stats, started);
+  if ('verdict' in live) {
+    const why = live.verdict === 'interrupted' ? 'interrupted' : live.reason;
+    const stopped = { ...safety, stats, verdict: live.verdict, notes: [...(safety.notes ?? []), `${why} while checking temporal properties: none was judged`] };
+    return live.verdict === 'incomplete' ? { ...stopped, incompleteReason: `${live.reason} while checking temporal properties` } : stopped;
+  }
   const violations = [...safety.violations];
   for (const p of live.properties) {
     if (p.holds) continue;
@@ -48,7 +62,13 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   const notes = [...(safety.notes ?? [])];
   if (options.symmetry) notes.push('temporal properties were checked without symmetry reduction: symmetry can hide liveness violations (as TLC warns)');
   if (live.fairness.length > 0) notes.push(`fairness assumed: ${live.fairness.join(', ')}`);
-  return { ...safety, verdict: violations.length > 0 ? 'violation' : safety.verdict, violations, ...(notes.length ? { notes } : {}) };
+  return { ...safety, stats, verdict: violations.length > 0 ? 'violation' : safety.verdict, violations, ...(notes.length ? { notes } : {}) };
+}
+
+/** The search's statistics, timed over the whole run (the temporal-property phase included). */
+function wholeRun(safety: Stats, started: number): Stats {
+  const seconds = Math.max(safety.seconds, (performance.now() - started) / 1000);
+  return { ...safety, seconds, statesPerSecond: seconds > 0 ? safety.distinctStates / seconds : 0 };
 }
 
 /** The selected guarantees less those the spec says do not apply under these parameters. */

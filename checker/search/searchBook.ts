@@ -9,6 +9,7 @@ import { makeStateEncoder, type StateEncoder } from '../state/stateEncoder.ts';
 import type { StoredGraph } from '../trace/rebuild.ts';
 import { ParentLinks } from './parentLinks.ts';
 import { invariantHolds } from './searchFailure.ts';
+import { budgetReason, stopRequest, type StopRequest } from './stopRequest.ts';
 import type { CheckOptions, CheckResult, Progress, Stats, Verdict, Violation } from './types.ts';
 
 type Predicate = (s: unknown, p: object) => boolean;
@@ -34,6 +35,7 @@ export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGr
   distinctOverride: number | undefined;
   /** Bytes of the store held outside `seen` and the parent links (the parallel search's shards). */
   storeBytesElsewhere = 0;
+  private lastProgress = this.started;
 
   constructor(
     readonly spec: AnySpec,
@@ -80,10 +82,26 @@ export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGr
 
   /** Ends the search on a budget; true when one ran out. */
   budgetSpent(now: number): boolean {
-    const o = this.options;
-    if (o.maxStates !== undefined && this.seen.size >= o.maxStates) this.incomplete(`state budget of ${o.maxStates} distinct states reached`);
-    else if (o.maxSeconds !== undefined && now - this.started >= o.maxSeconds * 1000) this.incomplete(`time budget of ${o.maxSeconds} s reached`);
+    const reason = budgetReason(this.options, this.started, now, this.seen.size);
+    if (reason !== undefined) this.incomplete(reason);
     return this.stop !== undefined;
+  }
+
+  /** Whether the search is to stop now (Ctrl-C, or a budget with `distinct` states found); the book's own stop is left alone. */
+  stopWanted(now: number, distinct: number): StopRequest | undefined {
+    return stopRequest(this.options, this.started, now, distinct);
+  }
+
+  stopAs(request: StopRequest): void {
+    if (request.verdict === 'interrupted') this.stop = 'interrupted';
+    else this.incomplete(request.reason);
+  }
+
+  /** Reports `figures()` when `progressSeconds` have passed since the last report. */
+  progressIfDue(now: number, figures: () => Progress = () => this.progress()): void {
+    if (!this.options.onProgress || now - this.lastProgress < (this.options.progressSeconds ?? 10) * 1000) return;
+    this.lastProgress = now;
+    this.options.onProgress(figures());
   }
 
   incomplete(reason: string): void {

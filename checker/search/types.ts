@@ -53,6 +53,8 @@ export interface CheckOptions {
 }
 
 export interface Progress {
+  /** Absent for the safety search; 'behaviour graph' while temporal properties are checked (figures of that phase alone). */
+  readonly phase?: 'behaviour graph';
   readonly generatedStates: number;
   readonly distinctStates: number;
   readonly queue: number;
@@ -65,7 +67,9 @@ export interface Stats {
   distinctStates: number;
   generatedStates: number;
   depth: number;
+  /** The whole run: the safety search and, when temporal properties are checked, their phase. */
   seconds: number;
+  /** distinctStates / seconds: the run's distinct (safety) states per second of the whole run. */
   statesPerSecond: number;
   /** TLC's optimistic estimate: distinct x (generated - distinct) / 2^64 (0 with --exact). */
   collisionProbability: number;

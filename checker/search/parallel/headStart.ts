@@ -3,6 +3,7 @@
 // take). It is the sequential search's loop, level by level, storing into the structures the
 // workers take over: the shared table, the parent links and the fingerprints by index. It stops
 // at the end of the level during which the workers became ready, or before a big level.
+// A level here can take seconds (many successors per state), so it looks up as bfs does.
 import type { TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import type { IndexedFingerprints } from '../../state/seenSet.ts';
@@ -16,6 +17,10 @@ type Book = SearchBook<IndexedFingerprints>;
 
 /** A level this big is better spread over the workers, even if they are still starting. */
 const BIG_LEVEL = 1 << 13;
+
+/** Successors between two looks at the clock; at most LOOK_MS between two looks up. */
+const LOOK_EVERY = 512;
+const LOOK_MS = 50;
 
 export interface Level {
   /** The level's states, in index order (the last stored). */
@@ -65,8 +70,9 @@ export async function headStart(book: Book, table: SharedTable, initial: unknown
     book.queue = states.length;
     if (ready() || book.stop || states.length === 0 || states.length > BIG_LEVEL) return { states, level, growth };
     if (book.options.maxDepth !== undefined && level >= book.options.maxDepth) return { states, level, growth };
-    const next = expandLevel(book, table, states, level);
-    if (!book.stop) book.budgetSpent(performance.now());
+    const next = await expandLevel(book, table, states, level);
+    const request = book.stop ? undefined : book.stopWanted(performance.now(), book.seen.size);
+    if (request) book.stopAs(request);
     if (book.stop) return { states: next, level: level + 1, growth };
     growth = next.length / states.length;
     states = next;
@@ -74,8 +80,11 @@ export async function headStart(book: Book, table: SharedTable, initial: unknown
   }
 }
 
-/** One level, exactly as bfs expands it; returns the next level's states. */
-function expandLevel(book: Book, table: SharedTable, states: readonly unknown[], level: number): unknown[] {
+/**
+ * One level, exactly as bfs expands it; returns the next level's states. Every LOOK_MS it yields
+ * (Ctrl-C is heard), prints progress and ends the search on Ctrl-C or a spent budget.
+ */
+async function expandLevel(book: Book, table: SharedTable, states: readonly unknown[], level: number): Promise<unknown[]> {
   const { spec, params, options } = book;
   const actions = spec.actions;
   const coverage = actions.map((a) => book.coverage[a.name]!);
@@ -83,6 +92,8 @@ function expandLevel(book: Book, table: SharedTable, states: readonly unknown[],
   const next: unknown[] = [];
   let phase = 'search';
   let current: unknown;
+  let sinceLook = 0;
+  let lastLook = performance.now();
   try {
     for (let i = 0; i < states.length && !book.stop; i++) {
       const s = (current = states[i]);
@@ -115,6 +126,18 @@ function expandLevel(book: Book, table: SharedTable, states: readonly unknown[],
       }
       phase = 'search';
       if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params)) book.record('deadlock', 'deadlock', () => rebuildTrace(book, parent));
+      sinceLook += successors + 1;
+      if (!book.stop && sinceLook >= LOOK_EVERY) {
+        sinceLook = 0;
+        if (performance.now() - lastLook >= LOOK_MS) {
+          await new Promise((r) => setImmediate(r));
+          lastLook = performance.now();
+          book.queue = states.length - i - 1 + next.length;
+          book.progressIfDue(lastLook);
+          const request = book.stopWanted(lastLook, book.seen.size);
+          if (request) book.stopAs(request);
+        }
+      }
       if (book.stop) book.queue = states.length - i - 1 + next.length; // what one thread's queue held
     }
   } catch (e) {

@@ -11,19 +11,29 @@
 // new states' parent links and fingerprints (what traces are rebuilt from) and replays the
 // level's violations in the sequential order; when the first one ends the search, the counts
 // are cut back to that successor, as the sequential search stops there.
+//
+// A level can take minutes, so while the workers expand it the coordinator looks up every
+// WAIT_MS (workerPool.ts): it reads the workers' running counts from the control block
+// (controlBlock.ts), prints progress, and on Ctrl-C or a spent budget sets the stop word; the
+// workers then abandon the level and report what they counted (docs/DESIGN.md says which counts).
 import type { AnySpec, TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { IndexedFingerprints } from '../../state/seenSet.ts';
 import { SharedTable } from '../../state/sharedTable.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
 import { SearchBook } from '../searchBook.ts';
-import type { CheckOptions, CheckResult } from '../types.ts';
+import type { StopRequest } from '../stopRequest.ts';
+import type { CheckOptions, CheckResult, Progress } from '../types.ts';
+import { ControlBlock, type LevelFigures } from './controlBlock.ts';
 import { FAILURE_FIELDS, SEQ, type Finished, type FromWorker, type Run, type StateBatch, type Transport } from './protocol.ts';
 import { BatchWriter } from './stateBatch.ts';
 import { headStart, initialLevel } from './headStart.ts';
-import { Interrupted, WorkerPool } from './workerPool.ts';
+import { WorkerPool } from './workerPool.ts';
 
 type Book = SearchBook<IndexedFingerprints>;
+
+/** Thrown out of a wait when the search stops there (the book says why). */
+class Stopped extends Error {}
 
 /** The load a level may not pass in the table (it is sized for half: SharedTable.makeRoom). */
 const MAX_LOAD = 0.85;
@@ -36,11 +46,27 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   const W = options.workers as number; // check() resolved 'auto'
   const invariantNames = book.invariants.map(([n]) => n);
   const reachableNames = Object.keys(spec.reachable ?? {});
-  const pool = new WorkerPool(W, { specFile, params, symmetry: options.symmetry ?? false, transport, invariants: invariantNames, reachable: reachableNames, deadlock: options.deadlock ?? true });
+  const control = new ControlBlock(W);
+  const pool = new WorkerPool(W, { specFile, params, symmetry: options.symmetry ?? false, transport, invariants: invariantNames, reachable: reachableNames, deadlock: options.deadlock ?? true, control: control.words });
   const codec = transport === 'codec' ? spec.codec!(params) : undefined;
   // Small at first, so the first levels (and the tests' small graphs) also take the path where
   // a level outgrows the table and runs again; it grows with the search.
   const table = new SharedTable(16);
+  /** While no level is out (the workers start): a stop ends the search at once. */
+  const watchIdle = (): void => {
+    const now = performance.now();
+    book.progressIfDue(now);
+    const request = book.stopWanted(now, book.seen.size);
+    if (request === undefined) return;
+    book.stopAs(request);
+    throw new Stopped();
+  };
+  /** While a violation's counts are cut back: only Ctrl-C ends the wait (the verdict is known). */
+  const watchCut = (): void => {
+    if (!options.interrupted?.()) return;
+    book.stop = 'interrupted';
+    throw new Stopped();
+  };
   try {
     const start = await headStart(book, table, initialLevel(book, table), () => options.headStart === false || pool.allSent('ready'));
     let ready = false; // waited for only if the head start left something to search
@@ -50,16 +76,24 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
     let level = start.level;
     let levelBase = 2; // tag 1: stored at an earlier level
     let growth = start.growth; // claims per expanded state in the last level
-    let lastProgress = performance.now();
     while (!book.stop && levelSize > 0) {
       if (options.maxDepth !== undefined && level >= options.maxDepth) {
         book.incomplete(`depth budget of ${options.maxDepth} reached`);
         break;
       }
-      if (!ready) ready = (await pool.collect('ready', options.interrupted)).length > 0;
+      if (!ready) ready = (await pool.collect('ready', watchIdle)).length > 0;
       book.queue = levelSize;
       const before: LevelStart = { generated: book.generated, distinct: book.seen.size, coverage: structuredClone(book.coverage) };
       const levelStart = book.seen.size - levelSize;
+      // Set while the workers expand (Ctrl-C, a budget), applied once the level is dealt with.
+      let pending: StopRequest | undefined;
+      const watchLevel = (): void => {
+        const now = performance.now();
+        const figures = control.figures();
+        book.progressIfDue(now, () => levelProgress(book, figures, levelSize, level, now));
+        pending ??= book.stopWanted(now, book.seen.size + figures.claims);
+        if (pending) control.stop();
+      };
 
       // Expand, in a table big enough for the level (run again in a bigger one if it was not).
       let estimate = expectedClaims(levelSize, growth);
@@ -68,15 +102,17 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       for (;;) {
         table.makeRoom(estimate, levelBase);
         const budget = Math.max(1, Math.floor((MAX_LOAD * table.capacity - table.size) / W));
+        control.reset();
         // Equal ranges of the level, in index order: worker w's successors all come before w + 1's.
         for (let w = 0; w < W; w++) {
           const from = Math.floor((w * levelSize) / W);
           const to = Math.floor(((w + 1) * levelSize) / W);
           pool.send(w, { type: 'expand', runs, levelStart, from, to, table: table.view(), levelBase, budget });
         }
-        expanded = await pool.collect('expanded', options.interrupted);
+        expanded = await pool.collect('expanded', watchLevel);
         claims = expanded.map((e) => e.claims);
         if (!expanded.some((e) => e.overflow)) break;
+        if (pending) break; // abandoned below, not run again
         estimate = Math.max(estimate * 4, table.capacity);
       }
       growth = claims.reduce((a, b) => a + b, 0) / levelSize;
@@ -89,6 +125,12 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
           lost[w]!.push((tag - levelBase - w) / W);
         }
       }
+      if (pending && expanded.some((e) => e.overflow || e.stopped)) {
+        lost.forEach((l, w) => pool.send(w, { type: 'abandon', lost: Uint32Array.from(l) }));
+        countAbandoned(book, await pool.collect('abandoned'), levelSize, level);
+        book.stopAs(pending);
+        break;
+      }
       lost.forEach((l, w) => pool.send(w, { type: 'finish', lost: Uint32Array.from(l) }));
       // Every claim is in, so the table holds the next level already: size it for the level
       // after while the workers finish (they only read it).
@@ -99,13 +141,14 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
         table.rebuild(table.capacity, levelBase); // every tag back to 1, so tags can start over
         levelBase = 2;
       }
-      table.makeRoom(expectedClaims(nextSize, growth), levelBase);
-      const finished = await pool.collect('finished', options.interrupted);
+      // (Not when the search stops after this level: a wide level's table takes seconds to fill.)
+      if (!pending) table.makeRoom(expectedClaims(nextSize, growth), levelBase);
+      const finished = await pool.collect('finished', watchLevel);
       const placed = placeLevel(book, finished);
       for (const f of finished) book.markReached((_, name) => f.reached.includes(reachableNames.indexOf(name)));
       if (placed.keys.length > 0) book.depth = level + 1;
       const stopAt = reportViolations(book, finished, placed, invariantNames);
-      if (stopAt !== undefined) await cutBack(book, pool, placed, before, stopAt, level, options.interrupted);
+      if (stopAt !== undefined) await cutBack(book, pool, placed, before, stopAt, level, watchCut);
 
       runs = finished.map((f) => f.run);
       levelSize = placed.keys.length;
@@ -113,20 +156,48 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       level++;
       if (stopAt === undefined) book.queue = levelSize;
       const now = performance.now();
-      if (options.interrupted?.()) book.stop = 'interrupted';
-      else if (!book.stop) book.budgetSpent(now);
-      if (options.onProgress && now - lastProgress >= (options.progressSeconds ?? 10) * 1000) {
-        lastProgress = now;
-        options.onProgress(book.progress());
+      if (!book.stop) {
+        const request = pending ?? book.stopWanted(now, book.seen.size);
+        if (request) book.stopAs(request);
       }
+      book.progressIfDue(now);
     }
   } catch (e) {
-    if (!(e instanceof Interrupted)) throw e;
-    book.stop = 'interrupted';
+    if (!(e instanceof Stopped)) throw e;
   } finally {
     await pool.close();
   }
   return book.result();
+}
+
+/** The figures while a level is expanded: its claims so far count as distinct and queued. */
+function levelProgress(book: Book, f: LevelFigures, levelSize: number, level: number, now: number): Progress {
+  const seconds = (now - book.started) / 1000;
+  const distinct = book.seen.size + f.claims;
+  return { generatedStates: book.generated + f.generated, distinctStates: distinct, queue: levelSize - f.expanded + f.claims, depth: f.claims > 0 ? level + 1 : level, seconds, statesPerSecond: seconds > 0 ? distinct / seconds : 0 };
+}
+
+/**
+ * The counts of a level the search stopped inside: every successor generated so far, and the
+ * claims that stood as distinct states (each is a state none had stored before); what one
+ * thread's queue would hold, the range left plus the claims.
+ */
+function countAbandoned(book: Book, abandoned: readonly Extract<FromWorker, { type: 'abandoned' }>[], levelSize: number, level: number): void {
+  const coverage = book.spec.actions.map((a) => book.coverage[a.name]!);
+  let expanded = 0;
+  let fresh = 0;
+  for (const a of abandoned) {
+    expanded += a.expanded;
+    for (let k = 0; k < coverage.length; k++) {
+      coverage[k]!.generated += a.generated[k]!;
+      book.generated += a.generated[k]!;
+      coverage[k]!.distinct += a.distinct[k]!;
+      fresh += a.distinct[k]!;
+    }
+  }
+  book.distinctOverride = book.seen.size + fresh;
+  book.queue = levelSize - expanded + fresh;
+  if (fresh > 0) book.depth = level + 1;
 }
 
 /** States as a batch in shared memory, for every worker to read. */
@@ -201,9 +272,9 @@ interface LevelStart {
 }
 
 /** The counts as they stood after the successor with key `upTo` (the workers count theirs). */
-async function cutBack(book: Book, pool: WorkerPool, placed: Placed, before: LevelStart, upTo: number, level: number, interrupted?: () => boolean): Promise<void> {
+async function cutBack(book: Book, pool: WorkerPool, placed: Placed, before: LevelStart, upTo: number, level: number, onWait: () => void): Promise<void> {
   pool.broadcast({ type: 'cut', upTo });
-  const cuts = await pool.collect('cut', interrupted);
+  const cuts = await pool.collect('cut', onWait);
   const names = book.spec.actions.map((a) => a.name);
   book.generated = before.generated;
   for (const [name, c] of Object.entries(before.coverage)) book.coverage[name] = { ...c };

@@ -27,6 +27,8 @@ export interface WorkerSetup {
   readonly invariants: readonly string[];
   readonly reachable: readonly string[];
   readonly deadlock: boolean;
+  /** The control block's words (controlBlock.ts), shared with the coordinator. */
+  readonly control: Uint32Array;
   /** This worker's number, and how many there are. */
   readonly me: number;
   readonly workers: number;
@@ -63,7 +65,9 @@ export type ToWorker =
   /** Every worker has expanded: keep the claims that stood (all but the `lost` ones) and report them. */
   | { readonly type: 'finish'; readonly lost: Uint32Array }
   /** Per action, how many of the last expansion's successors have a key of at most `upTo`. */
-  | { readonly type: 'cut'; readonly upTo: number };
+  | { readonly type: 'cut'; readonly upTo: number }
+  /** The search stops inside this level: count the claims that stood (all but `lost`) and drop the level. */
+  | { readonly type: 'abandon'; readonly lost: Uint32Array };
 
 export type ExpandOrder = Extract<ToWorker, { type: 'expand' }>;
 
@@ -94,9 +98,11 @@ export type FromWorker =
   | Finished
   | { readonly type: 'ready' }
   /**
-   * Expansion done; `overflow` if it stopped at its claim budget; `claims` made; the tags of
-   * other workers' claims it took over.
+   * Expansion done; `overflow` if it stopped at its claim budget, `stopped` if at the control
+   * block's stop word; `claims` made; the tags of other workers' claims it took over.
    */
-  | { readonly type: 'expanded'; readonly overflow: boolean; readonly claims: number; readonly takenOver: Float64Array<ArrayBuffer> }
+  | { readonly type: 'expanded'; readonly overflow: boolean; readonly stopped: boolean; readonly claims: number; readonly takenOver: Float64Array<ArrayBuffer> }
+  /** An abandoned level's counts: states expanded, and per action successors generated and claims that stood. */
+  | { readonly type: 'abandoned'; readonly expanded: number; readonly generated: Float64Array<ArrayBuffer>; readonly distinct: Float64Array<ArrayBuffer> }
   | { readonly type: 'cut'; readonly generated: Float64Array<ArrayBuffer> }
   | { readonly type: 'error'; readonly message: string; readonly exitCode: number };

@@ -13,6 +13,7 @@ import * as fingerprints from '../../state/fingerprint.ts';
 import * as sharedTable from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
 import { ClaimList } from './claimList.ts';
+import * as controlBlocks from './controlBlock.ts';
 import * as batches from './stateBatch.ts';
 import * as protocol from './protocol.ts';
 import type { ExpandOrder, FromWorker, Run, ToWorker, WorkerSetup } from './protocol.ts';
@@ -24,6 +25,7 @@ const { claim, KNOWN, NEW, tagOf } = sharedTable;
 const { runLength, runState } = batches;
 const { SEQ } = protocol;
 const { invariantHolds, searchFailure } = searchFailures;
+const { ControlBlock, SYNC_EVERY } = controlBlocks;
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -40,6 +42,7 @@ const reachable = setup.reachable.map((n) => spec.reachable![n]!);
 const constraint = spec.constraint?.bind(spec);
 const W = setup.workers;
 const me = setup.me;
+const control = new ControlBlock(W, setup.control);
 
 /**
  * The spec module, through tsx's CommonJS hook that workerEntry.cjs installed (in this thread:
@@ -74,6 +77,8 @@ interface Level extends Omit<ExpandOrder, 'type' | 'budget'> {
   readonly reached: Set<number>;
   readonly generated: Float64Array<ArrayBuffer>;
   readonly deadlocks: number[];
+  /** States of the range expanded so far (all of it, unless stopped). */
+  expanded: number;
 }
 let level: Level | undefined;
 
@@ -92,12 +97,18 @@ function expand(m: ExpandOrder): void {
     reached: new Set(),
     generated: new Float64Array(actions.length),
     deadlocks: [],
+    expanded: 0,
   };
   level = lv;
   const claims = lv.claims;
   const generated = lv.generated;
   const takenOver: number[] = [];
   let overflow = false;
+  let stopped = false;
+  // The control block is looked at between states, every SYNC_EVERY successors or so: a
+  // few atomic words per several hundred successors, nothing per successor.
+  let generatedAll = 0;
+  let sinceSync = 0;
   let phase = 'search';
   let current: unknown;
   try {
@@ -137,13 +148,24 @@ function expand(m: ExpandOrder): void {
       phase = 'search';
       if (seq >= SEQ) throw new SpecError(`a state has more than ${SEQ - 1} successors, more than the parallel search can number`, 75);
       if (seq === 0 && setup.deadlock && !spec.terminal?.(s, params)) lv.deadlocks.push(parent);
+      lv.expanded++;
+      generatedAll += seq;
+      sinceSync += seq + 1;
+      if (sinceSync >= SYNC_EVERY) {
+        sinceSync = 0;
+        if (control.publish(me, lv.expanded, generatedAll, claims.length, takenOver.length)) {
+          stopped = true;
+          return false;
+        }
+      }
       return true;
     });
   } catch (e) {
     throw searchFailure(e, phase, current);
   }
   const tags = Float64Array.from(takenOver);
-  post({ type: 'expanded', overflow, claims: claims.length, takenOver: tags }, [tags.buffer]);
+  control.publish(me, lv.expanded, generatedAll, claims.length, takenOver.length);
+  post({ type: 'expanded', overflow, stopped, claims: claims.length, takenOver: tags }, [tags.buffer]);
 }
 
 /** Checks a state's invariants (failures as [number, invariant] pairs) and `reachable` predicates. */
@@ -233,6 +255,18 @@ function cut(upTo: number): void {
   post({ type: 'cut', generated }, [generated.buffer]);
 }
 
+/** The search stops inside this level: what the range's expansion counted, then the level is dropped. */
+function abandon(lost: Uint32Array): void {
+  const lv = level!;
+  const distinct: Float64Array<ArrayBuffer> = new Float64Array(actions.length);
+  const stood = new Uint8Array(lv.claims.length).fill(1);
+  for (const j of lost) stood[j] = 0;
+  for (let j = 0; j < stood.length; j++) if (stood[j] === 1) distinct[lv.claims.actions[j]!]!++;
+  const generated = lv.generated;
+  level = undefined;
+  post({ type: 'abandoned', expanded: lv.expanded, generated, distinct }, [generated.buffer, distinct.buffer]);
+}
+
 port.on('message', (m: ToWorker) => {
   try {
     switch (m.type) {
@@ -242,6 +276,8 @@ port.on('message', (m: ToWorker) => {
         return finish(m.lost);
       case 'cut':
         return cut(m.upTo);
+      case 'abandon':
+        return abandon(m.lost);
     }
   } catch (e) {
     const exitCode = e instanceof SpecError ? e.exitCode : 255;

@@ -1,10 +1,11 @@
-// WorkerPool: the search workers, and a way to wait for one reply from each that gives up when
-// the user interrupts (Ctrl-C) or a worker fails.
+// WorkerPool: the search workers, and a way to wait for one reply from each that looks up now
+// and then (progress, budgets, Ctrl-C: the caller's `onWait`) and gives up when a worker fails.
 import { Worker } from 'node:worker_threads';
 import { SpecError } from '../../errors.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
 
-export class Interrupted extends Error {}
+/** The longest a collect waits between two calls of its `onWait`. */
+const WAIT_MS = 100;
 
 export class WorkerPool {
   private readonly workers: Worker[];
@@ -44,8 +45,11 @@ export class WorkerPool {
     return this.inbox.every((box) => box[0]?.type === type);
   }
 
-  /** One message from every worker, of the given type, in worker order. */
-  async collect<T extends FromWorker['type']>(type: T, interrupted?: () => boolean): Promise<Extract<FromWorker, { type: T }>[]> {
+  /**
+   * One message from every worker, of the given type, in worker order. `onWait` runs before
+   * every wait, so at least every WAIT_MS while workers are busy; it may throw to give up.
+   */
+  async collect<T extends FromWorker['type']>(type: T, onWait?: () => void): Promise<Extract<FromWorker, { type: T }>[]> {
     for (;;) {
       for (const box of this.inbox) {
         const err = box.find((m) => m.type === 'error');
@@ -58,24 +62,30 @@ export class WorkerPool {
           return m as Extract<FromWorker, { type: T }>;
         });
       }
-      if (interrupted?.()) throw new Interrupted();
+      onWait?.();
       await this.nextMessage();
     }
   }
 
-  /** Resolves on the next message from any worker, or after 100 ms (to poll for Ctrl-C). */
+  /** Resolves on the next message from any worker, or after WAIT_MS (to look up). */
   private nextMessage(): Promise<void> {
     return new Promise<void>((wake) => {
-      const timer = setTimeout(wake, 100);
-      this.waiters.push(() => {
+      const waiter = (): void => {
         clearTimeout(timer);
         wake();
-      });
+      };
+      // On time out the waiter leaves the list: a level that runs for an hour would else leave
+      // tens of thousands of them there.
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        wake();
+      }, WAIT_MS);
+      this.waiters.push(waiter);
     });
   }
 
   /** The next message from worker i, which must be of the given type. */
-  async receive<T extends FromWorker['type']>(i: number, type: T, interrupted?: () => boolean): Promise<Extract<FromWorker, { type: T }>> {
+  async receive<T extends FromWorker['type']>(i: number, type: T, onWait?: () => void): Promise<Extract<FromWorker, { type: T }>> {
     for (;;) {
       const box = this.inbox[i]!;
       const m = box.shift();
@@ -84,7 +94,7 @@ export class WorkerPool {
         if (m.type !== type) throw new Error(`search worker sent ${m.type}, expected ${type}`);
         return m as Extract<FromWorker, { type: T }>;
       }
-      if (interrupted?.()) throw new Interrupted();
+      onWait?.();
       await this.nextMessage();
     }
   }

@@ -55,7 +55,7 @@ describe('rmc check', () => {
     expect(r.stderr).toMatch(/^Progress\(\d+\) at \d+ s: [\d,]+ states generated \([\d,]+ s\/min\), [\d,]+ distinct states found \([\d,]+ ds\/s\), [\d,]+ states left on queue\.$/m);
     expect(r.stdout).toContain('2,744,706 states generated, 296,448 distinct states found, 0 states left on queue.');
     expect(r.stdout).toMatch(/TMCommit\s+[\d,]+ \/ [\d,]+/);
-  });
+  }, 60_000);
 
   it('writes each trace as text and JSON into --trace-dir, leaving no temporary file', () => {
     const dir = tempDir('rmc-traces-');
@@ -98,7 +98,7 @@ export default spec;
     const report = JSON.parse(r.stdout);
     expect(report.verdict).toBe('interrupted');
     expect(report.stats.distinctStates).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
 
 describe('rmc check on bad input', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLiveness, checkLivenessInterruptibly } from '../../../checker/liveness/checkLiveness.ts';
+import { checkLiveness, checkLivenessWatched } from '../../../checker/liveness/checkLiveness.ts';
 import { SpecError, UsageError } from '../../../checker/errors.ts';
 import type { Progress } from '../../../checker/search/types.ts';
 import { graphSpec } from './graphSpec.ts';
@@ -34,19 +34,31 @@ describe('checkLiveness', () => {
     const seen: Progress[] = [];
     checkLiveness(ring, {}, { progressSeconds: 0, onProgress: (p) => seen.push(p) });
     expect(seen.length).toBe(3);
-    expect(seen[2]).toMatchObject({ distinctStates: 3, generatedStates: 4, queue: 0 });
+    expect(seen[2]).toMatchObject({ phase: 'behaviour graph', distinctStates: 3, generatedStates: 4, queue: 0 });
   });
 });
 
-describe('checkLivenessInterruptibly (Ctrl-C while the behaviour graph is explored)', () => {
-  it('gives checkLiveness\'s verdicts when not interrupted, and nothing once interrupted', async () => {
+describe('checkLivenessWatched (Ctrl-C and budgets while the behaviour graph is explored)', () => {
+  it('gives checkLiveness\'s verdicts when not stopped, and what stop said once it did', async () => {
     const { default: philosophers } = await import('../../../spec/classic/philosophers.ts');
     const withProperty = { ...philosophers, properties: { SomeoneEventuallyEats: { op: 'eventually' as const, p: philosophers.reachable!.SomeoneEats! } } };
     const params = { n: 7 };
     const sync = checkLiveness(withProperty, params, { fingerprints: true });
-    const heard = await checkLivenessInterruptibly(withProperty, params, { fingerprints: true, interrupted: () => false });
-    expect(heard!.properties).toEqual(sync.properties);
-    expect(heard!.stats).toMatchObject({ distinctStates: sync.stats.distinctStates, generatedStates: sync.stats.generatedStates });
-    expect(await checkLivenessInterruptibly(withProperty, params, { fingerprints: true, interrupted: () => true })).toBeUndefined();
+    const heard = await checkLivenessWatched(withProperty, params, { fingerprints: true, stop: () => undefined });
+    expect('verdict' in heard).toBe(false);
+    if ('verdict' in heard) return;
+    expect(heard.properties).toEqual(sync.properties);
+    expect(heard.stats).toMatchObject({ distinctStates: sync.stats.distinctStates, generatedStates: sync.stats.generatedStates });
+    expect(await checkLivenessWatched(withProperty, params, { fingerprints: true, stop: () => ({ verdict: 'interrupted' }) })).toEqual({ verdict: 'interrupted' });
+    // The distinct states so far are what stop is asked about: a state budget fires part way.
+    const seen: number[] = [];
+    const limit = Math.floor(sync.stats.distinctStates / 2);
+    const stopped = await checkLivenessWatched(withProperty, params, {
+      fingerprints: true,
+      stop: (distinct) => (seen.push(distinct), distinct >= limit ? { verdict: 'incomplete', reason: 'half' } : undefined),
+    });
+    expect(stopped).toEqual({ verdict: 'incomplete', reason: 'half' });
+    expect(seen[seen.length - 1]!).toBeGreaterThanOrEqual(limit);
+    expect(seen[seen.length - 1]!).toBeLessThan(sync.stats.distinctStates);
   }, 60_000);
 });
