@@ -3,10 +3,10 @@
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { isOsError, osErrorText, UsageError } from '../errors.ts';
-import { check } from '../search/check.ts';
+import { check } from '../run/check.ts';
 import { simulate } from '../simulate/simulate.ts';
-import { runTable } from '../search/table.ts';
-import type { CheckResult, Progress } from '../search/types.ts';
+import { runTable } from '../run/table.ts';
+import type { CheckResult, Progress } from '../findings.ts';
 import { EXIT, exitCodeOf } from '../report/exitCode.ts';
 import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
@@ -15,12 +15,12 @@ import { qualifiedLines, textReport } from '../report/textReport.ts';
 import { lanes } from '../trace/render/lanes.ts';
 import { textTrace } from '../trace/render/textTrace.ts';
 import { traceView } from '../trace/render/traceView.ts';
-import type { Violation } from '../search/types.ts';
+import type { Violation } from '../findings.ts';
 import { readPlan, regenerateCounterexamples } from '../counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
-import { resolveParams } from './params.ts';
+import { resolveParams } from '../run/params.ts';
 import { registeredNames, userCwd } from './registry.ts';
-import { writeFileSet } from './writeFileSet.ts';
+import { writeFileSet } from '../files/writeFileSet.ts';
 import { listenForInterrupts, type Interrupts } from './interrupts.ts';
 import { dirname, resolve } from 'node:path';
 
@@ -85,7 +85,7 @@ export interface SimulateFlags {
 
 export async function runSimulate(specArg: string, flags: CommonFlags & SimulateFlags): Promise<number> {
   const { spec, configDir } = await loadSpec(specArg);
-  const params = resolveParams(spec, configDir, flags.config, flags.set);
+  const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
   const ctrlC = onInterrupt(flags, spec, params);
   try {
     const result = await simulate(spec, params, {
@@ -106,7 +106,7 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
   const { spec, configDir, file } = await loadSpec(specArg);
-  const params = resolveParams(spec, configDir, flags.config, flags.set);
+  const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, spec, params);
   try {
@@ -206,7 +206,7 @@ export async function runList(flags: { json?: boolean }): Promise<number> {
 export async function runTableCommand(specArg: string, flags: CommonFlags): Promise<number> {
   const { spec, configDir } = await loadSpec(specArg);
   if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to tabulate)`);
-  const params = resolveParams(spec, configDir, flags.config, flags.set);
+  const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, spec, params);
   try {

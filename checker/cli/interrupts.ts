@@ -5,7 +5,7 @@
 // the whole process group already got), so it is ignored. A later one means "now": the figures
 // the run has reached are printed at once, from `live`, and the process exits.
 import { EXIT } from '../report/exitCode.ts';
-import type { Progress } from '../search/types.ts';
+import type { Progress } from '../findings.ts';
 
 const DUPLICATE_MS = 500;
 const CODES = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;

@@ -1,4 +1,4 @@
-import type { TableResult } from '../search/table.ts';
+import type { TableResult } from '../run/table.ts';
 import { toPlain } from '../trace/toPlain.ts';
 
 /** The bounds every row was checked within: the parameters other than the table's own. */

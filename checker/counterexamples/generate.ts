@@ -4,9 +4,9 @@
 // and swapped in at the end (outFolder.ts: only over a folder rmc may replace), so a reader never
 // sees a half-written folder; the bytes depend only on the spec, parameters and table.
 import { resolve } from 'node:path';
-import type { FileIO } from '../cli/fileIO.ts';
+import type { FileIO } from '../files/fileIO.ts';
 import type { AnySpec } from '../spec.ts';
-import type { TableResult } from '../search/table.ts';
+import type { TableResult } from '../run/table.ts';
 import { guaranteesMd } from './guaranteesMd.ts';
 import { indexHtml } from './indexHtml.ts';
 import { replaceFolder } from './outFolder.ts';

@@ -1,6 +1,6 @@
 // guaranteeTable: the table's values x guarantees as a Markdown table, each violated cell linking
 // its trace; shared by GUARANTEES.md and README.md. Cell words are cellText's, as everywhere.
-import type { TableResult } from '../search/table.ts';
+import type { TableResult } from '../run/table.ts';
 import { cellText } from '../report/cellText.ts';
 import { cellOf, columnTitle } from '../report/tableReport.ts';
 import { traceStem } from './traceStem.ts';

@@ -1,5 +1,5 @@
 // guaranteesMd: GUARANTEES.md, the table of values x guarantees with the bounds it holds within.
-import type { TableResult } from '../search/table.ts';
+import type { TableResult } from '../run/table.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
 import { NOT_EXERCISED_LEGEND } from '../report/cellText.ts';

@@ -1,6 +1,6 @@
 // indexHtml: index.html, a static page (no server, no network: styles, script and pictures are
 // inline) with the table, each trace's pictures and a step-through of its states.
-import type { TableResult } from '../search/table.ts';
+import type { TableResult } from '../run/table.ts';
 import { cellText, NOT_EXERCISED_LEGEND } from '../report/cellText.ts';
 import { cellOf, columnTitle } from '../report/tableReport.ts';
 import { boundsLine } from './boundsLine.ts';

@@ -1,6 +1,6 @@
 // readmeMd: README.md, the index a reviewer opens first: what each file is, the table, and every
 // trace with its lanes inline.
-import type { TableResult } from '../search/table.ts';
+import type { TableResult } from '../run/table.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
 import type { RenderedTrace } from './renderTrace.ts';

@@ -1,7 +1,7 @@
 // renderTrace: every artefact of one counterexample (one table cell that is violated), as the
 // bytes the folder holds, plus what the README and the HTML page reuse.
 import type { AnySpec } from '../spec.ts';
-import type { TableCell } from '../search/table.ts';
+import type { TableCell } from '../run/table.ts';
 import { itf } from '../trace/render/itf.ts';
 import { lanes } from '../trace/render/lanes.ts';
 import { objectsDot } from '../trace/render/objectsDot.ts';

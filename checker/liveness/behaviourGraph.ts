@@ -18,7 +18,7 @@ import { ByteWriter } from '../state/byteWriter.ts';
 import { makeStateEncoder } from '../state/stateEncoder.ts';
 import { ExactSeenSet, FingerprintSeenSet, type SeenSet } from '../state/seenSet.ts';
 import type { StopRequest } from '../search/stopRequest.ts';
-import type { Progress } from '../search/types.ts';
+import type { Progress } from '../findings.ts';
 import { IntList } from './intList.ts';
 
 export interface Instance {

@@ -4,7 +4,7 @@
 import type { AnySpec, Temporal } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import type { StopRequest } from '../search/stopRequest.ts';
-import type { Progress } from '../search/types.ts';
+import type { Progress } from '../findings.ts';
 import { exploreBehaviourGraph, exploreBehaviourGraphWatched, type BehaviourGraph, type GraphOptions } from './behaviourGraph.ts';
 import { checkProperty, type EvaluatedProperty, type PropertyResult } from './checkProperty.ts';
 import { fairnessConditions } from './fairnessConditions.ts';

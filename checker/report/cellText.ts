@@ -3,7 +3,7 @@
 // others are qualified: "not exercised" (the bounds never produce the situation the guarantee
 // is about, so it holds only vacuously), "n/a" (the spec says it does not apply here),
 // "incomplete" (a budget ran out) and "interrupted" (the run was stopped before this row).
-import type { TableCell } from '../search/table.ts';
+import type { TableCell } from '../run/table.ts';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 

@@ -1,7 +1,7 @@
 // jsonReport: the one JSON object `--json` prints (docs/DESIGN.md): states as plain JSON, trace[0]
 // the initial state with action null.
 import type { AnySpec } from '../spec.ts';
-import type { CheckResult } from '../search/types.ts';
+import type { CheckResult } from '../findings.ts';
 import { stateToPlain } from '../trace/toPlain.ts';
 
 export function jsonReport(spec: AnySpec, params: object, result: CheckResult): object {

@@ -1,6 +1,6 @@
 // progressLine: TLC's progress report, one line on stderr during long runs. While temporal
 // properties are checked the line says so: its figures are the behaviour graph's, not the search's.
-import type { Progress } from '../search/types.ts';
+import type { Progress } from '../findings.ts';
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 

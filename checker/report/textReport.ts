@@ -1,7 +1,7 @@
 // textReport: the human report of a check, in TLC's words: the verdict, each violation's trace,
 // coverage per action (generated / distinct new), and the final statistics.
 import type { AnySpec } from '../spec.ts';
-import type { CheckResult, Violation } from '../search/types.ts';
+import type { CheckResult, Violation } from '../findings.ts';
 
 export type TraceRenderer = (v: Violation) => string;
 

@@ -6,11 +6,12 @@
 // per new state. Breadth-first order makes the first violation found a shortest one.
 import type { AnySpec, Successor, TraceStep } from '../spec.ts';
 import { rebuildTrace, step } from '../trace/rebuild.ts';
-import { NO_PARENT } from './parentLinks.ts';
+import { NO_PARENT } from '../state/parentLinks.ts';
 import { SearchBook } from './searchBook.ts';
 import { makeFrontier } from './frontier.ts';
 import { searchFailure } from './searchFailure.ts';
-import type { CheckOptions, CheckResult } from './types.ts';
+import type { CheckResult } from '../findings.ts';
+import type { CheckOptions } from '../checkOptions.ts';
 
 export async function bfs(spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {
   const book = new SearchBook(spec, params, options);

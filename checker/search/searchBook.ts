@@ -7,10 +7,11 @@ import { ByteWriter } from '../state/byteWriter.ts';
 import { ExactSeenSet, FingerprintSeenSet, type SeenSet, type StoredStates } from '../state/seenSet.ts';
 import { makeStateEncoder, type StateEncoder } from '../state/stateEncoder.ts';
 import type { StoredGraph } from '../trace/rebuild.ts';
-import { ParentLinks } from './parentLinks.ts';
+import { ParentLinks } from '../state/parentLinks.ts';
 import { invariantHolds } from './searchFailure.ts';
 import { budgetReason, stopRequest, type StopRequest } from './stopRequest.ts';
-import type { CheckOptions, CheckResult, Progress, Stats, Verdict, Violation } from './types.ts';
+import type { CheckResult, Progress, Stats, Verdict, Violation } from '../findings.ts';
+import type { CheckOptions } from '../checkOptions.ts';
 
 type Predicate = (s: unknown, p: object) => boolean;
 

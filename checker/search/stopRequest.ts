@@ -1,7 +1,7 @@
 // stopRequest: whether a search, or the temporal-property phase after it, is to stop before
 // its end: Ctrl-C, or which budget ran out. Both phases ask it the same way, so --max-seconds
 // counts from the start of the whole run and --max-states against each phase's distinct states.
-import type { CheckOptions } from './types.ts';
+import type { CheckOptions } from '../checkOptions.ts';
 
 export type StopRequest = { readonly verdict: 'interrupted' } | { readonly verdict: 'incomplete'; readonly reason: string };
 

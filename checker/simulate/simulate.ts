@@ -20,7 +20,7 @@ import { UsageError } from '../errors.ts';
 import { initialStates } from '../search/initialStates.ts';
 import { assertKnownInvariants } from '../search/knownNames.ts';
 import { invariantHolds, searchFailure } from '../search/searchFailure.ts';
-import type { CheckResult, Verdict, Violation } from '../search/types.ts';
+import type { CheckResult, Verdict, Violation } from '../findings.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
 import { FingerprintSeenSet } from '../state/seenSet.ts';
 import { makeStateEncoder } from '../state/stateEncoder.ts';

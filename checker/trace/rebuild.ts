@@ -9,7 +9,7 @@ import type { ByteWriter } from '../state/byteWriter.ts';
 import type { StoredStates } from '../state/seenSet.ts';
 import type { StateEncoder } from '../state/stateEncoder.ts';
 import { SpecError } from '../errors.ts';
-import type { ParentLinks } from '../search/parentLinks.ts';
+import type { ParentLinks } from '../state/parentLinks.ts';
 import { resolveLabel } from './resolveLabel.ts';
 
 export interface StoredGraph {

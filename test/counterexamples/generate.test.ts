@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareFolders } from '../../checker/counterexamples/compareFolders.ts';
 import { generateCounterexamples } from '../../checker/counterexamples/generate.ts';
 import { MANIFEST, manifestText } from '../../checker/counterexamples/outFolder.ts';
-import { runTable } from '../../checker/search/table.ts';
+import { runTable } from '../../checker/run/table.ts';
 import { validateItf } from '../checker/trace/render/validateItf.ts';
 import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
 

@@ -10,7 +10,7 @@ import type { IndexedFingerprints } from '../../state/seenSet.ts';
 import type { SharedTable } from '../../state/sharedTable.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
 import { searchFailure } from '../searchFailure.ts';
-import { NO_PARENT } from '../parentLinks.ts';
+import { NO_PARENT } from '../../state/parentLinks.ts';
 import type { SearchBook } from '../searchBook.ts';
 
 type Book = SearchBook<IndexedFingerprints>;

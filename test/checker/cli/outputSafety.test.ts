@@ -7,13 +7,13 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeIO, type FileIO } from '../../../checker/cli/fileIO.ts';
-import { writeAtomically } from '../../../checker/cli/writeAtomically.ts';
-import { writeFileSet } from '../../../checker/cli/writeFileSet.ts';
+import { nodeIO, type FileIO } from '../../../checker/files/fileIO.ts';
+import { writeAtomically } from '../../../checker/files/writeAtomically.ts';
+import { writeFileSet } from '../../../checker/files/writeFileSet.ts';
 import { generateCounterexamples } from '../../../checker/counterexamples/generate.ts';
 import { MANIFEST, manifestText } from '../../../checker/counterexamples/outFolder.ts';
 import { isOsError, osErrorText, OutputError, UsageError } from '../../../checker/errors.ts';
-import { runTable } from '../../../checker/search/table.ts';
+import { runTable } from '../../../checker/run/table.ts';
 import tableSpec from './tableSpecModule.ts';
 import { rmc, tempDir } from './runRmc.ts';
 

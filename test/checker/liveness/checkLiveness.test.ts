@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkLiveness, checkLivenessWatched } from '../../../checker/liveness/checkLiveness.ts';
 import { SpecError, UsageError } from '../../../checker/errors.ts';
-import type { Progress } from '../../../checker/search/types.ts';
+import type { Progress } from '../../../checker/findings.ts';
 import { graphSpec } from './graphSpec.ts';
 
 const ring = graphSpec({ init: [0], actions: { A: [[0, 1], [1, 2], [2, 0]] }, p: [1], fairness: [{ kind: 'weak', action: 'A' }] });

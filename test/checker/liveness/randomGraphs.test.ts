@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exploreBehaviourGraph } from '../../../checker/liveness/behaviourGraph.ts';
 import { checkLiveness } from '../../../checker/liveness/checkLiveness.ts';
-import { check as safetyCheck } from '../../../checker/search/check.ts';
+import { check as safetyCheck } from '../../../checker/run/check.ts';
 import type { PropertyResult } from '../../../checker/liveness/checkProperty.ts';
 import type { Fairness } from '../../../checker/spec.ts';
 import { bruteForceHolds, lassoProblem } from './bruteForce.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../checker/search/check.ts';
+import { check } from '../../../checker/run/check.ts';
 import { replay } from '../../../checker/trace/replay.ts';
 import { graphArbitrary, graphSpec, referenceSearch, type NodeState } from '../randomGraphSpec.ts';
 

@@ -46,7 +46,7 @@ describe('ByteQueue', () => {
 
 describe('a search whose frontier spills to disk', () => {
   it('counts what an in-memory search counts', async () => {
-    const { check } = await import('../../../checker/search/check.ts');
+    const { check } = await import('../../../checker/run/check.ts');
     const { default: philosophers } = await import('../../../spec/classic/philosophers.ts');
     const inMemory = await check(philosophers, { n: 7 }, { deadlock: false });
     const spilled = await check(philosophers, { n: 7 }, { deadlock: false, queueMemoryBytes: 1 });

@@ -3,8 +3,8 @@
 // (symmetric counters) stores 10,626 states in the search under symmetry and 194,481 in the
 // graph, which is always explored without it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { check } from '../../../checker/search/check.ts';
-import type { Progress } from '../../../checker/search/types.ts';
+import { check } from '../../../checker/run/check.ts';
+import type { Progress } from '../../../checker/findings.ts';
 import counters from '../liveness/symmetricCounters.ts';
 
 const params = { counters: 4, top: 20 };

@@ -4,8 +4,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnySpec } from '../../../checker/spec.ts';
-import { check } from '../../../checker/search/check.ts';
-import type { CheckOptions, CheckResult, Progress } from '../../../checker/search/types.ts';
+import { check } from '../../../checker/run/check.ts';
+import type { CheckResult, Progress } from '../../../checker/findings.ts';
+import type { CheckOptions } from '../../../checker/checkOptions.ts';
 
 const specFile = resolve(import.meta.dirname, '../../../spec/classic/twophase.ts');
 const params = { rms: 250 };

@@ -4,8 +4,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnySpec } from '../../../checker/spec.ts';
-import { check } from '../../../checker/search/check.ts';
-import type { CheckOptions } from '../../../checker/search/types.ts';
+import { check } from '../../../checker/run/check.ts';
+import type { CheckOptions } from '../../../checker/checkOptions.ts';
 
 const cases: [string, object, CheckOptions][] = [
   ['diehard', {}, {}],

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../checker/search/check.ts';
+import { check } from '../../../checker/run/check.ts';
 import { SpecError } from '../../../checker/errors.ts';
 import spec from './graphSpecModule.ts';
 import { graphArbitrary } from '../randomGraphSpec.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Spec } from '../../../checker/spec.ts';
-import { check } from '../../../checker/search/check.ts';
+import { check } from '../../../checker/run/check.ts';
 import { simulate } from '../../../checker/simulate/simulate.ts';
 import { replay } from '../../../checker/trace/replay.ts';
 import { UsageError } from '../../../checker/errors.ts';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Map as IMap, Set as ISet } from 'immutable';
 import { describe, expect, it } from 'vitest';
 import type { Spec, Successor } from '../../../checker/spec.ts';
-import { check } from '../../../checker/search/check.ts';
+import { check } from '../../../checker/run/check.ts';
 
 interface Sys {
   readonly local: IMap<string, number>;

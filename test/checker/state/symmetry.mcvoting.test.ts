@@ -2,7 +2,7 @@
 // values (MCSymmetry) cuts 599 distinct / 3,124 generated to 77 / 451. TLC counts as generated
 // every successor, before reduction, as the search does.
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../checker/search/check.ts';
+import { check } from '../../../checker/run/check.ts';
 import spec from '../../../spec/classic/mcvoting.ts';
 
 describe('symmetry on classic/mcvoting', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../checker/search/check.ts';
+import { check } from '../../../checker/run/check.ts';
 import spec, { unpack } from '../../../spec/classic/philosophers.ts';
 import { assertCodecRoundTrips } from './codecLaw.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../checker/search/check.ts';
+import { check } from '../../../checker/run/check.ts';
 import spec from '../../../spec/classic/twophase.ts';
 import { assertCodecRoundTrips } from './codecLaw.ts';
 

@@ -1,7 +1,7 @@
 // Breadth-first search over the revoke model: the shortest counterexamples the checker finds by
 // itself, and the guarantees the draining designs keep within the bounds.
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../checker/search/check.ts';
+import { check } from '../../../checker/run/check.ts';
 import spec from '../../../spec/revoke/index.ts';
 import { type RevokeParams, variantNames } from '../../../spec/revoke/params.ts';
 import { defaultDistinct } from './defaultCounts.ts';

@@ -3,7 +3,7 @@
 // way out. G5 for every variant on the default configuration is checked with the other
 // guarantees, one search per variant, in bfs.test.ts.
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../checker/search/check.ts';
+import { check } from '../../../checker/run/check.ts';
 import spec from '../../../spec/revoke/index.ts';
 import { revokeReturned } from '../../../spec/revoke/liveness.ts';
 import type { RevokeParams } from '../../../spec/revoke/params.ts';

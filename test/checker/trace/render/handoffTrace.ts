@@ -1,5 +1,5 @@
 // The handoff spec's one counterexample (naive revoker, 3 steps), as a TraceView.
-import { runTable } from '../../../../checker/search/table.ts';
+import { runTable } from '../../../../checker/run/table.ts';
 import { traceView, type TraceView } from '../../../../checker/trace/render/traceView.ts';
 import { handoffSpec } from './handoffSpec.ts';
 

@@ -4,7 +4,8 @@
 import type { AnySpec, TraceStep } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { check } from './check.ts';
-import type { CheckOptions, CheckResult } from './types.ts';
+import type { CheckResult } from '../findings.ts';
+import type { CheckOptions } from '../checkOptions.ts';
 
 /**
  * holds / violated: earned. not-exercised: holds, but the guarantee's reachability partner is

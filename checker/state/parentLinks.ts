@@ -1,7 +1,7 @@
 // ParentLinks: for every stored state (by index), the index of the state it was first reached
 // from and the index of the action that reached it: 6 bytes a state. A trace is rebuilt from
 // these by re-running the actions (trace/rebuild.ts), so no state object is kept for traces.
-import { growU32 } from '../state/seenSet.ts';
+import { growU32 } from './seenSet.ts';
 
 export const NO_PARENT = 0xffffffff;
 

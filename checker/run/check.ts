@@ -4,15 +4,17 @@ import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { checkLivenessWatched } from '../liveness/checkLiveness.ts';
-import { bfs } from './bfs.ts';
-import { parallelBfs } from './parallel/parallelBfs.ts';
-import { transportFor } from './parallel/parallelSupport.ts';
-import { initialStates } from './initialStates.ts';
-import { assertKnownInvariants, assertKnownProperties } from './knownNames.ts';
-import { stopRequest } from './stopRequest.ts';
-import type { CheckOptions, CheckResult, NotApplicable, Stats } from './types.ts';
+import { bfs } from '../search/bfs.ts';
+import { parallelBfs } from '../search/parallel/parallelBfs.ts';
+import { transportFor } from '../search/parallel/parallelSupport.ts';
+import { initialStates } from '../search/initialStates.ts';
+import { assertKnownInvariants, assertKnownProperties } from '../search/knownNames.ts';
+import { stopRequest } from '../search/stopRequest.ts';
+import type { CheckResult, NotApplicable, Stats } from '../findings.ts';
+import type { CheckOptions } from '../checkOptions.ts';
 
-export type { CheckOptions, CheckResult } from './types.ts';
+export type { CheckOptions } from '../checkOptions.ts';
+export type { CheckResult } from '../findings.ts';
 
 export async function check(spec: AnySpec, params: object, given: CheckOptions = {}): Promise<CheckResult> {
   const started = performance.now();

@@ -1,56 +1,6 @@
-// The search's inputs and findings. Findings are data: check() returns a CheckResult and never
-// prints or exits; the CLI decides how to show it.
-import type { TraceStep } from '../spec.ts';
-
-export interface CheckOptions {
-  /** Invariants to check (default: every one the spec declares, unless only properties are named). */
-  readonly invariants?: readonly string[];
-  /** Temporal properties to check under the spec's fairness (default: every one the spec declares, unless only invariants are named). */
-  readonly properties?: readonly string[];
-  /**
-   * Guarantees the user named (`--invariant`, `--property`): for these an unreached
-   * reachability partner is an error (exit 12), not a warning.
-   */
-  readonly named?: readonly string[];
-  /** Every unreached reachability partner is an error (exit 12), named or not (`--strict`). */
-  readonly strict?: boolean;
-  /** Report a state with no successor at all (default true, like TLC). */
-  readonly deadlock?: boolean;
-  /** Keep exploring after a violation; one shortest trace per violated name. */
-  readonly continue?: boolean;
-  readonly maxStates?: number;
-  readonly maxDepth?: number;
-  readonly maxSeconds?: number;
-  /** Store full canonical encodings instead of fingerprints (the tests' reference). */
-  readonly exact?: boolean;
-  /** Fingerprint the canonical representative under the spec's symmetry. */
-  readonly symmetry?: boolean;
-  /**
-   * Search threads (default 1). More than one needs `specFile`: workers load the spec by path.
-   * 'auto': one per core when the spec's states can cross threads, else one, without a note.
-   */
-  readonly workers?: number | 'auto';
-  /** Bytes of queued states kept in memory before the frontier spills to disk (default 1 GiB). */
-  readonly queueMemoryBytes?: number;
-  /**
-   * With workers: let the coordinator search the first levels while the workers start (default
-   * true). Off, the workers search from the initial states on (the tests use it to exercise
-   * them on small graphs).
-   */
-  readonly headStart?: boolean;
-  /** The spec's module file, for worker threads. */
-  readonly specFile?: string;
-  /** Checked now and then; when it turns true the search ends with verdict 'interrupted'. */
-  readonly interrupted?: () => boolean;
-  /**
-   * Filled in by the search with a reader of its current figures, so a caller can print them
-   * at any moment (the CLI does, on a second Ctrl-C).
-   */
-  readonly live?: { current?: () => Progress };
-  /** Called about every `progressSeconds` (default 10) with the figures so far. */
-  readonly onProgress?: (p: Progress) => void;
-  readonly progressSeconds?: number;
-}
+// The findings of a run, as data: check() returns a CheckResult and never prints or exits; the
+// CLI decides how to show it. What a run is asked to do is checkOptions.ts.
+import type { TraceStep } from './spec.ts';
 
 export interface Progress {
   /** Absent for the safety search; 'behaviour graph' while temporal properties are checked (figures of that phase alone). */

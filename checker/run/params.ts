@@ -4,11 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { shown, UsageError } from '../errors.ts';
-import { userCwd } from './registry.ts';
 
-export function resolveParams(spec: AnySpec, configDir: string, config: string | undefined, sets: readonly string[]): Record<string, unknown> {
+/**
+ * `cwd` is where a config given as a path resolves: the folder the user ran the command in (the
+ * CLI passes it; under npm run that is INIT_CWD, not the process's own cwd).
+ */
+export function resolveParams(spec: AnySpec, configDir: string, config: string | undefined, sets: readonly string[], cwd = process.cwd()): Record<string, unknown> {
   const params: Record<string, unknown> = { ...spec.defaults };
-  if (config !== undefined) Object.assign(params, checked(spec, readConfig(config, configDir), `config ${config}`));
+  if (config !== undefined) Object.assign(params, checked(spec, readConfig(config, configDir, cwd), `config ${config}`));
   const overrides: Record<string, unknown> = {};
   for (const kv of sets) {
     const eq = kv.indexOf('=');
@@ -30,8 +33,8 @@ function parseValue(text: string): unknown {
   }
 }
 
-function readConfig(config: string, configDir: string): Record<string, unknown> {
-  const asPath = resolve(userCwd(), config);
+function readConfig(config: string, configDir: string, cwd: string): Record<string, unknown> {
+  const asPath = resolve(cwd, config);
   const named = resolve(configDir, `${config}.json`);
   const file = /[/\\]|\.json$/.test(config) ? asPath : existsSync(named) ? named : asPath;
   if (!existsSync(file)) throw new UsageError(`config ${shown(config)} not found (neither ${shown(named, 200)} nor ${shown(asPath, 200)})`);
