@@ -11,7 +11,7 @@ import { List } from 'immutable';
 import { defineAction } from '../../checker/defineAction.ts';
 import type { Action } from '../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
-import { type FileId, type Marker, type State, type TaskId, type Vma, inodeOf, isMarker, putFile } from './state.ts';
+import { type FileId, type Marker, type RevokerPc, type State, type TaskId, type Vma, inodeOf, isMarker, putFile, setPc } from './state.ts';
 
 type Step = Action<State, RevokeParams>;
 
@@ -69,7 +69,7 @@ export function scanTask(opts: {
         next = next.setIn(['tables', table, fd], opts.marker);
         next = opts.collect ? next.setIn(['revoker', 'refs'], addRef(next.revoker.refs, f)) : putFile(next, f);
       }
-      return next.setIn(['revoker', 'pc'], 'scan').setIn(['revoker', 'cursor'], t);
+      return setPc(next, 'scan').setIn(['revoker', 'cursor'], t);
     },
     label(s, t) {
       const found = victims(s, t);
@@ -88,7 +88,7 @@ export function scanTask(opts: {
 export function unmap(opts: {
   readonly doc: string;
   readonly from: (s: State) => boolean;
-  readonly to: string;
+  readonly to: RevokerPc;
   readonly how: 'zap' | 'munmap';
   readonly select: (s: State, t: TaskId, vma: Vma) => boolean;
 }): Step {
@@ -105,7 +105,7 @@ export function unmap(opts: {
         if (opts.how === 'zap') next = next.setIn(['tasks', t, 'vma', 'zapped'], true);
         else next = putFile(next.setIn(['tasks', t, 'vma'], null), s.tasks.get(t)!.vma!.file);
       }
-      return next.setIn(['revoker', 'pc'], opts.to);
+      return setPc(next, opts.to);
     },
     label(s) {
       const found = victims(s);
@@ -125,7 +125,7 @@ export function revokeReturn(from: (s: State) => boolean): Step {
     next(s) {
       let next = s.setIn(['revoker', 'refs'], List());
       for (const f of s.revoker.refs) next = putFile(next, f);
-      return next.setIn(['revoker', 'pc'], 'done');
+      return setPc(next, 'done');
     },
     label: (s) => (s.revoker.refs.isEmpty() ? 'RevokeReturn' : `RevokeReturn: fput ${s.revoker.refs.join(', ')}`),
     actor: () => 'revoker',

@@ -11,7 +11,7 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from '../params.ts';
 import { revokeReturn, unmap } from '../revokerSteps.ts';
-import { type State, inodeOf } from '../state.ts';
+import { type State, inodeOf, setPc } from '../state.ts';
 import { type Variant, fail } from '../variant.ts';
 
 const dead = (s: State): boolean => s.inodes.get('I')!.dead;
@@ -23,7 +23,7 @@ const markDead = defineAction<State, RevokeParams, null>({
   doc: 'The revoker deactivates the node (KN_DEACTIVATED_BIAS): every later kernfs_get_active fails.',
   params: () => [null],
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => s.setIn(['inodes', 'I', 'dead'], true).setIn(['revoker', 'pc'], 'deactivated'),
+  next: (s) => setPc(s.setIn(['inodes', 'I', 'dead'], true), 'deactivated'),
   label: () => 'RevokeMarkDead(I): new active references fail',
   actor: () => 'revoker',
 });
@@ -43,7 +43,7 @@ const drain = defineAction<State, RevokeParams, null>({
   doc: 'The revoker (kernfs_drain) waits until no active reference is held: enabled only then.',
   params: () => [null],
   enabled: (s) => s.revoker.pc === 'deactivated' && !activeHeld(s),
-  next: (s) => s.setIn(['revoker', 'pc'], 'drained'),
+  next: (s) => setPc(s, 'drained'),
   label: () => 'RevokeDrain(I): no active reference left',
   actor: () => 'revoker',
 });

@@ -12,7 +12,7 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from '../params.ts';
 import { inScan, nextScanTask, revokeReturn, scanDone, scanTask, unmap } from '../revokerSteps.ts';
-import { type State, type TaskId, inodeOf, isMarker, tableOf } from '../state.ts';
+import { type State, type TaskId, inodeOf, isMarker, setPc, tableOf } from '../state.ts';
 import { slotCutterHooks, type Variant } from '../variant.ts';
 
 /** Some fget_light (borrowed) call is inside a file that t's table holds on I. */
@@ -30,7 +30,7 @@ const giveUp = defineAction<State, RevokeParams, TaskId>({
     if (t !== undefined) yield t;
   },
   enabled: (s, t) => waitsForLightUser(s, t),
-  next: (s) => s.setIn(['revoker', 'pc'], 'failed'),
+  next: (s) => setPc(s, 'failed'),
   label: (_s, t) => `RevokeGiveUp(${t}): a light user stays, revoke fails`,
   actor: () => 'revoker',
 });

@@ -11,7 +11,7 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from '../params.ts';
 import { revokeReturn, unmap } from '../revokerSteps.ts';
-import { type State, inodeOf } from '../state.ts';
+import { type State, inodeOf, setPc } from '../state.ts';
 import { ENTER, type Variant, fail } from '../variant.ts';
 
 const detach = defineAction<State, RevokeParams, null>({
@@ -19,7 +19,7 @@ const detach = defineAction<State, RevokeParams, null>({
   doc: 'The revoker detaches the inode: unhashed, dentry dropped, make_bad_inode (the dead flag).',
   params: () => [null],
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => s.setIn(['inodes', 'I', 'dead'], true).setIn(['revoker', 'pc'], 'detached'),
+  next: (s) => setPc(s.setIn(['inodes', 'I', 'dead'], true), 'detached'),
   label: () => 'RevokeDetach(I): inode is dead',
   actor: () => 'revoker',
 });

@@ -12,7 +12,7 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from '../params.ts';
 import { filesOnI, revokeReturn, unmap } from '../revokerSteps.ts';
-import { type FileId, type State, inodeOf } from '../state.ts';
+import { type FileId, type State, inodeOf, setPc } from '../state.ts';
 import { ENTER, type Variant, fail } from '../variant.ts';
 
 const inKillPass = (s: State): boolean => s.revoker.pc === 'idle' || s.revoker.pc === 'kill';
@@ -28,7 +28,7 @@ const killFile = defineAction<State, RevokeParams, FileId>({
     if (f !== undefined) yield f;
   },
   enabled: () => true,
-  next: (s, f) => s.setIn(['files', f, 'ops'], 'revoked').setIn(['revoker', 'pc'], 'kill').setIn(['revoker', 'cursor'], f),
+  next: (s, f) => setPc(s.setIn(['files', f, 'ops'], 'revoked'), 'kill').setIn(['revoker', 'cursor'], f),
   label: (_s, f) => `RevokeKillFile(${f}): f_op -> dead`,
   actor: () => 'revoker',
 });

@@ -11,7 +11,7 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from '../params.ts';
 import { revokeReturn } from '../revokerSteps.ts';
-import type { State } from '../state.ts';
+import { type RevokerPc, type State, setPc } from '../state.ts';
 import { type Variant, fail } from '../variant.ts';
 
 const inode = (s: State) => s.inodes.get('I')!;
@@ -19,13 +19,13 @@ const inode = (s: State) => s.inodes.get('I')!;
 export const vnodeLockHeld = (s: State): boolean =>
   s.revoker.gate || s.tasks.some((tk) => tk.call !== null && tk.call.gate);
 
-const step = (name: string, doc: string, from: string, to: string, label: string, effect: (s: State) => State = (s) => s, extra: (s: State) => boolean = () => true) =>
+const step = (name: string, doc: string, from: RevokerPc, to: RevokerPc, label: string, effect: (s: State) => State = (s) => s, extra: (s: State) => boolean = () => true) =>
   defineAction<State, RevokeParams, null>({
     name,
     doc,
     params: () => [null],
     enabled: (s) => s.revoker.pc === from && extra(s),
-    next: (s) => effect(s).setIn(['revoker', 'pc'], to),
+    next: (s) => setPc(effect(s), to),
     label: () => label,
     actor: () => 'revoker',
   });
