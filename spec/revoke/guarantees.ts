@@ -1,9 +1,9 @@
 // The guarantees revoke makes (DOMAIN.md's names), each a state predicate, and each with a
 // reachability partner: a situation the model must reach for the guarantee to mean anything.
-// "Returned" is revoke having returned 0; a revoke that gave up owes nothing.
+// `returnedZero`: revoke has returned 0; a revoke that gave up (badfs) owes nothing.
 import { liveAccess, opThrough, OP_KINDS, spared, variantOf } from './access.ts';
 import type { RevokeParams } from './params.ts';
-import { type FileId, type State, isMarker, ownerTask, returned, slots } from './state.ts';
+import { type FileId, type State, isMarker, ownerTask, returnedZero, slots } from './state.ts';
 
 type Predicate = (s: State, p: RevokeParams) => boolean;
 
@@ -38,11 +38,11 @@ export const invariants: Readonly<Record<string, Predicate>> = {
    * says how much it may spare).
    */
   'no-usable-descriptor': (s, p) =>
-    !returned(s) || [...slots(s)].every(({ slot }) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !liveAccess(s, p, slot)),
+    !returnedZero(s) || [...slots(s)].every(({ slot }) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !liveAccess(s, p, slot)),
 
   /** G2: once revoke has returned, no shared mapping of I reaches its pages: touching one gets SIGBUS. */
   'no-mapping-after-revoke': (s, p) =>
-    !returned(s) ||
+    !returnedZero(s) ||
     s.tasks.every((tk) => tk.vma === null || !onI(s, tk.vma.file) || spared(s, p, tk.vma.file) || !variantOf(p).faultReaches(s, p, tk.vma)),
 
   /**
@@ -50,7 +50,7 @@ export const invariants: Readonly<Record<string, Predicate>> = {
    * progress has finished or will fail, and none began since.
    */
   'no-inode-access-after-return': (s, p) =>
-    !returned(s) || s.tasks.every((tk) => tk.call === null || tk.call.inode !== 'I' || spared(s, p, tk.call.file) || !variantOf(p).callReaches(s, p, tk.call)),
+    !returnedZero(s) || s.tasks.every((tk) => tk.call === null || tk.call.inode !== 'I' || spared(s, p, tk.call.file) || !variantOf(p).callReaches(s, p, tk.call)),
 
   /**
    * G4: once revoke has returned, every struct file on I that still exists — in a table, a
@@ -58,7 +58,7 @@ export const invariants: Readonly<Record<string, Predicate>> = {
    * through it.
    */
   'no-live-file-anywhere': (s, p) =>
-    !returned(s) || s.files.every((file, f) => file.inode !== 'I' || spared(s, p, f) || !liveAccess(s, p, f)),
+    !returnedZero(s) || s.files.every((file, f) => file.inode !== 'I' || spared(s, p, f) || !liveAccess(s, p, f)),
 
   /**
    * G6: frevoke(fd) spares exactly the caller's descriptor: after it returns, the caller's fd 3
@@ -66,7 +66,7 @@ export const invariants: Readonly<Record<string, Predicate>> = {
    * beyond what G1 says.
    */
   'caller-access-as-specified': (s, p) => {
-    if (p.mode !== 'frevoke' || !returned(s)) return true;
+    if (p.mode !== 'frevoke' || !returnedZero(s)) return true;
     const caller = callerSlot(s, p);
     const others = [...slots(s)].every(
       ({ table, fd, slot }) => isMarker(slot) || !onI(s, slot) || (table === callerTable(s, p) && fd === 3 && slot === s.revoker.spared) || !liveAccess(s, p, slot),
@@ -107,19 +107,19 @@ export const invariants: Readonly<Record<string, Predicate>> = {
 
 export const reachable: Readonly<Record<string, Predicate>> = {
   /** Revoke returns having cut a descriptor on I. */
-  'no-usable-descriptor': (s, p) => returned(s) && cutSlots(s, p).length > 0,
+  'no-usable-descriptor': (s, p) => returnedZero(s) && cutSlots(s, p).length > 0,
   /** Revoke returns while some task still has a mapping of I. */
-  'no-mapping-after-revoke': (s) => returned(s) && s.tasks.some((tk) => tk.vma !== null && onI(s, tk.vma.file)),
+  'no-mapping-after-revoke': (s) => returnedZero(s) && s.tasks.some((tk) => tk.vma !== null && onI(s, tk.vma.file)),
   /** Revoke is under way while a call is inside a method of I. */
   'no-inode-access-after-return': (s) => s.revoker.pc !== 'idle' && s.tasks.some((tk) => tk.call !== null && tk.call.inode === 'I'),
   /** Revoke returns while a struct file on I still exists. */
-  'no-live-file-anywhere': (s) => returned(s) && s.files.some((file) => file.inode === 'I'),
+  'no-live-file-anywhere': (s) => returnedZero(s) && s.files.some((file) => file.inode === 'I'),
   /** Revoke returns; under frevoke, with the caller still holding its spared descriptor. */
-  'caller-access-as-specified': (s, p) => returned(s) && (p.mode !== 'frevoke' || callerSlot(s, p) === s.revoker.spared),
+  'caller-access-as-specified': (s, p) => returnedZero(s) && (p.mode !== 'frevoke' || callerSlot(s, p) === s.revoker.spared),
   /** Some descriptor has been cut. */
   'revoked-ops-fail-with-ebadf-or-enxio': (s, p) => cutSlots(s, p).length > 0,
   /** Revoke returns while a descriptor on J exists: never without otherInode, where the guarantee holds vacuously (and the table says so). */
-  'other-inodes-untouched': (s) => returned(s) && [...slots(s)].some(({ slot }) => !isMarker(slot) && s.files.get(slot)?.inode === 'J'),
+  'other-inodes-untouched': (s) => returnedZero(s) && [...slots(s)].some(({ slot }) => !isMarker(slot) && s.files.get(slot)?.inode === 'J'),
   /** Revoke is under way while a call holds a struct file on I (borrowed or counted). */
   'no-use-after-free': (s) => s.revoker.pc !== 'idle' && s.tasks.some((tk) => tk.call !== null && tk.call.inode === 'I'),
   /** One struct file is held by a descriptor and by something else at once. */

@@ -192,8 +192,13 @@ export function tableShared(s: State, t: TaskId): boolean {
 export function inodeOf(s: State, f: FileId): InodeId | undefined {
   return s.files.get(f)?.inode;
 }
-export function returned(s: State): boolean {
+/** Revoke has returned 0 (pc 'done'): the guarantees apply from here on. */
+export function returnedZero(s: State): boolean {
   return s.revoker.pc === 'done';
+}
+/** Revoke has returned at all: 0, or the error of a design that gave up (badfs's 'failed'). */
+export function revokeFinished(s: State): boolean {
+  return s.revoker.pc === 'done' || s.revoker.pc === 'failed';
 }
 /** Revoke has begun: open(2) of I is blocked from here on (the caller chmod'ed it first). */
 export function begun(s: State): boolean {
