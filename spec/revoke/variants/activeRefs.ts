@@ -12,11 +12,9 @@ import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from '../params.ts';
 import { revokeReturn, unmap } from '../revokerSteps.ts';
 import { type State, inodeOf, setPc } from '../state.ts';
-import { type Variant, fail } from '../variant.ts';
+import { type Variant, fail, gateHeld } from '../variant.ts';
 
 const dead = (s: State): boolean => s.inodes.get('I')!.dead;
-/** Active references held on I: by calls inside a method, and by the revoker itself. */
-export const activeHeld = (s: State): boolean => s.revoker.gate || s.tasks.some((tk) => tk.call !== null && tk.call.gate);
 
 const markDead = defineAction<State, RevokeParams, null>({
   name: 'RevokeMarkDead',
@@ -42,7 +40,7 @@ const drain = defineAction<State, RevokeParams, null>({
   name: 'RevokeDrain',
   doc: 'The revoker (kernfs_drain) waits until no active reference is held: enabled only then.',
   params: () => [null],
-  enabled: (s) => s.revoker.pc === 'deactivated' && !activeHeld(s),
+  enabled: (s) => s.revoker.pc === 'deactivated' && !gateHeld(s),
   next: (s) => setPc(s, 'drained'),
   label: () => 'RevokeDrain(I): no active reference left',
   actor: () => 'revoker',

@@ -12,12 +12,9 @@ import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from '../params.ts';
 import { revokeReturn } from '../revokerSteps.ts';
 import { type RevokerPc, type State, setPc } from '../state.ts';
-import { type Variant, fail } from '../variant.ts';
+import { type Variant, fail, gateHeld } from '../variant.ts';
 
 const inode = (s: State) => s.inodes.get('I')!;
-/** Some call, or the revoker itself, holds the vnode lock. */
-export const vnodeLockHeld = (s: State): boolean =>
-  s.revoker.gate || s.tasks.some((tk) => tk.call !== null && tk.call.gate);
 
 const step = (name: string, doc: string, from: RevokerPc, to: RevokerPc, label: string, effect: (s: State) => State = (s) => s, extra: (s: State) => boolean = () => true) =>
   defineAction<State, RevokeParams, null>({
@@ -43,7 +40,7 @@ export const vnodeRevoke: Variant = {
   tasklistHeld: () => false,
   steps: [
     step('RevokeDoom', 'The revoker marks the vnode doomed (VI_DOOMED): new lockers sleep.', 'idle', 'doomed', 'RevokeDoom(I): new lockers wait', (s) => s.setIn(['inodes', 'I', 'doomed'], true)),
-    step('RevokeDrain', 'The revoker takes the vnode lock exclusively (LK_DRAIN): enabled once no call holds it.', 'doomed', 'locked', 'RevokeDrain(I): vnode lock taken, no holder left', (s) => s, (s) => !vnodeLockHeld(s)),
+    step('RevokeDrain', 'The revoker takes the vnode lock exclusively (LK_DRAIN): enabled once no call holds it.', 'doomed', 'locked', 'RevokeDrain(I): vnode lock taken, no holder left', (s) => s, (s) => !gateHeld(s)),
     step('RevokeVgone', 'The revoker (vgonel) flushes, closes and reclaims the vnode and sets v_op = dead_vnodeops.', 'locked', 'vgone', 'RevokeVgone(I): v_op -> deadfs', (s) => s.setIn(['inodes', 'I', 'dead'], true)),
     revokeReturn((s) => s.revoker.pc === 'vgone'),
   ],
