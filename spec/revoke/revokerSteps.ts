@@ -66,12 +66,12 @@ export function revokerStepOn<A>(def: {
 }
 
 /** Before the first scan, or between scans. */
-export function inScan(s: State): boolean {
+function inScan(s: State): boolean {
   return s.revoker.pc === 'idle' || s.revoker.pc === 'scan';
 }
 
 /** The next visible task in scan order (do_each_thread walks the task list: A, B, then a linked child). */
-export function nextScanTask(s: State): TaskId | undefined {
+function nextScanTask(s: State): TaskId | undefined {
   const cursor = s.revoker.cursor;
   return [...s.tasks.filter((tk, t) => tk.visible && t > cursor).keys()].sort()[0];
 }
