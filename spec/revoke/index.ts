@@ -3,10 +3,13 @@
 //
 // Conventions (they fix the trace lengths):
 // - Initial state (Viro's): task B, the owner, has fd 3 -> F0 on I with f_count 1; task A (and C
-//   with tasks=3) starts with an empty table, and may open a second struct file on I before revoke
-//   begins (at most two on I); with otherInode, A has fd 4 -> J0 on J. The socketpair's queue is
-//   empty; no mapping, no call, no child. With tasks=1, A is the owner. Under frevoke, the owner
-//   is the caller of frevoke(3): the revoker holds fget's reference on F0 and spares F0.
+//   with tasks=3) starts with an empty table; with otherInode, A has fd 4 -> J0 on J. The
+//   socketpair's queue is empty; no mapping, no call, no child. With tasks=1, A is the owner.
+//   Under frevoke, the owner is the caller of frevoke(3): the revoker holds fget's reference on F0
+//   and spares F0.
+// - Open (files.ts) allows one struct file on I at a time, below DOMAIN.md's two: before revoke
+//   begins, any user task may open I, but only once F0 has been freed (every holder let it go),
+//   and the new struct file is F0 again.
 // - Revoke has no separate begin step (the permission check always passes): the revoker's first
 //   step is its begin, and open(2) of I is disabled from then on.
 // - The revoker scans visible tasks in id order (A, B, then a linked child); a scan is one step

@@ -21,25 +21,20 @@
 //     drain waits for itself (kernfs's "suicide" case), unless `breakActiveProtection`
 //     (kernfs_break_active_protection) makes active-refs drop its own reference first.
 //
-// Why `leadsTo(begun, returned)` and not `eventually returned`: whether anyone calls revoke is
-// not the design's business, and before revoke begins the users may toggle which revoker step is
-// enabled (file-list: B closes F0 and A reopens it, so RevokeKillFile and RevokeUnmap are never
-// continuously enabled), so weak fairness would not even make revoke begin. Once it has begun,
-// opens of I are refused and every revoker step's guard only becomes true, or stays true, except
-// where the design waits: exactly what G5 asks about.
+// Why `leadsTo(begun, revokeFinished)` and not `eventually revokeFinished`: whether anyone calls
+// revoke is not the design's business, and before revoke begins the users may toggle which
+// revoker step is enabled (file-list: B closes F0 and A reopens it, so RevokeKillFile and
+// RevokeUnmap are never continuously enabled), so weak fairness would not even make revoke
+// begin. Once it has begun, opens of I are refused and every revoker step's guard only becomes
+// true, or stays true, except where the design waits: exactly what G5 asks about.
 //
 // Symmetry is not declared: with tasks=3, A and C look interchangeable, but the revoker scans
 // tasks in id order and its cursor names the last task scanned, so renaming A and C in a
 // mid-scan state changes which tasks are still to be scanned (and otherInode gives A fd 4 -> J0).
 import type { Fairness, Temporal } from '../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
-import { type State, begun } from './state.ts';
+import { type State, begun, revokeFinished } from './state.ts';
 import { variants } from './variants/index.ts';
-
-/** Revoke has returned: 0 ('done'), or an error from a design that gave up ('failed', badfs). */
-export function revokeReturned(s: State): boolean {
-  return s.revoker.pc === 'done' || s.revoker.pc === 'failed';
-}
 
 /** Revoker steps that are strongly fair: badfs's bounded wait for light users (one second or a signal). */
 const STRONG: readonly string[] = ['RevokeGiveUp'];
@@ -55,7 +50,7 @@ export function fairness(p: RevokeParams): Fairness[] {
 
 export const properties: Record<string, Temporal<State, RevokeParams>> = {
   /** G5: once revoke has begun, it returns (under `fairness`). */
-  'revoke-returns': { op: 'leadsTo', p: begun, q: revokeReturned },
+  'revoke-returns': { op: 'leadsTo', p: begun, q: revokeFinished },
 };
 
 /**
@@ -64,7 +59,7 @@ export const properties: Record<string, Temporal<State, RevokeParams>> = {
  * (the revoker waiting for itself, every user idle) is still reported as a deadlock.
  */
 export function terminal(s: State): boolean {
-  return revokeReturned(s);
+  return revokeFinished(s);
 }
 
 /** Spread into the spec: its temporal properties, their fairness, and its valid end states. */

@@ -12,7 +12,7 @@ import { defineAction } from '../../checker/defineAction.ts';
 import { opThrough, variantOf } from './access.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
-import { FDS, type FileId, type State, type TaskId, Vma, getFile, inodeOf, putFile, returned, tableOf, task, userTasks } from './state.ts';
+import { FDS, type FileId, type State, type TaskId, Vma, getFile, inodeOf, putFile, returnedZero, tableOf, task, userTasks } from './state.ts';
 
 export const Mmap = defineAction<State, RevokeParams, { t: TaskId; fd: number }>({
   name: 'Mmap',
@@ -48,7 +48,7 @@ export const Touch = defineAction<State, RevokeParams, TaskId>({
   name: 'Touch',
   doc: 'Task t touches its mapping after revoke returned (page fault): it reaches the inode\'s pages, or gets SIGBUS from a zapped or gated mapping.',
   params: (_s, p) => userTasks(p),
-  enabled: (s, t) => returned(s) && canAct(s, t) && task(s, t).vma !== null,
+  enabled: (s, t) => returnedZero(s) && canAct(s, t) && task(s, t).vma !== null,
   next: (s) => s,
   label(s, t, p) {
     const vma = task(s, t).vma!;

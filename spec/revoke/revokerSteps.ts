@@ -1,5 +1,7 @@
 // Revoker steps several designs share: the per-task table scan (pass 1 of Enberg's revoke and of
-// badfs), the mapping teardown, the return. A variant file picks and parameterizes them.
+// badfs), the mapping teardown, the return. A variant file picks and parameterizes them, and
+// writes its own steps with the same two builders: `revokerStep` (one instance) and
+// `revokerStepOn` (on the task or file the revoker's walk has reached).
 //
 // The scan of one task's table is one atomic step: the kernel does it under that table's
 // files->file_lock, which every user action on the table also takes (alloc_fd, close_fd,
@@ -11,19 +13,72 @@ import { List } from 'immutable';
 import { defineAction } from '../../checker/defineAction.ts';
 import type { Action } from '../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
-import { type FileId, type Marker, type State, type TaskId, type Vma, inodeOf, isMarker, putFile } from './state.ts';
+import { type FileId, type Marker, type RevokerPc, type State, type TaskId, type Vma, inodeOf, isMarker, putFile, setPc } from './state.ts';
 
 type Step = Action<State, RevokeParams>;
 
+/**
+ * A revoker step with one instance: the revoker is one thread, so the step has no parameter and
+ * is drawn in the revoker's lane. `enabled` is its guard, `next` its effect.
+ */
+export function revokerStep(def: {
+  readonly name: string;
+  readonly doc: string;
+  readonly enabled: (s: State, p: RevokeParams) => boolean;
+  readonly next: (s: State, p: RevokeParams) => State;
+  readonly label: (s: State, p: RevokeParams) => string;
+}): Step {
+  return defineAction<State, RevokeParams, null>({
+    name: def.name,
+    doc: def.doc,
+    params: () => [null],
+    enabled: (s, _a, p) => def.enabled(s, p),
+    next: (s, _a, p) => def.next(s, p),
+    label: (s, _a, p) => def.label(s, p),
+    actor: () => 'revoker',
+  });
+}
+
+/**
+ * A revoker step on the one task or file its walk has reached (`target`; undefined: the walk is
+ * not at a step of this kind). `enabled` is the guard beyond that (default: none).
+ */
+export function revokerStepOn<A>(def: {
+  readonly name: string;
+  readonly doc: string;
+  readonly target: (s: State) => A | undefined;
+  readonly enabled?: (s: State, a: A, p: RevokeParams) => boolean;
+  readonly next: (s: State, a: A, p: RevokeParams) => State;
+  readonly label: (s: State, a: A, p: RevokeParams) => string;
+}): Step {
+  return defineAction<State, RevokeParams, A>({
+    name: def.name,
+    doc: def.doc,
+    *params(s) {
+      const a = def.target(s);
+      if (a !== undefined) yield a;
+    },
+    enabled: def.enabled ?? (() => true),
+    next: def.next,
+    label: def.label,
+    actor: () => 'revoker',
+  });
+}
+
 /** Before the first scan, or between scans. */
-export function inScan(s: State): boolean {
+function inScan(s: State): boolean {
   return s.revoker.pc === 'idle' || s.revoker.pc === 'scan';
 }
 
 /** The next visible task in scan order (do_each_thread walks the task list: A, B, then a linked child). */
-export function nextScanTask(s: State): TaskId | undefined {
+function nextScanTask(s: State): TaskId | undefined {
   const cursor = s.revoker.cursor;
   return [...s.tasks.filter((tk, t) => tk.visible && t > cursor).keys()].sort()[0];
+}
+
+/** The task pass 1 scans next, while pass 1 is under way (the target of RevokeScanTask and badfs's RevokeGiveUp). */
+export function scanTarget(s: State): TaskId | undefined {
+  return inScan(s) ? nextScanTask(s) : undefined;
 }
 
 /** Pass 1 is over: every visible task has been scanned. */
@@ -53,14 +108,10 @@ export function scanTask(opts: {
       .filter(([, slot]) => !isMarker(slot) && inodeOf(s, slot) === 'I' && slot !== s.revoker.spared)
       .map(([fd, slot]) => [fd, slot]);
   };
-  return defineAction<State, RevokeParams, TaskId>({
+  return revokerStepOn({
     name: 'RevokeScanTask',
     doc: opts.doc,
-    *params(s) {
-      if (!inScan(s)) return;
-      const t = nextScanTask(s);
-      if (t !== undefined) yield t;
-    },
+    target: scanTarget,
     enabled: (s, t) => !opts.blocked?.(s, t),
     next(s, t) {
       let next = s;
@@ -69,14 +120,13 @@ export function scanTask(opts: {
         next = next.setIn(['tables', table, fd], opts.marker);
         next = opts.collect ? next.setIn(['revoker', 'refs'], addRef(next.revoker.refs, f)) : putFile(next, f);
       }
-      return next.setIn(['revoker', 'pc'], 'scan').setIn(['revoker', 'cursor'], t);
+      return setPc(next, 'scan').setIn(['revoker', 'cursor'], t);
     },
     label(s, t) {
       const found = victims(s, t);
       if (found.length === 0) return `RevokeScanTask(${t}): nothing`;
       return `RevokeScanTask(${t}): ${found.map(([fd, f]) => `fd ${fd} ${f} -> ${opts.marker}`).join(', ')}`;
     },
-    actor: () => 'revoker',
   });
 }
 
@@ -88,16 +138,15 @@ export function scanTask(opts: {
 export function unmap(opts: {
   readonly doc: string;
   readonly from: (s: State) => boolean;
-  readonly to: string;
+  readonly to: RevokerPc;
   readonly how: 'zap' | 'munmap';
   readonly select: (s: State, t: TaskId, vma: Vma) => boolean;
 }): Step {
   const victims = (s: State): TaskId[] =>
     [...s.tasks.filter((tk, t) => tk.vma !== null && !tk.vma.zapped && opts.select(s, t, tk.vma)).keys()].sort();
-  return defineAction<State, RevokeParams, null>({
+  return revokerStep({
     name: 'RevokeUnmap',
     doc: opts.doc,
-    params: () => [null],
     enabled: (s) => opts.from(s),
     next(s) {
       let next = s;
@@ -105,30 +154,27 @@ export function unmap(opts: {
         if (opts.how === 'zap') next = next.setIn(['tasks', t, 'vma', 'zapped'], true);
         else next = putFile(next.setIn(['tasks', t, 'vma'], null), s.tasks.get(t)!.vma!.file);
       }
-      return next.setIn(['revoker', 'pc'], opts.to);
+      return setPc(next, opts.to);
     },
     label(s) {
       const found = victims(s);
       return found.length === 0 ? 'RevokeUnmap: nothing' : `RevokeUnmap: ${opts.how} ${found.map((t) => `${t}'s mapping of ${s.tasks.get(t)!.vma!.file}`).join(', ')}`;
     },
-    actor: () => 'revoker',
   });
 }
 
 /** RevokeReturn: fput every reference the revoker holds, and return 0 to the caller. */
 export function revokeReturn(from: (s: State) => boolean): Step {
-  return defineAction<State, RevokeParams, null>({
+  return revokerStep({
     name: 'RevokeReturn',
     doc: 'The revoker puts the files it collected (fput) and returns 0; from here on the guarantees apply.',
-    params: () => [null],
     enabled: (s) => from(s),
     next(s) {
       let next = s.setIn(['revoker', 'refs'], List());
       for (const f of s.revoker.refs) next = putFile(next, f);
-      return next.setIn(['revoker', 'pc'], 'done');
+      return setPc(next, 'done');
     },
     label: (s) => (s.revoker.refs.isEmpty() ? 'RevokeReturn' : `RevokeReturn: fput ${s.revoker.refs.join(', ')}`),
-    actor: () => 'revoker',
   });
 }
 

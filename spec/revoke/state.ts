@@ -93,9 +93,39 @@ export interface MessageProps {
 export const Message = Record<MessageProps>({ to: '', file: '' });
 export type Message = ReturnType<typeof Message>;
 
+/**
+ * Where the revoker is. Every design starts at 'idle' and ends at 'done' (or badfs's 'failed');
+ * the values in between belong to the designs that name them.
+ */
+export type RevokerPc =
+  /** Before its first step: revoke has not begun, open(2) of I still works. */
+  | 'idle'
+  /** Enberg 2006/2007, badfs: in pass 1, some table scanned, holding tasklist_lock for reading. */
+  | 'scan'
+  /** file-list: walking the inode's file list, some struct file killed. */
+  | 'kill'
+  /** cannibalize: the inode is detached (dead); its mapping is still up. */
+  | 'detached'
+  /** vnode-revoke: VI_DOOMED is set; waiting to take the vnode lock (LK_DRAIN). */
+  | 'doomed'
+  /** vnode-revoke: holds the vnode lock exclusively, no caller left inside. */
+  | 'locked'
+  /** vnode-revoke: v_op is deadfs; only the return is left. */
+  | 'vgone'
+  /** active-refs: the node is deactivated; waiting for active references to drain. */
+  | 'deactivated'
+  /** active-refs: no active reference is left; the unmap is next. */
+  | 'drained'
+  /** Mappings torn down (RevokeUnmap); only the return is left. */
+  | 'unmapped'
+  /** Revoke has returned 0: from here on the guarantees apply. */
+  | 'done'
+  /** badfs gave up waiting for a light user: revoke returned an error and owes nothing. */
+  | 'failed';
+
 export interface RevokerProps {
   /** Where the revoker is: 'idle' before its first step, 'done' once revoke has returned 0. */
-  readonly pc: string;
+  readonly pc: RevokerPc;
   /** The last task scanned or file killed, in the variant's order ('' before the first). */
   readonly cursor: string;
   /** References the revoker holds: files collected from tables, and frevoke's own fget. Sorted. */
@@ -162,12 +192,22 @@ export function tableShared(s: State, t: TaskId): boolean {
 export function inodeOf(s: State, f: FileId): InodeId | undefined {
   return s.files.get(f)?.inode;
 }
-export function returned(s: State): boolean {
+/** Revoke has returned 0 (pc 'done'): the guarantees apply from here on. */
+export function returnedZero(s: State): boolean {
   return s.revoker.pc === 'done';
+}
+/** Revoke has returned at all: 0, or the error of a design that gave up (badfs's 'failed'). */
+export function revokeFinished(s: State): boolean {
+  return s.revoker.pc === 'done' || s.revoker.pc === 'failed';
 }
 /** Revoke has begun: open(2) of I is blocked from here on (the caller chmod'ed it first). */
 export function begun(s: State): boolean {
   return s.revoker.pc !== 'idle';
+}
+
+/** The revoker moves to `pc` (typed, unlike setIn's path). */
+export function setPc(s: State, pc: RevokerPc): State {
+  return s.setIn(['revoker', 'pc'], pc);
 }
 
 /** get_file: one more reference. */

@@ -18,6 +18,15 @@ export type Gate =
 export const ENTER: Gate = { enter: true, holds: false };
 export const fail = (errno: Errno): Gate => ({ enter: false, errno });
 
+/**
+ * Someone holds the design's gate on I: a call inside a method (it entered with `holds`), or the
+ * revoker itself (selfRevoke). For active-refs the gate is an active reference, for vnode-revoke
+ * the vnode lock; the drain of either waits until this is false.
+ */
+export function gateHeld(s: State): boolean {
+  return s.revoker.gate || s.tasks.some((tk) => tk.call !== null && tk.call.gate);
+}
+
 export interface Variant {
   readonly name: VariantName;
   /** The error a slot's replacement returns (2007's revokefs file, badfs's bad file, 2006's NULL). */

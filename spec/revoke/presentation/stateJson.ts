@@ -7,7 +7,7 @@
 // by id, so the same state always gives the same text.
 import { OP_KINDS, opThrough } from '../access.ts';
 import type { RevokeParams } from '../params.ts';
-import { type FileId, type State, returned } from '../state.ts';
+import { type FileId, type State, returnedZero } from '../state.ts';
 
 /** Every new operation through struct file f fails (a doomed inode makes callers wait: not dead). */
 export function fileDead(s: State, p: RevokeParams, f: FileId): boolean {
@@ -49,6 +49,6 @@ export function stateJson(s: State, p: RevokeParams): unknown {
     socket: s.message === null ? [] : [{ to: s.message.to, file: s.message.file }],
     mappings,
     calls,
-    revoker: { pc: r.pc, cursor: r.cursor, refs: [...r.refs], spared: r.spared, gate: r.gate, returned: returned(s) },
+    revoker: { pc: r.pc, cursor: r.cursor, refs: [...r.refs], spared: r.spared, gate: r.gate, returned: returnedZero(s) },
   };
 }

@@ -8,44 +8,34 @@
 // (even_cows), return. Struct files and fds survive, dead. A method that removes its own node
 // must first kernfs_break_active_protection, or it waits for itself (`selfRevoke`,
 // `breakActiveProtection`; liveness is G5's business).
-import { defineAction } from '../../../checker/defineAction.ts';
-import type { RevokeParams } from '../params.ts';
-import { revokeReturn, unmap } from '../revokerSteps.ts';
-import { type State, inodeOf } from '../state.ts';
-import { type Variant, fail } from '../variant.ts';
+import { revokeReturn, revokerStep, unmap } from '../revokerSteps.ts';
+import { type State, inodeOf, setPc } from '../state.ts';
+import { type Variant, fail, gateHeld } from '../variant.ts';
 
 const dead = (s: State): boolean => s.inodes.get('I')!.dead;
-/** Active references held on I: by calls inside a method, and by the revoker itself. */
-export const activeHeld = (s: State): boolean => s.revoker.gate || s.tasks.some((tk) => tk.call !== null && tk.call.gate);
 
-const markDead = defineAction<State, RevokeParams, null>({
+const markDead = revokerStep({
   name: 'RevokeMarkDead',
   doc: 'The revoker deactivates the node (KN_DEACTIVATED_BIAS): every later kernfs_get_active fails.',
-  params: () => [null],
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => s.setIn(['inodes', 'I', 'dead'], true).setIn(['revoker', 'pc'], 'deactivated'),
+  next: (s) => setPc(s.setIn(['inodes', 'I', 'dead'], true), 'deactivated'),
   label: () => 'RevokeMarkDead(I): new active references fail',
-  actor: () => 'revoker',
 });
 
-const breakProtection = defineAction<State, RevokeParams, null>({
+const breakProtection = revokerStep({
   name: 'RevokeBreakActiveProtection',
   doc: 'The revoker, itself inside a method of the node, drops its own active reference (kernfs_break_active_protection).',
-  params: () => [null],
-  enabled: (s, _a, p) => p.breakActiveProtection && s.revoker.gate && s.revoker.pc !== 'done',
+  enabled: (s, p) => p.breakActiveProtection && s.revoker.gate && s.revoker.pc !== 'done',
   next: (s) => s.setIn(['revoker', 'gate'], false),
   label: () => 'RevokeBreakActiveProtection: own active reference dropped',
-  actor: () => 'revoker',
 });
 
-const drain = defineAction<State, RevokeParams, null>({
+const drain = revokerStep({
   name: 'RevokeDrain',
   doc: 'The revoker (kernfs_drain) waits until no active reference is held: enabled only then.',
-  params: () => [null],
-  enabled: (s) => s.revoker.pc === 'deactivated' && !activeHeld(s),
-  next: (s) => s.setIn(['revoker', 'pc'], 'drained'),
+  enabled: (s) => s.revoker.pc === 'deactivated' && !gateHeld(s),
+  next: (s) => setPc(s, 'drained'),
   label: () => 'RevokeDrain(I): no active reference left',
-  actor: () => 'revoker',
 });
 
 export const activeRefs: Variant = {

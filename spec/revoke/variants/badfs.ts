@@ -9,10 +9,8 @@
 // no guarantee is owed. Pass 3 walks the task list and do_munmap's every VMA of a file on the
 // inode: a child not yet linked is not on that list. Pass 1 (cwd/root) is left out: no
 // descriptor comes from it.
-import { defineAction } from '../../../checker/defineAction.ts';
-import type { RevokeParams } from '../params.ts';
-import { inScan, nextScanTask, revokeReturn, scanDone, scanTask, unmap } from '../revokerSteps.ts';
-import { type State, type TaskId, inodeOf, isMarker, tableOf } from '../state.ts';
+import { revokeReturn, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from '../revokerSteps.ts';
+import { type State, type TaskId, inodeOf, isMarker, setPc, tableOf } from '../state.ts';
 import { slotCutterHooks, type Variant } from '../variant.ts';
 
 /** Some fget_light (borrowed) call is inside a file that t's table holds on I. */
@@ -21,18 +19,13 @@ function waitsForLightUser(s: State, t: TaskId): boolean {
   return s.tasks.some((tk) => tk.call !== null && !tk.call.counted && files.has(tk.call.file));
 }
 
-const giveUp = defineAction<State, RevokeParams, TaskId>({
+const giveUp = revokerStepOn({
   name: 'RevokeGiveUp',
   doc: 'The revoker, having waited its bound for a light user of a file in t\'s table, gives up: quiesce_filesystem fails and revoke returns an error.',
-  *params(s) {
-    if (!inScan(s)) return;
-    const t = nextScanTask(s);
-    if (t !== undefined) yield t;
-  },
+  target: scanTarget,
   enabled: (s, t) => waitsForLightUser(s, t),
-  next: (s) => s.setIn(['revoker', 'pc'], 'failed'),
+  next: (s) => setPc(s, 'failed'),
   label: (_s, t) => `RevokeGiveUp(${t}): a light user stays, revoke fails`,
-  actor: () => 'revoker',
 });
 
 export const badfs: Variant = {

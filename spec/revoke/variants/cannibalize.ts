@@ -8,20 +8,16 @@
 // also tests the dead flag (an active-reference gate without the drain): new calls fail EIO, but
 // calls already past the test finish. The mapping teardown makes existing mappings fault SIGBUS;
 // a new mmap through a cached f_op (naive) maps the detached inode again.
-import { defineAction } from '../../../checker/defineAction.ts';
-import type { RevokeParams } from '../params.ts';
-import { revokeReturn, unmap } from '../revokerSteps.ts';
-import { type State, inodeOf } from '../state.ts';
+import { revokeReturn, revokerStep, unmap } from '../revokerSteps.ts';
+import { type State, inodeOf, setPc } from '../state.ts';
 import { ENTER, type Variant, fail } from '../variant.ts';
 
-const detach = defineAction<State, RevokeParams, null>({
+const detach = revokerStep({
   name: 'RevokeDetach',
   doc: 'The revoker detaches the inode: unhashed, dentry dropped, make_bad_inode (the dead flag).',
-  params: () => [null],
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => s.setIn(['inodes', 'I', 'dead'], true).setIn(['revoker', 'pc'], 'detached'),
+  next: (s) => setPc(s.setIn(['inodes', 'I', 'dead'], true), 'detached'),
   label: () => 'RevokeDetach(I): inode is dead',
-  actor: () => 'revoker',
 });
 
 const dead = (s: State): boolean => s.inodes.get('I')!.dead;

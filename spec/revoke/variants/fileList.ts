@@ -9,28 +9,20 @@
 // dereference). Operations through a killed file fail EIO (hung_up_tty_write's code).
 // The list is complete: every struct file is added at open and removed at release, and open is
 // blocked once revoke begins.
-import { defineAction } from '../../../checker/defineAction.ts';
-import type { RevokeParams } from '../params.ts';
-import { filesOnI, revokeReturn, unmap } from '../revokerSteps.ts';
-import { type FileId, type State, inodeOf } from '../state.ts';
+import { filesOnI, revokeReturn, revokerStepOn, unmap } from '../revokerSteps.ts';
+import { type FileId, type State, inodeOf, setPc } from '../state.ts';
 import { ENTER, type Variant, fail } from '../variant.ts';
 
 const inKillPass = (s: State): boolean => s.revoker.pc === 'idle' || s.revoker.pc === 'kill';
 const nextFile = (s: State): FileId | undefined =>
   filesOnI(s).find((f) => f > s.revoker.cursor && f !== s.revoker.spared);
 
-const killFile = defineAction<State, RevokeParams, FileId>({
+const killFile = revokerStepOn({
   name: 'RevokeKillFile',
   doc: 'The revoker, walking the inode\'s file list, gives struct file f dead operations and mapping (f_op = hung-up fops).',
-  *params(s) {
-    if (!inKillPass(s)) return;
-    const f = nextFile(s);
-    if (f !== undefined) yield f;
-  },
-  enabled: () => true,
-  next: (s, f) => s.setIn(['files', f, 'ops'], 'revoked').setIn(['revoker', 'pc'], 'kill').setIn(['revoker', 'cursor'], f),
+  target: (s) => (inKillPass(s) ? nextFile(s) : undefined),
+  next: (s, f) => setPc(s.setIn(['files', f, 'ops'], 'revoked'), 'kill').setIn(['revoker', 'cursor'], f),
   label: (_s, f) => `RevokeKillFile(${f}): f_op -> dead`,
-  actor: () => 'revoker',
 });
 
 export const fileList: Variant = {

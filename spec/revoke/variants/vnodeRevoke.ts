@@ -8,27 +8,35 @@
 // Modelling assumption (the sources leave it open): a fault on an existing mapping goes through
 // the dead vnode and raises SIGBUS, so there is no separate unmap step.
 // selfRevoke: the revoker holds the vnode lock itself and LK_DRAIN waits for it (G5's business).
-import { defineAction } from '../../../checker/defineAction.ts';
-import type { RevokeParams } from '../params.ts';
-import { revokeReturn } from '../revokerSteps.ts';
-import type { State } from '../state.ts';
-import { type Variant, fail } from '../variant.ts';
+import { revokeReturn, revokerStep } from '../revokerSteps.ts';
+import { type State, setPc } from '../state.ts';
+import { type Variant, fail, gateHeld } from '../variant.ts';
 
 const inode = (s: State) => s.inodes.get('I')!;
-/** Some call, or the revoker itself, holds the vnode lock. */
-export const vnodeLockHeld = (s: State): boolean =>
-  s.revoker.gate || s.tasks.some((tk) => tk.call !== null && tk.call.gate);
 
-const step = (name: string, doc: string, from: string, to: string, label: string, effect: (s: State) => State = (s) => s, extra: (s: State) => boolean = () => true) =>
-  defineAction<State, RevokeParams, null>({
-    name,
-    doc,
-    params: () => [null],
-    enabled: (s) => s.revoker.pc === from && extra(s),
-    next: (s) => effect(s).setIn(['revoker', 'pc'], to),
-    label: () => label,
-    actor: () => 'revoker',
-  });
+const doom = revokerStep({
+  name: 'RevokeDoom',
+  doc: 'The revoker marks the vnode doomed (VI_DOOMED): new lockers sleep.',
+  enabled: (s) => s.revoker.pc === 'idle',
+  next: (s) => setPc(s.setIn(['inodes', 'I', 'doomed'], true), 'doomed'),
+  label: () => 'RevokeDoom(I): new lockers wait',
+});
+
+const drain = revokerStep({
+  name: 'RevokeDrain',
+  doc: 'The revoker takes the vnode lock exclusively (LK_DRAIN): enabled once no call holds it.',
+  enabled: (s) => s.revoker.pc === 'doomed' && !gateHeld(s),
+  next: (s) => setPc(s, 'locked'),
+  label: () => 'RevokeDrain(I): vnode lock taken, no holder left',
+});
+
+const vgone = revokerStep({
+  name: 'RevokeVgone',
+  doc: 'The revoker (vgonel) flushes, closes and reclaims the vnode and sets v_op = dead_vnodeops.',
+  enabled: (s) => s.revoker.pc === 'locked',
+  next: (s) => setPc(s.setIn(['inodes', 'I', 'dead'], true), 'vgone'),
+  label: () => 'RevokeVgone(I): v_op -> deadfs',
+});
 
 export const vnodeRevoke: Variant = {
   name: 'vnode-revoke',
@@ -42,9 +50,9 @@ export const vnodeRevoke: Variant = {
   cut: (s) => inode(s).dead,
   tasklistHeld: () => false,
   steps: [
-    step('RevokeDoom', 'The revoker marks the vnode doomed (VI_DOOMED): new lockers sleep.', 'idle', 'doomed', 'RevokeDoom(I): new lockers wait', (s) => s.setIn(['inodes', 'I', 'doomed'], true)),
-    step('RevokeDrain', 'The revoker takes the vnode lock exclusively (LK_DRAIN): enabled once no call holds it.', 'doomed', 'locked', 'RevokeDrain(I): vnode lock taken, no holder left', (s) => s, (s) => !vnodeLockHeld(s)),
-    step('RevokeVgone', 'The revoker (vgonel) flushes, closes and reclaims the vnode and sets v_op = dead_vnodeops.', 'locked', 'vgone', 'RevokeVgone(I): v_op -> deadfs', (s) => s.setIn(['inodes', 'I', 'dead'], true)),
+    doom,
+    drain,
+    vgone,
     revokeReturn((s) => s.revoker.pc === 'vgone'),
   ],
 };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/run/check.ts';
 import spec from '../../../spec/revoke/index.ts';
 import { type RevokeParams, variantNames } from '../../../spec/revoke/params.ts';
-import { defaultDistinct } from './defaultCounts.ts';
+import { defaultCounts } from './defaultCounts.ts';
 import viroHandoff from '../../../spec/revoke/configs/viro-handoff.json' with { type: 'json' };
 import forkMidScan from '../../../spec/revoke/configs/fork-mid-scan.json' with { type: 'json' };
 import frevokeShared from '../../../spec/revoke/configs/frevoke-shared.json' with { type: 'json' };
@@ -81,9 +81,11 @@ describe('revoke: what the draining designs keep', () => {
 describe('revoke: model sanity, reachability and G5 on the default configuration', () => {
   // One search per variant checks every invariant and G5 revoke-returns at once, as the table does.
   for (const variant of variantNames) {
-    it(`${variant} keeps refcounts-balance, reaches every partner but J's, and returns (${defaultDistinct[variant]} distinct states)`, async () => {
+    it(`${variant} keeps refcounts-balance, reaches every partner but J's, and returns (${defaultCounts[variant].distinct} distinct states)`, async () => {
       const result = await check(spec, params({ variant }), { deadlock: false, continue: true });
-      expect(result.stats.distinctStates).toBe(defaultDistinct[variant]);
+      expect(result.stats.distinctStates).toBe(defaultCounts[variant].distinct);
+      expect(result.stats.generatedStates).toBe(defaultCounts[variant].generated);
+      expect(result.stats.depth).toBe(defaultCounts[variant].depth);
       // Inode J is not in the default bounds: other-inodes-untouched is not exercised there (a
       // warning, not a violation), and frevoke's G6 does not apply to revokeat.
       expect(result.unexercised).toEqual(['other-inodes-untouched']);

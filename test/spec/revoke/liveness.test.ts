@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/run/check.ts';
 import spec from '../../../spec/revoke/index.ts';
-import { revokeReturned } from '../../../spec/revoke/liveness.ts';
 import type { RevokeParams } from '../../../spec/revoke/params.ts';
-import { type State, begun } from '../../../spec/revoke/state.ts';
+import { type State, begun, revokeFinished } from '../../../spec/revoke/state.ts';
 import stuckCaller from '../../../spec/revoke/configs/stuck-caller.json' with { type: 'json' };
 import selfRevoke from '../../../spec/revoke/configs/self-revoke.json' with { type: 'json' };
 
@@ -28,7 +27,7 @@ async function lasso(over: Partial<RevokeParams>) {
   expect(cycle.length).toBeGreaterThan(0);
   for (const s of cycle) {
     expect(begun(s)).toBe(true);
-    expect(revokeReturned(s)).toBe(false);
+    expect(revokeFinished(s)).toBe(false);
   }
   return { result, labels: v.trace.slice(1).map((step) => step.label), loopIndex: v.loopIndex!, loopStep: v.loopStep };
 }

@@ -1,0 +1,39 @@
+// A guarantee, written once: its promise, the predicate that keeps it, and its reachability
+// partner (the situation the model must reach for the guarantee to mean anything), compiled into
+// the Spec's `invariants`, `reachable` and `notApplicable` records under the guarantee's name.
+import type { StatePredicate } from '../../checker/spec.ts';
+import type { RevokeParams } from './params.ts';
+import type { State } from './state.ts';
+
+type Predicate = StatePredicate<State, RevokeParams>;
+
+export interface Guarantee {
+  /** DOMAIN.md's name: the column of the table, the invariant and its partner. */
+  readonly name: string;
+  /** The promise, as a reviewer would state it. */
+  readonly doc: string;
+  /** Holds in every reachable state (the invariant). */
+  readonly holds: Predicate;
+  /** The situation the guarantee is about: the model must reach it, or the guarantee is vacuous. */
+  readonly reachable: Predicate;
+  /** Why the guarantee does not apply under these parameters, or undefined where it does. */
+  readonly notApplicable?: (p: RevokeParams) => string | undefined;
+}
+
+/** The Spec's three records, keyed by name in the list's order (the table's column order). */
+export function compileGuarantees(list: readonly Guarantee[]): {
+  readonly invariants: Readonly<Record<string, Predicate>>;
+  readonly reachable: Readonly<Record<string, Predicate>>;
+  readonly notApplicable: Readonly<Record<string, (p: RevokeParams) => string | undefined>>;
+} {
+  const invariants: Record<string, Predicate> = {};
+  const reachable: Record<string, Predicate> = {};
+  const notApplicable: Record<string, (p: RevokeParams) => string | undefined> = {};
+  for (const g of list) {
+    if (g.name in invariants) throw new Error(`guarantee '${g.name}' is defined twice`);
+    invariants[g.name] = g.holds;
+    reachable[g.name] = g.reachable;
+    if (g.notApplicable) notApplicable[g.name] = g.notApplicable;
+  }
+  return { invariants, reachable, notApplicable };
+}
