@@ -1,8 +1,8 @@
 // One measured run in a fresh process (so peak RSS is this run's alone): prints a JSON line.
 // Usage: node --import tsx bench/measureOne.ts <spec> '<params json>' <workers> [config]
 import { loadSpec } from '../checker/cli/loadSpec.ts';
-import { resolveParams } from '../checker/cli/params.ts';
-import { check } from '../checker/search/check.ts';
+import { resolveParams } from '../checker/run/params.ts';
+import { check } from '../checker/run/check.ts';
 
 const [specName, paramsJson, workers, config] = process.argv.slice(2);
 const { spec, file, configDir } = await loadSpec(specName!);
