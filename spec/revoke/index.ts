@@ -21,17 +21,17 @@
 //   `Read(A, fd 3) begins on F0, borrowed`; every step's actor is 'revoker' or a task id.
 import type { Action, Spec } from '../../checker/spec.ts';
 import { List, Map } from 'immutable';
-import { variantOf } from './access.ts';
-import { Close, Dup, Open } from './files.ts';
-import { CloneFiles, ForkCopy, ForkLink } from './fork.ts';
-import { invariants, notApplicable, reachable } from './guarantees.ts';
-import { Mmap, Munmap, Touch } from './mm.ts';
-import { type RevokeParams, defaults, validate, variantNames } from './params.ts';
-import { presentation } from './presentation.ts';
-import { RecvFd, SendFd } from './scm.ts';
-import { File, Inode, Revoker, type Slot, State, Task, ownerTask, userTasks } from './state.ts';
-import { SyscallBegin, SyscallEnd, SyscallEndStuck } from './syscalls.ts';
-import { liveness } from './liveness.ts';
+import { variantOf } from './kernel/access.ts';
+import { Close, Dup, Open } from './kernel/files.ts';
+import { CloneFiles, ForkCopy, ForkLink } from './kernel/fork.ts';
+import { invariants, notApplicable, reachable } from './kernel/guarantees.ts';
+import { Mmap, Munmap, Touch } from './kernel/mm.ts';
+import { type RevokeParams, defaults, validate, variantNames } from './kernel/params.ts';
+import { presentation } from './presentation/hooks.ts';
+import { RecvFd, SendFd } from './kernel/scm.ts';
+import { File, Inode, Revoker, type Slot, State, Task, ownerTask, userTasks } from './kernel/state.ts';
+import { SyscallBegin, SyscallEnd, SyscallEndStuck } from './kernel/syscalls.ts';
+import { liveness } from './kernel/liveness.ts';
 import { variants } from './variants/index.ts';
 
 function init(p: RevokeParams): State {

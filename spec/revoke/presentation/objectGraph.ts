@@ -11,9 +11,9 @@
 // points at a dashed `(freed)` node: that is the use-after-free. Node ids are quoted `kind:name`
 // strings and every collection is walked in sorted id order, so the text depends on the state only.
 import { dotString as q } from '../../../checker/trace/render/dotString.ts';
-import { liveAccess, spared, variantOf } from '../access.ts';
-import type { RevokeParams } from '../params.ts';
-import { type FileId, type InodeId, type Marker, type State, isMarker } from '../state.ts';
+import { liveAccess, spared, variantOf } from '../kernel/access.ts';
+import type { RevokeParams } from '../kernel/params.ts';
+import { type FileId, type InodeId, type Marker, type State, isMarker } from '../kernel/state.ts';
 import { fileDead } from './stateJson.ts';
 
 const RED = 'color=red, fontcolor=red, penwidth=2';

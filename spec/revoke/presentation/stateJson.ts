@@ -5,9 +5,9 @@
 // operation through it fails); the socketpair's queue is a list, mappings and calls in progress
 // are listed with their task. Keys are written in one fixed order and every collection is sorted
 // by id, so the same state always gives the same text.
-import { OP_KINDS, opThrough } from '../access.ts';
-import type { RevokeParams } from '../params.ts';
-import { type FileId, type State, returnedZero } from '../state.ts';
+import { OP_KINDS, opThrough } from '../kernel/access.ts';
+import type { RevokeParams } from '../kernel/params.ts';
+import { type FileId, type State, returnedZero } from '../kernel/state.ts';
 
 /** Every new operation through struct file f fails (a doomed inode makes callers wait: not dead). */
 export function fileDead(s: State, p: RevokeParams, f: FileId): boolean {

@@ -8,9 +8,9 @@
 // (even_cows), return. Struct files and fds survive, dead. A method that removes its own node
 // must first kernfs_break_active_protection, or it waits for itself (`selfRevoke`,
 // `breakActiveProtection`; liveness is G5's business).
-import { revokeReturn, revokerStep, unmap } from '../revokerSteps.ts';
-import { type State, inodeOf, setPc } from '../state.ts';
-import { type Variant, fail, gateHeld } from '../variant.ts';
+import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
+import { type State, inodeOf, setPc } from '../kernel/state.ts';
+import { type Variant, fail, gateHeld } from '../kernel/variant.ts';
 
 const dead = (s: State): boolean => s.inodes.get('I')!.dead;
 

@@ -9,9 +9,9 @@
 // no guarantee is owed. Pass 3 walks the task list and do_munmap's every VMA of a file on the
 // inode: a child not yet linked is not on that list. Pass 1 (cwd/root) is left out: no
 // descriptor comes from it.
-import { revokeReturn, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from '../revokerSteps.ts';
-import { type State, type TaskId, inodeOf, isMarker, setPc, tableOf } from '../state.ts';
-import { slotCutterHooks, type Variant } from '../variant.ts';
+import { revokeReturn, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from '../kernel/revokerSteps.ts';
+import { type State, type TaskId, inodeOf, isMarker, setPc, tableOf } from '../kernel/state.ts';
+import { slotCutterHooks, type Variant } from '../kernel/variant.ts';
 
 /** Some fget_light (borrowed) call is inside a file that t's table holds on I. */
 function waitsForLightUser(s: State, t: TaskId): boolean {

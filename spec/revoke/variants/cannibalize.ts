@@ -8,9 +8,9 @@
 // also tests the dead flag (an active-reference gate without the drain): new calls fail EIO, but
 // calls already past the test finish. The mapping teardown makes existing mappings fault SIGBUS;
 // a new mmap through a cached f_op (naive) maps the detached inode again.
-import { revokeReturn, revokerStep, unmap } from '../revokerSteps.ts';
-import { type State, inodeOf, setPc } from '../state.ts';
-import { ENTER, type Variant, fail } from '../variant.ts';
+import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
+import { type State, inodeOf, setPc } from '../kernel/state.ts';
+import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const detach = revokerStep({
   name: 'RevokeDetach',

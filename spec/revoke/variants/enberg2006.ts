@@ -6,8 +6,8 @@
 // files it collected fault SIGBUS. Because do_revoke races with fget_light, sys_read and
 // sys_write were switched to fget: every call counts its reference.
 // A leaked slot is a NULL slot the allocator skips: operations on it fail EBADF; close too.
-import { revokeReturn, scanDone, scanTask, unmap } from '../revokerSteps.ts';
-import { slotCutterHooks, type Variant } from '../variant.ts';
+import { revokeReturn, scanDone, scanTask, unmap } from '../kernel/revokerSteps.ts';
+import { slotCutterHooks, type Variant } from '../kernel/variant.ts';
 
 export const enberg2006: Variant = {
   name: 'enberg-2006',

@@ -8,9 +8,9 @@
 // files are put. The real struct files are not touched: whoever else holds one keeps it live.
 // Left out: the "live replacement of ->f_mapping" Viro mentions (the seed's code is cut off);
 // fsync (no guarantee reads it).
-import { revokeReturn, scanDone, scanTask, unmap } from '../revokerSteps.ts';
-import { inodeOf } from '../state.ts';
-import { slotCutterHooks, type Variant } from '../variant.ts';
+import { revokeReturn, scanDone, scanTask, unmap } from '../kernel/revokerSteps.ts';
+import { inodeOf } from '../kernel/state.ts';
+import { slotCutterHooks, type Variant } from '../kernel/variant.ts';
 
 export const enberg2007: Variant = {
   name: 'enberg-2007',

@@ -9,9 +9,9 @@
 // dereference). Operations through a killed file fail EIO (hung_up_tty_write's code).
 // The list is complete: every struct file is added at open and removed at release, and open is
 // blocked once revoke begins.
-import { filesOnI, revokeReturn, revokerStepOn, unmap } from '../revokerSteps.ts';
-import { type FileId, type State, inodeOf, setPc } from '../state.ts';
-import { ENTER, type Variant, fail } from '../variant.ts';
+import { filesOnI, revokeReturn, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
+import { type FileId, type State, inodeOf, setPc } from '../kernel/state.ts';
+import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const inKillPass = (s: State): boolean => s.revoker.pc === 'idle' || s.revoker.pc === 'kill';
 const nextFile = (s: State): FileId | undefined =>

@@ -1,6 +1,8 @@
-// The seven designs, by the `variant` parameter's names.
-import type { VariantName } from '../params.ts';
-import type { Variant } from '../variant.ts';
+// The seven built-in designs, by the `variant` parameter's names, registered with the kernel model
+// (kernel/designs.ts) as this module loads.
+import type { VariantName } from '../kernel/params.ts';
+import type { Variant } from '../kernel/variant.ts';
+import { registerDesign } from '../kernel/designs.ts';
 import { activeRefs } from './activeRefs.ts';
 import { badfs } from './badfs.ts';
 import { cannibalize } from './cannibalize.ts';
@@ -18,3 +20,5 @@ export const variants: Readonly<Record<VariantName, Variant>> = {
   'vnode-revoke': vnodeRevoke,
   'active-refs': activeRefs,
 };
+
+for (const design of Object.values(variants)) registerDesign(design);

@@ -8,9 +8,9 @@
 // Modelling assumption (the sources leave it open): a fault on an existing mapping goes through
 // the dead vnode and raises SIGBUS, so there is no separate unmap step.
 // selfRevoke: the revoker holds the vnode lock itself and LK_DRAIN waits for it (G5's business).
-import { revokeReturn, revokerStep } from '../revokerSteps.ts';
-import { type State, setPc } from '../state.ts';
-import { type Variant, fail, gateHeld } from '../variant.ts';
+import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
+import { type State, setPc } from '../kernel/state.ts';
+import { type Variant, fail, gateHeld } from '../kernel/variant.ts';
 
 const inode = (s: State) => s.inodes.get('I')!;
 

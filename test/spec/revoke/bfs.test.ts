@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/run/check.ts';
 import spec from '../../../spec/revoke/index.ts';
-import { type RevokeParams, variantNames } from '../../../spec/revoke/params.ts';
+import { type RevokeParams, variantNames } from '../../../spec/revoke/kernel/params.ts';
 import { defaultCounts } from './defaultCounts.ts';
 import viroHandoff from '../../../spec/revoke/configs/viro-handoff.json' with { type: 'json' };
 import forkMidScan from '../../../spec/revoke/configs/fork-mid-scan.json' with { type: 'json' };

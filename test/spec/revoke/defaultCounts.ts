@@ -1,6 +1,6 @@
 // Each variant's search on the default configuration: the figures the table prints (distinct)
 // and `rmc check --json` reports. spec/revoke/README.md lists them too; readme.test.ts keeps the two equal.
-import type { VariantName } from '../../../spec/revoke/params.ts';
+import type { VariantName } from '../../../spec/revoke/kernel/params.ts';
 
 export interface Counts {
   readonly distinct: number;

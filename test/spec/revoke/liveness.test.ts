@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/run/check.ts';
 import spec from '../../../spec/revoke/index.ts';
-import type { RevokeParams } from '../../../spec/revoke/params.ts';
-import { type State, begun, revokeFinished } from '../../../spec/revoke/state.ts';
+import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
+import { type State, begun, revokeFinished } from '../../../spec/revoke/kernel/state.ts';
 import stuckCaller from '../../../spec/revoke/configs/stuck-caller.json' with { type: 'json' };
 import selfRevoke from '../../../spec/revoke/configs/self-revoke.json' with { type: 'json' };
 

@@ -6,9 +6,9 @@ import { objectsDot } from '../../../checker/trace/render/objectsDot.ts';
 import { svg } from '../../../checker/trace/render/svg.ts';
 import { traceView } from '../../../checker/trace/render/traceView.ts';
 import spec from '../../../spec/revoke/index.ts';
-import type { RevokeParams } from '../../../spec/revoke/params.ts';
-import { presentation } from '../../../spec/revoke/presentation.ts';
-import type { State } from '../../../spec/revoke/state.ts';
+import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
+import { presentation } from '../../../spec/revoke/presentation/hooks.ts';
+import type { State } from '../../../spec/revoke/kernel/state.ts';
 
 const p = { ...spec.defaults, selfSend: false, fork: false } as RevokeParams;
 const T1 = [

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import spec from '../../../spec/revoke/index.ts';
-import { variantNames } from '../../../spec/revoke/params.ts';
+import { variantNames } from '../../../spec/revoke/kernel/params.ts';
 import { defaultCounts } from './defaultCounts.ts';
 
 const readme = readFileSync(new URL('../../../spec/revoke/README.md', import.meta.url), 'utf8');

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../../checker/trace/replay.ts';
 import spec from '../../../spec/revoke/index.ts';
-import type { RevokeParams } from '../../../spec/revoke/params.ts';
-import type { State } from '../../../spec/revoke/state.ts';
+import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
+import type { State } from '../../../spec/revoke/kernel/state.ts';
 
 const scan2007 = ['RevokeScanTask(A): nothing', 'RevokeScanTask(B): fd 3 F0 -> revoked'];
 

@@ -18,7 +18,7 @@
 // any other (the `tasks` bound covers more tasks); the race a fork child exists for is the copy
 // before the scan and the link after it (Viro-style T4). Offering it earlier multiplied the
 // default state space by ten and found nothing new.
-import { defineAction } from '../../checker/defineAction.ts';
+import { defineAction } from '../../../checker/defineAction.ts';
 import { variantOf } from './access.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';

@@ -13,7 +13,7 @@
 // give the revoker nothing new to observe, since it never reads the call's progress, only whether
 // the call holds the file or the gate. fget itself runs under RCU without the table lock, but it
 // reads one slot once: atomic with respect to every step that writes that slot.
-import { defineAction } from '../../checker/defineAction.ts';
+import { defineAction } from '../../../checker/defineAction.ts';
 import { opThrough, variantOf } from './access.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';

@@ -4,11 +4,11 @@
 // Messages are the SCM_RIGHTS hand-offs, found from the socketpair's queue rather than from
 // action names: a step that fills the empty queue is a sendmsg, a step that empties it the
 // recvmsg that takes that message (the queue is FIFO, so pending sends are matched in order).
-import type { Presentation, TraceStep } from '../../checker/spec.ts';
-import type { RevokeParams } from './params.ts';
-import { objectGraph } from './presentation/objectGraph.ts';
-import { stateJson } from './presentation/stateJson.ts';
-import { type State, childId, userTasks } from './state.ts';
+import type { Presentation, TraceStep } from '../../../checker/spec.ts';
+import type { RevokeParams } from '../kernel/params.ts';
+import { objectGraph } from './objectGraph.ts';
+import { stateJson } from './stateJson.ts';
+import { type State, childId, userTasks } from '../kernel/state.ts';
 
 export function messages(trace: readonly TraceStep<State>[]): { from: number; to: number; label: string }[] {
   const out: { from: number; to: number; label: string }[] = [];

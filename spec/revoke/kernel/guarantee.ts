@@ -1,7 +1,7 @@
 // A guarantee, written once: its promise, the predicate that keeps it, and its reachability
 // partner (the situation the model must reach for the guarantee to mean anything), compiled into
 // the Spec's `invariants`, `reachable` and `notApplicable` records under the guarantee's name.
-import type { StatePredicate } from '../../checker/spec.ts';
+import type { StatePredicate } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
 import type { State } from './state.ts';
 

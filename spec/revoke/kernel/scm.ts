@@ -6,7 +6,7 @@
 // receiver's lowest free fd: the reference moves, f_count is unchanged. Each is atomic under the
 // socket's and the table's locks. A revoked or bad slot is not a struct file on I, so sending it
 // passes nothing and is not modelled; a full table (EMFILE) is a receive that waits.
-import { defineAction } from '../../checker/defineAction.ts';
+import { defineAction } from '../../../checker/defineAction.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
 import { type FileId, Message, type State, type TaskId, freeFd, getFile, isMarker, tableOf, task, userTasks } from './state.ts';

@@ -5,7 +5,7 @@
 // revoker's scan of that table takes too. Open of I is possible only before revoke begins: the
 // caller blocks later opens (chmod/chown first, as the 2007 documentation says), so a later open
 // is not a hole in revoke. At most two struct files on I are open at once (DOMAIN.md's bound).
-import { defineAction } from '../../checker/defineAction.ts';
+import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from './params.ts';
 import { type FileId, FDS, File, type State, type TaskId, begun, freeFd, isMarker, putFile, tableOf, task, userTasks } from './state.ts';
 

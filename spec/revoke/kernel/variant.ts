@@ -1,7 +1,7 @@
 // What a revoke design is, to the rest of the model: its revoker's steps and the hooks it
 // installs on user paths. The kernel model (files.ts, fork.ts, scm.ts, mm.ts, syscalls.ts) is
 // shared; a variant file (variants/*.ts) holds only this.
-import type { Action } from '../../checker/spec.ts';
+import type { Action } from '../../../checker/spec.ts';
 import type { RevokeParams, VariantName } from './params.ts';
 import type { Call, CallKind, File, Marker, State, Vma } from './state.ts';
 

@@ -10,8 +10,8 @@
 // across the whole pass excludes only copy_process's link (write_lock), not dup, close, sendmsg,
 // recvmsg or the syscalls.
 import { List } from 'immutable';
-import { defineAction } from '../../checker/defineAction.ts';
-import type { Action } from '../../checker/spec.ts';
+import { defineAction } from '../../../checker/defineAction.ts';
+import type { Action } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
 import { type FileId, type Marker, type RevokerPc, type State, type TaskId, type Vma, inodeOf, isMarker, putFile, setPc } from './state.ts';
 

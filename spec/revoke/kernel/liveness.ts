@@ -31,17 +31,17 @@
 // Symmetry is not declared: with tasks=3, A and C look interchangeable, but the revoker scans
 // tasks in id order and its cursor names the last task scanned, so renaming A and C in a
 // mid-scan state changes which tasks are still to be scanned (and otherInode gives A fd 4 -> J0).
-import type { Fairness, Temporal } from '../../checker/spec.ts';
+import type { Fairness, Temporal } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
 import { type State, begun, revokeFinished } from './state.ts';
-import { variants } from './variants/index.ts';
+import { variantOf } from './access.ts';
 
 /** Revoker steps that are strongly fair: badfs's bounded wait for light users (one second or a signal). */
 const STRONG: readonly string[] = ['RevokeGiveUp'];
 
 /** The fairness G5 assumes, for the chosen variant (only its revoker steps are named). */
 export function fairness(p: RevokeParams): Fairness[] {
-  const revoker = variants[p.variant].steps.map((step) => step.name).filter((name, i, all) => all.indexOf(name) === i);
+  const revoker = variantOf(p).steps.map((step) => step.name).filter((name, i, all) => all.indexOf(name) === i);
   return [
     ...revoker.map((action): Fairness => ({ kind: STRONG.includes(action) ? 'strong' : 'weak', action })),
     { kind: 'weak', action: 'SyscallEnd', perActor: true },

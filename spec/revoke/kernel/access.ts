@@ -4,12 +4,12 @@ import type { RevokeParams } from './params.ts';
 import { type FileId, type Slot, type State, isMarker } from './state.ts';
 import { type Gate, ENTER, type OpKind, fail } from './variant.ts';
 import type { Variant } from './variant.ts';
-import { variants } from './variants/index.ts';
+import { designOf } from './designs.ts';
 
 export const OP_KINDS: readonly OpKind[] = ['read', 'write', 'fchmod', 'mmap'];
 
 export function variantOf(p: RevokeParams): Variant {
-  return variants[p.variant];
+  return designOf(p);
 }
 
 /** A new operation of `kind` through descriptor slot `slot`: revoke targets I only, so J is never gated. */

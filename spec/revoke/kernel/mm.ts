@@ -8,7 +8,7 @@
 // offered once revoke has returned (before, it is plain use). A failing mmap changes nothing and
 // is not a step (G7 asks the gate directly).
 // Shared mappings only: private COW copies are the caller's own memory.
-import { defineAction } from '../../checker/defineAction.ts';
+import { defineAction } from '../../../checker/defineAction.ts';
 import { opThrough, variantOf } from './access.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
