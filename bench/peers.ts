@@ -76,7 +76,11 @@ export function tlcMissing(): string | undefined {
 export async function runTlc(workers: number): Promise<PeerRun> {
   const dir = mkdtempSync(join(tmpdir(), 'rmc-tlc-'));
   for (const f of ['Philo.tla', 'Philo10.cfg']) copyFileSync(join(peersDir, f), join(dir, f));
-  const run = await timed('java', ['-XX:+UseParallelGC', '-cp', process.env.TLA2TOOLS!, 'tlc2.TLC', '-workers', String(workers), '-config', 'Philo10.cfg', 'Philo.tla'], dir);
+  const run = await timed(
+    'java',
+    ['-XX:+UseParallelGC', '-cp', process.env.TLA2TOOLS!, 'tlc2.TLC', '-workers', String(workers), '-config', 'Philo10.cfg', 'Philo.tla'],
+    dir,
+  );
   const m = /([\d,]+) states generated, ([\d,]+) distinct states found/.exec(run.stdout);
   if (!m) throw new Error(`could not read TLC's output:\n${run.stdout.slice(-2000)}`);
   const num = (s: string): number => Number(s.replace(/,/g, ''));

@@ -51,9 +51,21 @@ interface Measured {
 
 function measureOnce(row: Row): Promise<Measured> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'measureOne.ts'), row.spec, JSON.stringify(row.params), String(row.workers), ...(row.config ? [row.config] : [])], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        resolve(import.meta.dirname, 'measureOne.ts'),
+        row.spec,
+        JSON.stringify(row.params),
+        String(row.workers),
+        ...(row.config ? [row.config] : []),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (code) => (code === 0 ? done(JSON.parse(out) as Measured) : fail(new Error(`${row.model}: measuring run exited ${code}`))));
@@ -66,7 +78,19 @@ const mb = (b: number): string => `${(b / 1e6).toFixed(0)} MB`;
 
 // bytes/distinct: peak RSS over distinct states (everything, Node's own ~50 MB included);
 // store B/state: the seen-set and parent links alone, what grows with the state space.
-const header = ['model', 'workers', 'distinct', 'generated', 'depth', 'seconds (median)', 'distinct/s', 'generated/s', 'peak RSS', 'bytes/distinct', 'store B/state'];
+const header = [
+  'model',
+  'workers',
+  'distinct',
+  'generated',
+  'depth',
+  'seconds (median)',
+  'distinct/s',
+  'generated/s',
+  'peak RSS',
+  'bytes/distinct',
+  'store B/state',
+];
 const table: string[][] = [];
 const ours = new Map<string, { seconds: number; rss: number }>();
 process.stderr.write(`bench: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}\n`);
@@ -77,15 +101,42 @@ for (const row of rows) {
   const seconds = median(runs.map((r) => r.seconds));
   const rss = median(runs.map((r) => r.peakRssBytes));
   ours.set(`${row.model}/${row.workers}`, { seconds, rss });
-  table.push([row.model, String(row.workers), fmt(m.distinct), fmt(m.generated), String(m.depth), seconds.toFixed(2), fmt(m.distinct / seconds), fmt(m.generated / seconds), mb(rss), fmt(rss / m.distinct), (m.storeBytes / m.distinct).toFixed(1)]);
+  table.push([
+    row.model,
+    String(row.workers),
+    fmt(m.distinct),
+    fmt(m.generated),
+    String(m.depth),
+    seconds.toFixed(2),
+    fmt(m.distinct / seconds),
+    fmt(m.generated / seconds),
+    mb(rss),
+    fmt(rss / m.distinct),
+    (m.storeBytes / m.distinct).toFixed(1),
+  ]);
   process.stderr.write(`bench: ${row.model}, ${row.workers} worker(s): ${seconds.toFixed(2)} s\n`);
 }
 
 const peerLines: string[] = [];
-const peerRow = (name: string, p: PeerRun): string[] => [name, '-', fmt(p.distinct), fmt(p.generated), '-', p.seconds.toFixed(2), fmt(p.distinct / p.seconds), fmt(p.generated / p.seconds), mb(p.peakRssBytes), fmt(p.peakRssBytes / p.distinct), '-'];
+const peerRow = (name: string, p: PeerRun): string[] => [
+  name,
+  '-',
+  fmt(p.distinct),
+  fmt(p.generated),
+  '-',
+  p.seconds.toFixed(2),
+  fmt(p.distinct / p.seconds),
+  fmt(p.generated / p.seconds),
+  mb(p.peakRssBytes),
+  fmt(p.peakRssBytes / p.distinct),
+  '-',
+];
 const ratio = (name: string, key: string, peer: PeerRun): void => {
   const o = ours.get(key);
-  if (o) peerLines.push(`ours/${name} (${key.replace('/', ', workers ')}): time ${(o.seconds / peer.seconds).toFixed(2)}x, peak RSS ${(o.rss / peer.peakRssBytes).toFixed(2)}x`);
+  if (o)
+    peerLines.push(
+      `ours/${name} (${key.replace('/', ', workers ')}): time ${(o.seconds / peer.seconds).toFixed(2)}x, peak RSS ${(o.rss / peer.peakRssBytes).toFixed(2)}x`,
+    );
 };
 if (!quick) {
   const spin = spinMissing();

@@ -3,7 +3,10 @@
 
 /** Bad input from the user: unknown spec, parameter, invariant; malformed config. */
 export class UsageError extends Error {
-  constructor(message: string, readonly exitCode: 2 | 150 | 151 = 151) {
+  constructor(
+    message: string,
+    readonly exitCode: 2 | 150 | 151 = 151,
+  ) {
     super(message);
     this.name = 'UsageError';
   }
@@ -12,7 +15,10 @@ export class UsageError extends Error {
 /** The spec itself failed: init or an action threw, a state could not be encoded (75), an
  * invariant threw (76), a temporal property could not be evaluated (77). */
 export class SpecError extends Error {
-  constructor(message: string, readonly exitCode: 75 | 76 | 77 = 75) {
+  constructor(
+    message: string,
+    readonly exitCode: 75 | 76 | 77 = 75,
+  ) {
     super(message);
     this.name = 'SpecError';
   }

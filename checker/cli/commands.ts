@@ -73,7 +73,9 @@ function settle(ctrlC: Interrupts, code: number): number {
 function warnAboutWorkers(workers: number | 'auto' | undefined): void {
   const cores = availableParallelism();
   if (typeof workers === 'number' && workers > cores) {
-    process.stderr.write(`rmc: warning: --workers ${workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}: the extra workers only slow the search\n`);
+    process.stderr.write(
+      `rmc: warning: --workers ${workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}: the extra workers only slow the search\n`,
+    );
   }
 }
 

@@ -56,7 +56,9 @@ function isSpec(x: any): x is AnySpec {
  * text` on the lines after: the first of those is the one to show, its column counted from 1.
  */
 function loadFailure(e: unknown): string {
-  const lines = String((e as Error)?.message ?? e).split('\n').filter((l) => l.trim() !== '');
+  const lines = String((e as Error)?.message ?? e)
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const located = lines.map((l) => /^(.*):(\d+):(\d+): (?:ERROR|error): (.*)$/.exec(l)).find((m) => m !== null);
   // esbuild counts columns from 0; compilers and editors print them from 1.
   if (/^Transform failed/.test(lines[0] ?? '') && located) return `syntax error at ${located[1]}:${located[2]}:${Number(located[3]) + 1}: ${located[4]}`;

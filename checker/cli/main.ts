@@ -24,26 +24,32 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showSuggestionAfterError(false);
 
   const collect = (v: string, prev: string[]): string[] => [...prev, v];
-  const positive = (name: string) => (v: string): number => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got ${shown(v)}`, 2);
-    return n;
-  };
-  const count = (name: string) => (v: string): number => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number, got ${shown(v)}`, 2);
-    return n;
-  };
-  const natural = (name: string) => (v: string): number => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number, got ${shown(v)}`, 2);
-    return n;
-  };
+  const positive =
+    (name: string) =>
+    (v: string): number => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got ${shown(v)}`, 2);
+      return n;
+    };
+  const count =
+    (name: string) =>
+    (v: string): number => {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number, got ${shown(v)}`, 2);
+      return n;
+    };
+  const natural =
+    (name: string) =>
+    (v: string): number => {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number, got ${shown(v)}`, 2);
+      return n;
+    };
   /** What every command that runs a spec takes: its parameters and the output form. */
   const specOptions = (cmd: Command): Command =>
     cmd
       .option('--set <name=value>', 'override a parameter (value parsed as JSON, else a string)', collect, [])
-      .option('--config <file|name>', 'a JSON file of parameters, or a name in the spec\'s configs/ folder')
+      .option('--config <file|name>', "a JSON file of parameters, or a name in the spec's configs/ folder")
       .option('--json', 'print one JSON object on stdout');
   /** What an exhaustive search takes besides: budgets, threads and the state store. */
   const searchOptions = (cmd: Command): Command =>
@@ -51,14 +57,22 @@ export async function main(argv: readonly string[]): Promise<number> {
       .option('--max-states <n>', 'stop (incomplete) after this many distinct states', count('max-states'))
       .option('--max-depth <n>', 'do not explore past this BFS level', count('max-depth'))
       .option('--max-seconds <n>', 'stop (incomplete) after this many seconds', positive('max-seconds'))
-      .option('--workers <n|auto>', 'search threads, a whole number (auto: one per core when the spec\'s states can cross threads)', (v: string) => (v === 'auto' ? 'auto' : count('workers')(v)), 'auto')
+      .option(
+        '--workers <n|auto>',
+        "search threads, a whole number (auto: one per core when the spec's states can cross threads)",
+        (v: string) => (v === 'auto' ? 'auto' : count('workers')(v)),
+        'auto',
+      )
       .option('--exact', 'store full state encodings instead of 64-bit fingerprints')
-      .option('--symmetry', 'reduce by the spec\'s symmetry (fingerprint a canonical representative)');
+      .option('--symmetry', "reduce by the spec's symmetry (fingerprint a canonical representative)");
 
   searchOptions(program.command('check <spec>').description('check every invariant and property (or those named) exhaustively, breadth-first'))
     .option('--invariant <name>', 'check this invariant (repeatable; default: all)', collect, [])
-    .option('--property <name>', 'check this temporal property under the spec\'s fairness (repeatable; default: all)', collect, [])
-    .option('--strict', 'fail (exit 12) when a guarantee is not exercised (its reachability partner is never reached); without it that is a warning, except for guarantees named with --invariant or --property')
+    .option('--property <name>', "check this temporal property under the spec's fairness (repeatable; default: all)", collect, [])
+    .option(
+      '--strict',
+      'fail (exit 12) when a guarantee is not exercised (its reachability partner is never reached); without it that is a warning, except for guarantees named with --invariant or --property',
+    )
     .option('--no-deadlock', 'do not report states without successors')
     .option('--continue', 'keep going after a violation; one shortest trace per violated name')
     .option('--trace-dir <dir>', 'write each trace there as text and JSON')
@@ -68,7 +82,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   specOptions(program.command('simulate <spec>').description('random walks checking invariants, for state spaces too big to exhaust'))
-    .option('--seed <n>', 'the walks\' seed: the same seed gives the same walks', natural('seed'), 1)
+    .option('--seed <n>', "the walks' seed: the same seed gives the same walks", natural('seed'), 1)
     .option('--depth <n>', 'steps per walk at most', natural('depth'), 100)
     .option('--traces <n>', 'number of walks', natural('traces'), 1000)
     .option('--max-states <n>', 'stop (incomplete) once the walks have visited this many distinct states', count('max-states'))
@@ -88,7 +102,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runList(flags);
     });
 
-  searchOptions(program.command('table <spec>').description('every guarantee for every value of the spec\'s table parameter')).action(
+  searchOptions(program.command('table <spec>').description("every guarantee for every value of the spec's table parameter")).action(
     async (spec: string, flags: CommonFlags) => {
       exitCode = await runTableCommand(spec, flags);
     },
@@ -96,7 +110,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('counterexamples [spec]')
-    .description('regenerate the counterexamples folder: the table\'s traces and the spec\'s named scenarios')
+    .description("regenerate the counterexamples folder: the table's traces and the spec's named scenarios")
     .option('--out <dir>', 'the folder to (re)write', 'counterexamples')
     .action(async (spec: string | undefined, flags: { out: string }) => {
       exitCode = await runCounterexamples(spec ?? 'revoke', flags.out);

@@ -70,7 +70,11 @@ export function exploreBehaviourGraph(spec: AnySpec, params: object, options: Gr
  * asking `stop` (with the distinct states so far) whether to go on: what it said when it said
  * stop, else the graph.
  */
-export async function exploreBehaviourGraphWatched(spec: AnySpec, params: object, options: GraphOptions & { readonly stop: (distinct: number) => StopRequest | undefined }): Promise<BehaviourGraph | StopRequest> {
+export async function exploreBehaviourGraphWatched(
+  spec: AnySpec,
+  params: object,
+  options: GraphOptions & { readonly stop: (distinct: number) => StopRequest | undefined },
+): Promise<BehaviourGraph | StopRequest> {
   const explorer = graphExplorer(spec, params, options);
   for (;;) {
     const until = Date.now() + 50;
@@ -170,7 +174,15 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
     if (options.onProgress && Date.now() - lastProgress >= progressMs) {
       lastProgress = Date.now();
       const seconds = (lastProgress - started) / 1000;
-      options.onProgress({ phase: 'behaviour graph', generatedStates: generated, distinctStates: states.length, queue: states.length - v - 1, depth, seconds, statesPerSecond: states.length / Math.max(seconds, 1e-9) });
+      options.onProgress({
+        phase: 'behaviour graph',
+        generatedStates: generated,
+        distinctStates: states.length,
+        queue: states.length - v - 1,
+        depth,
+        seconds,
+        statesPerSecond: states.length / Math.max(seconds, 1e-9),
+      });
     }
   };
 

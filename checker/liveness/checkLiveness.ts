@@ -37,7 +37,11 @@ export function checkLiveness(spec: AnySpec, params: object, options: LivenessOp
  * checkLiveness, asking `stop` every 50 ms while it explores (Ctrl-C, budgets: the distinct
  * states so far are passed): what it said when it said stop, with no property judged.
  */
-export async function checkLivenessWatched(spec: AnySpec, params: object, options: LivenessOptions & { readonly stop: (distinct: number) => StopRequest | undefined }): Promise<LivenessResult | StopRequest> {
+export async function checkLivenessWatched(
+  spec: AnySpec,
+  params: object,
+  options: LivenessOptions & { readonly stop: (distinct: number) => StopRequest | undefined },
+): Promise<LivenessResult | StopRequest> {
   const started = Date.now();
   const plan = planProperties(spec, options);
   const graph = await exploreBehaviourGraphWatched(spec, params, { ...graphOptions(plan, options), stop: options.stop });

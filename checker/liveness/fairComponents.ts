@@ -14,7 +14,12 @@ import type { BehaviourGraph } from './behaviourGraph.ts';
 import type { FairnessCondition } from './fairnessConditions.ts';
 import type { StronglyConnectedComponents } from './scc.ts';
 
-export function fairComponents(graph: BehaviourGraph, scc: StronglyConnectedComponents, conditions: readonly FairnessCondition[], region: Uint8Array): Int32Array[] {
+export function fairComponents(
+  graph: BehaviourGraph,
+  scc: StronglyConnectedComponents,
+  conditions: readonly FairnessCondition[],
+  region: Uint8Array,
+): Int32Array[] {
   const n = graph.states.length;
   const set = new Int32Array(n).fill(-1); // which pending node set a node belongs to
   const inComponent = new Int32Array(n).fill(-1); // stamp of the component being judged

@@ -17,7 +17,14 @@ interface Owed {
 }
 
 /** nodes[0] and nodes[last] are the entry; edges[i] leads from nodes[i] to nodes[i + 1]. */
-export function fairCycle(graph: BehaviourGraph, conditions: readonly FairnessCondition[], component: Int32Array, inside: (v: number) => boolean, entry: number, accept?: Uint8Array): { nodes: number[]; edges: number[] } {
+export function fairCycle(
+  graph: BehaviourGraph,
+  conditions: readonly FairnessCondition[],
+  component: Int32Array,
+  inside: (v: number) => boolean,
+  entry: number,
+  accept?: Uint8Array,
+): { nodes: number[]; edges: number[] } {
   let owed: Owed[] = [];
   for (const c of conditions) {
     if (!component.some((v) => c.enabled[v] === 1)) continue;
@@ -38,11 +45,24 @@ export function fairCycle(graph: BehaviourGraph, conditions: readonly FairnessCo
   };
   visitNode(entry);
   while (owed.length > 0) {
-    const path = pathInside(graph, inside, nodes[nodes.length - 1]!, (v) => owed.some((o) => o.node?.[v]), (e) => owed.some((o) => o.step?.[graph.edgeInstance[e]!]));
+    const path = pathInside(
+      graph,
+      inside,
+      nodes[nodes.length - 1]!,
+      (v) => owed.some((o) => o.node?.[v]),
+      (e) => owed.some((o) => o.step?.[graph.edgeInstance[e]!]),
+    );
     for (const e of path) takeEdge(e);
   }
   if (edges.length > 0 && nodes[nodes.length - 1] !== entry) {
-    for (const e of pathInside(graph, inside, nodes[nodes.length - 1]!, (v) => v === entry, () => false)) takeEdge(e);
+    for (const e of pathInside(
+      graph,
+      inside,
+      nodes[nodes.length - 1]!,
+      (v) => v === entry,
+      () => false,
+    ))
+      takeEdge(e);
   }
   return { nodes, edges };
 }
@@ -52,7 +72,13 @@ export function fairCycle(graph: BehaviourGraph, conditions: readonly FairnessCo
  * or ending with a step where `atEdge` holds. The component is strongly connected and owes only
  * what it contains, so such a path exists.
  */
-function pathInside(graph: BehaviourGraph, inside: (v: number) => boolean, from: number, atNode: (v: number) => boolean, atEdge: (e: number) => boolean): number[] {
+function pathInside(
+  graph: BehaviourGraph,
+  inside: (v: number) => boolean,
+  from: number,
+  atNode: (v: number) => boolean,
+  atEdge: (e: number) => boolean,
+): number[] {
   const via = new Map<number, number>([[from, -1]]);
   const queue = [from];
   const pathTo = (v: number): number[] => {

@@ -24,7 +24,12 @@ export function fairnessOf(spec: AnySpec, params: object): readonly Fairness[] {
   return typeof f === 'function' ? f(params) : (f ?? []);
 }
 
-export function fairnessConditions(graph: BehaviourGraph, spec: AnySpec, params: object, fairness: readonly Fairness[] = fairnessOf(spec, params)): FairnessCondition[] {
+export function fairnessConditions(
+  graph: BehaviourGraph,
+  spec: AnySpec,
+  params: object,
+  fairness: readonly Fairness[] = fairnessOf(spec, params),
+): FairnessCondition[] {
   const conditions: FairnessCondition[] = [];
   for (const entry of fairness) {
     const action = spec.actions.findIndex((a) => a.name === entry.action);
@@ -32,7 +37,9 @@ export function fairnessConditions(graph: BehaviourGraph, spec: AnySpec, params:
       const known = spec.actions.map((a) => a.name).join(', ');
       throw new UsageError(`${spec.name}: fairness names unknown action '${entry.action}' (known: ${known})`, 150);
     }
-    const instances = graph.instances.flatMap((inst, i) => (inst.action === action ? [i] : [])).sort((a, b) => byActor(graph.instances[a]!.actor, graph.instances[b]!.actor));
+    const instances = graph.instances
+      .flatMap((inst, i) => (inst.action === action ? [i] : []))
+      .sort((a, b) => byActor(graph.instances[a]!.actor, graph.instances[b]!.actor));
     const groups = entry.perActor ? instances.map((i) => [i]) : [instances];
     for (const group of groups) {
       const takenBy = new Uint8Array(graph.instances.length);

@@ -57,7 +57,11 @@ export function findLasso(graph: BehaviourGraph, scc: StronglyConnectedComponent
  * A shortest path from an initial state, through a trigger state if the shape has one, then
  * inside the region, to a node where `goal` holds (the goal is only tested in phase 1).
  */
-export function shortestPrefix(graph: BehaviourGraph, shape: Pick<LassoShape, 'trigger' | 'region'>, goal: (v: number) => boolean): { nodes: number[]; edges: number[] } | null {
+export function shortestPrefix(
+  graph: BehaviourGraph,
+  shape: Pick<LassoShape, 'trigger' | 'region'>,
+  goal: (v: number) => boolean,
+): { nodes: number[]; edges: number[] } | null {
   const n = graph.states.length;
   // Pair (v, phase) is numbered 2v + phase; parent[pair] = previous pair, viaEdge = edge taken (-1: phase switch).
   const parent = new Int32Array(2 * n).fill(-2);

@@ -22,9 +22,18 @@ export function traceOf(graph: BehaviourGraph, spec: AnySpec, params: object, no
 }
 
 /** Edge e taken from `from` (a state with the key of the edge's source; default: the stored one). */
-export function stepOf(graph: BehaviourGraph, spec: AnySpec, params: object, e: number, from: unknown = graph.states[graph.edgeFrom[e]!]): TraceStep<unknown> & LoopStep {
+export function stepOf(
+  graph: BehaviourGraph,
+  spec: AnySpec,
+  params: object,
+  e: number,
+  from: unknown = graph.states[graph.edgeFrom[e]!],
+): TraceStep<unknown> & LoopStep {
   const found = find(graph, spec, params, e, from) ?? find(graph, spec, params, e, graph.states[graph.edgeFrom[e]!]);
-  if (!found) throw new Error(`lassoTrace: ${spec.actions[graph.instances[graph.edgeInstance[e]!]!.action]!.name} no longer yields a recorded step (is the spec deterministic?)`);
+  if (!found)
+    throw new Error(
+      `lassoTrace: ${spec.actions[graph.instances[graph.edgeInstance[e]!]!.action]!.name} no longer yields a recorded step (is the spec deterministic?)`,
+    );
   return found;
 }
 

@@ -14,7 +14,10 @@ export class StronglyConnectedComponents {
   private run = 0;
 
   /** `start`/`target`: node v's successors are target[start[v] .. start[v + 1]). */
-  constructor(private readonly start: Int32Array, private readonly target: Int32Array) {
+  constructor(
+    private readonly start: Int32Array,
+    private readonly target: Int32Array,
+  ) {
     const n = start.length - 1;
     this.stamp = new Int32Array(n);
     this.index = new Int32Array(n);

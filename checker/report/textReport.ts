@@ -15,7 +15,9 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, r
   for (const line of qualifiedLines(result)) out.push(line);
   switch (result.verdict) {
     case 'ok':
-      out.push(simulation ? 'Simulation completed. No walk broke anything (unvisited states are unchecked).' : 'Model checking completed. No error has been found.');
+      out.push(
+        simulation ? 'Simulation completed. No walk broke anything (unvisited states are unchecked).' : 'Model checking completed. No error has been found.',
+      );
       break;
     case 'violation':
       out.push(`${what} completed with ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'}.`);
@@ -45,7 +47,9 @@ export function qualifiedLines(result: CheckResult): string[] {
   const out: string[] = [];
   for (const { name, reason } of result.notApplicable ?? []) out.push(`Not checked: ${name} does not apply here (n/a: ${reason}).`);
   for (const name of result.unexercised ?? []) {
-    out.push(`Warning: ${name} is not exercised: no reachable state is in the situation it is about (its reachability partner), so it holds only vacuously within these bounds.`);
+    out.push(
+      `Warning: ${name} is not exercised: no reachable state is in the situation it is about (its reachability partner), so it holds only vacuously within these bounds.`,
+    );
   }
   return out;
 }
@@ -57,7 +61,12 @@ function violationText(v: Violation, renderTrace: TraceRenderer): string[] {
     case 'deadlock':
       return ['Error: Deadlock reached.', 'Error: The behavior up to this point is:', renderTrace(v)];
     case 'property':
-      if (v.safety) return [`Error: Property ${v.name} (always, of a state predicate: checked as an invariant, as TLC does) is violated.`, 'Error: The behavior up to this point is:', renderTrace(v)];
+      if (v.safety)
+        return [
+          `Error: Property ${v.name} (always, of a state predicate: checked as an invariant, as TLC does) is violated.`,
+          'Error: The behavior up to this point is:',
+          renderTrace(v),
+        ];
       return [`Error: Temporal property ${v.name} is violated.`, 'Error: The following behavior constitutes a counter-example:', renderTrace(v)];
     case 'unreached':
       return [`Error: ${v.name} is never reached: no reachable state satisfies it, so the guarantee it guards is not exercised within these bounds.`];

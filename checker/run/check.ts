@@ -27,7 +27,12 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   };
   assertKnownInvariants(spec, selected.invariants);
   assertKnownProperties(spec, selected.properties);
-  for (const [name, n] of [['max-states', given.maxStates], ['max-depth', given.maxDepth], ['max-seconds', given.maxSeconds], ['workers', given.workers === 'auto' ? 1 : given.workers]] as const) {
+  for (const [name, n] of [
+    ['max-states', given.maxStates],
+    ['max-depth', given.maxDepth],
+    ['max-seconds', given.maxSeconds],
+    ['workers', given.workers === 'auto' ? 1 : given.workers],
+  ] as const) {
     if (n !== undefined && !(n > 0)) throw new UsageError(`--${name} must be a positive number`, 2);
   }
   const { options, notApplicable } = withoutInapplicable(spec, params, selected);
@@ -59,7 +64,14 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   for (const p of live.properties) {
     if (p.holds) continue;
     const safe = spec.properties![p.name]!.op === 'always';
-    violations.push({ kind: 'property', name: p.name, trace: p.trace, ...(p.loopIndex !== undefined ? { loopIndex: p.loopIndex } : {}), ...(p.loopStep ? { loopStep: p.loopStep } : {}), ...(safe ? { safety: true } : {}) });
+    violations.push({
+      kind: 'property',
+      name: p.name,
+      trace: p.trace,
+      ...(p.loopIndex !== undefined ? { loopIndex: p.loopIndex } : {}),
+      ...(p.loopStep ? { loopStep: p.loopStep } : {}),
+      ...(safe ? { safety: true } : {}),
+    });
   }
   const notes = [...(safety.notes ?? [])];
   if (options.symmetry) notes.push('temporal properties were checked without symmetry reduction: symmetry can hide liveness violations (as TLC warns)');
@@ -99,7 +111,8 @@ async function safetySearch(spec: AnySpec, params: object, options: CheckOptions
       ? 'the spec was not loaded from a file the workers can load'
       : undefined;
   const transport = whyNot ?? transportFor(spec, params);
-  if (transport === 'codec' || transport === 'clone') return parallelBfs(spec, params, { ...options, workers: Math.floor(workers) }, options.specFile!, transport);
+  if (transport === 'codec' || transport === 'clone')
+    return parallelBfs(spec, params, { ...options, workers: Math.floor(workers) }, options.specFile!, transport);
   const result = await bfs(spec, params, options);
   if (options.workers === 'auto') return result; // one thread is what 'auto' means here
   return { ...result, notes: [...(result.notes ?? []), `searched with one thread: ${transport}`] };

@@ -9,7 +9,13 @@ import { shown, UsageError } from '../errors.ts';
  * `cwd` is where a config given as a path resolves: the folder the user ran the command in (the
  * CLI passes it; under npm run that is INIT_CWD, not the process's own cwd).
  */
-export function resolveParams(spec: AnySpec, configDir: string, config: string | undefined, sets: readonly string[], cwd = process.cwd()): Record<string, unknown> {
+export function resolveParams(
+  spec: AnySpec,
+  configDir: string,
+  config: string | undefined,
+  sets: readonly string[],
+  cwd = process.cwd(),
+): Record<string, unknown> {
   const params: Record<string, unknown> = { ...spec.defaults };
   if (config !== undefined) Object.assign(params, checked(spec, readConfig(config, configDir, cwd), `config ${config}`));
   const overrides: Record<string, unknown> = {};
@@ -44,7 +50,8 @@ function readConfig(config: string, configDir: string, cwd: string): Record<stri
   } catch (e) {
     throw new UsageError(`malformed config ${file}: ${(e as Error).message}`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`malformed config ${file}: expected a JSON object of parameters`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new UsageError(`malformed config ${file}: expected a JSON object of parameters`);
   return parsed as Record<string, unknown>;
 }
 

@@ -77,7 +77,8 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
 function rowCell(value: unknown, guarantee: string, result: CheckResult): TableCell {
   const base = { value, guarantee, distinctStates: result.stats.distinctStates, traceLength: null };
   const v = result.violations.find((x) => (x.kind === 'invariant' || x.kind === 'property') && x.name === guarantee);
-  if (v) return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
+  if (v)
+    return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
   const na = result.notApplicable?.find((x) => x.name === guarantee);
   if (na) return { ...base, verdict: 'n/a', reason: na.reason };
   if (result.verdict === 'incomplete') return { ...base, verdict: 'incomplete' };

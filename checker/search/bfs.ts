@@ -26,7 +26,9 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
   const storedTrace = (index: number): TraceStep<unknown>[] => rebuildTrace(book, index);
   /** The trace to a successor that is not stored (outside the constraint), or to an initial state. */
   const stepTrace = ([parent, action, succ]: readonly [number, number, Successor<unknown>]): TraceStep<unknown>[] =>
-    parent === NO_PARENT ? [{ action: null, label: 'Initial predicate', state: succ.state }] : [...rebuildTrace(book, parent), step(actions[action]!.name, succ)];
+    parent === NO_PARENT
+      ? [{ action: null, label: 'Initial predicate', state: succ.state }]
+      : [...rebuildTrace(book, parent), step(actions[action]!.name, succ)];
 
   /**
    * Handles a generated state: stores it if new and within the constraint; true if stored. The
@@ -91,7 +93,8 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
         }
       }
       phase = 'search';
-      if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params)) book.record('deadlock', 'deadlock', () => rebuildTrace(book, index));
+      if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params))
+        book.record('deadlock', 'deadlock', () => rebuildTrace(book, index));
 
       if ((++expanded & 255) === 0) {
         const now = performance.now();
@@ -108,7 +111,8 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
         }
       }
     }
-    if (!book.stop && options.maxStates !== undefined && seen.size > options.maxStates) book.incomplete(`state budget of ${options.maxStates} distinct states reached`);
+    if (!book.stop && options.maxStates !== undefined && seen.size > options.maxStates)
+      book.incomplete(`state budget of ${options.maxStates} distinct states reached`);
   } catch (e) {
     throw searchFailure(e, phase, current);
   } finally {

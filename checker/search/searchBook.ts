@@ -51,7 +51,9 @@ export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGr
     // A `reachable` predicate named like an invariant is that invariant's partner: checked only
     // when its invariant is; the others are always checked.
     const selected = new Set([...(options.invariants ?? Object.keys(spec.invariants)), ...(options.properties ?? [])]);
-    this.unreached = Object.entries(spec.reachable ?? {}).filter(([name]) => selected.has(name) || !(name in spec.invariants || name in (spec.properties ?? {})));
+    this.unreached = Object.entries(spec.reachable ?? {}).filter(
+      ([name]) => selected.has(name) || !(name in spec.invariants || name in (spec.properties ?? {})),
+    );
     this.constraint = spec.constraint?.bind(spec);
     for (const a of spec.actions) this.coverage[a.name] = { generated: 0, distinct: 0 };
     if (options.live) options.live.current = () => this.progress();
@@ -127,7 +129,14 @@ export class SearchBook<Seen extends StoredStates = SeenSet> implements StoredGr
 
   progress(): Progress {
     const s = this.stats();
-    return { generatedStates: s.generatedStates, distinctStates: s.distinctStates, queue: s.queue, depth: s.depth, seconds: s.seconds, statesPerSecond: s.statesPerSecond };
+    return {
+      generatedStates: s.generatedStates,
+      distinctStates: s.distinctStates,
+      queue: s.queue,
+      depth: s.depth,
+      seconds: s.seconds,
+      statesPerSecond: s.statesPerSecond,
+    };
   }
 
   result(): CheckResult {

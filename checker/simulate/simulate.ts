@@ -49,7 +49,10 @@ type Taken = { readonly action: number; readonly succ: Successor<unknown> };
 
 export async function simulate(spec: AnySpec, params: object, options: SimulateOptions): Promise<CheckResult> {
   assertKnownInvariants(spec, options.invariants);
-  for (const [name, n] of [['depth', options.depth], ['traces', options.traces]] as const) {
+  for (const [name, n] of [
+    ['depth', options.depth],
+    ['traces', options.traces],
+  ] as const) {
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number`, 2);
   }
   if (!Number.isSafeInteger(options.seed)) throw new UsageError('--seed must be an integer', 2);

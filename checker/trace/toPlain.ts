@@ -44,7 +44,10 @@ function sortedEntries(v: any): [unknown, unknown][] {
 }
 
 function sortCanonically(items: unknown[]): unknown[] {
-  return items.map((i) => [canonicalBytes(i), i] as const).sort((a, b) => compareBytes(a[0], b[0])).map((x) => x[1]);
+  return items
+    .map((i) => [canonicalBytes(i), i] as const)
+    .sort((a, b) => compareBytes(a[0], b[0]))
+    .map((x) => x[1]);
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {

@@ -61,8 +61,7 @@ const noneOtherChoosableAt = (s: VotingState, b: number, v: string, p: VotingPar
   quorumsOf(p).some((q) => q.every((a) => votedFor(s, a, b, v) || cannotVoteAt(s, a, b)));
 
 /** No value other than v has been or can ever be chosen in a ballot below b. */
-const safeAt = (s: VotingState, b: number, v: string, p: VotingParams): boolean =>
-  range(0, b - 1).every((c) => noneOtherChoosableAt(s, c, v, p));
+const safeAt = (s: VotingState, b: number, v: string, p: VotingParams): boolean => range(0, b - 1).every((c) => noneOtherChoosableAt(s, c, v, p));
 
 const chosen = (s: VotingState, p: VotingParams): string[] =>
   valuesOf(p).filter((v) => ballotsOf(p).some((b) => quorumsOf(p).some((q) => q.every((a) => votedFor(s, a, b, v)))));
@@ -103,9 +102,7 @@ const voteFor = {
       for (const b of ballotsOf(p)) {
         for (const v of valuesOf(p)) {
           const enabled =
-            s.maxBal[a]! <= b &&
-            didNotVoteAt(s, a, b) &&
-            acceptors.every((c) => c === a || s.votes[c]!.every(([vb, vv]) => vb !== b || vv === v));
+            s.maxBal[a]! <= b && didNotVoteAt(s, a, b) && acceptors.every((c) => c === a || s.votes[c]!.every(([vb, vv]) => vb !== b || vv === v));
           if (!enabled) continue;
           let state: VotingState | undefined;
           const vote = `VoteFor(${a}, ${b}, ${v})`;

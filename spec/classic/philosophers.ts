@@ -54,7 +54,16 @@ function tables(n: number): Tables {
   const ids = Array.from({ length: n }, (_, i) => i);
   const label: Record<string, string[]> = {};
   for (const a of ['Hunger', 'TakeLeft', 'TakeRight', 'PutRight', 'PutLeft']) label[a] = ids.map((i) => `${a}(${i})`);
-  cached = { n, digits: [new Uint8Array(n), new Uint8Array(n)], of: [-1, -1], newer: 0, w: ids.map((i) => 16 ** i), right: ids.map((i) => (i + 1) % n), actor: ids.map(String), label };
+  cached = {
+    n,
+    digits: [new Uint8Array(n), new Uint8Array(n)],
+    of: [-1, -1],
+    newer: 0,
+    w: ids.map((i) => 16 ** i),
+    right: ids.map((i) => (i + 1) % n),
+    actor: ids.map(String),
+    label,
+  };
   return cached;
 }
 

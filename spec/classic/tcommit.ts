@@ -70,8 +70,7 @@ const spec: Spec<TCommitState, TCommitParams> = {
     },
   ],
   invariants: {
-    TCTypeOK: (s, p) =>
-      s.rmState.length === p.rms && s.rmState.every((r) => r === 'working' || r === 'prepared' || r === 'committed' || r === 'aborted'),
+    TCTypeOK: (s, p) => s.rmState.length === p.rms && s.rmState.every((r) => r === 'working' || r === 'prepared' || r === 'committed' || r === 'aborted'),
     TCConsistent: (s) => !(s.rmState.includes('aborted') && s.rmState.includes('committed')),
   },
   reachable: {

@@ -215,14 +215,14 @@ const spec: Spec<TwoPhaseState, TwoPhaseParams> = {
     ),
     rmStep(
       'RMRcvCommitMsg',
-      'An RM receives the TM\'s Commit and commits.',
+      "An RM receives the TM's Commit and commits.",
       'commitMsg',
       (s) => sent(s.msgs, 'Commit'),
       (s, i) => (s.rmState[i] === 'committed' ? s : { ...s, rmState: setRm(s, i, 'committed') }),
     ),
     rmStep(
       'RMRcvAbortMsg',
-      'An RM receives the TM\'s Abort and aborts.',
+      "An RM receives the TM's Abort and aborts.",
       'abortMsg',
       (s) => sent(s.msgs, 'Abort'),
       (s, i) => (s.rmState[i] === 'aborted' ? s : { ...s, rmState: setRm(s, i, 'aborted') }),

@@ -61,7 +61,9 @@ function revokerActions(): Action<State, RevokeParams>[] {
   for (const v of Object.values(variants)) for (const step of v.steps) if (!names.includes(step.name)) names.push(step.name);
   return names.map((name) => ({
     name,
-    doc: Object.values(variants).flatMap((v) => v.steps.filter((st) => st.name === name).map((st) => `${v.name}: ${st.doc}`)).join('\n'),
+    doc: Object.values(variants)
+      .flatMap((v) => v.steps.filter((st) => st.name === name).map((st) => `${v.name}: ${st.doc}`))
+      .join('\n'),
     *successors(s: State, p: RevokeParams) {
       for (const step of variantOf(p).steps) if (step.name === name) yield* step.successors(s, p);
     },
@@ -74,7 +76,23 @@ const spec: Spec<State, RevokeParams> = {
   defaults,
   validate,
   init: (p) => [init(p)],
-  actions: [Open, Dup, Close, ForkCopy, ForkLink, CloneFiles, SendFd, RecvFd, Mmap, Munmap, Touch, SyscallBegin, SyscallEnd, SyscallEndStuck, ...revokerActions()],
+  actions: [
+    Open,
+    Dup,
+    Close,
+    ForkCopy,
+    ForkLink,
+    CloneFiles,
+    SendFd,
+    RecvFd,
+    Mmap,
+    Munmap,
+    Touch,
+    SyscallBegin,
+    SyscallEnd,
+    SyscallEndStuck,
+    ...revokerActions(),
+  ],
   invariants,
   reachable,
   notApplicable,

@@ -27,7 +27,11 @@ export type NodeState = IMap<string, unknown>;
 
 /** Node k as an Immutable state whose parts are built in an order depending on `salt`. */
 export function nodeState(k: number, salt: number): NodeState {
-  const entries: [string, unknown][] = [['id', k], ['tags', ISet(salt % 2 ? [k, -k, 'x'] : ['x', -k, k])], ['meta', { b: k % 3, a: [k] }]];
+  const entries: [string, unknown][] = [
+    ['id', k],
+    ['tags', ISet(salt % 2 ? [k, -k, 'x'] : ['x', -k, k])],
+    ['meta', { b: k % 3, a: [k] }],
+  ];
   return IMap(salt % 2 ? entries : entries.reverse());
 }
 
@@ -48,7 +52,10 @@ export function graphSpec(g: Graph, withConstraint: boolean): Spec<NodeState, {}
 }
 
 /** The naive reference: BFS over node numbers with TLC's counting rules. */
-export function referenceSearch(g: Graph, withConstraint: boolean): { distinct: number; generated: number; depth: number; dist: Map<number, number>; deadlocks: number[] } {
+export function referenceSearch(
+  g: Graph,
+  withConstraint: boolean,
+): { distinct: number; generated: number; depth: number; dist: Map<number, number>; deadlocks: number[] } {
   const inModel = (k: number): boolean => !withConstraint || !g.outside.includes(k);
   const dist = new Map<number, number>();
   let generated = 0;

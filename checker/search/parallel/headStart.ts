@@ -125,7 +125,8 @@ async function expandLevel(book: Book, table: SharedTable, states: readonly unkn
         }
       }
       phase = 'search';
-      if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params)) book.record('deadlock', 'deadlock', () => rebuildTrace(book, parent));
+      if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params))
+        book.record('deadlock', 'deadlock', () => rebuildTrace(book, parent));
       sinceLook += successors + 1;
       if (!book.stop && sinceLook >= LOOK_EVERY) {
         sinceLook = 0;

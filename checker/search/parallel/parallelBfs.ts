@@ -48,7 +48,16 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   const invariantNames = book.invariants.map(([n]) => n);
   const reachableNames = Object.keys(spec.reachable ?? {});
   const control = new ControlBlock(W);
-  const pool = new WorkerPool(W, { specFile, params, symmetry: options.symmetry ?? false, transport, invariants: invariantNames, reachable: reachableNames, deadlock: options.deadlock ?? true, control: control.words });
+  const pool = new WorkerPool(W, {
+    specFile,
+    params,
+    symmetry: options.symmetry ?? false,
+    transport,
+    invariants: invariantNames,
+    reachable: reachableNames,
+    deadlock: options.deadlock ?? true,
+    control: control.words,
+  });
   const codec = transport === 'codec' ? spec.codec!(params) : undefined;
   // Small at first, so the first levels (and the tests' small graphs) also take the path where
   // a level outgrows the table and runs again; it grows with the search.
@@ -175,7 +184,14 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
 function levelProgress(book: Book, f: LevelFigures, levelSize: number, level: number, now: number): Progress {
   const seconds = (now - book.started) / 1000;
   const distinct = book.seen.size + f.claims;
-  return { generatedStates: book.generated + f.generated, distinctStates: distinct, queue: levelSize - f.expanded + f.claims, depth: f.claims > 0 ? level + 1 : level, seconds, statesPerSecond: seconds > 0 ? distinct / seconds : 0 };
+  return {
+    generatedStates: book.generated + f.generated,
+    distinctStates: distinct,
+    queue: levelSize - f.expanded + f.claims,
+    depth: f.claims > 0 ? level + 1 : level,
+    seconds,
+    statesPerSecond: seconds > 0 ? distinct / seconds : 0,
+  };
 }
 
 /**
@@ -250,7 +266,8 @@ function placeLevel(book: Book, finished: readonly Finished[]): Placed {
 function reportViolations(book: Book, merged: readonly Finished[], placed: Placed, invariantNames: readonly string[]): number | undefined {
   const events: { key: number; rank: number; apply: () => void }[] = [];
   for (const m of merged) {
-    for (const parent of m.deadlocks) events.push({ key: parent * SEQ, rank: -1, apply: () => book.record('deadlock', 'deadlock', () => rebuildTrace(book, parent)) });
+    for (const parent of m.deadlocks)
+      events.push({ key: parent * SEQ, rank: -1, apply: () => book.record('deadlock', 'deadlock', () => rebuildTrace(book, parent)) });
     for (let i = 0; i < m.failures.length; i += FAILURE_FIELDS) {
       const [key, k, stored, hi, lo, action] = m.failures.subarray(i, i + FAILURE_FIELDS) as unknown as number[];
       const trace = (): readonly TraceStep<unknown>[] =>

@@ -36,8 +36,7 @@ export interface WorkerSetup {
 
 /** A batch of states in transport form: codec bytes end to end, or plain values (cloned). */
 export type StateBatch =
-  | { readonly kind: 'codec'; readonly bytes: Uint8Array; readonly ends: Uint32Array }
-  | { readonly kind: 'clone'; readonly states: readonly unknown[] };
+  { readonly kind: 'codec'; readonly bytes: Uint8Array; readonly ends: Uint32Array } | { readonly kind: 'clone'; readonly states: readonly unknown[] };
 
 /** A run of states: state i is `batch`'s state order[i], or its i-th without an order. */
 export interface Run {

@@ -211,14 +211,21 @@ function finish(lost: Uint32Array): void {
   // in the sequential order: at an earlier level, by a lower worker, or by an earlier claim here.
   for (const o of lv.outside) {
     const tag = tagOf(table, o.hi, o.lo);
-    const seen = tag !== 0 && (tag < levelBase || (tag - levelBase) % W < me || ((tag - levelBase) % W === me && claims.keys[(tag - levelBase - me) / W]! < o.key));
+    const seen =
+      tag !== 0 && (tag < levelBase || (tag - levelBase) % W < me || ((tag - levelBase) % W === me && claims.keys[(tag - levelBase - me) / W]! < o.key));
     if (seen) continue;
     const found: number[] = [];
     check(o.state, 0, found, lv.reached);
     for (let g = 0; g < found.length; g += 2) failures.push(o.key, found[g + 1]!, 0, o.hi, o.lo, o.action);
   }
   const run: Run = { batch: claims.states.view(), order: order.subarray(0, kept) };
-  const out = { parents: parents.slice(0, kept), actions: actionsKept.slice(0, kept), keys: keys.slice(0, kept), his: his.slice(0, kept), los: los.slice(0, kept) };
+  const out = {
+    parents: parents.slice(0, kept),
+    actions: actionsKept.slice(0, kept),
+    keys: keys.slice(0, kept),
+    his: his.slice(0, kept),
+    los: los.slice(0, kept),
+  };
   const generated = lv.generated;
   const deadlocks = Float64Array.from(lv.deadlocks);
   const fails = Float64Array.from(failures);

@@ -88,7 +88,10 @@ function sortEntries(entries: [unknown, unknown][]): unknown[][] {
 }
 
 function sortByJson(items: unknown[]): unknown[] {
-  return items.map((x) => [JSON.stringify(x), x] as const).sort((a, b) => cmp(a[0], b[0])).map((p) => p[1]);
+  return items
+    .map((x) => [JSON.stringify(x), x] as const)
+    .sort((a, b) => cmp(a[0], b[0]))
+    .map((p) => p[1]);
 }
 
 function cmp(a: string, b: string): number {

@@ -11,7 +11,12 @@ export function lanes(view: TraceView): string {
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.filter((r) => r.col === i).map((r) => r.text.length)) + GAP);
   const start = (i: number) => 1 + widths.slice(0, i).reduce((a, b) => a + b, 0);
   const line = (col: number, text: string) => ' '.repeat(start(col)) + text;
-  const out = [cols.map((c, i) => c.padEnd(i === cols.length - 1 ? c.length : widths[i]!)).join('').replace(/^/, ' ')];
+  const out = [
+    cols
+      .map((c, i) => c.padEnd(i === cols.length - 1 ? c.length : widths[i]!))
+      .join('')
+      .replace(/^/, ' '),
+  ];
   rows.forEach((r, i) => {
     const last = i === rows.length - 1;
     out.push(last ? line(r.col, r.text.padEnd(widths[r.col]!) + `<- ${view.violated}`) : line(r.col, r.text));

@@ -14,7 +14,13 @@ export function objectsDot(view: TraceView, id: string): string {
     '  node [fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
-  const body = view.objectGraph !== undefined ? view.objectGraph.split('\n').map((l) => `  ${l.trim()}`).filter((l) => l.trim() !== '') : tree(view, id);
+  const body =
+    view.objectGraph !== undefined
+      ? view.objectGraph
+          .split('\n')
+          .map((l) => `  ${l.trim()}`)
+          .filter((l) => l.trim() !== '')
+      : tree(view, id);
   return [...head, ...body, '}', ''].join('\n');
 }
 
@@ -39,7 +45,9 @@ function tree(view: TraceView, id: string): string[] {
     const label = `<<table border="0" cellborder="0" cellspacing="0"><tr><td><b>${font(title, hot(path))}</b></td></tr>${rows.join('')}</table>>`;
     nodes[Number(name.slice(1))] = `  ${name} [id=${q(`${id}-${name}`)}, shape=box, style=rounded, color="${color}", label=${label}];`;
     for (const [child, key, p] of children) {
-      edges.push(`  ${name} -> ${child} [id=${q(`${id}-${name}-${child}`)}, label=${q(key)}${hot(p) ? ', color="#cc0000", fontcolor="#cc0000", penwidth=2' : ''}];`);
+      edges.push(
+        `  ${name} -> ${child} [id=${q(`${id}-${name}-${child}`)}, label=${q(key)}${hot(p) ? ', color="#cc0000", fontcolor="#cc0000", penwidth=2' : ''}];`,
+      );
     }
     return name;
   };

@@ -19,7 +19,14 @@ export function seqDot(view: TraceView, id: string): string {
     '  node [fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
-  out.push(rank(lanes.map((l, j) => `${node(0, j)} [id=${q(`${id}-lane${j}`)}, label=${q(l)}, shape=box, style="filled,bold", fillcolor="#e8e8e8"]`), lanes.length, 0, node));
+  out.push(
+    rank(
+      lanes.map((l, j) => `${node(0, j)} [id=${q(`${id}-lane${j}`)}, label=${q(l)}, shape=box, style="filled,bold", fillcolor="#e8e8e8"]`),
+      lanes.length,
+      0,
+      node,
+    ),
+  );
   for (let i = 1; i <= k; i++) {
     const step = view.steps[i]!;
     const breaking = i === k;
@@ -40,7 +47,9 @@ export function seqDot(view: TraceView, id: string): string {
   });
   view.messages.forEach((m, n) => {
     if (m.from < 1 || m.to < 1 || m.from > k || m.to > k) return;
-    out.push(`  ${node(m.from, laneOf(m.from))} -> ${node(m.to, laneOf(m.to))} [id=${q(`${id}-m${n}`)}, label=${q(m.label)}, color="#1f5fbf", fontcolor="#1f5fbf", constraint=false, penwidth=1.5];`);
+    out.push(
+      `  ${node(m.from, laneOf(m.from))} -> ${node(m.to, laneOf(m.to))} [id=${q(`${id}-m${n}`)}, label=${q(m.label)}, color="#1f5fbf", fontcolor="#1f5fbf", constraint=false, penwidth=1.5];`,
+    );
   });
   if (view.loopIndex !== undefined && k > 0) {
     out.push(`  loop [id=${q(`${id}-loop`)}, shape=plaintext, label=${q(`back to state ${view.loopIndex + 1}`)}];`);

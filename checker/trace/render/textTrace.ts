@@ -13,7 +13,10 @@ export function textTrace(view: TraceView): string {
   });
   if (view.loopIndex !== undefined) {
     const stutters = view.loopIndex === view.steps.length - 1 && view.loopLabel === undefined;
-    lines.push(stutters ? `State ${view.steps.length + 1}: Stuttering` : `Back to state ${view.loopIndex + 1}${view.loopLabel ? `: <${view.loopLabel}>` : ''}`, '');
+    lines.push(
+      stutters ? `State ${view.steps.length + 1}: Stuttering` : `Back to state ${view.loopIndex + 1}${view.loopLabel ? `: <${view.loopLabel}>` : ''}`,
+      '',
+    );
   }
   return lines.join('\n');
 }

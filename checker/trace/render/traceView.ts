@@ -55,7 +55,13 @@ export function traceView(
   const last = steps[steps.length - 1];
   const objectGraph = pres?.objectGraph && last ? pres.objectGraph(last.state, params, violated) : undefined;
   return {
-    spec: spec.name, params, violated, steps, states, lanes, messages,
+    spec: spec.name,
+    params,
+    violated,
+    steps,
+    states,
+    lanes,
+    messages,
     ...(objectGraph !== undefined ? { objectGraph } : {}),
     ...(loopIndex !== undefined ? { loopIndex } : {}),
     ...(loopLabel !== undefined ? { loopLabel } : {}),

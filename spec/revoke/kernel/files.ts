@@ -26,11 +26,7 @@ export const Open = defineAction<State, RevokeParams, TaskId>({
   name: 'Open',
   doc: 'Task t opens I (do_sys_open): a new struct file with f_count 1 in the lowest free fd; only before revoke begins.',
   params: (_s, p) => userTasks(p),
-  enabled: (s, t) =>
-    !begun(s) &&
-    canAct(s, t) &&
-    freeFd(tableOf(s, t)) !== undefined &&
-    s.files.count((f) => f.inode === 'I') < MAX_FILES_ON_I,
+  enabled: (s, t) => !begun(s) && canAct(s, t) && freeFd(tableOf(s, t)) !== undefined && s.files.count((f) => f.inode === 'I') < MAX_FILES_ON_I,
   next(s, t) {
     const f = FILE_IDS.find((id) => !s.files.has(id))!;
     return s.setIn(['files', f], File({ inode: 'I' })).setIn(['tables', task(s, t).table, freeFd(tableOf(s, t))!], f);
@@ -42,7 +38,7 @@ export const Open = defineAction<State, RevokeParams, TaskId>({
 export const Dup = defineAction<State, RevokeParams, { t: TaskId; fd: number }>({
   name: 'Dup',
   doc: 'Task t duplicates fd into its lowest free fd (dup): the struct file gains a reference.',
-  *params(s, p) {
+  *params(_s, p) {
     for (const t of userTasks(p)) for (const fd of FDS) yield { t, fd };
   },
   enabled: (s, { t, fd }) => {
@@ -60,7 +56,7 @@ export const Dup = defineAction<State, RevokeParams, { t: TaskId; fd: number }>(
 export const Close = defineAction<State, RevokeParams, { t: TaskId; fd: number }>({
   name: 'Close',
   doc: 'Task t closes fd (close_fd, filp_close): the slot empties and its struct file loses a reference; a leaked NULL slot gives EBADF and is not a step.',
-  *params(s, p) {
+  *params(_s, p) {
     for (const t of userTasks(p)) for (const fd of FDS) yield { t, fd };
   },
   enabled: (s, { t, fd }) => {

@@ -32,7 +32,7 @@ function liveFiles(s: State, t: TaskId): FileId[] {
 
 export const ForkCopy = defineAction<State, RevokeParams, TaskId>({
   name: 'ForkCopy',
-  doc: 'Task t forks (copy_process: copy_files): the child holds copies of t\'s descriptors but is not yet on the task list.',
+  doc: "Task t forks (copy_process: copy_files): the child holds copies of t's descriptors but is not yet on the task list.",
   params: (_s, p) => userTasks(p),
   enabled: (s, t, p) => p.fork && begun(s) && !s.tasks.has(childId(p)) && canAct(s, t) && liveFiles(s, t).some((f) => inodeOf(s, f) === 'I'),
   next(s, t, p) {
@@ -62,7 +62,7 @@ export const ForkLink = defineAction<State, RevokeParams, TaskId>({
 
 export const CloneFiles = defineAction<State, RevokeParams, TaskId>({
   name: 'CloneFiles',
-  doc: 'Task t clones with CLONE_FILES: a new visible task sharing t\'s table, which makes fdget count from now on.',
+  doc: "Task t clones with CLONE_FILES: a new visible task sharing t's table, which makes fdget count from now on.",
   params: (_s, p) => userTasks(p),
   enabled: (s, t, p) => p.fork && !s.tasks.has(childId(p)) && canAct(s, t) && !variantOf(p).tasklistHeld(s),
   next: (s, t, p) => s.setIn(['tasks', childId(p)], Task({ table: task(s, t).table, visible: true })),

@@ -41,8 +41,7 @@ export const guarantees: readonly Guarantee[] = [
       'G1: once revoke has returned, no descriptor anywhere — in a visible task or in a forked child not yet on the task list, ' +
       'including one installed later from a message in flight — gives a read, write, fchmod or mmap that reaches I. ' +
       "frevoke's spared struct file is exempt here (G6 says how much it may spare).",
-    holds: (s, p) =>
-      !returnedZero(s) || [...slots(s)].every(({ slot }) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !liveAccess(s, p, slot)),
+    holds: (s, p) => !returnedZero(s) || [...slots(s)].every(({ slot }) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !liveAccess(s, p, slot)),
     // Revoke returns having cut a descriptor on I.
     reachable: (s, p) => returnedZero(s) && cutSlots(s, p).length > 0,
   },
@@ -58,8 +57,7 @@ export const guarantees: readonly Guarantee[] = [
   {
     name: 'no-inode-access-after-return',
     doc:
-      "G3: once revoke has returned, no system call will touch I's data: every call that was in progress has finished or will fail, " +
-      'and none began since.',
+      "G3: once revoke has returned, no system call will touch I's data: every call that was in progress has finished or will fail, " + 'and none began since.',
     holds: (s, p) =>
       !returnedZero(s) ||
       s.tasks.every((tk) => tk.call === null || tk.call.inode !== 'I' || spared(s, p, tk.call.file) || !variantOf(p).callReaches(s, p, tk.call)),
@@ -83,7 +81,8 @@ export const guarantees: readonly Guarantee[] = [
       if (p.mode !== 'frevoke' || !returnedZero(s)) return true;
       const caller = callerSlot(s, p);
       const others = [...slots(s)].every(
-        ({ table, fd, slot }) => isMarker(slot) || !onI(s, slot) || (table === callerTable(s, p) && fd === 3 && slot === s.revoker.spared) || !liveAccess(s, p, slot),
+        ({ table, fd, slot }) =>
+          isMarker(slot) || !onI(s, slot) || (table === callerTable(s, p) && fd === 3 && slot === s.revoker.spared) || !liveAccess(s, p, slot),
       );
       return others && (caller !== s.revoker.spared || liveAccess(s, p, caller));
     },

@@ -41,7 +41,9 @@ const STRONG: readonly string[] = ['RevokeGiveUp'];
 
 /** The fairness G5 assumes, for the chosen variant (only its revoker steps are named). */
 export function fairness(p: RevokeParams): Fairness[] {
-  const revoker = variantOf(p).steps.map((step) => step.name).filter((name, i, all) => all.indexOf(name) === i);
+  const revoker = variantOf(p)
+    .steps.map((step) => step.name)
+    .filter((name, i, all) => all.indexOf(name) === i);
   return [
     ...revoker.map((action): Fairness => ({ kind: STRONG.includes(action) ? 'strong' : 'weak', action })),
     { kind: 'weak', action: 'SyscallEnd', perActor: true },

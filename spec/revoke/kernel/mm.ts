@@ -16,8 +16,8 @@ import { FDS, type FileId, type State, type TaskId, Vma, getFile, inodeOf, putFi
 
 export const Mmap = defineAction<State, RevokeParams, { t: TaskId; fd: number }>({
   name: 'Mmap',
-  doc: 'Task t maps fd shared (do_mmap, through the variant\'s gate): the VMA holds a reference to the struct file.',
-  *params(s, p) {
+  doc: "Task t maps fd shared (do_mmap, through the variant's gate): the VMA holds a reference to the struct file.",
+  *params(_s, p) {
     for (const t of userTasks(p)) for (const fd of FDS) yield { t, fd };
   },
   enabled(s, { t, fd }, p) {
@@ -36,7 +36,7 @@ export const Mmap = defineAction<State, RevokeParams, { t: TaskId; fd: number }>
 
 export const Munmap = defineAction<State, RevokeParams, TaskId>({
   name: 'Munmap',
-  doc: 'Task t unmaps its mapping (do_munmap): the VMA\'s reference is put.',
+  doc: "Task t unmaps its mapping (do_munmap): the VMA's reference is put.",
   params: (_s, p) => userTasks(p),
   enabled: (s, t) => canAct(s, t) && task(s, t).vma !== null,
   next: (s, t) => putFile(s.setIn(['tasks', t, 'vma'], null), task(s, t).vma!.file),
@@ -46,7 +46,7 @@ export const Munmap = defineAction<State, RevokeParams, TaskId>({
 
 export const Touch = defineAction<State, RevokeParams, TaskId>({
   name: 'Touch',
-  doc: 'Task t touches its mapping after revoke returned (page fault): it reaches the inode\'s pages, or gets SIGBUS from a zapped or gated mapping.',
+  doc: "Task t touches its mapping after revoke returned (page fault): it reaches the inode's pages, or gets SIGBUS from a zapped or gated mapping.",
   params: (_s, p) => userTasks(p),
   enabled: (s, t) => returnedZero(s) && canAct(s, t) && task(s, t).vma !== null,
   next: (s) => s,

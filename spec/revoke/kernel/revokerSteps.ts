@@ -104,9 +104,7 @@ export function scanTask(opts: {
 }): Step {
   const victims = (s: State, t: TaskId): [number, FileId][] => {
     const table = s.tables.get(s.tasks.get(t)!.table)!;
-    return [...table]
-      .filter(([, slot]) => !isMarker(slot) && inodeOf(s, slot) === 'I' && slot !== s.revoker.spared)
-      .map(([fd, slot]) => [fd, slot]);
+    return [...table].filter(([, slot]) => !isMarker(slot) && inodeOf(s, slot) === 'I' && slot !== s.revoker.spared).map(([fd, slot]) => [fd, slot]);
   };
   return revokerStepOn({
     name: 'RevokeScanTask',
@@ -142,8 +140,7 @@ export function unmap(opts: {
   readonly how: 'zap' | 'munmap';
   readonly select: (s: State, t: TaskId, vma: Vma) => boolean;
 }): Step {
-  const victims = (s: State): TaskId[] =>
-    [...s.tasks.filter((tk, t) => tk.vma !== null && !tk.vma.zapped && opts.select(s, t, tk.vma)).keys()].sort();
+  const victims = (s: State): TaskId[] => [...s.tasks.filter((tk, t) => tk.vma !== null && !tk.vma.zapped && opts.select(s, t, tk.vma)).keys()].sort();
   return revokerStep({
     name: 'RevokeUnmap',
     doc: opts.doc,
@@ -158,7 +155,9 @@ export function unmap(opts: {
     },
     label(s) {
       const found = victims(s);
-      return found.length === 0 ? 'RevokeUnmap: nothing' : `RevokeUnmap: ${opts.how} ${found.map((t) => `${t}'s mapping of ${s.tasks.get(t)!.vma!.file}`).join(', ')}`;
+      return found.length === 0
+        ? 'RevokeUnmap: nothing'
+        : `RevokeUnmap: ${opts.how} ${found.map((t) => `${t}'s mapping of ${s.tasks.get(t)!.vma!.file}`).join(', ')}`;
     },
   });
 }

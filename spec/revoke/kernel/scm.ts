@@ -28,7 +28,7 @@ export const SendFd = defineAction<State, RevokeParams, { from: TaskId; to: Task
 
 export const RecvFd = defineAction<State, RevokeParams, TaskId>({
   name: 'RecvFd',
-  doc: 'Task t receives the queued message (scm_detach_fds): its struct file lands in t\'s lowest free fd, whatever revoke did meanwhile.',
+  doc: "Task t receives the queued message (scm_detach_fds): its struct file lands in t's lowest free fd, whatever revoke did meanwhile.",
   params: (_s, p) => userTasks(p),
   enabled: (s, t) => s.message !== null && s.message.to === t && canAct(s, t) && freeFd(tableOf(s, t)) !== undefined,
   next: (s, t) => s.setIn(['tables', task(s, t).table, freeFd(tableOf(s, t))!], s.message!.file).set('message', null),

@@ -35,8 +35,8 @@ interface Begin {
 
 export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
   name: 'SyscallBegin',
-  doc: 'Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the variant\'s gate; it fails with the gate\'s error or holds the file.',
-  *params(s, p) {
+  doc: "Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the variant's gate; it fails with the gate's error or holds the file.",
+  *params(_s, p) {
     for (const t of userTasks(p)) for (const fd of FDS) for (const kind of kinds(p)) yield { t, fd, kind };
   },
   enabled(s, { t, fd, kind }, p) {
@@ -92,13 +92,13 @@ function syscallEnd(name: string, doc: string, which: (p: RevokeParams, t: TaskI
 
 export const SyscallEnd = syscallEnd(
   'SyscallEnd',
-  'Task t\'s call acts on the inode through the f_op it loaded (or fails), releases the gate, and fdput\'s its reference.',
+  "Task t's call acts on the inode through the f_op it loaded (or fails), releases the gate, and fdput's its reference.",
   (p, t) => !stuck(p, t),
 );
 
 /** stuckCaller: the same end for the owner (B), which no fairness condition covers: it may never happen. */
 export const SyscallEndStuck = syscallEnd(
   'SyscallEndStuck',
-  'stuckCaller: the owner\'s call ends as SyscallEnd does, but it may also stay blocked in it forever (no fairness on this action).',
+  "stuckCaller: the owner's call ends as SyscallEnd does, but it may also stay blocked in it forever (no fairness on this action).",
   stuck,
 );

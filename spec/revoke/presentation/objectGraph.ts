@@ -84,7 +84,11 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
       const red = mark(c.file, c.inode === 'I' && variantOf(p).callReaches(s, p, c));
       if (!s.files.has(c.file)) freed.set(c.file, c.inode);
       const how = c.counted ? 'fget' : 'borrowed';
-      node(`call:${t}`, `${c.kind} in progress\n(${how}, f_op ${c.loadedOps}${c.gate ? ', holds gate' : ''})`, `shape=box, style=rounded, ${red ? 'color=red, fontcolor=red' : 'color=black'}`);
+      node(
+        `call:${t}`,
+        `${c.kind} in progress\n(${how}, f_op ${c.loadedOps}${c.gate ? ', holds gate' : ''})`,
+        `shape=box, style=rounded, ${red ? 'color=red, fontcolor=red' : 'color=black'}`,
+      );
       edge(`task:${t}`, `call:${t}`, red, 'syscall');
       edge(`call:${t}`, fileNode(c.file), red);
     }
@@ -92,7 +96,8 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
 
   // A task on a red path is red too.
   for (const [t, at] of taskNode) {
-    if (edges.some((e) => e.startsWith(`${q(`task:${t}`)} -> `) && e.includes(RED))) nodes[at] = nodes[at]!.replace('style="rounded,bold"', 'style="rounded,bold", color=red, fontcolor=red');
+    if (edges.some((e) => e.startsWith(`${q(`task:${t}`)} -> `) && e.includes(RED)))
+      nodes[at] = nodes[at]!.replace('style="rounded,bold"', 'style="rounded,bold", color=red, fontcolor=red');
   }
 
   // The revoker and the references it collected.
@@ -103,7 +108,9 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
   // Struct files and inodes.
   for (const [f, file] of sorted(s.files)) {
     const red = mark(f, redFiles.has(f) || (file.inode === 'I' && liveAccess(s, p, f)));
-    const notes = [file.ops === 'revoked' ? 'f_op revoked' : '', fileDead(s, p, f) ? 'dead' : '', spared(s, p, f) ? 'spared by frevoke' : ''].filter((n) => n !== '');
+    const notes = [file.ops === 'revoked' ? 'f_op revoked' : '', fileDead(s, p, f) ? 'dead' : '', spared(s, p, f) ? 'spared by frevoke' : ''].filter(
+      (n) => n !== '',
+    );
     const label = `struct file ${f} (f_count ${file.count})${notes.length > 0 ? `\n${notes.join(', ')}` : ''}`;
     const look = red ? 'color=red, fontcolor=red, penwidth=2' : fileDead(s, p, f) || file.ops === 'revoked' ? GREY : 'color=black';
     node(fileNode(f), label, `shape=box, ${look}`);

@@ -50,7 +50,7 @@ export const activeRefs: Variant = {
     breakProtection,
     drain,
     unmap({
-      doc: 'The revoker (kernfs_drain_open_files) unmap_mapping_range\'s the inode: the next fault goes through the gate and gets SIGBUS.',
+      doc: "The revoker (kernfs_drain_open_files) unmap_mapping_range's the inode: the next fault goes through the gate and gets SIGBUS.",
       from: (s) => s.revoker.pc === 'drained',
       to: 'unmapped',
       how: 'zap',

@@ -21,7 +21,7 @@ function waitsForLightUser(s: State, t: TaskId): boolean {
 
 const giveUp = revokerStepOn({
   name: 'RevokeGiveUp',
-  doc: 'The revoker, having waited its bound for a light user of a file in t\'s table, gives up: quiesce_filesystem fails and revoke returns an error.',
+  doc: "The revoker, having waited its bound for a light user of a file in t's table, gives up: quiesce_filesystem fails and revoke returns an error.",
   target: scanTarget,
   enabled: (s, t) => waitsForLightUser(s, t),
   next: (s) => setPc(s, 'failed'),
@@ -34,14 +34,14 @@ export const badfs: Variant = {
   ...slotCutterHooks,
   steps: [
     scanTask({
-      doc: 'The revoker (quiesce_filesystem pass 2) installs the bad file in every fd of task t on the inode, waits for f_light users, and filp_close\'s the real file.',
+      doc: "The revoker (quiesce_filesystem pass 2) installs the bad file in every fd of task t on the inode, waits for f_light users, and filp_close's the real file.",
       marker: 'bad',
       collect: false,
       blocked: waitsForLightUser,
     }),
     giveUp,
     unmap({
-      doc: 'The revoker (quiesce_filesystem pass 3) do_munmap\'s every VMA on the inode of every task on the task list.',
+      doc: "The revoker (quiesce_filesystem pass 3) do_munmap's every VMA on the inode of every task on the task list.",
       from: scanDone,
       to: 'unmapped',
       how: 'munmap',

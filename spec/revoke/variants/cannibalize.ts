@@ -33,7 +33,7 @@ export const cannibalize: Variant = {
   steps: [
     detach,
     unmap({
-      doc: 'The revoker takes the inode\'s mapping down (truncate_inode_pages, unmap_mapping_range): every mapping of it faults SIGBUS.',
+      doc: "The revoker takes the inode's mapping down (truncate_inode_pages, unmap_mapping_range): every mapping of it faults SIGBUS.",
       from: (s) => s.revoker.pc === 'detached',
       to: 'unmapped',
       how: 'zap',

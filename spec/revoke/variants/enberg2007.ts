@@ -18,12 +18,12 @@ export const enberg2007: Variant = {
   ...slotCutterHooks,
   steps: [
     scanTask({
-      doc: 'The revoker (pass 1, under tasklist_lock and t\'s file_lock) installs a revokefs file in every fd of task t on the inode and collects the real file.',
+      doc: "The revoker (pass 1, under tasklist_lock and t's file_lock) installs a revokefs file in every fd of task t on the inode and collects the real file.",
       marker: 'revoked',
       collect: true,
     }),
     unmap({
-      doc: 'The revoker (revoke_mapping over i_mmap) makes every shared mapping of the inode fault SIGBUS, except the frevoke caller\'s.',
+      doc: "The revoker (revoke_mapping over i_mmap) makes every shared mapping of the inode fault SIGBUS, except the frevoke caller's.",
       from: scanDone,
       to: 'unmapped',
       how: 'zap',

@@ -14,12 +14,11 @@ import { type FileId, type State, inodeOf, setPc } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const inKillPass = (s: State): boolean => s.revoker.pc === 'idle' || s.revoker.pc === 'kill';
-const nextFile = (s: State): FileId | undefined =>
-  filesOnI(s).find((f) => f > s.revoker.cursor && f !== s.revoker.spared);
+const nextFile = (s: State): FileId | undefined => filesOnI(s).find((f) => f > s.revoker.cursor && f !== s.revoker.spared);
 
 const killFile = revokerStepOn({
   name: 'RevokeKillFile',
-  doc: 'The revoker, walking the inode\'s file list, gives struct file f dead operations and mapping (f_op = hung-up fops).',
+  doc: "The revoker, walking the inode's file list, gives struct file f dead operations and mapping (f_op = hung-up fops).",
   target: (s) => (inKillPass(s) ? nextFile(s) : undefined),
   next: (s, f) => setPc(s.setIn(['files', f, 'ops'], 'revoked'), 'kill').setIn(['revoker', 'cursor'], f),
   label: (_s, f) => `RevokeKillFile(${f}): f_op -> dead`,
@@ -35,7 +34,7 @@ export const fileList: Variant = {
   steps: [
     killFile,
     unmap({
-      doc: 'The revoker (unmap_mapping_range) zaps every shared mapping of the inode, except the frevoke caller\'s.',
+      doc: "The revoker (unmap_mapping_range) zaps every shared mapping of the inode, except the frevoke caller's.",
       from: (s) => inKillPass(s) && nextFile(s) === undefined,
       to: 'unmapped',
       how: 'zap',

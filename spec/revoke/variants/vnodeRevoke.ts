@@ -49,10 +49,5 @@ export const vnodeRevoke: Variant = {
   faultReaches: (s, _p, vma) => !vma.zapped && !inode(s).dead,
   cut: (s) => inode(s).dead,
   tasklistHeld: () => false,
-  steps: [
-    doom,
-    drain,
-    vgone,
-    revokeReturn((s) => s.revoker.pc === 'vgone'),
-  ],
+  steps: [doom, drain, vgone, revokeReturn((s) => s.revoker.pc === 'vgone')],
 };

@@ -16,7 +16,7 @@ const counter = (extra: string): string =>
   actions: [{ name: 'Inc', successors: (s: { n: number }, p: { limit: number }) => (s.n < p.limit ? [{ label: 'Inc', state: { n: s.n + 1 } }] : []) }],
   invariants: {}, terminal: () => true, ${extra} };\n`;
 
-const initThrows = module('initThrows', counter('').replace("init: () => [{ n: 0 }]", "init: () => { throw new Error('no table to start from'); }"));
+const initThrows = module('initThrows', counter('').replace('init: () => [{ n: 0 }]', "init: () => { throw new Error('no table to start from'); }"));
 const initEmpty = module('initEmpty', counter('').replace('init: () => [{ n: 0 }]', 'init: () => []'));
 const syntaxError = module('syntaxError', "const a: number = 1\nexport default { name: 'x' summary: 'y' };\n");
 const alwaysSmall = module('alwaysSmall', counter("properties: { Small: { op: 'always', p: (s: { n: number }) => s.n < 2 } }"));
@@ -57,7 +57,9 @@ describe('an always property of a state predicate', () => {
     expect(v).toMatchObject({ kind: 'property', name: 'Small', safety: true });
     expect(v.loopIndex).toBeUndefined();
     expect(v.trace).toHaveLength(3);
-    expect(rmc(['check', alwaysSmall]).stdout).toContain('Error: Property Small (always, of a state predicate: checked as an invariant, as TLC does) is violated.');
+    expect(rmc(['check', alwaysSmall]).stdout).toContain(
+      'Error: Property Small (always, of a state predicate: checked as an invariant, as TLC does) is violated.',
+    );
   });
 });
 
@@ -100,7 +102,11 @@ describe('the command line', () => {
 
   it('echoes at most a short prefix of a huge value', () => {
     const huge = 'x'.repeat(100_000);
-    for (const args of [['check', plain, '--set', `limit=${huge}`], ['check', plain, '--set', huge], ['check', plain, '--workers', huge]]) {
+    for (const args of [
+      ['check', plain, '--set', `limit=${huge}`],
+      ['check', plain, '--set', huge],
+      ['check', plain, '--workers', huge],
+    ]) {
       const r = rmc(args);
       expect([2, 151]).toContain(r.code);
       oneLine(r.stderr);

@@ -27,7 +27,7 @@ describe('rmc check', () => {
     expect(report.violations[0].trace[6].state.big).toBe(4);
   });
 
-  it('checks only the named invariant and reports TLC\'s statistics', () => {
+  it("checks only the named invariant and reports TLC's statistics", () => {
     const r = rmc(['check', 'classic/diehard', '--invariant', 'TypeOK', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).stats).toMatchObject({ distinctStates: 16, generatedStates: 97, depth: 8 });
@@ -52,7 +52,9 @@ describe('rmc check', () => {
   it('prints TLC-style progress lines on stderr during a long run, and coverage per action', () => {
     const r = rmc(['check', 'classic/twophase', '--set', 'rms=7', '--progress', '0.3']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^Progress\(\d+\) at \d+ s: [\d,]+ states generated \([\d,]+ s\/min\), [\d,]+ distinct states found \([\d,]+ ds\/s\), [\d,]+ states left on queue\.$/m);
+    expect(r.stderr).toMatch(
+      /^Progress\(\d+\) at \d+ s: [\d,]+ states generated \([\d,]+ s\/min\), [\d,]+ distinct states found \([\d,]+ ds\/s\), [\d,]+ states left on queue\.$/m,
+    );
     expect(r.stdout).toContain('2,744,706 states generated, 296,448 distinct states found, 0 states left on queue.');
     expect(r.stdout).toMatch(/TMCommit\s+[\d,]+ \/ [\d,]+/);
   }, 60_000);

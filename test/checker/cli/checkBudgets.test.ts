@@ -26,9 +26,21 @@ describe('rmc check inside a long level of the parallel search', () => {
 });
 
 describe('rmc check while temporal properties are checked', () => {
-  it('prints the behaviour graph\'s progress and ends at --max-states with exit 3, no property judged', () => {
+  it("prints the behaviour graph's progress and ends at --max-states with exit 3, no property judged", () => {
     // Under symmetry the search stores 10,626 states; the behaviour graph, without it, 194,481.
-    const r = rmc(['check', './test/checker/liveness/symmetricCounters.ts', '--set', 'top=20', '--symmetry', '--workers', '1', '--max-states', '100000', '--progress', '0.1']);
+    const r = rmc([
+      'check',
+      './test/checker/liveness/symmetricCounters.ts',
+      '--set',
+      'top=20',
+      '--symmetry',
+      '--workers',
+      '1',
+      '--max-states',
+      '100000',
+      '--progress',
+      '0.1',
+    ]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^Behaviour graph: Progress\(\d+\) at \d+ s: [\d,]+ states generated/m);
     expect(r.stderr).toContain('rmc: note: state budget of 100000 distinct states reached while checking temporal properties: none was judged');

@@ -26,8 +26,7 @@ const osError = (code: string, text: string, syscall: string, path: string): Nod
   Object.assign(new Error(`${code}: ${text}, ${syscall} '${path}'`), { code, syscall, path, errno: -1 });
 
 /** Every file and folder under `dir`, relative, sorted: what a run left behind. */
-const tree = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+const tree = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 
 /** Every file and folder under `dir` with its bytes (folders as '<folder>'): for "untouched". */
 const snapshot = (dir: string): Record<string, string> =>
@@ -37,31 +36,53 @@ describe('rmc check and simulate when --trace-dir cannot be written', () => {
   // [what, command, --json, what is in the way (relative to a fresh folder), --trace-dir, stderr]
   const cases: [string, string, boolean, (d: string) => void, string, string][] = [
     ['a file where the folder should be', 'check', false, (d) => writeFileSync(join(d, 'traces'), 'mine'), 'traces', 'EEXIST: file already exists'],
-    ['a file on the folder\'s path', 'check', true, (d) => writeFileSync(join(d, 'traces'), 'mine'), 'traces/sub', 'ENOTDIR: not a directory'],
-    ['a folder where the JSON trace should be', 'check', false, (d) => mkdirSync(join(d, 'traces', `${TRACE}.json`), { recursive: true }), 'traces', 'EISDIR: illegal operation on a directory'],
-    ['a file where the folder should be, simulating', 'simulate', true, (d) => writeFileSync(join(d, 'traces'), 'mine'), 'traces', 'EEXIST: file already exists'],
+    ["a file on the folder's path", 'check', true, (d) => writeFileSync(join(d, 'traces'), 'mine'), 'traces/sub', 'ENOTDIR: not a directory'],
+    [
+      'a folder where the JSON trace should be',
+      'check',
+      false,
+      (d) => mkdirSync(join(d, 'traces', `${TRACE}.json`), { recursive: true }),
+      'traces',
+      'EISDIR: illegal operation on a directory',
+    ],
+    [
+      'a file where the folder should be, simulating',
+      'simulate',
+      true,
+      (d) => writeFileSync(join(d, 'traces'), 'mine'),
+      'traces',
+      'EEXIST: file already exists',
+    ],
   ];
   for (const [what, command, json, inTheWay, traceDir, error] of cases) {
-    it(`prints the report in full, then one line, and exits 74 with ${what}${json ? ' (--json)' : ''}`, () => {
-      const dir = tempDir('rmc-out-traces-');
-      inTheWay(dir);
-      const before = snapshot(dir);
-      const r = rmc([command, 'classic/diehard', '--trace-dir', join(dir, traceDir), ...(json ? ['--json'] : [])]);
-      expect(r.code).toBe(74);
-      if (json) expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'violation', violations: [{ name: 'NotSolved' }] });
-      else expect(r.stdout).toMatch(/Invariant NotSolved is violated[\s\S]*fingerprint collision probability/);
-      expect(r.stderr.trim().split('\n').at(-1)).toBe(`rmc: cannot write traces to ${join(dir, traceDir)}: ${error}`);
-      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-      // The run's own .txt (written before the .json failed) is gone, and no temporary file.
-      expect(snapshot(dir)).toEqual(before);
-    }, CLI);
+    it(
+      `prints the report in full, then one line, and exits 74 with ${what}${json ? ' (--json)' : ''}`,
+      () => {
+        const dir = tempDir('rmc-out-traces-');
+        inTheWay(dir);
+        const before = snapshot(dir);
+        const r = rmc([command, 'classic/diehard', '--trace-dir', join(dir, traceDir), ...(json ? ['--json'] : [])]);
+        expect(r.code).toBe(74);
+        if (json) expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'violation', violations: [{ name: 'NotSolved' }] });
+        else expect(r.stdout).toMatch(/Invariant NotSolved is violated[\s\S]*fingerprint collision probability/);
+        expect(r.stderr.trim().split('\n').at(-1)).toBe(`rmc: cannot write traces to ${join(dir, traceDir)}: ${error}`);
+        expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+        // The run's own .txt (written before the .json failed) is gone, and no temporary file.
+        expect(snapshot(dir)).toEqual(before);
+      },
+      CLI,
+    );
   }
 
-  it('keeps the verdict\'s exit code when the traces are written', () => {
-    const dir = tempDir('rmc-out-traces-');
-    expect(rmc(['check', 'classic/diehard', '--trace-dir', join(dir, 'new', 'traces')]).code).toBe(12);
-    expect(tree(join(dir, 'new', 'traces'))).toEqual([`${TRACE}.json`, `${TRACE}.txt`]);
-  }, CLI);
+  it(
+    "keeps the verdict's exit code when the traces are written",
+    () => {
+      const dir = tempDir('rmc-out-traces-');
+      expect(rmc(['check', 'classic/diehard', '--trace-dir', join(dir, 'new', 'traces')]).code).toBe(12);
+      expect(tree(join(dir, 'new', 'traces'))).toEqual([`${TRACE}.json`, `${TRACE}.txt`]);
+    },
+    CLI,
+  );
 });
 
 /** nodeIO, but the n-th write (from 1) writes nothing and fails as a full disk does: what it
@@ -78,9 +99,24 @@ const fullAfter = (n: number): FileIO => {
   };
 };
 const readOnly: Record<'mkdir' | 'write' | 'rename', FileIO> = {
-  mkdir: { ...nodeIO, mkdir: (dir) => { throw osError('EROFS', 'read-only file system', 'mkdir', dir); } },
-  write: { ...nodeIO, write: (file) => { throw osError('EROFS', 'read-only file system', 'open', file); } },
-  rename: { ...nodeIO, rename: (from, to) => { throw osError('EROFS', 'read-only file system', 'rename', `${from}' -> '${to}`); } },
+  mkdir: {
+    ...nodeIO,
+    mkdir: (dir) => {
+      throw osError('EROFS', 'read-only file system', 'mkdir', dir);
+    },
+  },
+  write: {
+    ...nodeIO,
+    write: (file) => {
+      throw osError('EROFS', 'read-only file system', 'open', file);
+    },
+  },
+  rename: {
+    ...nodeIO,
+    rename: (from, to) => {
+      throw osError('EROFS', 'read-only file system', 'rename', `${from}' -> '${to}`);
+    },
+  },
 };
 
 describe('writeFileSet (the --trace-dir writer) on a failing file system', () => {
@@ -120,7 +156,17 @@ describe('writeFileSet (the --trace-dir writer) on a failing file system', () =>
 });
 
 const readManifest = (dir: string): { writtenBy: string; files: string[] } => JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
-const GENERATED = ['2--below-two.itf.json', '2--below-two.objects.dot', '2--below-two.objects.svg', '2--below-two.seq.dot', '2--below-two.seq.svg', '2--below-two.txt', 'GUARANTEES.md', 'README.md', 'index.html'];
+const GENERATED = [
+  '2--below-two.itf.json',
+  '2--below-two.objects.dot',
+  '2--below-two.objects.svg',
+  '2--below-two.seq.dot',
+  '2--below-two.seq.svg',
+  '2--below-two.txt',
+  'GUARANTEES.md',
+  'README.md',
+  'index.html',
+];
 
 /** A folder as a previous `rmc counterexamples` left it; `extra` files, listed in its manifest,
  * stand for files an older version generated and this one no longer does. */
@@ -132,47 +178,112 @@ function previousGeneration(dir: string, extra: string[] = []): void {
 
 describe('rmc counterexamples --out', () => {
   const refusals: [string, (out: string) => void, string][] = [
-    ['a folder holding a user\'s file', (out) => { mkdirSync(out); writeFileSync(join(out, 'notes.txt'), 'mine'); }, 'holds files rmc did not write (notes.txt); choose an empty or new folder'],
+    [
+      "a folder holding a user's file",
+      (out) => {
+        mkdirSync(out);
+        writeFileSync(join(out, 'notes.txt'), 'mine');
+      },
+      'holds files rmc did not write (notes.txt); choose an empty or new folder',
+    ],
     ['a file', (out) => writeFileSync(out, 'mine'), 'is a file, not a folder; choose an empty or new folder'],
-    ['a symbolic link to an empty folder', (out) => { mkdirSync(`${out}-real`); symlinkSync(`${out}-real`, out); }, 'is a symbolic link, not a folder; choose an empty or new folder'],
-    ['a previous generation plus a user\'s file', (out) => { previousGeneration(out); writeFileSync(join(out, 'notes.txt'), 'mine'); }, 'holds files rmc did not write (notes.txt); choose an empty or new folder'],
-    ['a previous generation plus a user\'s folder', (out) => { previousGeneration(out); mkdirSync(join(out, 'drafts')); }, 'holds files rmc did not write (drafts); choose an empty or new folder'],
-    ['a previous generation whose listed file became a folder', (out) => { previousGeneration(out, ['gone.txt']); mkdirSync(join(out, 'index.html.d')); }, 'holds files rmc did not write (index.html.d); choose an empty or new folder'],
-    ['a folder whose manifest is not ours', (out) => { mkdirSync(out); writeFileSync(join(out, MANIFEST), '{"files":["a.txt"]}'); writeFileSync(join(out, 'a.txt'), 'mine'); }, `holds files rmc did not write (${MANIFEST}, a.txt); choose an empty or new folder`],
-    ['a folder of many user files (the list is capped)', (out) => { mkdirSync(out); for (const f of 'abcdefg') writeFileSync(join(out, `${f}.txt`), f); }, 'holds files rmc did not write (a.txt, b.txt, c.txt, d.txt, e.txt, and 2 more); choose an empty or new folder'],
+    [
+      'a symbolic link to an empty folder',
+      (out) => {
+        mkdirSync(`${out}-real`);
+        symlinkSync(`${out}-real`, out);
+      },
+      'is a symbolic link, not a folder; choose an empty or new folder',
+    ],
+    [
+      "a previous generation plus a user's file",
+      (out) => {
+        previousGeneration(out);
+        writeFileSync(join(out, 'notes.txt'), 'mine');
+      },
+      'holds files rmc did not write (notes.txt); choose an empty or new folder',
+    ],
+    [
+      "a previous generation plus a user's folder",
+      (out) => {
+        previousGeneration(out);
+        mkdirSync(join(out, 'drafts'));
+      },
+      'holds files rmc did not write (drafts); choose an empty or new folder',
+    ],
+    [
+      'a previous generation whose listed file became a folder',
+      (out) => {
+        previousGeneration(out, ['gone.txt']);
+        mkdirSync(join(out, 'index.html.d'));
+      },
+      'holds files rmc did not write (index.html.d); choose an empty or new folder',
+    ],
+    [
+      'a folder whose manifest is not ours',
+      (out) => {
+        mkdirSync(out);
+        writeFileSync(join(out, MANIFEST), '{"files":["a.txt"]}');
+        writeFileSync(join(out, 'a.txt'), 'mine');
+      },
+      `holds files rmc did not write (${MANIFEST}, a.txt); choose an empty or new folder`,
+    ],
+    [
+      'a folder of many user files (the list is capped)',
+      (out) => {
+        mkdirSync(out);
+        for (const f of 'abcdefg') writeFileSync(join(out, `${f}.txt`), f);
+      },
+      'holds files rmc did not write (a.txt, b.txt, c.txt, d.txt, e.txt, and 2 more); choose an empty or new folder',
+    ],
   ];
   for (const [what, make, message] of refusals) {
-    it(`refuses ${what} with one line and exit 2, touching nothing`, () => {
-      const dir = tempDir('rmc-out-ce-');
-      const out = join(dir, 'out');
-      make(out);
-      const before = snapshot(dir);
-      const r = rmc(['counterexamples', tableSpecFile, '--out', out]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`rmc: --out ${out} ${message}\n`);
-      expect(snapshot(dir)).toEqual(before);
-    }, CLI);
+    it(
+      `refuses ${what} with one line and exit 2, touching nothing`,
+      () => {
+        const dir = tempDir('rmc-out-ce-');
+        const out = join(dir, 'out');
+        make(out);
+        const before = snapshot(dir);
+        const r = rmc(['counterexamples', tableSpecFile, '--out', out]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(`rmc: --out ${out} ${message}\n`);
+        expect(snapshot(dir)).toEqual(before);
+      },
+      CLI,
+    );
   }
 
-  it('refuses before the search: a spec that fails when searched is never searched', () => {
-    const dir = tempDir('rmc-out-ce-');
-    writeFileSync(join(dir, 'notes.txt'), 'mine');
-    writeFileSync(join(dir, 'failing.ts'), `export default { name: 'failing', summary: 'init throws', defaults: { v: 1 },
-  init: () => { throw new Error('searched'); }, actions: [], invariants: { yes: () => true }, table: { param: 'v', values: [1] } };\n`);
-    const r = rmc(['counterexamples', join(dir, 'failing.ts'), '--out', dir]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/holds files rmc did not write \(failing\.ts, notes\.txt\)/);
-    expect(tree(dir)).toEqual(['failing.ts', 'notes.txt']);
-  }, CLI);
+  it(
+    'refuses before the search: a spec that fails when searched is never searched',
+    () => {
+      const dir = tempDir('rmc-out-ce-');
+      writeFileSync(join(dir, 'notes.txt'), 'mine');
+      writeFileSync(
+        join(dir, 'failing.ts'),
+        `export default { name: 'failing', summary: 'init throws', defaults: { v: 1 },
+  init: () => { throw new Error('searched'); }, actions: [], invariants: { yes: () => true }, table: { param: 'v', values: [1] } };\n`,
+      );
+      const r = rmc(['counterexamples', join(dir, 'failing.ts'), '--out', dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/holds files rmc did not write \(failing\.ts, notes\.txt\)/);
+      expect(tree(dir)).toEqual(['failing.ts', 'notes.txt']);
+    },
+    CLI,
+  );
 
-  it('answers a folder under a file with the OS error and exit 74, before the search', () => {
-    const dir = tempDir('rmc-out-ce-');
-    writeFileSync(join(dir, 'afile'), 'mine');
-    const r = rmc(['counterexamples', tableSpecFile, '--out', join(dir, 'afile', 'out')]);
-    expect(r.code).toBe(74);
-    expect(r.stderr).toBe(`rmc: cannot write counterexamples to ${join(dir, 'afile', 'out')}: ENOTDIR: not a directory\n`);
-    expect(snapshot(dir)).toEqual({ afile: 'mine' });
-  }, CLI);
+  it(
+    'answers a folder under a file with the OS error and exit 74, before the search',
+    () => {
+      const dir = tempDir('rmc-out-ce-');
+      writeFileSync(join(dir, 'afile'), 'mine');
+      const r = rmc(['counterexamples', tableSpecFile, '--out', join(dir, 'afile', 'out')]);
+      expect(r.code).toBe(74);
+      expect(r.stderr).toBe(`rmc: cannot write counterexamples to ${join(dir, 'afile', 'out')}: ENOTDIR: not a directory\n`);
+      expect(snapshot(dir)).toEqual({ afile: 'mine' });
+    },
+    CLI,
+  );
 
   const writes: [string, (out: string) => void][] = [
     ['a new folder (and its parent)', () => {}],
@@ -180,18 +291,22 @@ describe('rmc counterexamples --out', () => {
     ['a previous generation, dropping the files it no longer generates', (out) => previousGeneration(out, ['stale.txt'])],
   ];
   for (const [what, make] of writes) {
-    it(`writes ${what}, with a manifest of what it wrote and no sibling left`, () => {
-      const dir = tempDir('rmc-out-ce-');
-      const out = join(dir, 'parent', 'out');
-      make(out);
-      const r = rmc(['counterexamples', tableSpecFile, '--out', out]);
-      expect(r.code).toBe(0);
-      expect(r.stderr).toBe(`rmc: wrote 10 files to ${out}\n`);
-      expect(readdirSync(join(dir, 'parent'))).toEqual(['out']);
-      expect(readdirSync(out).sort()).toEqual([MANIFEST, ...GENERATED].sort());
-      expect(readManifest(out)).toMatchObject({ writtenBy: 'rmc counterexamples', files: GENERATED });
-      expect(readFileSync(join(out, 'GUARANTEES.md'), 'utf8')).not.toMatch(/^old/);
-    }, CLI);
+    it(
+      `writes ${what}, with a manifest of what it wrote and no sibling left`,
+      () => {
+        const dir = tempDir('rmc-out-ce-');
+        const out = join(dir, 'parent', 'out');
+        make(out);
+        const r = rmc(['counterexamples', tableSpecFile, '--out', out]);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toBe(`rmc: wrote 10 files to ${out}\n`);
+        expect(readdirSync(join(dir, 'parent'))).toEqual(['out']);
+        expect(readdirSync(out).sort()).toEqual([MANIFEST, ...GENERATED].sort());
+        expect(readManifest(out)).toMatchObject({ writtenBy: 'rmc counterexamples', files: GENERATED });
+        expect(readFileSync(join(out, 'GUARANTEES.md'), 'utf8')).not.toMatch(/^old/);
+      },
+      CLI,
+    );
   }
 });
 
@@ -203,59 +318,78 @@ describe('generateCounterexamples on a failing file system', () => {
   const failures: [string, FileIO, string][] = [
     ['the disk fills half way', fullAfter(4), 'ENOSPC: no space left on device'],
     ['the file system is read-only', readOnly.write, 'EROFS: read-only file system'],
-    ['the swap\'s rename fails', readOnly.rename, 'EROFS: read-only file system'],
+    ["the swap's rename fails", readOnly.rename, 'EROFS: read-only file system'],
   ];
   for (const [what, io, text] of failures) {
-    it(`leaves a previous generation as it was and no sibling when ${what}`, async () => {
+    it(
+      `leaves a previous generation as it was and no sibling when ${what}`,
+      async () => {
+        const dir = tempDir('rmc-out-gen-');
+        const out = join(dir, 'out');
+        previousGeneration(out);
+        const before = snapshot(dir);
+        const thrown = await generate(out, io).catch((e: unknown) => e);
+        expect(thrown).toBeInstanceOf(OutputError);
+        expect((thrown as OutputError).message).toBe(`cannot write counterexamples to ${out}: ${text}`);
+        expect(snapshot(dir)).toEqual(before);
+      },
+      CLI,
+    );
+  }
+
+  it(
+    'checks again at swap time: a file added during the run is refused and kept',
+    async () => {
       const dir = tempDir('rmc-out-gen-');
       const out = join(dir, 'out');
       previousGeneration(out);
-      const before = snapshot(dir);
+      let added = false;
+      const io: FileIO = {
+        ...nodeIO,
+        write: (file, content) => {
+          if (!added) writeFileSync(join(out, 'notes.txt'), 'mine');
+          added = true;
+          nodeIO.write(file, content);
+        },
+      };
       const thrown = await generate(out, io).catch((e: unknown) => e);
-      expect(thrown).toBeInstanceOf(OutputError);
-      expect((thrown as OutputError).message).toBe(`cannot write counterexamples to ${out}: ${text}`);
-      expect(snapshot(dir)).toEqual(before);
-    }, CLI);
-  }
+      expect(thrown).toBeInstanceOf(UsageError);
+      expect((thrown as UsageError).message).toBe(`--out ${out} holds files rmc did not write (notes.txt); choose an empty or new folder`);
+      expect(readdirSync(dir)).toEqual(['out']);
+      expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+      expect(readFileSync(join(out, 'README.md'), 'utf8')).toBe('old README.md\n');
+    },
+    CLI,
+  );
 
-  it('checks again at swap time: a file added during the run is refused and kept', async () => {
-    const dir = tempDir('rmc-out-gen-');
-    const out = join(dir, 'out');
-    previousGeneration(out);
-    let added = false;
-    const io: FileIO = {
-      ...nodeIO,
-      write: (file, content) => {
-        if (!added) writeFileSync(join(out, 'notes.txt'), 'mine');
-        added = true;
-        nodeIO.write(file, content);
-      },
-    };
-    const thrown = await generate(out, io).catch((e: unknown) => e);
-    expect(thrown).toBeInstanceOf(UsageError);
-    expect((thrown as UsageError).message).toBe(`--out ${out} holds files rmc did not write (notes.txt); choose an empty or new folder`);
-    expect(readdirSync(dir)).toEqual(['out']);
-    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
-    expect(readFileSync(join(out, 'README.md'), 'utf8')).toBe('old README.md\n');
-  }, CLI);
-
-  it('writes the same manifest bytes every run (no time, pid or path in it)', async () => {
-    const [a, b] = [join(tempDir('rmc-out-gen-'), 'a'), join(tempDir('rmc-out-gen-'), 'b')];
-    expect(await generate(a)).toEqual([MANIFEST, ...GENERATED].sort());
-    await generate(b);
-    expect(readFileSync(join(a, MANIFEST))).toEqual(readFileSync(join(b, MANIFEST)));
-    expect(readFileSync(join(a, MANIFEST), 'utf8')).not.toMatch(new RegExp(`${process.pid}|/tmp|\\d{4}-\\d\\d-\\d\\d`));
-  }, CLI);
+  it(
+    'writes the same manifest bytes every run (no time, pid or path in it)',
+    async () => {
+      const [a, b] = [join(tempDir('rmc-out-gen-'), 'a'), join(tempDir('rmc-out-gen-'), 'b')];
+      expect(await generate(a)).toEqual([MANIFEST, ...GENERATED].sort());
+      await generate(b);
+      expect(readFileSync(join(a, MANIFEST))).toEqual(readFileSync(join(b, MANIFEST)));
+      expect(readFileSync(join(a, MANIFEST), 'utf8')).not.toMatch(new RegExp(`${process.pid}|/tmp|\\d{4}-\\d\\d-\\d\\d`));
+    },
+    CLI,
+  );
 });
 
 describe('rmc --json on an internal error', () => {
-  it('carries one line in the JSON error, never a stack trace', () => {
-    const dir = tempDir('rmc-out-json-');
-    writeFileSync(join(dir, 'throws.ts'), `export default { name: 'throws', summary: 'validate throws', defaults: {},
-  validate: () => { throw new TypeError('boom'); }, init: () => [{}], actions: [], invariants: {} };\n`);
-    const r = rmc(['check', join(dir, 'throws.ts'), '--json']);
-    expect(r.code).toBe(255);
-    expect(JSON.parse(r.stdout)).toEqual({ spec: null, params: null, verdict: 'error', error: 'internal error: TypeError: boom' });
-    expect(r.stderr).toBe('rmc: internal error: TypeError: boom\n');
-  }, CLI);
+  it(
+    'carries one line in the JSON error, never a stack trace',
+    () => {
+      const dir = tempDir('rmc-out-json-');
+      writeFileSync(
+        join(dir, 'throws.ts'),
+        `export default { name: 'throws', summary: 'validate throws', defaults: {},
+  validate: () => { throw new TypeError('boom'); }, init: () => [{}], actions: [], invariants: {} };\n`,
+      );
+      const r = rmc(['check', join(dir, 'throws.ts'), '--json']);
+      expect(r.code).toBe(255);
+      expect(JSON.parse(r.stdout)).toEqual({ spec: null, params: null, verdict: 'error', error: 'internal error: TypeError: boom' });
+      expect(r.stderr).toBe('rmc: internal error: TypeError: boom\n');
+    },
+    CLI,
+  );
 });

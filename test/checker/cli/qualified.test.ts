@@ -37,7 +37,12 @@ describe('qualified verdicts', () => {
     expect(text.stdout).toContain('Not checked: Wraps does not apply here (n/a: no wrap-around).');
     const json = rmc(['check', file, '--json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ verdict: 'ok', unreached: ['Overflow'], notApplicable: [{ name: 'Wraps', reason: 'no wrap-around' }], violations: [] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      verdict: 'ok',
+      unreached: ['Overflow'],
+      notApplicable: [{ name: 'Wraps', reason: 'no wrap-around' }],
+      violations: [],
+    });
     expect(json.stderr).toMatch(/^rmc: warning: Overflow is not exercised/m);
   });
 
@@ -63,7 +68,14 @@ describe('qualified verdicts', () => {
     expect(text.stdout).toContain('* not exercised in some rows');
     const json = JSON.parse(rmc(['table', file, '--json']).stdout);
     expect(json.cells).toContainEqual({ design: 'careful', guarantee: 'Overflow', verdict: 'not-exercised', distinctStates: 3, traceLength: null });
-    expect(json.cells).toContainEqual({ design: 'careful', guarantee: 'Wraps', verdict: 'n/a', reason: 'no wrap-around', distinctStates: 3, traceLength: null });
+    expect(json.cells).toContainEqual({
+      design: 'careful',
+      guarantee: 'Wraps',
+      verdict: 'n/a',
+      reason: 'no wrap-around',
+      distinctStates: 3,
+      traceLength: null,
+    });
     expect(json.unreached).toEqual([{ design: 'careful', name: 'Overflow' }]);
   });
 });

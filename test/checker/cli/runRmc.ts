@@ -15,7 +15,12 @@ export interface Run {
 }
 
 export function rmc(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? root,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -44,7 +44,10 @@ describe('signals', () => {
   it('Ctrl-C twice at once (as npm forwards it) is one request: one full JSON report, exit 130', async () => {
     const r = await runWithSignals(
       ['check', long, '--workers', '1', '--progress', '0.2', '--json'],
-      [{ signal: 'SIGINT', whenStderr: progressed }, { signal: 'SIGINT', afterMs: 50 }],
+      [
+        { signal: 'SIGINT', whenStderr: progressed },
+        { signal: 'SIGINT', afterMs: 50 },
+      ],
     );
     expect(r.code).toBe(130);
     const report = JSON.parse(r.stdout);
@@ -94,7 +97,7 @@ describe('listenForInterrupts', () => {
     ctrlC.dispose(0);
   });
 
-  it('once the report is out, exits with the run\'s code on any signal', () => {
+  it("once the report is out, exits with the run's code on any signal", () => {
     const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
     const ctrlC = listenForInterrupts(() => {
       throw new Error('nothing to print: the report is out');

@@ -48,7 +48,18 @@ export function bruteForceHolds(g: GraphDesc, prop: PropertyName): boolean {
   for (let mask = 1; mask < 1 << edges.length; mask++) {
     const steps = edges.filter((_, i) => mask & (1 << i));
     const states = [...new Set(steps.flatMap((s) => [s.from, s.to]))];
-    if (states.every((v) => closure([v], () => true, steps, () => true).size === states.length)) cycles.push({ states, steps });
+    if (
+      states.every(
+        (v) =>
+          closure(
+            [v],
+            () => true,
+            steps,
+            () => true,
+          ).size === states.length,
+      )
+    )
+      cycles.push({ states, steps });
   }
   const fair = cycles.filter((c) => cycleIsFair(g, c.states, c.steps));
   const within = (region: (v: number) => boolean, from: number[]) => closure(from.filter(region), region, edges, () => true);
@@ -62,7 +73,10 @@ export function bruteForceHolds(g: GraphDesc, prop: PropertyName): boolean {
     case 'eventuallyAlways':
       return !fair.some((c) => c.states.some((v) => !p(v)));
     case 'leadsTo': {
-      const r = within((v) => !q(v), [...reachable].filter((v) => p(v) && !q(v)));
+      const r = within(
+        (v) => !q(v),
+        [...reachable].filter((v) => p(v) && !q(v)),
+      );
       return !fair.some((c) => c.states.every((v) => !q(v)) && c.states.some((v) => r.has(v)));
     }
   }
@@ -93,7 +107,15 @@ export function lassoProblem(g: GraphDesc, prop: PropertyName, result: PropertyR
   if (!g.init.includes(at[0]!) || trace[0]!.action !== null) return 'the trace does not start in an initial state';
   if (!at.every(inside)) return 'the trace leaves the state constraint';
   const stepOk = (from: number, to: number, t: { action: string | null; label: string; actor?: string }) =>
-    rawSteps(g).some((s) => s.from === from && s.to === to && s.from !== s.to && s.action === t.action && s.actor === t.actor && t.label === `${s.action}${s.actor === undefined ? '' : `[${s.actor}]`} ${from}->${to}`);
+    rawSteps(g).some(
+      (s) =>
+        s.from === from &&
+        s.to === to &&
+        s.from !== s.to &&
+        s.action === t.action &&
+        s.actor === t.actor &&
+        t.label === `${s.action}${s.actor === undefined ? '' : `[${s.actor}]`} ${from}->${to}`,
+    );
   for (let i = 1; i < trace.length; i++) if (!stepOk(at[i - 1]!, at[i]!, trace[i]!)) return `step ${i} is not a successor by its action`;
   const p = (v: number) => has(g.p, v);
   const q = (v: number) => has(g.q, v);

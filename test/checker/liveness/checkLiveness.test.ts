@@ -4,7 +4,18 @@ import { SpecError, UsageError } from '../../../checker/errors.ts';
 import type { Progress } from '../../../checker/findings.ts';
 import { graphSpec } from './graphSpec.ts';
 
-const ring = graphSpec({ init: [0], actions: { A: [[0, 1], [1, 2], [2, 0]] }, p: [1], fairness: [{ kind: 'weak', action: 'A' }] });
+const ring = graphSpec({
+  init: [0],
+  actions: {
+    A: [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+    ],
+  },
+  p: [1],
+  fairness: [{ kind: 'weak', action: 'A' }],
+});
 
 describe('checkLiveness', () => {
   it('checks only the named properties, in the order the spec declares them', () => {
@@ -25,7 +36,17 @@ describe('checkLiveness', () => {
   });
 
   it('reports a throwing predicate as a property that cannot be evaluated (exit 77)', () => {
-    const bad = { ...ring, properties: { boom: { op: 'eventually' as const, p: () => { throw new Error('no'); } } } };
+    const bad = {
+      ...ring,
+      properties: {
+        boom: {
+          op: 'eventually' as const,
+          p: () => {
+            throw new Error('no');
+          },
+        },
+      },
+    };
     expect(() => checkLiveness(bad, {})).toThrow(SpecError);
     expect(() => checkLiveness(bad, {})).toThrow(expect.objectContaining({ exitCode: 77 }));
   });
@@ -39,7 +60,7 @@ describe('checkLiveness', () => {
 });
 
 describe('checkLivenessWatched (Ctrl-C and budgets while the behaviour graph is explored)', () => {
-  it('gives checkLiveness\'s verdicts when not stopped, and what stop said once it did', async () => {
+  it("gives checkLiveness's verdicts when not stopped, and what stop said once it did", async () => {
     const { default: philosophers } = await import('../../../spec/classic/philosophers.ts');
     const withProperty = { ...philosophers, properties: { SomeoneEventuallyEats: { op: 'eventually' as const, p: philosophers.reachable!.SomeoneEats! } } };
     const params = { n: 7 };
@@ -49,7 +70,9 @@ describe('checkLivenessWatched (Ctrl-C and budgets while the behaviour graph is 
     if ('verdict' in heard) return;
     expect(heard.properties).toEqual(sync.properties);
     expect(heard.stats).toMatchObject({ distinctStates: sync.stats.distinctStates, generatedStates: sync.stats.generatedStates });
-    expect(await checkLivenessWatched(withProperty, params, { fingerprints: true, stop: () => ({ verdict: 'interrupted' }) })).toEqual({ verdict: 'interrupted' });
+    expect(await checkLivenessWatched(withProperty, params, { fingerprints: true, stop: () => ({ verdict: 'interrupted' }) })).toEqual({
+      verdict: 'interrupted',
+    });
     // The distinct states so far are what stop is asked about: a state budget fires part way.
     const seen: number[] = [];
     const limit = Math.floor(sync.stats.distinctStates / 2);

@@ -23,10 +23,38 @@ const cycleWithExit = (fairness: GraphDesc['fairness']): GraphDesc => ({
 
 describe('always', () => {
   it('holds when every reachable state satisfies p', () => {
-    expect(run({ init: [0], actions: { A: [[0, 1], [1, 0]] }, p: [0, 1] }, 'always').holds).toBe(true);
+    expect(
+      run(
+        {
+          init: [0],
+          actions: {
+            A: [
+              [0, 1],
+              [1, 0],
+            ],
+          },
+          p: [0, 1],
+        },
+        'always',
+      ).holds,
+    ).toBe(true);
   });
   it('reports the shortest path to a ~p state, without a loop', () => {
-    const r = run({ init: [0], actions: { A: [[0, 1], [1, 2], [0, 3], [3, 2]] }, p: [0, 1, 3] }, 'always');
+    const r = run(
+      {
+        init: [0],
+        actions: {
+          A: [
+            [0, 1],
+            [1, 2],
+            [0, 3],
+            [3, 2],
+          ],
+        },
+        p: [0, 1, 3],
+      },
+      'always',
+    );
     expect(states(r)).toEqual([0, 1, 2]);
     expect(loop(r)).toBeUndefined();
   });
@@ -39,25 +67,57 @@ describe('eventually', () => {
     expect(loop(r)).toBe(0);
   });
   it("finds the fair cycle 0 -> 1 -> 0 that never meets p (Stateright's `eventually` misses it)", () => {
-    const r = run(cycleWithExit([{ kind: 'weak', action: 'Right' }, { kind: 'weak', action: 'Left' }]), 'eventually');
+    const r = run(
+      cycleWithExit([
+        { kind: 'weak', action: 'Right' },
+        { kind: 'weak', action: 'Left' },
+      ]),
+      'eventually',
+    );
     expect(states(r)).toEqual([0, 1]);
     expect(loop(r)).toBe(0);
     expect(r.holds ? undefined : r.loopStep?.label).toBe('Left 1->0');
   });
   it('stays violated under weak fairness of Exit, which the cycle disables at 0', () => {
-    const fairness = [{ kind: 'weak', action: 'Right' }, { kind: 'weak', action: 'Left' }, { kind: 'weak', action: 'Exit' }] as const;
+    const fairness = [
+      { kind: 'weak', action: 'Right' },
+      { kind: 'weak', action: 'Left' },
+      { kind: 'weak', action: 'Exit' },
+    ] as const;
     expect(run(cycleWithExit(fairness), 'eventually').holds).toBe(false);
   });
   it('holds under strong fairness of Exit, enabled infinitely often on the cycle', () => {
-    const fairness = [{ kind: 'weak', action: 'Right' }, { kind: 'weak', action: 'Left' }, { kind: 'strong', action: 'Exit' }] as const;
+    const fairness = [
+      { kind: 'weak', action: 'Right' },
+      { kind: 'weak', action: 'Left' },
+      { kind: 'strong', action: 'Exit' },
+    ] as const;
     expect(run(cycleWithExit(fairness), 'eventually').holds).toBe(true);
   });
   it('holds when weak fairness forces the only way out of a chain', () => {
-    const g: GraphDesc = { init: [0], actions: { A: [[0, 1], [1, 2]] }, p: [2], fairness: [{ kind: 'weak', action: 'A' }] };
+    const g: GraphDesc = {
+      init: [0],
+      actions: {
+        A: [
+          [0, 1],
+          [1, 2],
+        ],
+      },
+      p: [2],
+      fairness: [{ kind: 'weak', action: 'A' }],
+    };
     expect(run(g, 'eventually').holds).toBe(true);
   });
   it('is violated by a deadlock short of p even under fairness', () => {
-    const g: GraphDesc = { init: [0], actions: { A: [[0, 1]], B: [[0, 2]] }, p: [2], fairness: [{ kind: 'weak', action: 'A' }, { kind: 'weak', action: 'B' }] };
+    const g: GraphDesc = {
+      init: [0],
+      actions: { A: [[0, 1]], B: [[0, 2]] },
+      p: [2],
+      fairness: [
+        { kind: 'weak', action: 'A' },
+        { kind: 'weak', action: 'B' },
+      ],
+    };
     const r = run(g, 'eventually');
     expect(states(r)).toEqual([0, 1]);
     expect(loop(r)).toBe(1);
@@ -65,15 +125,43 @@ describe('eventually', () => {
 });
 
 describe('alwaysEventually', () => {
-  const g = (fairness?: GraphDesc['fairness']): GraphDesc => ({ init: [0], actions: { Go: [[0, 1]], Back: [[1, 0]] }, p: [1], ...(fairness ? { fairness } : {}) });
+  const g = (fairness?: GraphDesc['fairness']): GraphDesc => ({
+    init: [0],
+    actions: { Go: [[0, 1]], Back: [[1, 0]] },
+    p: [1],
+    ...(fairness ? { fairness } : {}),
+  });
   it('is violated by stuttering in a ~p state without fairness', () => {
     expect(states(run(g(), 'alwaysEventually'))).toEqual([0]);
   });
   it('holds when both steps of the cycle are weakly fair', () => {
-    expect(run(g([{ kind: 'weak', action: 'Go' }, { kind: 'weak', action: 'Back' }]), 'alwaysEventually').holds).toBe(true);
+    expect(
+      run(
+        g([
+          { kind: 'weak', action: 'Go' },
+          { kind: 'weak', action: 'Back' },
+        ]),
+        'alwaysEventually',
+      ).holds,
+    ).toBe(true);
   });
   it('is violated once the prefix passes p and the cycle never comes back', () => {
-    const r = run({ init: [0], actions: { A: [[0, 1], [1, 2], [2, 3], [3, 2]] }, p: [1], fairness: [{ kind: 'weak', action: 'A' }] }, 'alwaysEventually');
+    const r = run(
+      {
+        init: [0],
+        actions: {
+          A: [
+            [0, 1],
+            [1, 2],
+            [2, 3],
+            [3, 2],
+          ],
+        },
+        p: [1],
+        fairness: [{ kind: 'weak', action: 'A' }],
+      },
+      'alwaysEventually',
+    );
     expect(states(r)).toEqual([0, 1, 2, 3]);
     expect(loop(r)).toBe(2);
   });
@@ -81,7 +169,20 @@ describe('alwaysEventually', () => {
 
 describe('eventuallyAlways', () => {
   it('is violated by a fair cycle through a ~p state', () => {
-    const r = run({ init: [0], actions: { A: [[0, 1], [1, 0]] }, p: [0], fairness: [{ kind: 'weak', action: 'A' }] }, 'eventuallyAlways');
+    const r = run(
+      {
+        init: [0],
+        actions: {
+          A: [
+            [0, 1],
+            [1, 0],
+          ],
+        },
+        p: [0],
+        fairness: [{ kind: 'weak', action: 'A' }],
+      },
+      'eventuallyAlways',
+    );
     expect(states(r)).toEqual([0, 1]);
     expect(loop(r)).toBe(0);
   });
@@ -93,7 +194,19 @@ describe('eventuallyAlways', () => {
 });
 
 describe('leadsTo', () => {
-  const chain = (fairness?: GraphDesc['fairness']): GraphDesc => ({ init: [0], actions: { A: [[0, 1], [1, 2], [2, 3]] }, p: [1], q: [3], ...(fairness ? { fairness } : {}) });
+  const chain = (fairness?: GraphDesc['fairness']): GraphDesc => ({
+    init: [0],
+    actions: {
+      A: [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ],
+    },
+    p: [1],
+    q: [3],
+    ...(fairness ? { fairness } : {}),
+  });
   it('holds when weak fairness carries every p state to q', () => {
     expect(run(chain([{ kind: 'weak', action: 'A' }]), 'leadsTo').holds).toBe(true);
   });
@@ -111,7 +224,14 @@ describe('fairness per actor', () => {
   // Actor b moves 0 <-> 1 for ever; actor a could go to 2 (p) from either.
   const g = (perActor: boolean): GraphDesc => ({
     init: [0],
-    actions: { Move: [[0, 1, 'b'], [1, 0, 'b'], [0, 2, 'a'], [1, 2, 'a']] },
+    actions: {
+      Move: [
+        [0, 1, 'b'],
+        [1, 0, 'b'],
+        [0, 2, 'a'],
+        [1, 2, 'a'],
+      ],
+    },
     p: [2],
     fairness: [{ kind: 'weak', action: 'Move', perActor }],
   });
@@ -135,7 +255,20 @@ describe('state constraint and view', () => {
     expect(result.properties[0]!.holds).toBe(true);
   });
   it('identifies states with the same view', () => {
-    const spec = { ...graphSpec({ init: [0], actions: { A: [[0, 1], [1, 2], [2, 3]] }, p: [3] }), view: (s: Node) => s.at % 2 };
+    const spec = {
+      ...graphSpec({
+        init: [0],
+        actions: {
+          A: [
+            [0, 1],
+            [1, 2],
+            [2, 3],
+          ],
+        },
+        p: [3],
+      }),
+      view: (s: Node) => s.at % 2,
+    };
     const result = checkLiveness(spec, {}, { properties: ['eventually'] });
     expect(result.stats).toMatchObject({ distinctStates: 2, generatedStates: 3 });
   });

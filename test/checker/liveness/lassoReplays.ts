@@ -19,8 +19,11 @@ export function lassoProblem(spec: AnySpec, params: object, result: PropertyResu
   if (result.holds) return null;
   const { trace, loopIndex, loopStep } = result;
   const successors = (s: unknown) =>
-    spec.actions.flatMap((a) => [...a.successors(s, params)].map((succ) => ({ action: a.name, actor: succ.actor, label: text(succ.label), key: key(succ.state) })));
-  const isStep = (from: unknown, to: unknown, t: Step) => successors(from).some((s) => s.action === t.action && s.actor === t.actor && s.label === t.label && s.key === key(to));
+    spec.actions.flatMap((a) =>
+      [...a.successors(s, params)].map((succ) => ({ action: a.name, actor: succ.actor, label: text(succ.label), key: key(succ.state) })),
+    );
+  const isStep = (from: unknown, to: unknown, t: Step) =>
+    successors(from).some((s) => s.action === t.action && s.actor === t.actor && s.label === t.label && s.key === key(to));
   if (![...spec.init(params)].some((s) => key(s) === key(trace[0]!.state))) return 'the trace does not start in an initial state';
   for (let i = 1; i < trace.length; i++) {
     const t = trace[i]!;

@@ -11,8 +11,14 @@ import { graphSpec, type Edge, type GraphDesc, type Node, type PropertyName } fr
 const N = 4;
 const node = fc.integer({ min: 0, max: N - 1 });
 const nodes = fc.uniqueArray(node, { maxLength: N });
-const edge: fc.Arbitrary<Edge> = fc.tuple(node, node, fc.constantFrom<string | undefined>(undefined, 'x', 'y')).map(([from, to, actor]) => (actor === undefined ? [from, to] : [from, to, actor]));
-const fairness: fc.Arbitrary<Fairness> = fc.record({ kind: fc.constantFrom('weak' as const, 'strong' as const), action: fc.constantFrom('A', 'B'), perActor: fc.boolean() });
+const edge: fc.Arbitrary<Edge> = fc
+  .tuple(node, node, fc.constantFrom<string | undefined>(undefined, 'x', 'y'))
+  .map(([from, to, actor]) => (actor === undefined ? [from, to] : [from, to, actor]));
+const fairness: fc.Arbitrary<Fairness> = fc.record({
+  kind: fc.constantFrom('weak' as const, 'strong' as const),
+  action: fc.constantFrom('A', 'B'),
+  perActor: fc.boolean(),
+});
 
 const graph: fc.Arbitrary<GraphDesc> = fc
   .record({
@@ -68,7 +74,11 @@ describe('liveness on random small graphs', () => {
         const spec = viewed ? { ...graphSpec(g), view: (s: Node) => s.at % 2 } : graphSpec(g);
         const safety = await safetyCheck(spec, {}, { deadlock: false });
         const { distinctStates, generatedStates, depth } = exploreBehaviourGraph(spec, {}).stats;
-        expect({ distinctStates, generatedStates, depth }).toEqual({ distinctStates: safety.stats.distinctStates, generatedStates: safety.stats.generatedStates, depth: safety.stats.depth });
+        expect({ distinctStates, generatedStates, depth }).toEqual({
+          distinctStates: safety.stats.distinctStates,
+          generatedStates: safety.stats.generatedStates,
+          depth: safety.stats.depth,
+        });
       }),
       { numRuns: 200 },
     );

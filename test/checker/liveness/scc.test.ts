@@ -34,7 +34,11 @@ function naive(n: number, edges: readonly (readonly [number, number])[], inside:
 describe('StronglyConnectedComponents', () => {
   it('finds the components a transitive closure finds, on random induced subgraphs', () => {
     const graph = fc.integer({ min: 1, max: 8 }).chain((n) =>
-      fc.record({ n: fc.constant(n), edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 16 }), inside: fc.array(fc.boolean(), { minLength: n, maxLength: n }) }),
+      fc.record({
+        n: fc.constant(n),
+        edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 16 }),
+        inside: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+      }),
     );
     fc.assert(
       fc.property(graph, ({ n, edges, inside }) => {
@@ -51,10 +55,16 @@ describe('StronglyConnectedComponents', () => {
 
   it('walks a 300,000-state ring and a 300,000-state chain without recursion', () => {
     const n = 300_000;
-    const ring = csr(n, Array.from({ length: n }, (_, v) => [v, (v + 1) % n] as const));
+    const ring = csr(
+      n,
+      Array.from({ length: n }, (_, v) => [v, (v + 1) % n] as const),
+    );
     const all = Array.from({ length: n }, (_, v) => v);
     expect(new StronglyConnectedComponents(ring.start, ring.target).components(all, () => true).map((c) => c.length)).toEqual([n]);
-    const chain = csr(n, Array.from({ length: n - 1 }, (_, v) => [v, v + 1] as const));
+    const chain = csr(
+      n,
+      Array.from({ length: n - 1 }, (_, v) => [v, v + 1] as const),
+    );
     expect(new StronglyConnectedComponents(chain.start, chain.target).components(all, () => true).length).toBe(n);
   });
 });

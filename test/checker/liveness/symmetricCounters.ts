@@ -20,7 +20,10 @@ const spec: Spec<Counters, Params> = {
   actions: [
     {
       name: 'Step',
-      successors: (s, p) => ids(p).filter((c) => s[c]! < p.top).map((c) => ({ label: `Step(${c})`, state: { ...s, [c]: s[c]! + 1 }, actor: c })),
+      successors: (s, p) =>
+        ids(p)
+          .filter((c) => s[c]! < p.top)
+          .map((c) => ({ label: `Step(${c})`, state: { ...s, [c]: s[c]! + 1 }, actor: c })),
     },
   ],
   invariants: { Bounded: (s, p) => ids(p).every((c) => s[c]! <= p.top) },

@@ -21,7 +21,7 @@ describe('breadth-first search on random graphs', () => {
     );
   });
 
-  it('reports a shortest invariant trace that replays through the spec\'s actions', async () => {
+  it("reports a shortest invariant trace that replays through the spec's actions", async () => {
     await fc.assert(
       fc.asyncProperty(graphArbitrary, async (g) => {
         const ref = referenceSearch(g, false);
@@ -37,7 +37,12 @@ describe('breadth-first search on random graphs', () => {
         const shortest = Math.min(...reachableBad.map((k) => ref.dist.get(k)!));
         expect(trace.length).toBe(shortest);
         const first = (trace[0]!.state as NodeState).get('id');
-        const replayed = replay<NodeState>(spec, {}, trace.slice(1).map((s) => s.label), (s) => s.get('id') === first);
+        const replayed = replay<NodeState>(
+          spec,
+          {},
+          trace.slice(1).map((s) => s.label),
+          (s) => s.get('id') === first,
+        );
         expect(replayed.map((s) => s.state.get('id'))).toEqual(trace.map((s) => (s.state as NodeState).get('id')));
         expect(g.bad).toContain((trace[trace.length - 1]!.state as NodeState).get('id'));
       }),

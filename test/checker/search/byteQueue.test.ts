@@ -50,6 +50,10 @@ describe('a search whose frontier spills to disk', () => {
     const { default: philosophers } = await import('../../../spec/classic/philosophers.ts');
     const inMemory = await check(philosophers, { n: 7 }, { deadlock: false });
     const spilled = await check(philosophers, { n: 7 }, { deadlock: false, queueMemoryBytes: 1 });
-    expect(spilled.stats).toMatchObject({ distinctStates: inMemory.stats.distinctStates, generatedStates: inMemory.stats.generatedStates, depth: inMemory.stats.depth });
+    expect(spilled.stats).toMatchObject({
+      distinctStates: inMemory.stats.distinctStates,
+      generatedStates: inMemory.stats.generatedStates,
+      depth: inMemory.stats.depth,
+    });
   });
 });

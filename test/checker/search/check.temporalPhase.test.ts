@@ -24,7 +24,7 @@ describe('check() while temporal properties are checked', () => {
     expect(r.stats.distinctStates).toBe(SEARCHED); // the search's figures, which were complete
   }, 60_000);
 
-  it('ends at the time budget in the behaviour graph, counting that phase\'s time', async () => {
+  it("ends at the time budget in the behaviour graph, counting that phase's time", async () => {
     // A clock that stands still but for the 10 s the first graph progress report adds: the
     // budget can only run out in that phase, and only its time can push the total past 10 s.
     vi.useFakeTimers({ toFake: ['performance'] });

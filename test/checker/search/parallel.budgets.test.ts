@@ -38,7 +38,7 @@ describe('the parallel search stopped inside a level', () => {
     expectConsistent(r);
   }, 120_000);
 
-  it('prints progress inside a level, with the level\'s claims so far', async () => {
+  it("prints progress inside a level, with the level's claims so far", async () => {
     const seen: Progress[] = [];
     const r = await twoWorkers({ maxStates: 100_000, progressSeconds: 0.05, onProgress: (p) => seen.push(p) });
     expect(r.verdict).toBe('incomplete');
@@ -64,7 +64,7 @@ describe('the parallel search stopped inside a level', () => {
     expect(r.stats.distinctStates).toBeLessThan(1_000_000); // the third level alone holds millions
   }, 120_000);
 
-  it('gives one thread\'s counts when nothing stops it, with progress looked up at every wait', async () => {
+  it("gives one thread's counts when nothing stops it, with progress looked up at every wait", async () => {
     const spec = (await import(specFile)).default as AnySpec;
     const small = { rms: 5 };
     const one = await check(spec, small, {});

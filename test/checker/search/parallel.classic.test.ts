@@ -18,17 +18,21 @@ const cases: [string, object, CheckOptions][] = [
 ];
 
 describe('the parallel search on the classic specs', () => {
-  it.each(cases)('%s %j %j: two workers give one thread\'s result', async (name, params, options) => {
-    const specFile = resolve(import.meta.dirname, `../../../spec/classic/${name}.ts`);
-    const spec = (await import(specFile)).default as AnySpec;
-    const full = { ...spec.defaults, ...params };
-    const one = await check(spec, full, { ...options, properties: [] });
-    const two = await check(spec, full, { ...options, properties: [], workers: 2, specFile, headStart: false });
-    expect(two.notes).toBeUndefined();
-    expect(two.verdict).toBe(one.verdict);
-    const { seconds: _a, statesPerSecond: _b, storeBytes: _c, ...oneStats } = one.stats;
-    expect(two.stats).toMatchObject(oneStats);
-    expect(two.coverage).toEqual(one.coverage);
-    expect(two.violations).toEqual(one.violations);
-  }, 60_000);
+  it.each(cases)(
+    "%s %j %j: two workers give one thread's result",
+    async (name, params, options) => {
+      const specFile = resolve(import.meta.dirname, `../../../spec/classic/${name}.ts`);
+      const spec = (await import(specFile)).default as AnySpec;
+      const full = { ...spec.defaults, ...params };
+      const one = await check(spec, full, { ...options, properties: [] });
+      const two = await check(spec, full, { ...options, properties: [], workers: 2, specFile, headStart: false });
+      expect(two.notes).toBeUndefined();
+      expect(two.verdict).toBe(one.verdict);
+      const { seconds: _a, statesPerSecond: _b, storeBytes: _c, ...oneStats } = one.stats;
+      expect(two.stats).toMatchObject(oneStats);
+      expect(two.coverage).toEqual(one.coverage);
+      expect(two.violations).toEqual(one.violations);
+    },
+    60_000,
+  );
 });

@@ -11,7 +11,12 @@ const spec: Spec<number, { failAt: number }> = {
       name: 'Step',
       successors: (s, p) => {
         if (s === p.failAt) throw new Error(`no step from ${s}`);
-        return s < 100 ? [{ label: `${s} + 1`, state: s + 1 }, { label: `${s} + 2`, state: s + 2 }] : [];
+        return s < 100
+          ? [
+              { label: `${s} + 1`, state: s + 1 },
+              { label: `${s} + 2`, state: s + 2 },
+            ]
+          : [];
       },
     },
   ],

@@ -45,7 +45,11 @@ describe('simulate', () => {
     const v = r.violations[0]!;
     expect(v).toMatchObject({ kind: 'invariant', name: 'NotSolved' });
     expect(v.trace[0]!.action).toBeNull();
-    const replayed = replay(diehard, diehard.defaults, v.trace.slice(1).map((s) => s.label));
+    const replayed = replay(
+      diehard,
+      diehard.defaults,
+      v.trace.slice(1).map((s) => s.label),
+    );
     expect(replayed.map((s) => s.state)).toEqual(v.trace.map((s) => s.state));
     expect((v.trace[v.trace.length - 1]!.state as { big: number }).big).toBe(4);
     expect(v.trace.length).toBeGreaterThanOrEqual(7); // no walk beats the shortest trace
@@ -72,7 +76,14 @@ describe('simulate', () => {
   });
 
   it('reports a deadlock unless told not to', async () => {
-    const stuck: Spec<number, {}> = { name: 's', summary: '', defaults: {}, init: () => [0], actions: [{ name: 'Go', successors: (n) => (n < 3 ? [{ label: `Go ${n}`, state: n + 1 }] : []) }], invariants: {} };
+    const stuck: Spec<number, {}> = {
+      name: 's',
+      summary: '',
+      defaults: {},
+      init: () => [0],
+      actions: [{ name: 'Go', successors: (n) => (n < 3 ? [{ label: `Go ${n}`, state: n + 1 }] : []) }],
+      invariants: {},
+    };
     const r = await simulate(stuck, {}, { seed: 0, depth: 10, traces: 3 });
     expect(r.violations).toMatchObject([{ kind: 'deadlock', name: 'deadlock' }]);
     expect(r.violations[0]!.trace.map((s) => s.state)).toEqual([0, 1, 2, 3]);
@@ -100,7 +111,12 @@ describe('simulate', () => {
           expect(exhaustive.verdict).toBe('violation');
           const trace = r.violations[0]!.trace;
           const first = (trace[0]!.state as NodeState).get('id');
-          const replayed = replay<NodeState>(spec, {}, trace.slice(1).map((s) => s.label), (s) => s.get('id') === first);
+          const replayed = replay<NodeState>(
+            spec,
+            {},
+            trace.slice(1).map((s) => s.label),
+            (s) => s.get('id') === first,
+          );
           expect(replayed.map((s) => s.state.get('id'))).toEqual(trace.map((s) => (s.state as NodeState).get('id')));
           expect(g.bad).toContain((trace[trace.length - 1]!.state as NodeState).get('id'));
         }

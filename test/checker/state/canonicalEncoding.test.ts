@@ -62,7 +62,9 @@ describe('canonical encoding', () => {
     expect(canonicalBytes(List([1, 2]))).not.toEqual(canonicalBytes(List([2, 1])));
     expect(canonicalBytes(Point({ x: 1, y: 2 }))).toEqual(canonicalBytes(Point({ y: 2, x: 1 })));
     expect(canonicalBytes(Point({ x: 1, y: 2 }))).not.toEqual(canonicalBytes(Point({ x: 2, y: 1 })));
-    expect(canonicalBytes(IMap({ s: ISet([Point({ x: 1 }), Point({ y: 1 })]) }))).toEqual(canonicalBytes(IMap({ s: ISet([Point({ y: 1 }), Point({ x: 1 })]) })));
+    expect(canonicalBytes(IMap({ s: ISet([Point({ x: 1 }), Point({ y: 1 })]) }))).toEqual(
+      canonicalBytes(IMap({ s: ISet([Point({ y: 1 }), Point({ x: 1 })]) })),
+    );
   });
 
   it('refuses values that have no canonical form', () => {

@@ -25,7 +25,11 @@ describe('the shared seen-set', () => {
   it('tells apart fingerprints that share a high half or a slot', () => {
     const table = new SharedTable(16);
     const view = table.view();
-    expect([claim(view, 5, 1, tag(0, 0), BASE, 2, 0), claim(view, 5, 17, tag(0, 1), BASE, 2, 0), claim(view, 6, 1, tag(1, 0), BASE, 2, 1)]).toEqual([NEW, NEW, NEW]);
+    expect([claim(view, 5, 1, tag(0, 0), BASE, 2, 0), claim(view, 5, 17, tag(0, 1), BASE, 2, 0), claim(view, 6, 1, tag(1, 0), BASE, 2, 1)]).toEqual([
+      NEW,
+      NEW,
+      NEW,
+    ]);
     expect(table.tagOf(5, 1)).toBe(tag(0, 0));
     expect(table.tagOf(6, 1)).toBe(tag(1, 0));
     expect(table.tagOf(5, 17)).toBe(tag(0, 1));

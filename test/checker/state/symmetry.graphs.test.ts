@@ -33,23 +33,21 @@ interface Model {
 const VALUES = ['v1', 'v2'];
 const INVARIANTS = ['NotAllAt0', 'NotAllAt1', 'Few1', 'OwnerNotAt1', 'NotAllDone', 'NotUnanimousV', 'DoneOnlyUnowned'];
 
-const modelArbitrary: fc.Arbitrary<Model> = fc
-  .record({ n: fc.integer({ min: 1, max: 3 }), k: fc.integer({ min: 2, max: 3 }) })
-  .chain(({ n, k }) => {
-    const local = fc.nat(k - 1);
-    return fc.record({
-      n: fc.constant(n),
-      k: fc.constant(k),
-      step: fc.array(fc.array(fc.array(local, { maxLength: 2 }), { minLength: 3, maxLength: 3 }), { minLength: k, maxLength: k }),
-      pair: fc.array(fc.array(fc.array(fc.tuple(local, local), { maxLength: 1 }), { minLength: k, maxLength: k }), { minLength: k, maxLength: k }),
-      acquireAt: local,
-      releaseAt: local,
-      finishAt: local,
-      flipAt: local,
-      init: fc.array(local, { minLength: n, maxLength: n }),
-      invariants: fc.subarray(INVARIANTS),
-    });
+const modelArbitrary: fc.Arbitrary<Model> = fc.record({ n: fc.integer({ min: 1, max: 3 }), k: fc.integer({ min: 2, max: 3 }) }).chain(({ n, k }) => {
+  const local = fc.nat(k - 1);
+  return fc.record({
+    n: fc.constant(n),
+    k: fc.constant(k),
+    step: fc.array(fc.array(fc.array(local, { maxLength: 2 }), { minLength: 3, maxLength: 3 }), { minLength: k, maxLength: k }),
+    pair: fc.array(fc.array(fc.array(fc.tuple(local, local), { maxLength: 1 }), { minLength: k, maxLength: k }), { minLength: k, maxLength: k }),
+    acquireAt: local,
+    releaseAt: local,
+    finishAt: local,
+    flipAt: local,
+    init: fc.array(local, { minLength: n, maxLength: n }),
+    invariants: fc.subarray(INVARIANTS),
   });
+});
 
 const procs = (m: Model): string[] => Array.from({ length: m.n }, (_, i) => `p${i + 1}`);
 
@@ -72,24 +70,41 @@ function symmetricSpec(m: Model): Spec<Sys, {}> {
     summary: 'random processes, interchangeable by construction',
     defaults: {},
     // Built in reverse order so equal states are built differently along different paths.
-    init: () => [{ local: IMap(ps.map((p, i) => [p, m.init[i]!] as const).reverse()), owner: null, done: ISet<string>(), pref: Object.fromEntries(ps.map((p) => [p, 'v1'])) }],
+    init: () => [
+      {
+        local: IMap(ps.map((p, i) => [p, m.init[i]!] as const).reverse()),
+        owner: null,
+        done: ISet<string>(),
+        pref: Object.fromEntries(ps.map((p) => [p, 'v1'])),
+      },
+    ],
     actions: [
       act('Step', (s) =>
         ps.flatMap((p) =>
-          s.done.has(p) ? [] : m.step[at(s, p)]![Math.min(2, count(s, at(s, p)) - 1)]!.map((t) => ({ label: `Step(${p}) -> ${t}`, state: { ...s, local: s.local.set(p, t) } })),
+          s.done.has(p)
+            ? []
+            : m.step[at(s, p)]![Math.min(2, count(s, at(s, p)) - 1)]!.map((t) => ({ label: `Step(${p}) -> ${t}`, state: { ...s, local: s.local.set(p, t) } })),
         ),
       ),
       act('Pair', (s) =>
         ps.flatMap((p) =>
-          ps.filter((q) => q !== p).flatMap((q) => m.pair[at(s, p)]![at(s, q)]!.map(([a, b]) => ({ label: `Pair(${p}, ${q})`, state: { ...s, local: s.local.set(q, b).set(p, a) } }))),
+          ps
+            .filter((q) => q !== p)
+            .flatMap((q) => m.pair[at(s, p)]![at(s, q)]!.map(([a, b]) => ({ label: `Pair(${p}, ${q})`, state: { ...s, local: s.local.set(q, b).set(p, a) } }))),
         ),
       ),
-      act('Acquire', (s) => (s.owner !== null ? [] : ps.filter((p) => at(s, p) === m.acquireAt).map((p) => ({ label: `Acquire(${p})`, state: { ...s, owner: p } })))),
+      act('Acquire', (s) =>
+        s.owner !== null ? [] : ps.filter((p) => at(s, p) === m.acquireAt).map((p) => ({ label: `Acquire(${p})`, state: { ...s, owner: p } })),
+      ),
       act('Release', (s) => (s.owner !== null && at(s, s.owner) === m.releaseAt ? [{ label: `Release(${s.owner})`, state: { ...s, owner: null } }] : [])),
-      act('Finish', (s) => ps.filter((p) => !s.done.has(p) && at(s, p) === m.finishAt).map((p) => ({ label: `Finish(${p})`, state: { ...s, done: s.done.add(p) } }))),
+      act('Finish', (s) =>
+        ps.filter((p) => !s.done.has(p) && at(s, p) === m.finishAt).map((p) => ({ label: `Finish(${p})`, state: { ...s, done: s.done.add(p) } })),
+      ),
       act('Flip', (s) =>
         ps.flatMap((p) =>
-          at(s, p) !== m.flipAt ? [] : VALUES.filter((v) => v !== s.pref[p]).map((v) => ({ label: `Flip(${p}, ${v})`, state: { ...s, pref: { ...s.pref, [p]: v } } })),
+          at(s, p) !== m.flipAt
+            ? []
+            : VALUES.filter((v) => v !== s.pref[p]).map((v) => ({ label: `Flip(${p}, ${v})`, state: { ...s, pref: { ...s.pref, [p]: v } } })),
         ),
       ),
     ],
@@ -169,7 +184,7 @@ function reference(spec: Spec<Sys, {}>, ps: readonly string[]) {
 }
 
 describe('symmetry reduction on random symmetric specs', () => {
-  it('stores one state per orbit: distinct, generated and depth are the brute-force quotient\'s', async () => {
+  it("stores one state per orbit: distinct, generated and depth are the brute-force quotient's", async () => {
     await fc.assert(
       fc.asyncProperty(modelArbitrary, async (m) => {
         const spec = symmetricSpec(m);

@@ -18,7 +18,7 @@ describe('symmetry on classic/mcvoting', () => {
     expect(r.stats).toMatchObject({ distinctStates: 77, generatedStates: 451, depth: 11 });
   });
 
-  it('reaches the same 77 orbits with the default renaming instead of the spec\'s permute', async () => {
+  it("reaches the same 77 orbits with the default renaming instead of the spec's permute", async () => {
     const renamed = { ...spec, symmetry: (p: typeof spec.defaults) => ({ sets: spec.symmetry!(p).sets }) };
     const r = await check(renamed, spec.defaults, { deadlock: false, symmetry: true });
     expect(r.stats).toMatchObject({ distinctStates: 77, generatedStates: 451 });

@@ -26,7 +26,10 @@ const desc: fc.Arbitrary<D> = fc.letrec<{ d: D }>((tie) => ({
     fc.record({ t: fc.constant('id' as const), i: fc.nat(N - 1) }),
     fc.record({ t: fc.constant('num' as const), n: fc.nat(3) }),
     fc.record({ t: fc.constantFrom('arr' as const, 'list' as const), xs: fc.array(tie('d'), { maxLength: 3 }) }),
-    fc.record({ t: fc.constantFrom('obj' as const, 'map' as const), entries: fc.uniqueArray(fc.tuple(key, tie('d')), { maxLength: 3, selector: (e) => e[0] }) }),
+    fc.record({
+      t: fc.constantFrom('obj' as const, 'map' as const),
+      entries: fc.uniqueArray(fc.tuple(key, tie('d')), { maxLength: 3, selector: (e) => e[0] }),
+    }),
     fc.record({ t: fc.constant('set' as const), xs: fc.uniqueArray(key, { maxLength: 3 }) }),
     fc.record({ t: fc.constant('rec' as const), a: tie('d'), b: tie('d') }),
   ),
@@ -106,14 +109,22 @@ describe('symmetry', () => {
   });
 
   it('permutes each set among itself only: the group is the product of symmetric groups', () => {
-    expect(symmetryGroup([['a', 'b', 'c'], ['x', 'y']]).permutations.length).toBe(12);
+    expect(
+      symmetryGroup([
+        ['a', 'b', 'c'],
+        ['x', 'y'],
+      ]).permutations.length,
+    ).toBe(12);
     expect(symmetryGroup([[1, 2, 3, 4, 5]]).permutations.length).toBe(120);
-    const spec = specOver([['a', 'b'], ['x', 'y']]);
+    const spec = specOver([
+      ['a', 'b'],
+      ['x', 'y'],
+    ]);
     expect(keyOf(spec, { a: 'x', b: 'x' })).toBe(keyOf(spec, { b: 'y', a: 'y' }));
     expect(keyOf(spec, { a: 'x', b: 'x' })).not.toBe(keyOf(spec, { a: 'a', b: 'x' }));
   });
 
-  it('uses the spec\'s permute when it gives one, and applies the view after permuting', () => {
+  it("uses the spec's permute when it gives one, and applies the view after permuting", () => {
     let calls = 0;
     const sorted = (xs: string[]) => [...xs].sort();
     const spec = specOver([IDS], {
@@ -133,7 +144,15 @@ describe('symmetry', () => {
   it('does nothing for a trivial group and refuses malformed sets', () => {
     expect(makeCanonicalizer(specOver([['only']]), {})).toBeUndefined();
     expect(makeCanonicalizer(specOver([]), {})).toBeUndefined();
-    expect(() => makeCanonicalizer(specOver([['a', 'b'], ['b', 'c']]), {})).toThrow(SpecError);
+    expect(() =>
+      makeCanonicalizer(
+        specOver([
+          ['a', 'b'],
+          ['b', 'c'],
+        ]),
+        {},
+      ),
+    ).toThrow(SpecError);
     const plain: Spec<unknown> = { name: 't', summary: '', defaults: {}, init: () => [], actions: [], invariants: {} };
     expect(makeCanonicalizer(plain, {})).toBeUndefined();
   });

@@ -28,7 +28,11 @@ describe('classic/philosophers', () => {
     const { codec: _codec, ...withoutCodec } = spec;
     const result = await check(withoutCodec, { n: 5 }, { deadlock: false, exact: true });
     const viaCodec = await check(spec, { n: 5 }, { deadlock: false });
-    expect(result.stats).toMatchObject({ distinctStates: viaCodec.stats.distinctStates, generatedStates: viaCodec.stats.generatedStates, depth: viaCodec.stats.depth });
+    expect(result.stats).toMatchObject({
+      distinctStates: viaCodec.stats.distinctStates,
+      generatedStates: viaCodec.stats.generatedStates,
+      depth: viaCodec.stats.depth,
+    });
   });
 
   it('decodes every encoded state back to itself', () => {

@@ -20,7 +20,11 @@ describe('classic/twophase', () => {
     const { codec: _codec, ...withoutCodec } = spec;
     const result = await check(withoutCodec, { rms: 4 }, { exact: true });
     const viaCodec = await check(spec, { rms: 4 });
-    expect(result.stats).toMatchObject({ distinctStates: viaCodec.stats.distinctStates, generatedStates: viaCodec.stats.generatedStates, depth: viaCodec.stats.depth });
+    expect(result.stats).toMatchObject({
+      distinctStates: viaCodec.stats.distinctStates,
+      generatedStates: viaCodec.stats.generatedStates,
+      depth: viaCodec.stats.depth,
+    });
   });
 
   it('decodes every encoded state back to itself', () => {

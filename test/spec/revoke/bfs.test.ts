@@ -40,24 +40,49 @@ describe('revoke: shortest counterexamples', () => {
   });
 
   it('finds T3, a read in progress, in 5 steps (enberg-2007, no-inode-access-after-return and no-use-after-free)', async () => {
-    const expected = ['Read(B, fd 3) begins on F0, borrowed', 'RevokeScanTask(A): nothing', 'RevokeScanTask(B): fd 3 F0 -> revoked', 'RevokeUnmap: nothing', 'RevokeReturn: fput F0'];
+    const expected = [
+      'Read(B, fd 3) begins on F0, borrowed',
+      'RevokeScanTask(A): nothing',
+      'RevokeScanTask(B): fd 3 F0 -> revoked',
+      'RevokeUnmap: nothing',
+      'RevokeReturn: fput F0',
+    ];
     expect(await shortest({}, 'no-inode-access-after-return')).toEqual(expected);
     expect(await shortest({}, 'no-use-after-free')).toEqual(expected);
   });
 
   it('finds T4, a child copied before the scan, in 5 steps under fork-mid-scan (enberg-2007, no-usable-descriptor)', async () => {
     const labels = await shortest(forkMidScan as Partial<RevokeParams>, 'no-usable-descriptor');
-    expect(labels).toEqual(['RevokeScanTask(A): nothing', 'ForkCopy(B -> C): copies F0, not yet linked', 'RevokeScanTask(B): fd 3 F0 -> revoked', 'RevokeUnmap: nothing', 'RevokeReturn: fput F0']);
+    expect(labels).toEqual([
+      'RevokeScanTask(A): nothing',
+      'ForkCopy(B -> C): copies F0, not yet linked',
+      'RevokeScanTask(B): fd 3 F0 -> revoked',
+      'RevokeUnmap: nothing',
+      'RevokeReturn: fput F0',
+    ]);
   });
 
   it('finds T5, frevoke sparing a shared open file, in 5 steps under frevoke-shared (enberg-2007, caller-access-as-specified)', async () => {
     const labels = await shortest(frevokeShared as Partial<RevokeParams>, 'caller-access-as-specified');
-    expect(labels).toEqual(['Dup(B, fd 3): fd 4 -> F0', 'RevokeScanTask(A): nothing', 'RevokeScanTask(B): nothing', 'RevokeUnmap: nothing', 'RevokeReturn: fput F0']);
+    expect(labels).toEqual([
+      'Dup(B, fd 3): fd 4 -> F0',
+      'RevokeScanTask(A): nothing',
+      'RevokeScanTask(B): nothing',
+      'RevokeUnmap: nothing',
+      'RevokeReturn: fput F0',
+    ]);
   });
 
   it('finds T6, mmap then close, in 6 steps (enberg-2006, no-mapping-after-revoke)', async () => {
     const labels = await shortest({ variant: 'enberg-2006' }, 'no-mapping-after-revoke');
-    expect(labels).toEqual(['Mmap(B, fd 3): maps F0', 'Close(B, fd 3): F0', 'RevokeScanTask(A): nothing', 'RevokeScanTask(B): nothing', 'RevokeUnmap: nothing', 'RevokeReturn']);
+    expect(labels).toEqual([
+      'Mmap(B, fd 3): maps F0',
+      'Close(B, fd 3): F0',
+      'RevokeScanTask(A): nothing',
+      'RevokeScanTask(B): nothing',
+      'RevokeUnmap: nothing',
+      'RevokeReturn',
+    ]);
   });
 
   it('finds T7, a mapping from a resurrected descriptor, in 7 steps (enberg-2007, no-mapping-after-revoke)', async () => {
@@ -66,9 +91,18 @@ describe('revoke: shortest counterexamples', () => {
 });
 
 describe('revoke: what the draining designs keep', () => {
-  const kept = ['no-usable-descriptor', 'no-mapping-after-revoke', 'no-inode-access-after-return', 'no-live-file-anywhere', 'revoked-ops-fail-with-ebadf-or-enxio'];
+  const kept = [
+    'no-usable-descriptor',
+    'no-mapping-after-revoke',
+    'no-inode-access-after-return',
+    'no-live-file-anywhere',
+    'revoked-ops-fail-with-ebadf-or-enxio',
+  ];
   for (const variant of ['active-refs', 'vnode-revoke'] as const) {
-    for (const [config, over, states] of [['default', {}, 1752], ['wide (with the fork child)', { fork: true }, 9480]] as const) {
+    for (const [config, over, states] of [
+      ['default', {}, 1752],
+      ['wide (with the fork child)', { fork: true }, 9480],
+    ] as const) {
       it(`${variant} keeps G1-G4 and G7 on the ${config} configuration (${states} distinct states)`, async () => {
         const result = await check(spec, params({ variant, ...over }), { deadlock: false, invariants: kept });
         expect(result.verdict).toBe('ok');

@@ -13,8 +13,7 @@ import selfRevoke from '../../../spec/revoke/configs/self-revoke.json' with { ty
 const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...spec.defaults, ...over }) as RevokeParams;
 
 /** G5 only; `continue` because a revoke that never returns leaves the reachability guards unreached. */
-const g5 = (over: Partial<RevokeParams>) =>
-  check(spec, params(over), { deadlock: false, continue: true, invariants: [], properties: ['revoke-returns'] });
+const g5 = (over: Partial<RevokeParams>) => check(spec, params(over), { deadlock: false, continue: true, invariants: [], properties: ['revoke-returns'] });
 
 async function lasso(over: Partial<RevokeParams>) {
   const result = await g5(over);
@@ -33,7 +32,7 @@ async function lasso(over: Partial<RevokeParams>) {
 }
 
 describe('revoke: T8, a drain that never returns (G5 violated)', () => {
-  it('active-refs with a stuck caller: the owner\'s read holds an active reference for ever (2-step lasso, stutters in the drain)', async () => {
+  it("active-refs with a stuck caller: the owner's read holds an active reference for ever (2-step lasso, stutters in the drain)", async () => {
     const { labels, loopIndex, loopStep } = await lasso({ ...(stuckCaller as Partial<RevokeParams>), variant: 'active-refs' });
     expect(labels).toEqual(['Read(B, fd 3) begins on F0, borrowed', 'RevokeMarkDead(I): new active references fail']);
     expect(loopIndex).toBe(2);
@@ -72,7 +71,10 @@ describe('revoke: G5 holds', () => {
     for (const over of [stuckCaller, selfRevoke] as Partial<RevokeParams>[]) {
       for (const variant of ['file-list', 'badfs', 'cannibalize'] as const) {
         const result = await g5({ ...over, variant });
-        expect(result.violations.filter((v) => v.kind === 'property'), `${variant} ${JSON.stringify(over)}`).toEqual([]);
+        expect(
+          result.violations.filter((v) => v.kind === 'property'),
+          `${variant} ${JSON.stringify(over)}`,
+        ).toEqual([]);
       }
     }
   }, 120_000);

@@ -13,7 +13,12 @@ function table(title: string): string[][] {
   const section = readme.split(/^## /m).find((s) => s.startsWith(`${title}\n`));
   if (section === undefined) throw new Error(`README has no section '${title}'`);
   const rows = section.split('\n').filter((line) => line.startsWith('|'));
-  return rows.slice(2).map((row) => row.split('|').slice(1, -1).map((cell) => cell.trim()));
+  return rows.slice(2).map((row) =>
+    row
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim()),
+  );
 }
 const unquote = (cell: string): string => cell.replace(/^`|`$/g, '');
 
@@ -22,11 +27,13 @@ describe('revoke: the README', () => {
     const rows = table('Expected counts at the default bounds');
     expect(rows.map(([variant]) => unquote(variant!))).toEqual([...variantNames]);
     for (const [variant, distinct, generated, depth] of rows) {
-      expect({ distinct: Number(distinct), generated: Number(generated), depth: Number(depth) }).toEqual(defaultCounts[unquote(variant!) as keyof typeof defaultCounts]);
+      expect({ distinct: Number(distinct), generated: Number(generated), depth: Number(depth) }).toEqual(
+        defaultCounts[unquote(variant!) as keyof typeof defaultCounts],
+      );
     }
   });
 
-  it('catalogues every guarantee the spec checks, in the table\'s column order', () => {
+  it("catalogues every guarantee the spec checks, in the table's column order", () => {
     const names = table('The guarantees').map((row) => unquote(row[1]!));
     expect(names).toEqual([...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})]);
   });

@@ -33,7 +33,14 @@ const scenarios: Scenario[] = [
     name: 'T2 a self-send breaks no-live-file-anywhere (enberg-2007)',
     params: {},
     guarantee: 'no-live-file-anywhere',
-    labels: ['SendFd(B -> B via s0, F0)', 'Close(B, fd 3): F0', 'RevokeScanTask(A): nothing', 'RevokeScanTask(B): nothing', 'RevokeUnmap: nothing', 'RevokeReturn'],
+    labels: [
+      'SendFd(B -> B via s0, F0)',
+      'Close(B, fd 3): F0',
+      'RevokeScanTask(A): nothing',
+      'RevokeScanTask(B): nothing',
+      'RevokeUnmap: nothing',
+      'RevokeReturn',
+    ],
   },
   {
     name: 'T2 the self-sent file received after return breaks no-usable-descriptor (enberg-2007)',
@@ -57,19 +64,39 @@ const scenarios: Scenario[] = [
     name: 'T4 a child copied before the scan and linked after it breaks no-usable-descriptor (enberg-2007)',
     params: { fork: true },
     guarantee: 'no-usable-descriptor',
-    labels: ['RevokeScanTask(A): nothing', 'ForkCopy(B -> C): copies F0, not yet linked', 'RevokeScanTask(B): fd 3 F0 -> revoked', 'RevokeUnmap: nothing', 'RevokeReturn: fput F0'],
+    labels: [
+      'RevokeScanTask(A): nothing',
+      'ForkCopy(B -> C): copies F0, not yet linked',
+      'RevokeScanTask(B): fd 3 F0 -> revoked',
+      'RevokeUnmap: nothing',
+      'RevokeReturn: fput F0',
+    ],
   },
   {
     name: "T5 frevoke spares a descriptor that is not the caller's: caller-access-as-specified (enberg-2007, frevoke)",
     params: { mode: 'frevoke', fork: false },
     guarantee: 'caller-access-as-specified',
-    labels: ['SendFd(B -> A via s0, F0)', 'RecvFd(A, s0): fd 3 -> F0', 'RevokeScanTask(A): nothing', 'RevokeScanTask(B): nothing', 'RevokeUnmap: nothing', 'RevokeReturn: fput F0'],
+    labels: [
+      'SendFd(B -> A via s0, F0)',
+      'RecvFd(A, s0): fd 3 -> F0',
+      'RevokeScanTask(A): nothing',
+      'RevokeScanTask(B): nothing',
+      'RevokeUnmap: nothing',
+      'RevokeReturn: fput F0',
+    ],
   },
   {
     name: 'T6 mmap then close keeps a live mapping: no-mapping-after-revoke (enberg-2006)',
     params: { variant: 'enberg-2006' },
     guarantee: 'no-mapping-after-revoke',
-    labels: ['Mmap(B, fd 3): maps F0', 'Close(B, fd 3): F0', 'RevokeScanTask(A): nothing', 'RevokeScanTask(B): nothing', 'RevokeUnmap: nothing', 'RevokeReturn'],
+    labels: [
+      'Mmap(B, fd 3): maps F0',
+      'Close(B, fd 3): F0',
+      'RevokeScanTask(A): nothing',
+      'RevokeScanTask(B): nothing',
+      'RevokeUnmap: nothing',
+      'RevokeReturn',
+    ],
   },
   {
     name: 'T7 a mapping made after return from a resurrected descriptor: no-mapping-after-revoke (enberg-2007)',
@@ -92,13 +119,26 @@ describe('revoke scenarios', () => {
 
   it("T3's counted read returns after revoke, reading I through a file revoke has put", () => {
     const p = { ...spec.defaults, fdget: 'counted' } as RevokeParams;
-    const trace = replay<State>(spec, p, ['Read(B, fd 3) begins on F0, counted', ...scan2007, 'RevokeUnmap: nothing', 'RevokeReturn: fput F0', 'Read(B) returns: read I']);
+    const trace = replay<State>(spec, p, [
+      'Read(B, fd 3) begins on F0, counted',
+      ...scan2007,
+      'RevokeUnmap: nothing',
+      'RevokeReturn: fput F0',
+      'Read(B) returns: read I',
+    ]);
     expect(trace.at(-1)!.state.files.has('F0')).toBe(false);
   });
 
   it('T2 under active-refs ends with a dead file: the received descriptor fails ENODEV', () => {
     const p = { ...spec.defaults, variant: 'active-refs' } as RevokeParams;
-    const trace = replay<State>(spec, p, ['SendFd(B -> B via s0, F0)', 'RevokeMarkDead(I): new active references fail', 'RevokeDrain(I): no active reference left', 'RevokeUnmap: nothing', 'RevokeReturn', 'RecvFd(B, s0): fd 4 -> F0']);
+    const trace = replay<State>(spec, p, [
+      'SendFd(B -> B via s0, F0)',
+      'RevokeMarkDead(I): new active references fail',
+      'RevokeDrain(I): no active reference left',
+      'RevokeUnmap: nothing',
+      'RevokeReturn',
+      'RecvFd(B, s0): fd 4 -> F0',
+    ]);
     for (const name of ['no-usable-descriptor', 'no-live-file-anywhere', 'revoked-ops-fail-with-ebadf-or-enxio']) {
       expect(spec.invariants[name]!(trace.at(-1)!.state, p)).toBe(true);
     }

@@ -5,7 +5,9 @@
 import { Map, Record, Set } from 'immutable';
 import type { Spec } from '../../../../checker/spec.ts';
 
-export interface HandoffParams { readonly variant: string }
+export interface HandoffParams {
+  readonly variant: string;
+}
 
 const State = Record({
   tables: Map<string, Map<number, string>>(),

@@ -19,22 +19,62 @@ describe('itf', () => {
   it('encodes sets, maps, records, lists and integers beyond 2^53 by the ITF rules', () => {
     const R = ImmutableRecord({ a: 1, b: List([Set([2, 1])]) });
     const json = oneState({
-      set: Set(['b', 'a']), jsSet: new globalThis.Set([3]), map: Map([[2, 'x'], [1, 'y']]), jsMap: new globalThis.Map([['k', true]]),
-      rec: R(), big: 2 ** 60, bigint: 12345678901234567890n, small: 7n, neg: -(2 ** 55), none: null, half: 0.5,
+      set: Set(['b', 'a']),
+      jsSet: new globalThis.Set([3]),
+      map: Map([
+        [2, 'x'],
+        [1, 'y'],
+      ]),
+      jsMap: new globalThis.Map([['k', true]]),
+      rec: R(),
+      big: 2 ** 60,
+      bigint: 12345678901234567890n,
+      small: 7n,
+      neg: -(2 ** 55),
+      none: null,
+      half: 0.5,
     });
     expect(validateItf(json)).toEqual([]);
     expect((json.states as unknown[])[0]).toEqual({
       '#meta': { index: 0, label: 'Initial predicate' },
-      big: { '#bigint': '1152921504606846976' }, bigint: { '#bigint': '12345678901234567890' }, half: { '#unserializable': '0.5' },
-      jsMap: { '#map': [['k', true]] }, jsSet: { '#set': [3] }, map: { '#map': [[1, 'y'], [2, 'x']] },
-      neg: { '#bigint': '-36028797018963968' }, none: { '#unserializable': 'null' },
-      rec: { a: 1, b: [{ '#set': [1, 2] }] }, set: { '#set': ['a', 'b'] }, small: 7,
+      big: { '#bigint': '1152921504606846976' },
+      bigint: { '#bigint': '12345678901234567890' },
+      half: { '#unserializable': '0.5' },
+      jsMap: { '#map': [['k', true]] },
+      jsSet: { '#set': [3] },
+      map: {
+        '#map': [
+          [1, 'y'],
+          [2, 'x'],
+        ],
+      },
+      neg: { '#bigint': '-36028797018963968' },
+      none: { '#unserializable': 'null' },
+      rec: { a: 1, b: [{ '#set': [1, 2] }] },
+      set: { '#set': ['a', 'b'] },
+      small: 7,
     });
   });
 
   it('gives equal states equal bytes whatever their construction order', () => {
-    const a = oneState(Map({ m: OrderedMap([['y', 1], ['x', 2]]), s: Set([3, 1, 2]) }));
-    const b = oneState(Map({ s: Set([2, 3, 1]), m: OrderedMap([['x', 2], ['y', 1]]) }));
+    const a = oneState(
+      Map({
+        m: OrderedMap([
+          ['y', 1],
+          ['x', 2],
+        ]),
+        s: Set([3, 1, 2]),
+      }),
+    );
+    const b = oneState(
+      Map({
+        s: Set([2, 3, 1]),
+        m: OrderedMap([
+          ['x', 2],
+          ['y', 1],
+        ]),
+      }),
+    );
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
