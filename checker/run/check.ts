@@ -6,7 +6,7 @@ import { UsageError } from '../errors.ts';
 import { checkLivenessWatched } from '../liveness/checkLiveness.ts';
 import { bfs } from '../search/bfs.ts';
 import { parallelBfs } from '../search/parallel/parallelBfs.ts';
-import { transportFor } from '../search/parallel/parallelSupport.ts';
+import { transportFor } from '../search/parallel/transportFor.ts';
 import { initialStates } from '../search/initialStates.ts';
 import { assertKnownInvariants, assertKnownProperties } from '../search/knownNames.ts';
 import { stopRequest } from '../search/stopRequest.ts';

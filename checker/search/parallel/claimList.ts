@@ -2,7 +2,7 @@
 // halves, key, action) plus the states in transport form.
 import type { StateCodec } from '../../spec.ts';
 import type { Transport } from './protocol.ts';
-import { BatchWriter } from './stateBatch.ts';
+import { BatchWriter } from './batchWriter.ts';
 
 const INITIAL = 1 << 12;
 

@@ -27,7 +27,7 @@ import type { CheckResult, Progress } from '../../findings.ts';
 import type { CheckOptions } from '../../checkOptions.ts';
 import { ControlBlock, type LevelFigures } from './controlBlock.ts';
 import { FAILURE_FIELDS, SEQ, type Finished, type FromWorker, type Run, type StateBatch, type Transport } from './protocol.ts';
-import { BatchWriter } from './stateBatch.ts';
+import { BatchWriter } from './batchWriter.ts';
 import { headStart, initialLevel } from './headStart.ts';
 import { WorkerPool } from './workerPool.ts';
 

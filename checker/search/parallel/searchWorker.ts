@@ -14,7 +14,7 @@ import * as sharedTable from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
 import { ClaimList } from './claimList.ts';
 import * as controlBlocks from './controlBlock.ts';
-import * as batches from './stateBatch.ts';
+import * as batches from './batchReader.ts';
 import * as protocol from './protocol.ts';
 import type { ExpandOrder, FromWorker, Run, ToWorker, WorkerSetup } from './protocol.ts';
 

@@ -28,10 +28,6 @@ export class WorkerPool {
     });
   }
 
-  get size(): number {
-    return this.workers.length;
-  }
-
   send(i: number, m: ToWorker, transfer: ArrayBuffer[] = []): void {
     this.workers[i]!.postMessage(m, transfer);
   }
@@ -82,21 +78,6 @@ export class WorkerPool {
       }, WAIT_MS);
       this.waiters.push(waiter);
     });
-  }
-
-  /** The next message from worker i, which must be of the given type. */
-  async receive<T extends FromWorker['type']>(i: number, type: T, onWait?: () => void): Promise<Extract<FromWorker, { type: T }>> {
-    for (;;) {
-      const box = this.inbox[i]!;
-      const m = box.shift();
-      if (m !== undefined) {
-        if (m.type === 'error') throw new SpecError(m.message, m.exitCode === 76 ? 76 : 75);
-        if (m.type !== type) throw new Error(`search worker sent ${m.type}, expected ${type}`);
-        return m as Extract<FromWorker, { type: T }>;
-      }
-      onWait?.();
-      await this.nextMessage();
-    }
   }
 
   async close(): Promise<void> {

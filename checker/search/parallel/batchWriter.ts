@@ -1,7 +1,8 @@
-// States as the parallel search keeps them (see protocol.ts): codec bytes end to end with their
-// end offsets, in SharedArrayBuffers every worker can read, or plain values (structured clone).
+// BatchWriter: states into a StateBatch as the parallel search keeps them (see protocol.ts): codec
+// bytes end to end with their end offsets, in SharedArrayBuffers every worker can read, or plain
+// values (structured clone). batchReader.ts reads them back.
 import type { StateCodec } from '../../spec.ts';
-import type { Run, StateBatch, Transport } from './protocol.ts';
+import type { StateBatch, Transport } from './protocol.ts';
 
 export class BatchWriter {
   private bytes: Uint8Array;
@@ -76,22 +77,4 @@ export class BatchWriter {
     next.set(this.bytes.subarray(0, this.length));
     this.bytes = next;
   }
-}
-
-export function runLength(run: Run): number {
-  return run.order?.length ?? batchSize(run.batch);
-}
-
-export function runState(run: Run, i: number, codec: StateCodec<unknown> | undefined): unknown {
-  return batchState(run.batch, run.order ? run.order[i]! : i, codec);
-}
-
-export function batchSize(batch: StateBatch): number {
-  return batch.kind === 'clone' ? batch.states.length : batch.ends.length;
-}
-
-/** State i of a batch. */
-export function batchState(batch: StateBatch, i: number, codec: StateCodec<unknown> | undefined): unknown {
-  if (batch.kind === 'clone') return batch.states[i];
-  return codec!.decode(batch.bytes.subarray(i === 0 ? 0 : batch.ends[i - 1]!, batch.ends[i]!));
 }
