@@ -21,7 +21,7 @@ import { loadSpec } from './loadSpec.ts';
 import { resolveParams } from '../run/params.ts';
 import { registeredNames, userCwd } from './registry.ts';
 import { writeFileSet } from '../files/writeFileSet.ts';
-import { listenForInterrupts, type Interrupts } from './interrupts.ts';
+import { listenForInterrupts, releaseEarlySignals, type Interrupts } from './interrupts.ts';
 import { dirname, resolve } from 'node:path';
 
 export interface CommonFlags {
@@ -188,6 +188,7 @@ function writeTraces(spec: AnySpec, params: object, result: CheckResult, dir: st
 }
 
 export async function runList(flags: { json?: boolean }): Promise<number> {
+  releaseEarlySignals();
   const entries = [];
   for (const name of registeredNames()) {
     const { spec } = await loadSpec(name);
@@ -238,7 +239,20 @@ export async function runTableCommand(specArg: string, flags: CommonFlags): Prom
 export async function runCounterexamples(specArg: string, out: string): Promise<number> {
   const { spec, file, configDir } = await loadSpec(specArg);
   const target = resolve(userCwd(), out);
-  const files = await regenerateCounterexamples(spec, target, readPlan(dirname(file)), configDir);
-  process.stderr.write(`rmc: wrote ${files.length} files to ${target}\n`);
-  return EXIT.ok;
+  // Interrupted, the searches stop and nothing is written: the folder stays as it was.
+  const ctrlC = listenForInterrupts(() => process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`));
+  try {
+    const onRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => {
+      process.stderr.write(`${spec.table?.param} ${String(value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
+    };
+    const files = await regenerateCounterexamples(spec, target, readPlan(dirname(file)), configDir, { interrupted: ctrlC.interrupted, onRow });
+    if (files === 'interrupted') {
+      process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`);
+      return settle(ctrlC, ctrlC.exitCode());
+    }
+    process.stderr.write(`rmc: wrote ${files.length} files to ${target}\n`);
+    return settle(ctrlC, EXIT.ok);
+  } finally {
+    ctrlC.dispose();
+  }
 }

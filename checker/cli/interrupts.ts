@@ -51,6 +51,7 @@ export function listenForInterrupts(printNow: (figures: Progress | undefined, co
   const onTerm = (): void => handler('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  for (const signal of adoptEarlySignals()) handler(signal);
   return {
     interrupted: () => first !== undefined,
     exitCode: () => (first ? CODES[first.signal] : EXIT.interrupted),
@@ -60,4 +61,32 @@ export function listenForInterrupts(printNow: (figures: Progress | undefined, co
       settled = code;
     },
   };
+}
+
+/** What bin/rmc.mjs remembered while the checker loaded, if it ran (not in tests that call main). */
+interface EarlySignals {
+  readonly signals: Signal[];
+  readonly remember: (signal: Signal) => void;
+}
+
+/**
+ * Takes the signals over from bin/rmc.mjs's early listener: returns what it remembered and
+ * stops it listening (a signal is now the run's to handle).
+ */
+function adoptEarlySignals(): Signal[] {
+  const early = (globalThis as { rmcEarlySignals?: EarlySignals }).rmcEarlySignals;
+  if (!early) return [];
+  process.off('SIGINT', early.remember);
+  process.off('SIGTERM', early.remember);
+  (globalThis as { rmcEarlySignals?: EarlySignals }).rmcEarlySignals = undefined;
+  return early.signals.splice(0);
+}
+
+/**
+ * For a command that runs no search (`list`): a signal remembered while loading ends the process
+ * now, with the shell's code, and later signals keep their default (the process dies).
+ */
+export function releaseEarlySignals(): void {
+  const first = adoptEarlySignals()[0];
+  if (first) process.exit(CODES[first]);
 }

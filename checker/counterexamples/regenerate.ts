@@ -10,7 +10,7 @@ import type { AnySpec } from '../spec.ts';
 import { SpecError, UsageError } from '../errors.ts';
 import { resolveParams } from '../run/params.ts';
 import { check } from '../run/check.ts';
-import { runTable, type TableCell } from '../run/table.ts';
+import { runTable, type TableCell, type TableOptions } from '../run/table.ts';
 import { generateCounterexamples } from './generate.ts';
 import { assertReplaceable } from './outFolder.ts';
 import { renderTrace, type RenderedTrace } from './renderTrace.ts';
@@ -39,18 +39,31 @@ export function readPlan(specDir: string): CounterexamplePlan {
   }
 }
 
-export async function regenerateCounterexamples(spec: AnySpec, outDir: string, plan: CounterexamplePlan = {}, configDir = ''): Promise<string[]> {
+/**
+ * Returns the files written, or 'interrupted' when `interrupted()` turned true during a search:
+ * then nothing was written.
+ */
+export async function regenerateCounterexamples(
+  spec: AnySpec,
+  outDir: string,
+  plan: CounterexamplePlan = {},
+  configDir = '',
+  options: Pick<TableOptions, 'interrupted' | 'onRow'> = {},
+): Promise<string[] | 'interrupted'> {
+  const interrupted = options.interrupted ? { interrupted: options.interrupted } : {};
   const sets = (o: Readonly<Record<string, unknown>> = {}): string[] => Object.entries(o).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   const params = resolveParams(spec, configDir, undefined, sets(plan.params));
   // Refused now rather than after the search (the revoke table takes half a minute); the swap
   // checks again, as someone may add a file to the folder meanwhile.
   assertReplaceable(resolve(outDir));
-  const table = await runTable(spec, params);
+  const table = await runTable(spec, params, { ...interrupted, ...(options.onRow ? { onRow: options.onRow } : {}) });
+  if (table.interrupted) return 'interrupted';
   const scenarios: RenderedTrace[] = [];
   for (const sc of plan.scenarios ?? []) {
     const p = resolveParams(spec, configDir, sc.config, sets(sc.set));
     const isProperty = sc.guarantee in (spec.properties ?? {});
-    const result = await check(spec, p, { invariants: isProperty ? [] : [sc.guarantee], properties: isProperty ? [sc.guarantee] : [], deadlock: false });
+    const result = await check(spec, p, { invariants: isProperty ? [] : [sc.guarantee], properties: isProperty ? [sc.guarantee] : [], deadlock: false, ...interrupted });
+    if (result.verdict === 'interrupted') return 'interrupted';
     const v = result.violations.find((x) => x.name === sc.guarantee);
     if (!v) throw new SpecError(`scenario '${sc.title}': ${sc.guarantee} is not violated under ${JSON.stringify(p)}`);
     const param = table.param;

@@ -1,6 +1,6 @@
 // Ctrl-C and SIGTERM, sent to the whole process group as a terminal or `kill -TERM -pgid` does:
 // the run always prints its partial figures first, and exits 130 (SIGINT) or 143 (SIGTERM).
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listenForInterrupts } from '../../../checker/cli/interrupts.ts';
@@ -105,5 +105,27 @@ describe('listenForInterrupts', () => {
     ctrlC.dispose(12);
     process.emit('SIGINT');
     expect(exit).toHaveBeenCalledWith(12);
+  });
+
+  it('adopts a signal that came while the checker was loading (bin/rmc.mjs remembered it)', () => {
+    const remember = (): void => {};
+    process.on('SIGINT', remember);
+    (globalThis as { rmcEarlySignals?: unknown }).rmcEarlySignals = { signals: ['SIGINT'], remember };
+    const ctrlC = listenForInterrupts(() => {});
+    expect(ctrlC.interrupted()).toBe(true);
+    expect(ctrlC.exitCode()).toBe(130);
+    expect(process.listeners('SIGINT')).not.toContain(remember);
+    expect((globalThis as { rmcEarlySignals?: unknown }).rmcEarlySignals).toBeUndefined();
+    ctrlC.dispose(130);
+  });
+});
+
+describe('rmc counterexamples on Ctrl-C', () => {
+  it('stops, writes nothing and leaves the folder as it was (exit 130)', async () => {
+    const out = join(dir, 'ce');
+    const r = await runWithSignals(['counterexamples', long, '--out', out], [{ signal: 'SIGINT', whenStderr: /^size small: /m, afterMs: 300 }]);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain(`rmc: interrupted; ${out} was left as it was`);
+    expect(readdirSync(dir).filter((f) => f.includes('ce'))).toEqual([]);
   });
 });
