@@ -12,10 +12,7 @@ import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
 import { cellText, tableJson, tableText } from '../report/tableReport.ts';
 import { qualifiedLines, textReport } from '../report/textReport.ts';
-import { lanes } from '../trace/render/lanes.ts';
-import { textTrace } from '../trace/render/textTrace.ts';
-import { traceView } from '../trace/render/traceView.ts';
-import type { Violation } from '../findings.ts';
+import { violationTrace } from '../report/violationTrace.ts';
 import { readPlan, regenerateCounterexamples } from '../counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
 import { resolveParams } from '../run/params.ts';
@@ -138,7 +135,7 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
  * way) cost the trace files, not the result; the exit code then says the output is incomplete. */
 function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags, ctrlC: Interrupts, simulation = false): number {
   if (flags.json) process.stdout.write(JSON.stringify(jsonReport(spec, params, result)) + '\n');
-  else process.stdout.write(textReport(spec, params, result, (v) => traceText(spec, params, v), simulation));
+  else process.stdout.write(textReport(spec, params, result, simulation));
   for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);
   // The text report says it on stdout already; a JSON reader's log gets the warning on stderr.
   if (flags.json) for (const line of qualifiedLines(result)) process.stderr.write(`rmc: ${line.replace(/^Warning: /, 'warning: ')}\n`);
@@ -168,13 +165,6 @@ function budgets(flags: CommonFlags): object {
   };
 }
 
-/** A violation's trace in TLC's shape, then (when steps name actors) as lockdep-style lanes. */
-function traceText(spec: AnySpec, params: object, v: Violation): string {
-  const view = traceView(spec, params as Record<string, unknown>, v.name, v.trace, v.loopIndex, v.loopStep?.label);
-  const text = textTrace(view);
-  return v.trace.slice(1).some((s) => s.actor !== undefined) ? `${text}The same interleaving, one column per actor:\n\n${lanes(view)}` : text;
-}
-
 /** Each trace as text and JSON, all or none (writeFileSet). */
 function writeTraces(spec: AnySpec, params: object, result: CheckResult, dir: string): void {
   const report = jsonReport(spec, params, result) as { violations: object[] };
@@ -182,7 +172,7 @@ function writeTraces(spec: AnySpec, params: object, result: CheckResult, dir: st
   result.violations.forEach((v, i) => {
     if (v.trace.length === 0) return;
     const base = `${spec.name.replace(/\//g, '-')}--${v.kind}-${v.name}`.replace(/[^\w.-]+/g, '_');
-    files.push([`${base}.txt`, traceText(spec, params, v)], [`${base}.json`, JSON.stringify(report.violations[i], null, 2) + '\n']);
+    files.push([`${base}.txt`, violationTrace(spec, params, v)], [`${base}.json`, JSON.stringify(report.violations[i], null, 2) + '\n']);
   });
   if (files.length > 0) writeFileSet(dir, files);
 }

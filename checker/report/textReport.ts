@@ -1,13 +1,13 @@
 // textReport: the human report of a check, in TLC's words: the verdict, each violation's trace,
 // coverage per action (generated / distinct new), and the final statistics.
+import { violationTrace } from './violationTrace.ts';
 import type { AnySpec } from '../spec.ts';
 import type { CheckResult, Violation } from '../findings.ts';
 
-export type TraceRenderer = (v: Violation) => string;
-
 const n = (x: number): string => x.toLocaleString('en-US');
 
-export function textReport(spec: AnySpec, params: object, result: CheckResult, renderTrace: TraceRenderer, simulation = false): string {
+export function textReport(spec: AnySpec, params: object, result: CheckResult, simulation = false): string {
+  const renderTrace = (v: Violation): string => violationTrace(spec, params, v);
   const out: string[] = [];
   const what = simulation ? 'Simulation' : 'Model checking';
   out.push(`${simulation ? 'Simulating' : 'Model checking'} ${spec.name} with ${JSON.stringify(params)}`);
@@ -54,7 +54,7 @@ export function qualifiedLines(result: CheckResult): string[] {
   return out;
 }
 
-function violationText(v: Violation, renderTrace: TraceRenderer): string[] {
+function violationText(v: Violation, renderTrace: (v: Violation) => string): string[] {
   switch (v.kind) {
     case 'invariant':
       return [`Error: Invariant ${v.name} is violated.`, 'Error: The behavior up to this point is:', renderTrace(v)];
