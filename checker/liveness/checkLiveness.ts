@@ -1,8 +1,8 @@
 // checkLiveness: every temporal property of a spec, checked under its fairness on the behaviour
 // graph. The graph is explored once and each predicate evaluated once per state; every property
 // then gets a verdict and, when violated, a fair lasso (checkProperty.ts).
+import { assertKnownProperties } from '../knownNames.ts';
 import type { AnySpec, Temporal } from '../spec.ts';
-import { UsageError } from '../errors.ts';
 import type { StopRequest } from '../search/stopRequest.ts';
 import type { Progress } from '../findings.ts';
 import { exploreBehaviourGraph, exploreBehaviourGraphWatched, type BehaviourGraph, type GraphOptions } from './behaviourGraph.ts';
@@ -58,12 +58,7 @@ interface Plan {
 function planProperties(spec: AnySpec, options: LivenessOptions): Plan {
   const declared = Object.entries((spec.properties ?? {}) as Record<string, Temporal<unknown, object>>);
   const names = options.properties ?? declared.map(([name]) => name);
-  for (const name of names) {
-    if (!declared.some(([d]) => d === name)) {
-      const known = declared.map(([d]) => d).join(', ') || 'none';
-      throw new UsageError(`unknown property '${name}' (known: ${known})`);
-    }
-  }
+  assertKnownProperties(spec, names);
   const chosen = declared.filter(([name]) => names.includes(name));
   const predicates: ((s: unknown, p: object) => boolean)[] = [];
   const slot = (f: (s: unknown, p: object) => boolean): number => {

@@ -8,7 +8,7 @@ import { bfs } from '../search/bfs.ts';
 import { parallelBfs } from '../search/parallel/parallelBfs.ts';
 import { transportFor } from '../search/parallel/transportFor.ts';
 import { initialStates } from '../search/initialStates.ts';
-import { assertKnownInvariants, assertKnownProperties } from '../search/knownNames.ts';
+import { assertKnownInvariants, assertKnownProperties } from '../knownNames.ts';
 import { stopRequest } from '../search/stopRequest.ts';
 import type { CheckResult, NotApplicable, Stats } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';

@@ -18,7 +18,7 @@
 import type { AnySpec, Successor, TraceStep } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { initialStates } from '../search/initialStates.ts';
-import { assertKnownInvariants } from '../search/knownNames.ts';
+import { assertKnownInvariants } from '../knownNames.ts';
 import { invariantHolds, searchFailure } from '../search/searchFailure.ts';
 import type { CheckResult, Verdict, Violation } from '../findings.ts';
 import { ByteWriter } from '../state/byteWriter.ts';

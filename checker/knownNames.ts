@@ -1,7 +1,7 @@
 // knownNames: the one check that the invariants and properties a user named exist (exit 151,
 // naming the known ones), for check, simulate and liveness alike.
-import type { AnySpec } from '../spec.ts';
-import { shown, UsageError } from '../errors.ts';
+import type { AnySpec } from './spec.ts';
+import { shown, UsageError } from './errors.ts';
 
 export function assertKnownInvariants(spec: AnySpec, names: readonly string[] = []): void {
   const known = Object.keys(spec.invariants);
