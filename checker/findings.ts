@@ -70,6 +70,11 @@ export interface CheckResult<S = unknown> {
    * it is also a violation of kind 'unreached'. Set only when the search saw every state.
    */
   readonly unexercised?: readonly string[];
+  /**
+   * When the run stopped (incomplete, interrupted) after the safety search had finished: the
+   * temporal properties it had not judged. The invariants' verdicts then stand.
+   */
+  readonly unjudged?: readonly string[];
   /** Guarantees selected but not checked, because the spec says they do not apply here. */
   readonly notApplicable?: readonly NotApplicable[];
 }

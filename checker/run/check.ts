@@ -57,7 +57,13 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   const stats = wholeRun(safety.stats, started);
   if ('verdict' in live) {
     const why = live.verdict === 'interrupted' ? 'interrupted' : live.reason;
-    const stopped = { ...safety, stats, verdict: live.verdict, notes: [...(safety.notes ?? []), `${why} while checking temporal properties: none was judged`] };
+    const stopped = {
+      ...safety,
+      stats,
+      verdict: live.verdict,
+      unjudged: properties,
+      notes: [...(safety.notes ?? []), `${why} while checking temporal properties: none was judged`],
+    };
     return live.verdict === 'incomplete' ? { ...stopped, incompleteReason: `${live.reason} while checking temporal properties` } : stopped;
   }
   const violations = [...safety.violations];

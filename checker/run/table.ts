@@ -81,7 +81,9 @@ function rowCell(value: unknown, guarantee: string, result: CheckResult): TableC
     return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
   const na = result.notApplicable?.find((x) => x.name === guarantee);
   if (na) return { ...base, verdict: 'n/a', reason: na.reason };
-  if (result.verdict === 'incomplete') return { ...base, verdict: 'incomplete' };
+  // A budget that ran out in the temporal phase leaves the invariants judged (`unjudged` names
+  // what is not); one that ran out in the search leaves nothing judged.
+  if (result.verdict === 'incomplete' && (result.unjudged?.includes(guarantee) ?? true)) return { ...base, verdict: 'incomplete' };
   if (result.unexercised?.includes(guarantee)) return { ...base, verdict: 'not-exercised' };
   return { ...base, verdict: 'holds' };
 }

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { check } from '../../../checker/run/check.ts';
 import type { Progress } from '../../../checker/findings.ts';
+import { runTable } from '../../../checker/run/table.ts';
 import counters from '../liveness/symmetricCounters.ts';
 
 const params = { counters: 4, top: 20 };
@@ -54,4 +55,15 @@ describe('check() while temporal properties are checked', () => {
     expect(r.stats.seconds).toBeGreaterThan(Math.max(...graphSeconds));
     expect(r.stats.statesPerSecond).toBe(r.stats.distinctStates / r.stats.seconds);
   }, 60_000);
+});
+
+describe('runTable when a budget runs out in the temporal-property phase', () => {
+  it('keeps the invariants judged and marks only the properties incomplete', async () => {
+    const tabled = { ...counters, table: { param: 'top' as const, values: [20] } };
+    const table = await runTable(tabled, params, { symmetry: true, maxStates: 50_000 });
+    expect(table.cells.map((c) => [c.guarantee, c.verdict])).toEqual([
+      ['Bounded', 'holds'],
+      ['AllReachTop', 'incomplete'],
+    ]);
+  });
 });
