@@ -20,6 +20,7 @@ import type { AnySpec, TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { IndexedFingerprints } from '../../state/seenSet.ts';
 import { SharedTable } from '../../state/sharedTable.ts';
+import { findSuccessor } from '../../trace/findSuccessor.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
 import { SearchBook } from '../searchBook.ts';
 import type { StopRequest } from '../stopRequest.ts';
@@ -327,10 +328,11 @@ function traceToUnstored(book: Book, parentIndex: number, action: number, hi: nu
   const prefix = rebuildTrace(book, parentIndex);
   const from = prefix[prefix.length - 1]!.state;
   const a = book.spec.actions[action]!;
-  for (const succ of a.successors(from, book.params)) {
-    book.encode(succ.state);
+  const succ = findSuccessor(a, from, book.params, (s) => {
+    book.encode(s.state);
     fingerprint64(book.writer.bytes, book.writer.length);
-    if (fp[0] === hi && fp[1] === lo) return [...prefix, step(a.name, succ)];
-  }
+    return fp[0] === hi && fp[1] === lo;
+  });
+  if (succ) return [...prefix, step(a.name, succ)];
   throw new Error(`could not find the successor of state ${parentIndex} by ${a.name} again`);
 }
