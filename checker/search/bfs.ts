@@ -15,20 +15,22 @@ import type { CheckOptions } from '../checkOptions.ts';
 
 export async function bfs(spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {
   const book = new SearchBook(spec, params, options);
-  const { writer, seen, parents } = book;
+  const { counts, findings, store } = book;
+  const { writer, seen, parents, encode, constraint } = store;
   const actions = spec.actions;
-  const coverage = actions.map((a) => book.coverage[a.name]!); // by action index: no lookup by name per state
+  // Counted by action index: no lookup by name per successor.
+  const { generatedBy, distinctBy } = counts;
   // States are queued exactly when stored, in index order, so the k-th state taken from the queue
   // is the state stored at index k: the queue needs no index of its own.
-  const queue = makeFrontier(spec, params, book.encode.keyIsCodec, options.queueMemoryBytes);
+  const queue = makeFrontier(spec, params, encode.keyIsCodec, options.queueMemoryBytes);
   let taken = 0;
 
-  const storedTrace = (index: number): TraceStep<unknown>[] => rebuildTrace(book, index);
+  const storedTrace = (index: number): TraceStep<unknown>[] => rebuildTrace(store, index);
   /** The trace to a successor that is not stored (outside the constraint), or to an initial state. */
   const stepTrace = ([parent, action, succ]: readonly [number, number, Successor<unknown>]): TraceStep<unknown>[] =>
     parent === NO_PARENT
       ? [{ action: null, label: 'Initial predicate', state: succ.state }]
-      : [...rebuildTrace(book, parent), step(actions[action]!.name, succ)];
+      : [...rebuildTrace(store, parent), step(actions[action]!.name, succ)];
 
   /**
    * Handles a generated state: stores it if new and within the constraint; true if stored. The
@@ -36,17 +38,16 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
    */
   const visit = (succ: Successor<unknown>, parent: number, action: number): boolean => {
     const s = succ.state;
-    book.generated++;
-    book.encode(s);
-    if (book.constraint && !book.constraint(s, params)) {
-      if (!seen.has(writer.bytes, writer.length)) book.checkState(s, stepTrace, [parent, action, succ] as const);
+    encode(s);
+    if (constraint && !constraint(s, params)) {
+      if (!seen.has(writer.bytes, writer.length)) findings.checkState(s, stepTrace, [parent, action, succ] as const);
       return false;
     }
     const index = seen.size;
     if (seen.insertOrGet(writer.bytes, writer.length) >= 0) return false;
     parents.push(parent, action);
     queue.push(s, writer);
-    book.checkState(s, storedTrace, index);
+    findings.checkState(s, storedTrace, index);
     return true;
   };
 
@@ -55,8 +56,9 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
   try {
     for (const s of spec.init(params)) {
       current = s;
-      if (visit({ label: 'Initial predicate', state: s }, NO_PARENT, 0)) book.depth = 1;
-      if (book.stop) break;
+      counts.initial++;
+      if (visit({ label: 'Initial predicate', state: s }, NO_PARENT, 0)) counts.depth = 1;
+      if (findings.stop) break;
     }
 
     let levelLeft = queue.length; // states of the current level still to expand
@@ -64,13 +66,13 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
     let lastYield = performance.now();
     let lastProgress = lastYield;
     let expanded = 0;
-    while (!book.stop && queue.length > 0) {
+    while (!findings.stop && queue.length > 0) {
       if (levelLeft === 0) {
         level++;
         levelLeft = queue.length;
       }
       if (options.maxDepth !== undefined && level >= options.maxDepth) {
-        book.incomplete(`depth budget of ${options.maxDepth} reached`);
+        findings.incomplete(`depth budget of ${options.maxDepth} reached`);
         break;
       }
       const s = queue.shift();
@@ -78,32 +80,31 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
       levelLeft--;
       current = s;
       let successors = 0;
-      for (let a = 0; a < actions.length && !book.stop; a++) {
+      for (let a = 0; a < actions.length && !findings.stop; a++) {
         const action = actions[a]!;
         phase = action.name;
-        const cov = coverage[a]!;
         for (const succ of action.successors(s, params)) {
           successors++;
-          cov.generated++;
+          generatedBy[a]!++;
           if (visit(succ, index, a)) {
-            cov.distinct++;
-            book.depth = level + 1;
+            distinctBy[a]!++;
+            counts.depth = level + 1;
           }
-          if (book.stop) break;
+          if (findings.stop) break;
         }
       }
       phase = 'search';
-      if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params))
-        book.record('deadlock', 'deadlock', () => rebuildTrace(book, index));
+      if (successors === 0 && (options.deadlock ?? true) && !findings.stop && !spec.terminal?.(s, params))
+        findings.record('deadlock', 'deadlock', () => rebuildTrace(store, index));
 
       if ((++expanded & 255) === 0) {
         const now = performance.now();
-        book.queue = queue.length;
-        if (!book.stop && !book.budgetSpent(now) && now - lastYield > 50) {
+        counts.queue = queue.length;
+        if (!findings.stop && !book.budgetSpent(now) && now - lastYield > 50) {
           // Let signal handlers (Ctrl-C) run: the search is otherwise one synchronous loop.
           await new Promise((r) => setImmediate(r));
           lastYield = performance.now();
-          if (options.interrupted?.()) book.stop = 'interrupted';
+          if (options.interrupted?.()) findings.stopAs({ verdict: 'interrupted' });
           if (options.onProgress && lastYield - lastProgress >= (options.progressSeconds ?? 10) * 1000) {
             lastProgress = lastYield;
             options.onProgress(book.progress());
@@ -111,13 +112,13 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
         }
       }
     }
-    if (!book.stop && options.maxStates !== undefined && seen.size > options.maxStates)
-      book.incomplete(`state budget of ${options.maxStates} distinct states reached`);
+    if (!findings.stop && options.maxStates !== undefined && seen.size > options.maxStates)
+      findings.incomplete(`state budget of ${options.maxStates} distinct states reached`);
   } catch (e) {
     throw searchFailure(e, phase, current);
   } finally {
     queue.close();
   }
-  book.queue = queue.length;
+  counts.queue = queue.length;
   return book.result();
 }
