@@ -10,6 +10,7 @@ import { NO_PARENT } from '../state/parentLinks.ts';
 import { SearchBook } from './searchBook.ts';
 import { makeFrontier } from './frontier.ts';
 import { searchFailure } from './searchFailure.ts';
+import { Expander } from './expander.ts';
 import type { CheckResult } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
 
@@ -18,8 +19,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
   const { counts, findings, store } = book;
   const { writer, seen, parents, encode, constraint } = store;
   const actions = spec.actions;
-  // Counted by action index: no lookup by name per successor.
-  const { generatedBy, distinctBy } = counts;
+  const { distinctBy } = counts; // by action index: no lookup by name per successor
   // States are queued exactly when stored, in index order, so the k-th state taken from the queue
   // is the state stored at index k: the queue needs no index of its own.
   const queue = makeFrontier(spec, params, encode.keyIsCodec, options.queueMemoryBytes);
@@ -32,33 +32,39 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
       ? [{ action: null, label: 'Initial predicate', state: succ.state }]
       : [...rebuildTrace(store, parent), step(actions[action]!.name, succ)];
 
+  // The state being expanded (NO_PARENT while initial states are stored), and the depth of a
+  // state first reached from it.
+  let parent = NO_PARENT;
+  let depthIfNew = 1;
   /**
-   * Handles a generated state: stores it if new and within the constraint; true if stored. The
-   * hot path: no closure or object is allocated for a state that is already known.
+   * Handles a generated state: stores it if new and within the constraint; false once the search
+   * is to stop. The hot path: no closure or object is allocated for a state that is already known.
    */
-  const visit = (succ: Successor<unknown>, parent: number, action: number): boolean => {
+  const visit = (succ: Successor<unknown>, action: number): boolean => {
     const s = succ.state;
     encode(s);
     if (constraint && !constraint(s, params)) {
       if (!seen.has(writer.bytes, writer.length)) findings.checkState(s, stepTrace, [parent, action, succ] as const);
-      return false;
+      return !findings.stop;
     }
     const index = seen.size;
-    if (seen.insertOrGet(writer.bytes, writer.length) >= 0) return false;
+    if (seen.insertOrGet(writer.bytes, writer.length) >= 0) return true;
     parents.push(parent, action);
     queue.push(s, writer);
+    if (parent !== NO_PARENT) distinctBy[action]!++;
+    counts.depth = depthIfNew;
     findings.checkState(s, storedTrace, index);
-    return true;
+    return !findings.stop;
   };
+  const expander = new Expander(spec, params, { generatedBy: counts.generatedBy, visit });
+  const deadlockCheck = options.deadlock ?? true;
 
-  let phase = 'init';
   let current: unknown;
   try {
     for (const s of spec.init(params)) {
       current = s;
       counts.initial++;
-      if (visit({ label: 'Initial predicate', state: s }, NO_PARENT, 0)) counts.depth = 1;
-      if (findings.stop) break;
+      if (!visit({ label: 'Initial predicate', state: s }, 0)) break;
     }
 
     let levelLeft = queue.length; // states of the current level still to expand
@@ -79,23 +85,9 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
       const index = taken++;
       levelLeft--;
       current = s;
-      let successors = 0;
-      for (let a = 0; a < actions.length && !findings.stop; a++) {
-        const action = actions[a]!;
-        phase = action.name;
-        for (const succ of action.successors(s, params)) {
-          successors++;
-          generatedBy[a]!++;
-          if (visit(succ, index, a)) {
-            distinctBy[a]!++;
-            counts.depth = level + 1;
-          }
-          if (findings.stop) break;
-        }
-      }
-      phase = 'search';
-      if (successors === 0 && (options.deadlock ?? true) && !findings.stop && !spec.terminal?.(s, params))
-        findings.record('deadlock', 'deadlock', () => rebuildTrace(store, index));
+      parent = index;
+      depthIfNew = level + 1;
+      if (expander.isDeadlock(s, expander.expand(s), deadlockCheck)) findings.record('deadlock', 'deadlock', () => rebuildTrace(store, index));
 
       if ((++expanded & 255) === 0) {
         const now = performance.now();
@@ -115,7 +107,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
     if (!findings.stop && options.maxStates !== undefined && seen.size > options.maxStates)
       findings.incomplete(`state budget of ${options.maxStates} distinct states reached`);
   } catch (e) {
-    throw searchFailure(e, phase, current);
+    throw searchFailure(e, expander.phase, current);
   } finally {
     queue.close();
   }

@@ -4,12 +4,13 @@
 // workers take over: the shared table, the parent links and the fingerprints by index. It stops
 // at the end of the level during which the workers became ready, or before a big level.
 // A level here can take seconds (many successors per state), so it looks up as bfs does.
-import type { TraceStep } from '../../spec.ts';
+import type { Successor, TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import type { IndexedFingerprints } from '../../state/seenSet.ts';
 import type { SharedTable } from '../../state/sharedTable.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
 import { searchFailure } from '../searchFailure.ts';
+import { Expander } from '../expander.ts';
 import { NO_PARENT } from '../../state/parentLinks.ts';
 import type { SearchBook } from '../searchBook.ts';
 
@@ -87,46 +88,42 @@ export async function headStart(book: Book, table: SharedTable, initial: unknown
  */
 async function expandLevel(book: Book, table: SharedTable, states: readonly unknown[], level: number): Promise<unknown[]> {
   const { spec, params, options, counts, findings, store } = book;
-  const { generatedBy, distinctBy } = counts;
+  const { distinctBy } = counts;
   const actions = spec.actions;
   const levelStart = store.seen.size - states.length;
   const next: unknown[] = [];
-  let phase = 'search';
+  let parent = levelStart; // the state being expanded
+  /** Stores a successor if new, as bfs's visit does; false once the search is to stop. */
+  const visit = (succ: Successor<unknown>, a: number): boolean => {
+    store.encode(succ.state);
+    fingerprint64(store.writer.bytes, store.writer.length);
+    const hi = fp[0]!;
+    const lo = fp[1]!;
+    if (store.constraint && !store.constraint(succ.state, params)) {
+      const trace = (): TraceStep<unknown>[] => [...rebuildTrace(store, parent), step(actions[a]!.name, succ)];
+      if (table.tagOf(hi, lo) === 0) findings.checkState(succ.state, trace, undefined);
+    } else if (table.insertSettled(hi, lo)) {
+      const index = store.seen.size;
+      store.seen.append(hi, lo);
+      store.parents.push(parent, a);
+      distinctBy[a]!++;
+      counts.depth = level + 1;
+      next.push(succ.state);
+      findings.checkState(succ.state, (k) => rebuildTrace(store, k), index);
+    }
+    return !findings.stop;
+  };
+  const expander = new Expander(spec, params, { generatedBy: counts.generatedBy, visit, phase: 'search' });
+  const deadlockCheck = options.deadlock ?? true;
   let current: unknown;
   let sinceLook = 0;
   let lastLook = performance.now();
   try {
     for (let i = 0; i < states.length && !findings.stop; i++) {
       const s = (current = states[i]);
-      const parent = levelStart + i;
-      let successors = 0;
-      for (let a = 0; a < actions.length && !findings.stop; a++) {
-        phase = actions[a]!.name;
-        for (const succ of actions[a]!.successors(s, params)) {
-          successors++;
-          generatedBy[a]!++;
-          store.encode(succ.state);
-          fingerprint64(store.writer.bytes, store.writer.length);
-          const hi = fp[0]!;
-          const lo = fp[1]!;
-          if (store.constraint && !store.constraint(succ.state, params)) {
-            const trace = (): TraceStep<unknown>[] => [...rebuildTrace(store, parent), step(actions[a]!.name, succ)];
-            if (table.tagOf(hi, lo) === 0) findings.checkState(succ.state, trace, undefined);
-          } else if (table.insertSettled(hi, lo)) {
-            const index = store.seen.size;
-            store.seen.append(hi, lo);
-            store.parents.push(parent, a);
-            distinctBy[a]!++;
-            counts.depth = level + 1;
-            next.push(succ.state);
-            findings.checkState(succ.state, (k) => rebuildTrace(store, k), index);
-          }
-          if (findings.stop) break;
-        }
-      }
-      phase = 'search';
-      if (successors === 0 && (options.deadlock ?? true) && !findings.stop && !spec.terminal?.(s, params))
-        findings.record('deadlock', 'deadlock', () => rebuildTrace(store, parent));
+      parent = levelStart + i;
+      const successors = expander.expand(s);
+      if (expander.isDeadlock(s, successors, deadlockCheck)) findings.record('deadlock', 'deadlock', () => rebuildTrace(store, parent));
       sinceLook += successors + 1;
       if (!findings.stop && sinceLook >= LOOK_EVERY) {
         sinceLook = 0;
@@ -142,7 +139,7 @@ async function expandLevel(book: Book, table: SharedTable, states: readonly unkn
       if (findings.stop) counts.queue = states.length - i - 1 + next.length; // what one thread's queue held
     }
   } catch (e) {
-    throw searchFailure(e, phase, current);
+    throw searchFailure(e, expander.phase, current);
   }
   return next;
 }
