@@ -12,12 +12,14 @@
 //   successor of that action (and actor) differs from the state. A successor outside the
 //   constraint counts: the action is enabled even though the graph does not follow it.
 // An instance is an (action, actor) pair; successors without an actor form their own instance.
-import type { AnySpec } from '../spec.ts';
+import type { AnySpec, Successor } from '../spec.ts';
 import { SpecError } from '../errors.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
 import { makeStateEncoder } from '../state/stateEncoder.ts';
 import { ExactSeenSet, FingerprintSeenSet, type SeenSet } from '../state/seenSet.ts';
 import type { StopRequest } from '../search/stopRequest.ts';
+import { Expander } from '../search/expander.ts';
+import { SearchCounts } from '../search/searchCounts.ts';
 import type { Progress } from '../findings.ts';
 import { IntList } from './intList.ts';
 
@@ -105,7 +107,7 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
   const edgeInstance = new IntList();
   const enabledStart = new IntList();
   const enabledInstance = new IntList();
-  let generated = 0;
+  const counts = new SearchCounts(spec.actions.map((a) => a.name));
   let depth = 0;
   let lastProgress = started;
   const progressMs = (options.progressSeconds ?? 10) * 1000;
@@ -134,7 +136,7 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
 
   try {
     for (const s of spec.init(params)) {
-      generated++;
+      counts.initial++;
       const before = states.length;
       const v = store(s, 1);
       if (v >= 0 && v === before) initial.push(v);
@@ -146,37 +148,42 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
   // States are appended in BFS order, so the array itself is the queue.
   const enabledHere = new Set<number>();
   let next = 0; // the next state to expand
-  const expand = (v: number): void => {
+  // The node being expanded and its key bytes.
+  let v = 0;
+  let selfKey: Uint8Array = new Uint8Array(0);
+  /** Records the step to a successor as an edge (unless a stutter) and the instance as enabled. */
+  const visit = (succ: Successor<unknown>, a: number): boolean => {
+    encodeOrThrow(encode, succ.state, spec.name);
+    if (sameBytes(selfKey, writer)) return true; // a stutter: not an <A>_v step
+    const inst = instanceOf(a, succ.actor);
+    enabledHere.add(inst);
+    const w = store(succ.state, depthOf.at(v) + 1);
+    if (w < 0) return true;
+    edgeFrom.push(v);
+    edgeTo.push(w);
+    edgeInstance.push(inst);
+    return true;
+  };
+  const expander = new Expander(spec, params, { generatedBy: counts.generatedBy, visit });
+  const expand = (node: number): void => {
+    v = node;
     const s = states[v];
     enabledStart.push(enabledInstance.length);
     enabledHere.clear();
     encodeOrThrow(encode, s, spec.name);
-    const selfKey = writer.take();
-    spec.actions.forEach((action, a) => {
-      try {
-        for (const succ of action.successors(s, params)) {
-          generated++;
-          encodeOrThrow(encode, succ.state, spec.name);
-          if (sameBytes(selfKey, writer)) continue; // a stutter: not an <A>_v step
-          const inst = instanceOf(a, succ.actor);
-          enabledHere.add(inst);
-          const w = store(succ.state, depthOf.at(v) + 1);
-          if (w < 0) continue;
-          edgeFrom.push(v);
-          edgeTo.push(w);
-          edgeInstance.push(inst);
-        }
-      } catch (e) {
-        throw asSpecError(e, action.name);
-      }
-    });
+    selfKey = writer.take();
+    try {
+      expander.expand(s);
+    } catch (e) {
+      throw asSpecError(e, expander.phase);
+    }
     for (const inst of [...enabledHere].sort((x, y) => x - y)) enabledInstance.push(inst);
     if (options.onProgress && Date.now() - lastProgress >= progressMs) {
       lastProgress = Date.now();
       const seconds = (lastProgress - started) / 1000;
       options.onProgress({
         phase: 'behaviour graph',
-        generatedStates: generated,
+        generatedStates: counts.generated,
         distinctStates: states.length,
         queue: states.length - v - 1,
         depth,
@@ -224,7 +231,7 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
         encode(state);
         return seen.matches(v, writer.bytes, writer.length);
       },
-      stats: { distinctStates: n, generatedStates: generated, depth, seconds: (Date.now() - started) / 1000 },
+      stats: { distinctStates: n, generatedStates: counts.generated, depth, seconds: (Date.now() - started) / 1000 },
     };
   };
   return { step, distinct: () => states.length, graph };

@@ -1,16 +1,13 @@
 // IntList: a growable list of 32-bit integers over a typed array. The behaviour graph holds
 // millions of edges; a JS array of numbers would take several times the memory.
+import { grow } from '../state/grow.ts';
 
 export class IntList {
   private items = new Int32Array(1024);
   length = 0;
 
   push(x: number): void {
-    if (this.length === this.items.length) {
-      const next = new Int32Array(this.items.length * 2);
-      next.set(this.items);
-      this.items = next;
-    }
+    if (this.length === this.items.length) this.items = grow(this.items);
     this.items[this.length++] = x;
   }
 

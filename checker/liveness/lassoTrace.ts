@@ -6,6 +6,8 @@
 // successors actually are: under a `view`, the graph stores one state per view, and the stored one
 // may differ (outside the view) from the state this path reaches.
 import type { AnySpec, TraceStep } from '../spec.ts';
+import { findSuccessor } from '../trace/findSuccessor.ts';
+import { step } from '../trace/rebuild.ts';
 import type { BehaviourGraph } from './behaviourGraph.ts';
 
 /** A step without its resulting state: how the last state of a lasso goes back to the loop state. */
@@ -41,10 +43,6 @@ function find(graph: BehaviourGraph, spec: AnySpec, params: object, e: number, f
   const { action, actor } = graph.instances[graph.edgeInstance[e]!]!;
   const act = spec.actions[action]!;
   const to = graph.edgeTo[e]!;
-  for (const succ of act.successors(from, params)) {
-    if (succ.actor !== actor || !graph.matches(to, succ.state)) continue;
-    const label = typeof succ.label === 'function' ? succ.label() : succ.label;
-    return actor === undefined ? { action: act.name, label, state: succ.state } : { action: act.name, label, actor, state: succ.state };
-  }
-  return undefined;
+  const succ = findSuccessor(act, from, params, (s) => s.actor === actor && graph.matches(to, s.state));
+  return succ && (step(act.name, succ) as TraceStep<unknown> & LoopStep);
 }

@@ -10,53 +10,61 @@ import { NO_PARENT } from '../state/parentLinks.ts';
 import { SearchBook } from './searchBook.ts';
 import { makeFrontier } from './frontier.ts';
 import { searchFailure } from './searchFailure.ts';
+import { Expander } from './expander.ts';
 import type { CheckResult } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
 
 export async function bfs(spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {
   const book = new SearchBook(spec, params, options);
-  const { writer, seen, parents } = book;
+  const { counts, findings, store } = book;
+  const { writer, seen, parents, encode, constraint } = store;
   const actions = spec.actions;
-  const coverage = actions.map((a) => book.coverage[a.name]!); // by action index: no lookup by name per state
+  const { distinctBy } = counts; // by action index: no lookup by name per successor
   // States are queued exactly when stored, in index order, so the k-th state taken from the queue
   // is the state stored at index k: the queue needs no index of its own.
-  const queue = makeFrontier(spec, params, book.encode.keyIsCodec, options.queueMemoryBytes);
+  const queue = makeFrontier(spec, params, encode.keyIsCodec, options.queueMemoryBytes);
   let taken = 0;
 
-  const storedTrace = (index: number): TraceStep<unknown>[] => rebuildTrace(book, index);
+  const storedTrace = (index: number): TraceStep<unknown>[] => rebuildTrace(store, index);
   /** The trace to a successor that is not stored (outside the constraint), or to an initial state. */
   const stepTrace = ([parent, action, succ]: readonly [number, number, Successor<unknown>]): TraceStep<unknown>[] =>
     parent === NO_PARENT
       ? [{ action: null, label: 'Initial predicate', state: succ.state }]
-      : [...rebuildTrace(book, parent), step(actions[action]!.name, succ)];
+      : [...rebuildTrace(store, parent), step(actions[action]!.name, succ)];
 
+  // The state being expanded (NO_PARENT while initial states are stored), and the depth of a
+  // state first reached from it.
+  let parent = NO_PARENT;
+  let depthIfNew = 1;
   /**
-   * Handles a generated state: stores it if new and within the constraint; true if stored. The
-   * hot path: no closure or object is allocated for a state that is already known.
+   * Handles a generated state: stores it if new and within the constraint; false once the search
+   * is to stop. The hot path: no closure or object is allocated for a state that is already known.
    */
-  const visit = (succ: Successor<unknown>, parent: number, action: number): boolean => {
+  const visit = (succ: Successor<unknown>, action: number): boolean => {
     const s = succ.state;
-    book.generated++;
-    book.encode(s);
-    if (book.constraint && !book.constraint(s, params)) {
-      if (!seen.has(writer.bytes, writer.length)) book.checkState(s, stepTrace, [parent, action, succ] as const);
-      return false;
+    encode(s);
+    if (constraint && !constraint(s, params)) {
+      if (!seen.has(writer.bytes, writer.length)) findings.checkState(s, stepTrace, [parent, action, succ] as const);
+      return !findings.stop;
     }
     const index = seen.size;
-    if (seen.insertOrGet(writer.bytes, writer.length) >= 0) return false;
+    if (seen.insertOrGet(writer.bytes, writer.length) >= 0) return true;
     parents.push(parent, action);
     queue.push(s, writer);
-    book.checkState(s, storedTrace, index);
-    return true;
+    if (parent !== NO_PARENT) distinctBy[action]!++;
+    counts.depth = depthIfNew;
+    findings.checkState(s, storedTrace, index);
+    return !findings.stop;
   };
+  const expander = new Expander(spec, params, { generatedBy: counts.generatedBy, visit });
+  const deadlockCheck = options.deadlock ?? true;
 
-  let phase = 'init';
   let current: unknown;
   try {
     for (const s of spec.init(params)) {
       current = s;
-      if (visit({ label: 'Initial predicate', state: s }, NO_PARENT, 0)) book.depth = 1;
-      if (book.stop) break;
+      counts.initial++;
+      if (!visit({ label: 'Initial predicate', state: s }, 0)) break;
     }
 
     let levelLeft = queue.length; // states of the current level still to expand
@@ -64,46 +72,31 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
     let lastYield = performance.now();
     let lastProgress = lastYield;
     let expanded = 0;
-    while (!book.stop && queue.length > 0) {
+    while (!findings.stop && queue.length > 0) {
       if (levelLeft === 0) {
         level++;
         levelLeft = queue.length;
       }
       if (options.maxDepth !== undefined && level >= options.maxDepth) {
-        book.incomplete(`depth budget of ${options.maxDepth} reached`);
+        findings.incomplete(`depth budget of ${options.maxDepth} reached`);
         break;
       }
       const s = queue.shift();
       const index = taken++;
       levelLeft--;
       current = s;
-      let successors = 0;
-      for (let a = 0; a < actions.length && !book.stop; a++) {
-        const action = actions[a]!;
-        phase = action.name;
-        const cov = coverage[a]!;
-        for (const succ of action.successors(s, params)) {
-          successors++;
-          cov.generated++;
-          if (visit(succ, index, a)) {
-            cov.distinct++;
-            book.depth = level + 1;
-          }
-          if (book.stop) break;
-        }
-      }
-      phase = 'search';
-      if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params))
-        book.record('deadlock', 'deadlock', () => rebuildTrace(book, index));
+      parent = index;
+      depthIfNew = level + 1;
+      if (expander.isDeadlock(s, expander.expand(s), deadlockCheck)) findings.record('deadlock', 'deadlock', () => rebuildTrace(store, index));
 
       if ((++expanded & 255) === 0) {
         const now = performance.now();
-        book.queue = queue.length;
-        if (!book.stop && !book.budgetSpent(now) && now - lastYield > 50) {
+        counts.queue = queue.length;
+        if (!findings.stop && !book.budgetSpent(now) && now - lastYield > 50) {
           // Let signal handlers (Ctrl-C) run: the search is otherwise one synchronous loop.
           await new Promise((r) => setImmediate(r));
           lastYield = performance.now();
-          if (options.interrupted?.()) book.stop = 'interrupted';
+          if (options.interrupted?.()) findings.stopAs({ verdict: 'interrupted' });
           if (options.onProgress && lastYield - lastProgress >= (options.progressSeconds ?? 10) * 1000) {
             lastProgress = lastYield;
             options.onProgress(book.progress());
@@ -111,13 +104,13 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
         }
       }
     }
-    if (!book.stop && options.maxStates !== undefined && seen.size > options.maxStates)
-      book.incomplete(`state budget of ${options.maxStates} distinct states reached`);
+    if (!findings.stop && options.maxStates !== undefined && seen.size > options.maxStates)
+      findings.incomplete(`state budget of ${options.maxStates} distinct states reached`);
   } catch (e) {
-    throw searchFailure(e, phase, current);
+    throw searchFailure(e, expander.phase, current);
   } finally {
     queue.close();
   }
-  book.queue = queue.length;
+  counts.queue = queue.length;
   return book.result();
 }

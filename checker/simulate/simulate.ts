@@ -17,7 +17,9 @@
 // nothing. Symmetry is not applied: it would only merge counts, never change a walk.
 import type { AnySpec, Successor, TraceStep } from '../spec.ts';
 import { UsageError } from '../errors.ts';
+import { Expander } from '../search/expander.ts';
 import { initialStates } from '../search/initialStates.ts';
+import { SearchCounts } from '../search/searchCounts.ts';
 import { assertKnownInvariants } from '../knownNames.ts';
 import { invariantHolds, searchFailure } from '../search/searchFailure.ts';
 import type { CheckResult, Verdict, Violation } from '../findings.ts';
@@ -67,9 +69,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
   const invariants = (options.invariants ?? Object.keys(spec.invariants)).map((n) => [n, spec.invariants[n]!] as const);
   const constraint = spec.constraint?.bind(spec);
   const actions = spec.actions;
-  const coverage: Record<string, { generated: number; distinct: number }> = {};
-  for (const a of actions) coverage[a.name] = { generated: 0, distinct: 0 };
-  let generated = 0;
+  const counts = new SearchCounts(actions.map((a) => a.name));
   let depth = 0;
   let walks = 0;
   let stop: Verdict | undefined;
@@ -93,13 +93,22 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
     stop = 'violation';
   };
 
-  let phase = 'init';
+  // The successors of the state a walk is at, every action's, in order: one is picked.
+  const enabled: Taken[] = [];
+  const expander = new Expander(spec, params, {
+    generatedBy: counts.generatedBy,
+    visit: (succ, action) => {
+      enabled.push({ action, succ });
+      return true;
+    },
+    idle: 'simulate',
+  });
   let current: unknown;
   let lastYield = started;
   let steps = 0;
   try {
     const inits = initialStates(spec, params);
-    generated += inits.length;
+    counts.initial = inits.length;
     for (const s of inits) {
       current = s;
       if (!constraint || constraint(s, params)) store(s);
@@ -117,18 +126,11 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
       let inModel = !constraint || constraint(s0, params);
       while (inModel && taken.length < options.depth && !stop) {
         current = s;
-        const enabled: Taken[] = [];
-        for (let a = 0; a < actions.length; a++) {
-          phase = actions[a]!.name;
-          const before = enabled.length;
-          for (const succ of actions[a]!.successors(s, params)) enabled.push({ action: a, succ });
-          coverage[phase]!.generated += enabled.length - before;
-        }
-        phase = 'simulate';
-        generated += enabled.length;
-        if (enabled.length === 0) {
+        enabled.length = 0;
+        const successors = expander.expand(s);
+        if (successors === 0) {
           // A valid end state (Spec.terminal) is a finished run, as in the search.
-          if ((options.deadlock ?? true) && !spec.terminal?.(s, params)) violate('deadlock', 'deadlock', traceOf(s0, taken));
+          if (expander.isDeadlock(s, successors, options.deadlock ?? true)) violate('deadlock', 'deadlock', traceOf(s0, taken));
           break;
         }
         const pick = enabled[random.below(enabled.length)]!;
@@ -137,7 +139,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
         current = s;
         depth = Math.max(depth, taken.length + 1);
         inModel = !constraint || constraint(s, params);
-        if (inModel && store(s)) coverage[actions[pick.action]!.name]!.distinct++;
+        if (inModel && store(s)) counts.distinctBy[pick.action]!++;
         const bad = broken(s);
         if (bad !== undefined) violate('invariant', bad, traceOf(s0, taken));
         if (!stop && options.maxStates !== undefined && seen.size >= options.maxStates) {
@@ -159,11 +161,12 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
       }
     }
   } catch (e) {
-    throw searchFailure(e, phase, current);
+    throw searchFailure(e, expander.phase, current);
   }
 
   const seconds = (performance.now() - started) / 1000;
   const distinct = seen.size;
+  const generated = counts.generated;
   const verdict: Verdict = stop ?? 'ok';
   return {
     verdict,
@@ -178,7 +181,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
       queue: 0,
       storeBytes: seen.bytesUsed,
     },
-    coverage,
+    coverage: counts.coverage(),
     violations,
     notes: [`simulation: ${walks} random walk${walks === 1 ? '' : 's'} of at most ${options.depth} steps, seed ${options.seed}`],
   };

@@ -1,5 +1,6 @@
 // ByteWriter: a growable byte buffer reused across encodings, so the hot path allocates nothing
 // once it has reached the largest state's size.
+import { grow } from './grow.ts';
 
 export class ByteWriter {
   bytes: Uint8Array;
@@ -21,12 +22,8 @@ export class ByteWriter {
   }
 
   private grow(needed: number): void {
-    let size = this.bytes.length * 2;
-    while (size < this.length + needed) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.bytes.subarray(0, this.length));
-    this.bytes = next;
-    this.view = new DataView(next.buffer);
+    this.bytes = grow(this.bytes, this.length + needed, this.length);
+    this.view = new DataView(this.bytes.buffer);
   }
 
   byte(b: number): void {

@@ -1,7 +1,7 @@
 // ParentLinks: for every stored state (by index), the index of the state it was first reached
 // from and the index of the action that reached it: 6 bytes a state. A trace is rebuilt from
 // these by re-running the actions (trace/rebuild.ts), so no state object is kept for traces.
-import { growU32 } from './seenSet.ts';
+import { grow } from './grow.ts';
 
 export const NO_PARENT = 0xffffffff;
 
@@ -11,12 +11,7 @@ export class ParentLinks {
   size = 0;
 
   push(parent: number, action: number): void {
-    if (this.size === this.parents.length) {
-      this.parents = growU32(this.parents);
-      const a = new Uint16Array(this.actions.length * 2);
-      a.set(this.actions);
-      this.actions = a;
-    }
+    if (this.size === this.parents.length) this.makeRoom(this.size + 1);
     this.parents[this.size] = parent;
     this.actions[this.size] = action;
     this.size++;
@@ -24,15 +19,15 @@ export class ParentLinks {
 
   /** push() for many states at once. */
   pushAll(parents: Uint32Array, actions: Uint16Array): void {
-    while (this.size + parents.length > this.parents.length) {
-      this.parents = growU32(this.parents);
-      const a = new Uint16Array(this.actions.length * 2);
-      a.set(this.actions);
-      this.actions = a;
-    }
+    if (this.size + parents.length > this.parents.length) this.makeRoom(this.size + parents.length);
     this.parents.set(parents, this.size);
     this.actions.set(actions, this.size);
     this.size += parents.length;
+  }
+
+  private makeRoom(needed: number): void {
+    this.parents = grow(this.parents, needed);
+    this.actions = grow(this.actions, needed);
   }
 
   parent(index: number): number {

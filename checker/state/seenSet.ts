@@ -4,6 +4,7 @@
 // which is how traces are rebuilt without keeping states.
 import { fingerprint64, fp } from './fingerprint.ts';
 import { FingerprintTable } from './fingerprintTable.ts';
+import { grow } from './grow.ts';
 
 /** What traces are rebuilt from: which state is stored at an index. */
 export interface StoredStates {
@@ -62,23 +63,22 @@ export class IndexedFingerprints implements StoredStates {
   size = 0;
 
   append(hi: number, lo: number): void {
-    if (this.size === this.his.length) {
-      this.his = growU32(this.his);
-      this.los = growU32(this.los);
-    }
+    if (this.size === this.his.length) this.makeRoom(this.size + 1);
     this.his[this.size] = hi;
     this.los[this.size] = lo;
     this.size++;
   }
 
   appendAll(his: Uint32Array, los: Uint32Array): void {
-    while (this.size + his.length > this.his.length) {
-      this.his = growU32(this.his);
-      this.los = growU32(this.los);
-    }
+    if (this.size + his.length > this.his.length) this.makeRoom(this.size + his.length);
     this.his.set(his, this.size);
     this.los.set(los, this.size);
     this.size += his.length;
+  }
+
+  private makeRoom(needed: number): void {
+    this.his = grow(this.his, needed);
+    this.los = grow(this.los, needed);
   }
 
   matches(index: number, bytes: Uint8Array, length: number): boolean {
@@ -125,10 +125,4 @@ export class ExactSeenSet implements SeenSet {
 
 function keyOf(bytes: Uint8Array, length: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('latin1');
-}
-
-export function growU32(a: Uint32Array): Uint32Array<ArrayBuffer> {
-  const b = new Uint32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -11,6 +11,7 @@ import type { StateEncoder } from '../state/stateEncoder.ts';
 import { SpecError } from '../errors.ts';
 import type { ParentLinks } from '../state/parentLinks.ts';
 import { resolveLabel } from './resolveLabel.ts';
+import { findSuccessor } from './findSuccessor.ts';
 
 export interface StoredGraph {
   readonly spec: AnySpec;
@@ -27,7 +28,8 @@ export function rebuildTrace(g: StoredGraph, index: number): TraceStep<unknown>[
   const trace: TraceStep<unknown>[] = [{ action: null, label: 'Initial predicate', state }];
   for (let i = 1; i < chain.length; i++) {
     const action = g.spec.actions[g.parents.action(chain[i]!)]!;
-    const succ = findSuccessor(g, action.successors(state, g.params), chain[i]!);
+    const index = chain[i]!;
+    const succ = findSuccessor(action, state, g.params, (s) => isStoredAt(g, index, s.state));
     if (!succ) throw new SpecError(`action ${action.name} is not deterministic: re-running it did not reach the recorded state (trace step ${i + 1})`);
     state = succ.state;
     trace.push(step(action.name, succ));
@@ -41,17 +43,12 @@ export function step(action: string, succ: Successor<unknown>): TraceStep<unknow
 }
 
 function findInitial(g: StoredGraph, index: number): unknown {
-  for (const s of g.spec.init(g.params)) {
-    g.encode(s);
-    if (g.seen.matches(index, g.writer.bytes, g.writer.length)) return s;
-  }
+  for (const s of g.spec.init(g.params)) if (isStoredAt(g, index, s)) return s;
   throw new SpecError('init is not deterministic: re-running it did not give the recorded initial state');
 }
 
-function findSuccessor(g: StoredGraph, succs: Iterable<Successor<unknown>>, index: number): Successor<unknown> | undefined {
-  for (const succ of succs) {
-    g.encode(succ.state);
-    if (g.seen.matches(index, g.writer.bytes, g.writer.length)) return succ;
-  }
-  return undefined;
+/** Whether `state` has the key of the state stored at `index`. */
+function isStoredAt(g: StoredGraph, index: number, state: unknown): boolean {
+  g.encode(state);
+  return g.seen.matches(index, g.writer.bytes, g.writer.length);
 }

@@ -2,6 +2,7 @@
 // bytes end to end with their end offsets, in SharedArrayBuffers every worker can read, or plain
 // values (structured clone). batchReader.ts reads them back.
 import type { StateCodec } from '../../spec.ts';
+import { grow } from '../../state/grow.ts';
 import type { StateBatch, Transport } from './protocol.ts';
 
 export class BatchWriter {
@@ -62,19 +63,13 @@ export class BatchWriter {
   }
 
   private end(): void {
-    if (this.count === this.ends.length) {
-      const next = this.u32(this.ends.length * 2);
-      next.set(this.ends);
-      this.ends = next;
-    }
+    if (this.count === this.ends.length) this.ends = grow(this.ends, this.count + 1, this.count, this.shared);
     this.ends[this.count++] = this.length;
   }
 
   /** Room for n more bytes. */
   private reserve(n: number): void {
     if (this.length + n <= this.bytes.length) return;
-    const next = this.u8(Math.max(this.bytes.length * 2, this.length + n));
-    next.set(this.bytes.subarray(0, this.length));
-    this.bytes = next;
+    this.bytes = grow(this.bytes, this.length + n, this.length, this.shared);
   }
 }

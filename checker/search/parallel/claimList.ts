@@ -2,6 +2,7 @@
 // halves, key, action) plus the states in transport form.
 import type { StateCodec } from '../../spec.ts';
 import type { Transport } from './protocol.ts';
+import { grow } from '../../state/grow.ts';
 import { BatchWriter } from './batchWriter.ts';
 
 const INITIAL = 1 << 12;
@@ -30,18 +31,9 @@ export class ClaimList {
   }
 
   private grow(): void {
-    const n = this.his.length * 2;
-    const his = new Uint32Array(n);
-    his.set(this.his);
-    this.his = his;
-    const los = new Uint32Array(n);
-    los.set(this.los);
-    this.los = los;
-    const keys = new Float64Array(n);
-    keys.set(this.keys);
-    this.keys = keys;
-    const actions = new Uint16Array(n);
-    actions.set(this.actions);
-    this.actions = actions;
+    this.his = grow(this.his);
+    this.los = grow(this.los);
+    this.keys = grow(this.keys);
+    this.actions = grow(this.actions);
   }
 }

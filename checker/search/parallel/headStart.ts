@@ -4,12 +4,13 @@
 // workers take over: the shared table, the parent links and the fingerprints by index. It stops
 // at the end of the level during which the workers became ready, or before a big level.
 // A level here can take seconds (many successors per state), so it looks up as bfs does.
-import type { TraceStep } from '../../spec.ts';
+import type { Successor, TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import type { IndexedFingerprints } from '../../state/seenSet.ts';
 import type { SharedTable } from '../../state/sharedTable.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
 import { searchFailure } from '../searchFailure.ts';
+import { Expander } from '../expander.ts';
 import { NO_PARENT } from '../../state/parentLinks.ts';
 import type { SearchBook } from '../searchBook.ts';
 
@@ -33,26 +34,26 @@ export interface Level {
 
 /** Stores the initial states, as bfs does. */
 export function initialLevel(book: Book, table: SharedTable): unknown[] {
-  const { spec, params } = book;
+  const { spec, params, counts, findings, store } = book;
   const states: unknown[] = [];
   let current: unknown;
   try {
     for (const s of spec.init(params)) {
       current = s;
-      book.generated++;
-      book.encode(s);
-      fingerprint64(book.writer.bytes, book.writer.length);
-      if (book.constraint && !book.constraint(s, params)) {
-        if (table.tagOf(fp[0]!, fp[1]!) === 0) book.checkState(s, (state) => [{ action: null, label: 'Initial predicate', state }], s);
+      counts.initial++;
+      store.encode(s);
+      fingerprint64(store.writer.bytes, store.writer.length);
+      if (store.constraint && !store.constraint(s, params)) {
+        if (table.tagOf(fp[0]!, fp[1]!) === 0) findings.checkState(s, (state) => [{ action: null, label: 'Initial predicate', state }], s);
       } else if (table.insertSettled(fp[0]!, fp[1]!)) {
-        const index = book.seen.size;
-        book.seen.append(fp[0]!, fp[1]!);
-        book.parents.push(NO_PARENT, 0);
-        book.depth = 1;
+        const index = store.seen.size;
+        store.seen.append(fp[0]!, fp[1]!);
+        store.parents.push(NO_PARENT, 0);
+        counts.depth = 1;
         states.push(s);
-        book.checkState(s, (i) => rebuildTrace(book, i), index);
+        findings.checkState(s, (i) => rebuildTrace(store, i), index);
       }
-      if (book.stop) break;
+      if (findings.stop) break;
     }
   } catch (e) {
     throw searchFailure(e, 'init', current);
@@ -65,15 +66,16 @@ export async function headStart(book: Book, table: SharedTable, initial: unknown
   let states = initial;
   let level = 1;
   let growth = 4;
+  const { counts, findings } = book;
   for (;;) {
     await new Promise((r) => setImmediate(r)); // let the workers' messages in
-    book.queue = states.length;
-    if (ready() || book.stop || states.length === 0 || states.length > BIG_LEVEL) return { states, level, growth };
+    counts.queue = states.length;
+    if (ready() || findings.stop || states.length === 0 || states.length > BIG_LEVEL) return { states, level, growth };
     if (book.options.maxDepth !== undefined && level >= book.options.maxDepth) return { states, level, growth };
     const next = await expandLevel(book, table, states, level);
-    const request = book.stop ? undefined : book.stopWanted(performance.now(), book.seen.size);
-    if (request) book.stopAs(request);
-    if (book.stop) return { states: next, level: level + 1, growth };
+    const request = findings.stop ? undefined : book.stopWanted(performance.now(), book.store.seen.size);
+    if (request) findings.stopAs(request);
+    if (findings.stop) return { states: next, level: level + 1, growth };
     growth = next.length / states.length;
     states = next;
     level++;
@@ -85,64 +87,59 @@ export async function headStart(book: Book, table: SharedTable, initial: unknown
  * (Ctrl-C is heard), prints progress and ends the search on Ctrl-C or a spent budget.
  */
 async function expandLevel(book: Book, table: SharedTable, states: readonly unknown[], level: number): Promise<unknown[]> {
-  const { spec, params, options } = book;
+  const { spec, params, options, counts, findings, store } = book;
+  const { distinctBy } = counts;
   const actions = spec.actions;
-  const coverage = actions.map((a) => book.coverage[a.name]!);
-  const levelStart = book.seen.size - states.length;
+  const levelStart = store.seen.size - states.length;
   const next: unknown[] = [];
-  let phase = 'search';
+  let parent = levelStart; // the state being expanded
+  /** Stores a successor if new, as bfs's visit does; false once the search is to stop. */
+  const visit = (succ: Successor<unknown>, a: number): boolean => {
+    store.encode(succ.state);
+    fingerprint64(store.writer.bytes, store.writer.length);
+    const hi = fp[0]!;
+    const lo = fp[1]!;
+    if (store.constraint && !store.constraint(succ.state, params)) {
+      const trace = (): TraceStep<unknown>[] => [...rebuildTrace(store, parent), step(actions[a]!.name, succ)];
+      if (table.tagOf(hi, lo) === 0) findings.checkState(succ.state, trace, undefined);
+    } else if (table.insertSettled(hi, lo)) {
+      const index = store.seen.size;
+      store.seen.append(hi, lo);
+      store.parents.push(parent, a);
+      distinctBy[a]!++;
+      counts.depth = level + 1;
+      next.push(succ.state);
+      findings.checkState(succ.state, (k) => rebuildTrace(store, k), index);
+    }
+    return !findings.stop;
+  };
+  const expander = new Expander(spec, params, { generatedBy: counts.generatedBy, visit, phase: 'search' });
+  const deadlockCheck = options.deadlock ?? true;
   let current: unknown;
   let sinceLook = 0;
   let lastLook = performance.now();
   try {
-    for (let i = 0; i < states.length && !book.stop; i++) {
+    for (let i = 0; i < states.length && !findings.stop; i++) {
       const s = (current = states[i]);
-      const parent = levelStart + i;
-      let successors = 0;
-      for (let a = 0; a < actions.length && !book.stop; a++) {
-        phase = actions[a]!.name;
-        for (const succ of actions[a]!.successors(s, params)) {
-          successors++;
-          book.generated++;
-          coverage[a]!.generated++;
-          book.encode(succ.state);
-          fingerprint64(book.writer.bytes, book.writer.length);
-          const hi = fp[0]!;
-          const lo = fp[1]!;
-          if (book.constraint && !book.constraint(succ.state, params)) {
-            const trace = (): TraceStep<unknown>[] => [...rebuildTrace(book, parent), step(actions[a]!.name, succ)];
-            if (table.tagOf(hi, lo) === 0) book.checkState(succ.state, trace, undefined);
-          } else if (table.insertSettled(hi, lo)) {
-            const index = book.seen.size;
-            book.seen.append(hi, lo);
-            book.parents.push(parent, a);
-            coverage[a]!.distinct++;
-            book.depth = level + 1;
-            next.push(succ.state);
-            book.checkState(succ.state, (k) => rebuildTrace(book, k), index);
-          }
-          if (book.stop) break;
-        }
-      }
-      phase = 'search';
-      if (successors === 0 && (options.deadlock ?? true) && !book.stop && !spec.terminal?.(s, params))
-        book.record('deadlock', 'deadlock', () => rebuildTrace(book, parent));
+      parent = levelStart + i;
+      const successors = expander.expand(s);
+      if (expander.isDeadlock(s, successors, deadlockCheck)) findings.record('deadlock', 'deadlock', () => rebuildTrace(store, parent));
       sinceLook += successors + 1;
-      if (!book.stop && sinceLook >= LOOK_EVERY) {
+      if (!findings.stop && sinceLook >= LOOK_EVERY) {
         sinceLook = 0;
         if (performance.now() - lastLook >= LOOK_MS) {
           await new Promise((r) => setImmediate(r));
           lastLook = performance.now();
-          book.queue = states.length - i - 1 + next.length;
+          counts.queue = states.length - i - 1 + next.length;
           book.progressIfDue(lastLook);
-          const request = book.stopWanted(lastLook, book.seen.size);
-          if (request) book.stopAs(request);
+          const request = book.stopWanted(lastLook, store.seen.size);
+          if (request) findings.stopAs(request);
         }
       }
-      if (book.stop) book.queue = states.length - i - 1 + next.length; // what one thread's queue held
+      if (findings.stop) counts.queue = states.length - i - 1 + next.length; // what one thread's queue held
     }
   } catch (e) {
-    throw searchFailure(e, phase, current);
+    throw searchFailure(e, expander.phase, current);
   }
   return next;
 }

@@ -20,8 +20,10 @@ import type { AnySpec, TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { IndexedFingerprints } from '../../state/seenSet.ts';
 import { SharedTable } from '../../state/sharedTable.ts';
+import { findSuccessor } from '../../trace/findSuccessor.ts';
 import { rebuildTrace, step } from '../../trace/rebuild.ts';
 import { SearchBook } from '../searchBook.ts';
+import type { SearchCounts } from '../searchCounts.ts';
 import type { StopRequest } from '../stopRequest.ts';
 import type { CheckResult, Progress } from '../../findings.ts';
 import type { CheckOptions } from '../../checkOptions.ts';
@@ -45,7 +47,8 @@ const expectedClaims = (size: number, growth: number): number => Math.ceil(size 
 export async function parallelBfs(spec: AnySpec, params: object, options: CheckOptions, specFile: string, transport: Transport): Promise<CheckResult> {
   const book: Book = new SearchBook(spec, params, options, new IndexedFingerprints());
   const W = options.workers as number; // check() resolved 'auto'
-  const invariantNames = book.invariants.map(([n]) => n);
+  const { counts, findings, store } = book;
+  const invariantNames = findings.invariants.map(([n]) => n);
   const reachableNames = Object.keys(spec.reachable ?? {});
   const control = new ControlBlock(W);
   const pool = new WorkerPool(W, {
@@ -66,15 +69,15 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   const watchIdle = (): void => {
     const now = performance.now();
     book.progressIfDue(now);
-    const request = book.stopWanted(now, book.seen.size);
+    const request = book.stopWanted(now, store.seen.size);
     if (request === undefined) return;
-    book.stopAs(request);
+    findings.stopAs(request);
     throw new Stopped();
   };
   /** While a violation's counts are cut back: only Ctrl-C ends the wait (the verdict is known). */
   const watchCut = (): void => {
     if (!options.interrupted?.()) return;
-    book.stop = 'interrupted';
+    findings.stopAs({ verdict: 'interrupted' });
     throw new Stopped();
   };
   try {
@@ -86,22 +89,22 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
     let level = start.level;
     let levelBase = 2; // tag 1: stored at an earlier level
     let growth = start.growth; // claims per expanded state in the last level
-    while (!book.stop && levelSize > 0) {
+    while (!findings.stop && levelSize > 0) {
       if (options.maxDepth !== undefined && level >= options.maxDepth) {
-        book.incomplete(`depth budget of ${options.maxDepth} reached`);
+        findings.incomplete(`depth budget of ${options.maxDepth} reached`);
         break;
       }
       if (!ready) ready = (await pool.collect('ready', watchIdle)).length > 0;
-      book.queue = levelSize;
-      const before: LevelStart = { generated: book.generated, distinct: book.seen.size, coverage: structuredClone(book.coverage) };
-      const levelStart = book.seen.size - levelSize;
+      counts.queue = levelSize;
+      const before: LevelStart = { distinct: store.seen.size, counts: counts.snapshot() };
+      const levelStart = store.seen.size - levelSize;
       // Set while the workers expand (Ctrl-C, a budget), applied once the level is dealt with.
       let pending: StopRequest | undefined;
       const watchLevel = (): void => {
         const now = performance.now();
         const figures = control.figures();
         book.progressIfDue(now, () => levelProgress(book, figures, levelSize, level, now));
-        pending ??= book.stopWanted(now, book.seen.size + figures.claims);
+        pending ??= book.stopWanted(now, store.seen.size + figures.claims);
         if (pending) control.stop();
       };
 
@@ -138,7 +141,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       if (pending && expanded.some((e) => e.overflow || e.stopped)) {
         lost.forEach((l, w) => pool.send(w, { type: 'abandon', lost: Uint32Array.from(l) }));
         countAbandoned(book, await pool.collect('abandoned'), levelSize, level);
-        book.stopAs(pending);
+        findings.stopAs(pending);
         break;
       }
       lost.forEach((l, w) => pool.send(w, { type: 'finish', lost: Uint32Array.from(l) }));
@@ -155,20 +158,20 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       if (!pending) table.makeRoom(expectedClaims(nextSize, growth), levelBase);
       const finished = await pool.collect('finished', watchLevel);
       const placed = placeLevel(book, finished);
-      for (const f of finished) book.markReached((_, name) => f.reached.includes(reachableNames.indexOf(name)));
-      if (placed.keys.length > 0) book.depth = level + 1;
+      for (const f of finished) findings.markReached((_, name) => f.reached.includes(reachableNames.indexOf(name)));
+      if (placed.keys.length > 0) counts.depth = level + 1;
       const stopAt = reportViolations(book, finished, placed, invariantNames);
       if (stopAt !== undefined) await cutBack(book, pool, placed, before, stopAt, level, watchCut);
 
       runs = finished.map((f) => f.run);
       levelSize = placed.keys.length;
-      book.storeBytesElsewhere = table.bytes;
+      store.holdsElsewhere(table.bytes);
       level++;
-      if (stopAt === undefined) book.queue = levelSize;
+      if (stopAt === undefined) counts.queue = levelSize;
       const now = performance.now();
-      if (!book.stop) {
-        const request = pending ?? book.stopWanted(now, book.seen.size);
-        if (request) book.stopAs(request);
+      if (!findings.stop) {
+        const request = pending ?? book.stopWanted(now, store.seen.size);
+        if (request) findings.stopAs(request);
       }
       book.progressIfDue(now);
     }
@@ -183,9 +186,9 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
 /** The figures while a level is expanded: its claims so far count as distinct and queued. */
 function levelProgress(book: Book, f: LevelFigures, levelSize: number, level: number, now: number): Progress {
   const seconds = (now - book.started) / 1000;
-  const distinct = book.seen.size + f.claims;
+  const distinct = book.store.seen.size + f.claims;
   return {
-    generatedStates: book.generated + f.generated,
+    generatedStates: book.counts.generated + f.generated,
     distinctStates: distinct,
     queue: levelSize - f.expanded + f.claims,
     depth: f.claims > 0 ? level + 1 : level,
@@ -200,21 +203,20 @@ function levelProgress(book: Book, f: LevelFigures, levelSize: number, level: nu
  * thread's queue would hold, the range left plus the claims.
  */
 function countAbandoned(book: Book, abandoned: readonly Extract<FromWorker, { type: 'abandoned' }>[], levelSize: number, level: number): void {
-  const coverage = book.spec.actions.map((a) => book.coverage[a.name]!);
+  const { counts } = book;
   let expanded = 0;
   let fresh = 0;
   for (const a of abandoned) {
     expanded += a.expanded;
-    for (let k = 0; k < coverage.length; k++) {
-      coverage[k]!.generated += a.generated[k]!;
-      book.generated += a.generated[k]!;
-      coverage[k]!.distinct += a.distinct[k]!;
+    counts.addGenerated(a.generated);
+    for (let k = 0; k < counts.distinctBy.length; k++) {
+      counts.distinctBy[k]! += a.distinct[k]!;
       fresh += a.distinct[k]!;
     }
   }
-  book.distinctOverride = book.seen.size + fresh;
-  book.queue = levelSize - expanded + fresh;
-  if (fresh > 0) book.depth = level + 1;
+  counts.overrideDistinct(book.store.seen.size + fresh);
+  counts.queue = levelSize - expanded + fresh;
+  if (fresh > 0) counts.depth = level + 1;
 }
 
 /** States as a batch in shared memory, for every worker to read. */
@@ -237,8 +239,8 @@ interface Placed {
  * with their parent links and fingerprints, and counts generated and distinct states.
  */
 function placeLevel(book: Book, finished: readonly Finished[]): Placed {
-  const coverage = book.spec.actions.map((a) => book.coverage[a.name]!);
-  const first = book.seen.size;
+  const { counts, store } = book;
+  const first = store.seen.size;
   const total = finished.reduce((n, f) => n + f.keys.length, 0);
   const keys = new Float64Array(total);
   const actions = new Uint16Array(total);
@@ -247,14 +249,11 @@ function placeLevel(book: Book, finished: readonly Finished[]): Placed {
     keys.set(f.keys, g);
     actions.set(f.actions, g);
     g += f.keys.length;
-    book.parents.pushAll(f.parents, f.actions);
-    book.seen.appendAll(f.his, f.los);
-    for (let a = 0; a < coverage.length; a++) {
-      coverage[a]!.generated += f.generated[a]!;
-      book.generated += f.generated[a]!;
-    }
+    store.parents.pushAll(f.parents, f.actions);
+    store.seen.appendAll(f.his, f.los);
+    counts.addGenerated(f.generated);
   }
-  for (let k = 0; k < total; k++) coverage[actions[k]!]!.distinct++;
+  for (let k = 0; k < total; k++) counts.distinctBy[actions[k]!]!++;
   return { first, keys, actions };
 }
 
@@ -267,47 +266,42 @@ function reportViolations(book: Book, merged: readonly Finished[], placed: Place
   const events: { key: number; rank: number; apply: () => void }[] = [];
   for (const m of merged) {
     for (const parent of m.deadlocks)
-      events.push({ key: parent * SEQ, rank: -1, apply: () => book.record('deadlock', 'deadlock', () => rebuildTrace(book, parent)) });
+      events.push({ key: parent * SEQ, rank: -1, apply: () => book.findings.record('deadlock', 'deadlock', () => rebuildTrace(book.store, parent)) });
     for (let i = 0; i < m.failures.length; i += FAILURE_FIELDS) {
       const [key, k, stored, hi, lo, action] = m.failures.subarray(i, i + FAILURE_FIELDS) as unknown as number[];
       const trace = (): readonly TraceStep<unknown>[] =>
-        stored === 1 ? rebuildTrace(book, placed.first + indexOfKey(placed.keys, key!)) : traceToUnstored(book, Math.floor(key! / SEQ), action!, hi!, lo!);
-      events.push({ key: key!, rank: k!, apply: () => book.record('invariant', invariantNames[k!]!, trace) });
+        stored === 1
+          ? rebuildTrace(book.store, placed.first + indexOfKey(placed.keys, key!))
+          : traceToUnstored(book, Math.floor(key! / SEQ), action!, hi!, lo!);
+      events.push({ key: key!, rank: k!, apply: () => book.findings.record('invariant', invariantNames[k!]!, trace) });
     }
   }
   events.sort((x, y) => x.key - y.key || x.rank - y.rank);
   for (const ev of events) {
     ev.apply();
-    if (book.stop) return ev.key;
+    if (book.findings.stop) return ev.key;
   }
   return undefined;
 }
 
 interface LevelStart {
-  readonly generated: number;
   readonly distinct: number;
-  readonly coverage: SearchBook['coverage'];
+  readonly counts: ReturnType<SearchCounts['snapshot']>;
 }
 
 /** The counts as they stood after the successor with key `upTo` (the workers count theirs). */
 async function cutBack(book: Book, pool: WorkerPool, placed: Placed, before: LevelStart, upTo: number, level: number, onWait: () => void): Promise<void> {
   pool.broadcast({ type: 'cut', upTo });
   const cuts = await pool.collect('cut', onWait);
-  const names = book.spec.actions.map((a) => a.name);
-  book.generated = before.generated;
-  for (const [name, c] of Object.entries(before.coverage)) book.coverage[name] = { ...c };
-  for (const c of cuts) {
-    c.generated.forEach((n, a) => {
-      book.coverage[names[a]!]!.generated += n;
-      book.generated += n;
-    });
-  }
+  const { counts } = book;
+  counts.restore(before.counts);
+  for (const c of cuts) counts.addGenerated(c.generated);
   let fresh = 0;
-  while (fresh < placed.keys.length && placed.keys[fresh]! <= upTo) book.coverage[names[placed.actions[fresh++]!]!]!.distinct++;
-  book.distinctOverride = before.distinct + fresh;
+  while (fresh < placed.keys.length && placed.keys[fresh]! <= upTo) counts.distinctBy[placed.actions[fresh++]!]!++;
+  counts.overrideDistinct(before.distinct + fresh);
   // One thread had taken every state up to the stopping one off its queue.
-  book.queue = before.distinct + fresh - (Math.floor(upTo / SEQ) + 1);
-  book.depth = fresh > 0 ? level + 1 : level;
+  counts.queue = before.distinct + fresh - (Math.floor(upTo / SEQ) + 1);
+  counts.depth = fresh > 0 ? level + 1 : level;
 }
 
 /** Where a key stands in a sorted list of keys (it is there). */
@@ -324,13 +318,15 @@ function indexOfKey(keys: Float64Array, key: number): number {
 
 /** The trace to a successor that was checked but not stored (outside the constraint). */
 function traceToUnstored(book: Book, parentIndex: number, action: number, hi: number, lo: number): TraceStep<unknown>[] {
-  const prefix = rebuildTrace(book, parentIndex);
+  const { store } = book;
+  const prefix = rebuildTrace(store, parentIndex);
   const from = prefix[prefix.length - 1]!.state;
   const a = book.spec.actions[action]!;
-  for (const succ of a.successors(from, book.params)) {
-    book.encode(succ.state);
-    fingerprint64(book.writer.bytes, book.writer.length);
-    if (fp[0] === hi && fp[1] === lo) return [...prefix, step(a.name, succ)];
-  }
+  const succ = findSuccessor(a, from, book.params, (s) => {
+    store.encode(s.state);
+    fingerprint64(store.writer.bytes, store.writer.length);
+    return fp[0] === hi && fp[1] === lo;
+  });
+  if (succ) return [...prefix, step(a.name, succ)];
   throw new Error(`could not find the successor of state ${parentIndex} by ${a.name} again`);
 }

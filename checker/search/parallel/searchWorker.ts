@@ -4,7 +4,7 @@
 // hand); when every worker is done, it keeps the claims no lower worker took over.
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AnySpec, StateCodec } from '../../spec.ts';
+import type { AnySpec, StateCodec, Successor } from '../../spec.ts';
 import { SpecError } from '../../errors.ts';
 import { specOf } from '../../specModule.ts';
 import * as searchFailures from '../searchFailure.ts';
@@ -12,6 +12,7 @@ import { ByteWriter } from '../../state/byteWriter.ts';
 import * as fingerprints from '../../state/fingerprint.ts';
 import * as sharedTable from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
+import { Expander } from '../expander.ts';
 import { ClaimList } from './claimList.ts';
 import * as controlBlocks from './controlBlock.ts';
 import * as batches from './batchReader.ts';
@@ -101,53 +102,51 @@ function expand(m: ExpandOrder): void {
   };
   level = lv;
   const claims = lv.claims;
-  const generated = lv.generated;
   const takenOver: number[] = [];
   let overflow = false;
   let stopped = false;
+  // The key of the next successor: the parent's index * SEQ + its number among the parent's successors.
+  let nextKey = 0;
+  /** Claims a successor if no one stored it before; false when the level outgrows the table. */
+  const visit = (succ: Successor<unknown>, a: number): boolean => {
+    const key = nextKey++;
+    const state = succ.state;
+    encode(state);
+    fingerprint64(writer.bytes, writer.length);
+    const hi = fp[0]!;
+    const lo = fp[1]!;
+    if (constraint && !constraint(state, params)) {
+      lv.outside.push({ key, hi, lo, action: a, state });
+      return true;
+    }
+    const j = claims.length;
+    const was = claim(table, hi, lo, levelBase + j * W + me, levelBase, W, me);
+    if (was === KNOWN) return true;
+    if (was !== NEW) takenOver.push(was);
+    claims.push(hi, lo, key, a);
+    if (encode.keyIsCodec) claims.states.addBytes(writer.bytes, writer.length);
+    else claims.states.add(state);
+    check(state, j, lv.claimFailures, lv.reached);
+    if (j + 1 >= budget) {
+      overflow = true;
+      return false;
+    }
+    return true;
+  };
+  const expander = new Expander(spec, params, { generatedBy: lv.generated, visit, phase: 'search' });
   // The control block is looked at between states, every SYNC_EVERY successors or so: a
   // few atomic words per several hundred successors, nothing per successor.
   let generatedAll = 0;
   let sinceSync = 0;
-  let phase = 'search';
   let current: unknown;
   try {
     eachState(m.runs, m.levelStart, m.from, m.to, (s, parent) => {
       current = s;
-      const base = parent * SEQ;
-      let seq = 0;
-      for (let a = 0; a < actions.length; a++) {
-        const action = actions[a]!;
-        phase = action.name;
-        for (const succ of action.successors(s, params)) {
-          generated[a]!++;
-          const key = base + seq++;
-          const state = succ.state;
-          encode(state);
-          fingerprint64(writer.bytes, writer.length);
-          const hi = fp[0]!;
-          const lo = fp[1]!;
-          if (constraint && !constraint(state, params)) {
-            lv.outside.push({ key, hi, lo, action: a, state });
-            continue;
-          }
-          const j = claims.length;
-          const was = claim(table, hi, lo, levelBase + j * W + me, levelBase, W, me);
-          if (was === KNOWN) continue;
-          if (was !== NEW) takenOver.push(was);
-          claims.push(hi, lo, key, a);
-          if (encode.keyIsCodec) claims.states.addBytes(writer.bytes, writer.length);
-          else claims.states.add(state);
-          check(state, j, lv.claimFailures, lv.reached);
-          if (j + 1 >= budget) {
-            overflow = true;
-            return false;
-          }
-        }
-      }
-      phase = 'search';
+      nextKey = parent * SEQ;
+      const seq = expander.expand(s);
+      if (overflow) return false;
       if (seq >= SEQ) throw new SpecError(`a state has more than ${SEQ - 1} successors, more than the parallel search can number`, 75);
-      if (seq === 0 && setup.deadlock && !spec.terminal?.(s, params)) lv.deadlocks.push(parent);
+      if (expander.isDeadlock(s, seq, setup.deadlock)) lv.deadlocks.push(parent);
       lv.expanded++;
       generatedAll += seq;
       sinceSync += seq + 1;
@@ -161,7 +160,7 @@ function expand(m: ExpandOrder): void {
       return true;
     });
   } catch (e) {
-    throw searchFailure(e, phase, current);
+    throw searchFailure(e, expander.phase, current);
   }
   const tags = Float64Array.from(takenOver);
   control.publish(me, lv.expanded, generatedAll, claims.length, takenOver.length);

@@ -1,0 +1,87 @@
+// SearchFindings: what a search has found: the violations (one shortest trace per kind and name,
+// in the order found), the `reachable` predicates not yet satisfied, and whether and why the
+// search is to stop. Every search mode records here, so they check and judge alike.
+import type { AnySpec, TraceStep } from '../spec.ts';
+import type { Verdict, Violation } from '../findings.ts';
+import type { CheckOptions } from '../checkOptions.ts';
+import { invariantHolds } from './searchFailure.ts';
+import type { StopRequest } from './stopRequest.ts';
+
+type Predicate = (s: unknown, p: object) => boolean;
+
+export class SearchFindings {
+  readonly invariants: readonly [string, Predicate][];
+  readonly violations: Violation[] = [];
+  private unreached: [string, Predicate][];
+  private readonly violated = new Set<string>();
+  /** Set once the search is to stop: a violation (without --continue), a budget, Ctrl-C. */
+  stop: Verdict | undefined;
+  incompleteReason: string | undefined;
+
+  constructor(
+    private readonly spec: AnySpec,
+    private readonly params: object,
+    private readonly options: CheckOptions,
+  ) {
+    this.invariants = (options.invariants ?? Object.keys(spec.invariants)).map((n) => [n, spec.invariants[n]!]);
+    // A `reachable` predicate named like an invariant is that invariant's partner: checked only
+    // when its invariant is; the others are always checked.
+    const selected = new Set([...(options.invariants ?? Object.keys(spec.invariants)), ...(options.properties ?? [])]);
+    this.unreached = Object.entries(spec.reachable ?? {}).filter(
+      ([name]) => selected.has(name) || !(name in spec.invariants || name in (spec.properties ?? {})),
+    );
+  }
+
+  /** Records a violation unless one of that kind and name is known; stops unless --continue. */
+  record(kind: Violation['kind'], name: string, trace: () => readonly TraceStep<unknown>[]): void {
+    if (this.violated.has(`${kind}:${name}`)) return;
+    this.violated.add(`${kind}:${name}`);
+    this.violations.push({ kind, name, trace: trace() });
+    if (!this.options.continue) this.stop = 'violation';
+  }
+
+  /**
+   * Checks the invariants and `reachable` predicates on a new state. `trace` builds its trace;
+   * it is called with `arg` only on a violation, so the hot path allocates no closure.
+   */
+  checkState<A>(s: unknown, trace: (arg: A) => readonly TraceStep<unknown>[], arg: A): void {
+    for (const [name, inv] of this.invariants) {
+      if (!invariantHolds(name, inv, s, this.params)) this.record('invariant', name, () => trace(arg));
+      if (this.stop) return;
+    }
+    if (this.unreached.length > 0) this.markReached((pred) => pred(s, this.params));
+  }
+
+  markReached(test: (pred: Predicate, name: string) => boolean): void {
+    if (this.unreached.length > 0) this.unreached = this.unreached.filter(([name, pred]) => !test(pred, name));
+  }
+
+  incomplete(reason: string): void {
+    this.stop = 'incomplete';
+    this.incompleteReason = reason;
+  }
+
+  stopAs(request: StopRequest): void {
+    if (request.verdict === 'interrupted') this.stop = 'interrupted';
+    else this.incomplete(request.reason);
+  }
+
+  /**
+   * Judges the `reachable` predicates never reached (only a search that saw every state may): a
+   * partner's guarantee is then not exercised (a warning, returned) unless the user named it or
+   * asked for strict; a `reachable` predicate of its own (Stateright's `sometimes`) is the
+   * spec's claim, so its failure is a violation. Then the verdict.
+   */
+  judge(): { verdict: Verdict; unexercised: string[] } {
+    const unexercised: string[] = [];
+    if (this.stop === undefined) {
+      for (const [name] of this.unreached) {
+        const partner = name in this.spec.invariants || name in (this.spec.properties ?? {});
+        if (partner && !this.options.strict && !this.options.named?.includes(name)) unexercised.push(name);
+        else this.violations.push({ kind: 'unreached', name, trace: [] });
+      }
+    }
+    const verdict: Verdict = this.stop === 'incomplete' || this.stop === 'interrupted' ? this.stop : this.violations.length > 0 ? 'violation' : 'ok';
+    return { verdict, unexercised };
+  }
+}

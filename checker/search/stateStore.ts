@@ -1,0 +1,42 @@
+// StateStore: what a search stores and how it keys states: the encoder and the buffer it writes
+// key bytes into, the seen-set (or, in the parallel search, the fingerprints by index), the
+// parent links, and the constraint that decides what may be stored. It is the StoredGraph traces
+// are rebuilt from (trace/rebuild.ts).
+import type { AnySpec } from '../spec.ts';
+import type { CheckOptions } from '../checkOptions.ts';
+import { ByteWriter } from '../state/byteWriter.ts';
+import { ParentLinks } from '../state/parentLinks.ts';
+import { ExactSeenSet, FingerprintSeenSet, type SeenSet, type StoredStates } from '../state/seenSet.ts';
+import { makeStateEncoder, type StateEncoder } from '../state/stateEncoder.ts';
+import type { StoredGraph } from '../trace/rebuild.ts';
+
+export class StateStore<Seen extends StoredStates = SeenSet> implements StoredGraph {
+  readonly writer = new ByteWriter();
+  readonly encode: StateEncoder;
+  readonly seen: Seen;
+  readonly parents = new ParentLinks();
+  readonly constraint: ((s: unknown, p: object) => boolean) | undefined;
+  /** Bytes of the store held outside `seen` and the parent links (the parallel search's shared table). */
+  private bytesElsewhere = 0;
+
+  constructor(
+    readonly spec: AnySpec,
+    readonly params: object,
+    options: CheckOptions,
+    /** The stored states, when the search keeps them its own way (the parallel search's fingerprints). */
+    seen?: Seen,
+  ) {
+    this.encode = makeStateEncoder(spec, params, this.writer, { symmetry: options.symmetry ?? false });
+    this.seen = seen ?? ((options.exact ? new ExactSeenSet() : new FingerprintSeenSet()) as StoredStates as Seen);
+    this.constraint = spec.constraint?.bind(spec);
+  }
+
+  /** Counts `bytes` held elsewhere (the parallel search's shared table) in bytesUsed. */
+  holdsElsewhere(bytes: number): void {
+    this.bytesElsewhere = bytes;
+  }
+
+  get bytesUsed(): number {
+    return this.seen.bytesUsed + this.parents.bytesUsed + this.bytesElsewhere;
+  }
+}
