@@ -138,7 +138,9 @@ function report(spec: AnySpec, params: object, result: CheckResult, flags: Commo
   else process.stdout.write(textReport(spec, params, result, simulation));
   for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);
   // The text report says it on stdout already; a JSON reader's log gets the warning on stderr.
-  if (flags.json) for (const line of qualifiedLines(result)) process.stderr.write(`rmc: ${line.replace(/^Warning: /, 'warning: ')}\n`);
+  if (flags.json)
+    for (const line of qualifiedLines(result))
+      process.stderr.write(`rmc: ${line.replace(/^Warning: /, 'warning: ').replace(/^Not checked: /, 'note: not checked: ')}\n`);
   if (result.verdict === 'interrupted') process.stderr.write('rmc: interrupted; the statistics above are partial\n');
   if (result.verdict === 'incomplete') process.stderr.write(`rmc: incomplete: ${result.incompleteReason}\n`);
   if (flags.traceDir) {
