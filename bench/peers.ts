@@ -1,5 +1,6 @@
 // The peer checkers, run on the same model where they are installed: SPIN (compiled C,
-// breadth-first, no partial-order reduction) and TLC (when TLA2TOOLS names a tla2tools.jar).
+// breadth-first, no partial-order reduction) and TLC (TLA2TOOLS names a tla2tools.jar; by default
+// the one ../shared/peers carries), on the philosophers and on the TLA+ twin of the revoke model.
 // A missing peer is one line saying how to install it, never a failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -65,9 +66,14 @@ export async function runSpin(n: number): Promise<PeerRun> {
   return { distinct: Number(stored[1]), generated: Number(transitions[1]), seconds: run.seconds, peakRssBytes: run.peakRssBytes };
 }
 
+/** The TLC jar: TLA2TOOLS, else the one shipped beside the peer models. */
+function tlcJar(): string | undefined {
+  const jar = process.env.TLA2TOOLS ?? join(peersDir, 'tla2tools.jar');
+  return existsSync(jar) ? jar : undefined;
+}
+
 export function tlcMissing(): string | undefined {
-  const jar = process.env.TLA2TOOLS;
-  if (!jar || !existsSync(jar)) return 'TLC: set TLA2TOOLS=/path/to/tla2tools.jar (and install java) to run it side by side -- skipped';
+  if (!tlcJar()) return 'TLC: set TLA2TOOLS=/path/to/tla2tools.jar (and install java) to run it side by side -- skipped';
   if (!onPath('java')) return 'TLC: java not found (apt-get install default-jre-headless) -- skipped';
   return undefined;
 }
@@ -78,9 +84,30 @@ export async function runTlc(workers: number): Promise<PeerRun> {
   for (const f of ['Philo.tla', 'Philo10.cfg']) copyFileSync(join(peersDir, f), join(dir, f));
   const run = await timed(
     'java',
-    ['-XX:+UseParallelGC', '-cp', process.env.TLA2TOOLS!, 'tlc2.TLC', '-workers', String(workers), '-config', 'Philo10.cfg', 'Philo.tla'],
+    ['-XX:+UseParallelGC', '-cp', tlcJar()!, 'tlc2.TLC', '-workers', String(workers), '-config', 'Philo10.cfg', 'Philo.tla'],
     dir,
   );
+  return tlcCounts(run);
+}
+
+/**
+ * TLC on the TLA+ twin of the revoke model under `wide` (revoke/RevokeTiming.tla: the nine
+ * invariants, none stopping the search; peers/README.md), one worker: the rate anchor of the
+ * revoke rows. Its counts are those of the model as of commit 6593ba9.
+ */
+export async function runTlcRevoke(workers: number): Promise<PeerRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'rmc-tlc-revoke-'));
+  for (const f of ['RevokeEnberg2007.tla', 'RevokeTiming.tla', 'RevokeTimingWide.cfg']) copyFileSync(join(peersDir, 'revoke', f), join(dir, f));
+  const args = ['-XX:+UseParallelGC', '-Xmx2g', '-cp', tlcJar()!, 'tlc2.TLC', '-workers', String(workers), '-deadlock', '-continue'];
+  const run = await timed(
+    'java',
+    [...args, '-config', 'RevokeTimingWide.cfg', '-metadir', join(dir, 'meta'), '-cleanup', '-noGenerateSpecTE', 'RevokeTiming.tla'],
+    dir,
+  );
+  return tlcCounts(run);
+}
+
+function tlcCounts(run: { stdout: string; seconds: number; peakRssBytes: number }): PeerRun {
   const m = /([\d,]+) states generated, ([\d,]+) distinct states found/.exec(run.stdout);
   if (!m) throw new Error(`could not read TLC's output:\n${run.stdout.slice(-2000)}`);
   const num = (s: string): number => Number(s.replace(/,/g, ''));

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { runSpin, runTlc, spinMissing, tlcMissing, type PeerRun } from './peers.ts';
+import { runSpin, runTlc, runTlcRevoke, spinMissing, tlcMissing, type PeerRun } from './peers.ts';
 
 interface Row {
   readonly model: string;
@@ -157,6 +157,10 @@ if (!quick) {
       table.push(peerRow(`TLC philosophers n=10 (-workers ${w})`, p));
       ratio(`TLC${w}`, `philosophers n=10/${w}`, p);
     }
+    // Our revoke row also checks G5 (the behaviour graph); TLC's twin checks the invariants only.
+    const revoke = await runTlcRevoke(1);
+    table.push(peerRow('TLC revoke wide (RevokeTiming, -workers 1)', revoke));
+    ratio('TLC (invariants only)', 'revoke wide/1', revoke);
   }
 }
 
