@@ -58,7 +58,8 @@ export function listenForInterrupts(printNow: (figures: Progress | undefined, co
     live,
     dispose: (code) => {
       done = true;
-      settled = code;
+      // The `finally` that disposes without a code must not forget the one the report settled on.
+      if (code !== undefined) settled = code;
     },
   };
 }

@@ -103,6 +103,7 @@ describe('listenForInterrupts', () => {
       throw new Error('nothing to print: the report is out');
     });
     ctrlC.dispose(12);
+    ctrlC.dispose(); // the command's finally, after the report settled the code
     process.emit('SIGINT');
     expect(exit).toHaveBeenCalledWith(12);
   });
