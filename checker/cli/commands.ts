@@ -11,7 +11,7 @@ import { EXIT, exitCodeOf } from '../report/exitCode.ts';
 import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
 import { cellText, tableJson, tableText } from '../report/tableReport.ts';
-import { qualifiedLines, textReport } from '../report/textReport.ts';
+import { qualified, textReport } from '../report/textReport.ts';
 import { violationTrace } from '../report/violationTrace.ts';
 import { readPlan, regenerateCounterexamples } from '../counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
@@ -58,6 +58,11 @@ function printFiguresNow(spec: AnySpec, params: object, p: Progress | undefined,
     );
   } else process.stdout.write(`Stopped by a second ${signal} before any state was searched.\n`);
   process.stderr.write('rmc: interrupted; the statistics above are partial\n');
+}
+
+/** One stderr line as each row of the table (or the counterexamples' table) is done. */
+function rowDone(spec: AnySpec, value: unknown, seconds: number, distinct: number): void {
+  process.stderr.write(`${spec.table?.param} ${String(value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
 }
 
 /** The report is out: from here a signal exits with the run's code. */
@@ -138,9 +143,7 @@ function report(spec: AnySpec, params: object, result: CheckResult, flags: Commo
   else process.stdout.write(textReport(spec, params, result, simulation));
   for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);
   // The text report says it on stdout already; a JSON reader's log gets the warning on stderr.
-  if (flags.json)
-    for (const line of qualifiedLines(result))
-      process.stderr.write(`rmc: ${line.replace(/^Warning: /, 'warning: ').replace(/^Not checked: /, 'note: not checked: ')}\n`);
+  if (flags.json) for (const q of qualified(result)) process.stderr.write(`rmc: ${q.level}: ${q.text}\n`);
   if (result.verdict === 'interrupted') process.stderr.write('rmc: interrupted; the statistics above are partial\n');
   if (result.verdict === 'incomplete') process.stderr.write(`rmc: incomplete: ${result.incompleteReason}\n`);
   if (flags.traceDir) {
@@ -210,8 +213,7 @@ export async function runTableCommand(specArg: string, flags: CommonFlags): Prom
       interrupted: ctrlC.interrupted,
       live: ctrlC.live,
       onRow: (value, cells, seconds, distinct) => {
-        const param = spec.table!.param;
-        process.stderr.write(`${param} ${String(value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
+        rowDone(spec, value, seconds, distinct);
         for (const c of cells) process.stderr.write(`  ${String(value)} x ${c.guarantee}: ${cellText(c)}\n`);
       },
     });
@@ -234,9 +236,7 @@ export async function runCounterexamples(specArg: string, out: string): Promise<
   // Interrupted, the searches stop and nothing is written: the folder stays as it was.
   const ctrlC = listenForInterrupts(() => process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`));
   try {
-    const onRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => {
-      process.stderr.write(`${spec.table?.param} ${String(value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
-    };
+    const onRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => rowDone(spec, value, seconds, distinct);
     const files = await regenerateCounterexamples(spec, target, readPlan(dirname(file)), configDir, { interrupted: ctrlC.interrupted, onRow });
     if (files === 'interrupted') {
       process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`);

@@ -12,7 +12,7 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, s
   const what = simulation ? 'Simulation' : 'Model checking';
   out.push(`${simulation ? 'Simulating' : 'Model checking'} ${spec.name} with ${JSON.stringify(params)}`);
   for (const v of result.violations) out.push(...violationText(v, renderTrace), '');
-  for (const line of qualifiedLines(result)) out.push(line);
+  for (const q of qualified(result)) out.push(qualifiedLine(q));
   switch (result.verdict) {
     case 'ok':
       out.push(
@@ -42,16 +42,27 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, s
   return out.join('\n') + '\n';
 }
 
-/** The guarantees the run did not judge: not applicable here, or not exercised by the bounds. */
-export function qualifiedLines(result: CheckResult): string[] {
-  const out: string[] = [];
-  for (const { name, reason } of result.notApplicable ?? []) out.push(`Not checked: ${name} does not apply here (n/a: ${reason}).`);
+/** A guarantee the run did not judge: not applicable here (a note), or not exercised (a warning). */
+export interface Qualified {
+  readonly level: 'note' | 'warning';
+  readonly text: string;
+}
+
+export function qualified(result: CheckResult): Qualified[] {
+  const out: Qualified[] = [];
+  for (const { name, reason } of result.notApplicable ?? []) out.push({ level: 'note', text: `not checked: ${name} does not apply here (n/a: ${reason}).` });
   for (const name of result.unexercised ?? []) {
-    out.push(
-      `Warning: ${name} is not exercised: no reachable state is in the situation it is about (its reachability partner), so it holds only vacuously within these bounds.`,
-    );
+    out.push({
+      level: 'warning',
+      text: `${name} is not exercised: no reachable state is in the situation it is about (its reachability partner), so it holds only vacuously within these bounds.`,
+    });
   }
   return out;
+}
+
+/** As the text report prints them: "Not checked: ..." and "Warning: ...". */
+function qualifiedLine(q: Qualified): string {
+  return q.level === 'warning' ? `Warning: ${q.text}` : `${q.text[0]!.toUpperCase()}${q.text.slice(1)}`;
 }
 
 function violationText(v: Violation, renderTrace: (v: Violation) => string): string[] {
