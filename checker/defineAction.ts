@@ -2,8 +2,10 @@
 //
 // A spec lists the instances an action may take (`params`), a pure guard (`enabled`, one conjunct
 // a line), the effect (`next`, touching only what changes), the reviewer's label and the actor
-// (the lane in the column view). This compiles to the Spec API's `successors`; using it is
-// optional (an external spec may write `successors` directly).
+// (the lane in the column view). This compiles to the Spec API's `successors` and to its fast path
+// `forEachSuccessor`, which the searches take: no label closure and no actor per successor, only
+// the guard and the effect (labels are built when a trace is rebuilt, actors when fairness asks).
+// Using it is optional (an external spec may write `successors` directly).
 import type { Action, Successor } from './spec.ts';
 
 export interface ActionDefinition<S, P, A> {
@@ -22,17 +24,25 @@ export interface ActionDefinition<S, P, A> {
 }
 
 export function defineAction<S, P, A>(def: ActionDefinition<S, P, A>): Action<S, P> {
+  const { params, enabled, next } = def;
   return {
     name: def.name,
     doc: def.doc,
     *successors(s: S, p: P): Iterable<Successor<S>> {
-      for (const a of def.params(s, p)) {
-        if (!def.enabled(s, a, p)) continue;
-        const state = def.next(s, a, p);
+      for (const a of params(s, p)) {
+        if (!enabled(s, a, p)) continue;
+        const state = next(s, a, p);
         const actor = def.actor?.(s, a, p);
         const label = () => def.label(s, a, p, state);
         yield actor === undefined ? { label, state } : { label, state, actor };
       }
     },
+    forEachSuccessor(s: S, p: P, emit: (next: S, instance: unknown) => boolean): boolean {
+      for (const a of params(s, p)) {
+        if (enabled(s, a, p) && !emit(next(s, a, p), a)) return false;
+      }
+      return true;
+    },
+    actorOf: (s: S, a: unknown, p: P) => def.actor?.(s, a as A, p),
   };
 }

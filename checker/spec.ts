@@ -26,6 +26,15 @@ export interface Action<S, P> {
   readonly doc?: string;
   /** Every enabled instance of this action in state s. */
   successors(s: S, p: P): Iterable<Successor<S>>;
+  /**
+   * Optional fast path the searches take instead of `successors`: calls `emit` with the next state
+   * of every enabled instance, in the order `successors` yields them, and returns false as soon as
+   * emit does. No label is built (traces are rebuilt through `successors`); `instance` is whatever
+   * identifies the instance to `actorOf`.
+   */
+  forEachSuccessor?(s: S, p: P, emit: (next: S, instance: unknown) => boolean): boolean;
+  /** The actor of an instance `forEachSuccessor` emitted from s (asked only where fairness needs it). */
+  actorOf?(s: S, instance: unknown, p: P): string | undefined;
 }
 
 /** Temporal properties are plain data, so an external spec needs no import. */

@@ -12,7 +12,7 @@
 //   successor of that action (and actor) differs from the state. A successor outside the
 //   constraint counts: the action is enabled even though the graph does not follow it.
 // An instance is an (action, actor) pair; successors without an actor form their own instance.
-import type { AnySpec, Successor } from '../spec.ts';
+import type { AnySpec } from '../spec.ts';
 import { SpecError } from '../errors.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
 import { makeStateEncoder } from '../state/stateEncoder.ts';
@@ -152,12 +152,12 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
   let v = 0;
   let selfKey: Uint8Array = new Uint8Array(0);
   /** Records the step to a successor as an edge (unless a stutter) and the instance as enabled. */
-  const visit = (succ: Successor<unknown>, a: number): boolean => {
-    encodeOrThrow(encode, succ.state, spec.name);
+  const visit = (state: unknown, a: number, instance: unknown): boolean => {
+    encodeOrThrow(encode, state, spec.name);
     if (sameBytes(selfKey, writer)) return true; // a stutter: not an <A>_v step
-    const inst = instanceOf(a, succ.actor);
+    const inst = instanceOf(a, expander.actorOf(states[v], a, instance));
     enabledHere.add(inst);
-    const w = store(succ.state, depthOf.at(v) + 1);
+    const w = store(state, depthOf.at(v) + 1);
     if (w < 0) return true;
     edgeFrom.push(v);
     edgeTo.push(w);

@@ -4,8 +4,8 @@
 // depth = BFS levels, initial states at level 1. A state outside the constraint is counted and
 // checked but never stored or explored. Invariants and `reachable` predicates are evaluated once
 // per new state. Breadth-first order makes the first violation found a shortest one.
-import type { AnySpec, Successor, TraceStep } from '../spec.ts';
-import { rebuildTrace, step } from '../trace/rebuild.ts';
+import type { AnySpec, TraceStep } from '../spec.ts';
+import { rebuildTrace, rebuildTraceToUnstored } from '../trace/rebuild.ts';
 import { NO_PARENT } from '../state/parentLinks.ts';
 import { SearchBook } from './searchBook.ts';
 import { makeFrontier } from './frontier.ts';
@@ -18,7 +18,6 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
   const book = new SearchBook(spec, params, options);
   const { counts, findings, store } = book;
   const { writer, seen, parents, encode, constraint } = store;
-  const actions = spec.actions;
   const { distinctBy } = counts; // by action index: no lookup by name per successor
   // States are queued exactly when stored, in index order, so the k-th state taken from the queue
   // is the state stored at index k: the queue needs no index of its own.
@@ -27,10 +26,8 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
 
   const storedTrace = (index: number): TraceStep<unknown>[] => rebuildTrace(store, index);
   /** The trace to a successor that is not stored (outside the constraint), or to an initial state. */
-  const stepTrace = ([parent, action, succ]: readonly [number, number, Successor<unknown>]): TraceStep<unknown>[] =>
-    parent === NO_PARENT
-      ? [{ action: null, label: 'Initial predicate', state: succ.state }]
-      : [...rebuildTrace(store, parent), step(actions[action]!.name, succ)];
+  const stepTrace = ([parent, action, state]: readonly [number, number, unknown]): TraceStep<unknown>[] =>
+    parent === NO_PARENT ? [{ action: null, label: 'Initial predicate', state }] : rebuildTraceToUnstored(store, parent, action, state);
 
   // The state being expanded (NO_PARENT while initial states are stored), and the depth of a
   // state first reached from it.
@@ -40,11 +37,10 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
    * Handles a generated state: stores it if new and within the constraint; false once the search
    * is to stop. The hot path: no closure or object is allocated for a state that is already known.
    */
-  const visit = (succ: Successor<unknown>, action: number): boolean => {
-    const s = succ.state;
+  const visit = (s: unknown, action: number): boolean => {
     encode(s);
     if (constraint && !constraint(s, params)) {
-      if (!seen.has(writer.bytes, writer.length)) findings.checkState(s, stepTrace, [parent, action, succ] as const);
+      if (!seen.has(writer.bytes, writer.length)) findings.checkState(s, stepTrace, [parent, action, s] as const);
       return !findings.stop;
     }
     const index = seen.size;
@@ -64,7 +60,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions):
     for (const s of spec.init(params)) {
       current = s;
       counts.initial++;
-      if (!visit({ label: 'Initial predicate', state: s }, 0)) break;
+      if (!visit(s, 0)) break;
     }
 
     let levelLeft = queue.length; // states of the current level still to expand

@@ -97,11 +97,12 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
   const enabled: Taken[] = [];
   const expander = new Expander(spec, params, {
     generatedBy: counts.generatedBy,
-    visit: (succ, action) => {
-      enabled.push({ action, succ });
+    visit: (_state, action, succ) => {
+      enabled.push({ action, succ: succ as Successor<unknown> });
       return true;
     },
     idle: 'simulate',
+    labels: true,
   });
   let current: unknown;
   let lastYield = started;

@@ -37,6 +37,30 @@ export function rebuildTrace(g: StoredGraph, index: number): TraceStep<unknown>[
   return trace;
 }
 
+/**
+ * The trace to a successor that was checked but not stored (outside the constraint): the stored
+ * trace to its parent, then the step by `action` whose successor has the key `state` has.
+ */
+export function rebuildTraceToUnstored(g: StoredGraph, parent: number, action: number, state: unknown): TraceStep<unknown>[] {
+  const trace = rebuildTrace(g, parent);
+  g.encode(state);
+  const key = g.writer.take();
+  const act = g.spec.actions[action]!;
+  const succ = findSuccessor(act, trace[trace.length - 1]!.state, g.params, (s) => {
+    g.encode(s.state);
+    return sameKey(key, g.writer);
+  });
+  if (!succ) throw new SpecError(`action ${act.name} is not deterministic: re-running it did not reach the state checked outside the constraint`);
+  trace.push(step(act.name, succ));
+  return trace;
+}
+
+function sameKey(key: Uint8Array, w: ByteWriter): boolean {
+  if (key.length !== w.length) return false;
+  for (let i = 0; i < key.length; i++) if (key[i] !== w.bytes[i]) return false;
+  return true;
+}
+
 export function step(action: string, succ: Successor<unknown>): TraceStep<unknown> {
   const label = resolveLabel(succ.label);
   return succ.actor === undefined ? { action, label, state: succ.state } : { action, label, actor: succ.actor, state: succ.state };

@@ -4,11 +4,11 @@
 // workers take over: the shared table, the parent links and the fingerprints by index. It stops
 // at the end of the level during which the workers became ready, or before a big level.
 // A level here can take seconds (many successors per state), so it looks up as bfs does.
-import type { Successor, TraceStep } from '../../spec.ts';
+import type { TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import type { IndexedFingerprints } from '../../state/seenSet.ts';
 import type { SharedTable } from '../../state/sharedTable.ts';
-import { rebuildTrace, step } from '../../trace/rebuild.ts';
+import { rebuildTrace, rebuildTraceToUnstored } from '../../trace/rebuild.ts';
 import { searchFailure } from '../searchFailure.ts';
 import { Expander } from '../expander.ts';
 import { NO_PARENT } from '../../state/parentLinks.ts';
@@ -89,27 +89,26 @@ export async function headStart(book: Book, table: SharedTable, initial: unknown
 async function expandLevel(book: Book, table: SharedTable, states: readonly unknown[], level: number): Promise<unknown[]> {
   const { spec, params, options, counts, findings, store } = book;
   const { distinctBy } = counts;
-  const actions = spec.actions;
   const levelStart = store.seen.size - states.length;
   const next: unknown[] = [];
   let parent = levelStart; // the state being expanded
   /** Stores a successor if new, as bfs's visit does; false once the search is to stop. */
-  const visit = (succ: Successor<unknown>, a: number): boolean => {
-    store.encode(succ.state);
+  const visit = (state: unknown, a: number): boolean => {
+    store.encode(state);
     fingerprint64(store.writer.bytes, store.writer.length);
     const hi = fp[0]!;
     const lo = fp[1]!;
-    if (store.constraint && !store.constraint(succ.state, params)) {
-      const trace = (): TraceStep<unknown>[] => [...rebuildTrace(store, parent), step(actions[a]!.name, succ)];
-      if (table.tagOf(hi, lo) === 0) findings.checkState(succ.state, trace, undefined);
+    if (store.constraint && !store.constraint(state, params)) {
+      const trace = (): TraceStep<unknown>[] => rebuildTraceToUnstored(store, parent, a, state);
+      if (table.tagOf(hi, lo) === 0) findings.checkState(state, trace, undefined);
     } else if (table.insertSettled(hi, lo)) {
       const index = store.seen.size;
       store.seen.append(hi, lo);
       store.parents.push(parent, a);
       distinctBy[a]!++;
       counts.depth = level + 1;
-      next.push(succ.state);
-      findings.checkState(succ.state, (k) => rebuildTrace(store, k), index);
+      next.push(state);
+      findings.checkState(state, (k) => rebuildTrace(store, k), index);
     }
     return !findings.stop;
   };

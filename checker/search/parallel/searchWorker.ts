@@ -4,7 +4,7 @@
 // hand); when every worker is done, it keeps the claims no lower worker took over.
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AnySpec, StateCodec, Successor } from '../../spec.ts';
+import type { AnySpec, StateCodec } from '../../spec.ts';
 import { SpecError } from '../../errors.ts';
 import { specOf } from '../../specModule.ts';
 import * as searchFailures from '../searchFailure.ts';
@@ -108,9 +108,8 @@ function expand(m: ExpandOrder): void {
   // The key of the next successor: the parent's index * SEQ + its number among the parent's successors.
   let nextKey = 0;
   /** Claims a successor if no one stored it before; false when the level outgrows the table. */
-  const visit = (succ: Successor<unknown>, a: number): boolean => {
+  const visit = (state: unknown, a: number): boolean => {
     const key = nextKey++;
-    const state = succ.state;
     encode(state);
     fingerprint64(writer.bytes, writer.length);
     const hi = fp[0]!;
