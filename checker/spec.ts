@@ -77,6 +77,22 @@ export interface StateCodec<S> {
   readonly maxBytes: number;
 }
 
+/**
+ * A state's layout, declared once (TLA+'s TypeOK, as data): every field and its finite domain.
+ * The checker derives a compact codec from it (checker/state/layoutCodec.ts): one byte per
+ * enumerated value, presence flags for optional values and partial maps. A state holding a value
+ * outside its layout is reported as a spec error naming the field, as TLC reports TypeOK.
+ * States are plain objects and arrays: a `record` has exactly its fields, a `dict` some of its
+ * keys (an absent key is not a property), an `optional` is null or the value, a `list` an array.
+ */
+export type Layout =
+  | { readonly type: 'enum'; readonly values: readonly (string | number | boolean | null)[] }
+  | { readonly type: 'int'; readonly min: number; readonly max: number }
+  | { readonly type: 'record'; readonly fields: Readonly<Record<string, Layout>> }
+  | { readonly type: 'dict'; readonly keys: readonly (string | number)[]; readonly of: Layout }
+  | { readonly type: 'optional'; readonly of: Layout }
+  | { readonly type: 'list'; readonly of: Layout; readonly max: number };
+
 export interface Spec<S, P extends object = {}> {
   /** The registered name: 'revoke', 'classic/diehard'. */
   readonly name: string;
@@ -122,6 +138,8 @@ export interface Spec<S, P extends object = {}> {
   symmetry?(p: P): Symmetry<S>;
   /** A faster encoding than the canonical one (optional). */
   codec?(p: P): StateCodec<S>;
+  /** The state's layout, from which the checker derives a codec when the spec has none (optional). */
+  layout?(p: P): Layout;
   /** The dimension `rmc table` runs across (revoke: variant). */
   readonly table?: { readonly param: keyof P & string; readonly values: readonly P[keyof P][] };
   /** Presentation hooks for trace renderers (optional; see checker/trace/). */

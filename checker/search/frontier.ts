@@ -1,7 +1,8 @@
 // Frontier: the BFS queue. With a codec, states wait as packed bytes (ByteQueue, which spills to
 // disk); without one they wait as the objects the spec produced (the canonical encoding cannot
 // be decoded: it has no record types), in chunks released as the head moves.
-import type { AnySpec, StateCodec } from '../spec.ts';
+import { specCodec } from '../state/specCodec.ts';
+import type { AnySpec } from '../spec.ts';
 import type { ByteWriter } from '../state/byteWriter.ts';
 import { ByteQueue } from './byteQueue.ts';
 import { StateQueue } from './stateQueue.ts';
@@ -15,7 +16,7 @@ export interface Frontier {
 }
 
 export function makeFrontier(spec: AnySpec, params: object, keyIsCodec: boolean, memoryLimit?: number): Frontier {
-  const codec = spec.codec?.(params) as StateCodec<unknown> | undefined;
+  const codec = specCodec(spec, params);
   if (!codec) {
     const q = new StateQueue<unknown>();
     return {

@@ -3,6 +3,7 @@
 // representative under permutation of interchangeable ids) and its codec or the canonical
 // encoding. Every part of the checker that compares states goes through it, so the search, the
 // trace rebuilder and the liveness graph agree on what "the same state" means.
+import { specCodec } from './specCodec.ts';
 import type { AnySpec } from '../spec.ts';
 import { ByteWriter } from './byteWriter.ts';
 import { encodeCanonical } from './canonicalEncoding.ts';
@@ -24,7 +25,7 @@ export interface EncoderOptions {
 export function makeStateEncoder(spec: AnySpec, params: object, writer: ByteWriter, options: EncoderOptions = {}): StateEncoder {
   const view = spec.view?.bind(spec);
   const canonicalizer = options.symmetry && spec.symmetry ? makeCanonicalizer(spec, params) : undefined;
-  const codec = !view && !canonicalizer ? spec.codec?.(params) : undefined;
+  const codec = !view && !canonicalizer ? specCodec(spec, params) : undefined;
   if (codec) {
     writer.ensureCapacity(codec.maxBytes);
     const byCodec = (s: unknown): void => {

@@ -16,6 +16,7 @@
 // WAIT_MS (workerPool.ts): it reads the workers' running counts from the control block
 // (controlBlock.ts), prints progress, and on Ctrl-C or a spent budget sets the stop word; the
 // workers then abandon the level and report what they counted (docs/DESIGN.md says which counts).
+import { specCodec } from '../../state/specCodec.ts';
 import type { AnySpec, TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { IndexedFingerprints } from '../../state/seenSet.ts';
@@ -61,7 +62,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
     deadlock: options.deadlock ?? true,
     control: control.words,
   });
-  const codec = transport === 'codec' ? spec.codec!(params) : undefined;
+  const codec = transport === 'codec' ? specCodec(spec, params) : undefined;
   // Small at first, so the first levels (and the tests' small graphs) also take the path where
   // a level outgrows the table and runs again; it grows with the search.
   const table = new SharedTable(16);

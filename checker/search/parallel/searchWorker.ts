@@ -2,6 +2,7 @@
 // contiguous range of the level's states (in shared memory) in index order, as one thread would,
 // claiming new successors in the shared seen-set and checking them at once (the state is at
 // hand); when every worker is done, it keeps the claims no lower worker took over.
+import { specCodec } from '../../state/specCodec.ts';
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnySpec, StateCodec } from '../../spec.ts';
@@ -37,7 +38,7 @@ const params = setup.params;
 const actions = spec.actions;
 const writer = new ByteWriter();
 const encode = makeStateEncoder(spec, params, writer, { symmetry: setup.symmetry });
-const codec: StateCodec<unknown> | undefined = setup.transport === 'codec' ? spec.codec!(params) : undefined;
+const codec: StateCodec<unknown> | undefined = setup.transport === 'codec' ? specCodec(spec, params) : undefined;
 const invariants = setup.invariants.map((n) => spec.invariants[n]!);
 const reachable = setup.reachable.map((n) => spec.reachable![n]!);
 const constraint = spec.constraint?.bind(spec);

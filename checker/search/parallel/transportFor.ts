@@ -2,11 +2,12 @@
 // must cross threads: as codec bytes, or as plain JSON values by structured clone. Immutable.js
 // states without a codec cannot (their classes do not survive a clone), so such a spec is
 // searched sequentially, with a note saying why.
+import { hasCodec } from '../../state/specCodec.ts';
 import type { AnySpec } from '../../spec.ts';
 import type { Transport } from './protocol.ts';
 
 export function transportFor(spec: AnySpec, params: object): Transport | string {
-  if (spec.codec) return 'codec';
+  if (hasCodec(spec)) return 'codec';
   for (const s of spec.init(params)) {
     if (!isPlainData(s)) return `states of ${spec.name} are not plain JSON and it has no codec, so they cannot cross threads`;
   }

@@ -4,15 +4,20 @@
 // {"#map": [[k, v], ...]}, Records and plain objects -> records, Lists and arrays -> arrays,
 // integers beyond 2^53 -> {"#bigint": "..."}. Elements of sets and entries of maps are sorted by
 // their JSON text, so equal states give equal bytes whatever their construction order. ITF has no
-// null and no fractions: those become {"#unserializable": "..."}.
+// null and no fractions: those become {"#unserializable": "..."}. A spec that declares its state's
+// layout (Spec.layout) has plain-object states; the layout says which objects are maps (`dict`,
+// written as #map with the layout's own key values) and in which order a record's fields come.
+
 import { isImmutable, isKeyed, isRecord, isSet } from 'immutable';
 import { toPlain } from '../toPlain.ts';
+import type { Layout } from '../../spec.ts';
 import type { TraceView } from './traceView.ts';
 
 const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
 
 export function itf(view: TraceView): Record<string, unknown> {
-  const encoded = view.steps.map((s) => topLevel(s.state));
+  const layout = view.layout;
+  const encoded = view.steps.map((s) => (layout ? byLayout(layout, s.state) : topLevel(s.state)));
   const vars = encoded[0] ? Object.keys(encoded[0]) : [];
   const loop = view.loopIndex !== undefined ? { loop: view.loopIndex } : {};
   return {
@@ -31,6 +36,31 @@ export function itf(view: TraceView): Record<string, unknown> {
     states: encoded.map((vals, index) => ({ '#meta': { index, label: view.steps[index]!.label }, ...vals })),
     ...loop,
   };
+}
+
+/** A state's variables as its layout declares them: a record's fields, in order; else one `state`. */
+function byLayout(layout: Layout, state: unknown): Record<string, unknown> {
+  const v = laidOut(layout, state);
+  return layout.type === 'record' ? (v as Record<string, unknown>) : { state: v };
+}
+
+function laidOut(l: Layout, v: unknown): unknown {
+  if (v === null || v === undefined) return itfValue(null);
+  switch (l.type) {
+    case 'record':
+      return Object.fromEntries(Object.entries(l.fields).map(([k, f]) => [k, laidOut(f, (v as Record<string, unknown>)[k])]));
+    case 'dict': {
+      const present = l.keys.filter((k) => (v as Record<string, unknown>)[String(k)] !== undefined);
+      const entries = present.map((k) => [itfValue(k), laidOut(l.of, (v as Record<string, unknown>)[String(k)])]);
+      return { '#map': entries.sort((a, b) => cmp(JSON.stringify(a[0]), JSON.stringify(b[0]))) };
+    }
+    case 'optional':
+      return laidOut(l.of, v);
+    case 'list':
+      return (v as unknown[]).map((x) => laidOut(l.of, x));
+    default:
+      return itfValue(v);
+  }
 }
 
 /** A state's variables: the fields of a record, object or string-keyed map; else one `state`. */
