@@ -20,7 +20,6 @@
 // - Labels: `SendFd(B -> A via s0, F0)`, `RecvFd(A, s0): fd 4 -> F0`, `RevokeScanTask(A): nothing`,
 //   `Read(A, fd 3) begins on F0, borrowed`; every step's actor is 'revoker' or a task id.
 import type { Action, Spec } from '../../checker/spec.ts';
-import { List, Map } from 'immutable';
 import { variantOf } from './kernel/access.ts';
 import { Close, Dup, Open } from './kernel/files.ts';
 import { CloneFiles, ForkCopy, ForkLink } from './kernel/fork.ts';
@@ -29,45 +28,58 @@ import { Mmap, Munmap, Touch } from './kernel/mm.ts';
 import { type RevokeParams, defaults, validate, variantNames } from './kernel/params.ts';
 import { presentation } from './presentation/hooks.ts';
 import { RecvFd, SendFd } from './kernel/scm.ts';
-import { File, Inode, Revoker, type Slot, State, Task, ownerTask, userTasks } from './kernel/state.ts';
+import { type File, type State, type Table, type Task, ownerTask, stateLayout, userTasks } from './kernel/state.ts';
 import { SyscallBegin, SyscallEnd, SyscallEndStuck } from './kernel/syscalls.ts';
 import { liveness } from './kernel/liveness.ts';
 import { variants } from './variants/index.ts';
 
 function init(p: RevokeParams): State {
-  const tasks = userTasks(p);
   const frevoke = p.mode === 'frevoke';
-  let tables = Map<string, Map<number, Slot>>(tasks.map((t) => [t, Map<number, Slot>()]));
-  let files = Map<string, ReturnType<typeof File>>();
   const owner = ownerTask(p);
-  tables = tables.setIn([owner, 3], 'F0');
-  files = files.set('F0', File({ inode: 'I', count: frevoke ? 2 : 1 }));
-  if (p.otherInode) {
-    tables = tables.setIn(['A', 4], 'J0');
-    files = files.set('J0', File({ inode: 'J' }));
+  const tasks: Record<string, Task> = {};
+  const tables: Record<string, Table> = {};
+  for (const t of userTasks(p)) {
+    tasks[t] = { table: t, visible: true, vma: null, call: null };
+    tables[t] = {};
   }
-  return State({
-    tasks: Map(tasks.map((t) => [t, Task({ table: t })])),
+  tables[owner] = { 3: 'F0' };
+  const files: Record<string, File> = { F0: { inode: 'I', count: frevoke ? 2 : 1, ops: 'live' } };
+  if (p.otherInode) {
+    tables.A = { ...tables.A, 4: 'J0' };
+    files.J0 = { inode: 'J', count: 1, ops: 'live' };
+  }
+  const inode = { dead: false, doomed: false };
+  return {
+    tasks,
     tables,
     files,
-    inodes: p.otherInode ? Map({ I: Inode(), J: Inode() }) : Map({ I: Inode() }),
-    revoker: Revoker({ spared: frevoke ? 'F0' : '', refs: frevoke ? List(['F0']) : List(), gate: p.selfRevoke }),
-  });
+    inodes: p.otherInode ? { I: inode, J: inode } : { I: inode },
+    message: null,
+    revoker: { pc: 'idle', cursor: '', refs: frevoke ? ['F0'] : [], spared: frevoke ? 'F0' : '', gate: p.selfRevoke },
+  };
 }
 
 /** One action per revoker verb; it runs the steps of that name the chosen variant installs. */
 function revokerActions(): Action<State, RevokeParams>[] {
   const names: string[] = [];
   for (const v of Object.values(variants)) for (const step of v.steps) if (!names.includes(step.name)) names.push(step.name);
-  return names.map((name) => ({
-    name,
-    doc: Object.values(variants)
-      .flatMap((v) => v.steps.filter((st) => st.name === name).map((st) => `${v.name}: ${st.doc}`))
-      .join('\n'),
-    *successors(s: State, p: RevokeParams) {
-      for (const step of variantOf(p).steps) if (step.name === name) yield* step.successors(s, p);
-    },
-  }));
+  return names.map((name) => {
+    const stepsNamed = (p: RevokeParams) => variantOf(p).steps.filter((step) => step.name === name);
+    return {
+      name,
+      doc: Object.values(variants)
+        .flatMap((v) => v.steps.filter((st) => st.name === name).map((st) => `${v.name}: ${st.doc}`))
+        .join('\n'),
+      *successors(s: State, p: RevokeParams) {
+        for (const step of stepsNamed(p)) yield* step.successors(s, p);
+      },
+      forEachSuccessor(s: State, p: RevokeParams, emit: (next: State, instance: unknown) => boolean) {
+        for (const step of variantOf(p).steps) if (step.name === name && !step.forEachSuccessor!(s, p, emit)) return false;
+        return true;
+      },
+      actorOf: () => 'revoker',
+    };
+  });
 }
 
 const spec: Spec<State, RevokeParams> = {
@@ -97,6 +109,7 @@ const spec: Spec<State, RevokeParams> = {
   reachable,
   notApplicable,
   ...liveness,
+  layout: stateLayout,
   table: { param: 'variant', values: variantNames },
   presentation,
 };

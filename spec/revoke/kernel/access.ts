@@ -15,7 +15,7 @@ export function variantOf(p: RevokeParams): Variant {
 /** A new operation of `kind` through descriptor slot `slot`: revoke targets I only, so J is never gated. */
 export function opThrough(s: State, p: RevokeParams, slot: Slot, kind: OpKind): Gate {
   if (isMarker(slot)) return fail(variantOf(p).markerErrno?.[slot] ?? 'EBADF');
-  const file = s.files.get(slot)!;
+  const file = s.files[slot]!;
   return file.inode === 'I' ? variantOf(p).gate(s, p, file, kind) : ENTER;
 }
 

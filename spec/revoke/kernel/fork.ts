@@ -22,23 +22,55 @@ import { defineAction } from '../../../checker/defineAction.ts';
 import { variantOf } from './access.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
-import { Map } from 'immutable';
-import { FDS, type FileId, type State, type TaskId, Task, begun, childId, getFile, inodeOf, isMarker, tableOf, task, userTasks } from './state.ts';
+import {
+  FDS,
+  type FileId,
+  type State,
+  type Table,
+  type TaskId,
+  begun,
+  childId,
+  getFile,
+  inodeOf,
+  isMarker,
+  tableOf,
+  task,
+  userTasks,
+  withTable,
+  withTask,
+} from './state.ts';
 
 /** The struct files t's table holds, in fd order (revoked and bad slots are not copied: see above). */
 function liveFiles(s: State, t: TaskId): FileId[] {
-  return [...tableOf(s, t).values()].filter((slot): slot is FileId => !isMarker(slot));
+  const files: FileId[] = [];
+  const table = tableOf(s, t);
+  for (const fd of FDS) {
+    const slot = table[fd];
+    if (slot !== undefined && !isMarker(slot)) files.push(slot);
+  }
+  return files;
+}
+
+/** t's table holds a struct file on I. */
+function holdsFileOnI(s: State, t: TaskId): boolean {
+  const table = tableOf(s, t);
+  return FDS.some((fd) => {
+    const slot = table[fd];
+    return slot !== undefined && !isMarker(slot) && inodeOf(s, slot) === 'I';
+  });
 }
 
 export const ForkCopy = defineAction<State, RevokeParams, TaskId>({
   name: 'ForkCopy',
   doc: "Task t forks (copy_process: copy_files): the child holds copies of t's descriptors but is not yet on the task list.",
   params: (_s, p) => userTasks(p),
-  enabled: (s, t, p) => p.fork && begun(s) && !s.tasks.has(childId(p)) && canAct(s, t) && liveFiles(s, t).some((f) => inodeOf(s, f) === 'I'),
+  enabled: (s, t, p) => p.fork && begun(s) && s.tasks[childId(p)] === undefined && canAct(s, t) && holdsFileOnI(s, t),
   next(s, t, p) {
     const c = childId(p);
     const copied = liveFiles(s, t);
-    let next = s.setIn(['tables', c], Map(copied.map((f, i) => [FDS[i]!, f]))).setIn(['tasks', c], Task({ table: c, visible: false }));
+    const table: { [fd: number]: FileId } = {};
+    copied.forEach((f, i) => (table[FDS[i]!] = f));
+    let next = withTask(withTable(s, c, table as Table), c, { table: c, visible: false, vma: null, call: null });
     for (const f of copied) next = getFile(next, f);
     return next;
   },
@@ -51,11 +83,9 @@ export const ForkCopy = defineAction<State, RevokeParams, TaskId>({
 export const ForkLink = defineAction<State, RevokeParams, TaskId>({
   name: 'ForkLink',
   doc: 'copy_process links the child into the task list (write_lock(tasklist_lock)): it waits while the revoker holds the lock for reading.',
-  *params(s, p) {
-    if (s.tasks.has(childId(p))) yield childId(p);
-  },
+  params: (s, p) => (s.tasks[childId(p)] !== undefined ? [childId(p)] : []),
   enabled: (s, c, p) => !task(s, c).visible && !variantOf(p).tasklistHeld(s),
-  next: (s, c) => s.setIn(['tasks', c, 'visible'], true),
+  next: (s, c) => withTask(s, c, { ...task(s, c), visible: true }),
   label: (_s, c) => `ForkLink(${c}): on the task list`,
   actor: (_s, c) => c,
 });
@@ -64,8 +94,8 @@ export const CloneFiles = defineAction<State, RevokeParams, TaskId>({
   name: 'CloneFiles',
   doc: "Task t clones with CLONE_FILES: a new visible task sharing t's table, which makes fdget count from now on.",
   params: (_s, p) => userTasks(p),
-  enabled: (s, t, p) => p.fork && !s.tasks.has(childId(p)) && canAct(s, t) && !variantOf(p).tasklistHeld(s),
-  next: (s, t, p) => s.setIn(['tasks', childId(p)], Task({ table: task(s, t).table, visible: true })),
+  enabled: (s, t, p) => p.fork && s.tasks[childId(p)] === undefined && canAct(s, t) && !variantOf(p).tasklistHeld(s),
+  next: (s, t, p) => withTask(s, childId(p), { table: task(s, t).table, visible: true, vma: null, call: null }),
   label: (_s, t, p) => `CloneFiles(${t} -> ${childId(p)}): shares ${t}'s table`,
   actor: (_s, t) => t,
 });

@@ -12,25 +12,24 @@ import { defineAction } from '../../../checker/defineAction.ts';
 import { opThrough, variantOf } from './access.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
-import { FDS, type FileId, type State, type TaskId, Vma, getFile, inodeOf, putFile, returnedZero, tableOf, task, userTasks } from './state.ts';
+import { taskFds } from './instances.ts';
+import { type Fd, type FileId, type State, type TaskId, getFile, inodeOf, putFile, returnedZero, tableOf, task, userTasks, withTask } from './state.ts';
 
-export const Mmap = defineAction<State, RevokeParams, { t: TaskId; fd: number }>({
+export const Mmap = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
   name: 'Mmap',
   doc: "Task t maps fd shared (do_mmap, through the variant's gate): the VMA holds a reference to the struct file.",
-  *params(_s, p) {
-    for (const t of userTasks(p)) for (const fd of FDS) yield { t, fd };
-  },
+  params: (_s, p) => taskFds(p),
   enabled(s, { t, fd }, p) {
-    const slot = tableOf(s, t).get(fd);
+    const slot = tableOf(s, t)[fd];
     if (!canAct(s, t) || task(s, t).vma !== null || slot === undefined) return false;
     const g = opThrough(s, p, slot, 'mmap');
     return g !== 'wait' && g.enter;
   },
   next(s, { t, fd }) {
-    const slot = tableOf(s, t).get(fd)!;
-    return getFile(s.setIn(['tasks', t, 'vma'], Vma({ file: slot as FileId })), slot);
+    const slot = tableOf(s, t)[fd] as FileId;
+    return getFile(withTask(s, t, { ...task(s, t), vma: { file: slot, zapped: false } }), slot);
   },
-  label: (s, { t, fd }) => `Mmap(${t}, fd ${fd}): maps ${tableOf(s, t).get(fd)}`,
+  label: (s, { t, fd }) => `Mmap(${t}, fd ${fd}): maps ${tableOf(s, t)[fd]}`,
   actor: (_s, { t }) => t,
 });
 
@@ -39,7 +38,7 @@ export const Munmap = defineAction<State, RevokeParams, TaskId>({
   doc: "Task t unmaps its mapping (do_munmap): the VMA's reference is put.",
   params: (_s, p) => userTasks(p),
   enabled: (s, t) => canAct(s, t) && task(s, t).vma !== null,
-  next: (s, t) => putFile(s.setIn(['tasks', t, 'vma'], null), task(s, t).vma!.file),
+  next: (s, t) => putFile(withTask(s, t, { ...task(s, t), vma: null }), task(s, t).vma!.file),
   label: (s, t) => `Munmap(${t}): ${task(s, t).vma!.file}`,
   actor: (_s, t) => t,
 });

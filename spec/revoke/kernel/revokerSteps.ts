@@ -9,13 +9,30 @@
 // user action can observe. Between two scans anything may happen: read_lock(tasklist_lock) held
 // across the whole pass excludes only copy_process's link (write_lock), not dup, close, sendmsg,
 // recvmsg or the syscalls.
-import { List } from 'immutable';
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { Action } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
-import { type FileId, type Marker, type RevokerPc, type State, type TaskId, type Vma, inodeOf, isMarker, putFile, setPc } from './state.ts';
+import {
+  FDS,
+  type Fd,
+  type FileId,
+  type Marker,
+  type RevokerPc,
+  type State,
+  type TaskId,
+  type Vma,
+  inodeOf,
+  isMarker,
+  putFile,
+  setPc,
+  withRevoker,
+  withSlot,
+  withTask,
+} from './state.ts';
 
 type Step = Action<State, RevokeParams>;
+
+const ONE = [null] as const;
 
 /**
  * A revoker step with one instance: the revoker is one thread, so the step has no parameter and
@@ -31,7 +48,7 @@ export function revokerStep(def: {
   return defineAction<State, RevokeParams, null>({
     name: def.name,
     doc: def.doc,
-    params: () => [null],
+    params: () => ONE,
     enabled: (s, _a, p) => def.enabled(s, p),
     next: (s, _a, p) => def.next(s, p),
     label: (s, _a, p) => def.label(s, p),
@@ -54,9 +71,9 @@ export function revokerStepOn<A>(def: {
   return defineAction<State, RevokeParams, A>({
     name: def.name,
     doc: def.doc,
-    *params(s) {
+    params(s) {
       const a = def.target(s);
-      if (a !== undefined) yield a;
+      return a === undefined ? [] : [a];
     },
     enabled: def.enabled ?? (() => true),
     next: def.next,
@@ -73,7 +90,9 @@ function inScan(s: State): boolean {
 /** The next visible task in scan order (do_each_thread walks the task list: A, B, then a linked child). */
 function nextScanTask(s: State): TaskId | undefined {
   const cursor = s.revoker.cursor;
-  return [...s.tasks.filter((tk, t) => tk.visible && t > cursor).keys()].sort()[0];
+  let next: TaskId | undefined;
+  for (const t in s.tasks) if (s.tasks[t]!.visible && t > cursor && (next === undefined || t < next)) next = t;
+  return next;
 }
 
 /** The task pass 1 scans next, while pass 1 is under way (the target of RevokeScanTask and badfs's RevokeGiveUp). */
@@ -86,8 +105,8 @@ export function scanDone(s: State): boolean {
   return inScan(s) && nextScanTask(s) === undefined;
 }
 
-function addRef(refs: List<FileId>, f: FileId): List<FileId> {
-  return refs.push(f).sort();
+function addRef(refs: readonly FileId[], f: FileId): readonly FileId[] {
+  return [...refs, f].sort();
 }
 
 /**
@@ -102,9 +121,14 @@ export function scanTask(opts: {
   /** The scan cannot proceed (badfs waits for f_light users while holding the locks). */
   readonly blocked?: (s: State, t: TaskId) => boolean;
 }): Step {
-  const victims = (s: State, t: TaskId): [number, FileId][] => {
-    const table = s.tables.get(s.tasks.get(t)!.table)!;
-    return [...table].filter(([, slot]) => !isMarker(slot) && inodeOf(s, slot) === 'I' && slot !== s.revoker.spared).map(([fd, slot]) => [fd, slot]);
+  const victims = (s: State, t: TaskId): [Fd, FileId][] => {
+    const table = s.tables[s.tasks[t]!.table]!;
+    const found: [Fd, FileId][] = [];
+    for (const fd of FDS) {
+      const slot = table[fd];
+      if (slot !== undefined && !isMarker(slot) && inodeOf(s, slot) === 'I' && slot !== s.revoker.spared) found.push([fd, slot]);
+    }
+    return found;
   };
   return revokerStepOn({
     name: 'RevokeScanTask',
@@ -113,12 +137,12 @@ export function scanTask(opts: {
     enabled: (s, t) => !opts.blocked?.(s, t),
     next(s, t) {
       let next = s;
-      const table = s.tasks.get(t)!.table;
+      const table = s.tasks[t]!.table;
       for (const [fd, f] of victims(s, t)) {
-        next = next.setIn(['tables', table, fd], opts.marker);
-        next = opts.collect ? next.setIn(['revoker', 'refs'], addRef(next.revoker.refs, f)) : putFile(next, f);
+        next = withSlot(next, table, fd, opts.marker);
+        next = opts.collect ? withRevoker(next, { ...next.revoker, refs: addRef(next.revoker.refs, f) }) : putFile(next, f);
       }
-      return setPc(next, 'scan').setIn(['revoker', 'cursor'], t);
+      return withRevoker(next, { ...next.revoker, pc: 'scan', cursor: t });
     },
     label(s, t) {
       const found = victims(s, t);
@@ -140,7 +164,14 @@ export function unmap(opts: {
   readonly how: 'zap' | 'munmap';
   readonly select: (s: State, t: TaskId, vma: Vma) => boolean;
 }): Step {
-  const victims = (s: State): TaskId[] => [...s.tasks.filter((tk, t) => tk.vma !== null && !tk.vma.zapped && opts.select(s, t, tk.vma)).keys()].sort();
+  const victims = (s: State): TaskId[] => {
+    const found: TaskId[] = [];
+    for (const t in s.tasks) {
+      const vma = s.tasks[t]!.vma;
+      if (vma !== null && !vma.zapped && opts.select(s, t, vma)) found.push(t);
+    }
+    return found.sort();
+  };
   return revokerStep({
     name: 'RevokeUnmap',
     doc: opts.doc,
@@ -148,8 +179,9 @@ export function unmap(opts: {
     next(s) {
       let next = s;
       for (const t of victims(s)) {
-        if (opts.how === 'zap') next = next.setIn(['tasks', t, 'vma', 'zapped'], true);
-        else next = putFile(next.setIn(['tasks', t, 'vma'], null), s.tasks.get(t)!.vma!.file);
+        const vma = s.tasks[t]!.vma!;
+        if (opts.how === 'zap') next = withTask(next, t, { ...next.tasks[t]!, vma: { file: vma.file, zapped: true } });
+        else next = putFile(withTask(next, t, { ...next.tasks[t]!, vma: null }), vma.file);
       }
       return setPc(next, opts.to);
     },
@@ -157,7 +189,7 @@ export function unmap(opts: {
       const found = victims(s);
       return found.length === 0
         ? 'RevokeUnmap: nothing'
-        : `RevokeUnmap: ${opts.how} ${found.map((t) => `${t}'s mapping of ${s.tasks.get(t)!.vma!.file}`).join(', ')}`;
+        : `RevokeUnmap: ${opts.how} ${found.map((t) => `${t}'s mapping of ${s.tasks[t]!.vma!.file}`).join(', ')}`;
     },
   });
 }
@@ -169,15 +201,17 @@ export function revokeReturn(from: (s: State) => boolean): Step {
     doc: 'The revoker puts the files it collected (fput) and returns 0; from here on the guarantees apply.',
     enabled: (s) => from(s),
     next(s) {
-      let next = s.setIn(['revoker', 'refs'], List());
+      let next = withRevoker(s, { ...s.revoker, refs: [], pc: 'done' });
       for (const f of s.revoker.refs) next = putFile(next, f);
-      return setPc(next, 'done');
+      return next;
     },
-    label: (s) => (s.revoker.refs.isEmpty() ? 'RevokeReturn' : `RevokeReturn: fput ${s.revoker.refs.join(', ')}`),
+    label: (s) => (s.revoker.refs.length === 0 ? 'RevokeReturn' : `RevokeReturn: fput ${s.revoker.refs.join(', ')}`),
   });
 }
 
 /** The files on I, in id order: the per-inode list file-list walks (files opened before revoke). */
 export function filesOnI(s: State): FileId[] {
-  return [...s.files.filter((f) => f.inode === 'I').keys()].sort();
+  const found: FileId[] = [];
+  for (const f in s.files) if (s.files[f]!.inode === 'I') found.push(f);
+  return found.sort();
 }

@@ -9,19 +9,26 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
-import { type FileId, Message, type State, type TaskId, freeFd, getFile, isMarker, tableOf, task, userTasks } from './state.ts';
+import { taskPairs } from './instances.ts';
+import { type FileId, type State, type TaskId, freeFd, getFile, isMarker, tableOf, task, userTasks, withMessage, withSlot } from './state.ts';
 
 export const SendFd = defineAction<State, RevokeParams, { from: TaskId; to: TaskId; file: FileId }>({
   name: 'SendFd',
   doc: 'Task `from` sends one of its struct files to `to` over the socketpair (scm_fp_copy, unix_attach_fds): the message holds a reference.',
   *params(s, p) {
-    for (const from of userTasks(p)) {
-      const files = new Set([...tableOf(s, from).values()].filter((slot) => !isMarker(slot)));
-      for (const to of userTasks(p)) for (const file of [...files].sort()) yield { from, to, file };
+    for (const { from, to } of taskPairs(p)) {
+      // Each struct file t's table holds, once, in id order (fd 3 and 4 may name the same one).
+      const table = tableOf(s, from);
+      const a = table[3] !== undefined && !isMarker(table[3]) ? table[3] : undefined;
+      const b = table[4] !== undefined && !isMarker(table[4]) ? table[4] : undefined;
+      if (a !== undefined && b !== undefined && a !== b) {
+        yield { from, to, file: a < b ? a : b };
+        yield { from, to, file: a < b ? b : a };
+      } else if (a !== undefined || b !== undefined) yield { from, to, file: (a ?? b)! };
     }
   },
   enabled: (s, { from, to }, p) => s.message === null && canAct(s, from) && (from !== to || p.selfSend),
-  next: (s, { to, file }) => getFile(s.set('message', Message({ to, file })), file),
+  next: (s, { to, file }) => getFile(withMessage(s, { to, file }), file),
   label: (_s, { from, to, file }) => `SendFd(${from} -> ${to} via s0, ${file})`,
   actor: (_s, { from }) => from,
 });
@@ -31,7 +38,7 @@ export const RecvFd = defineAction<State, RevokeParams, TaskId>({
   doc: "Task t receives the queued message (scm_detach_fds): its struct file lands in t's lowest free fd, whatever revoke did meanwhile.",
   params: (_s, p) => userTasks(p),
   enabled: (s, t) => s.message !== null && s.message.to === t && canAct(s, t) && freeFd(tableOf(s, t)) !== undefined,
-  next: (s, t) => s.setIn(['tables', task(s, t).table, freeFd(tableOf(s, t))!], s.message!.file).set('message', null),
+  next: (s, t) => withMessage(withSlot(s, task(s, t).table, freeFd(tableOf(s, t))!, s.message!.file), null),
   label: (s, t) => `RecvFd(${t}, s0): fd ${freeFd(tableOf(s, t))} -> ${s.message!.file}`,
   actor: (_s, t) => t,
 });

@@ -1,4 +1,4 @@
-// The kernel objects the revoke model holds, as immutable values.
+// The kernel objects the revoke model holds, as plain values never changed in place.
 //
 // A user reaches inode I along fd slot -> struct file -> inode. Everything that holds a struct
 // file holds one f_count: a descriptor slot (files_struct), an SCM_RIGHTS message in flight
@@ -18,8 +18,13 @@
 //   has begun, and nothing frees a borrowed file before then (a task in a call does nothing else).
 // - The fork child slot holds the child of copy_process; it is passive (it neither closes, sends
 //   nor calls): its descriptors and mapping are checked where they stand, which is what G1/G2 ask.
-import { List, Map, Record } from 'immutable';
+import type { Layout } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
+
+// States are plain objects, never changed in place: an action builds the next state by copying
+// what it changes (the helpers at the end of this file) and shares the rest with the state it
+// started from. Their layout (stateLayout, below) is the model's TypeOK, from which the checker
+// derives each state's few bytes.
 
 export type TaskId = string;
 export type FileId = string;
@@ -29,36 +34,31 @@ export type CallKind = 'read' | 'write' | 'fchmod';
 export type Marker = 'revoked' | 'bad' | 'leaked';
 export type Slot = FileId | Marker;
 export const FDS = [3, 4] as const;
+export type Fd = (typeof FDS)[number];
 
-export interface FileProps {
+export interface File {
   readonly inode: InodeId;
   /** f_count. */
   readonly count: number;
   /** f_op (and f_mapping, swapped together): 'revoked' once file-list has killed it. */
   readonly ops: 'live' | 'revoked';
 }
-export const File = Record<FileProps>({ inode: 'I', count: 1, ops: 'live' });
-export type File = ReturnType<typeof File>;
 
-export interface InodeProps {
+export interface Inode {
   /** Cannibalized, vgone'd, or marked dead for active references: its operations are dead ones. */
   readonly dead: boolean;
   /** vnode-revoke: VI_DOOMED set, new vnode lockers wait. */
   readonly doomed: boolean;
 }
-export const Inode = Record<InodeProps>({ dead: false, doomed: false });
-export type Inode = ReturnType<typeof Inode>;
 
-export interface VmaProps {
+export interface Vma {
   /** vma->vm_file: holds one f_count. */
   readonly file: FileId;
   /** Its PTEs are zapped and its fault handler returns VM_FAULT_SIGBUS. */
   readonly zapped: boolean;
 }
-export const Vma = Record<VmaProps>({ file: '', zapped: false });
-export type Vma = ReturnType<typeof Vma>;
 
-export interface CallProps {
+export interface Call {
   readonly kind: CallKind;
   readonly file: FileId;
   /** file_inode(file) as loaded at fdget: still known after a borrowed file is freed. */
@@ -70,10 +70,8 @@ export interface CallProps {
   /** Holds the variant's gate: an active reference (kernfs_get_active) or the vnode lock. */
   readonly gate: boolean;
 }
-export const Call = Record<CallProps>({ kind: 'read', file: '', inode: 'I', counted: false, loadedOps: 'live', gate: false });
-export type Call = ReturnType<typeof Call>;
 
-export interface TaskProps {
+export interface Task {
   /** files_struct id; several tasks share one under CLONE_FILES. */
   readonly table: string;
   /** On the task list; false between copy_files and the link in copy_process. */
@@ -81,17 +79,16 @@ export interface TaskProps {
   readonly vma: Vma | null;
   readonly call: Call | null;
 }
-export const Task = Record<TaskProps>({ table: '', visible: true, vma: null, call: null });
-export type Task = ReturnType<typeof Task>;
 
-export interface MessageProps {
+export interface Message {
   /** The receiving task (who sent it no longer matters once it is queued). */
   readonly to: TaskId;
   /** The SCM_RIGHTS file: holds one f_count until recvmsg installs it. */
   readonly file: FileId;
 }
-export const Message = Record<MessageProps>({ to: '', file: '' });
-export type Message = ReturnType<typeof Message>;
+
+/** A files_struct: fd -> slot, for the fds in use. */
+export type Table = { readonly [fd in Fd]?: Slot };
 
 /**
  * Where the revoker is. Every design starts at 'idle' and ends at 'done' (or badfs's 'failed');
@@ -123,44 +120,35 @@ export type RevokerPc =
   /** badfs gave up waiting for a light user: revoke returned an error and owes nothing. */
   | 'failed';
 
-export interface RevokerProps {
+export interface Revoker {
   /** Where the revoker is: 'idle' before its first step, 'done' once revoke has returned 0. */
   readonly pc: RevokerPc;
   /** The last task scanned or file killed, in the variant's order ('' before the first). */
   readonly cursor: string;
   /** References the revoker holds: files collected from tables, and frevoke's own fget. Sorted. */
-  readonly refs: List<FileId>;
+  readonly refs: readonly FileId[];
   /** frevoke: the caller's struct file, spared by the exclusion (file == exclude). */
   readonly spared: FileId;
   /** selfRevoke: the revoker itself holds the gate (an active reference, the vnode lock). */
   readonly gate: boolean;
 }
-export const Revoker = Record<RevokerProps>({ pc: 'idle', cursor: '', refs: List(), spared: '', gate: false });
-export type Revoker = ReturnType<typeof Revoker>;
 
-export interface StateProps {
-  readonly tasks: Map<TaskId, Task>;
-  readonly tables: Map<string, Map<number, Slot>>;
-  readonly files: Map<FileId, File>;
-  readonly inodes: Map<InodeId, Inode>;
+export interface State {
+  readonly tasks: { readonly [t: TaskId]: Task };
+  readonly tables: { readonly [table: string]: Table };
+  /** The struct files that exist (a freed one is absent). */
+  readonly files: { readonly [f: FileId]: File };
+  readonly inodes: { readonly [i in InodeId]?: Inode };
   /** The socketpair's queue, capacity 1. */
   readonly message: Message | null;
   readonly revoker: Revoker;
 }
-export const State = Record<StateProps>({
-  tasks: Map(),
-  tables: Map(),
-  files: Map(),
-  inodes: Map(),
-  message: null,
-  revoker: Revoker(),
-});
-export type State = ReturnType<typeof State>;
 
 const LETTERS = ['A', 'B', 'C', 'D'];
+const TASK_LISTS = [1, 2, 3].map((n) => LETTERS.slice(0, n));
 /** The user tasks, in the revoker's scan order. */
-export function userTasks(p: RevokeParams): TaskId[] {
-  return LETTERS.slice(0, p.tasks);
+export function userTasks(p: RevokeParams): readonly TaskId[] {
+  return TASK_LISTS[p.tasks - 1] ?? LETTERS.slice(0, p.tasks);
 }
 /** The task that owns F0 at the start and, under frevoke, calls frevoke(3): B (A when alone). */
 export function ownerTask(p: RevokeParams): TaskId {
@@ -176,21 +164,22 @@ export function isMarker(slot: Slot): slot is Marker {
 }
 
 export function task(s: State, t: TaskId): Task {
-  return s.tasks.get(t)!;
+  return s.tasks[t]!;
 }
-export function tableOf(s: State, t: TaskId): Map<number, Slot> {
-  return s.tables.get(task(s, t).table)!;
+export function tableOf(s: State, t: TaskId): Table {
+  return s.tables[s.tasks[t]!.table]!;
 }
-export function freeFd(table: Map<number, Slot>): number | undefined {
-  return FDS.find((fd) => !table.has(fd));
+export function freeFd(table: Table): Fd | undefined {
+  return table[3] === undefined ? 3 : table[4] === undefined ? 4 : undefined;
 }
 /** Is t's table shared with another task (CLONE_FILES)? Then fdget must count (fget). */
 export function tableShared(s: State, t: TaskId): boolean {
-  const id = task(s, t).table;
-  return s.tasks.some((other, name) => name !== t && other.table === id);
+  const id = s.tasks[t]!.table;
+  for (const other in s.tasks) if (other !== t && s.tasks[other]!.table === id) return true;
+  return false;
 }
 export function inodeOf(s: State, f: FileId): InodeId | undefined {
-  return s.files.get(f)?.inode;
+  return s.files[f]?.inode;
 }
 /** Revoke has returned 0 (pc 'done'): the guarantees apply from here on. */
 export function returnedZero(s: State): boolean {
@@ -205,24 +194,147 @@ export function begun(s: State): boolean {
   return s.revoker.pc !== 'idle';
 }
 
-/** The revoker moves to `pc` (typed, unlike setIn's path). */
+// Building the next state: each helper copies the path to what changes and shares the rest.
+// They take whole objects (`{ ...task(s, t), call: null }` at the caller), and write the state as
+// a literal: these run for every successor, and a spread of a partial change inside a helper
+// every caller shares costs several times a copy whose shape the engine knows.
+
+function make(
+  tasks: State['tasks'],
+  tables: State['tables'],
+  files: State['files'],
+  inodes: State['inodes'],
+  message: Message | null,
+  revoker: Revoker,
+): State {
+  return { tasks, tables, files, inodes, message, revoker };
+}
+/** Task t is now `tk` (a fork or clone adds it). */
+export function withTask(s: State, t: TaskId, tk: Task): State {
+  return make({ ...s.tasks, [t]: tk }, s.tables, s.files, s.inodes, s.message, s.revoker);
+}
+/** Descriptor slot fd of files_struct `table` holds `slot` (undefined: it is freed). */
+export function withSlot(s: State, table: string, fd: Fd, slot: Slot | undefined): State {
+  const old = s.tables[table]!;
+  return withTable(s, table, tableWith(fd === 3 ? slot : old[3], fd === 4 ? slot : old[4]));
+}
+/** A table literal without absent fds (an absent fd is no property, never an undefined one). */
+function tableWith(at3: Slot | undefined, at4: Slot | undefined): Table {
+  if (at3 === undefined) return at4 === undefined ? {} : { 4: at4 };
+  return at4 === undefined ? { 3: at3 } : { 3: at3, 4: at4 };
+}
+/** files_struct `table` is now `slots` (copy_files installs a whole one). */
+export function withTable(s: State, table: string, slots: Table): State {
+  return make(s.tasks, { ...s.tables, [table]: slots }, s.files, s.inodes, s.message, s.revoker);
+}
+/** Struct file f is created or changed (undefined: it is freed). */
+export function withFile(s: State, f: FileId, file: File | undefined): State {
+  // Rebuilt in FILE_IDS order rather than spread and `delete`d: a deleted property turns the
+  // object into a slow dictionary, and the same files present always give one shape.
+  const files: { [f: FileId]: File } = {};
+  for (const k of FILE_IDS) {
+    const v = k === f ? file : s.files[k];
+    if (v !== undefined) files[k] = v;
+  }
+  return make(s.tasks, s.tables, files, s.inodes, s.message, s.revoker);
+}
+export function withInode(s: State, i: InodeId, inode: Inode): State {
+  return make(s.tasks, s.tables, s.files, { ...s.inodes, [i]: inode }, s.message, s.revoker);
+}
+export function withMessage(s: State, message: Message | null): State {
+  return make(s.tasks, s.tables, s.files, s.inodes, message, s.revoker);
+}
+export function withRevoker(s: State, revoker: Revoker): State {
+  return make(s.tasks, s.tables, s.files, s.inodes, s.message, revoker);
+}
+/** The revoker moves to `pc`. */
 export function setPc(s: State, pc: RevokerPc): State {
-  return s.setIn(['revoker', 'pc'], pc);
+  const r = s.revoker;
+  return withRevoker(s, { pc, cursor: r.cursor, refs: r.refs, spared: r.spared, gate: r.gate });
 }
 
 /** get_file: one more reference. */
 export function getFile(s: State, f: FileId): State {
-  return s.updateIn(['files', f], (file) => (file as File).set('count', (file as File).count + 1)) as State;
+  const file = s.files[f]!;
+  return withFile(s, f, { inode: file.inode, count: file.count + 1, ops: file.ops });
 }
 /** fput: one reference fewer; the last one frees the struct file (__fput). */
 export function putFile(s: State, f: FileId): State {
-  const file = s.files.get(f)!;
-  return file.count === 1 ? s.deleteIn(['files', f]) : s.setIn(['files', f, 'count'], file.count - 1);
+  const file = s.files[f]!;
+  return withFile(s, f, file.count === 1 ? undefined : { inode: file.inode, count: file.count - 1, ops: file.ops });
 }
 
-/** Every (task, fd, slot) of every task, visible or not; a shared table is listed once per task. */
-export function* slots(s: State): Generator<{ t: TaskId; table: string; fd: number; slot: Slot }> {
-  for (const [t, tk] of s.tasks) {
-    for (const [fd, slot] of s.tables.get(tk.table)!) yield { t, table: tk.table, fd, slot };
+/** Calls `visit` with every (task, table, fd, slot) of every task, visible or not, until it returns false; a shared table is visited once per task. */
+export function everySlot(s: State, visit: (slot: Slot, t: TaskId, table: string, fd: Fd) => boolean): boolean {
+  for (const t in s.tasks) {
+    const table = s.tasks[t]!.table;
+    const slots = s.tables[table]!;
+    const at3 = slots[3];
+    if (at3 !== undefined && !visit(at3, t, table, 3)) return false;
+    const at4 = slots[4];
+    if (at4 !== undefined && !visit(at4, t, table, 4)) return false;
   }
+  return true;
+}
+
+/** Some task satisfies `test`. */
+export function someTask(s: State, test: (tk: Task, t: TaskId) => boolean): boolean {
+  for (const t in s.tasks) if (test(s.tasks[t]!, t)) return true;
+  return false;
+}
+
+/** The task ids in order (scan order: A, B, then the child). */
+export function taskIds(s: State): TaskId[] {
+  return Object.keys(s.tasks).sort();
+}
+
+/** The struct files that exist, in id order. */
+export function fileIds(s: State): FileId[] {
+  return Object.keys(s.files).sort();
+}
+
+/** Struct file ids the model can create: F0 and F1 on I (DOMAIN.md's two), J0 on J. */
+export const FILE_IDS: readonly FileId[] = ['F0', 'F1', 'J0'];
+const KINDS: readonly CallKind[] = ['read', 'write', 'fchmod'];
+const PCS: readonly RevokerPc[] = ['idle', 'scan', 'kill', 'detached', 'doomed', 'locked', 'vgone', 'deactivated', 'drained', 'unmapped', 'done', 'failed'];
+
+const enumOf = (values: readonly (string | number | boolean | null)[]): Layout => ({ type: 'enum', values });
+const bool: Layout = enumOf([false, true]);
+const record = (fields: Record<string, Layout>): Layout => ({ type: 'record', fields });
+
+/**
+ * TypeOK: every field of a state and its domain under bounds p. The checker writes states in this
+ * layout (a byte per field, presence bits for what may be absent), and a state that leaves it is
+ * reported naming the field.
+ */
+export function stateLayout(p: RevokeParams): Layout {
+  const tasks = [...userTasks(p), ...(p.fork ? [childId(p)] : [])];
+  const file = enumOf(FILE_IDS);
+  const slot = enumOf([...FILE_IDS, 'revoked', 'bad', 'leaked']);
+  const inode = enumOf(['I', 'J']);
+  const ops = enumOf(['live', 'revoked']);
+  return record({
+    tasks: {
+      type: 'dict',
+      keys: tasks,
+      of: record({
+        table: enumOf(tasks),
+        visible: bool,
+        vma: { type: 'optional', of: record({ file, zapped: bool }) },
+        call: { type: 'optional', of: record({ kind: enumOf(KINDS), file, inode, counted: bool, loadedOps: ops, gate: bool }) },
+      }),
+    },
+    tables: { type: 'dict', keys: tasks, of: { type: 'dict', keys: FDS, of: slot } },
+    // f_count is bounded by the holders: every slot, the message, a mapping and a call per task, the revoker's list.
+    files: { type: 'dict', keys: FILE_IDS, of: record({ inode, count: { type: 'int', min: 1, max: 255 }, ops }) },
+    inodes: { type: 'dict', keys: ['I', 'J'], of: record({ dead: bool, doomed: bool }) },
+    message: { type: 'optional', of: record({ to: enumOf(tasks), file }) },
+    revoker: record({
+      pc: enumOf(PCS),
+      cursor: enumOf(['', ...tasks, ...FILE_IDS]),
+      refs: { type: 'list', of: file, max: 2 * FDS.length * tasks.length + 1 },
+      spared: enumOf(['', ...FILE_IDS]),
+      gate: bool,
+    }),
+  });
 }

@@ -17,7 +17,23 @@ import { defineAction } from '../../../checker/defineAction.ts';
 import { opThrough, variantOf } from './access.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
-import { Call, type CallKind, FDS, type FileId, type State, type TaskId, getFile, ownerTask, putFile, tableOf, tableShared, task, userTasks } from './state.ts';
+import { perParams, taskFdKinds } from './instances.ts';
+import {
+  type Call,
+  type CallKind,
+  type Fd,
+  type FileId,
+  type State,
+  type TaskId,
+  getFile,
+  ownerTask,
+  putFile,
+  tableOf,
+  tableShared,
+  task,
+  userTasks,
+  withTask,
+} from './state.ts';
 
 /**
  * The kinds enumerated: read and write take the same path in every variant (fdget, the cached
@@ -25,33 +41,32 @@ import { Call, type CallKind, FDS, type FileId, type State, type TaskId, getFile
  * the inode instead (cannibalize). G7 asks the gate about every kind directly.
  */
 const kinds = (p: RevokeParams): readonly CallKind[] => (variantOf(p).inodeOps ? ['read', 'fchmod'] : ['read']);
+const begins = taskFdKinds(kinds);
 const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', fchmod: 'Fchmod' })[kind];
 
 interface Begin {
   readonly t: TaskId;
-  readonly fd: number;
+  readonly fd: Fd;
   readonly kind: CallKind;
 }
 
 export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
   name: 'SyscallBegin',
   doc: "Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the variant's gate; it fails with the gate's error or holds the file.",
-  *params(_s, p) {
-    for (const t of userTasks(p)) for (const fd of FDS) for (const kind of kinds(p)) yield { t, fd, kind };
-  },
+  params: (_s, p) => begins(p),
   enabled(s, { t, fd, kind }, p) {
-    const slot = tableOf(s, t).get(fd);
+    const slot = tableOf(s, t)[fd];
     if (!canAct(s, t) || slot === undefined) return false;
     const g = opThrough(s, p, slot, kind);
     return g !== 'wait' && g.enter;
   },
   next(s, { t, fd, kind }, p) {
-    const slot = tableOf(s, t).get(fd) as FileId;
+    const slot = tableOf(s, t)[fd] as FileId;
     const g = opThrough(s, p, slot, kind) as { holds: boolean };
-    const file = s.files.get(slot)!;
+    const file = s.files[slot]!;
     const counted = variantOf(p).forcesCountedFdget === true || p.fdget === 'counted' || tableShared(s, t);
-    const call = Call({ kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, gate: g.holds });
-    const next = s.setIn(['tasks', t, 'call'], call);
+    const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, gate: g.holds };
+    const next = withTask(s, t, { ...task(s, t), call });
     return counted ? getFile(next, slot) : next;
   },
   label(_s, { t, fd, kind }, _p, next) {
@@ -70,19 +85,20 @@ export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
 const stuck = (p: RevokeParams, t: TaskId): boolean => p.stuckCaller && t === ownerTask(p);
 
 function syscallEnd(name: string, doc: string, which: (p: RevokeParams, t: TaskId) => boolean) {
+  const enders = perParams((p) => userTasks(p).filter((t) => which(p, t)));
   return defineAction<State, RevokeParams, TaskId>({
     name,
     doc,
-    params: (_s, p) => userTasks(p).filter((t) => which(p, t)),
+    params: (_s, p) => enders(p),
     enabled: (s, t) => task(s, t).call !== null,
     next(s, t) {
       const call = task(s, t).call!;
-      const next = s.setIn(['tasks', t, 'call'], null);
+      const next = withTask(s, t, { ...task(s, t), call: null });
       return call.counted ? putFile(next, call.file as FileId) : next;
     },
     label(s, t, p) {
       const call = task(s, t).call!;
-      if (!s.files.has(call.file)) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
+      if (s.files[call.file] === undefined) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
       const reaches = call.inode !== 'I' || variantOf(p).callReaches(s, p, call);
       return `${verb(call.kind)}(${t}) returns: ${reaches ? `${call.kind === 'fchmod' ? 'changed' : call.kind === 'read' ? 'read' : 'wrote'} ${call.inode}` : 'EIO'}`;
     },

@@ -3,7 +3,7 @@
 // shared; a variant file (variants/*.ts) holds only this.
 import type { Action } from '../../../checker/spec.ts';
 import type { RevokeParams, VariantName } from './params.ts';
-import type { Call, CallKind, File, Marker, State, Vma } from './state.ts';
+import { type Call, type CallKind, type File, type Marker, type State, type Vma, someTask } from './state.ts';
 
 export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV';
 export type OpKind = CallKind | 'mmap';
@@ -24,7 +24,7 @@ export const fail = (errno: Errno): Gate => ({ enter: false, errno });
  * the vnode lock; the drain of either waits until this is false.
  */
 export function gateHeld(s: State): boolean {
-  return s.revoker.gate || s.tasks.some((tk) => tk.call !== null && tk.call.gate);
+  return s.revoker.gate || someTask(s, (tk) => tk.call !== null && tk.call.gate);
 }
 
 export interface Variant {

@@ -8,7 +8,9 @@ import type { Presentation, TraceStep } from '../../../checker/spec.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { objectGraph } from './objectGraph.ts';
 import { stateJson } from './stateJson.ts';
-import { type State, childId, userTasks } from '../kernel/state.ts';
+import { type Message, type State, childId, userTasks } from '../kernel/state.ts';
+
+const sameMessage = (a: Message, b: Message): boolean => a.to === b.to && a.file === b.file;
 
 export function messages(trace: readonly TraceStep<State>[]): { from: number; to: number; label: string }[] {
   const out: { from: number; to: number; label: string }[] = [];
@@ -16,11 +18,11 @@ export function messages(trace: readonly TraceStep<State>[]): { from: number; to
   for (let i = 1; i < trace.length; i++) {
     const before = trace[i - 1]!.state.message;
     const after = trace[i]!.state.message;
-    if (before !== null && (after === null || !after.equals(before))) {
+    if (before !== null && (after === null || !sameMessage(after, before))) {
       const from = pending.shift();
       if (from !== undefined) out.push({ from, to: i, label: `SCM_RIGHTS ${before.file}` });
     }
-    if (after !== null && (before === null || !after.equals(before))) pending.push(i);
+    if (after !== null && (before === null || !sameMessage(after, before))) pending.push(i);
   }
   return out;
 }

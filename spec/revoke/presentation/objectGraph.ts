@@ -13,7 +13,7 @@
 import { dotString as q } from '../../../checker/trace/render/dotString.ts';
 import { liveAccess, spared, variantOf } from '../kernel/access.ts';
 import type { RevokeParams } from '../kernel/params.ts';
-import { type FileId, type InodeId, type Marker, type State, isMarker } from '../kernel/state.ts';
+import { FDS, type FileId, type InodeId, type Marker, type State, isMarker } from '../kernel/state.ts';
 import { fileDead } from './stateJson.ts';
 
 const RED = 'color=red, fontcolor=red, penwidth=2';
@@ -21,6 +21,7 @@ const GREY = 'color="#888888", fontcolor="#888888"';
 const MARKER_LABEL: Record<Marker, string> = { revoked: 'revokefs file', bad: 'bad file', leaked: 'NULL (leaked)' };
 
 const sorted = <V>(entries: Iterable<[string, V]>): [string, V][] => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const entries = <V>(record: { readonly [k: string]: V | undefined }): [string, V][] => Object.entries(record) as [string, V][];
 
 export function objectGraph(s: State, p: RevokeParams, _violated: string): string {
   const nodes: string[] = [];
@@ -29,7 +30,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
   const node = (id: string, label: string, attrs: string) => nodes.push(`${q(id)} [label=${q(label)}, ${attrs}];`);
   const edge = (from: string, to: string, red: boolean, label = '', grey = false) =>
     edges.push(`${q(from)} -> ${q(to)} [${label === '' ? '' : `label=${q(label)}, `}${red ? RED : grey ? GREY : 'color=black'}];`);
-  const onI = (f: FileId) => s.files.get(f)?.inode === 'I';
+  const onI = (f: FileId) => s.files[f]?.inode === 'I';
   /** A descriptor or message on f: does a new operation through it reach I? */
   const reachesThrough = (f: FileId) => onI(f) && liveAccess(s, p, f);
   const fileNode = (f: FileId) => `file:${f}`;
@@ -42,10 +43,13 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
   const taskNode = new Map<string, number>();
   const tablesDrawn = new Set<string>();
   const markersUsed = new Set<Marker>();
-  for (const [t, tk] of sorted(s.tasks)) {
+  for (const [t, tk] of sorted(entries(s.tasks))) {
     taskNode.set(t, nodes.length);
     node(`task:${t}`, tk.visible ? `task ${t}` : `task ${t}\n(copied, not on the task list)`, 'shape=box, style="rounded,bold"');
-    for (const [fd, slot] of [...s.tables.get(tk.table)!].sort((a, b) => a[0] - b[0])) {
+    const table = s.tables[tk.table]!;
+    for (const fd of FDS) {
+      const slot = table[fd];
+      if (slot === undefined) continue;
       const fdId = `fd:${tk.table}:${fd}`;
       const red = !isMarker(slot) && mark(slot, reachesThrough(slot));
       edge(`task:${t}`, fdId, red);
@@ -72,7 +76,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
 
   // Mappings and calls in progress.
   const freed = new Map<FileId, InodeId>();
-  for (const [t, tk] of sorted(s.tasks)) {
+  for (const [t, tk] of sorted(entries(s.tasks))) {
     if (tk.vma !== null) {
       const red = mark(tk.vma.file, onI(tk.vma.file) && variantOf(p).faultReaches(s, p, tk.vma));
       node(`vma:${t}`, tk.vma.zapped ? 'vma (zapped)' : 'vma (live)', `shape=box, style=rounded, ${red ? 'color=red, fontcolor=red' : 'color=black'}`);
@@ -82,7 +86,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
     if (tk.call !== null) {
       const c = tk.call;
       const red = mark(c.file, c.inode === 'I' && variantOf(p).callReaches(s, p, c));
-      if (!s.files.has(c.file)) freed.set(c.file, c.inode);
+      if (s.files[c.file] === undefined) freed.set(c.file, c.inode);
       const how = c.counted ? 'fget' : 'borrowed';
       node(
         `call:${t}`,
@@ -106,7 +110,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
   for (const f of [...r.refs].sort()) edge('revoker', fileNode(f), false, f === r.spared ? 'fget' : 'collected', true);
 
   // Struct files and inodes.
-  for (const [f, file] of sorted(s.files)) {
+  for (const [f, file] of sorted(entries(s.files))) {
     const red = mark(f, redFiles.has(f) || (file.inode === 'I' && liveAccess(s, p, f)));
     const notes = [file.ops === 'revoked' ? 'f_op revoked' : '', fileDead(s, p, f) ? 'dead' : '', spared(s, p, f) ? 'spared by frevoke' : ''].filter(
       (n) => n !== '',
@@ -120,7 +124,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
     node(fileNode(f), `struct file ${f} (freed)`, 'shape=box, style=dashed, color=red, fontcolor=red');
     edge(fileNode(f), `inode:${inode}`, redFiles.has(f), 'loaded f_op');
   }
-  for (const [i, inode] of sorted(s.inodes)) {
+  for (const [i, inode] of sorted(entries(s.inodes))) {
     const state = inode.dead ? ' (dead)' : inode.doomed ? ' (doomed)' : '';
     const reached = i === 'I' && redFiles.size > 0;
     node(`inode:${i}`, `inode ${i}${state}`, `shape=ellipse, style=bold, ${reached ? 'color=red, fontcolor=red' : inode.dead ? GREY : 'color=black'}`);

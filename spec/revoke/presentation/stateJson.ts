@@ -7,7 +7,7 @@
 // by id, so the same state always gives the same text.
 import { OP_KINDS, opThrough } from '../kernel/access.ts';
 import type { RevokeParams } from '../kernel/params.ts';
-import { type FileId, type State, returnedZero } from '../kernel/state.ts';
+import { FDS, type FileId, type State, returnedZero } from '../kernel/state.ts';
 
 /** Every new operation through struct file f fails (a doomed inode makes callers wait: not dead). */
 export function fileDead(s: State, p: RevokeParams, f: FileId): boolean {
@@ -17,13 +17,15 @@ export function fileDead(s: State, p: RevokeParams, f: FileId): boolean {
   });
 }
 
-const byKey = <V>(entries: Iterable<[string, V]>): [string, V][] => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const byKey = <V>(record: { readonly [k: string]: V }): [string, V][] =>
+  Object.entries(record).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) as [string, V][];
 
 export function stateJson(s: State, p: RevokeParams): unknown {
   const tasks: Record<string, unknown> = {};
   for (const [t, tk] of byKey(s.tasks)) {
     const fds: Record<string, string> = {};
-    for (const [fd, slot] of [...s.tables.get(tk.table)!].sort((a, b) => a[0] - b[0])) fds[String(fd)] = slot;
+    const table = s.tables[tk.table]!;
+    for (const fd of FDS) if (table[fd] !== undefined) fds[String(fd)] = table[fd];
     tasks[t] = { files_struct: tk.table, visible: tk.visible, fds };
   }
   const files: Record<string, unknown> = {};

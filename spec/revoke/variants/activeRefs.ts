@@ -9,16 +9,16 @@
 // must first kernfs_break_active_protection, or it waits for itself (`selfRevoke`,
 // `breakActiveProtection`; liveness is G5's business).
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf, setPc } from '../kernel/state.ts';
+import { type State, inodeOf, setPc, withInode, withRevoker } from '../kernel/state.ts';
 import { type Variant, fail, gateHeld } from '../kernel/variant.ts';
 
-const dead = (s: State): boolean => s.inodes.get('I')!.dead;
+const dead = (s: State): boolean => s.inodes.I!.dead;
 
 const markDead = revokerStep({
   name: 'RevokeMarkDead',
   doc: 'The revoker deactivates the node (KN_DEACTIVATED_BIAS): every later kernfs_get_active fails.',
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(s.setIn(['inodes', 'I', 'dead'], true), 'deactivated'),
+  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'deactivated'),
   label: () => 'RevokeMarkDead(I): new active references fail',
 });
 
@@ -26,7 +26,7 @@ const breakProtection = revokerStep({
   name: 'RevokeBreakActiveProtection',
   doc: 'The revoker, itself inside a method of the node, drops its own active reference (kernfs_break_active_protection).',
   enabled: (s, p) => p.breakActiveProtection && s.revoker.gate && s.revoker.pc !== 'done',
-  next: (s) => s.setIn(['revoker', 'gate'], false),
+  next: (s) => withRevoker(s, { ...s.revoker, gate: false }),
   label: () => 'RevokeBreakActiveProtection: own active reference dropped',
 });
 

@@ -10,13 +10,14 @@
 // inode: a child not yet linked is not on that list. Pass 1 (cwd/root) is left out: no
 // descriptor comes from it.
 import { revokeReturn, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from '../kernel/revokerSteps.ts';
-import { type State, type TaskId, inodeOf, isMarker, setPc, tableOf } from '../kernel/state.ts';
+import { type FileId, type Slot, type State, type TaskId, inodeOf, isMarker, setPc, someTask, tableOf } from '../kernel/state.ts';
 import { slotCutterHooks, type Variant } from '../kernel/variant.ts';
 
 /** Some fget_light (borrowed) call is inside a file that t's table holds on I. */
 function waitsForLightUser(s: State, t: TaskId): boolean {
-  const files = new Set([...tableOf(s, t).values()].filter((slot) => !isMarker(slot) && inodeOf(s, slot) === 'I'));
-  return s.tasks.some((tk) => tk.call !== null && !tk.call.counted && files.has(tk.call.file));
+  const table = tableOf(s, t);
+  const onI = (slot: Slot | undefined): slot is FileId => slot !== undefined && !isMarker(slot) && inodeOf(s, slot) === 'I';
+  return someTask(s, (tk) => tk.call !== null && !tk.call.counted && (tk.call.file === table[3] || tk.call.file === table[4]) && onI(tk.call.file));
 }
 
 const giveUp = revokerStepOn({
@@ -45,7 +46,7 @@ export const badfs: Variant = {
       from: scanDone,
       to: 'unmapped',
       how: 'munmap',
-      select: (s, t, vma) => s.tasks.get(t)!.visible && inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
+      select: (s, t, vma) => s.tasks[t]!.visible && inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
     }),
     revokeReturn((s) => s.revoker.pc === 'unmapped'),
   ],

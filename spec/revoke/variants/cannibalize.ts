@@ -9,18 +9,18 @@
 // calls already past the test finish. The mapping teardown makes existing mappings fault SIGBUS;
 // a new mmap through a cached f_op (naive) maps the detached inode again.
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf, setPc } from '../kernel/state.ts';
+import { type State, inodeOf, setPc, withInode } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const detach = revokerStep({
   name: 'RevokeDetach',
   doc: 'The revoker detaches the inode: unhashed, dentry dropped, make_bad_inode (the dead flag).',
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(s.setIn(['inodes', 'I', 'dead'], true), 'detached'),
+  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'detached'),
   label: () => 'RevokeDetach(I): inode is dead',
 });
 
-const dead = (s: State): boolean => s.inodes.get('I')!.dead;
+const dead = (s: State): boolean => s.inodes.I!.dead;
 
 export const cannibalize: Variant = {
   name: 'cannibalize',

@@ -10,7 +10,7 @@
 // The list is complete: every struct file is added at open and removed at release, and open is
 // blocked once revoke begins.
 import { filesOnI, revokeReturn, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
-import { type FileId, type State, inodeOf, setPc } from '../kernel/state.ts';
+import { type FileId, type State, inodeOf, withFile, withRevoker } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const inKillPass = (s: State): boolean => s.revoker.pc === 'idle' || s.revoker.pc === 'kill';
@@ -20,7 +20,7 @@ const killFile = revokerStepOn({
   name: 'RevokeKillFile',
   doc: "The revoker, walking the inode's file list, gives struct file f dead operations and mapping (f_op = hung-up fops).",
   target: (s) => (inKillPass(s) ? nextFile(s) : undefined),
-  next: (s, f) => setPc(s.setIn(['files', f, 'ops'], 'revoked'), 'kill').setIn(['revoker', 'cursor'], f),
+  next: (s, f) => withRevoker(withFile(s, f, { ...s.files[f]!, ops: 'revoked' }), { ...s.revoker, pc: 'kill', cursor: f }),
   label: (_s, f) => `RevokeKillFile(${f}): f_op -> dead`,
 });
 
@@ -28,7 +28,7 @@ export const fileList: Variant = {
   name: 'file-list',
   gate: (_s, _p, file) => (file.ops === 'revoked' ? fail('EIO') : ENTER),
   callReaches: (_s, _p, call) => call.loadedOps === 'live',
-  faultReaches: (s, _p, vma) => !vma.zapped && s.files.get(vma.file)?.ops !== 'revoked',
+  faultReaches: (s, _p, vma) => !vma.zapped && s.files[vma.file]?.ops !== 'revoked',
   cut: (_s, _p, file) => file.ops === 'revoked',
   tasklistHeld: () => false,
   steps: [

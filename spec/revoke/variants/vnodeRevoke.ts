@@ -9,16 +9,16 @@
 // the dead vnode and raises SIGBUS, so there is no separate unmap step.
 // selfRevoke: the revoker holds the vnode lock itself and LK_DRAIN waits for it (G5's business).
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type State, setPc } from '../kernel/state.ts';
+import { type State, setPc, withInode } from '../kernel/state.ts';
 import { type Variant, fail, gateHeld } from '../kernel/variant.ts';
 
-const inode = (s: State) => s.inodes.get('I')!;
+const inode = (s: State) => s.inodes.I!;
 
 const doom = revokerStep({
   name: 'RevokeDoom',
   doc: 'The revoker marks the vnode doomed (VI_DOOMED): new lockers sleep.',
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(s.setIn(['inodes', 'I', 'doomed'], true), 'doomed'),
+  next: (s) => setPc(withInode(s, 'I', { ...inode(s), doomed: true }), 'doomed'),
   label: () => 'RevokeDoom(I): new lockers wait',
 });
 
@@ -34,7 +34,7 @@ const vgone = revokerStep({
   name: 'RevokeVgone',
   doc: 'The revoker (vgonel) flushes, closes and reclaims the vnode and sets v_op = dead_vnodeops.',
   enabled: (s) => s.revoker.pc === 'locked',
-  next: (s) => setPc(s.setIn(['inodes', 'I', 'dead'], true), 'vgone'),
+  next: (s) => setPc(withInode(s, 'I', { ...inode(s), dead: true }), 'vgone'),
   label: () => 'RevokeVgone(I): v_op -> deadfs',
 });
 

@@ -126,7 +126,7 @@ describe('revoke scenarios', () => {
       'RevokeReturn: fput F0',
       'Read(B) returns: read I',
     ]);
-    expect(trace.at(-1)!.state.files.has('F0')).toBe(false);
+    expect(trace.at(-1)!.state.files.F0).toBeUndefined();
   });
 
   it('T2 under active-refs ends with a dead file: the received descriptor fails ENODEV', () => {

@@ -1,0 +1,26 @@
+// The candidate instances of the user actions (every task, every fd, every kind of call), built
+// once per bounds: an action's `params` is asked in every state, and the lists never change
+// within a check.
+import type { RevokeParams } from './params.ts';
+import { type CallKind, FDS, type Fd, type TaskId, userTasks } from './state.ts';
+
+/** A function of the bounds alone, computed once per bounds object. */
+export function perParams<T>(build: (p: RevokeParams) => T): (p: RevokeParams) => T {
+  const cache = new WeakMap<RevokeParams, T>();
+  return (p) => {
+    let v = cache.get(p);
+    if (v === undefined) cache.set(p, (v = build(p)));
+    return v;
+  };
+}
+
+/** Every (task, fd). */
+export const taskFds = perParams((p) => userTasks(p).flatMap((t) => FDS.map((fd) => ({ t, fd }))));
+
+/** Every (task, fd, kind) for the kinds `kinds(p)` enumerates. */
+export function taskFdKinds(kinds: (p: RevokeParams) => readonly CallKind[]): (p: RevokeParams) => readonly { t: TaskId; fd: Fd; kind: CallKind }[] {
+  return perParams((p) => userTasks(p).flatMap((t) => FDS.flatMap((fd) => kinds(p).map((kind) => ({ t, fd, kind })))));
+}
+
+/** Every ordered pair of user tasks (sender, receiver), self-sends included. */
+export const taskPairs = perParams((p) => userTasks(p).flatMap((from) => userTasks(p).map((to) => ({ from, to }))));
