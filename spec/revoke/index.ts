@@ -21,6 +21,7 @@
 //   `Read(A, fd 3) begins on F0, borrowed`; every step's actor is 'revoker' or a task id.
 import type { Action, Spec } from '../../checker/spec.ts';
 import { variantOf } from './kernel/access.ts';
+import { perParams } from './kernel/instances.ts';
 import { Close, Dup, Open } from './kernel/files.ts';
 import { CloneFiles, ForkCopy, ForkLink } from './kernel/fork.ts';
 import { invariants, notApplicable, reachable } from './kernel/guarantees.ts';
@@ -64,7 +65,7 @@ function revokerActions(): Action<State, RevokeParams>[] {
   const names: string[] = [];
   for (const v of Object.values(variants)) for (const step of v.steps) if (!names.includes(step.name)) names.push(step.name);
   return names.map((name) => {
-    const stepsNamed = (p: RevokeParams) => variantOf(p).steps.filter((step) => step.name === name);
+    const stepsNamed = perParams((p) => variantOf(p).steps.filter((step) => step.name === name));
     return {
       name,
       doc: Object.values(variants)
@@ -74,7 +75,7 @@ function revokerActions(): Action<State, RevokeParams>[] {
         for (const step of stepsNamed(p)) yield* step.successors(s, p);
       },
       forEachSuccessor(s: State, p: RevokeParams, emit: (next: State, instance: unknown) => boolean) {
-        for (const step of variantOf(p).steps) if (step.name === name && !step.forEachSuccessor!(s, p, emit)) return false;
+        for (const step of stepsNamed(p)) if (!step.forEachSuccessor!(s, p, emit)) return false;
         return true;
       },
       actorOf: () => 'revoker',

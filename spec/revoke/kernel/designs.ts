@@ -14,9 +14,15 @@ export function registerDesign(design: Variant): void {
   registered.set(design.name, design);
 }
 
-/** The design `p.variant` names. */
+let lastParams: RevokeParams | undefined;
+let lastDesign: Variant | undefined;
+
+/** The design `p.variant` names (the last answer is kept: the model asks this in every step). */
 export function designOf(p: RevokeParams): Variant {
+  if (p === lastParams) return lastDesign!;
   const design = registered.get(p.variant);
   if (design === undefined) throw new Error(`no revoke design named '${p.variant}' is registered (known: ${[...registered.keys()].join(', ')})`);
+  lastParams = p;
+  lastDesign = design;
   return design;
 }
