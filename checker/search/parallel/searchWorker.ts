@@ -3,7 +3,7 @@
 // claiming new successors in the shared seen-set and checking them at once (the state is at
 // hand); when every worker is done, it keeps the claims no lower worker took over.
 import { specCodec } from '../../state/specCodec.ts';
-import { createRequire } from 'node:module';
+import { requireBundledSpec } from './bundledSpec.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnySpec, StateCodec } from '../../spec.ts';
 import { SpecError } from '../../errors.ts';
@@ -47,12 +47,12 @@ const me = setup.me;
 const control = new ControlBlock(W, setup.control);
 
 /**
- * The spec module, through tsx's CommonJS hook that workerEntry.cjs installed (in this thread:
- * no loader thread to start, which halves a worker's start-up); a default export may sit one
+ * The spec module, bundled into one CommonJS module (bundledSpec.ts) and compiled in this thread:
+ * no loader thread to start, which halves a worker's start-up; a default export may sit one
  * level down (specOf).
  */
 function requireSpec(file: string): AnySpec {
-  return specOf(createRequire(file)(file)) as AnySpec;
+  return specOf(requireBundledSpec(file)) as AnySpec;
 }
 
 /**

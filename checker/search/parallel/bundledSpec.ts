@@ -1,0 +1,45 @@
+// bundledSpec: a worker's copy of the spec module, bundled into one CommonJS module by esbuild.
+//
+// Workers load TypeScript through tsx's CommonJS hook (workerEntry.cjs), which compiles each file
+// on its own; every name one module imports from another is then read through a getter on the
+// other's exports, at every call. The revoke model calls its state helpers millions of times, and
+// loaded that way it ran ~35 % slower than in the main thread (bench/PROFILE.md). Bundled, the
+// spec's own modules call each other directly; only packages (immutable, ...) stay outside and are
+// required from the spec's folder, as before. A spec esbuild cannot bundle is loaded the old way,
+// which reports its error as the main thread would.
+import { buildSync } from 'esbuild';
+import Module, { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+
+interface InternalModule {
+  filename: string;
+  paths: string[];
+  exports: unknown;
+  _compile(code: string, filename: string): void;
+}
+type ModuleClass = (new (id: string) => InternalModule) & { _nodeModulePaths(dir: string): string[] };
+
+export function requireBundledSpec(file: string): unknown {
+  let code: string;
+  try {
+    const out = buildSync({
+      entryPoints: [file],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      write: false,
+      logLevel: 'silent',
+    });
+    code = out.outputFiles[0]!.text;
+  } catch {
+    return createRequire(file)(file);
+  }
+  const M = Module as unknown as ModuleClass;
+  const m = new M(file);
+  m.filename = file;
+  m.paths = M._nodeModulePaths(dirname(file));
+  m._compile(code, file);
+  return m.exports;
+}
