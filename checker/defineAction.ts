@@ -37,12 +37,32 @@ export function defineAction<S, P, A>(def: ActionDefinition<S, P, A>): Action<S,
         yield actor === undefined ? { label, state } : { label, state, actor };
       }
     },
-    forEachSuccessor(s: S, p: P, emit: (next: S, instance: unknown) => boolean): boolean {
+    forEachSuccessor: ownLoop(params, enabled, next),
+    actorOf: (s: S, a: unknown, p: P) => def.actor?.(s, a as A, p),
+  };
+}
+
+/**
+ * The fast path's loop, compiled once per action. Written once and shared, the loop's calls of
+ * `params`, `enabled` and `next` would see every action's functions and go megamorphic (no
+ * inlining of a one-line guard); a copy per action keeps each call site to one target. The text
+ * compiled is this constant loop; the action's functions are passed in, never written into it.
+ */
+function ownLoop<S, P, A>(
+  params: ActionDefinition<S, P, A>['params'],
+  enabled: ActionDefinition<S, P, A>['enabled'],
+  next: ActionDefinition<S, P, A>['next'],
+): (s: S, p: P, emit: (next: S, instance: unknown) => boolean) => boolean {
+  return new Function(
+    'params',
+    'enabled',
+    'next',
+    `"use strict";
+    return function forEachSuccessor(s, p, emit) {
       for (const a of params(s, p)) {
         if (enabled(s, a, p) && !emit(next(s, a, p), a)) return false;
       }
       return true;
-    },
-    actorOf: (s: S, a: unknown, p: P) => def.actor?.(s, a as A, p),
-  };
+    };`,
+  )(params, enabled, next);
 }
