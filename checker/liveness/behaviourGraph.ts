@@ -12,7 +12,10 @@
 //   successor of that action (and actor) differs from the state. A successor outside the
 //   constraint counts: the action is enabled even though the graph does not follow it.
 // An instance is an (action, actor) pair; successors without an actor form their own instance.
-import type { AnySpec } from '../spec.ts';
+// The actor is asked of the spec only for the actions a per-actor fairness condition names
+// (`byActor`); every step of another action is one instance whose actor is undefined, which is
+// all its fairness (if any) and the lasso traces need.
+import type { AnySpec, Fairness } from '../spec.ts';
 import { SpecError } from '../errors.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
 import { makeStateEncoder } from '../state/stateEncoder.ts';
@@ -25,6 +28,7 @@ import { IntList } from './intList.ts';
 
 export interface Instance {
   readonly action: number;
+  /** The actor of the instance's steps; always undefined for an action not told apart by actor (see byActor). */
   readonly actor: string | undefined;
 }
 
@@ -35,6 +39,8 @@ export interface BehaviourGraph {
   readonly initial: Int32Array;
   /** The action instances seen anywhere (enabled or taken). */
   readonly instances: readonly Instance[];
+  /** By action index: 1 when its instances are told apart by actor (a per-actor fairness condition names it). */
+  readonly byActor: Uint8Array;
   /** Edge e goes from edgeFrom[e] to edgeTo[e] by instance edgeInstance[e]. */
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
@@ -55,6 +61,8 @@ export interface BehaviourGraph {
 export interface GraphOptions {
   /** State predicates to evaluate once per stored state. */
   readonly predicates?: readonly ((s: any, p: any) => boolean)[];
+  /** The fairness the properties are judged under (its per-actor entries say which actors are asked; default: none). */
+  readonly fairness?: readonly Fairness[];
   /** Key states by fingerprint instead of full canonical bytes (default: exact). */
   readonly fingerprints?: boolean;
   readonly onProgress?: (p: Progress) => void;
@@ -97,6 +105,7 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
   const seen: SeenSet = options.fingerprints ? new FingerprintSeenSet() : new ExactSeenSet();
   const constraint = spec.constraint?.bind(spec);
   const predicates = options.predicates ?? [];
+  const byActor = actionsByActor(spec, options.fairness ?? []);
   const states: unknown[] = [];
   const depthOf = new IntList();
   const initial = new IntList();
@@ -155,7 +164,7 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
   const visit = (state: unknown, a: number, instance: unknown): boolean => {
     encodeOrThrow(encode, state, spec.name);
     if (sameBytes(selfKey, writer)) return true; // a stutter: not an <A>_v step
-    const inst = instanceOf(a, expander.actorOf(states[v], a, instance));
+    const inst = instanceOf(a, byActor[a] ? expander.actorOf(states[v], a, instance) : undefined);
     enabledHere.add(inst);
     const w = store(state, depthOf.at(v) + 1);
     if (w < 0) return true;
@@ -219,6 +228,7 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
       states,
       initial: initial.toArray(),
       instances,
+      byActor,
       edgeFrom: from,
       edgeTo: edgeTo.toArray(),
       edgeInstance: edgeInstance.toArray(),
@@ -235,6 +245,17 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
     };
   };
   return { step, distinct: () => states.length, graph };
+}
+
+/** The actions whose steps are told apart by actor: those a per-actor fairness entry names. */
+export function actionsByActor(spec: AnySpec, fairness: readonly Fairness[]): Uint8Array {
+  const byActor = new Uint8Array(spec.actions.length);
+  for (const f of fairness) {
+    if (!f.perActor) continue;
+    const a = spec.actions.findIndex((x) => x.name === f.action);
+    if (a >= 0) byActor[a] = 1; // an unknown name is reported when the fairness is judged
+  }
+  return byActor;
 }
 
 /** Counting sort of edge indices by source: the CSR form the SCC search walks. */

@@ -7,7 +7,7 @@ import type { StopRequest } from '../search/stopRequest.ts';
 import type { Progress } from '../findings.ts';
 import { exploreBehaviourGraph, exploreBehaviourGraphWatched, type BehaviourGraph, type GraphOptions } from './behaviourGraph.ts';
 import { checkProperty, type EvaluatedProperty, type PropertyResult } from './checkProperty.ts';
-import { fairnessConditions } from './fairnessConditions.ts';
+import { fairnessConditions, fairnessOf } from './fairnessConditions.ts';
 import { StronglyConnectedComponents } from './scc.ts';
 
 export interface LivenessOptions {
@@ -29,7 +29,7 @@ export interface LivenessResult {
 
 export function checkLiveness(spec: AnySpec, params: object, options: LivenessOptions = {}): LivenessResult {
   const started = Date.now();
-  const plan = planProperties(spec, options);
+  const plan = planProperties(spec, params, options);
   return judge(spec, params, plan, exploreBehaviourGraph(spec, params, graphOptions(plan, options)), started);
 }
 
@@ -43,19 +43,20 @@ export async function checkLivenessWatched(
   options: LivenessOptions & { readonly stop: (distinct: number) => StopRequest | undefined },
 ): Promise<LivenessResult | StopRequest> {
   const started = Date.now();
-  const plan = planProperties(spec, options);
+  const plan = planProperties(spec, params, options);
   const graph = await exploreBehaviourGraphWatched(spec, params, { ...graphOptions(plan, options), stop: options.stop });
   return 'verdict' in graph ? graph : judge(spec, params, plan, graph, started);
 }
 
 interface Plan {
   readonly chosen: [string, Temporal<unknown, object>][];
+  readonly fairness: ReturnType<typeof fairnessOf>;
   /** The distinct state predicates the chosen properties use, each evaluated once per state. */
   readonly predicates: ((s: unknown, p: object) => boolean)[];
   readonly slots: { p: number; q?: number }[];
 }
 
-function planProperties(spec: AnySpec, options: LivenessOptions): Plan {
+function planProperties(spec: AnySpec, params: object, options: LivenessOptions): Plan {
   const declared = Object.entries((spec.properties ?? {}) as Record<string, Temporal<unknown, object>>);
   const names = options.properties ?? declared.map(([name]) => name);
   assertKnownProperties(spec, names);
@@ -66,12 +67,13 @@ function planProperties(spec: AnySpec, options: LivenessOptions): Plan {
     return i >= 0 ? i : predicates.push(f) - 1;
   };
   const slots = chosen.map(([, t]) => (t.op === 'leadsTo' ? { p: slot(t.p), q: slot(t.q) } : { p: slot(t.p) }));
-  return { chosen, predicates, slots };
+  return { chosen, fairness: fairnessOf(spec, params), predicates, slots };
 }
 
 function graphOptions(plan: Plan, options: LivenessOptions): GraphOptions {
   return {
     predicates: plan.predicates,
+    fairness: plan.fairness,
     ...(options.fingerprints === undefined ? {} : { fingerprints: options.fingerprints }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
@@ -79,8 +81,8 @@ function graphOptions(plan: Plan, options: LivenessOptions): GraphOptions {
 }
 
 /** Every chosen property's verdict on the explored graph. */
-function judge(spec: AnySpec, params: object, { chosen, slots }: Plan, graph: BehaviourGraph, started: number): LivenessResult {
-  const conditions = fairnessConditions(graph, spec, params);
+function judge(spec: AnySpec, params: object, { chosen, slots, fairness }: Plan, graph: BehaviourGraph, started: number): LivenessResult {
+  const conditions = fairnessConditions(graph, spec, params, fairness);
   const targets = new Int32Array(graph.outEdge.length);
   for (let j = 0; j < targets.length; j++) targets[j] = graph.edgeTo[graph.outEdge[j]!]!;
   const scc = new StronglyConnectedComponents(graph.outStart, targets);

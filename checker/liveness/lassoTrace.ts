@@ -2,7 +2,9 @@
 //
 // The graph keeps no labels (a lazy label may hold on to a whole state), so each step's label is
 // found again by asking the edge's action for its successors of the step's source state and
-// taking the one with the edge's actor whose key is the target's. The trace shows the states those
+// taking the one with the edge's actor whose key is the target's (any actor, for an action the
+// graph does not tell apart by actor: the first such successor, the one the edge was recorded
+// from). The trace shows the states those
 // successors actually are: under a `view`, the graph stores one state per view, and the stored one
 // may differ (outside the view) from the state this path reaches.
 import type { AnySpec, TraceStep } from '../spec.ts';
@@ -43,6 +45,7 @@ function find(graph: BehaviourGraph, spec: AnySpec, params: object, e: number, f
   const { action, actor } = graph.instances[graph.edgeInstance[e]!]!;
   const act = spec.actions[action]!;
   const to = graph.edgeTo[e]!;
-  const succ = findSuccessor(act, from, params, (s) => s.actor === actor && graph.matches(to, s.state));
+  const anyActor = !graph.byActor[action];
+  const succ = findSuccessor(act, from, params, (s) => (anyActor || s.actor === actor) && graph.matches(to, s.state));
   return succ && (step(act.name, succ) as TraceStep<unknown> & LoopStep);
 }
