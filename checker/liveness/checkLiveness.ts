@@ -5,7 +5,8 @@ import { assertKnownProperties } from '../knownNames.ts';
 import type { AnySpec, Temporal } from '../spec.ts';
 import type { StopRequest } from '../search/stopRequest.ts';
 import type { Progress } from '../findings.ts';
-import { exploreBehaviourGraph, exploreBehaviourGraphWatched, type BehaviourGraph, type GraphOptions } from './behaviourGraph.ts';
+import type { BehaviourGraph, GraphStats } from './behaviourGraph.ts';
+import { exploreBehaviourGraph, exploreBehaviourGraphWatched, type GraphOptions } from './graphPass.ts';
 import { checkProperty, type EvaluatedProperty, type PropertyResult } from './checkProperty.ts';
 import { fairnessConditions, fairnessOf } from './fairnessConditions.ts';
 import { StronglyConnectedComponents } from './scc.ts';
@@ -22,7 +23,7 @@ export interface LivenessOptions {
 export interface LivenessResult {
   /** One entry per checked property, in the order the spec declares them. */
   readonly properties: readonly ({ readonly name: string } & PropertyResult)[];
-  readonly stats: { distinctStates: number; generatedStates: number; depth: number; seconds: number };
+  readonly stats: GraphStats;
   /** The fairness conditions assumed, as a reviewer reads them: 'WF(Eat[p1])'. */
   readonly fairness: readonly string[];
 }
