@@ -1,6 +1,7 @@
 // checkLiveness: every temporal property of a spec, checked under its fairness on the behaviour
-// graph. The graph is explored once and each predicate evaluated once per state; every property
-// then gets a verdict and, when violated, a fair lasso (checkProperty.ts).
+// graph. Each predicate is evaluated once per state; every property then gets a verdict and, when
+// violated, a fair lasso (checkProperty.ts). The graph is explored in a pass of its own
+// (graphPass.ts).
 import { assertKnownProperties } from '../knownNames.ts';
 import type { AnySpec, Temporal } from '../spec.ts';
 import type { StopRequest } from '../search/stopRequest.ts';
@@ -31,12 +32,13 @@ export interface LivenessResult {
 export function checkLiveness(spec: AnySpec, params: object, options: LivenessOptions = {}): LivenessResult {
   const started = Date.now();
   const plan = planProperties(spec, params, options);
-  return judge(spec, params, plan, exploreBehaviourGraph(spec, params, graphOptions(plan, options)), started);
+  return finish(judging(spec, params, plan, exploreBehaviourGraph(spec, params, graphOptions(plan, options)), started));
 }
 
 /**
- * checkLiveness, asking `stop` every 50 ms while it explores (Ctrl-C, budgets: the distinct
- * states so far are passed): what it said when it said stop, with no property judged.
+ * checkLiveness, asking `stop` every 50 ms while it explores and between the steps of judging
+ * (Ctrl-C, budgets: the distinct states so far are passed): what it said when it said stop, with
+ * no property judged.
  */
 export async function checkLivenessWatched(
   spec: AnySpec,
@@ -46,7 +48,7 @@ export async function checkLivenessWatched(
   const started = Date.now();
   const plan = planProperties(spec, params, options);
   const graph = await exploreBehaviourGraphWatched(spec, params, { ...graphOptions(plan, options), stop: options.stop });
-  return 'verdict' in graph ? graph : judge(spec, params, plan, graph, started);
+  return 'verdict' in graph ? graph : finishWatched(judging(spec, params, plan, graph, started), () => options.stop(graph.size));
 }
 
 interface Plan {
@@ -57,7 +59,7 @@ interface Plan {
   readonly slots: { p: number; q?: number }[];
 }
 
-function planProperties(spec: AnySpec, params: object, options: LivenessOptions): Plan {
+function planProperties(spec: AnySpec, params: object, options: Pick<LivenessOptions, 'properties'>): Plan {
   const declared = Object.entries((spec.properties ?? {}) as Record<string, Temporal<unknown, object>>);
   const names = options.properties ?? declared.map(([name]) => name);
   assertKnownProperties(spec, names);
@@ -81,20 +83,46 @@ function graphOptions(plan: Plan, options: LivenessOptions): GraphOptions {
   };
 }
 
-/** Every chosen property's verdict on the explored graph. */
-function judge(spec: AnySpec, params: object, { chosen, slots, fairness }: Plan, graph: BehaviourGraph, started: number): LivenessResult {
+/**
+ * Every chosen property's verdict on the graph, a step at a time: it yields after the fairness
+ * conditions, after the strongly connected components are set up, and after each property, so
+ * that a watched run can hear Ctrl-C and budgets in between.
+ */
+function* judging(spec: AnySpec, params: object, { chosen, slots, fairness }: Plan, graph: BehaviourGraph, started: number): Generator<void, LivenessResult> {
   const conditions = fairnessConditions(graph, spec, params, fairness);
+  yield;
   const targets = new Int32Array(graph.outEdge.length);
   for (let j = 0; j < targets.length; j++) targets[j] = graph.edgeTo[graph.outEdge[j]!]!;
   const scc = new StronglyConnectedComponents(graph.outStart, targets);
   const ctx = { graph, scc, conditions, spec, params };
+  yield;
 
-  const properties = chosen.map(([name, t], i) => {
+  const properties: ({ readonly name: string } & PropertyResult)[] = [];
+  for (const [i, [name, t]] of chosen.entries()) {
     const s = slots[i]!;
     const evaluated: EvaluatedProperty =
       s.q === undefined ? { op: t.op, p: graph.predicateValues[s.p]! } : { op: t.op, p: graph.predicateValues[s.p]!, q: graph.predicateValues[s.q]! };
-    return { name, ...checkProperty(ctx, evaluated) };
-  });
+    properties.push({ name, ...checkProperty(ctx, evaluated) });
+    if (i < chosen.length - 1) yield;
+  }
   const { distinctStates, generatedStates, depth } = graph.stats;
   return { properties, stats: { distinctStates, generatedStates, depth, seconds: (Date.now() - started) / 1000 }, fairness: conditions.map((c) => c.name) };
+}
+
+function finish(steps: Generator<void, LivenessResult>): LivenessResult {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Judges a step at a time, yielding to the event loop (so Ctrl-C is heard) and asking `stop` after each. */
+async function finishWatched(steps: Generator<void, LivenessResult>, stop: () => StopRequest | undefined): Promise<LivenessResult | StopRequest> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((r) => setImmediate(r));
+    const request = stop();
+    if (request) return request;
+  }
 }
