@@ -1,12 +1,13 @@
 // checkLiveness: every temporal property of a spec, checked under its fairness on the behaviour
 // graph. Each predicate is evaluated once per state; every property then gets a verdict and, when
-// violated, a fair lasso (checkProperty.ts). The graph is explored in a pass of its own
-// (graphPass.ts).
+// violated, a fair lasso (checkProperty.ts). The graph comes one of two ways: recorded while the
+// safety search runs (recordLiveness: check()'s way, one exploration, as TLC does), or explored in
+// a pass of its own (checkLiveness, checkLivenessWatched: graphPass.ts).
 import { assertKnownProperties } from '../knownNames.ts';
 import type { AnySpec, Temporal } from '../spec.ts';
 import type { StopRequest } from '../search/stopRequest.ts';
 import type { Progress } from '../findings.ts';
-import type { BehaviourGraph, GraphStats } from './behaviourGraph.ts';
+import { GraphRecorder, type BehaviourGraph, type GraphStats } from './behaviourGraph.ts';
 import { exploreBehaviourGraph, exploreBehaviourGraphWatched, type GraphOptions } from './graphPass.ts';
 import { checkProperty, type EvaluatedProperty, type PropertyResult } from './checkProperty.ts';
 import { fairnessConditions, fairnessOf } from './fairnessConditions.ts';
@@ -49,6 +50,31 @@ export async function checkLivenessWatched(
   const plan = planProperties(spec, params, options);
   const graph = await exploreBehaviourGraphWatched(spec, params, { ...graphOptions(plan, options), stop: options.stop });
   return 'verdict' in graph ? graph : finishWatched(judging(spec, params, plan, graph, started), () => options.stop(graph.size));
+}
+
+/** The behaviour graph recorded while the safety search runs, and its judging once the search has seen every state. */
+export interface RecordedLiveness {
+  /** What the search is handed (search/bfs.ts): it records the graph through it. */
+  readonly tap: GraphRecorder;
+  /**
+   * The properties' verdicts on the recorded graph (`stats`: the search's figures), asking
+   * `stop` between the steps of judging (Ctrl-C, the clock: the states are the search's, which
+   * its own state budget has judged). Only after a search that expanded every state.
+   */
+  judge(stats: Omit<GraphStats, 'seconds'>, stop: () => StopRequest | undefined): Promise<LivenessResult | StopRequest>;
+}
+
+export function recordLiveness(spec: AnySpec, params: object, options: Pick<LivenessOptions, 'properties'> = {}): RecordedLiveness {
+  const started = Date.now();
+  const plan = planProperties(spec, params, options);
+  const tap = new GraphRecorder(spec, params, { predicates: plan.predicates, fairness: plan.fairness });
+  return {
+    tap,
+    judge: (stats, stop) => {
+      const graph = tap.graph({ ...stats, seconds: (Date.now() - started) / 1000 });
+      return finishWatched(judging(spec, params, plan, graph, started), stop);
+    },
+  };
 }
 
 interface Plan {

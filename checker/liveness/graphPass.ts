@@ -1,6 +1,8 @@
-// exploreBehaviourGraph: the behaviour graph (behaviourGraph.ts) explored in a pass of its own,
-// after the safety search: a breadth-first exploration that makes the recorder's calls
-// (GraphTap: each stored state, each expansion, each step that is not a stutter).
+// exploreBehaviourGraph: the behaviour graph (behaviourGraph.ts) in a pass of its own, after the
+// safety search: how `checkLiveness` builds it, and how `check` does where the search cannot
+// record it: under symmetry (the graph is always without it; TLC warns that symmetry can hide
+// liveness violations) and with parallel workers (run/check.ts says why). The sequential search
+// without symmetry records it while it runs (search/bfs.ts, GraphTap), exploring once.
 //
 // Breadth-first from the initial states, like the safety search: a state outside `constraint` is
 // counted as generated but neither stored nor expanded, and states are keyed by the same encoder
