@@ -26,6 +26,12 @@ export interface CheckOptions {
   /** Fingerprint the canonical representative under the spec's symmetry. */
   readonly symmetry?: boolean;
   /**
+   * Explore the behaviour graph for temporal properties in a pass of its own after the search (as
+   * under symmetry and with workers), instead of recording it during the one-thread search. The
+   * tests use it to compare the two ways; the results are the same.
+   */
+  readonly separateTemporalPass?: boolean;
+  /**
    * Search threads (default 1). More than one needs `specFile`: workers load the spec by path.
    * 'auto': one per core when the spec's states can cross threads, else one, without a note.
    */

@@ -1,40 +1,48 @@
-// exploreBehaviourGraph: the whole reachable state graph of a spec, kept in memory for liveness.
+// BehaviourGraph: the reachable state graph temporal properties are judged on, and the recorder
+// that builds it from what a search tells it (GraphTap, checker/search/graphTap.ts).
 //
-// Breadth-first from the initial states, like the safety search: a state outside `constraint` is
-// counted as generated but neither stored nor expanded, and states are keyed by the same encoder
-// (view, codec, canonical bytes: checker/state/stateEncoder.ts), so counts agree with `check`.
-// Symmetry is not applied: as TLC warns, it can hide liveness violations.
-//
-// What liveness needs besides the states:
-// - edges (from, to, instance) between stored states; a step that leaves the state unchanged is a
-//   stutter in TLA+ (not an <A>_v step), so it is not an edge;
-// - for every state, the action instances ENABLED there in the sense of ENABLED <A>_v: some
+// Nodes are the search's stored states, by the search's index (breadth-first order), so counts
+// agree with `check` and no state object is kept: where a lasso needs a state it is found again
+// through the search's parent links (trace/rebuild.ts), as every other trace is. The graph holds:
+// - edges (from, to, instance) between stored states; a step that leaves the state's key unchanged
+//   is a stutter in TLA+ (not an <A>_v step), so it is not an edge;
+// - for every node, the action instances ENABLED there in the sense of ENABLED <A>_v: some
 //   successor of that action (and actor) differs from the state. A successor outside the
-//   constraint counts: the action is enabled even though the graph does not follow it.
-// An instance is an (action, actor) pair; successors without an actor form their own instance.
-import type { AnySpec } from '../spec.ts';
+//   constraint counts: the action is enabled even though the graph does not follow it;
+// - the initial nodes, and each state predicate of the properties at every node (evaluated once,
+//   when the state is stored).
+// An instance is an (action, actor) pair. The actor is asked of the spec only for the actions a
+// per-actor fairness condition names (`byActor`); every step of another action is one instance
+// whose actor is undefined, which is all its fairness (if any) and the lasso traces need.
+import type { AnySpec, Fairness } from '../spec.ts';
 import { SpecError } from '../errors.ts';
-import { ByteWriter } from '../state/byteWriter.ts';
-import { makeStateEncoder } from '../state/stateEncoder.ts';
-import { ExactSeenSet, FingerprintSeenSet, type SeenSet } from '../state/seenSet.ts';
-import type { StopRequest } from '../search/stopRequest.ts';
-import { Expander } from '../search/expander.ts';
-import { SearchCounts } from '../search/searchCounts.ts';
-import type { Progress } from '../findings.ts';
+import type { GraphTap } from '../search/graphTap.ts';
+import { rebuildTrace, type StoredGraph } from '../trace/rebuild.ts';
+import { ByteList } from './byteList.ts';
 import { IntList } from './intList.ts';
 
 export interface Instance {
   readonly action: number;
+  /** The actor of the instance's steps; always undefined for an action not told apart by actor (see byActor). */
   readonly actor: string | undefined;
 }
 
+export interface GraphStats {
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  readonly depth: number;
+  readonly seconds: number;
+}
+
 export interface BehaviourGraph {
-  /** Node index -> the first state found with that key. */
-  readonly states: readonly unknown[];
+  /** The number of nodes: 0 .. size - 1. */
+  readonly size: number;
   /** Node indices of the initial states, in the order `init` yields them, without repeats. */
   readonly initial: Int32Array;
   /** The action instances seen anywhere (enabled or taken). */
   readonly instances: readonly Instance[];
+  /** By action index: 1 when its instances are told apart by actor (a per-actor fairness condition names it). */
+  readonly byActor: Uint8Array;
   /** Edge e goes from edgeFrom[e] to edgeTo[e] by instance edgeInstance[e]. */
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
@@ -47,194 +55,204 @@ export interface BehaviourGraph {
   readonly enabledInstance: Int32Array;
   /** predicateValues[i][v] is 1 when predicates[i] holds at node v (each evaluated once). */
   readonly predicateValues: readonly Uint8Array[];
-  /** Does `state` have the key of node v? (How trace labels are found again.) */
+  /** A state with node v's key: the first one stored, or one found again through the parent links. */
+  stateAt(v: number): unknown;
+  /** Does `state` have the key of node v? (How trace steps are found again.) */
   matches(v: number, state: unknown): boolean;
-  readonly stats: { distinctStates: number; generatedStates: number; depth: number; seconds: number };
+  readonly stats: GraphStats;
 }
 
-export interface GraphOptions {
+/** How the recorder's nodes are turned back into states. */
+export interface GraphNodes {
+  stateAt(v: number): unknown;
+  matches(v: number, state: unknown): boolean;
+}
+
+export interface RecorderOptions {
   /** State predicates to evaluate once per stored state. */
-  readonly predicates?: readonly ((s: any, p: any) => boolean)[];
-  /** Key states by fingerprint instead of full canonical bytes (default: exact). */
-  readonly fingerprints?: boolean;
-  readonly onProgress?: (p: Progress) => void;
-  readonly progressSeconds?: number;
+  readonly predicates: readonly ((s: any, p: any) => boolean)[];
+  /** The fairness the properties are judged under: its per-actor entries say which actions' actors are asked. */
+  readonly fairness: readonly Fairness[];
 }
 
-export function exploreBehaviourGraph(spec: AnySpec, params: object, options: GraphOptions = {}): BehaviourGraph {
-  const explorer = graphExplorer(spec, params, options);
-  while (!explorer.step(Infinity));
-  return explorer.graph();
+/** The actions whose steps are told apart by actor: those a per-actor fairness entry names. */
+export function actionsByActor(spec: AnySpec, fairness: readonly Fairness[]): Uint8Array {
+  const byActor = new Uint8Array(spec.actions.length);
+  for (const f of fairness) {
+    if (!f.perActor) continue;
+    const a = spec.actions.findIndex((x) => x.name === f.action);
+    if (a >= 0) byActor[a] = 1; // an unknown name is reported when the fairness is judged
+  }
+  return byActor;
 }
 
 /**
- * exploreBehaviourGraph, yielding to the event loop every 50 ms so that Ctrl-C is heard, and
- * asking `stop` (with the distinct states so far) whether to go on: what it said when it said
- * stop, else the graph.
+ * Records the behaviour graph from a search's calls. Nothing here keeps a state: edges and
+ * enabled lists live in growable typed arrays, predicate values one byte a node.
  */
-export async function exploreBehaviourGraphWatched(
-  spec: AnySpec,
-  params: object,
-  options: GraphOptions & { readonly stop: (distinct: number) => StopRequest | undefined },
-): Promise<BehaviourGraph | StopRequest> {
-  const explorer = graphExplorer(spec, params, options);
-  for (;;) {
-    const until = Date.now() + 50;
-    let done = false;
-    while (!done && Date.now() < until) done = explorer.step(256);
-    if (done) return explorer.graph();
-    await new Promise((r) => setImmediate(r));
-    const request = options.stop(explorer.distinct());
-    if (request) return request;
-  }
-}
+export class GraphRecorder implements GraphTap {
+  readonly byActor: Uint8Array;
+  private store: StoredGraph | undefined;
+  private readonly predicates: RecorderOptions['predicates'];
+  /** Per predicate, the first error it threw (reported when the graph is built, as if evaluated then). */
+  private readonly predicateErrors: ({ readonly error: unknown } | undefined)[];
+  private readonly predicateValues: ByteList[];
+  private readonly instances: Instance[] = [];
+  /** Per action: its one instance (actions not told apart by actor), -1 until seen. */
+  private readonly soleInstance: Int32Array;
+  /** Per action told apart by actor: actor -> instance. */
+  private readonly actorInstances: Map<string | undefined, number>[];
+  private readonly initial = new IntList();
+  private readonly edgeFrom = new IntList();
+  private readonly edgeTo = new IntList();
+  private readonly edgeInstance = new IntList();
+  private readonly enabledStart = new IntList();
+  private readonly enabledInstance = new IntList();
+  /** The node being expanded (-1 before the first), and the instances enabled there so far. */
+  private node = -1;
+  private readonly enabledHere: number[] = [];
+  /** markedAt[i] = node + 1 once instance i is in enabledHere. */
+  private markedAt = new Int32Array(16);
+  private stored_ = 0;
 
-/** The exploration, a slice at a time: step(n) expands up to n more states; true once all are. */
-function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { step(n: number): boolean; distinct(): number; graph(): BehaviourGraph } {
-  const started = Date.now();
-  const writer = new ByteWriter();
-  const encode = makeStateEncoder(spec, params, writer);
-  const seen: SeenSet = options.fingerprints ? new FingerprintSeenSet() : new ExactSeenSet();
-  const constraint = spec.constraint?.bind(spec);
-  const predicates = options.predicates ?? [];
-  const states: unknown[] = [];
-  const depthOf = new IntList();
-  const initial = new IntList();
-  const instanceIds = new Map<string, number>();
-  const instances: Instance[] = [];
-  const edgeFrom = new IntList();
-  const edgeTo = new IntList();
-  const edgeInstance = new IntList();
-  const enabledStart = new IntList();
-  const enabledInstance = new IntList();
-  const counts = new SearchCounts(spec.actions.map((a) => a.name));
-  let depth = 0;
-  let lastProgress = started;
-  const progressMs = (options.progressSeconds ?? 10) * 1000;
-
-  const instanceOf = (action: number, actor: string | undefined): number => {
-    const key = actor === undefined ? `${action}` : `${action}:${actor}`;
-    let id = instanceIds.get(key);
-    if (id === undefined) {
-      id = instances.length;
-      instanceIds.set(key, id);
-      instances.push({ action, actor });
-    }
-    return id;
-  };
-  /** Stores the state if new; returns its node index, or -1 when it lies outside the constraint. */
-  const store = (s: unknown, level: number): number => {
-    if (constraint && !constraint(s, params)) return -1;
-    encodeOrThrow(encode, s, spec.name);
-    const found = seen.insertOrGet(writer.bytes, writer.length);
-    if (found >= 0) return found;
-    states.push(s);
-    depthOf.push(level);
-    if (level > depth) depth = level;
-    return states.length - 1;
-  };
-
-  try {
-    for (const s of spec.init(params)) {
-      counts.initial++;
-      const before = states.length;
-      const v = store(s, 1);
-      if (v >= 0 && v === before) initial.push(v);
-    }
-  } catch (e) {
-    throw asSpecError(e, 'init');
+  constructor(
+    spec: AnySpec,
+    private readonly params: object,
+    options: RecorderOptions,
+  ) {
+    this.byActor = actionsByActor(spec, options.fairness);
+    this.predicates = options.predicates;
+    this.predicateErrors = this.predicates.map(() => undefined);
+    this.predicateValues = this.predicates.map(() => new ByteList());
+    this.soleInstance = new Int32Array(spec.actions.length).fill(-1);
+    this.actorInstances = spec.actions.map(() => new Map());
   }
 
-  // States are appended in BFS order, so the array itself is the queue.
-  const enabledHere = new Set<number>();
-  let next = 0; // the next state to expand
-  // The node being expanded and its key bytes.
-  let v = 0;
-  let selfKey: Uint8Array = new Uint8Array(0);
-  /** Records the step to a successor as an edge (unless a stutter) and the instance as enabled. */
-  const visit = (state: unknown, a: number, instance: unknown): boolean => {
-    encodeOrThrow(encode, state, spec.name);
-    if (sameBytes(selfKey, writer)) return true; // a stutter: not an <A>_v step
-    const inst = instanceOf(a, expander.actorOf(states[v], a, instance));
-    enabledHere.add(inst);
-    const w = store(state, depthOf.at(v) + 1);
-    if (w < 0) return true;
-    edgeFrom.push(v);
-    edgeTo.push(w);
-    edgeInstance.push(inst);
-    return true;
-  };
-  const expander = new Expander(spec, params, { generatedBy: counts.generatedBy, visit });
-  const expand = (node: number): void => {
-    v = node;
-    const s = states[v];
-    enabledStart.push(enabledInstance.length);
-    enabledHere.clear();
-    encodeOrThrow(encode, s, spec.name);
-    selfKey = writer.take();
-    try {
-      expander.expand(s);
-    } catch (e) {
-      throw asSpecError(e, expander.phase);
-    }
-    for (const inst of [...enabledHere].sort((x, y) => x - y)) enabledInstance.push(inst);
-    if (options.onProgress && Date.now() - lastProgress >= progressMs) {
-      lastProgress = Date.now();
-      const seconds = (lastProgress - started) / 1000;
-      options.onProgress({
-        phase: 'behaviour graph',
-        generatedStates: counts.generated,
-        distinctStates: states.length,
-        queue: states.length - v - 1,
-        depth,
-        seconds,
-        statesPerSecond: states.length / Math.max(seconds, 1e-9),
-      });
-    }
-  };
+  begin(store: StoredGraph): void {
+    this.store = store;
+  }
 
-  const step = (n: number): boolean => {
-    for (let k = 0; k < n && next < states.length; k++) expand(next++);
-    return next >= states.length;
-  };
+  /** Whether a search has begun recording (the sequential one; the parallel search takes no tap). */
+  get began(): boolean {
+    return this.store !== undefined;
+  }
 
-  const graph = (): BehaviourGraph => {
-    enabledStart.push(enabledInstance.length);
-
-    const n = states.length;
-    const from = edgeFrom.toArray();
-    const { start: outStart, items: outEdge } = groupBy(n, from);
-    const predicateValues = predicates.map((pred, i) => {
-      const values = new Uint8Array(n);
-      for (let v = 0; v < n; v++) {
+  stored(state: unknown, index: number, initial: boolean): void {
+    if (index !== this.stored_) throw new Error(`GraphRecorder: state ${index} stored out of order (internal error)`);
+    this.stored_++;
+    if (initial) this.initial.push(index);
+    const { predicates, predicateErrors, predicateValues, params } = this;
+    for (let i = 0; i < predicates.length; i++) {
+      let value = 0;
+      if (predicateErrors[i] === undefined) {
         try {
-          values[v] = pred(states[v], params) ? 1 : 0;
-        } catch (e) {
-          throw new SpecError(`temporal property predicate #${i} threw: ${(e as Error).message ?? e}`, 77);
+          value = predicates[i]!(state, params) ? 1 : 0;
+        } catch (error) {
+          predicateErrors[i] = { error };
         }
       }
-      return values;
-    });
+      predicateValues[i]!.push(value);
+    }
+  }
+
+  expanding(index: number): void {
+    this.closeNode();
+    if (index !== this.node + 1) throw new Error(`GraphRecorder: state ${index} expanded out of order (internal error)`);
+    this.node = index;
+    this.enabledStart.push(this.enabledInstance.length);
+  }
+
+  step(action: number, actor: string | undefined, to: number): void {
+    const inst = this.instanceOf(action, actor);
+    if (this.markedAt[inst] !== this.node + 1) {
+      this.markedAt[inst] = this.node + 1;
+      this.enabledHere.push(inst);
+    }
+    if (to < 0) return;
+    this.edgeFrom.push(this.node);
+    this.edgeTo.push(to);
+    this.edgeInstance.push(inst);
+  }
+
+  private instanceOf(action: number, actor: string | undefined): number {
+    if (!this.byActor[action]) {
+      const id = this.soleInstance[action]!;
+      return id >= 0 ? id : (this.soleInstance[action] = this.newInstance(action, undefined));
+    }
+    const ids = this.actorInstances[action]!;
+    const id = ids.get(actor);
+    if (id !== undefined) return id;
+    const made = this.newInstance(action, actor);
+    ids.set(actor, made);
+    return made;
+  }
+
+  private newInstance(action: number, actor: string | undefined): number {
+    const id = this.instances.length;
+    this.instances.push({ action, actor });
+    if (id === this.markedAt.length) {
+      const bigger = new Int32Array(2 * id);
+      bigger.set(this.markedAt);
+      this.markedAt = bigger;
+    }
+    return id;
+  }
+
+  /** Appends the expanded node's enabled instances, in instance order. */
+  private closeNode(): void {
+    if (this.node < 0) return;
+    const here = this.enabledHere.sort((x, y) => x - y);
+    for (const inst of here) this.enabledInstance.push(inst);
+    here.length = 0;
+  }
+
+  /** The states of a search's store: found again through its parent links, compared by its keys. */
+  private storedNodes(): GraphNodes {
+    const store = this.store;
+    if (!store) throw new Error('GraphRecorder: no search began (internal error)');
     return {
-      states,
-      initial: initial.toArray(),
-      instances,
+      stateAt: (v) => rebuildTrace(store, v).at(-1)!.state,
+      matches: (v, state) => {
+        store.encode(state);
+        return store.seen.matches(v, store.writer.bytes, store.writer.length);
+      },
+    };
+  }
+
+  /**
+   * The graph, once every stored state has been expanded (the search ran to its end). A predicate
+   * that threw is reported now (exit 77), the first one in declared order, as if evaluated now.
+   */
+  graph(stats: GraphStats, nodes: GraphNodes = this.storedNodes()): BehaviourGraph {
+    const n = this.stored_;
+    if (this.node !== n - 1) throw new Error(`GraphRecorder: ${this.node + 1} of ${n} states expanded (internal error)`);
+    this.closeNode();
+    this.node = n; // closed: nothing more is recorded
+    this.enabledStart.push(this.enabledInstance.length);
+    this.predicateErrors.forEach((failed, i) => {
+      if (failed) throw new SpecError(`temporal property predicate #${i} threw: ${(failed.error as Error)?.message ?? failed.error}`, 77);
+    });
+    // Each list is copied right-sized and let go, one at a time, so the peak stays near one copy.
+    const from = this.edgeFrom.take();
+    const { start: outStart, items: outEdge } = groupBy(n, from);
+    return {
+      size: n,
+      initial: this.initial.take(),
+      instances: this.instances,
+      byActor: this.byActor,
       edgeFrom: from,
-      edgeTo: edgeTo.toArray(),
-      edgeInstance: edgeInstance.toArray(),
+      edgeTo: this.edgeTo.take(),
+      edgeInstance: this.edgeInstance.take(),
       outStart,
       outEdge,
-      enabledStart: enabledStart.toArray(),
-      enabledInstance: enabledInstance.toArray(),
-      predicateValues,
-      matches(v, state) {
-        encode(state);
-        return seen.matches(v, writer.bytes, writer.length);
-      },
-      stats: { distinctStates: n, generatedStates: counts.generated, depth, seconds: (Date.now() - started) / 1000 },
+      enabledStart: this.enabledStart.take(),
+      enabledInstance: this.enabledInstance.take(),
+      predicateValues: this.predicateValues.map((values) => values.take()),
+      stateAt: nodes.stateAt,
+      matches: nodes.matches,
+      stats,
     };
-  };
-  return { step, distinct: () => states.length, graph };
+  }
 }
 
 /** Counting sort of edge indices by source: the CSR form the SCC search walks. */
@@ -246,23 +264,4 @@ function groupBy(n: number, key: Int32Array): { start: Int32Array; items: Int32A
   const items = new Int32Array(key.length);
   for (let e = 0; e < key.length; e++) items[fill[key[e]!]!++] = e;
   return { start, items };
-}
-
-function sameBytes(a: Uint8Array, w: ByteWriter): boolean {
-  if (a.length !== w.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== w.bytes[i]) return false;
-  return true;
-}
-
-function encodeOrThrow(encode: (s: unknown) => void, s: unknown, specName: string): void {
-  try {
-    encode(s);
-  } catch (e) {
-    throw new SpecError(`${specName}: a state could not be encoded: ${(e as Error).message ?? e}`, 75);
-  }
-}
-
-function asSpecError(e: unknown, where: string): Error {
-  if (e instanceof SpecError) return e;
-  return new SpecError(`${where} threw: ${(e as Error)?.message ?? e}`, 75);
 }

@@ -53,11 +53,11 @@ export function checkProperty(ctx: PropertyContext, property: EvaluatedProperty)
   const { graph, scc, conditions, spec, params } = ctx;
   const not = (a: Uint8Array): Uint8Array => a.map((x) => 1 - x);
   if (property.op === 'always') {
-    const everywhere = new Uint8Array(graph.states.length).fill(1);
+    const everywhere = new Uint8Array(graph.size).fill(1);
     const path = shortestPrefix(graph, { region: everywhere }, (v) => property.p[v] === 0);
     return path ? { holds: false, trace: traceOf(graph, spec, params, path.nodes, path.edges) } : { holds: true };
   }
-  const lasso = findLasso(graph, scc, conditions, shapeOf(property, graph.states.length, not));
+  const lasso = findLasso(graph, scc, conditions, shapeOf(property, graph.size, not));
   if (!lasso) return { holds: true };
   const trace = traceOf(graph, spec, params, lasso.nodes, lasso.edges);
   if (lasso.loopEdge < 0) return { holds: false, trace, loopIndex: lasso.loopIndex };

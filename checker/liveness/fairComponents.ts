@@ -20,7 +20,7 @@ export function fairComponents(
   conditions: readonly FairnessCondition[],
   region: Uint8Array,
 ): Int32Array[] {
-  const n = graph.states.length;
+  const n = graph.size;
   const set = new Int32Array(n).fill(-1); // which pending node set a node belongs to
   const inComponent = new Int32Array(n).fill(-1); // stamp of the component being judged
   const fair: Int32Array[] = [];

@@ -61,7 +61,7 @@ function byActor(a: string | undefined, b: string | undefined): number {
 }
 
 function enabledAt(graph: BehaviourGraph, ofInstance: Uint8Array): Uint8Array {
-  const n = graph.states.length;
+  const n = graph.size;
   const enabled = new Uint8Array(n);
   for (let v = 0; v < n; v++) {
     for (let k = graph.enabledStart[v]!; k < graph.enabledStart[v + 1]!; k++) {

@@ -32,7 +32,7 @@ export interface Lasso {
 }
 
 export function findLasso(graph: BehaviourGraph, scc: StronglyConnectedComponents, conditions: readonly FairnessCondition[], shape: LassoShape): Lasso | null {
-  const n = graph.states.length;
+  const n = graph.size;
   const componentOf = new Int32Array(n).fill(-1);
   const components = fairComponents(graph, scc, conditions, shape.region).filter((K) => !shape.accept || K.some((v) => shape.accept![v]));
   components.forEach((K, i) => K.forEach((v) => (componentOf[v] = i)));
@@ -62,7 +62,7 @@ export function shortestPrefix(
   shape: Pick<LassoShape, 'trigger' | 'region'>,
   goal: (v: number) => boolean,
 ): { nodes: number[]; edges: number[] } | null {
-  const n = graph.states.length;
+  const n = graph.size;
   // Pair (v, phase) is numbered 2v + phase; parent[pair] = previous pair, viaEdge = edge taken (-1: phase switch).
   const parent = new Int32Array(2 * n).fill(-2);
   const viaEdge = new Int32Array(2 * n).fill(-1);

@@ -23,4 +23,12 @@ export class IntList {
   toArray(): Int32Array {
     return this.items.slice(0, this.length);
   }
+
+  /** A right-sized copy, emptying the list and letting its (up to twice as large) buffer go. */
+  take(): Int32Array {
+    const items = this.toArray();
+    this.items = new Int32Array(0);
+    this.length = 0;
+    return items;
+  }
 }

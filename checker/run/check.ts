@@ -3,7 +3,8 @@
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
-import { checkLivenessWatched } from '../liveness/checkLiveness.ts';
+import { checkLivenessWatched, recordLiveness, type RecordedLiveness } from '../liveness/checkLiveness.ts';
+import type { GraphTap } from '../search/graphTap.ts';
 import { bfs } from '../search/bfs.ts';
 import { parallelBfs } from '../search/parallel/parallelBfs.ts';
 import { transportFor } from '../search/parallel/transportFor.ts';
@@ -37,23 +38,29 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   }
   const { options, notApplicable } = withoutInapplicable(spec, params, selected);
   initialStates(spec, params);
-  const safety = withNotApplicable(await safetySearch(spec, params, options), notApplicable);
   const properties = options.properties!;
+  const recorded = properties.length > 0 ? recorder(spec, params, options) : undefined;
+  const safety = withNotApplicable(await safetySearch(spec, params, options, recorded?.tap), notApplicable);
   if (properties.length === 0) return safety;
-  // Temporal properties need the whole behaviour graph: checked once safety has had its say
+  // Temporal properties need the whole behaviour graph: judged once safety has had its say
   // (or alongside it, under --continue), with the same encoding of states.
   // An unreached `reachable` guard says something is vacuous, not that the search stopped early.
   const onlyUnreached = safety.violations.every((v) => v.kind === 'unreached');
   if (!(safety.verdict === 'ok' || (safety.verdict === 'violation' && (options.continue || onlyUnreached)))) return safety;
-  // The same budgets as the search's: --max-seconds for the whole run, --max-states for the
-  // graph's own distinct states (more than the search's under symmetry).
-  const live = await checkLivenessWatched(spec, params, {
-    properties,
-    fingerprints: !options.exact,
-    stop: (distinct) => stopRequest(options, started, performance.now(), distinct),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
-  });
+  // The same budgets as the search's: --max-seconds for the whole run; a graph recorded by the
+  // search has the search's states, which its state budget has judged, while a graph explored
+  // in a pass of its own counts --max-states against its own distinct states (more than the
+  // search's under symmetry).
+  const { distinctStates, generatedStates, depth } = safety.stats;
+  const live = recorded?.tap.began
+    ? await recorded.judge({ distinctStates, generatedStates, depth }, () => stopRequest(options, started, performance.now(), 0 /* no state budget here */))
+    : await checkLivenessWatched(spec, params, {
+        properties,
+        fingerprints: !options.exact,
+        stop: (distinct) => stopRequest(options, started, performance.now(), distinct),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
+      });
   const stats = wholeRun(safety.stats, started);
   if ('verdict' in live) {
     const why = live.verdict === 'interrupted' ? 'interrupted' : live.reason;
@@ -85,6 +92,18 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   return { ...safety, stats, verdict: violations.length > 0 ? 'violation' : safety.verdict, violations, ...(notes.length ? { notes } : {}) };
 }
 
+/**
+ * The behaviour graph's recorder, when the search is to record it (TLC's way: one exploration,
+ * the search's stored states are the graph's nodes). Not under symmetry: the graph must be
+ * without it (symmetry can hide liveness violations, as TLC warns), while the search stores one
+ * state per orbit, so the graph is explored in a pass of its own, as before. The parallel search
+ * takes no tap (safetySearch), and `separateTemporalPass` asks for the pass of its own.
+ */
+function recorder(spec: AnySpec, params: object, options: CheckOptions): RecordedLiveness | undefined {
+  if (options.separateTemporalPass || (options.symmetry && spec.symmetry)) return undefined;
+  return recordLiveness(spec, params, { properties: options.properties! });
+}
+
 /** The search's statistics, timed over the whole run (the temporal-property phase included). */
 function wholeRun(safety: Stats, started: number): Stats {
   const seconds = Math.max(safety.seconds, (performance.now() - started) / 1000);
@@ -108,9 +127,16 @@ function withNotApplicable(result: CheckResult, notApplicable: readonly NotAppli
   return notApplicable.length > 0 ? { ...result, notApplicable } : result;
 }
 
-async function safetySearch(spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {
+/**
+ * The safety search: one thread or workers. Only the one-thread search records the behaviour
+ * graph through `tap`: the workers' seen-set holds no state indices (a state stored before the
+ * level is only tagged as such), so a worker cannot name the target of a step to a known state,
+ * and recording edges would mean a second table of indices shared by every worker. With workers
+ * the graph is therefore explored after the search, in a pass of its own (docs/DESIGN.md).
+ */
+async function safetySearch(spec: AnySpec, params: object, options: CheckOptions, tap?: GraphTap): Promise<CheckResult> {
   const workers = options.workers === 'auto' ? availableParallelism() : (options.workers ?? 1);
-  if (workers <= 1) return bfs(spec, params, options);
+  if (workers <= 1) return bfs(spec, params, options, tap);
   const whyNot = options.exact
     ? '--exact keeps full encodings in one thread'
     : !options.specFile
@@ -119,7 +145,7 @@ async function safetySearch(spec: AnySpec, params: object, options: CheckOptions
   const transport = whyNot ?? transportFor(spec, params);
   if (transport === 'codec' || transport === 'clone')
     return parallelBfs(spec, params, { ...options, workers: Math.floor(workers) }, options.specFile!, transport);
-  const result = await bfs(spec, params, options);
+  const result = await bfs(spec, params, options, tap);
   if (options.workers === 'auto') return result; // one thread is what 'auto' means here
   return { ...result, notes: [...(result.notes ?? []), `searched with one thread: ${transport}`] };
 }

@@ -66,8 +66,9 @@ export function step(action: string, succ: Successor<unknown>): TraceStep<unknow
   return succ.actor === undefined ? { action, label, state: succ.state } : { action, label, actor: succ.actor, state: succ.state };
 }
 
+/** The first initial state stored with the key at `index` (under a view, one outside the constraint may share it). */
 function findInitial(g: StoredGraph, index: number): unknown {
-  for (const s of g.spec.init(g.params)) if (isStoredAt(g, index, s)) return s;
+  for (const s of g.spec.init(g.params)) if ((g.spec.constraint?.(s, g.params) ?? true) && isStoredAt(g, index, s)) return s;
   throw new SpecError('init is not deterministic: re-running it did not give the recorded initial state');
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exploreBehaviourGraph } from '../../../checker/liveness/behaviourGraph.ts';
+import { exploreBehaviourGraph } from '../../../checker/liveness/graphPass.ts';
 import { checkLiveness } from '../../../checker/liveness/checkLiveness.ts';
 import { check as safetyCheck } from '../../../checker/run/check.ts';
 import type { PropertyResult } from '../../../checker/liveness/checkProperty.ts';
