@@ -1,21 +1,28 @@
 // npm run bench: one table, a row per model and worker count, and the peers side by side.
 // It prints figures and ratios, never pass/fail (speed is not a unit test).
 //
-//   npm run bench                 the standard rows (several minutes)
+//   npm run bench                 the standard rows (15-20 minutes on 2 cores)
 //   npm run bench -- --quick      one run per row, small models only
 //   npm run bench -- --runs 5     median of 5 instead of 3
 import { spawn } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { loadSpec } from '../checker/cli/loadSpec.ts';
+import type { Job, Measured } from './measureOne.ts';
 import { runSpin, runTlc, runTlcRevoke, spinMissing, tlcMissing, type PeerRun } from './peers.ts';
 
-interface Row {
+/**
+ * The revoke rows of issue 13, found by role for the ratio lines: safety (every invariant named,
+ * so no temporal property) with one and two workers, full (every invariant and revoke-returns),
+ * and `npm start` (the table of every variant).
+ */
+type Role = 'safety1' | 'safety2' | 'full1' | 'start';
+
+interface Row extends Job {
   readonly model: string;
-  readonly spec: string;
-  readonly params: object;
   readonly workers: number;
-  readonly config?: string;
   readonly runs?: number;
+  readonly role?: Role;
 }
 
 const args = process.argv.slice(2);
@@ -23,11 +30,24 @@ const quick = args.includes('--quick');
 const runsArg = args.indexOf('--runs');
 const defaultRuns = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 1 : 3;
 
+// Issue 13's runs: `rmc check revoke [--config wide] --set variant=enberg-2007 --no-deadlock
+// --continue`, the safety ones with `--invariant X` for every invariant of spec/revoke.
+const invariants = Object.keys((await loadSpec('revoke')).spec.invariants);
+const enberg = { spec: 'revoke', params: { variant: 'enberg-2007' } } as const;
+const revoke = (config: 'default' | 'wide'): Row[] => {
+  const c = config === 'wide' ? { config } : {};
+  return [
+    { model: `revoke ${config} safety /1`, ...enberg, ...c, workers: 1, invariants, role: 'safety1' },
+    ...(quick ? [] : [{ model: `revoke ${config} safety /2`, ...enberg, ...c, workers: 2, invariants, role: 'safety2' } as const]),
+    { model: `revoke ${config} full /1`, ...enberg, ...c, workers: 1, role: 'full1' },
+  ];
+};
+
 const rows: Row[] = quick
   ? [
       { model: 'philosophers n=8', spec: 'classic/philosophers', params: { n: 8 }, workers: 1 },
       { model: 'twophase rms=7', spec: 'classic/twophase', params: { rms: 7 }, workers: 1 },
-      { model: 'revoke default', spec: 'revoke', params: {}, workers: 1 },
+      ...revoke('default'),
     ]
   : [
       { model: 'philosophers n=10', spec: 'classic/philosophers', params: { n: 10 }, workers: 1 },
@@ -36,45 +56,43 @@ const rows: Row[] = quick
       { model: 'twophase rms=8', spec: 'classic/twophase', params: { rms: 8 }, workers: 1 },
       { model: 'twophase rms=8', spec: 'classic/twophase', params: { rms: 8 }, workers: 2 },
       { model: 'twophase rms=9', spec: 'classic/twophase', params: { rms: 9 }, workers: 2, runs: 1 },
-      { model: 'revoke wide', spec: 'revoke', params: {}, config: 'wide', workers: 1, runs: 1 },
+      ...revoke('wide'),
+      // `npm start` is `rmc table revoke`: the default bounds, every variant, every guarantee.
+      { model: 'npm start (table revoke)', spec: 'revoke', workers: 1, mode: 'table', role: 'start' },
     ];
 
-interface Measured {
-  verdict: string;
-  distinct: number;
-  generated: number;
-  depth: number;
-  seconds: number;
-  peakRssBytes: number;
-  storeBytes: number;
-}
-
-function measureOnce(row: Row): Promise<Measured> {
+/** One run in a fresh process; `wallSeconds` is the child's whole life (Node and tsx start included). */
+function measureOnce(row: Row): Promise<Measured & { wallSeconds: number }> {
+  const job: Job = {
+    spec: row.spec,
+    workers: row.workers,
+    ...(row.params ? { params: row.params } : {}),
+    ...(row.config ? { config: row.config } : {}),
+    ...(row.invariants ? { invariants: row.invariants } : {}),
+    ...(row.mode ? { mode: row.mode } : {}),
+  };
   return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        resolve(import.meta.dirname, 'measureOne.ts'),
-        row.spec,
-        JSON.stringify(row.params),
-        String(row.workers),
-        ...(row.config ? [row.config] : []),
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'measureOne.ts'), JSON.stringify(job)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    child.on('close', (code) => (code === 0 ? done(JSON.parse(out) as Measured) : fail(new Error(`${row.model}: measuring run exited ${code}`))));
+    child.on('close', (code) => {
+      const wallSeconds = (performance.now() - started) / 1000;
+      if (code === 0) done({ ...(JSON.parse(out) as Measured), wallSeconds });
+      else fail(new Error(`${row.model}: measuring run exited ${code}`));
+    });
   });
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 const mb = (b: number): string => `${(b / 1e6).toFixed(0)} MB`;
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 
 // bytes/distinct: peak RSS over distinct states (everything, Node's own ~50 MB included);
 // store B/state: the seen-set and parent links alone, what grows with the state space.
@@ -92,29 +110,57 @@ const header = [
   'store B/state',
 ];
 const table: string[][] = [];
-const ours = new Map<string, { seconds: number; rss: number }>();
-process.stderr.write(`bench: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}\n`);
+interface Ours {
+  readonly label: string;
+  readonly seconds: number;
+  readonly rss: number;
+  readonly distinct: number;
+  /** The table row: the checker's own seconds (runTable), process start excluded. */
+  readonly innerSeconds: number;
+  readonly oneThread?: string;
+  readonly tableRows?: number;
+}
+const ours = new Map<string, Ours>();
+const byRole = new Map<Role, Ours>();
+const loadAtStart = load();
+process.stderr.write(
+  `bench: ${cpus().length} CPUs, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}; load average ${loadAtStart} (1 / 5 / 15 min)\n`,
+);
 for (const row of rows) {
-  const runs: Measured[] = [];
+  const runs: (Measured & { wallSeconds: number })[] = [];
   for (let i = 0; i < (row.runs ?? defaultRuns); i++) runs.push(await measureOnce(row));
   const m = runs[0]!;
-  const seconds = median(runs.map((r) => r.seconds));
+  // The table row is timed as its user waits for it: the whole process (npm start's own wall time).
+  const wholeProcess = row.mode === 'table';
+  const seconds = median(runs.map((r) => (wholeProcess ? r.wallSeconds : r.seconds)));
   const rss = median(runs.map((r) => r.peakRssBytes));
-  ours.set(`${row.model}/${row.workers}`, { seconds, rss });
+  const oneThread = runs.find((r) => r.oneThread)?.oneThread;
+  const o: Ours = {
+    label: row.role ? row.model : `${row.model}, workers ${row.workers}`,
+    seconds,
+    rss,
+    distinct: m.distinct,
+    innerSeconds: median(runs.map((r) => r.seconds)),
+    ...(oneThread ? { oneThread } : {}),
+    ...(m.tableRows !== undefined ? { tableRows: m.tableRows } : {}),
+  };
+  ours.set(row.role ? row.model : `${row.model}/${row.workers}`, o);
+  if (row.role) byRole.set(row.role, o);
+  const opt = (x: number | undefined, f: (x: number) => string): string => (x === undefined ? '-' : f(x));
   table.push([
     row.model,
-    String(row.workers),
+    oneThread ? `${row.workers} (1 thread)` : String(row.workers),
     fmt(m.distinct),
-    fmt(m.generated),
-    String(m.depth),
+    opt(m.generated, fmt),
+    opt(m.depth, String),
     seconds.toFixed(2),
     fmt(m.distinct / seconds),
-    fmt(m.generated / seconds),
+    opt(m.generated, (g) => fmt(g / seconds)),
     mb(rss),
     fmt(rss / m.distinct),
-    (m.storeBytes / m.distinct).toFixed(1),
+    opt(m.storeBytes, (b) => (b / m.distinct).toFixed(1)),
   ]);
-  process.stderr.write(`bench: ${row.model}, ${row.workers} worker(s): ${seconds.toFixed(2)} s\n`);
+  process.stderr.write(`bench: ${row.model}, ${row.workers} worker(s): ${seconds.toFixed(2)} s (load average ${load()})\n`);
 }
 
 const peerLines: string[] = [];
@@ -131,13 +177,15 @@ const peerRow = (name: string, p: PeerRun): string[] => [
   fmt(p.peakRssBytes / p.distinct),
   '-',
 ];
-const ratio = (name: string, key: string, peer: PeerRun): void => {
+const ratio = (name: string, key: string, peer: PeerRun, target?: string): void => {
   const o = ours.get(key);
   if (o)
     peerLines.push(
-      `ours/${name} (${key.replace('/', ', workers ')}): time ${(o.seconds / peer.seconds).toFixed(2)}x, peak RSS ${(o.rss / peer.peakRssBytes).toFixed(2)}x`,
+      `ours/${name} (${o.label}): time ${(o.seconds / peer.seconds).toFixed(2)}x${target ? ` (target ${target})` : ''}, peak RSS ${(o.rss / peer.peakRssBytes).toFixed(2)}x`,
     );
 };
+let tlcRevoke: PeerRun | undefined;
+let tlcRevokeMissing: string | undefined;
 if (!quick) {
   const spin = spinMissing();
   if (spin) peerLines.push(spin);
@@ -146,23 +194,52 @@ if (!quick) {
     for (let i = 0; i < defaultRuns; i++) runs.push(await runSpin(10));
     const p = { ...runs[0]!, seconds: median(runs.map((r) => r.seconds)), peakRssBytes: median(runs.map((r) => r.peakRssBytes)) };
     table.push(peerRow('SPIN philosophers n=10 (BFS, -DNOREDUCE)', p));
-    ratio('SPIN', 'philosophers n=10/1', p);
+    ratio('SPIN', 'philosophers n=10/1', p, '<= 1.2x SPIN');
     ratio('SPIN', 'philosophers n=10/2', p);
   }
-  const tlc = tlcMissing();
-  if (tlc) peerLines.push(tlc);
+  tlcRevokeMissing = tlcMissing();
+  if (tlcRevokeMissing) peerLines.push(tlcRevokeMissing);
   else {
     for (const w of [1, 2]) {
       const p = await runTlc(w);
       table.push(peerRow(`TLC philosophers n=10 (-workers ${w})`, p));
       ratio(`TLC${w}`, `philosophers n=10/${w}`, p);
     }
-    // Our revoke row also checks G5 (the behaviour graph); TLC's twin checks the invariants only.
-    const revoke = await runTlcRevoke(1);
-    table.push(peerRow('TLC revoke wide (RevokeTiming, -workers 1)', revoke));
-    ratio('TLC (invariants only)', 'revoke wide/1', revoke);
+    // The twin checks the nine invariants and no temporal property: the work of our safety row.
+    tlcRevoke = await runTlcRevoke(1);
+    table.push(peerRow('TLC revoke wide (RevokeTiming, -workers 1)', tlcRevoke));
+    ratio('TLC', 'revoke wide safety /1', tlcRevoke);
   }
 }
+const loadAtEnd = load();
+
+// Issue 13's targets, each read off the revoke rows above.
+const targetLines: string[] = [];
+const s = (o: Ours): string => `${o.seconds.toFixed(2)} s`;
+const safety1 = byRole.get('safety1');
+const safety2 = byRole.get('safety2');
+const full1 = byRole.get('full1');
+const start = byRole.get('start');
+if (safety1 && full1)
+  targetLines.push(
+    `full/safety time: ${(full1.seconds / safety1.seconds).toFixed(2)}x (${full1.label} ${s(full1)} over ${safety1.label} ${s(safety1)}; target <= 1.3x)`,
+  );
+if (safety1 && safety2)
+  targetLines.push(
+    `safety /1 over /2 time: ${(safety1.seconds / safety2.seconds).toFixed(2)}x (${s(safety1)} over ${s(safety2)}; target >= 1.6x)` +
+      (safety2.oneThread ? `; the /2 row ran in one thread: ${safety2.oneThread.replace(/^searched with one thread: /, '')}` : ''),
+  );
+if (safety1) {
+  const rate = safety1.distinct / safety1.seconds;
+  const tlc = tlcRevoke
+    ? `TLC ${fmt(tlcRevoke.distinct / tlcRevoke.seconds)}/s: ${(rate / (tlcRevoke.distinct / tlcRevoke.seconds)).toFixed(2)}x TLC`
+    : `TLC not run${tlcRevokeMissing ? '' : ' (--quick)'}`;
+  targetLines.push(`safety rate (${safety1.label}): ${fmt(rate)} distinct/s (target 100,000: ${(rate / 100_000).toFixed(2)}x; ${tlc})`);
+}
+if (start)
+  targetLines.push(
+    `npm start: ${s(start)} wall (${start.tableRows} variants, ${fmt(start.distinct)} distinct; the checker's own ${start.innerSeconds.toFixed(2)} s; target 10 s: ${(start.seconds / 10).toFixed(2)}x)`,
+  );
 
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 const line = (r: string[]): string => `| ${r.map((x, i) => (i < 1 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join(' | ')} |`;
@@ -173,3 +250,6 @@ for (const l of peerLines) console.log(l);
 const w1 = ours.get('twophase rms=8/1');
 const w2 = ours.get('twophase rms=8/2');
 if (w1 && w2) console.log(`twophase rms=8: 2 workers are ${(w1.seconds / w2.seconds).toFixed(2)}x one worker`);
+for (const l of targetLines) console.log(l);
+console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown cpu'}), node ${process.version}`);
+console.log(`load average (1 / 5 / 15 min): ${loadAtStart} at the start, ${loadAtEnd} at the end`);
