@@ -174,6 +174,31 @@ function check(s: unknown, number: number, failures: number[], reached: Set<numb
 }
 
 /**
+ * The first failure of each invariant in this worker's share of the level, in the sequential
+ * order (by key). Only these can be the violation one thread would report: it records an
+ * invariant's first failure and ignores the rest, and a stop happens at the first failure of all.
+ * Sending every failing state instead made the coordinator sort hundreds of thousands of them a
+ * level on the revoke model, where most states after the return break some guarantee.
+ */
+class FirstFailures {
+  private readonly keys: Float64Array;
+  private readonly fields: number[][];
+  constructor(invariants: number) {
+    this.keys = new Float64Array(invariants).fill(Infinity);
+    this.fields = [];
+  }
+  /** A failure of invariant k at `key` (stored: 1 for a kept claim, 0 for a state outside the constraint). */
+  offer(k: number, key: number, stored: number, hi: number, lo: number, action: number): void {
+    if (key >= this.keys[k]!) return;
+    this.keys[k] = key;
+    this.fields[k] = [key, k, stored, hi, lo, action];
+  }
+  appendTo(failures: number[]): void {
+    for (const f of this.fields) if (f !== undefined) failures.push(...f);
+  }
+}
+
+/**
  * Every worker has expanded: keeps the claims that stood (they become this worker's run of the
  * next level, in place: no state is copied) and decides the successors outside the constraint.
  */
@@ -188,6 +213,7 @@ function finish(lost: Uint32Array): void {
   const his = new Uint32Array(n);
   const los = new Uint32Array(n);
   const failures: number[] = [];
+  const first = new FirstFailures(invariants.length);
   const stood = new Uint8Array(n).fill(1);
   for (const j of lost) stood[j] = 0;
   let kept = 0;
@@ -203,7 +229,7 @@ function finish(lost: Uint32Array): void {
     los[kept] = claims.los[j]!;
     kept++;
     for (; f < lv.claimFailures.length && lv.claimFailures[f]! <= j; f += 2) {
-      if (lv.claimFailures[f] === j) failures.push(key, lv.claimFailures[f + 1]!, 1, claims.his[j]!, claims.los[j]!, claims.actions[j]!);
+      if (lv.claimFailures[f] === j) first.offer(lv.claimFailures[f + 1]!, key, 1, claims.his[j]!, claims.los[j]!, claims.actions[j]!);
     }
   }
   // One thread checks a successor outside the constraint unless its key was stored before it
@@ -215,8 +241,9 @@ function finish(lost: Uint32Array): void {
     if (seen) continue;
     const found: number[] = [];
     check(o.state, 0, found, lv.reached);
-    for (let g = 0; g < found.length; g += 2) failures.push(o.key, found[g + 1]!, 0, o.hi, o.lo, o.action);
+    for (let g = 0; g < found.length; g += 2) first.offer(found[g + 1]!, o.key, 0, o.hi, o.lo, o.action);
   }
+  first.appendTo(failures);
   const run: Run = { batch: claims.states.view(), order: order.subarray(0, kept) };
   const out = {
     parents: parents.slice(0, kept),
