@@ -201,8 +201,15 @@ export class GraphRecorder implements GraphTap {
   /** Appends the expanded node's enabled instances, in instance order. */
   private closeNode(): void {
     if (this.node < 0) return;
-    const here = this.enabledHere.sort((x, y) => x - y);
-    for (const inst of here) this.enabledInstance.push(inst);
+    const here = this.enabledHere;
+    // Insertion sort: a handful of instances a node, where Array#sort's comparator calls cost more.
+    for (let i = 1; i < here.length; i++) {
+      const x = here[i]!;
+      let j = i - 1;
+      for (; j >= 0 && here[j]! > x; j--) here[j + 1] = here[j]!;
+      here[j + 1] = x;
+    }
+    for (let i = 0; i < here.length; i++) this.enabledInstance.push(here[i]!);
     here.length = 0;
   }
 
@@ -234,7 +241,7 @@ export class GraphRecorder implements GraphTap {
     });
     // Each list is copied right-sized and let go, one at a time, so the peak stays near one copy.
     const from = this.edgeFrom.take();
-    const { start: outStart, items: outEdge } = groupBy(n, from);
+    const { start: outStart, items: outEdge } = bySource(n, from);
     return {
       size: n,
       initial: this.initial.take(),
@@ -255,7 +262,24 @@ export class GraphRecorder implements GraphTap {
   }
 }
 
-/** Counting sort of edge indices by source: the CSR form the SCC search walks. */
+/**
+ * Edge indices grouped by source: the CSR form the SCC search walks. The recorder's edges arrive
+ * grouped already (a node's steps while it is expanded, nodes in order), so the grouping is the
+ * identity and only the starts are counted; the separate pass's edges take the counting sort.
+ */
+function bySource(n: number, key: Int32Array): { start: Int32Array; items: Int32Array } {
+  let sorted = true;
+  for (let e = 1; e < key.length && sorted; e++) sorted = key[e - 1]! <= key[e]!;
+  if (!sorted) return groupBy(n, key);
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < key.length; e++) start[key[e]! + 1]!++;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const items = new Int32Array(key.length);
+  for (let e = 0; e < items.length; e++) items[e] = e;
+  return { start, items };
+}
+
+/** Counting sort of edge indices by source. */
 function groupBy(n: number, key: Int32Array): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(n + 1);
   for (let e = 0; e < key.length; e++) start[key[e]! + 1]!++;

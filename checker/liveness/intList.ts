@@ -24,9 +24,12 @@ export class IntList {
     return this.items.slice(0, this.length);
   }
 
-  /** A right-sized copy, emptying the list and letting its (up to twice as large) buffer go. */
+  /**
+   * The items, emptying the list: a view of its buffer, not a copy. The buffer is at most twice
+   * the items, while a right-sized copy would need both at once, a peak of up to three times.
+   */
   take(): Int32Array {
-    const items = this.toArray();
+    const items = this.items.subarray(0, this.length);
     this.items = new Int32Array(0);
     this.length = 0;
     return items;
