@@ -4,33 +4,11 @@ import { exploreBehaviourGraph } from '../../../checker/liveness/graphPass.ts';
 import { checkLiveness } from '../../../checker/liveness/checkLiveness.ts';
 import { check as safetyCheck } from '../../../checker/run/check.ts';
 import type { PropertyResult } from '../../../checker/liveness/checkProperty.ts';
-import type { Fairness } from '../../../checker/spec.ts';
 import { bruteForceHolds, lassoProblem } from './bruteForce.ts';
-import { graphSpec, type Edge, type GraphDesc, type Node, type PropertyName } from './graphSpec.ts';
+import { graphSpec, type GraphDesc, type Node, type PropertyName } from './graphSpec.ts';
+import { randomGraph } from './randomGraphArbitrary.ts';
 
-const N = 4;
-const node = fc.integer({ min: 0, max: N - 1 });
-const nodes = fc.uniqueArray(node, { maxLength: N });
-const edge: fc.Arbitrary<Edge> = fc
-  .tuple(node, node, fc.constantFrom<string | undefined>(undefined, 'x', 'y'))
-  .map(([from, to, actor]) => (actor === undefined ? [from, to] : [from, to, actor]));
-const fairness: fc.Arbitrary<Fairness> = fc.record({
-  kind: fc.constantFrom('weak' as const, 'strong' as const),
-  action: fc.constantFrom('A', 'B'),
-  perActor: fc.boolean(),
-});
-
-const graph: fc.Arbitrary<GraphDesc> = fc
-  .record({
-    init: fc.uniqueArray(node, { minLength: 1, maxLength: 2 }),
-    a: fc.array(edge, { maxLength: 5 }),
-    b: fc.array(edge, { maxLength: 4 }),
-    p: nodes,
-    q: nodes,
-    fairness: fc.array(fairness, { maxLength: 3 }),
-    inside: fc.option(nodes, { freq: 4 }),
-  })
-  .map(({ a, b, inside, ...rest }) => ({ ...rest, actions: { A: a, B: b }, ...(inside === null ? {} : { inside }) }));
+const graph = randomGraph(4);
 
 const ops: PropertyName[] = ['always', 'eventually', 'alwaysEventually', 'eventuallyAlways', 'leadsTo'];
 

@@ -11,7 +11,8 @@ import type { Progress } from '../../../checker/findings.ts';
 import dining from '../../../spec/classic/dining.ts';
 import philosophers from '../../../spec/classic/philosophers.ts';
 import counters from '../liveness/symmetricCounters.ts';
-import { graphSpec, type Edge, type GraphDesc, type Node } from '../liveness/graphSpec.ts';
+import { graphSpec, type GraphDesc, type Node } from '../liveness/graphSpec.ts';
+import { randomGraph } from '../liveness/randomGraphArbitrary.ts';
 import { clockSpec } from '../liveness/clockSpec.ts';
 
 afterEach(() => {
@@ -111,28 +112,7 @@ describe('one exploration and states outside the constraint', () => {
 
   // The random graphs of test/checker/liveness/randomGraphs.test.ts, with actors, fairness
   // (per actor or not), a constraint and a view.
-  const N = 4;
-  const node = fc.integer({ min: 0, max: N - 1 });
-  const nodes = fc.uniqueArray(node, { maxLength: N });
-  const edge: fc.Arbitrary<Edge> = fc
-    .tuple(node, node, fc.constantFrom<string | undefined>(undefined, 'x', 'y'))
-    .map(([from, to, actor]) => (actor === undefined ? [from, to] : [from, to, actor]));
-  const fairness: fc.Arbitrary<Fairness> = fc.record({
-    kind: fc.constantFrom('weak' as const, 'strong' as const),
-    action: fc.constantFrom('A', 'B'),
-    perActor: fc.boolean(),
-  });
-  const graph: fc.Arbitrary<GraphDesc> = fc
-    .record({
-      init: fc.uniqueArray(node, { minLength: 1, maxLength: 2 }),
-      a: fc.array(edge, { maxLength: 5 }),
-      b: fc.array(edge, { maxLength: 4 }),
-      p: nodes,
-      q: nodes,
-      fairness: fc.array(fairness, { maxLength: 3 }),
-      inside: fc.option(nodes, { freq: 2 }),
-    })
-    .map(({ a, b, inside, ...rest }) => ({ ...rest, actions: { A: a, B: b }, ...(inside === null ? {} : { inside }) }));
+  const graph = randomGraph(2);
 
   it('agrees with the separate pass on random graphs, under constraint and view, fingerprints or exact keys', async () => {
     await fc.assert(
