@@ -53,7 +53,15 @@ export class SearchFindings {
   }
 
   markReached(test: (pred: Predicate, name: string) => boolean): void {
-    if (this.unreached.length > 0) this.unreached = this.unreached.filter(([name, pred]) => !test(pred, name));
+    // Asked for every new state while some partner is unreached (on the revoke model, J's partner
+    // never is): the list is rebuilt only when something was reached, not once a state.
+    const unreached = this.unreached;
+    for (let i = 0; i < unreached.length; i++) {
+      if (test(unreached[i]![1], unreached[i]![0])) {
+        this.unreached = [...unreached.slice(0, i), ...unreached.slice(i + 1).filter(([name, pred]) => !test(pred, name))];
+        return;
+      }
+    }
   }
 
   incomplete(reason: string): void {
