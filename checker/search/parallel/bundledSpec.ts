@@ -5,8 +5,8 @@
 // other's exports, at every call. The revoke model calls its state helpers millions of times, and
 // loaded that way it ran ~35 % slower than in the main thread (bench/PROFILE.md). Bundled, the
 // spec's own modules call each other directly; only packages (immutable, ...) stay outside and are
-// required from the spec's folder, as before. A spec esbuild cannot bundle is loaded the old way,
-// which reports its error as the main thread would.
+// required from the spec's folder, as before. A spec esbuild cannot bundle, or one that reads
+// import.meta, is loaded the old way (which reports an error as the main thread would).
 import { buildSync } from 'esbuild';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -32,6 +32,9 @@ export function requireBundledSpec(file: string): unknown {
       write: false,
       logLevel: 'silent',
     });
+    // CommonJS has no import.meta: esbuild would leave an empty object where a module reads its
+    // own URL or folder, so such a spec is loaded file by file (tsx fills import.meta in).
+    if (out.warnings.some((w) => w.text.includes('import.meta'))) return createRequire(file)(file);
     code = out.outputFiles[0]!.text;
   } catch {
     return createRequire(file)(file);
