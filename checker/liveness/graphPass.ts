@@ -105,7 +105,7 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
   /** Records the step to a successor as an edge (unless a stutter) and the instance as enabled. */
   const visit = (state: unknown, a: number, instance: unknown): boolean => {
     encodeOrThrow(encode, state, spec.name);
-    if (sameBytes(selfKey, writer)) return true; // a stutter: not an <A>_v step
+    if (writer.holds(selfKey)) return true; // a stutter: not an <A>_v step
     const actor = byActor[a] ? expander.actorOf(states[v], a, instance) : undefined;
     recorder.step(a, actor, store(state, depthOf.at(v) + 1));
     return true;
@@ -154,12 +154,6 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
       },
     );
   return { step, distinct: () => states.length, graph };
-}
-
-function sameBytes(a: Uint8Array, w: ByteWriter): boolean {
-  if (a.length !== w.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== w.bytes[i]) return false;
-  return true;
 }
 
 function encodeOrThrow(encode: (s: unknown) => void, s: unknown, specName: string): void {

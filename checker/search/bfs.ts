@@ -9,7 +9,7 @@
 // also tells it every stored state, every expansion and every step that is not a stutter, so the
 // behaviour graph is built from this one exploration; without one, nothing of that is done.
 import type { AnySpec, TraceStep } from '../spec.ts';
-import { rebuildTrace, rebuildTraceToUnstored } from '../trace/rebuild.ts';
+import { hasKeyOf, rebuildTrace, rebuildTraceToUnstored } from '../trace/rebuild.ts';
 import { NO_PARENT } from '../state/parentLinks.ts';
 import { SearchBook } from './searchBook.ts';
 import { makeFrontier } from './frontier.ts';
@@ -32,7 +32,7 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions, 
   const storedTrace = (index: number): TraceStep<unknown>[] => rebuildTrace(store, index);
   /** The trace to a successor that is not stored (outside the constraint), or to an initial state. */
   const stepTrace = ([parent, action, state]: readonly [number, number, unknown]): TraceStep<unknown>[] =>
-    parent === NO_PARENT ? [{ action: null, label: 'Initial predicate', state }] : rebuildTraceToUnstored(store, parent, action, state);
+    parent === NO_PARENT ? [{ action: null, label: 'Initial predicate', state }] : rebuildTraceToUnstored(store, parent, action, hasKeyOf(store, state));
 
   // The state being expanded (NO_PARENT while initial states are stored), and the depth of a
   // state first reached from it.

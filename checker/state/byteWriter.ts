@@ -58,4 +58,11 @@ export class ByteWriter {
   take(): Uint8Array {
     return this.bytes.slice(0, this.length);
   }
+
+  /** Whether the written bytes are exactly `key` (a key taken before). */
+  holds(key: Uint8Array): boolean {
+    if (key.length !== this.length) return false;
+    for (let i = 0; i < key.length; i++) if (key[i] !== this.bytes[i]) return false;
+    return true;
+  }
 }

@@ -39,26 +39,26 @@ export function rebuildTrace(g: StoredGraph, index: number): TraceStep<unknown>[
 
 /**
  * The trace to a successor that was checked but not stored (outside the constraint): the stored
- * trace to its parent, then the step by `action` whose successor has the key `state` has.
+ * trace to its parent, then the step by `action` to the successor `isTarget` recognises (by its
+ * key: `hasKeyOf`; the parallel search, which keeps only fingerprints, by those).
  */
-export function rebuildTraceToUnstored(g: StoredGraph, parent: number, action: number, state: unknown): TraceStep<unknown>[] {
+export function rebuildTraceToUnstored(g: StoredGraph, parent: number, action: number, isTarget: (state: unknown) => boolean): TraceStep<unknown>[] {
   const trace = rebuildTrace(g, parent);
-  g.encode(state);
-  const key = g.writer.take();
   const act = g.spec.actions[action]!;
-  const succ = findSuccessor(act, trace[trace.length - 1]!.state, g.params, (s) => {
-    g.encode(s.state);
-    return sameKey(key, g.writer);
-  });
+  const succ = findSuccessor(act, trace[trace.length - 1]!.state, g.params, (s) => isTarget(s.state));
   if (!succ) throw new SpecError(`action ${act.name} is not deterministic: re-running it did not reach the state checked outside the constraint`);
   trace.push(step(act.name, succ));
   return trace;
 }
 
-function sameKey(key: Uint8Array, w: ByteWriter): boolean {
-  if (key.length !== w.length) return false;
-  for (let i = 0; i < key.length; i++) if (key[i] !== w.bytes[i]) return false;
-  return true;
+/** Recognises a state with the key `state` has (its key taken now, once). */
+export function hasKeyOf(g: StoredGraph, state: unknown): (other: unknown) => boolean {
+  g.encode(state);
+  const key = g.writer.take();
+  return (other) => {
+    g.encode(other);
+    return g.writer.holds(key);
+  };
 }
 
 export function step(action: string, succ: Successor<unknown>): TraceStep<unknown> {

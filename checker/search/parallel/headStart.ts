@@ -8,7 +8,7 @@ import type { TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import type { IndexedFingerprints } from '../../state/seenSet.ts';
 import type { SharedTable } from '../../state/sharedTable.ts';
-import { rebuildTrace, rebuildTraceToUnstored } from '../../trace/rebuild.ts';
+import { hasKeyOf, rebuildTrace, rebuildTraceToUnstored } from '../../trace/rebuild.ts';
 import { searchFailure } from '../searchFailure.ts';
 import { Expander } from '../expander.ts';
 import { NO_PARENT } from '../../state/parentLinks.ts';
@@ -99,7 +99,7 @@ async function expandLevel(book: Book, table: SharedTable, states: readonly unkn
     const hi = fp[0]!;
     const lo = fp[1]!;
     if (store.constraint && !store.constraint(state, params)) {
-      const trace = (): TraceStep<unknown>[] => rebuildTraceToUnstored(store, parent, a, state);
+      const trace = (): TraceStep<unknown>[] => rebuildTraceToUnstored(store, parent, a, hasKeyOf(store, state));
       if (table.tagOf(hi, lo) === 0) findings.checkState(state, trace, undefined);
     } else if (table.insertSettled(hi, lo)) {
       const index = store.seen.size;

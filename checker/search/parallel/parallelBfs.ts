@@ -21,8 +21,7 @@ import type { AnySpec, TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import { IndexedFingerprints } from '../../state/seenSet.ts';
 import { SharedTable } from '../../state/sharedTable.ts';
-import { findSuccessor } from '../../trace/findSuccessor.ts';
-import { rebuildTrace, step } from '../../trace/rebuild.ts';
+import { rebuildTrace, rebuildTraceToUnstored } from '../../trace/rebuild.ts';
 import { SearchBook } from '../searchBook.ts';
 import type { SearchCounts } from '../searchCounts.ts';
 import type { StopRequest } from '../stopRequest.ts';
@@ -320,14 +319,9 @@ function indexOfKey(keys: Float64Array, key: number): number {
 /** The trace to a successor that was checked but not stored (outside the constraint). */
 function traceToUnstored(book: Book, parentIndex: number, action: number, hi: number, lo: number): TraceStep<unknown>[] {
   const { store } = book;
-  const prefix = rebuildTrace(store, parentIndex);
-  const from = prefix[prefix.length - 1]!.state;
-  const a = book.spec.actions[action]!;
-  const succ = findSuccessor(a, from, book.params, (s) => {
-    store.encode(s.state);
+  return rebuildTraceToUnstored(store, parentIndex, action, (s) => {
+    store.encode(s);
     fingerprint64(store.writer.bytes, store.writer.length);
     return fp[0] === hi && fp[1] === lo;
   });
-  if (succ) return [...prefix, step(a.name, succ)];
-  throw new Error(`could not find the successor of state ${parentIndex} by ${a.name} again`);
 }
