@@ -21,7 +21,7 @@
 //   `Read(A, fd 3) begins on F0, borrowed`; every step's actor is 'revoker' or a task id.
 import type { Action, Spec } from '../../checker/spec.ts';
 import { variantOf } from './kernel/access.ts';
-import { perParams } from './kernel/instances.ts';
+import { perParams } from './kernel/perParams.ts';
 import { Close, Dup, Open } from './kernel/files.ts';
 import { CloneFiles, ForkCopy, ForkLink } from './kernel/fork.ts';
 import { invariants, notApplicable, reachable } from './kernel/guarantees.ts';

@@ -4,6 +4,7 @@
 // so every import points from a design to the kernel model, never back.
 import type { RevokeParams } from './params.ts';
 import type { Variant } from './variant.ts';
+import { perParams } from './perParams.ts';
 
 const registered = new Map<string, Variant>();
 
@@ -14,15 +15,9 @@ export function registerDesign(design: Variant): void {
   registered.set(design.name, design);
 }
 
-let lastParams: RevokeParams | undefined;
-let lastDesign: Variant | undefined;
-
-/** The design `p.variant` names (the last answer is kept: the model asks this in every step). */
-export function designOf(p: RevokeParams): Variant {
-  if (p === lastParams) return lastDesign!;
+/** The design `p.variant` names (once per bounds: the model asks this in every step). */
+export const designOf = perParams((p: RevokeParams): Variant => {
   const design = registered.get(p.variant);
   if (design === undefined) throw new Error(`no revoke design named '${p.variant}' is registered (known: ${[...registered.keys()].join(', ')})`);
-  lastParams = p;
-  lastDesign = design;
   return design;
-}
+});

@@ -283,16 +283,6 @@ export function someTask(s: State, test: (tk: Task, t: TaskId) => boolean): bool
   return false;
 }
 
-/** The task ids in order (scan order: A, B, then the child). */
-export function taskIds(s: State): TaskId[] {
-  return Object.keys(s.tasks).sort();
-}
-
-/** The struct files that exist, in id order. */
-export function fileIds(s: State): FileId[] {
-  return Object.keys(s.files).sort();
-}
-
 /** Struct file ids the model can create: F0 and F1 on I (DOMAIN.md's two), J0 on J. */
 export const FILE_IDS: readonly FileId[] = ['F0', 'F1', 'J0'];
 const KINDS: readonly CallKind[] = ['read', 'write', 'fchmod'];

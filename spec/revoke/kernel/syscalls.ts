@@ -17,7 +17,8 @@ import { defineAction } from '../../../checker/defineAction.ts';
 import { opThrough, variantOf } from './access.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
-import { perParams, taskFdKinds } from './instances.ts';
+import { taskFdKinds } from './instances.ts';
+import { perParams } from './perParams.ts';
 import {
   type Call,
   type CallKind,
