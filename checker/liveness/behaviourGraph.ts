@@ -263,29 +263,15 @@ export class GraphRecorder implements GraphTap {
 }
 
 /**
- * Edge indices grouped by source: the CSR form the SCC search walks. The recorder's edges arrive
- * grouped already (a node's steps while it is expanded, nodes in order), so the grouping is the
- * identity and only the starts are counted; the separate pass's edges take the counting sort.
+ * Edge indices grouped by source: the CSR form the SCC search walks. Edges are recorded while
+ * their source is expanded and nodes are expanded in index order (`expanding` refuses any other),
+ * so they arrive grouped already: the grouping is the identity and only the starts are counted.
  */
-function bySource(n: number, key: Int32Array): { start: Int32Array; items: Int32Array } {
-  let sorted = true;
-  for (let e = 1; e < key.length && sorted; e++) sorted = key[e - 1]! <= key[e]!;
-  if (!sorted) return groupBy(n, key);
+function bySource(n: number, from: Int32Array): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(n + 1);
-  for (let e = 0; e < key.length; e++) start[key[e]! + 1]!++;
+  for (let e = 0; e < from.length; e++) start[from[e]! + 1]!++;
   for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const items = new Int32Array(key.length);
+  const items = new Int32Array(from.length);
   for (let e = 0; e < items.length; e++) items[e] = e;
-  return { start, items };
-}
-
-/** Counting sort of edge indices by source. */
-function groupBy(n: number, key: Int32Array): { start: Int32Array; items: Int32Array } {
-  const start = new Int32Array(n + 1);
-  for (let e = 0; e < key.length; e++) start[key[e]! + 1]!++;
-  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const fill = start.slice(0, n);
-  const items = new Int32Array(key.length);
-  for (let e = 0; e < key.length; e++) items[fill[key[e]!]!++] = e;
   return { start, items };
 }

@@ -19,11 +19,6 @@ export class IntList {
     return this.items[--this.length]!;
   }
 
-  /** A right-sized copy. */
-  toArray(): Int32Array {
-    return this.items.slice(0, this.length);
-  }
-
   /**
    * The items, emptying the list: a view of its buffer, not a copy. The buffer is at most twice
    * the items, while a right-sized copy would need both at once, a peak of up to three times.
