@@ -22,14 +22,14 @@
 import type { Action, Spec } from '../../checker/spec.ts';
 import { variantOf } from './kernel/access.ts';
 import { perParams } from './kernel/perParams.ts';
-import { Close, Dup, Open } from './kernel/files.ts';
+import { Close, Dup, Open, OpenBegin, OpenFile, OpenInstall } from './kernel/files.ts';
 import { CloneFiles, ForkCopy, ForkLink } from './kernel/fork.ts';
 import { invariants, notApplicable, reachable } from './kernel/guarantees.ts';
-import { Mmap, Munmap, Touch } from './kernel/mm.ts';
+import { Fault, FaultInstall, Mmap, MmapLink, Munmap, Touch } from './kernel/mm.ts';
 import { type RevokeParams, defaults, validate, variantNames } from './kernel/params.ts';
 import { presentation } from './presentation/hooks.ts';
 import { RecvFd, SendFd } from './kernel/scm.ts';
-import { type File, type State, type Table, type Task, ownerTask, stateLayout, userTasks } from './kernel/state.ts';
+import { type File, type State, type Table, type Task, ownerTask, stateLayout, threadId, userTasks } from './kernel/state.ts';
 import { SyscallBegin, SyscallEnd, SyscallEndStuck } from './kernel/syscalls.ts';
 import { liveness } from './kernel/liveness.ts';
 import { variants } from './variants/index.ts';
@@ -40,9 +40,10 @@ function init(p: RevokeParams): State {
   const tasks: Record<string, Task> = {};
   const tables: Record<string, Table> = {};
   for (const t of userTasks(p)) {
-    tasks[t] = { table: t, visible: true, vma: null, call: null };
+    tasks[t] = { table: t, visible: true, vma: null, call: null, opening: null };
     tables[t] = {};
   }
+  if (p.thread) tasks[threadId(p)] = { table: owner, visible: true, vma: null, call: null, opening: null };
   tables[owner] = { 3: 'F0' };
   const files: Record<string, File> = { F0: { inode: 'I', count: frevoke ? 2 : 1, ops: 'live' } };
   if (p.otherInode) {
@@ -91,6 +92,9 @@ const spec: Spec<State, RevokeParams> = {
   init: (p) => [init(p)],
   actions: [
     Open,
+    OpenBegin,
+    OpenFile,
+    OpenInstall,
     Dup,
     Close,
     ForkCopy,
@@ -99,7 +103,10 @@ const spec: Spec<State, RevokeParams> = {
     SendFd,
     RecvFd,
     Mmap,
+    MmapLink,
     Munmap,
+    Fault,
+    FaultInstall,
     Touch,
     SyscallBegin,
     SyscallEnd,

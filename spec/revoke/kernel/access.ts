@@ -6,7 +6,8 @@ import { type Gate, ENTER, type OpKind, fail } from './variant.ts';
 import type { Variant } from './variant.ts';
 import { designOf } from './designs.ts';
 
-export const OP_KINDS: readonly OpKind[] = ['read', 'write', 'fchmod', 'mmap'];
+/** The operations a descriptor gives: every call kind and mmap (open goes by path, not by descriptor). */
+export const OP_KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'fchmod', 'mmap'];
 
 export function variantOf(p: RevokeParams): Variant {
   return designOf(p);

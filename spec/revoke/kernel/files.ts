@@ -8,8 +8,11 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from './params.ts';
 import { taskFds } from './instances.ts';
+import { variantOf } from './access.ts';
+import type { Gate } from './variant.ts';
 import {
   type Fd,
+  type File,
   type FileId,
   type State,
   type TaskId,
@@ -20,40 +23,101 @@ import {
   putFile,
   tableOf,
   task,
-  userTasks,
+  actors,
   withFile,
   withSlot,
+  withTask,
 } from './state.ts';
 
-/** A user task not inside a system call (one thread per task: a task in a call does nothing else). */
+/**
+ * A task not inside the kernel: no call, fault, mmap or open under way (one thread per task: a
+ * task in a system call does nothing else until it returns).
+ */
 export function canAct(s: State, t: TaskId): boolean {
-  return s.tasks[t]!.call === null;
+  const tk = s.tasks[t]!;
+  return tk.call === null && tk.opening === null && (tk.vma === null || (tk.vma.linked && !tk.vma.faulting));
 }
 
-/**
- * Struct files on I open at once. DOMAIN.md allows two; one keeps the default state space inside
- * the table's time budget (two multiplied it past a million states), and every listed
- * counterexample needs only F0, shared by as many holders as it likes.
- */
-const MAX_FILES_ON_I = 1;
+/** Struct file ids on I, in the order open hands them out. */
 const FILE_IDS_ON_I: readonly FileId[] = ['F0', 'F1'];
 
-function filesOnICount(s: State): number {
+/** Struct files on I that exist or that an open under way will make (its may_open has passed). */
+function filesOnIOrComing(s: State): number {
   let n = 0;
   for (const f in s.files) if (s.files[f]!.inode === 'I') n++;
+  for (const t in s.tasks) if (s.tasks[t]!.opening === 'permitted') n++;
   return n;
 }
 
+/** The opener's struct file: the first free id on I (ids are reused only once a file is freed). */
+const newFileId = (s: State): FileId => FILE_IDS_ON_I.find((id) => s.files[id] === undefined)!;
+
+const LIVE_ON_I: File = { inode: 'I', count: 1, ops: 'live' };
+
 export const Open = defineAction<State, RevokeParams, TaskId>({
   name: 'Open',
-  doc: 'Task t opens I (do_sys_open): a new struct file with f_count 1 in the lowest free fd; only before revoke begins.',
-  params: (_s, p) => userTasks(p),
-  enabled: (s, t) => !begun(s) && canAct(s, t) && freeFd(tableOf(s, t)) !== undefined && filesOnICount(s) < MAX_FILES_ON_I,
+  doc: 'Task t opens I (do_sys_open, all of it before revoke begins): a new struct file with f_count 1 in the lowest free fd.',
+  params: (_s, p) => actors(p),
+  enabled: (s, t, p) => !begun(s) && canAct(s, t) && freeFd(tableOf(s, t)) !== undefined && filesOnIOrComing(s) < p.filesOnI,
   next(s, t) {
-    const f = FILE_IDS_ON_I.find((id) => s.files[id] === undefined)!;
-    return withSlot(withFile(s, f, { inode: 'I', count: 1, ops: 'live' }), task(s, t).table, freeFd(tableOf(s, t))!, f);
+    const f = newFileId(s);
+    return withSlot(withFile(s, f, LIVE_ON_I), task(s, t).table, freeFd(tableOf(s, t))!, f);
   },
   label: (s, t, _p, next) => `Open(${t}, I): fd ${freeFd(tableOf(s, t))} -> ${tableOf(next, t)[freeFd(tableOf(s, t))!]}`,
+  actor: (_s, t) => t,
+});
+
+// An open already under way when revoke begins (openInProgress): do_sys_openat2 passed may_open
+// before the caller's chmod, and its last two steps come later. OpenFile is do_dentry_open: the
+// struct file is made (the opener holds its reference) and the file's ->open runs, through the
+// design's gate (kernfs_fop_open takes an active reference; a tty's ->open joins tty_files).
+// OpenInstall is fd_install. Each may come after any revoker step: the scan may have passed the
+// opener's table, the file-list walk may be over.
+
+export const OpenBegin = defineAction<State, RevokeParams, TaskId>({
+  name: 'OpenBegin',
+  doc: 'Task t starts open(2) of I and passes may_open (path walk, permission): only before revoke begins.',
+  params: (_s, p) => (p.openInProgress ? actors(p) : []),
+  enabled: (s, t, p) => !begun(s) && canAct(s, t) && freeFd(tableOf(s, t)) !== undefined && filesOnIOrComing(s) < p.filesOnI,
+  next: (s, t) => withTask(s, t, { ...task(s, t), opening: 'permitted' }),
+  label: (_s, t) => `OpenBegin(${t}, I): may_open passed`,
+  actor: (_s, t) => t,
+});
+
+export const OpenFile = defineAction<State, RevokeParams, TaskId>({
+  name: 'OpenFile',
+  doc: "Task t's open makes the struct file (do_dentry_open: f_count 1, held by the opener) and calls ->open through the design's gate; a refused open returns its error.",
+  params: (_s, p) => (p.openInProgress ? actors(p) : []),
+  enabled(s, t, p) {
+    if (task(s, t).opening !== 'permitted') return false;
+    return variantOf(p).gate(s, p, LIVE_ON_I, 'open') !== 'wait';
+  },
+  next(s, t, p) {
+    const g = variantOf(p).gate(s, p, LIVE_ON_I, 'open') as Exclude<Gate, 'wait'>;
+    if (!g.enter) return withTask(s, t, { ...task(s, t), opening: null });
+    const f = newFileId(s);
+    return withTask(withFile(s, f, LIVE_ON_I), t, { ...task(s, t), opening: f });
+  },
+  label(s, t, p, next) {
+    const g = variantOf(p).gate(s, p, LIVE_ON_I, 'open') as Exclude<Gate, 'wait'>;
+    return g.enter ? `OpenFile(${t}, I): ${task(next, t).opening} made, ->open` : `OpenFile(${t}, I): ->open fails ${g.errno}`;
+  },
+  actor: (_s, t) => t,
+});
+
+export const OpenInstall = defineAction<State, RevokeParams, TaskId>({
+  name: 'OpenInstall',
+  doc: "Task t's open installs its struct file in the lowest free fd (fd_install) and returns: the opener's reference moves to the table.",
+  params: (_s, p) => (p.openInProgress ? actors(p) : []),
+  enabled: (s, t) => {
+    const o = task(s, t).opening;
+    return o !== null && o !== 'permitted' && freeFd(tableOf(s, t)) !== undefined;
+  },
+  next(s, t) {
+    const f = task(s, t).opening as FileId;
+    return withSlot(withTask(s, t, { ...task(s, t), opening: null }), task(s, t).table, freeFd(tableOf(s, t))!, f);
+  },
+  label: (s, t) => `OpenInstall(${t}): fd ${freeFd(tableOf(s, t))} -> ${task(s, t).opening}`,
   actor: (_s, t) => t,
 });
 

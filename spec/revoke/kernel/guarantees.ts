@@ -7,7 +7,8 @@
 import { liveAccess, opThrough, OP_KINDS, spared, variantOf } from './access.ts';
 import { type Guarantee, compileGuarantees } from './guarantee.ts';
 import type { RevokeParams } from './params.ts';
-import { type FileId, type Slot, type State, everySlot, isMarker, ownerTask, returnedZero, someTask } from './state.ts';
+import { mappingReaches } from './mm.ts';
+import { type Call, type FileId, type Slot, type State, type TaskId, everySlot, isMarker, ownerTask, returnedZero, someTask } from './state.ts';
 
 /** A descriptor on I that revoke has cut: a replaced slot, or a struct file the variant killed. */
 function isCut(s: State, p: RevokeParams, slot: Slot): boolean {
@@ -18,7 +19,7 @@ function isCut(s: State, p: RevokeParams, slot: Slot): boolean {
 const someCut = (s: State, p: RevokeParams): boolean => !everySlot(s, (slot) => !isCut(s, p, slot));
 const onI = (s: State, f: FileId): boolean => s.files[f]?.inode === 'I';
 
-type HolderKind = 'slot' | 'message' | 'mapping' | 'call' | 'borrowed' | 'revoker';
+type HolderKind = 'slot' | 'message' | 'mapping' | 'call' | 'borrowed' | 'opening' | 'revoker';
 
 /** Calls `visit` with every struct file some holder names, and the holder's kind, until it returns false. */
 function everyHolder(s: State, visit: (file: FileId, kind: HolderKind) => boolean): boolean {
@@ -34,6 +35,7 @@ function everyHolder(s: State, visit: (file: FileId, kind: HolderKind) => boolea
     const tk = s.tasks[t]!;
     if (tk.vma !== null && !visit(tk.vma.file, 'mapping')) return false;
     if (tk.call !== null && !visit(tk.call.file, tk.call.counted ? 'call' : 'borrowed')) return false;
+    if (tk.opening !== null && tk.opening !== 'permitted' && !visit(tk.opening, 'opening')) return false;
   }
   for (const f of s.revoker.refs) if (!visit(f, 'revoker')) return false;
   return true;
@@ -52,6 +54,12 @@ function countedHolders(s: State, f: FileId): number {
 /** The caller of frevoke is the owner calling frevoke(3): its spared descriptor is fd 3 of its table. */
 const callerTable = (s: State, p: RevokeParams) => s.tasks[ownerTask(p)]!.table;
 const callerSlot = (s: State, p: RevokeParams) => s.tables[callerTable(s, p)]![3];
+
+/** A call in progress on I that will still touch I's data when it returns. */
+const callReachesI = (s: State, p: RevokeParams, c: Call): boolean => c.inode === 'I' && variantOf(p).callReaches(s, p, c);
+
+/** The frevoke caller's own holders are exempt from G6: its fd 3 (checked apart), its mapping and its calls through the spared file. */
+const callersOwn = (s: State, p: RevokeParams, t: TaskId, f: FileId): boolean => f === s.revoker.spared && s.tasks[t]!.table === callerTable(s, p);
 
 /** Revoke is under way while a call is inside a method of I (borrowed or counted). */
 const callInsideI = (s: State): boolean => s.revoker.pc !== 'idle' && someTask(s, (tk) => tk.call !== null && tk.call.inode === 'I');
@@ -82,7 +90,7 @@ export const guarantees: readonly Guarantee[] = [
     name: 'no-mapping-after-revoke',
     doc: 'G2: once revoke has returned, no shared mapping of I reaches its pages: touching one gets SIGBUS.',
     holds: (s, p) =>
-      !returnedZero(s) || !someTask(s, (tk) => tk.vma !== null && onI(s, tk.vma.file) && !spared(s, p, tk.vma.file) && variantOf(p).faultReaches(s, p, tk.vma)),
+      !returnedZero(s) || !someTask(s, (tk) => tk.vma !== null && onI(s, tk.vma.file) && !spared(s, p, tk.vma.file) && mappingReaches(s, p, tk.vma)),
     // Revoke returns while some task still has a mapping of I.
     reachable: (s) => returnedZero(s) && someTask(s, (tk) => tk.vma !== null && onI(s, tk.vma.file)),
   },
@@ -90,10 +98,24 @@ export const guarantees: readonly Guarantee[] = [
     name: 'no-inode-access-after-return',
     doc:
       "G3: once revoke has returned, no system call will touch I's data: every call that was in progress has finished or will fail, " + 'and none began since.',
+    holds: (s, p) => !returnedZero(s) || !someTask(s, (tk) => tk.call !== null && !spared(s, p, tk.call.file) && callReachesI(s, p, tk.call)),
+    reachable: callInsideI,
+  },
+  {
+    name: 'writes-complete-reads-abort',
+    doc:
+      'G8, the 2007 patch\'s own promise: "in-progress system calls are either completed (writes) or abort (reads)". Once revoke has returned, ' +
+      'no write (or inode-level change) on I is still in progress: each finished before revoke returned; and every read still in progress ' +
+      "on I fails instead of returning I's data.",
     holds: (s, p) =>
       !returnedZero(s) ||
-      !someTask(s, (tk) => tk.call !== null && tk.call.inode === 'I' && !spared(s, p, tk.call.file) && variantOf(p).callReaches(s, p, tk.call)),
-    reachable: callInsideI,
+      !someTask(s, (tk) => {
+        const c = tk.call;
+        if (c === null || c.inode !== 'I' || spared(s, p, c.file)) return false;
+        return c.kind === 'write' || c.kind === 'fchmod' || callReachesI(s, p, c);
+      }),
+    // Revoke is under way while a write is inside a method of I.
+    reachable: (s) => s.revoker.pc !== 'idle' && someTask(s, (tk) => tk.call !== null && tk.call.kind === 'write' && tk.call.inode === 'I'),
   },
   {
     name: 'no-live-file-anywhere',
@@ -108,16 +130,25 @@ export const guarantees: readonly Guarantee[] = [
     name: 'caller-access-as-specified',
     doc:
       "G6: frevoke(fd) spares exactly the caller's descriptor: after it returns, the caller's fd 3 still works if the caller " +
-      '(the owner, B) kept it, and no other descriptor on I does. revokeat spares nothing beyond what G1 says.',
+      '(the owner, B) kept it, and nothing else on I does: no other descriptor, message in flight, mapping, call in progress or ' +
+      "open under way, except the caller's own mapping of and calls through its spared file. revokeat spares nothing beyond what G1 says.",
     holds: (s, p) => {
       if (p.mode !== 'frevoke' || !returnedZero(s)) return true;
       const caller = callerSlot(s, p);
-      const others = everySlot(
+      const slots = everySlot(
         s,
         (slot, _t, table, fd) =>
           isMarker(slot) || !onI(s, slot) || (table === callerTable(s, p) && fd === 3 && slot === s.revoker.spared) || !liveAccess(s, p, slot),
       );
-      return others && (caller !== s.revoker.spared || liveAccess(s, p, caller!));
+      if (!slots || (caller === s.revoker.spared && !liveAccess(s, p, caller!))) return false;
+      if (s.message !== null && onI(s, s.message.file) && liveAccess(s, p, s.message.file)) return false;
+      for (const t in s.tasks) {
+        const tk = s.tasks[t]!;
+        if (tk.vma !== null && onI(s, tk.vma.file) && !callersOwn(s, p, t, tk.vma.file) && mappingReaches(s, p, tk.vma)) return false;
+        if (tk.call !== null && !callersOwn(s, p, t, tk.call.file) && callReachesI(s, p, tk.call)) return false;
+        if (tk.opening !== null && tk.opening !== 'permitted' && liveAccess(s, p, tk.opening)) return false;
+      }
+      return true;
     },
     // Revoke returns; under frevoke, with the caller still holding its spared descriptor.
     reachable: (s, p) => returnedZero(s) && (p.mode !== 'frevoke' || callerSlot(s, p) === s.revoker.spared),

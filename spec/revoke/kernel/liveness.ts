@@ -8,7 +8,9 @@
 //     and comes back in between; under weak fairness alone badfs "fails" G5 by a lasso in which
 //     B's borrowed read begins and ends for ever and the revoker always looks at the wrong time,
 //     which the one-second bound of quiesce_filesystem rules out);
-//   - every call in progress eventually returns: SyscallEnd is weakly fair per task;
+//   - every call in progress eventually returns: SyscallEnd is weakly fair per task, and so are
+//     the later halves of an mmap, a fault and an open (MmapLink, FaultInstall, OpenFile,
+//     OpenInstall): a task inside the kernel finishes what it began;
 //   - nothing else: users may stop for ever, and need not open, send, close or map anything.
 // Two configurations take an assumption away, and G5 is reported for them separately:
 //   - `stuckCaller` (configs/stuck-caller.json): the owner's (B's) call may block for ever (a
@@ -36,6 +38,9 @@ import type { RevokeParams } from './params.ts';
 import { type State, begun, revokeFinished } from './state.ts';
 import { variantOf } from './access.ts';
 
+/** The later halves of a task's mmap, fault and open: weakly fair per task, as SyscallEnd. */
+const KERNEL_STEPS: readonly string[] = ['MmapLink', 'FaultInstall', 'OpenFile', 'OpenInstall'];
+
 /** Revoker steps that are strongly fair: badfs's bounded wait for light users (one second or a signal). */
 const STRONG: readonly string[] = ['RevokeGiveUp'];
 
@@ -47,6 +52,9 @@ export function fairness(p: RevokeParams): Fairness[] {
   return [
     ...revoker.map((action): Fairness => ({ kind: STRONG.includes(action) ? 'strong' : 'weak', action })),
     { kind: 'weak', action: 'SyscallEnd', perActor: true },
+    // A task inside the kernel gets on with its own steps: an mmap links its vma, a fault
+    // installs its PTE, an open makes and installs its file.
+    ...KERNEL_STEPS.map((action): Fairness => ({ kind: 'weak', action, perActor: true })),
   ];
 }
 

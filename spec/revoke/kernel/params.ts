@@ -11,6 +11,22 @@ export interface RevokeParams {
   readonly mode: 'revokeat' | 'frevoke';
   /** A syscall on an unshared table borrows its file (`__fget_light`) or counts it (`fget`). */
   readonly fdget: 'light' | 'counted';
+  /**
+   * fs/file.c's rule: fdget borrows only while the table has one user (`files->count == 1`), so a
+   * task sharing its table with a thread counts every call. Turned off, fdget borrows on a shared
+   * table too, and the thread's close can free the file under the call.
+   */
+  readonly lightFdgetRule: boolean;
+  /** The owner (B; A when alone) has a second thread sharing its descriptor table (CLONE_FILES) that acts like any task. */
+  readonly thread: boolean;
+  /** Struct files on I that may be open at once (opened before revoke begins, or by an open already under way): 1 or 2. */
+  readonly filesOnI: number;
+  /** An open(2) of I that passed may_open before revoke began may finish (make the struct file, fd_install) after it began. */
+  readonly openInProgress: boolean;
+  /** The file's ->mmap populates the page tables itself (remap_pfn_range, "call_mmap() may map PTE") rather than leaving them to faults. */
+  readonly mmapPopulates: boolean;
+  /** I's struct files map through another address_space than the inode's own (sysfs bin files: f_mapping = iomem_get_mapping()). */
+  readonly iomemMapping: boolean;
   /** User tasks besides the revoker, 1..3. */
   readonly tasks: number;
   /** May a task send a descriptor to itself over the socketpair. */
@@ -33,6 +49,12 @@ export const defaults: RevokeParams = {
   variant: 'enberg-2007',
   mode: 'revokeat',
   fdget: 'light',
+  lightFdgetRule: true,
+  thread: false,
+  filesOnI: 1,
+  openInProgress: true,
+  mmapPopulates: true,
+  iomemMapping: false,
   tasks: 2,
   selfSend: true,
   // The fork child slot multiplies the space by ten (45k -> 405k states for enberg-2007), past
@@ -53,12 +75,17 @@ export function validate(p: RevokeParams): string[] {
   }
   if (p.mode !== 'revokeat' && p.mode !== 'frevoke') errors.push(`mode must be revokeat or frevoke, not '${p.mode}'`);
   if (p.fdget !== 'light' && p.fdget !== 'counted') errors.push(`fdget must be light or counted, not '${p.fdget}'`);
+  if (p.filesOnI !== 1 && p.filesOnI !== 2) errors.push(`filesOnI must be 1 or 2, not ${p.filesOnI}`);
+  for (const flag of ['lightFdgetRule', 'thread', 'openInProgress', 'mmapPopulates', 'iomemMapping'] as const) {
+    if (typeof p[flag] !== 'boolean') errors.push(`${flag} must be true or false, not ${JSON.stringify(p[flag])}`);
+  }
   if (!Number.isInteger(p.tasks) || p.tasks < 1 || p.tasks > 3) errors.push(`tasks must be an integer in 1..3, not ${p.tasks}`);
   if (p.tasks === 1 && !p.selfSend) errors.push('tasks=1 with selfSend=false leaves the socketpair with no one to send to');
   if (p.checked && p.variant !== 'cannibalize') errors.push(`checked=true applies only to variant cannibalize, not ${p.variant}`);
   if (p.breakActiveProtection && p.variant !== 'active-refs') {
     errors.push(`breakActiveProtection applies only to variant active-refs, not ${p.variant}`);
   }
+  if (p.iomemMapping && p.variant !== 'active-refs') errors.push(`iomemMapping applies only to variant active-refs (sysfs bin files), not ${p.variant}`);
   if (p.breakActiveProtection && !p.selfRevoke) errors.push('breakActiveProtection needs selfRevoke=true (there is no own active reference to release)');
   return errors;
 }

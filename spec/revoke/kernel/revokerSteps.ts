@@ -153,43 +153,62 @@ export function scanTask(opts: {
 }
 
 /**
- * RevokeUnmap: pass 2's mapping teardown. `zap` keeps the VMA but makes it fault SIGBUS
- * (revoke_vma, unmap_mapping_range with a gated fault handler); `munmap` removes it (do_munmap)
- * and drops its reference.
+ * How a design's pass 2 takes a mapping of I down:
+ * - `ptes`: unmap_mapping_range: the vma's page-table entries go; its handler is left as it was
+ *   (a later fault asks the design's gate, or finds the page again);
+ * - `nopage`: 2006's revoke_mapping: vm_ops -> a nopage that fails (SIGBUS), and
+ *   invalidate_inode_pages2 drops the PTEs;
+ * - `unlink`: 2007's revoke_vma: the PTEs are zapped, the vma unlinked from the file and vm_file
+ *   fput (a touch of the range is SIGBUS): the vma no longer holds the file;
+ * - `munmap`: badfs's do_munmap: the vma and its reference go.
+ */
+export type Teardown = 'ptes' | 'nopage' | 'unlink' | 'munmap';
+
+/**
+ * RevokeUnmap: pass 2's mapping teardown. It finds only vmas already linked into the
+ * address_space it walks (`select` says which of those it takes): an mmap between ->mmap and the
+ * link, or a vma in another address_space (iomemMapping), is missed.
  */
 export function unmap(opts: {
   readonly doc: string;
   readonly from: (s: State) => boolean;
   readonly to: RevokerPc;
-  readonly how: 'zap' | 'munmap';
-  readonly select: (s: State, t: TaskId, vma: Vma) => boolean;
+  readonly how: Teardown;
+  readonly select: (s: State, t: TaskId, vma: Vma, p: RevokeParams) => boolean;
 }): Step {
-  const victims = (s: State): TaskId[] => {
+  const changes = (vma: Vma): boolean => (opts.how === 'ptes' ? vma.pte : opts.how === 'nopage' ? vma.pte || !vma.zapped : true);
+  const victims = (s: State, p: RevokeParams): TaskId[] => {
     const found: TaskId[] = [];
     for (const t in s.tasks) {
       const vma = s.tasks[t]!.vma;
-      if (vma !== null && !vma.zapped && opts.select(s, t, vma)) found.push(t);
+      if (vma !== null && (vma.linked || opts.how === 'munmap') && changes(vma) && opts.select(s, t, vma, p)) found.push(t);
     }
     return found.sort();
   };
+  const verb = { ptes: 'zap the PTEs of', nopage: 'nopage -> SIGBUS for', unlink: 'revoke_vma (unlink, fput vm_file)', munmap: 'do_munmap' }[opts.how];
+  // unlink and munmap change the vma itself, under its mm's mmap_lock (write), which a fault holds
+  // for reading and an mmap for writing: the kernel waits for the fault or the mmap to finish and
+  // then takes the vma down. The step takes it down at once, which ends in the same state (a PTE
+  // the fault would install, or the link the mmap would make, goes with the vma). A munmap walks
+  // the tasks' mms, so it also meets a vma whose mmap is not yet linked; revoke_vma walks i_mmap,
+  // so it does not. unmap_mapping_range takes no mmap_lock and meets only linked vmas' PTEs.
   return revokerStep({
     name: 'RevokeUnmap',
     doc: opts.doc,
     enabled: (s) => opts.from(s),
-    next(s) {
+    next(s, p) {
       let next = s;
-      for (const t of victims(s)) {
+      for (const t of victims(s, p)) {
         const vma = s.tasks[t]!.vma!;
-        if (opts.how === 'zap') next = withTask(next, t, { ...next.tasks[t]!, vma: { file: vma.file, zapped: true } });
+        if (opts.how === 'ptes') next = withTask(next, t, { ...next.tasks[t]!, vma: { ...vma, pte: false } });
+        else if (opts.how === 'nopage') next = withTask(next, t, { ...next.tasks[t]!, vma: { ...vma, pte: false, zapped: true } });
         else next = putFile(withTask(next, t, { ...next.tasks[t]!, vma: null }), vma.file);
       }
       return setPc(next, opts.to);
     },
-    label(s) {
-      const found = victims(s);
-      return found.length === 0
-        ? 'RevokeUnmap: nothing'
-        : `RevokeUnmap: ${opts.how} ${found.map((t) => `${t}'s mapping of ${s.tasks[t]!.vma!.file}`).join(', ')}`;
+    label(s, p) {
+      const found = victims(s, p);
+      return found.length === 0 ? 'RevokeUnmap: nothing' : `RevokeUnmap: ${verb} ${found.map((t) => `${t}'s mapping of ${s.tasks[t]!.vma!.file}`).join(', ')}`;
     },
   });
 }

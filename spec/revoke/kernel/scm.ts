@@ -5,12 +5,13 @@
 // buffer, where no fd-table scan looks. scm_detach_fds (receive_fd) installs it in the
 // receiver's lowest free fd: the reference moves, f_count is unchanged. Each is atomic under the
 // socket's and the table's locks. A revoked or bad slot is not a struct file on I, so sending it
-// passes nothing and is not modelled; a full table (EMFILE) is a receive that waits.
+// passes nothing and is not modelled. Into a full table, scm_detach_fds stops installing, sets
+// MSG_CTRUNC, and the skb's destructor puts the file (the reference is dropped, not kept waiting).
 import { defineAction } from '../../../checker/defineAction.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
 import { taskPairs } from './instances.ts';
-import { type FileId, type State, type TaskId, freeFd, getFile, isMarker, tableOf, task, userTasks, withMessage, withSlot } from './state.ts';
+import { type FileId, type State, type TaskId, actors, freeFd, getFile, isMarker, putFile, tableOf, task, withMessage, withSlot } from './state.ts';
 
 export const SendFd = defineAction<State, RevokeParams, { from: TaskId; to: TaskId; file: FileId }>({
   name: 'SendFd',
@@ -27,18 +28,31 @@ export const SendFd = defineAction<State, RevokeParams, { from: TaskId; to: Task
       } else if (a !== undefined || b !== undefined) yield { from, to, file: (a ?? b)! };
     }
   },
-  enabled: (s, { from, to }, p) => s.message === null && canAct(s, from) && (from !== to || p.selfSend),
+  enabled: (s, { from, to }, p) => s.message === null && canAct(s, from) && (s.tasks[from]!.table !== s.tasks[to]!.table || p.selfSend),
   next: (s, { to, file }) => getFile(withMessage(s, { to, file }), file),
   label: (_s, { from, to, file }) => `SendFd(${from} -> ${to} via s0, ${file})`,
   actor: (_s, { from }) => from,
 });
 
+/** The receiving task's socket end is in t's table (t is the receiver, or a thread sharing its table). */
+const receives = (s: State, t: TaskId): boolean => s.message !== null && s.tasks[s.message.to]!.table === s.tasks[t]!.table;
+
 export const RecvFd = defineAction<State, RevokeParams, TaskId>({
   name: 'RecvFd',
-  doc: "Task t receives the queued message (scm_detach_fds): its struct file lands in t's lowest free fd, whatever revoke did meanwhile.",
-  params: (_s, p) => userTasks(p),
-  enabled: (s, t) => s.message !== null && s.message.to === t && canAct(s, t) && freeFd(tableOf(s, t)) !== undefined,
-  next: (s, t) => withMessage(withSlot(s, task(s, t).table, freeFd(tableOf(s, t))!, s.message!.file), null),
-  label: (s, t) => `RecvFd(${t}, s0): fd ${freeFd(tableOf(s, t))} -> ${s.message!.file}`,
+  doc: "Task t receives the queued message (scm_detach_fds): its struct file lands in t's lowest free fd, whatever revoke did meanwhile; into a full table the file is put and recvmsg reports MSG_CTRUNC.",
+  params: (_s, p) => actors(p),
+  enabled: (s, t) => receives(s, t) && canAct(s, t),
+  next(s, t) {
+    const fd = freeFd(tableOf(s, t));
+    const f = s.message!.file;
+    const taken = withMessage(s, null);
+    return fd === undefined ? putFile(taken, f) : withSlot(taken, task(s, t).table, fd, f);
+  },
+  label(s, t, _p, next) {
+    const fd = freeFd(tableOf(s, t));
+    const f = s.message!.file;
+    if (fd !== undefined) return `RecvFd(${t}, s0): fd ${fd} -> ${f}`;
+    return `RecvFd(${t}, s0): table full, MSG_CTRUNC, ${f} put${next.files[f] === undefined ? ' and freed' : ''}`;
+  },
   actor: (_s, t) => t,
 });

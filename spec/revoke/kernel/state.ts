@@ -29,7 +29,15 @@ import type { RevokeParams } from './params.ts';
 export type TaskId = string;
 export type FileId = string;
 export type InodeId = 'I' | 'J';
-export type CallKind = 'read' | 'write' | 'fchmod';
+/**
+ * The system calls on a descriptor, by the path they take:
+ * - `read`, `write`: through the struct file's f_op into the page cache (vfs_read, vfs_write);
+ * - `pread`: the other f_op calls (pread64, readv, ioctl): read's path, named apart because 2006 V1
+ *   switched only sys_read and sys_write to a counted fget;
+ * - `fchmod`: the inode-level calls (fchmod, fchown, ftruncate, fsetxattr): they act on
+ *   file_inode(file) (chmod_common -> notify_change, do_truncate, vfs_setxattr), never through f_op.
+ */
+export type CallKind = 'read' | 'write' | 'pread' | 'fchmod';
 /** A slot holds a struct file, or a variant's replacement: the 2007 revokefs file, badfs's shared bad file, or 2006's leaked NULL. */
 export type Marker = 'revoked' | 'bad' | 'leaked';
 export type Slot = FileId | Marker;
@@ -54,8 +62,14 @@ export interface Inode {
 export interface Vma {
   /** vma->vm_file: holds one f_count. */
   readonly file: FileId;
-  /** Its PTEs are zapped and its fault handler returns VM_FAULT_SIGBUS. */
+  /** Linked into its address_space's i_mmap (vma_link_file): only then does a teardown find it, or a fault reach it. */
+  readonly linked: boolean;
+  /** A page-table entry maps I's page: a touch reaches I with no fault (->mmap's remap_pfn_range, or a fault's install). */
+  readonly pte: boolean;
+  /** Its fault handler refuses (vm_ops swapped by revoke_mapping): a fault raises SIGBUS. */
   readonly zapped: boolean;
+  /** A fault passed the handler (and the design's gate); the core installs the PTE next (finish_fault). */
+  readonly faulting: boolean;
 }
 
 export interface Call {
@@ -71,6 +85,13 @@ export interface Call {
   readonly gate: boolean;
 }
 
+/**
+ * An open(2) of I under way (do_sys_openat2): 'permitted' once may_open passed (before revoke
+ * began: the caller's chmod comes too late for it); then the struct file do_dentry_open made,
+ * which the opener holds (one f_count) until fd_install puts it in the table.
+ */
+export type Opening = 'permitted' | FileId;
+
 export interface Task {
   /** files_struct id; several tasks share one under CLONE_FILES. */
   readonly table: string;
@@ -78,6 +99,7 @@ export interface Task {
   readonly visible: boolean;
   readonly vma: Vma | null;
   readonly call: Call | null;
+  readonly opening: Opening | null;
 }
 
 export interface Message {
@@ -158,6 +180,24 @@ export function ownerTask(p: RevokeParams): TaskId {
 export function childId(p: RevokeParams): TaskId {
   return LETTERS[p.tasks]!;
 }
+/** The owner's second thread under `thread`: it shares the owner's table (CLONE_FILES) and scans right after it. */
+export function threadId(p: RevokeParams): TaskId {
+  return `${ownerTask(p)}2`;
+}
+const ACTOR_LISTS = new WeakMap<RevokeParams, readonly TaskId[]>();
+/** The tasks that act (open, close, send, map, call): the user tasks and the owner's thread. */
+export function actors(p: RevokeParams): readonly TaskId[] {
+  let list = ACTOR_LISTS.get(p);
+  if (list === undefined) {
+    list = p.thread ? [...userTasks(p), threadId(p)].sort() : userTasks(p);
+    ACTOR_LISTS.set(p, list);
+  }
+  return list;
+}
+/** Every task id a state may hold under bounds p: the actors, then the fork child slot. */
+export function allTasks(p: RevokeParams): readonly TaskId[] {
+  return [...actors(p), ...(p.fork ? [childId(p)] : [])];
+}
 
 export function isMarker(slot: Slot): slot is Marker {
   return slot === 'revoked' || slot === 'bad' || slot === 'leaked';
@@ -172,7 +212,7 @@ export function tableOf(s: State, t: TaskId): Table {
 export function freeFd(table: Table): Fd | undefined {
   return table[3] === undefined ? 3 : table[4] === undefined ? 4 : undefined;
 }
-/** Is t's table shared with another task (CLONE_FILES)? Then fdget must count (fget). */
+/** Is t's table shared with another task (CLONE_FILES)? Then fdget counts (fget) under the light-fdget rule. */
 export function tableShared(s: State, t: TaskId): boolean {
   const id = s.tasks[t]!.table;
   for (const other in s.tasks) if (other !== t && s.tasks[other]!.table === id) return true;
@@ -285,7 +325,7 @@ export function someTask(s: State, test: (tk: Task, t: TaskId) => boolean): bool
 
 /** Struct file ids the model can create: F0 and F1 on I (DOMAIN.md's two), J0 on J. */
 export const FILE_IDS: readonly FileId[] = ['F0', 'F1', 'J0'];
-const KINDS: readonly CallKind[] = ['read', 'write', 'fchmod'];
+const KINDS: readonly CallKind[] = ['read', 'write', 'pread', 'fchmod'];
 const PCS: readonly RevokerPc[] = ['idle', 'scan', 'kill', 'detached', 'doomed', 'locked', 'vgone', 'deactivated', 'drained', 'unmapped', 'done', 'failed'];
 
 const enumOf = (values: readonly (string | number | boolean | null)[]): Layout => ({ type: 'enum', values });
@@ -298,7 +338,7 @@ const record = (fields: Record<string, Layout>): Layout => ({ type: 'record', fi
  * reported naming the field.
  */
 export function stateLayout(p: RevokeParams): Layout {
-  const tasks = [...userTasks(p), ...(p.fork ? [childId(p)] : [])];
+  const tasks = allTasks(p);
   const file = enumOf(FILE_IDS);
   const slot = enumOf([...FILE_IDS, 'revoked', 'bad', 'leaked']);
   const inode = enumOf(['I', 'J']);
@@ -310,8 +350,9 @@ export function stateLayout(p: RevokeParams): Layout {
       of: record({
         table: enumOf(tasks),
         visible: bool,
-        vma: { type: 'optional', of: record({ file, zapped: bool }) },
+        vma: { type: 'optional', of: record({ file, linked: bool, pte: bool, zapped: bool, faulting: bool }) },
         call: { type: 'optional', of: record({ kind: enumOf(KINDS), file, inode, counted: bool, loadedOps: ops, gate: bool }) },
+        opening: { type: 'optional', of: enumOf(['permitted', ...FILE_IDS]) },
       }),
     },
     tables: { type: 'dict', keys: tasks, of: { type: 'dict', keys: FDS, of: slot } },

@@ -27,23 +27,29 @@ import {
   type State,
   type TaskId,
   getFile,
+  actors,
   ownerTask,
   putFile,
   tableOf,
   tableShared,
   task,
-  userTasks,
   withTask,
 } from './state.ts';
 
+/** The kinds enumerated: the design's `callKinds` (read and write, and what it treats apart). G7 asks the gate about every kind directly. */
+const begins = taskFdKinds((p) => variantOf(p).callKinds);
+const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', pread: 'Pread', fchmod: 'Fchmod' })[kind];
+
 /**
- * The kinds enumerated: read and write take the same path in every variant (fdget, the cached
- * f_op, the page cache), so only read is enumerated; fchmod where the variant routes it through
- * the inode instead (cannibalize). G7 asks the gate about every kind directly.
+ * fdget's choice (fs/file.c __fget_light): borrow the struct file without a reference while the
+ * table has one user, count it (fget) otherwise. `fdget=counted` counts always; a design may count
+ * some syscalls always (2006 V1's sys_read/sys_write); without the light-fdget rule a shared table
+ * borrows too.
  */
-const kinds = (p: RevokeParams): readonly CallKind[] => (variantOf(p).inodeOps ? ['read', 'fchmod'] : ['read']);
-const begins = taskFdKinds(kinds);
-const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', fchmod: 'Fchmod' })[kind];
+function countsReference(s: State, p: RevokeParams, t: TaskId, kind: CallKind): boolean {
+  if (p.fdget === 'counted' || variantOf(p).countedKinds?.includes(kind)) return true;
+  return p.lightFdgetRule && tableShared(s, t);
+}
 
 interface Begin {
   readonly t: TaskId;
@@ -65,7 +71,7 @@ export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
     const slot = tableOf(s, t)[fd] as FileId;
     const g = opThrough(s, p, slot, kind) as { holds: boolean };
     const file = s.files[slot]!;
-    const counted = variantOf(p).forcesCountedFdget === true || p.fdget === 'counted' || tableShared(s, t);
+    const counted = countsReference(s, p, t, kind);
     const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, gate: g.holds };
     const next = withTask(s, t, { ...task(s, t), call });
     return counted ? getFile(next, slot) : next;
@@ -86,7 +92,7 @@ export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
 const stuck = (p: RevokeParams, t: TaskId): boolean => p.stuckCaller && t === ownerTask(p);
 
 function syscallEnd(name: string, doc: string, which: (p: RevokeParams, t: TaskId) => boolean) {
-  const enders = perParams((p) => userTasks(p).filter((t) => which(p, t)));
+  const enders = perParams((p) => actors(p).filter((t) => which(p, t)));
   return defineAction<State, RevokeParams, TaskId>({
     name,
     doc,
@@ -101,7 +107,8 @@ function syscallEnd(name: string, doc: string, which: (p: RevokeParams, t: TaskI
       const call = task(s, t).call!;
       if (s.files[call.file] === undefined) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
       const reaches = call.inode !== 'I' || variantOf(p).callReaches(s, p, call);
-      return `${verb(call.kind)}(${t}) returns: ${reaches ? `${call.kind === 'fchmod' ? 'changed' : call.kind === 'read' ? 'read' : 'wrote'} ${call.inode}` : 'EIO'}`;
+      const did = { read: 'read', pread: 'read', write: 'wrote', fchmod: 'changed' }[call.kind];
+      return `${verb(call.kind)}(${t}) returns: ${reaches ? `${did} ${call.inode}` : 'EIO'}`;
     },
     actor: (_s, t) => t,
   });

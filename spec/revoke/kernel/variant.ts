@@ -6,7 +6,8 @@ import type { RevokeParams, VariantName } from './params.ts';
 import { type Call, type CallKind, type File, type Marker, type State, type Vma, someTask } from './state.ts';
 
 export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV';
-export type OpKind = CallKind | 'mmap';
+/** What the gate is asked about: a call, an mmap, or an open's ->open (an open under way, files.ts). */
+export type OpKind = CallKind | 'mmap' | 'open';
 
 /** What the variant's gate does with a new operation through a struct file on I. */
 export type Gate =
@@ -32,17 +33,19 @@ export interface Variant {
   /** The error a slot's replacement returns (2007's revokefs file, badfs's bad file, 2006's NULL). */
   readonly markerErrno?: { readonly [M in Marker]?: Errno };
   /**
-   * fchmod takes another path than read through this variant's hooks (it goes through the inode's
-   * i_op, not the file's cached f_op). Only then is it enumerated: elsewhere it is read by another name.
+   * The call kinds the checker enumerates as steps: `read` and `write` always (the patch promises
+   * them different fates), and a kind beside them only where this design's hooks treat it
+   * differently (`fchmod` where inode-level calls take another path than f_op calls, `pread` where
+   * the fdget differs). G7 asks the gate about every kind, enumerated or not.
    */
-  readonly inodeOps?: boolean;
-  /** read/write/fchmod take a counted reference whatever `fdget` says (2006 V1's fget). */
-  readonly forcesCountedFdget?: boolean;
+  readonly callKinds: readonly CallKind[];
+  /** The kinds whose system calls take a counted fget whatever `fdget` says (2006 V1 switched sys_read and sys_write). */
+  readonly countedKinds?: readonly CallKind[];
   /** A new operation through struct file `file` (on I). */
   gate(s: State, p: RevokeParams, file: File, kind: OpKind): Gate;
   /** Does a call in progress on I touch I's data when it returns (it acts with what it loaded)? */
   callReaches(s: State, p: RevokeParams, call: Call): boolean;
-  /** Does a fault through this mapping of I reach I's data, or raise SIGBUS? */
+  /** Does a fault's handler on this mapping of I pass and find I's page, or raise SIGBUS? (A PTE already there needs no fault.) */
   faultReaches(s: State, p: RevokeParams, vma: Vma): boolean;
   /** Has revoke cut this struct file itself (not just a slot naming it)? */
   cut(s: State, p: RevokeParams, file: File): boolean;
@@ -57,7 +60,8 @@ export interface Variant {
  * and 2007, badfs): every operation enters, a call in progress acts with what it loaded, a mapping
  * faults into I until it is zapped, no struct file is cut.
  */
-export const slotCutterHooks: Pick<Variant, 'gate' | 'callReaches' | 'faultReaches' | 'cut' | 'tasklistHeld'> = {
+export const slotCutterHooks: Pick<Variant, 'gate' | 'callReaches' | 'faultReaches' | 'cut' | 'tasklistHeld' | 'callKinds'> = {
+  callKinds: ['read', 'write'],
   gate: () => ENTER,
   callReaches: () => true,
   faultReaches: (_s, _p, vma) => !vma.zapped,

@@ -8,7 +8,7 @@ import type { Presentation, TraceStep } from '../../../checker/spec.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { objectGraph } from './objectGraph.ts';
 import { stateJson } from './stateJson.ts';
-import { type Message, type State, childId, userTasks } from '../kernel/state.ts';
+import { type Message, type State, allTasks } from '../kernel/state.ts';
 
 const sameMessage = (a: Message, b: Message): boolean => a.to === b.to && a.file === b.file;
 
@@ -28,7 +28,7 @@ export function messages(trace: readonly TraceStep<State>[]): { from: number; to
 }
 
 export const presentation: Presentation<State, RevokeParams> = {
-  lanes: (p) => ['revoker', ...userTasks(p), ...(p.fork ? [childId(p)] : [])],
+  lanes: (p) => ['revoker', ...allTasks(p)],
   toJSON: stateJson,
   messages: (trace) => messages(trace),
   objectGraph,

@@ -14,6 +14,7 @@ import { dotString as q } from '../../../checker/trace/render/dotString.ts';
 import { liveAccess, spared, variantOf } from '../kernel/access.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { FDS, type FileId, type InodeId, type Marker, type State, isMarker } from '../kernel/state.ts';
+import { mappingReaches } from '../kernel/mm.ts';
 import { fileDead } from './stateJson.ts';
 
 const RED = 'color=red, fontcolor=red, penwidth=2';
@@ -78,8 +79,16 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
   const freed = new Map<FileId, InodeId>();
   for (const [t, tk] of sorted(entries(s.tasks))) {
     if (tk.vma !== null) {
-      const red = mark(tk.vma.file, onI(tk.vma.file) && variantOf(p).faultReaches(s, p, tk.vma));
-      node(`vma:${t}`, tk.vma.zapped ? 'vma (zapped)' : 'vma (live)', `shape=box, style=rounded, ${red ? 'color=red, fontcolor=red' : 'color=black'}`);
+      const v = tk.vma;
+      const red = mark(v.file, onI(v.file) && mappingReaches(s, p, v));
+      const notes = [
+        v.linked ? '' : 'not yet in i_mmap',
+        v.pte ? 'PTE present' : '',
+        v.faulting ? 'fault installing PTE' : '',
+        v.zapped ? 'nopage: SIGBUS' : '',
+      ];
+      const label = `vma${notes.some((n) => n !== '') ? `\n(${notes.filter((n) => n !== '').join(', ')})` : ''}`;
+      node(`vma:${t}`, label, `shape=box, style=rounded, ${red ? 'color=red, fontcolor=red' : 'color=black'}`);
       edge(`task:${t}`, `vma:${t}`, red, 'mmap');
       edge(`vma:${t}`, fileNode(tk.vma.file), red, 'vm_file');
     }
@@ -95,6 +104,12 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
       );
       edge(`task:${t}`, `call:${t}`, red, 'syscall');
       edge(`call:${t}`, fileNode(c.file), red);
+    }
+    if (tk.opening !== null && tk.opening !== 'permitted') {
+      const red = mark(tk.opening, onI(tk.opening) && liveAccess(s, p, tk.opening));
+      node(`open:${t}`, 'open in progress\n(before fd_install)', `shape=box, style=rounded, ${red ? 'color=red, fontcolor=red' : 'color=black'}`);
+      edge(`task:${t}`, `open:${t}`, red, 'open');
+      edge(`open:${t}`, fileNode(tk.opening), red);
     }
   }
 

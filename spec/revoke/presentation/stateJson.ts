@@ -36,8 +36,13 @@ export function stateJson(s: State, p: RevokeParams): unknown {
   for (const [i, inode] of byKey(s.inodes)) inodes[i] = { dead: inode.dead, doomed: inode.doomed };
   const mappings: unknown[] = [];
   const calls: unknown[] = [];
+  const openings: unknown[] = [];
   for (const [t, tk] of byKey(s.tasks)) {
-    if (tk.vma !== null) mappings.push({ task: t, file: tk.vma.file, zapped: tk.vma.zapped });
+    if (tk.vma !== null) {
+      const v = tk.vma;
+      mappings.push({ task: t, file: v.file, linked: v.linked, pte: v.pte, zapped: v.zapped, faulting: v.faulting });
+    }
+    if (tk.opening !== null) openings.push({ task: t, file: tk.opening === 'permitted' ? null : tk.opening });
     if (tk.call !== null) {
       const c = tk.call;
       calls.push({ task: t, kind: c.kind, file: c.file, inode: c.inode, counted: c.counted, loadedOps: c.loadedOps, gate: c.gate });
@@ -51,6 +56,7 @@ export function stateJson(s: State, p: RevokeParams): unknown {
     socket: s.message === null ? [] : [{ to: s.message.to, file: s.message.file }],
     mappings,
     calls,
+    openings,
     revoker: { pc: r.pc, cursor: r.cursor, refs: [...r.refs], spared: r.spared, gate: r.gate, returned: returnedZero(s) },
   };
 }

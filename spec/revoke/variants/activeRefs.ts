@@ -2,15 +2,26 @@
 // __kernfs_remove -> kernfs_drain -> kernfs_drain_open_files), debugfs_file_get/put, DRM's
 // drm_dev_enter/exit + drm_dev_unplug.
 //
-// Every operation, mmap and fault first takes an active reference that fails once the node is
-// deactivated (-ENODEV; kernfs_vma_fault returns VM_FAULT_SIGBUS). Revoke: deactivate (add
-// KN_DEACTIVATED_BIAS: new gets fail), wait until the active count drains, unmap_mapping_range
-// (even_cows), return. Struct files and fds survive, dead. A method that removes its own node
-// must first kernfs_break_active_protection, or it waits for itself (`selfRevoke`,
-// `breakActiveProtection`; liveness is G5's business).
+// Every f_op call, open (kernfs_fop_open), mmap (kernfs_fop_mmap, across ops->mmap) and fault
+// (kernfs_vma_fault, around vm_ops->fault only) first takes an active reference that fails once
+// the node is deactivated (-ENODEV; a fault gets VM_FAULT_SIGBUS). Revoke: deactivate (add
+// KN_DEACTIVATED_BIAS: new gets fail), wait until the active count drains, then
+// kernfs_drain_open_files: unmap_mapping_range(file_inode(file)->i_mapping, 0, 0, 1) for every
+// open file that was mmapped, and return. Struct files and fds survive, dead.
+// What the gate does not cover (fs/kernfs/inode.c, fs/sysfs/file.c, mm/vma.c):
+// - kernfs_iop_setattr and the xattr set take no active reference: fchmod, fchown, ftruncate and
+//   fsetxattr on an open file of a removed node still succeed.
+// - kernfs_fop_mmap drops the active reference when ops->mmap returns, before mmap_region links
+//   the vma into i_mmap: a drain and unmap in between miss the vma, and PTEs ops->mmap mapped
+//   (PCI resources: io_remap_pfn_range) stay.
+// - The unmap walks the kernfs inode's own i_mapping, but a sysfs bin file with f_mapping (PCI
+//   resource files: iomem_get_mapping) links its vmas into iomem's i_mmap (`iomemMapping`).
+// - A fault past its handler installs its PTE after the active reference is dropped.
+// A method that removes its own node must first kernfs_break_active_protection, or it waits for
+// itself (`selfRevoke`, `breakActiveProtection`; liveness is G5's business).
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { type State, inodeOf, setPc, withInode, withRevoker } from '../kernel/state.ts';
-import { type Variant, fail, gateHeld } from '../kernel/variant.ts';
+import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
 
 const dead = (s: State): boolean => s.inodes.I!.dead;
 
@@ -40,9 +51,15 @@ const drain = revokerStep({
 
 export const activeRefs: Variant = {
   name: 'active-refs',
-  gate: (s, _p, _file, kind) => (dead(s) ? fail('ENODEV') : { enter: true, holds: kind !== 'mmap' }),
+  callKinds: ['read', 'write', 'fchmod'],
+  gate(s, _p, _file, kind) {
+    if (kind === 'fchmod') return ENTER;
+    if (dead(s)) return fail('ENODEV');
+    // A call holds its active reference until it returns; mmap and open only across their step.
+    return { enter: true, holds: kind !== 'mmap' && kind !== 'open' };
+  },
   callReaches: () => true,
-  faultReaches: (s, _p, vma) => !vma.zapped && !dead(s),
+  faultReaches: (s) => !dead(s),
   cut: (s) => dead(s),
   tasklistHeld: () => false,
   steps: [
@@ -50,11 +67,11 @@ export const activeRefs: Variant = {
     breakProtection,
     drain,
     unmap({
-      doc: "The revoker (kernfs_drain_open_files) unmap_mapping_range's the inode: the next fault goes through the gate and gets SIGBUS.",
+      doc: "The revoker (kernfs_drain_open_files) unmap_mapping_range's the kernfs inode's own i_mapping: the next fault goes through the gate and gets SIGBUS.",
       from: (s) => s.revoker.pc === 'drained',
       to: 'unmapped',
-      how: 'zap',
-      select: (s, _t, vma) => inodeOf(s, vma.file) === 'I',
+      how: 'ptes',
+      select: (s, _t, vma, p) => inodeOf(s, vma.file) === 'I' && !p.iomemMapping,
     }),
     revokeReturn((s) => s.revoker.pc === 'unmapped'),
   ],

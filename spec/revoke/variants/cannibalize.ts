@@ -6,8 +6,11 @@
 // going through the filesystem's methods; only operations that go through the inode now
 // (fchmod -> notify_change -> i_op->setattr) fail EIO. With `checked=true` every entry point
 // also tests the dead flag (an active-reference gate without the drain): new calls fail EIO, but
-// calls already past the test finish. The mapping teardown makes existing mappings fault SIGBUS;
-// a new mmap through a cached f_op (naive) maps the detached inode again.
+// calls already past the test finish. The mapping teardown (truncate_inode_pages,
+// unmap_mapping_range) drops the page cache and the PTEs, but the vma's handler is still
+// filemap_fault on the file's f_mapping, whose a_ops make_bad_inode leaves alone, and i_size is
+// unchanged: the next fault reads the page back from disk. A new mmap through a cached f_op
+// (naive) maps the detached inode again.
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { type State, inodeOf, setPc, withInode } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
@@ -24,19 +27,20 @@ const dead = (s: State): boolean => s.inodes.I!.dead;
 
 export const cannibalize: Variant = {
   name: 'cannibalize',
-  inodeOps: true,
-  gate: (s, p, _file, kind) => (dead(s) && (p.checked || kind === 'fchmod') ? fail('EIO') : ENTER),
+  callKinds: ['read', 'write', 'fchmod'],
+  // An open under way meets i_fop = bad_file_ops, whose ->open fails EIO.
+  gate: (s, p, _file, kind) => (dead(s) && (p.checked || kind === 'fchmod' || kind === 'open') ? fail('EIO') : ENTER),
   callReaches: (s, _p, call) => call.kind !== 'fchmod' || !dead(s),
-  faultReaches: (_s, _p, vma) => !vma.zapped,
+  faultReaches: () => true,
   cut: (s) => dead(s),
   tasklistHeld: () => false,
   steps: [
     detach,
     unmap({
-      doc: "The revoker takes the inode's mapping down (truncate_inode_pages, unmap_mapping_range): every mapping of it faults SIGBUS.",
+      doc: "The revoker takes the inode's mapping down (truncate_inode_pages, unmap_mapping_range): the page cache and the PTEs of every linked mapping go.",
       from: (s) => s.revoker.pc === 'detached',
       to: 'unmapped',
-      how: 'zap',
+      how: 'ptes',
       select: (s, _t, vma) => inodeOf(s, vma.file) === 'I',
     }),
     revokeReturn((s) => s.revoker.pc === 'unmapped'),

@@ -2,18 +2,27 @@
 //
 // Pass 1, under read_lock(tasklist_lock), per thread under files->file_lock: every fd on the
 // inode (except frevoke's `exclude`) is set to NULL and its number deliberately leaked, the file
-// recorded. Pass 2: for each recorded file, filp_close, then revoke_mapping: the VMAs of the
-// files it collected fault SIGBUS. Because do_revoke races with fget_light, sys_read and
-// sys_write were switched to fget: every call counts its reference.
+// recorded. Pass 2: for each recorded file, filp_close, then revoke_mapping(inode->i_mapping):
+// every vma linked in I's i_mmap gets a nopage that fails (SIGBUS) and invalidate_inode_pages2
+// drops the PTEs; with nothing recorded, revoke_mapping is never called. Because do_revoke races
+// with fget_light, V1's diff switches sys_read and sys_write to fget, and only those two
+// (fs/read_write.c, two hunks): pread64, readv, ioctl and fchmod keep fdget's borrowed file.
+// `pread` stands for them (fchmod takes the same borrowed path to the same inode, so it is not
+// enumerated apart).
 // A leaked slot is a NULL slot the allocator skips: operations on it fail EBADF; close too.
 import { revokeReturn, scanDone, scanTask, unmap } from '../kernel/revokerSteps.ts';
+import { type State, inodeOf } from '../kernel/state.ts';
 import { slotCutterHooks, type Variant } from '../kernel/variant.ts';
+
+/** Pass 1 recorded some file (frevoke's own fget of the spared file is not a recorded one). */
+const recordedAny = (s: State): boolean => s.revoker.refs.some((f) => f !== s.revoker.spared);
 
 export const enberg2006: Variant = {
   name: 'enberg-2006',
   markerErrno: { leaked: 'EBADF' },
-  forcesCountedFdget: true,
   ...slotCutterHooks,
+  callKinds: ['read', 'write', 'pread'],
+  countedKinds: ['read', 'write'],
   steps: [
     scanTask({
       doc: 'The revoker (do_revoke pass 1) sets every fd of task t on the inode to NULL, leaking the number, and records the file.',
@@ -21,11 +30,11 @@ export const enberg2006: Variant = {
       collect: true,
     }),
     unmap({
-      doc: 'The revoker (revoke_mapping) makes the mappings of the files it recorded fault SIGBUS, and only those.',
+      doc: "The revoker, having recorded a file, runs revoke_mapping on the inode's i_mmap: every linked mapping of I faults SIGBUS and loses its PTEs.",
       from: scanDone,
       to: 'unmapped',
-      how: 'zap',
-      select: (s, _t, vma) => s.revoker.refs.includes(vma.file) && vma.file !== s.revoker.spared,
+      how: 'nopage',
+      select: (s, _t, vma) => recordedAny(s) && inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
     }),
     revokeReturn((s) => s.revoker.pc === 'unmapped'),
   ],

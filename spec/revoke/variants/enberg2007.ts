@@ -3,9 +3,10 @@
 //
 // Pass 1, under read_lock(tasklist_lock): each matching fd slot gets a preallocated revokefs file
 // (so the fd stays allocated and close works; operations fail EBADF, ENXIO for a device: I is a
-// regular file), the real file is collected. Pass 2: revoke_mapping walks the inode's i_mmap and
-// makes every shared mapping fault SIGBUS (except the frevoke caller's file), then the collected
-// files are put. The real struct files are not touched: whoever else holds one keeps it live.
+// regular file), the real file is collected. Pass 2: revoke_mapping walks the inode's i_mmap and,
+// for every mapping of I except the frevoke caller's file's, revoke_vma zaps its PTEs, unlinks it
+// from the file (__unlink_file_vma) and fput's vm_file (MM07): a touch of the range is SIGBUS
+// and the vma no longer holds the file. Then the collected files are put. The real struct files are not touched: whoever else holds one keeps it live.
 // Left out: the "live replacement of ->f_mapping" Viro mentions (the seed's code is cut off);
 // fsync (no guarantee reads it).
 import { revokeReturn, scanDone, scanTask, unmap } from '../kernel/revokerSteps.ts';
@@ -23,10 +24,10 @@ export const enberg2007: Variant = {
       collect: true,
     }),
     unmap({
-      doc: "The revoker (revoke_mapping over i_mmap) makes every shared mapping of the inode fault SIGBUS, except the frevoke caller's.",
+      doc: "The revoker (revoke_mapping over i_mmap, revoke_vma) zaps, unlinks and fput's every linked mapping of the inode, except the frevoke caller's.",
       from: scanDone,
       to: 'unmapped',
-      how: 'zap',
+      how: 'unlink',
       select: (s, _t, vma) => inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
     }),
     revokeReturn((s) => s.revoker.pc === 'unmapped'),

@@ -2,42 +2,53 @@
 // Enberg's reply in the 2007 thread; __tty_hangup does this with tty->tty_files and
 // hung_up_tty_fops).
 //
-// Under the list lock, each struct file on the inode (except the frevoke caller's) gets dead
-// f_op and f_mapping: one step per file. Then the inode's shared mappings are zapped (a fault
-// through the swapped f_mapping raises SIGBUS). No exclusion with callers already inside a
-// method: they loaded the old f_op at fdget and keep using it (the 2024 do_splice_read NULL
-// dereference). Operations through a killed file fail EIO (hung_up_tty_write's code).
-// The list is complete: every struct file is added at open and removed at release, and open is
-// blocked once revoke begins.
-import { filesOnI, revokeReturn, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
-import { type FileId, type State, inodeOf, withFile, withRevoker } from '../kernel/state.ts';
+// Under the list lock (tty->files_lock in __tty_hangup), in one pass: each struct file on the
+// list (except the frevoke caller's) gets dead f_op and f_mapping. Then unmap_mapping_range zaps
+// the PTEs of the mappings linked in I's i_mmap; a later fault goes through the swapped
+// f_mapping and raises SIGBUS. No exclusion with callers already inside a method: they loaded the
+// old f_op at fdget and keep using it (the 2024 do_splice_read NULL dereference). Operations
+// through a killed file's f_op fail EIO (hung_up_tty_write's code). The inode-level calls
+// (fchmod, fchown, ftruncate, fsetxattr) do not go through f_op at all: chmod_common ->
+// notify_change acts on file_inode(file), so they still reach I (Viro: "you still have the
+// ability to do fchmod() later").
+// The list holds every struct file whose ->open has run (tty_add_file in tty_open) until its
+// release. Opens are blocked once revoke begins, except one that passed may_open before: its
+// ->open may run after the walk, and the file joins the list too late (the window Biederman's
+// series closes with FMODE_OPENED).
+import { filesOnI, revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
+import { type State, inodeOf, withFile, withRevoker } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
-const inKillPass = (s: State): boolean => s.revoker.pc === 'idle' || s.revoker.pc === 'kill';
-const nextFile = (s: State): FileId | undefined => filesOnI(s).find((f) => f > s.revoker.cursor && f !== s.revoker.spared);
+/** The files the walk kills: every struct file on I except the frevoke caller's. */
+const victims = (s: State) => filesOnI(s).filter((f) => f !== s.revoker.spared);
 
-const killFile = revokerStepOn({
-  name: 'RevokeKillFile',
-  doc: "The revoker, walking the inode's file list, gives struct file f dead operations and mapping (f_op = hung-up fops).",
-  target: (s) => (inKillPass(s) ? nextFile(s) : undefined),
-  next: (s, f) => withRevoker(withFile(s, f, { ...s.files[f]!, ops: 'revoked' }), { ...s.revoker, pc: 'kill', cursor: f }),
-  label: (_s, f) => `RevokeKillFile(${f}): f_op -> dead`,
+const killFiles = revokerStep({
+  name: 'RevokeKillFiles',
+  doc: "The revoker, under the inode's file-list lock, gives every struct file on the list dead operations and mapping (f_op = hung-up fops).",
+  enabled: (s) => s.revoker.pc === 'idle',
+  next(s) {
+    let next = s;
+    for (const f of victims(s)) next = withFile(next, f, { ...next.files[f]!, ops: 'revoked' });
+    return withRevoker(next, { ...next.revoker, pc: 'kill' });
+  },
+  label: (s) => (victims(s).length === 0 ? 'RevokeKillFiles: none on the list' : `RevokeKillFiles: f_op -> dead for ${victims(s).join(', ')}`),
 });
 
 export const fileList: Variant = {
   name: 'file-list',
-  gate: (_s, _p, file) => (file.ops === 'revoked' ? fail('EIO') : ENTER),
-  callReaches: (_s, _p, call) => call.loadedOps === 'live',
-  faultReaches: (s, _p, vma) => !vma.zapped && s.files[vma.file]?.ops !== 'revoked',
+  callKinds: ['read', 'write', 'fchmod'],
+  gate: (_s, _p, file, kind) => (kind === 'fchmod' || file.ops === 'live' ? ENTER : fail('EIO')),
+  callReaches: (_s, _p, call) => call.kind === 'fchmod' || call.loadedOps === 'live',
+  faultReaches: (s, _p, vma) => s.files[vma.file]?.ops !== 'revoked',
   cut: (_s, _p, file) => file.ops === 'revoked',
   tasklistHeld: () => false,
   steps: [
-    killFile,
+    killFiles,
     unmap({
-      doc: "The revoker (unmap_mapping_range) zaps every shared mapping of the inode, except the frevoke caller's.",
-      from: (s) => inKillPass(s) && nextFile(s) === undefined,
+      doc: "The revoker (unmap_mapping_range) zaps the PTEs of every mapping linked in the inode's i_mmap, except the frevoke caller's.",
+      from: (s) => s.revoker.pc === 'kill',
       to: 'unmapped',
-      how: 'zap',
+      how: 'ptes',
       select: (s, _t, vma) => inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
     }),
     revokeReturn((s) => s.revoker.pc === 'unmapped'),

@@ -1,16 +1,28 @@
-// vnode-revoke: BSD revoke(2): VOP_REVOKE -> vgone (FreeBSD vgonel, OpenBSD vclean).
+// vnode-revoke: BSD revoke(2), as FreeBSD does it for a character device: sys_revoke refuses
+// anything but VCHR (EINVAL; OpenBSD today accepts ttys only), then VOP_REVOKE -> devfs_revoke ->
+// vgone/vgonel on every vnode of the cdev.
 //
-// The revoker marks the vnode doomed (VI_DOOMED / VXLOCK: new lockers sleep), takes the vnode
-// lock exclusively (LK_DRAIN: waits until every holder has left), flushes and reclaims, and sets
-// v_op = dead_vnodeops. The struct files are not touched: every holder of one (tables, messages,
-// calls, mappings) reaches the same vnode, whose operations are now dead: read and write fail
-// EIO, fchmod (setattr) and mmap EBADF (deadfs). A call holds the vnode lock from fdget to return.
-// Modelling assumption (the sources leave it open): a fault on an existing mapping goes through
-// the dead vnode and raises SIGBUS, so there is no separate unmap step.
-// selfRevoke: the revoker holds the vnode lock itself and LK_DRAIN waits for it (G5's business).
+// The revoker marks the vnode doomed (VI_DOOMED: new lockers sleep), takes the vnode lock
+// exclusively (waits until every holder has left), reclaims (devfs_reclaim_vchr: v_rdev = NULL)
+// and sets v_op = dead_vnodeops. The struct files are not touched: every holder of one (tables,
+// messages, calls, mappings) reaches the same vnode.
+// What the device path does that a vnode lock model would hide (sys/fs/devfs/devfs_vnops.c):
+// - read, write, ioctl go devfs_read_f -> devfs_fp_check (dev_refthread: si_threadcount++) ->
+//   the driver's d_read, never taking the vnode lock. vgone waits for lock holders only, and
+//   nothing in revoke waits for si_threadcount (destroy_dev does, revoke does not): a read already
+//   in the driver carries on after revoke returns. OpenBSD's spec_read drops the vnode lock
+//   around d_read, so vclean's LK_DRAIN misses it the same way.
+// - After vgone, devfs_fp_check fails (v_rdev is NULL) and the call falls back to vn_read, whose
+//   VOP_READ is deadfs's: EIO (0 for a tty). mmap (devfs_mmap_f) fails the same check.
+// - fchmod and the other inode-level calls are VOP_SETATTR under the vnode lock: they wait on a
+//   doomed vnode and fail EBADF on a dead one.
+// - A device mapping is a cdev pager object whose handle is the cdev, not the vnode:
+//   vnode_destroy_vobject returns at once for it, and vgone tears down no page table. Existing
+//   mappings keep their PTEs, and a fault still reaches the driver's d_mmap.
+// selfRevoke: the revoker holds the vnode lock itself and the drain waits for it (G5's business).
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { type State, setPc, withInode } from '../kernel/state.ts';
-import { type Variant, fail, gateHeld } from '../kernel/variant.ts';
+import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
 
 const inode = (s: State) => s.inodes.I!;
 
@@ -24,7 +36,7 @@ const doom = revokerStep({
 
 const drain = revokerStep({
   name: 'RevokeDrain',
-  doc: 'The revoker takes the vnode lock exclusively (LK_DRAIN): enabled once no call holds it.',
+  doc: 'The revoker takes the vnode lock exclusively: enabled once no caller holds it (callers inside d_read do not).',
   enabled: (s) => s.revoker.pc === 'doomed' && !gateHeld(s),
   next: (s) => setPc(s, 'locked'),
   label: () => 'RevokeDrain(I): vnode lock taken, no holder left',
@@ -32,21 +44,28 @@ const drain = revokerStep({
 
 const vgone = revokerStep({
   name: 'RevokeVgone',
-  doc: 'The revoker (vgonel) flushes, closes and reclaims the vnode and sets v_op = dead_vnodeops.',
+  doc: 'The revoker (vgonel) reclaims the vnode (v_rdev = NULL) and sets v_op = dead_vnodeops.',
   enabled: (s) => s.revoker.pc === 'locked',
   next: (s) => setPc(withInode(s, 'I', { ...inode(s), dead: true }), 'vgone'),
-  label: () => 'RevokeVgone(I): v_op -> deadfs',
+  label: () => 'RevokeVgone(I): v_rdev = NULL, v_op -> deadfs',
 });
 
 export const vnodeRevoke: Variant = {
   name: 'vnode-revoke',
+  callKinds: ['read', 'write', 'fchmod'],
   gate(s, _p, _file, kind) {
-    if (inode(s).dead) return fail(kind === 'read' || kind === 'write' ? 'EIO' : 'EBADF');
-    if (inode(s).doomed) return 'wait';
-    return { enter: true, holds: kind !== 'mmap' };
+    const { dead, doomed } = inode(s);
+    if (kind === 'fchmod' || kind === 'open') {
+      // VOP_SETATTR, VOP_OPEN: under the vnode lock.
+      if (dead) return fail(kind === 'open' ? 'ENXIO' : 'EBADF');
+      return doomed ? 'wait' : { enter: true, holds: true };
+    }
+    // devfs_read_f, devfs_write_f, devfs_ioctl_f, devfs_mmap_f: dev_refthread, no vnode lock.
+    if (dead) return fail(kind === 'mmap' ? 'ENXIO' : 'EIO');
+    return ENTER;
   },
   callReaches: () => true,
-  faultReaches: (s, _p, vma) => !vma.zapped && !inode(s).dead,
+  faultReaches: () => true,
   cut: (s) => inode(s).dead,
   tasklistHeld: () => false,
   steps: [doom, drain, vgone, revokeReturn((s) => s.revoker.pc === 'vgone')],
