@@ -58,12 +58,12 @@ export const Open = defineAction<State, RevokeParams, TaskId>({
   name: 'Open',
   doc: 'Task t opens I (do_sys_open, all of it before revoke begins): a new struct file with f_count 1 in the lowest free fd.',
   params: (_s, p) => actors(p),
-  enabled: (s, t, p) => !begun(s) && canAct(s, t) && freeFd(tableOf(s, t)) !== undefined && filesOnIOrComing(s) < p.filesOnI,
-  next(s, t) {
+  enabled: (s, t, p) => !begun(s) && canAct(s, t) && freeFd(tableOf(s, t), p) !== undefined && filesOnIOrComing(s) < p.filesOnI,
+  next(s, t, p) {
     const f = newFileId(s);
-    return withSlot(withFile(s, f, LIVE_ON_I), task(s, t).table, freeFd(tableOf(s, t))!, f);
+    return withSlot(withFile(s, f, LIVE_ON_I), task(s, t).table, freeFd(tableOf(s, t), p)!, f);
   },
-  label: (s, t, _p, next) => `Open(${t}, I): fd ${freeFd(tableOf(s, t))} -> ${tableOf(next, t)[freeFd(tableOf(s, t))!]}`,
+  label: (s, t, p, next) => `Open(${t}, I): fd ${freeFd(tableOf(s, t), p)} -> ${tableOf(next, t)[freeFd(tableOf(s, t), p)!]}`,
   actor: (_s, t) => t,
 });
 
@@ -78,7 +78,7 @@ export const OpenBegin = defineAction<State, RevokeParams, TaskId>({
   name: 'OpenBegin',
   doc: 'Task t starts open(2) of I and passes may_open (path walk, permission): only before revoke begins.',
   params: (_s, p) => (p.openInProgress ? actors(p) : []),
-  enabled: (s, t, p) => !begun(s) && canAct(s, t) && freeFd(tableOf(s, t)) !== undefined && filesOnIOrComing(s) < p.filesOnI,
+  enabled: (s, t, p) => !begun(s) && canAct(s, t) && freeFd(tableOf(s, t), p) !== undefined && filesOnIOrComing(s) < p.filesOnI,
   next: (s, t) => withTask(s, t, { ...task(s, t), opening: 'permitted' }),
   label: (_s, t) => `OpenBegin(${t}, I): may_open passed`,
   actor: (_s, t) => t,
@@ -109,15 +109,15 @@ export const OpenInstall = defineAction<State, RevokeParams, TaskId>({
   name: 'OpenInstall',
   doc: "Task t's open installs its struct file in the lowest free fd (fd_install) and returns: the opener's reference moves to the table.",
   params: (_s, p) => (p.openInProgress ? actors(p) : []),
-  enabled: (s, t) => {
+  enabled: (s, t, p) => {
     const o = task(s, t).opening;
-    return o !== null && o !== 'permitted' && freeFd(tableOf(s, t)) !== undefined;
+    return o !== null && o !== 'permitted' && freeFd(tableOf(s, t), p) !== undefined;
   },
-  next(s, t) {
+  next(s, t, p) {
     const f = task(s, t).opening as FileId;
-    return withSlot(withTask(s, t, { ...task(s, t), opening: null }), task(s, t).table, freeFd(tableOf(s, t))!, f);
+    return withSlot(withTask(s, t, { ...task(s, t), opening: null }), task(s, t).table, freeFd(tableOf(s, t), p)!, f);
   },
-  label: (s, t) => `OpenInstall(${t}): fd ${freeFd(tableOf(s, t))} -> ${task(s, t).opening}`,
+  label: (s, t, p) => `OpenInstall(${t}): fd ${freeFd(tableOf(s, t), p)} -> ${task(s, t).opening}`,
   actor: (_s, t) => t,
 });
 
@@ -125,15 +125,15 @@ export const Dup = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
   name: 'Dup',
   doc: 'Task t duplicates fd into its lowest free fd (dup): the struct file gains a reference.',
   params: (_s, p) => taskFds(p),
-  enabled: (s, { t, fd }) => {
+  enabled: (s, { t, fd }, p) => {
     const slot = tableOf(s, t)[fd];
-    return canAct(s, t) && slot !== undefined && !isMarker(slot) && freeFd(tableOf(s, t)) !== undefined;
+    return canAct(s, t) && slot !== undefined && !isMarker(slot) && freeFd(tableOf(s, t), p) !== undefined;
   },
-  next(s, { t, fd }) {
+  next(s, { t, fd }, p) {
     const f = tableOf(s, t)[fd] as FileId;
-    return getFile(withSlot(s, task(s, t).table, freeFd(tableOf(s, t))!, f), f);
+    return getFile(withSlot(s, task(s, t).table, freeFd(tableOf(s, t), p)!, f), f);
   },
-  label: (s, { t, fd }) => `Dup(${t}, fd ${fd}): fd ${freeFd(tableOf(s, t))} -> ${tableOf(s, t)[fd]}`,
+  label: (s, { t, fd }, p) => `Dup(${t}, fd ${fd}): fd ${freeFd(tableOf(s, t), p)} -> ${tableOf(s, t)[fd]}`,
   actor: (_s, { t }) => t,
 });
 

@@ -27,6 +27,16 @@ export interface RevokeParams {
   readonly mmapPopulates: boolean;
   /** I's struct files map through another address_space than the inode's own (sysfs bin files: f_mapping = iomem_get_mapping()). */
   readonly iomemMapping: boolean;
+  /** Descriptor slots per table (fd 3, and fd 4 when 2): RLIMIT_NOFILE above the standard three. */
+  readonly fdsPerTable: number;
+  /**
+   * Restrictions a named scenario may put on the users, to forbid a shorter or equally short trace
+   * in another order than the story it tells (never steps of their own): sendmsg only while revoke
+   * is under way, recvmsg only once it has returned, system calls on I only once it has returned.
+   */
+  readonly sendDuringRevoke: boolean;
+  readonly recvAfterReturn: boolean;
+  readonly callsAfterReturn: boolean;
   /** User tasks besides the revoker, 1..3. */
   readonly tasks: number;
   /** May a task send a descriptor to itself over the socketpair. */
@@ -55,6 +65,10 @@ export const defaults: RevokeParams = {
   openInProgress: true,
   mmapPopulates: true,
   iomemMapping: false,
+  fdsPerTable: 2,
+  sendDuringRevoke: false,
+  recvAfterReturn: false,
+  callsAfterReturn: false,
   tasks: 2,
   selfSend: true,
   // The fork child slot multiplies the space by ten (45k -> 405k states for enberg-2007), past
@@ -76,7 +90,18 @@ export function validate(p: RevokeParams): string[] {
   if (p.mode !== 'revokeat' && p.mode !== 'frevoke') errors.push(`mode must be revokeat or frevoke, not '${p.mode}'`);
   if (p.fdget !== 'light' && p.fdget !== 'counted') errors.push(`fdget must be light or counted, not '${p.fdget}'`);
   if (p.filesOnI !== 1 && p.filesOnI !== 2) errors.push(`filesOnI must be 1 or 2, not ${p.filesOnI}`);
-  for (const flag of ['lightFdgetRule', 'thread', 'openInProgress', 'mmapPopulates', 'iomemMapping'] as const) {
+  if (p.fdsPerTable !== 1 && p.fdsPerTable !== 2) errors.push(`fdsPerTable must be 1 or 2, not ${p.fdsPerTable}`);
+  const flags = [
+    'lightFdgetRule',
+    'thread',
+    'openInProgress',
+    'mmapPopulates',
+    'iomemMapping',
+    'sendDuringRevoke',
+    'recvAfterReturn',
+    'callsAfterReturn',
+  ] as const;
+  for (const flag of flags) {
     if (typeof p[flag] !== 'boolean') errors.push(`${flag} must be true or false, not ${JSON.stringify(p[flag])}`);
   }
   if (!Number.isInteger(p.tasks) || p.tasks < 1 || p.tasks > 3) errors.push(`tasks must be an integer in 1..3, not ${p.tasks}`);

@@ -11,7 +11,22 @@ import { defineAction } from '../../../checker/defineAction.ts';
 import { canAct } from './files.ts';
 import type { RevokeParams } from './params.ts';
 import { taskPairs } from './instances.ts';
-import { type FileId, type State, type TaskId, actors, freeFd, getFile, isMarker, putFile, tableOf, task, withMessage, withSlot } from './state.ts';
+import {
+  type FileId,
+  type State,
+  type TaskId,
+  actors,
+  begun,
+  freeFd,
+  revokeFinished,
+  getFile,
+  isMarker,
+  putFile,
+  tableOf,
+  task,
+  withMessage,
+  withSlot,
+} from './state.ts';
 
 export const SendFd = defineAction<State, RevokeParams, { from: TaskId; to: TaskId; file: FileId }>({
   name: 'SendFd',
@@ -28,7 +43,11 @@ export const SendFd = defineAction<State, RevokeParams, { from: TaskId; to: Task
       } else if (a !== undefined || b !== undefined) yield { from, to, file: (a ?? b)! };
     }
   },
-  enabled: (s, { from, to }, p) => s.message === null && canAct(s, from) && (s.tasks[from]!.table !== s.tasks[to]!.table || p.selfSend),
+  enabled: (s, { from, to }, p) =>
+    s.message === null &&
+    canAct(s, from) &&
+    (s.tasks[from]!.table !== s.tasks[to]!.table || p.selfSend) &&
+    (!p.sendDuringRevoke || (begun(s) && !revokeFinished(s))),
   next: (s, { to, file }) => getFile(withMessage(s, { to, file }), file),
   label: (_s, { from, to, file }) => `SendFd(${from} -> ${to} via s0, ${file})`,
   actor: (_s, { from }) => from,
@@ -41,15 +60,15 @@ export const RecvFd = defineAction<State, RevokeParams, TaskId>({
   name: 'RecvFd',
   doc: "Task t receives the queued message (scm_detach_fds): its struct file lands in t's lowest free fd, whatever revoke did meanwhile; into a full table the file is put and recvmsg reports MSG_CTRUNC.",
   params: (_s, p) => actors(p),
-  enabled: (s, t) => receives(s, t) && canAct(s, t),
-  next(s, t) {
-    const fd = freeFd(tableOf(s, t));
+  enabled: (s, t, p) => receives(s, t) && canAct(s, t) && (!p.recvAfterReturn || revokeFinished(s)),
+  next(s, t, p) {
+    const fd = freeFd(tableOf(s, t), p);
     const f = s.message!.file;
     const taken = withMessage(s, null);
     return fd === undefined ? putFile(taken, f) : withSlot(taken, task(s, t).table, fd, f);
   },
-  label(s, t, _p, next) {
-    const fd = freeFd(tableOf(s, t));
+  label(s, t, p, next) {
+    const fd = freeFd(tableOf(s, t), p);
     const f = s.message!.file;
     if (fd !== undefined) return `RecvFd(${t}, s0): fd ${fd} -> ${f}`;
     return `RecvFd(${t}, s0): table full, MSG_CTRUNC, ${f} put${next.files[f] === undefined ? ' and freed' : ''}`;

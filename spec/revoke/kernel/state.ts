@@ -209,8 +209,9 @@ export function task(s: State, t: TaskId): Task {
 export function tableOf(s: State, t: TaskId): Table {
   return s.tables[s.tasks[t]!.table]!;
 }
-export function freeFd(table: Table): Fd | undefined {
-  return table[3] === undefined ? 3 : table[4] === undefined ? 4 : undefined;
+/** The lowest free fd (alloc_fd), within the table's `fdsPerTable` slots (RLIMIT_NOFILE). */
+export function freeFd(table: Table, p: RevokeParams): Fd | undefined {
+  return table[3] === undefined ? 3 : p.fdsPerTable > 1 && table[4] === undefined ? 4 : undefined;
 }
 /** Is t's table shared with another task (CLONE_FILES)? Then fdget counts (fget) under the light-fdget rule. */
 export function tableShared(s: State, t: TaskId): boolean {

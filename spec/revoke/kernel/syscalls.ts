@@ -28,7 +28,9 @@ import {
   type TaskId,
   getFile,
   actors,
+  isMarker,
   ownerTask,
+  revokeFinished,
   putFile,
   tableOf,
   tableShared,
@@ -64,6 +66,7 @@ export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
   enabled(s, { t, fd, kind }, p) {
     const slot = tableOf(s, t)[fd];
     if (!canAct(s, t) || slot === undefined) return false;
+    if (p.callsAfterReturn && !revokeFinished(s) && !isMarker(slot) && s.files[slot]!.inode === 'I') return false;
     const g = opThrough(s, p, slot, kind);
     return g !== 'wait' && g.enter;
   },

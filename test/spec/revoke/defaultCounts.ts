@@ -9,11 +9,11 @@ export interface Counts {
 }
 
 export const defaultCounts: Readonly<Record<VariantName, Counts>> = {
-  'enberg-2006': { distinct: 17268, generated: 88479, depth: 20 },
-  'enberg-2007': { distinct: 45498, generated: 277254, depth: 23 },
-  'file-list': { distinct: 2354, generated: 12520, depth: 15 },
-  badfs: { distinct: 10254, generated: 63270, depth: 20 },
-  cannibalize: { distinct: 6774, generated: 39270, depth: 15 },
-  'vnode-revoke': { distinct: 1752, generated: 10239, depth: 14 },
-  'active-refs': { distinct: 1752, generated: 10239, depth: 14 },
+  'enberg-2006': { distinct: 77495, generated: 358464, depth: 22 },
+  'enberg-2007': { distinct: 78581, generated: 427001, depth: 25 },
+  'file-list': { distinct: 32020, generated: 162812, depth: 21 },
+  badfs: { distinct: 26474, generated: 145936, depth: 22 },
+  cannibalize: { distinct: 16156, generated: 86290, depth: 17 },
+  'vnode-revoke': { distinct: 9827, generated: 49775, depth: 18 },
+  'active-refs': { distinct: 9389, generated: 49964, depth: 18 },
 };
