@@ -39,6 +39,8 @@ export interface Measured {
   readonly oneThread?: string;
   /** Table mode: the table's rows (values of its parameter). */
   readonly tableRows?: number;
+  /** Table mode: each row's verdicts, one word per guarantee in column order (holds, violated, ...). */
+  readonly verdicts?: Record<string, string[]>;
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as Job;
@@ -51,16 +53,18 @@ let measured: Measured;
 if (job.mode === 'table') {
   let distinct = 0;
   let tableRows = 0;
+  const verdicts: Record<string, string[]> = {};
   const started = performance.now();
   await runTable(spec, params, {
     workers,
-    onRow: (_value, _cells, _seconds, d) => {
+    onRow: (value, cells, _seconds, d) => {
       distinct += d;
       tableRows++;
+      verdicts[String(value)] = cells.map((c) => c.verdict);
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  measured = { verdict: 'table', distinct, seconds, peakRssBytes: peakRssBytes(), tableRows };
+  measured = { verdict: 'table', distinct, seconds, peakRssBytes: peakRssBytes(), tableRows, verdicts };
 } else {
   const invariants = job.invariants ?? [];
   const started = performance.now();

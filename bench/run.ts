@@ -43,6 +43,14 @@ const revoke = (config: 'default' | 'wide'): Row[] => {
   ];
 };
 
+/** The tables issue 14 compares with the default one (spec/revoke/README.md, "The bounds"). */
+const outOfDefault: readonly [string, Partial<Row>][] = [
+  ['filesOnI=2', { params: { filesOnI: 2 } }],
+  ['threads', { config: 'threads' }],
+  ['frevoke, filesOnI=1', { params: { mode: 'frevoke' } }],
+  ['frevoke-shared (frevoke, filesOnI=2)', { config: 'frevoke-shared' }],
+];
+
 const rows: Row[] = quick
   ? [
       { model: 'philosophers n=8', spec: 'classic/philosophers', params: { n: 8 }, workers: 1 },
@@ -59,6 +67,8 @@ const rows: Row[] = quick
       ...revoke('wide'),
       // `npm start` is `rmc table revoke`: the default bounds, every variant, every guarantee.
       { model: 'npm start (table revoke)', spec: 'revoke', workers: 1, mode: 'table', role: 'start' },
+      // Issue 14's bounds left out of the default table: their verdicts are compared with it below.
+      ...outOfDefault.map(([name, over]): Row => ({ model: `revoke: table under ${name}`, spec: 'revoke', workers: 1, mode: 'table', runs: 1, ...over })),
     ];
 
 /** One run in a fresh process; `wallSeconds` is the child's whole life (Node and tsx start included). */
@@ -121,6 +131,7 @@ interface Ours {
   readonly tableRows?: number;
 }
 const ours = new Map<string, Ours>();
+const verdictTables = new Map<string, Record<string, string[]>>();
 const byRole = new Map<Role, Ours>();
 const loadAtStart = load();
 process.stderr.write(
@@ -145,6 +156,7 @@ for (const row of rows) {
     ...(m.tableRows !== undefined ? { tableRows: m.tableRows } : {}),
   };
   ours.set(row.role ? row.model : `${row.model}/${row.workers}`, o);
+  if (m.verdicts) verdictTables.set(row.model, m.verdicts);
   if (row.role) byRole.set(row.role, o);
   const opt = (x: number | undefined, f: (x: number) => string): string => (x === undefined ? '-' : f(x));
   table.push([
@@ -247,6 +259,15 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of table) console.log(line(r));
 for (const l of peerLines) console.log(l);
+// Each out-of-default table against npm start's: which variants' verdict rows differ.
+const baseline = verdictTables.get('npm start (table revoke)');
+for (const [model, rows] of verdictTables) {
+  if (model === 'npm start (table revoke)' || baseline === undefined) continue;
+  const differ = Object.keys(rows).filter((v) => JSON.stringify(rows[v]) !== JSON.stringify(baseline[v]));
+  console.log(
+    `${model}: ${differ.length === 0 ? "every variant's verdicts equal the default table's" : `verdicts differ from the default table's for ${differ.map((v) => `${v} (${rows[v]!.join(' ')})`).join('; ')}`}`,
+  );
+}
 const w1 = ours.get('twophase rms=8/1');
 const w2 = ours.get('twophase rms=8/2');
 if (w1 && w2) console.log(`twophase rms=8: 2 workers are ${(w1.seconds / w2.seconds).toFixed(2)}x one worker`);

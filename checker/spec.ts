@@ -141,7 +141,15 @@ export interface Spec<S, P extends object = {}> {
   /** The state's layout, from which the checker derives a codec when the spec has none (optional). */
   layout?(p: P): Layout;
   /** The dimension `rmc table` runs across (revoke: variant). */
-  readonly table?: { readonly param: keyof P & string; readonly values: readonly P[keyof P][] };
+  readonly table?: {
+    readonly param: keyof P & string;
+    readonly values: readonly P[keyof P][];
+    /**
+     * Markdown printed under the bounds in GUARANTEES.md: what the bounds leave out, and which bound
+     * would change which cell (a "holds" is a statement about these bounds only).
+     */
+    readonly boundsNote?: string;
+  };
   /** Presentation hooks for trace renderers (optional; see checker/trace/). */
   readonly presentation?: Presentation<S, P>;
 }

@@ -33,7 +33,7 @@ export async function generateCounterexamples({ spec, params, table, outDir, sce
   }
   const files = new Map<string, string>();
   for (const t of traces) for (const [name, text] of t.files) files.set(name, text);
-  files.set('GUARANTEES.md', guaranteesMd(table));
+  files.set('GUARANTEES.md', guaranteesMd(table, spec.table?.boundsNote));
   files.set('README.md', readmeMd(table, traces));
   files.set('index.html', indexHtml(table, traces));
   return replaceFolder(resolve(outDir), files, io);

@@ -4,7 +4,7 @@ import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
 import { NOT_EXERCISED_LEGEND } from '../report/cellText.ts';
 
-export function guaranteesMd(table: TableResult): string {
+export function guaranteesMd(table: TableResult, boundsNote?: string): string {
   const unreached = table.unreached.map((u) => `- ${table.param} \`${String(u.value)}\`: \`${u.name}\` is not exercised`);
   return [
     `# Guarantees of \`${table.spec}\``,
@@ -19,6 +19,7 @@ export function guaranteesMd(table: TableResult): string {
     '',
     `Bounds: ${boundsLine(table)}.`,
     '',
+    ...(boundsNote === undefined ? [] : [boundsNote.trim(), '']),
     guaranteeTable(table).trimEnd(),
     '',
     unreached.length === 0

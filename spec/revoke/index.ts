@@ -32,6 +32,7 @@ import { RecvFd, SendFd } from './kernel/scm.ts';
 import { type File, type State, type Table, type Task, ownerTask, stateLayout, threadId, userTasks } from './kernel/state.ts';
 import { SyscallBegin, SyscallEnd, SyscallEndStuck } from './kernel/syscalls.ts';
 import { liveness } from './kernel/liveness.ts';
+import { boundsNote } from './kernel/boundsNote.ts';
 import { variants } from './variants/index.ts';
 
 function init(p: RevokeParams): State {
@@ -118,7 +119,7 @@ const spec: Spec<State, RevokeParams> = {
   notApplicable,
   ...liveness,
   layout: stateLayout,
-  table: { param: 'variant', values: variantNames },
+  table: { param: 'variant', values: variantNames, boundsNote },
   presentation,
 };
 

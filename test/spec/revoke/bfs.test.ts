@@ -8,6 +8,13 @@ import { defaultCounts } from './defaultCounts.ts';
 import viroHandoff from '../../../spec/revoke/configs/viro-handoff.json' with { type: 'json' };
 import forkMidScan from '../../../spec/revoke/configs/fork-mid-scan.json' with { type: 'json' };
 import frevokeShared from '../../../spec/revoke/configs/frevoke-shared.json' with { type: 'json' };
+import viroA from '../../../spec/revoke/configs/viro-a.json' with { type: 'json' };
+import viroB from '../../../spec/revoke/configs/viro-b.json' with { type: 'json' };
+import viroC from '../../../spec/revoke/configs/viro-c.json' with { type: 'json' };
+import threadsBorrowing from '../../../spec/revoke/configs/threads-borrowing.json' with { type: 'json' };
+
+/** vnode-revoke's distinct states with the fork child (fork-mid-scan's bounds with selfSend). */
+const WIDE_VNODE = 58185;
 
 const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...spec.defaults, ...over }) as RevokeParams;
 
@@ -73,42 +80,116 @@ describe('revoke: shortest counterexamples', () => {
     ]);
   });
 
-  it('finds T6, mmap then close, in 6 steps (enberg-2006, no-mapping-after-revoke)', async () => {
-    const labels = await shortest({ variant: 'enberg-2006' }, 'no-mapping-after-revoke');
-    expect(labels).toEqual([
-      'Mmap(B, fd 3): maps F0',
-      'Close(B, fd 3): F0',
+  it('finds an mmap not yet linked when the teardown runs, in 5 steps (enberg-2006 and -2007, no-mapping-after-revoke)', async () => {
+    for (const [variant, marker] of [
+      ['enberg-2006', 'leaked'],
+      ['enberg-2007', 'revoked'],
+    ] as const) {
+      expect(await shortest({ variant }, 'no-mapping-after-revoke')).toEqual([
+        'MmapBegin(B, fd 3): ->mmap of F0, PTEs mapped, not yet linked',
+        'RevokeScanTask(A): nothing',
+        `RevokeScanTask(B): fd 3 F0 -> ${marker}`,
+        'RevokeUnmap: nothing',
+        'RevokeReturn: fput F0',
+      ]);
+    }
+  });
+
+  it("finds Viro's (a), (b) and (c) in his own order under viro-a, viro-b and viro-c (enberg-2007)", async () => {
+    expect(await shortest(viroA as Partial<RevokeParams>, 'no-inode-access-after-return')).toEqual([
       'RevokeScanTask(A): nothing',
-      'RevokeScanTask(B): nothing',
+      'SendFd(B -> A via s0, F0)',
+      'RevokeScanTask(B): fd 3 F0 -> revoked',
+      'RevokeUnmap: nothing',
+      'RevokeReturn: fput F0',
+      'RecvFd(A, s0): fd 3 -> F0',
+      'Read(A, fd 3) begins on F0, borrowed',
+    ]);
+    expect(await shortest(viroB as Partial<RevokeParams>, 'no-inode-access-after-return')).toEqual([
+      'SendFd(A -> A via s0, F0)',
+      'RevokeScanTask(A): fd 3 F0 -> revoked',
+      'RevokeUnmap: nothing',
+      'RevokeReturn: fput F0',
+      'RecvFd(A, s0): fd 4 -> F0',
+      'Read(A, fd 4) begins on F0, borrowed',
+    ]);
+    expect(await shortest(viroC as Partial<RevokeParams>, 'no-usable-descriptor')).toEqual([
+      'SendFd(A -> A via s0, F0)',
+      'Close(A, fd 3): F0',
+      'RevokeScanTask(A): nothing',
+      'RevokeUnmap: nothing',
+      'RevokeReturn',
+      'RecvFd(A, s0): fd 3 -> F0',
+    ]);
+  });
+});
+
+describe('revoke: what the kernel does that an atomic model would hide', () => {
+  it("active-refs: a fault past its handler installs the PTE after kernfs's drain and unmap (no-mapping-after-revoke)", async () => {
+    expect(await shortest({ variant: 'active-refs', mmapPopulates: false }, 'no-mapping-after-revoke')).toEqual([
+      'MmapBegin(B, fd 3): ->mmap of F0, not yet linked',
+      'MmapLink(B): vma of F0 in i_mmap',
+      'Fault(B, mapping of F0): handler found the page',
+      'RevokeMarkDead(I): new active references fail',
+      'RevokeDrain(I): no active reference left',
       'RevokeUnmap: nothing',
       'RevokeReturn',
     ]);
   });
 
-  it('finds T7, a mapping from a resurrected descriptor, in 7 steps (enberg-2007, no-mapping-after-revoke)', async () => {
-    expect(await shortest({}, 'no-mapping-after-revoke')).toHaveLength(7);
+  it('active-refs: fchmod on a removed kernfs node still reaches it (kernfs_iop_setattr takes no active reference)', async () => {
+    expect(await shortest({ variant: 'active-refs' }, 'revoked-ops-fail-with-ebadf-or-enxio')).toEqual(['RevokeMarkDead(I): new active references fail']);
+    expect(await shortest({ variant: 'active-refs' }, 'no-inode-access-after-return')).toEqual([
+      'Fchmod(B, fd 3) begins on F0, borrowed',
+      'RevokeMarkDead(I): new active references fail',
+      'RevokeDrain(I): no active reference left',
+      'RevokeUnmap: nothing',
+      'RevokeReturn',
+    ]);
   });
+
+  it('vnode-revoke (FreeBSD devfs): a read inside d_read holds no vnode lock, so vgone does not wait for it', async () => {
+    expect(await shortest({ variant: 'vnode-revoke' }, 'no-inode-access-after-return')).toEqual([
+      'Read(B, fd 3) begins on F0, borrowed',
+      'RevokeDoom(I): new lockers wait',
+      'RevokeDrain(I): vnode lock taken, no holder left',
+      'RevokeVgone(I): v_rdev = NULL, v_op -> deadfs',
+      'RevokeReturn',
+    ]);
+  });
+
+  it("enberg-2006: pread keeps V1's borrowed fdget, and the revoker's fput frees the file under it (no-use-after-free)", async () => {
+    expect(await shortest({ variant: 'enberg-2006' }, 'no-use-after-free')).toEqual([
+      'Pread(B, fd 3) begins on F0, borrowed',
+      'RevokeScanTask(A): nothing',
+      'RevokeScanTask(B): fd 3 F0 -> leaked',
+      'RevokeUnmap: nothing',
+      'RevokeReturn: fput F0',
+    ]);
+  });
+
+  it("without the light-fdget rule, the owner's thread closes the file a borrowed read is inside (threads-borrowing, no-use-after-free)", async () => {
+    expect(await shortest({ variant: 'active-refs', ...(threadsBorrowing as Partial<RevokeParams>) }, 'no-use-after-free')).toEqual([
+      'Read(B, fd 3) begins on F0, borrowed',
+      'Close(B2, fd 3): F0, F0 freed',
+    ]);
+    // With the rule, B's table has two users, so the read counts its reference and the close frees nothing.
+    const result = await check(spec, params({ variant: 'active-refs', thread: true }), { deadlock: false, invariants: ['no-use-after-free'] });
+    expect(result.verdict).toBe('ok');
+  }, 60_000);
 });
 
-describe('revoke: what the draining designs keep', () => {
-  const kept = [
-    'no-usable-descriptor',
-    'no-mapping-after-revoke',
-    'no-inode-access-after-return',
-    'no-live-file-anywhere',
-    'revoked-ops-fail-with-ebadf-or-enxio',
-  ];
-  for (const variant of ['active-refs', 'vnode-revoke'] as const) {
-    for (const [config, over, states] of [
-      ['default', {}, 1752],
-      ['wide (with the fork child)', { fork: true }, 9480],
-    ] as const) {
-      it(`${variant} keeps G1-G4 and G7 on the ${config} configuration (${states} distinct states)`, async () => {
-        const result = await check(spec, params({ variant, ...over }), { deadlock: false, invariants: kept });
-        expect(result.verdict).toBe('ok');
-        expect(result.stats.distinctStates).toBe(states);
-      });
-    }
+describe('revoke: what vnode-revoke keeps', () => {
+  const kept = ['no-usable-descriptor', 'no-live-file-anywhere', 'revoked-ops-fail-with-ebadf-or-enxio'];
+  for (const [config, over, states] of [
+    ['default', {}, 9827],
+    ['wide (with the fork child)', { fork: true }, WIDE_VNODE],
+  ] as const) {
+    it(`keeps G1, G4 and G7 on the ${config} configuration (${states} distinct states)`, async () => {
+      const result = await check(spec, params({ variant: 'vnode-revoke', ...over }), { deadlock: false, invariants: kept });
+      expect(result.verdict).toBe('ok');
+      expect(result.stats.distinctStates).toBe(states);
+    }, 60_000);
   }
 });
 
@@ -132,9 +213,9 @@ describe('revoke: model sanity, reachability and G5 on the default configuration
 });
 
 describe('revoke: another inode', () => {
-  it('keeps descriptors on J working under active-refs with otherInode (58950 distinct states)', async () => {
+  it('keeps descriptors on J working under active-refs with otherInode (691175 distinct states)', async () => {
     const result = await check(spec, params({ variant: 'active-refs', otherInode: true }), { deadlock: false, invariants: ['other-inodes-untouched'] });
     expect(result.verdict).toBe('ok');
-    expect(result.stats.distinctStates).toBe(58950);
+    expect(result.stats.distinctStates).toBe(691175);
   }, 120_000);
 });

@@ -67,6 +67,7 @@ describe('revoke presentation', () => {
       socket: [{ to: 'A', file: 'F0' }],
       mappings: [],
       calls: [],
+      openings: [],
       revoker: { pc: 'scan', cursor: 'A', refs: [], spared: '', gate: false, returned: false },
     });
   });
@@ -88,7 +89,7 @@ describe('revoke presentation', () => {
       'SendFd(B -> A via s0, F0)',
       'RevokeDoom(I): new lockers wait',
       'RevokeDrain(I): vnode lock taken, no holder left',
-      'RevokeVgone(I): v_op -> deadfs',
+      'RevokeVgone(I): v_rdev = NULL, v_op -> deadfs',
       'RevokeReturn',
     ]);
     const before = presentation.objectGraph!(trace[1]!.state, q, 'no-live-file-anywhere');
