@@ -4,14 +4,14 @@
 // Conventions (they fix the trace lengths):
 // - Initial state (Viro's): task B, the owner, has fd 3 -> F0 on I with f_count 1; task A (and C
 //   with tasks=3) starts with an empty table; with otherInode, A has fd 4 -> J0 on J. The
-//   socketpair's queue is empty; no mapping, no call, no child. With tasks=1, A is the owner.
-//   Under frevoke, the owner is the caller of frevoke(3): the revoker holds fget's reference on F0
-//   and spares F0.
-// - Open (files.ts) allows one struct file on I at a time, below DOMAIN.md's two: before revoke
-//   begins, any user task may open I, but only once F0 has been freed (every holder let it go),
-//   and the new struct file is F0 again.
+//   socketpair's queue is empty; no mapping, no call, no open, no child. With tasks=1, A is the
+//   owner. With `thread`, the owner's second thread (B2) shares its table. Under frevoke, the
+//   owner is the caller of frevoke(3): the revoker holds fget's reference on F0 and spares F0.
+// - `filesOnI` struct files on I may exist at once (default 1, frevoke-shared 2: README.md's
+//   "The bounds" says why one is enough under revokeat). Before revoke begins any task may open
+//   I while the bound allows; an open that passed may_open then may finish after revoke began.
 // - Revoke has no separate begin step (the permission check always passes): the revoker's first
-//   step is its begin, and open(2) of I is disabled from then on.
+//   step is its begin, and a new open(2) of I is refused from then on (the caller's chmod).
 // - The revoker scans visible tasks in id order (A, B, then a linked child); a scan is one step
 //   per task even when it finds nothing. Pass 2 is two steps: RevokeUnmap (mapping teardown) and
 //   RevokeReturn (fput of what it collected, return 0). Merging the fput with the return hides

@@ -1,10 +1,18 @@
 // Descriptor table events: open, dup, close.
 //
-// Abstracts do_sys_open (get_unused_fd_flags + fd_install), dup (under files->file_lock) and
-// close_fd/filp_close. Each is atomic: the kernel does it under the table's file_lock, which the
-// revoker's scan of that table takes too. Open of I is possible only before revoke begins: the
-// caller blocks later opens (chmod/chown first, as the 2007 documentation says), so a later open
-// is not a hole in revoke. At most two struct files on I are open at once (DOMAIN.md's bound).
+// Abstracts do_sys_open (whole, or in its three parts below), dup (under files->file_lock) and
+// close_fd/filp_close. Dup and close are atomic: the kernel does them under the table's
+// file_lock, which the revoker's scan of that table takes too. A new open of I is possible only
+// before revoke begins: the caller blocks later opens (chmod/chown first, as the 2007
+// documentation says). An open whose may_open passed before is not blocked: OpenBegin, OpenFile
+// and OpenInstall below let it finish at any point of revoke. At most `filesOnI` struct files
+// on I exist at once, counting the ones opens under way will make.
+// Left out: the fd get_unused_fd_flags reserves at the start of open is taken at fd_install
+// instead (which number an fd gets never matters; a table that filled up meanwhile makes the
+// install wait, where the kernel would have kept the number). A close whose ->flush or deferred
+// __fput (task_work, after the syscall returns) runs late is the same close: by then the slot is
+// empty and f_count has dropped, so no holder is left for any guarantee to see; ->release only
+// takes the file off per-inode lists, which no design's walk counts as a holder once f_count is 0.
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from './params.ts';
 import { taskFds } from './instances.ts';

@@ -17,7 +17,13 @@
 //   naming it is a use-after-free. Ids are reused only by open, which is disabled once revoke
 //   has begun, and nothing frees a borrowed file before then (a task in a call does nothing else).
 // - The fork child slot holds the child of copy_process; it is passive (it neither closes, sends
-//   nor calls): its descriptors and mapping are checked where they stand, which is what G1/G2 ask.
+//   nor calls): before ForkLink it cannot run (wake_up_new_task comes after the link), and after
+//   it, it is one more task whose copied descriptors G1 judges where they stand; what it could do
+//   with them, the user tasks can do with theirs. The threads that act are the owner's second
+//   thread under `thread` (CLONE_FILES: the owner's table, its own calls), and the user tasks.
+// - Without the light-fdget rule a freed file id may be reused by a later open while a borrowed
+//   call still names it; no-use-after-free is broken at the free, before any reuse, so no trace
+//   hides behind the reuse.
 import type { Layout } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
 

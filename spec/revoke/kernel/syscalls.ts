@@ -1,4 +1,9 @@
-// System calls on a descriptor: read, write, fchmod, as a begin and an end.
+// System calls on a descriptor: read, write, pread (the f_op calls 2006 V1 left borrowed) and
+// fchmod (standing for every inode-level call: fchown, ftruncate, fsetxattr act on
+// file_inode(file) the same way), each as a begin and an end. A design names the kinds it treats
+// apart (`callKinds`); `callsAfterReturn` (a scenario's restriction) lets calls on I begin only
+// once revoke has returned. flock is left out: it calls f_op->flock where the filesystem has
+// one, so it is an f_op call there and an inode-level one elsewhere, both kinds already here.
 //
 // Begin is the fd lookup and the variant's gate: fdget -> __fget_light on an unshared table
 // borrows the struct file (no f_count, the comment in fs/file.c), fget on a shared one (or when

@@ -122,7 +122,22 @@ describe('rmc simulate', () => {
     expect(r.code).toBe(12); // enberg-2007 breaks guarantees, but never by "deadlock"
     const report = JSON.parse(r.stdout);
     expect(report.violations.map((v: { kind: string }) => v.kind)).not.toContain('deadlock');
-    const fine = rmc(['simulate', 'revoke', '--set', 'variant=active-refs', '--traces', '200', '--depth', '60']);
+    const fine = rmc([
+      'simulate',
+      'revoke',
+      '--set',
+      'variant=vnode-revoke',
+      '--invariant',
+      'no-usable-descriptor',
+      '--invariant',
+      'no-live-file-anywhere',
+      '--invariant',
+      'revoked-ops-fail-with-ebadf-or-enxio',
+      '--traces',
+      '200',
+      '--depth',
+      '60',
+    ]);
     expect(fine.stdout).not.toContain('Deadlock');
     expect(fine.code).toBe(0);
   });
