@@ -5,12 +5,10 @@ import { check } from '../../../checker/run/check.ts';
 import spec from '../../../spec/revoke/index.ts';
 import { type RevokeParams, variantNames } from '../../../spec/revoke/kernel/params.ts';
 import { defaultCounts } from './defaultCounts.ts';
+import { viroStories } from './viroStories.ts';
 import viroHandoff from '../../../spec/revoke/configs/viro-handoff.json' with { type: 'json' };
 import forkMidScan from '../../../spec/revoke/configs/fork-mid-scan.json' with { type: 'json' };
 import frevokeShared from '../../../spec/revoke/configs/frevoke-shared.json' with { type: 'json' };
-import viroA from '../../../spec/revoke/configs/viro-a.json' with { type: 'json' };
-import viroB from '../../../spec/revoke/configs/viro-b.json' with { type: 'json' };
-import viroC from '../../../spec/revoke/configs/viro-c.json' with { type: 'json' };
 import threadsBorrowing from '../../../spec/revoke/configs/threads-borrowing.json' with { type: 'json' };
 
 /** vnode-revoke's distinct states with the fork child (fork-mid-scan's bounds with selfSend). */
@@ -95,33 +93,11 @@ describe('revoke: shortest counterexamples', () => {
     }
   });
 
-  it("finds Viro's (a), (b) and (c) in his own order under viro-a, viro-b and viro-c (enberg-2007)", async () => {
-    expect(await shortest(viroA as Partial<RevokeParams>, 'no-inode-access-after-return')).toEqual([
-      'RevokeScanTask(A): nothing',
-      'SendFd(B -> A via s0, F0)',
-      'RevokeScanTask(B): fd 3 F0 -> revoked',
-      'RevokeUnmap: nothing',
-      'RevokeReturn: fput F0',
-      'RecvFd(A, s0): fd 3 -> F0',
-      'Read(A, fd 3) begins on F0, borrowed',
-    ]);
-    expect(await shortest(viroB as Partial<RevokeParams>, 'no-inode-access-after-return')).toEqual([
-      'SendFd(A -> A via s0, F0)',
-      'RevokeScanTask(A): fd 3 F0 -> revoked',
-      'RevokeUnmap: nothing',
-      'RevokeReturn: fput F0',
-      'RecvFd(A, s0): fd 4 -> F0',
-      'Read(A, fd 4) begins on F0, borrowed',
-    ]);
-    expect(await shortest(viroC as Partial<RevokeParams>, 'no-usable-descriptor')).toEqual([
-      'SendFd(A -> A via s0, F0)',
-      'Close(A, fd 3): F0',
-      'RevokeScanTask(A): nothing',
-      'RevokeUnmap: nothing',
-      'RevokeReturn',
-      'RecvFd(A, s0): fd 3 -> F0',
-    ]);
-  });
+  for (const story of viroStories) {
+    it(`finds ${story.name} in his own order, ${story.labels.length} steps (enberg-2007, ${story.guarantee})`, async () => {
+      expect(await shortest(story.config, story.guarantee)).toEqual(story.labels);
+    });
+  }
 });
 
 describe('revoke: what the kernel does that an atomic model would hide', () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../../checker/trace/replay.ts';
 import { opThrough } from '../../../spec/revoke/kernel/access.ts';
+import { viroStories } from './viroStories.ts';
 import spec from '../../../spec/revoke/index.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import type { State } from '../../../spec/revoke/kernel/state.ts';
@@ -126,33 +127,7 @@ const scenarios: Scenario[] = [
       'OpenFile(A, I): F0 made, ->open',
     ],
   },
-  {
-    name: 'Viro (a): A cleansed, B sends to A, B cleansed, A receives and reads: no-inode-access-after-return (enberg-2007, viro-a)',
-    params: { selfSend: false, sendDuringRevoke: true, recvAfterReturn: true, callsAfterReturn: true },
-    guarantee: 'no-inode-access-after-return',
-    labels: [
-      'RevokeScanTask(A): nothing',
-      'SendFd(B -> A via s0, F0)',
-      'RevokeScanTask(B): fd 3 F0 -> revoked',
-      'RevokeUnmap: nothing',
-      'RevokeReturn: fput F0',
-      'RecvFd(A, s0): fd 3 -> F0',
-      'Read(A, fd 3) begins on F0, borrowed',
-    ],
-  },
-  {
-    name: 'Viro (c): send to yourself, close, revoke finds nothing, recvmsg gives the file back: no-usable-descriptor (enberg-2007, viro-c)',
-    params: { tasks: 1, fdsPerTable: 1, recvAfterReturn: true },
-    guarantee: 'no-usable-descriptor',
-    labels: [
-      'SendFd(A -> A via s0, F0)',
-      'Close(A, fd 3): F0',
-      'RevokeScanTask(A): nothing',
-      'RevokeUnmap: nothing',
-      'RevokeReturn',
-      'RecvFd(A, s0): fd 3 -> F0',
-    ],
-  },
+  ...viroStories.map((story) => ({ name: story.name, params: story.config, guarantee: story.guarantee, labels: story.labels })),
 ];
 
 describe('revoke scenarios', () => {
