@@ -149,6 +149,8 @@ export interface Spec<S, P extends object = {}> {
      * would change which cell (a "holds" is a statement about these bounds only).
      */
     readonly boundsNote?: string;
+    /** How a value names its row (default String(value)): revoke names a design file's row by its design. */
+    label?(value: unknown): string;
   };
   /** Presentation hooks for trace renderers (optional; see checker/trace/). */
   readonly presentation?: Presentation<S, P>;

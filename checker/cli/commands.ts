@@ -1,5 +1,6 @@
 // The commands behind the CLI: each loads what it needs, runs it, prints, and returns the exit
 // code. Errors are thrown as UsageError/SpecError and turned into one line by main.ts.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { isOsError, osErrorText, UsageError } from '../errors.ts';
@@ -15,7 +16,7 @@ import { qualified, textReport } from '../report/textReport.ts';
 import { violationTrace } from '../report/violationTrace.ts';
 import { readPlan, regenerateCounterexamples } from '../counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
-import { resolveParams } from '../run/params.ts';
+import { resolveParams, validated } from '../run/params.ts';
 import { registeredNames, userCwd } from './registry.ts';
 import { writeFileSet } from '../files/writeFileSet.ts';
 import { listenForInterrupts, releaseEarlySignals, type Interrupts } from './interrupts.ts';
@@ -23,6 +24,7 @@ import { dirname, resolve } from 'node:path';
 
 export interface CommonFlags {
   set: string[];
+  design?: string[];
   config?: string;
   maxStates?: number;
   maxDepth?: number;
@@ -87,9 +89,27 @@ export interface SimulateFlags {
   traces: number;
 }
 
+/**
+ * --design files, made absolute: values of the spec's table parameter given as modules. A check
+ * or a simulation takes one, in place of the parameter's value (the spec's validate loads it).
+ */
+function designFiles(spec: AnySpec, flags: CommonFlags): string[] {
+  const files = (flags.design ?? []).map((f) => resolve(userCwd(), f));
+  if (files.length > 0 && !spec.table) throw new UsageError(`spec ${spec.name} has no table parameter for --design to set`, 2);
+  for (const f of files) if (!existsSync(f)) throw new UsageError(`design file not found: ${f}`, 150);
+  return files;
+}
+
+function paramsWithDesign(spec: AnySpec, configDir: string, flags: CommonFlags): Record<string, unknown> {
+  const files = designFiles(spec, flags);
+  if (files.length > 1) throw new UsageError('check and simulate take one --design (table takes several)', 2);
+  const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  return files.length === 1 ? validated(spec, { ...params, [spec.table!.param]: files[0] }) : params;
+}
+
 export async function runSimulate(specArg: string, flags: CommonFlags & SimulateFlags): Promise<number> {
   const { spec, configDir } = await loadSpec(specArg);
-  const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  const params = paramsWithDesign(spec, configDir, flags);
   const ctrlC = onInterrupt(flags, spec, params);
   try {
     const result = await simulate(spec, params, {
@@ -110,7 +130,7 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
   const { spec, configDir, file } = await loadSpec(specArg);
-  const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  const params = paramsWithDesign(spec, configDir, flags);
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, spec, params);
   try {
@@ -205,10 +225,14 @@ export async function runTableCommand(specArg: string, flags: CommonFlags): Prom
   const { spec, configDir } = await loadSpec(specArg);
   if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to tabulate)`);
   const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  // Each design file is loaded (and its hooks checked) before any search starts.
+  const extraValues = designFiles(spec, flags);
+  for (const f of extraValues) validated(spec, { ...params, [spec.table.param]: f });
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, spec, params);
   try {
     const table = await runTable(spec, params, {
+      extraValues,
       ...budgets(flags),
       interrupted: ctrlC.interrupted,
       live: ctrlC.live,

@@ -50,6 +50,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     cmd
       .option('--set <name=value>', 'override a parameter (value parsed as JSON, else a string)', collect, [])
       .option('--config <file|name>', "a JSON file of parameters, or a name in the spec's configs/ folder")
+      .option(
+        '--design <file>',
+        "a value of the spec's table parameter written as a module (revoke: a design file): check and simulate check it; table adds its row (repeatable)",
+        collect,
+        [],
+      )
       .option('--json', 'print one JSON object on stdout');
   /** What an exhaustive search takes besides: budgets, threads and the state store. */
   const searchOptions = (cmd: Command): Command =>

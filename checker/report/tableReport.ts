@@ -16,7 +16,7 @@ export function columnTitle(t: TableResult, guarantee: string): string {
 
 export function tableText(t: TableResult): string {
   const header = [t.param, ...t.guarantees.map((g) => columnTitle(t, g))];
-  const rows = t.values.map((value) => [String(value), ...t.guarantees.map((g) => cellText(cellOf(t, value, g)))]);
+  const rows = t.values.map((value, i) => [t.labels?.[i] ?? String(value), ...t.guarantees.map((g) => cellText(cellOf(t, value, g)))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => `| ${r.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
   const out = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];

@@ -25,7 +25,22 @@ export function resolveParams(
     overrides[kv.slice(0, eq)] = parseValue(kv.slice(eq + 1));
   }
   Object.assign(params, checked(spec, overrides, '--set'));
-  const problems = spec.validate?.(params as never) ?? [];
+  return validated(spec, params);
+}
+
+/**
+ * The spec's `validate` on these bounds: its problems are one usage error (151). A validate that
+ * loads a module the bounds name (revoke's design files) may throw an error with `exitCode` 150
+ * when that module cannot be used: that is reported as it says.
+ */
+export function validated(spec: AnySpec, params: Record<string, unknown>): Record<string, unknown> {
+  let problems: string[];
+  try {
+    problems = spec.validate?.(params as never) ?? [];
+  } catch (e) {
+    if ((e as { exitCode?: unknown })?.exitCode === 150) throw new UsageError((e as Error).message, 150);
+    throw e;
+  }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   return params;
 }

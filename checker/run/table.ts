@@ -32,6 +32,8 @@ export interface TableResult {
   readonly params: Record<string, unknown>;
   readonly param: string;
   readonly values: readonly unknown[];
+  /** Each value's row name, in `values` order (the spec's `table.label`, else String(value)). */
+  readonly labels: readonly string[];
   readonly guarantees: readonly string[];
   readonly cells: readonly TableCell[];
   readonly unreached: readonly { value: unknown; name: string }[];
@@ -41,6 +43,8 @@ export interface TableResult {
 }
 
 export interface TableOptions extends Pick<CheckOptions, 'maxStates' | 'maxSeconds' | 'maxDepth' | 'exact' | 'workers' | 'interrupted' | 'live' | 'symmetry'> {
+  /** Values checked after the spec's own (a design file given with --design). */
+  readonly extraValues?: readonly unknown[];
   /** Called as each row's search ends, with that row's cells. */
   readonly onRow?: (value: unknown, cells: readonly TableCell[], seconds: number, distinct: number) => void;
 }
@@ -53,7 +57,9 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
   const cells: TableCell[] = [];
   const unreached: { value: unknown; name: string }[] = [];
   let interrupted = false;
-  for (const value of table.values) {
+  const values = [...table.values, ...(options.extraValues ?? [])];
+  const labels = values.map((v) => table.label?.(v) ?? String(v));
+  for (const value of values) {
     if (!interrupted) {
       const rowParams = { ...params, [table.param]: value };
       const rowStarted = performance.now();
@@ -70,7 +76,7 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
     for (const guarantee of guarantees) cells.push({ value, guarantee, verdict: 'interrupted', distinctStates: 0, traceLength: null });
   }
   const seconds = (performance.now() - started) / 1000;
-  return { spec: spec.name, params, param: table.param, values: table.values, guarantees, cells, unreached, seconds, ...(interrupted ? { interrupted } : {}) };
+  return { spec: spec.name, params, param: table.param, values, labels, guarantees, cells, unreached, seconds, ...(interrupted ? { interrupted } : {}) };
 }
 
 /** One guarantee's cell in a row whose search is done. */

@@ -33,7 +33,10 @@ import { type File, type State, type Table, type Task, ownerTask, stateLayout, t
 import { SyscallBegin, SyscallEnd, SyscallEndStuck } from './kernel/syscalls.ts';
 import { liveness } from './kernel/liveness.ts';
 import { boundsNote } from './kernel/boundsNote.ts';
-import { variants } from './variants/index.ts';
+import { designNamed } from './kernel/designs.ts';
+import { isDesignPath } from './kernel/designFile.ts';
+import './variants/index.ts';
+import { designsVersion, registeredDesigns } from './kernel/designs.ts';
 
 function init(p: RevokeParams): State {
   const frevoke = p.mode === 'frevoke';
@@ -62,17 +65,19 @@ function init(p: RevokeParams): State {
   };
 }
 
-/** One action per revoker verb; it runs the steps of that name the chosen variant installs. */
+/**
+ * One action per revoker verb of every design registered (the built-in ones, then design files
+ * as `variant` names them); it runs the steps of that name the chosen design installs.
+ */
 function revokerActions(): Action<State, RevokeParams>[] {
+  const designs = registeredDesigns();
   const names: string[] = [];
-  for (const v of Object.values(variants)) for (const step of v.steps) if (!names.includes(step.name)) names.push(step.name);
+  for (const v of designs) for (const step of v.steps) if (!names.includes(step.name)) names.push(step.name);
   return names.map((name) => {
     const stepsNamed = perParams((p) => variantOf(p).steps.filter((step) => step.name === name));
     return {
       name,
-      doc: Object.values(variants)
-        .flatMap((v) => v.steps.filter((st) => st.name === name).map((st) => `${v.name}: ${st.doc}`))
-        .join('\n'),
+      doc: designs.flatMap((v) => v.steps.filter((st) => st.name === name).map((st) => `${v.name}: ${st.doc}`)).join('\n'),
       *successors(s: State, p: RevokeParams) {
         for (const step of stepsNamed(p)) yield* step.successors(s, p);
       },
@@ -85,41 +90,63 @@ function revokerActions(): Action<State, RevokeParams>[] {
   });
 }
 
+const userActions: readonly Action<State, RevokeParams>[] = [
+  Open,
+  OpenBegin,
+  OpenFile,
+  OpenInstall,
+  Dup,
+  Close,
+  ForkCopy,
+  ForkLink,
+  CloneFiles,
+  SendFd,
+  RecvFd,
+  Mmap,
+  MmapLink,
+  Munmap,
+  Fault,
+  FaultInstall,
+  Touch,
+  SyscallBegin,
+  SyscallEnd,
+  SyscallEndStuck,
+];
+
+// The actions: the users' and the revoker verbs of every registered design. A design file adds
+// its verbs when `validate` loads it (before a check reads the actions; a worker thread validates
+// its bounds first too), so the list is rebuilt when the set of designs changes, and is the same
+// array otherwise.
+let actionList: { version: number; list: Action<State, RevokeParams>[] } | undefined;
+function actions(): Action<State, RevokeParams>[] {
+  if (actionList === undefined || actionList.version !== designsVersion()) {
+    actionList = { version: designsVersion(), list: [...userActions, ...revokerActions()] };
+  }
+  return actionList.list;
+}
+
 const spec: Spec<State, RevokeParams> = {
   name: 'revoke',
   summary: 'revokeat/frevoke designs (Enberg 2006/2007, file list, badfs, cannibalize, BSD vgone, active references) against every holder of a struct file',
   defaults,
   validate,
   init: (p) => [init(p)],
-  actions: [
-    Open,
-    OpenBegin,
-    OpenFile,
-    OpenInstall,
-    Dup,
-    Close,
-    ForkCopy,
-    ForkLink,
-    CloneFiles,
-    SendFd,
-    RecvFd,
-    Mmap,
-    MmapLink,
-    Munmap,
-    Fault,
-    FaultInstall,
-    Touch,
-    SyscallBegin,
-    SyscallEnd,
-    SyscallEndStuck,
-    ...revokerActions(),
-  ],
+  get actions() {
+    return actions();
+  },
   invariants,
   reachable,
   notApplicable,
   ...liveness,
-  layout: stateLayout,
-  table: { param: 'variant', values: variantNames, boundsNote },
+  // TypeOK, with the chosen design's own revoker stages (a design file may add some).
+  layout: (p) => stateLayout(p, variantOf(p).pcs),
+  table: {
+    param: 'variant',
+    values: variantNames,
+    boundsNote,
+    // A design file's row is its design's name, not its path.
+    label: (value) => (typeof value === 'string' && isDesignPath(value) ? designNamed(value).name : String(value)),
+  },
   presentation,
 };
 

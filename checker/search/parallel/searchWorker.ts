@@ -35,6 +35,9 @@ const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMes
 
 const spec = requireSpec(setup.specFile);
 const params = setup.params;
+// The coordinator validated these bounds; a spec whose validate loads a module they name (revoke's
+// design files, which add revoker actions) needs it loaded here too, before its actions are read.
+spec.validate?.(params as never);
 const actions = spec.actions;
 const writer = new ByteWriter();
 const encode = makeStateEncoder(spec, params, writer, { symmetry: setup.symmetry });

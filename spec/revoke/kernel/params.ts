@@ -1,12 +1,17 @@
 // The bounded constants of the revoke model (DOMAIN.md's parameter table; its names win).
+import { designNamed } from './designs.ts';
+import { isDesignPath } from './designFile.ts';
 
 export const variantNames = ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs'] as const;
 
 export type VariantName = (typeof variantNames)[number];
 
+/** A built-in design's name, or the absolute path of a design file (README.md, "Writing a design"). */
+export type DesignRef = VariantName | (string & {});
+
 export interface RevokeParams {
-  /** The design under check. */
-  readonly variant: VariantName;
+  /** The design under check: a built-in design's name, or a design file's absolute path. */
+  readonly variant: DesignRef;
   /** revokeat(path) revokes every open file of the inode; frevoke(fd) spares the caller's struct file. */
   readonly mode: 'revokeat' | 'frevoke';
   /** A syscall on an unshared table borrows its file (`__fget_light`) or counts it (`fget`). */
@@ -84,9 +89,11 @@ export const defaults: RevokeParams = {
 /** Impossible bounds, one message each. */
 export function validate(p: RevokeParams): string[] {
   const errors: string[] = [];
-  if (!(variantNames as readonly string[]).includes(p.variant)) {
-    errors.push(`unknown variant '${p.variant}' (known: ${variantNames.join(', ')})`);
-  }
+  // A design file that cannot be loaded, or lacks a hook, throws (DesignFileError: exit 150).
+  if (typeof p.variant !== 'string') errors.push(`variant must be a design's name or a design file, not ${JSON.stringify(p.variant)}`);
+  else if (!isDesignPath(p.variant) && !(variantNames as readonly string[]).includes(p.variant)) {
+    errors.push(`unknown variant '${p.variant}' (known: ${variantNames.join(', ')}; or a design file, with --design)`);
+  } else designNamed(p.variant);
   if (p.mode !== 'revokeat' && p.mode !== 'frevoke') errors.push(`mode must be revokeat or frevoke, not '${p.mode}'`);
   if (p.fdget !== 'light' && p.fdget !== 'counted') errors.push(`fdget must be light or counted, not '${p.fdget}'`);
   if (p.filesOnI !== 1 && p.filesOnI !== 2) errors.push(`filesOnI must be 1 or 2, not ${p.filesOnI}`);

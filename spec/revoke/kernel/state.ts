@@ -149,8 +149,8 @@ export type RevokerPc =
   | 'failed';
 
 export interface Revoker {
-  /** Where the revoker is: 'idle' before its first step, 'done' once revoke has returned 0. */
-  readonly pc: RevokerPc;
+  /** Where the revoker is: 'idle' before its first step, 'done' once revoke has returned 0 (or a design file's own stage). */
+  readonly pc: RevokerPc | (string & {});
   /** The last task scanned or file killed, in the variant's order ('' before the first). */
   readonly cursor: string;
   /** References the revoker holds: files collected from tables, and frevoke's own fget. Sorted. */
@@ -295,7 +295,7 @@ export function withRevoker(s: State, revoker: Revoker): State {
   return make(s.tasks, s.tables, s.files, s.inodes, s.message, revoker);
 }
 /** The revoker moves to `pc`. */
-export function setPc(s: State, pc: RevokerPc): State {
+export function setPc(s: State, pc: RevokerPc | (string & {})): State {
   const r = s.revoker;
   return withRevoker(s, { pc, cursor: r.cursor, refs: r.refs, spared: r.spared, gate: r.gate });
 }
@@ -344,7 +344,7 @@ const record = (fields: Record<string, Layout>): Layout => ({ type: 'record', fi
  * layout (a byte per field, presence bits for what may be absent), and a state that leaves it is
  * reported naming the field.
  */
-export function stateLayout(p: RevokeParams): Layout {
+export function stateLayout(p: RevokeParams, designPcs: readonly string[] = []): Layout {
   const tasks = allTasks(p);
   const file = enumOf(FILE_IDS);
   const slot = enumOf([...FILE_IDS, 'revoked', 'bad', 'leaked']);
@@ -368,7 +368,7 @@ export function stateLayout(p: RevokeParams): Layout {
     inodes: { type: 'dict', keys: ['I', 'J'], of: record({ dead: bool, doomed: bool }) },
     message: { type: 'optional', of: record({ to: enumOf(tasks), file }) },
     revoker: record({
-      pc: enumOf(PCS),
+      pc: enumOf([...PCS, ...designPcs]),
       cursor: enumOf(['', ...tasks, ...FILE_IDS]),
       refs: { type: 'list', of: file, max: 2 * FDS.length * tasks.length + 1 },
       spared: enumOf(['', ...FILE_IDS]),

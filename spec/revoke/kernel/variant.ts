@@ -2,7 +2,7 @@
 // installs on user paths. The kernel model (files.ts, fork.ts, scm.ts, mm.ts, syscalls.ts) is
 // shared; a variant file (variants/*.ts) holds only this.
 import type { Action } from '../../../checker/spec.ts';
-import type { RevokeParams, VariantName } from './params.ts';
+import type { RevokeParams } from './params.ts';
 import { type Call, type CallKind, type File, type Marker, type State, type Vma, someTask } from './state.ts';
 
 export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV';
@@ -29,7 +29,10 @@ export function gateHeld(s: State): boolean {
 }
 
 export interface Variant {
-  readonly name: VariantName;
+  /** The design's name: the table's row, and what `variant` names it by (a design file's is its own). */
+  readonly name: string;
+  /** The revoker pcs this design adds to state.ts's (a design file's own stages), for the state's layout. */
+  readonly pcs?: readonly string[];
   /** The error a slot's replacement returns (2007's revokefs file, badfs's bad file, 2006's NULL). */
   readonly markerErrno?: { readonly [M in Marker]?: Errno };
   /**

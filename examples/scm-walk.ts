@@ -1,0 +1,46 @@
+// scm-walk: Enberg's 2007 two passes, plus a walk of the SCM_RIGHTS queues after pass 1 (the
+// obvious answer to Viro's hand-off): every queued datagram carrying a struct file on I loses
+// it (the skb's reference is put, the receiver gets nothing). Written only against the design API
+// (spec/revoke/README.md, "Writing a design"), in a file that needs nothing beside it:
+//
+//   rmc check revoke --design ./scm-walk.ts --invariant no-usable-descriptor
+//
+// It still has a counterexample: B sends before A's table is cleansed, A receives after it, and
+// by the time the walk runs the queue is empty while A holds a live descriptor (Viro: "you can't
+// avoid processes keeping pointers to struct file").
+import type { DesignApi, State, Variant } from '../spec/revoke/designApi.ts';
+
+export default function scmWalk(api: DesignApi): Variant {
+  const carriesI = (s: State): boolean => s.message !== null && api.inodeOf(s, s.message.file) === 'I';
+
+  const walkQueues = api.revokerStep({
+    name: 'RevokeWalkQueues',
+    doc: 'The revoker walks every unix socket queue and puts the struct files on I that queued datagrams carry.',
+    enabled: (s) => api.scanDone(s),
+    next: (s) => api.setPc(carriesI(s) ? api.putFile(api.withMessage(s, null), s.message!.file) : s, 'walked'),
+    label: (s) => (carriesI(s) ? `RevokeWalkQueues: drops ${s.message!.file} from the datagram to ${s.message!.to}` : 'RevokeWalkQueues: nothing queued on I'),
+  });
+
+  return {
+    name: 'scm-walk',
+    pcs: ['walked'],
+    markerErrno: { revoked: 'EBADF' },
+    ...api.slotCutterHooks,
+    steps: [
+      api.scanTask({
+        doc: "The revoker (pass 1, under tasklist_lock and t's file_lock) installs a revokefs file in every fd of task t on the inode and collects the real file.",
+        marker: 'revoked',
+        collect: true,
+      }),
+      walkQueues,
+      api.unmap({
+        doc: 'The revoker zaps, unlinks and puts every linked mapping of the inode (revoke_vma).',
+        from: (s) => s.revoker.pc === 'walked',
+        to: 'unmapped',
+        how: 'unlink',
+        select: (s, _t, vma) => api.inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
+      }),
+      api.revokeReturn((s) => s.revoker.pc === 'unmapped'),
+    ],
+  };
+}

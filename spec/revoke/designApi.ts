@@ -1,0 +1,65 @@
+// The design API: what a revoke design written outside the repository may use. A design file's
+// default export is a function of this object returning the design (see README.md, "Writing a
+// design"): the file needs no node_modules and no path into the repository, and its types come
+// from `import type { DesignApi, Variant } from '<repo>/spec/revoke/designApi.ts'` if it wants
+// them (a type import compiles away).
+// Everything here is also what the built-in designs (variants/*.ts) are written with.
+import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './kernel/revokerSteps.ts';
+import {
+  FDS,
+  everySlot,
+  getFile,
+  inodeOf,
+  isMarker,
+  putFile,
+  returnedZero,
+  setPc,
+  someTask,
+  tableOf,
+  withFile,
+  withInode,
+  withMessage,
+  withRevoker,
+  withSlot,
+  withTask,
+} from './kernel/state.ts';
+import { ENTER, fail, gateHeld, slotCutterHooks } from './kernel/variant.ts';
+
+export const designApi = {
+  // Revoker steps: the two builders, and the steps several designs share.
+  revokerStep,
+  revokerStepOn,
+  scanTask,
+  scanTarget,
+  scanDone,
+  unmap,
+  revokeReturn,
+  filesOnI,
+  // Gates: let an operation in, fail it with an errno, or ask whether a caller holds the gate.
+  ENTER,
+  fail,
+  gateHeld,
+  slotCutterHooks,
+  // Reading and building states (never change one in place).
+  FDS,
+  everySlot,
+  someTask,
+  tableOf,
+  inodeOf,
+  isMarker,
+  returnedZero,
+  setPc,
+  getFile,
+  putFile,
+  withFile,
+  withInode,
+  withMessage,
+  withRevoker,
+  withSlot,
+  withTask,
+} as const;
+
+export type DesignApi = typeof designApi;
+export type { Variant, Gate, Errno, OpKind } from './kernel/variant.ts';
+export type { State, Task, Vma, Call, File, Message, Revoker, RevokerPc, Slot, Marker, FileId, TaskId, CallKind } from './kernel/state.ts';
+export type { RevokeParams } from './kernel/params.ts';
