@@ -1,6 +1,6 @@
 // The commands behind the CLI: each loads what it needs, runs it, prints, and returns the exit
 // code. Errors are thrown as UsageError/SpecError and turned into one line by main.ts.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { isOsError, osErrorText, UsageError } from '../errors.ts';
@@ -206,18 +206,34 @@ export async function runList(flags: { json?: boolean }): Promise<number> {
   releaseEarlySignals();
   const entries = [];
   for (const name of registeredNames()) {
-    const { spec } = await loadSpec(name);
+    const { spec, configDir } = await loadSpec(name);
+    const configs = existsSync(configDir)
+      ? readdirSync(configDir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => f.slice(0, -'.json'.length))
+          .sort()
+      : [];
     entries.push({
       name,
       summary: spec.summary,
       params: spec.defaults,
+      ...(spec.table ? { table: { param: spec.table.param, values: spec.table.values } } : {}),
+      configs,
       invariants: Object.keys(spec.invariants),
       properties: Object.keys(spec.properties ?? {}),
       actions: spec.actions.map((a) => ({ name: a.name, ...(a.doc ? { doc: a.doc } : {}) })),
     });
   }
   if (flags.json) process.stdout.write(JSON.stringify({ specs: entries }) + '\n');
-  else for (const e of entries) process.stdout.write(`${e.name}  ${e.summary}  ${JSON.stringify(e.params)}\n`);
+  else {
+    for (const e of entries) {
+      process.stdout.write(`${e.name}  ${e.summary}\n  params: ${JSON.stringify(e.params)}\n`);
+      if (e.table) process.stdout.write(`  ${e.table.param} (the table's rows): ${e.table.values.join(', ')}\n`);
+      if (e.configs.length > 0) process.stdout.write(`  configs: ${e.configs.join(', ')}\n`);
+      process.stdout.write(`  invariants: ${e.invariants.join(', ') || 'none'}\n`);
+      if (e.properties.length > 0) process.stdout.write(`  properties: ${e.properties.join(', ')}\n`);
+    }
+  }
   return EXIT.ok;
 }
 

@@ -33,6 +33,7 @@ export function tableJson(t: TableResult): object {
     params: t.params,
     verdict: t.interrupted ? 'interrupted' : t.cells.some((c) => c.verdict === 'incomplete') ? 'incomplete' : 'ok',
     [`${t.param}s`]: t.values,
+    labels: t.labels,
     guarantees: t.guarantees,
     cells: t.cells.map((c) => ({
       [t.param]: c.value,

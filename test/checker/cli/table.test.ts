@@ -43,7 +43,7 @@ describe('rmc table', () => {
 });
 
 describe('rmc list', () => {
-  it('lists every registered spec with its summary and parameters', () => {
+  it('lists every registered spec with its summary, parameters, table rows, configs, guarantees and properties', () => {
     const r = rmc(['list', '--json']);
     expect(r.code).toBe(0);
     const specs = JSON.parse(r.stdout).specs;
@@ -52,7 +52,16 @@ describe('rmc list', () => {
     expect(revoke.properties).toEqual(['revoke-returns']);
     expect(revoke.actions).toContainEqual({ name: 'SendFd', doc: expect.stringMatching(/unix_attach_fds/) });
     expect(names).toEqual(expect.arrayContaining(['classic/diehard', 'classic/twophase', 'classic/philosophers']));
-    expect(rmc(['list']).stdout).toMatch(/^classic\/twophase {2}.*\{"rms":3\}$/m);
+    expect(revoke.table).toEqual({
+      param: 'variant',
+      values: ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs'],
+    });
+    expect(revoke.configs).toEqual(expect.arrayContaining(['viro-a', 'viro-b', 'viro-c', 'threads', 'frevoke-shared']));
+    expect(revoke.invariants).toContain('writes-complete-reads-abort');
+    const text = rmc(['list']).stdout;
+    expect(text).toMatch(/^classic\/twophase {2}.*\n {2}params: \{"rms":3\}$/m);
+    expect(text).toMatch(/^ {2}variant \(the table's rows\): enberg-2006, enberg-2007, file-list, badfs, cannibalize, vnode-revoke, active-refs$/m);
+    expect(text).toMatch(/^ {2}configs: .*viro-a, viro-b, viro-c/m);
   });
 });
 

@@ -1,0 +1,98 @@
+// A design written outside the repository: the examples, copied to a temporary folder with no
+// node_modules, checked and tabled by the CLI there, and the one-line errors of designs that
+// cannot be used (exit 150) or whose hook throws (exit 75).
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rmc } from '../../checker/cli/runRmc.ts';
+import { replay } from '../../../checker/trace/replay.ts';
+import spec from '../../../spec/revoke/index.ts';
+import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
+import type { State } from '../../../spec/revoke/kernel/state.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'rmc-design-'));
+copyFileSync(new URL('../../../examples/scm-walk.ts', import.meta.url), join(dir, 'scm-walk.ts'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// INIT_CWD: vitest run by npm sets it to the repository, and rmc takes it for the user's folder.
+const write = (name: string, text: string): string => {
+  writeFileSync(join(dir, name), text);
+  return `./${name}`;
+};
+
+describe('revoke: a design in a file outside the repository', () => {
+  it("checks examples/scm-walk.ts from a folder of its own: Viro's hand-off still breaks no-usable-descriptor", () => {
+    const r = rmc(['check', 'revoke', '--design', './scm-walk.ts', '--invariant', 'no-usable-descriptor'], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(12);
+    expect(r.stdout).toContain('<RevokeWalkQueues: nothing queued on I>');
+    expect(r.stdout).toContain('<RecvFd(A, s0): fd 3 -> F0>');
+  }, 60_000);
+
+  it('walks a queued datagram that carries the file: the drop is a step of its own (replayed in this process)', () => {
+    const p = { ...spec.defaults, variant: join(dir, 'scm-walk.ts') } as RevokeParams;
+    expect(spec.validate!(p)).toEqual([]);
+    const trace = replay<State>(spec, p, [
+      'SendFd(B -> A via s0, F0)',
+      'RevokeScanTask(A): nothing',
+      'RevokeScanTask(B): fd 3 F0 -> revoked',
+      'RevokeWalkQueues: drops F0 from the datagram to A',
+      'RevokeUnmap: nothing',
+      'RevokeReturn: fput F0',
+    ]);
+    const last = trace.at(-1)!.state;
+    expect(last.message).toBeNull();
+    expect(last.files.F0).toBeUndefined();
+    expect(last.revoker.pc).toBe('done');
+  });
+
+  it('checks it with two workers as with one (the worker threads load the design from its path)', () => {
+    const args = ['check', 'revoke', '--design', './scm-walk.ts', '--invariant', 'refcounts-balance', '--json'];
+    const one = JSON.parse(rmc([...args, '--workers', '1'], { cwd: dir, env: { INIT_CWD: dir } }).stdout);
+    const two = JSON.parse(rmc([...args, '--workers', '2'], { cwd: dir, env: { INIT_CWD: dir } }).stdout);
+    expect(two.stats.distinctStates).toBe(one.stats.distinctStates);
+    expect(two.verdict).toBe('ok');
+  }, 60_000);
+
+  it('puts the design in the table beside the built-in ones, named by the design', () => {
+    const r = rmc(['table', 'revoke', '--design', './scm-walk.ts', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(0);
+    const table = JSON.parse(r.stdout);
+    expect(table.labels.at(-1)).toBe('scm-walk');
+    expect(table.labels.slice(0, 7)).toEqual(['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs']);
+  }, 120_000);
+});
+
+describe('revoke: a design file that cannot be used', () => {
+  it('names the design and the hook it lacks, exit 150', () => {
+    const f = write('lacks-gate.ts', "export default () => ({ name: 'lacks-gate', callKinds: ['read'], steps: [] });\n");
+    const r = rmc(['check', 'revoke', '--design', f], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(150);
+    expect(r.stderr.trim()).toBe(`rmc: design 'lacks-gate' (${join(dir, 'lacks-gate.ts')}): hook 'gate' is missing (a function (s, p, file, kind) => Gate)`);
+  });
+
+  it('says where a design file does not compile, exit 150', () => {
+    const f = write('broken.ts', 'export default (api: unknown) => { const x = ; };\n');
+    const r = rmc(['check', 'revoke', '--design', f], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(150);
+    expect(r.stderr).toMatch(/^rmc: design .*broken\.ts: cannot load: .*broken\.ts:1:\d+: ERROR: Unexpected ";"\n$/);
+  });
+
+  it('refuses a design file that does not exist, or one named as a built-in design, exit 150', () => {
+    expect(rmc(['check', 'revoke', '--design', './nowhere.ts'], { cwd: dir, env: { INIT_CWD: dir } }).code).toBe(150);
+    const f = write('badfs-again.ts', "export default (api: any) => ({ ...api.slotCutterHooks, name: 'badfs', steps: [api.revokeReturn(() => true)] });\n");
+    const r = rmc(['check', 'revoke', '--design', f], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(150);
+    expect(r.stderr).toContain("is named 'badfs', as another design already is");
+  });
+
+  it('reports a hook that throws with the design and the hook, exit 75', () => {
+    const f = write(
+      'throws.ts',
+      "export default (api: any) => ({ ...api.slotCutterHooks, name: 'throws', gate: () => { throw new Error('boom'); }, steps: [api.revokeReturn(() => true)] });\n",
+    );
+    const r = rmc(['check', 'revoke', '--design', f], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(75);
+    expect(r.stderr).toContain(`design 'throws' (${join(dir, 'throws.ts')}), hook 'gate': boom`);
+  });
+});
