@@ -151,6 +151,11 @@ export interface Spec<S, P extends object = {}> {
     readonly boundsNote?: string;
     /** How a value names its row (default String(value)): revoke names a design file's row by its design. */
     label?(value: unknown): string;
+    /**
+     * The verdict the row's author expects in each cell, under the table's bounds, as the words
+     * `holds`, `violated`, `violated N` (N steps), `not-exercised` or `n/a`; `rmc expect` compares.
+     */
+    expected?(value: unknown): Readonly<Record<string, string>> | undefined;
   };
   /** Presentation hooks for trace renderers (optional; see checker/trace/). */
   readonly presentation?: Presentation<S, P>;

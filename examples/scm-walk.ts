@@ -26,6 +26,20 @@ export default function scmWalk(api: DesignApi): Variant {
     pcs: ['walked'],
     markerErrno: { revoked: 'EBADF' },
     ...api.slotCutterHooks,
+    // What its authors expect at the default bounds; `rmc expect revoke --design ./scm-walk.ts` re-checks it.
+    expect: {
+      'no-usable-descriptor': 'violated 7',
+      'no-mapping-after-revoke': 'violated 6',
+      'no-inode-access-after-return': 'violated 6',
+      'writes-complete-reads-abort': 'violated 6',
+      'no-live-file-anywhere': 'violated 6',
+      'caller-access-as-specified': 'n/a',
+      'revoked-ops-fail-with-ebadf-or-enxio': 'holds',
+      'other-inodes-untouched': 'not-exercised',
+      'no-use-after-free': 'violated 6',
+      'refcounts-balance': 'holds',
+      'revoke-returns': 'holds',
+    },
     steps: [
       api.scanTask({
         doc: "The revoker (pass 1, under tasklist_lock and t's file_lock) installs a revokefs file in every fd of task t on the inode and collects the real file.",

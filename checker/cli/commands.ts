@@ -17,6 +17,7 @@ import { violationTrace } from '../report/violationTrace.ts';
 import { readPlan, regenerateCounterexamples } from '../counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
 import { resolveParams, validated } from '../run/params.ts';
+import { compareExpectations, expectationsText } from '../run/expectations.ts';
 import { registeredNames, userCwd } from './registry.ts';
 import { writeFileSet } from '../files/writeFileSet.ts';
 import { listenForInterrupts, releaseEarlySignals, type Interrupts } from './interrupts.ts';
@@ -235,6 +236,33 @@ export async function runList(flags: { json?: boolean }): Promise<number> {
     }
   }
   return EXIT.ok;
+}
+
+/**
+ * rmc expect: the table (with --design rows), then each row's cells against the expectations its
+ * value carries; exit 14 when any cell drifted, naming cell, expected and got.
+ */
+export async function runExpectCommand(specArg: string, flags: CommonFlags): Promise<number> {
+  const { spec, configDir } = await loadSpec(specArg);
+  if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to compare)`);
+  const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  const extraValues = designFiles(spec, flags);
+  for (const f of extraValues) validated(spec, { ...params, [spec.table.param]: f });
+  warnAboutWorkers(flags.workers);
+  const ctrlC = onInterrupt(flags, spec, params);
+  try {
+    const table = await runTable(spec, params, { extraValues, ...budgets(flags), interrupted: ctrlC.interrupted, live: ctrlC.live });
+    const rows = compareExpectations(spec, table);
+    if (flags.json) process.stdout.write(JSON.stringify({ spec: spec.name, params, rows }) + '\n');
+    else process.stdout.write(expectationsText(rows));
+    if (table.interrupted) {
+      process.stderr.write('rmc: interrupted; the rows marked interrupted were not checked\n');
+      return settle(ctrlC, ctrlC.exitCode());
+    }
+    return settle(ctrlC, rows.some((r) => r.drift.length > 0) ? EXIT.drift : EXIT.ok);
+  } finally {
+    ctrlC.dispose();
+  }
 }
 
 export async function runTableCommand(specArg: string, flags: CommonFlags): Promise<number> {

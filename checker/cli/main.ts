@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { OutputError, shown, SpecError, UsageError } from '../errors.ts';
 import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
-import { runCheck, runCounterexamples, runList, runSimulate, runTableCommand, type CommonFlags, type SimulateFlags } from './commands.ts';
+import { runCheck, runCounterexamples, runExpectCommand, runList, runSimulate, runTableCommand, type CommonFlags, type SimulateFlags } from './commands.ts';
 
 /** The longest line an error may print: values the user gave are echoed, never whole. */
 const MAX_LINE = 500;
@@ -113,6 +113,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runTableCommand(spec, flags);
     },
   );
+
+  searchOptions(
+    program
+      .command('expect <spec>')
+      .description("the table, each cell against the verdict its row expects (exit 14 on drift, naming cell, expected and got)"),
+  ).action(async (spec: string, flags: CommonFlags) => {
+    exitCode = await runExpectCommand(spec, flags);
+  });
 
   program
     .command('counterexamples [spec]')

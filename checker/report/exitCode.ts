@@ -11,6 +11,8 @@ export const EXIT = {
   deadlock: 11,
   invariant: 12,
   property: 13,
+  /** `rmc expect`: some cell's verdict differs from the one its row expects. */
+  drift: 14,
   cannotWrite: 74,
   specFailed: 75,
   invariantThrew: 76,

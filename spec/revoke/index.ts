@@ -146,6 +146,7 @@ const spec: Spec<State, RevokeParams> = {
     boundsNote,
     // A design file's row is its design's name, not its path.
     label: (value) => (typeof value === 'string' && isDesignPath(value) ? designNamed(value).name : String(value)),
+    expected: (value) => designNamed(String(value)).expect,
   },
   presentation,
 };

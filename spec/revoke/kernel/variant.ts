@@ -54,6 +54,12 @@ export interface Variant {
   cut(s: State, p: RevokeParams, file: File): boolean;
   /** The revoker holds tasklist_lock for reading: copy_process cannot link a child. */
   tasklistHeld(s: State): boolean;
+  /**
+   * The verdicts this design's authors expect at the default bounds, per guarantee: `holds`,
+   * `violated`, `violated N` (the shortest trace's steps), `not-exercised` or `n/a` (`rmc expect`
+   * compares them with the table, as LKMM's litmus tests keep their `Result:`).
+   */
+  readonly expect?: Readonly<Record<string, string>>;
   /** The revoker's steps, in the order the report lists them. */
   readonly steps: readonly Action<State, RevokeParams>[];
 }

@@ -62,6 +62,20 @@ export const activeRefs: Variant = {
   faultReaches: (s) => !dead(s),
   cut: (s) => dead(s),
   tasklistHeld: () => false,
+  // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
+  expect: {
+    'no-usable-descriptor': 'violated 4',
+    'no-mapping-after-revoke': 'violated 5',
+    'no-inode-access-after-return': 'violated 5',
+    'writes-complete-reads-abort': 'violated 5',
+    'no-live-file-anywhere': 'violated 4',
+    'caller-access-as-specified': 'n/a',
+    'revoked-ops-fail-with-ebadf-or-enxio': 'violated 1',
+    'other-inodes-untouched': 'not-exercised',
+    'no-use-after-free': 'holds',
+    'refcounts-balance': 'holds',
+    'revoke-returns': 'holds',
+  },
   steps: [
     markDead,
     breakProtection,

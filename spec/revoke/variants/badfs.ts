@@ -33,6 +33,20 @@ export const badfs: Variant = {
   name: 'badfs',
   markerErrno: { bad: 'EIO' },
   ...slotCutterHooks,
+  // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
+  expect: {
+    'no-usable-descriptor': 'violated 6',
+    'no-mapping-after-revoke': 'violated 7',
+    'no-inode-access-after-return': 'violated 7',
+    'writes-complete-reads-abort': 'violated 7',
+    'no-live-file-anywhere': 'violated 5',
+    'caller-access-as-specified': 'n/a',
+    'revoked-ops-fail-with-ebadf-or-enxio': 'holds',
+    'other-inodes-untouched': 'not-exercised',
+    'no-use-after-free': 'holds',
+    'refcounts-balance': 'holds',
+    'revoke-returns': 'holds',
+  },
   steps: [
     scanTask({
       doc: "The revoker (quiesce_filesystem pass 2) installs the bad file in every fd of task t on the inode, waits for f_light users, and filp_close's the real file.",

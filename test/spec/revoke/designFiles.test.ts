@@ -1,7 +1,7 @@
 // A design written outside the repository: the examples, copied to a temporary folder with no
 // node_modules, checked and tabled by the CLI there, and the one-line errors of designs that
 // cannot be used (exit 150) or whose hook throws (exit 75).
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -95,4 +95,39 @@ describe('revoke: a design file that cannot be used', () => {
     expect(r.code).toBe(75);
     expect(r.stderr).toContain(`design 'throws' (${join(dir, 'throws.ts')}), hook 'gate': boom`);
   });
+});
+
+describe("revoke: the guide's example", () => {
+  it('runs as spec/revoke/README.md prints it', () => {
+    const readme = readFileSync(new URL('../../../spec/revoke/README.md', import.meta.url), 'utf8');
+    const guide = readme.slice(readme.indexOf('## Writing a design'));
+    const blocks = [...guide.matchAll(/```\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
+    const command = blocks[0]!.split('\n')[0]!.split(' ');
+    expect(command.slice(0, 2)).toEqual(['rmc', 'check']);
+    const r = rmc(command.slice(1), { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(12);
+    for (const line of blocks[1]!.split('\n')) expect(r.stdout).toContain(line);
+  }, 60_000);
+});
+
+describe('revoke: expectations (rmc expect)', () => {
+  it('passes on every built-in design and on the example, each row ok', () => {
+    const r = rmc(['expect', 'revoke', '--design', './scm-walk.ts'], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(0);
+    for (const design of ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs', 'scm-walk']) {
+      expect(r.stdout).toMatch(new RegExp(`^${design} +ok +11 cells as expected$`, 'm'));
+    }
+    expect(r.stdout).toMatch(/\nEvery expectation holds\.\n$/);
+  }, 120_000);
+
+  it('fails with exit 14 when one expectation is changed, naming the cell, what was expected and what was found', () => {
+    const text = readFileSync(join(dir, 'scm-walk.ts'), 'utf8')
+      .replace("'no-usable-descriptor': 'violated 7'", "'no-usable-descriptor': 'holds'")
+      .replace("name: 'scm-walk'", "name: 'scm-walk-drift'");
+    const f = write('drift.ts', text);
+    const r = rmc(['expect', 'revoke', '--design', f, '--json'], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(14);
+    const row = JSON.parse(r.stdout).rows.find((x: { label: string }) => x.label === 'scm-walk-drift');
+    expect(row.drift).toEqual([{ guarantee: 'no-usable-descriptor', expected: 'holds', got: 'violated 7' }]);
+  }, 120_000);
 });
