@@ -115,9 +115,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   );
 
   searchOptions(
-    program
-      .command('expect <spec>')
-      .description("the table, each cell against the verdict its row expects (exit 14 on drift, naming cell, expected and got)"),
+    program.command('expect <spec>').description('the table, each cell against the verdict its row expects (exit 14 on drift, naming cell, expected and got)'),
   ).action(async (spec: string, flags: CommonFlags) => {
     exitCode = await runExpectCommand(spec, flags);
   });

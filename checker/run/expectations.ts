@@ -23,7 +23,9 @@ const WORDS = /^(holds|violated( [1-9]\d*)?|not-exercised|n\/a)$/;
 
 /** Why an expectation is malformed, or undefined. */
 export function malformed(expected: unknown): string | undefined {
-  return typeof expected === 'string' && WORDS.test(expected) ? undefined : `expected holds, violated, violated N, not-exercised or n/a, not ${JSON.stringify(expected)}`;
+  return typeof expected === 'string' && WORDS.test(expected)
+    ? undefined
+    : `expected holds, violated, violated N, not-exercised or n/a, not ${JSON.stringify(expected)}`;
 }
 
 export interface Drift {
