@@ -14,7 +14,7 @@ import type { AnySpec, TraceStep } from '../spec.ts';
 import type { BehaviourGraph } from './behaviourGraph.ts';
 import type { FairnessCondition } from './fairnessConditions.ts';
 import { findLasso, shortestPrefix, type LassoShape } from './findLasso.ts';
-import { stepOf, traceOf, type LoopStep } from './lassoTrace.ts';
+import { traceOf, type LoopStep } from './lassoTrace.ts';
 import type { StronglyConnectedComponents } from './scc.ts';
 
 export type PropertyOp = 'always' | 'eventually' | 'alwaysEventually' | 'eventuallyAlways' | 'leadsTo';
@@ -59,10 +59,12 @@ export function checkProperty(ctx: PropertyContext, property: EvaluatedProperty)
   }
   const lasso = findLasso(graph, scc, conditions, shapeOf(property, graph.size, not));
   if (!lasso) return { holds: true };
-  const trace = traceOf(graph, spec, params, lasso.nodes, lasso.edges);
-  if (lasso.loopEdge < 0) return { holds: false, trace, loopIndex: lasso.loopIndex };
-  const { action, label, actor } = stepOf(graph, spec, params, lasso.loopEdge, trace[trace.length - 1]!.state);
-  return { holds: false, trace, loopIndex: lasso.loopIndex, loopStep: actor === undefined ? { action, label } : { action, label, actor } };
+  if (lasso.loopEdge < 0) return { holds: false, trace: traceOf(graph, spec, params, lasso.nodes, lasso.edges), loopIndex: lasso.loopIndex };
+  // The step back to the loop state is found with the path, so the last state is one it leaves from.
+  const whole = traceOf(graph, spec, params, lasso.nodes, [...lasso.edges, lasso.loopEdge]);
+  const { action, label, actor } = whole[whole.length - 1] as TraceStep<unknown> & LoopStep;
+  const loopStep = actor === undefined ? { action: action!, label } : { action: action!, label, actor };
+  return { holds: false, trace: whole.slice(0, -1), loopIndex: lasso.loopIndex, loopStep };
 }
 
 function shapeOf(property: EvaluatedProperty, n: number, not: (a: Uint8Array) => Uint8Array): LassoShape {

@@ -110,6 +110,31 @@ describe('one exploration and states outside the constraint', () => {
     expect(timeless(unfair.one)).toEqual(timeless(unfair.two));
   });
 
+  it('rebuilds a lasso whose node stands for two states under a view, one of them outside the constraint (fast-check found it)', async () => {
+    // View at % 2: 0 (outside the constraint) and 2 share a node, as do 3 and 1. The lasso
+    // 3 -A-> {0,2} -B-> {3,1} must take A to 2, not to 0, the first successor with that key.
+    const g: GraphDesc = {
+      init: [3],
+      p: [3],
+      q: [],
+      fairness: [],
+      actions: {
+        A: [
+          [3, 0],
+          [3, 2],
+        ],
+        B: [[2, 1]],
+      },
+      inside: [3, 1, 2],
+    };
+    const spec = { ...graphSpec(g), view: (s: Node) => s.at % 2 };
+    const { one, two } = await bothWays(spec, {}, { continue: true, deadlock: false });
+    expect(one.verdict).toBe('violation');
+    expect(timeless(one)).toEqual(timeless(two));
+    const lasso = one.violations.find((v) => v.kind === 'property')!;
+    expect(lasso.trace.map((st) => (st.state as Node).at)).toEqual([3, 2]);
+  });
+
   // The random graphs of test/checker/liveness/randomGraphs.test.ts, with actors, fairness
   // (per actor or not), a constraint and a view.
   const graph = randomGraph(2);
