@@ -34,7 +34,8 @@ import { SyscallBegin, SyscallEnd, SyscallEndStuck } from './kernel/syscalls.ts'
 import { liveness } from './kernel/liveness.ts';
 import { boundsNote } from './kernel/boundsNote.ts';
 import { designNamed } from './kernel/designs.ts';
-import { isDesignPath } from './kernel/designFile.ts';
+import { DesignFileError } from './kernel/designFile.ts';
+import { isDesignPath } from './kernel/designPath.ts';
 import './variants/index.ts';
 import { designsVersion, registeredDesigns } from './kernel/designs.ts';
 
@@ -125,18 +126,47 @@ function actions(): Action<State, RevokeParams>[] {
   return actionList.list;
 }
 
+const guaranteeNames = [...Object.keys(invariants), ...Object.keys(liveness.properties)];
+
+/** A guarantee does not apply under its own conditions (G6 under revokeat), or when the design does not claim it. */
+const notApplicableToDesign = Object.fromEntries(
+  guaranteeNames.map((name) => [
+    name,
+    (p: RevokeParams): string | undefined => {
+      const own = notApplicable[name]?.(p);
+      if (own !== undefined) return own;
+      const claims = variantOf(p).claims;
+      return claims !== undefined && !claims.includes(name) ? 'not claimed' : undefined;
+    },
+  ]),
+);
+
+/** The bounds' problems; a design that claims a guarantee the model does not have is unusable (exit 150). */
+function validateWithClaims(p: RevokeParams): string[] {
+  const problems = validate(p);
+  if (problems.length > 0) return problems;
+  // A design file is loaded here, once: one that does not load or lacks a hook throws (exit 150).
+  const design = designNamed(p.variant);
+  for (const claim of design.claims ?? []) {
+    if (!guaranteeNames.includes(claim)) {
+      throw new DesignFileError(`design '${design.name}': hook 'claims' names '${claim}', which is no guarantee (known: ${guaranteeNames.join(', ')})`);
+    }
+  }
+  return problems;
+}
+
 const spec: Spec<State, RevokeParams> = {
   name: 'revoke',
   summary: 'revokeat/frevoke designs (Enberg 2006/2007, file list, badfs, cannibalize, BSD vgone, active references) against every holder of a struct file',
   defaults,
-  validate,
+  validate: validateWithClaims,
   init: (p) => [init(p)],
   get actions() {
     return actions();
   },
   invariants,
   reachable,
-  notApplicable,
+  notApplicable: notApplicableToDesign,
   ...liveness,
   // TypeOK, with the chosen design's own revoker stages (a design file may add some).
   layout: (p) => stateLayout(p, variantOf(p).pcs),

@@ -1,10 +1,10 @@
 // The design API: what a revoke design written outside the repository may use. A design file's
 // default export is a function of this object returning the design (see README.md, "Writing a
 // design"): the file needs no node_modules and no path into the repository, and its types come
-// from `import type { DesignApi, Variant } from '<repo>/spec/revoke/designApi.ts'` if it wants
-// them (a type import compiles away).
+// from `import type { DesignApi, Variant } from '<repo>/spec/revoke/designApi.ts'` (which
+// re-exports this module) if it wants them (a type import compiles away).
 // Everything here is also what the built-in designs (variants/*.ts) are written with.
-import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './kernel/revokerSteps.ts';
+import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
 import {
   FDS,
   everySlot,
@@ -22,8 +22,8 @@ import {
   withRevoker,
   withSlot,
   withTask,
-} from './kernel/state.ts';
-import { ENTER, fail, gateHeld, slotCutterHooks } from './kernel/variant.ts';
+} from './state.ts';
+import { ENTER, fail, gateHeld, slotCutterHooks } from './variant.ts';
 
 export const designApi = {
   // Revoker steps: the two builders, and the steps several designs share.
@@ -60,6 +60,6 @@ export const designApi = {
 } as const;
 
 export type DesignApi = typeof designApi;
-export type { Variant, Gate, Errno, OpKind } from './kernel/variant.ts';
-export type { State, Task, Vma, Call, File, Message, Revoker, RevokerPc, Slot, Marker, FileId, TaskId, CallKind } from './kernel/state.ts';
-export type { RevokeParams } from './kernel/params.ts';
+export type { Variant, Gate, Errno, OpKind } from './variant.ts';
+export type { State, Task, Vma, Call, File, Message, Revoker, RevokerPc, Slot, Marker, FileId, TaskId, CallKind } from './state.ts';
+export type { RevokeParams } from './params.ts';

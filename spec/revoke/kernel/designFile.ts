@@ -7,7 +7,7 @@
 // compiles away).
 import { require as tsxRequire } from 'tsx/cjs/api';
 import { pathToFileURL } from 'node:url';
-import { designApi } from '../designApi.ts';
+import { designApi } from './designApi.ts';
 import type { Variant } from './variant.ts';
 
 /** A design file that cannot be used: the CLI reports it with exit 150. */
@@ -15,10 +15,6 @@ export class DesignFileError extends Error {
   readonly exitCode = 150;
 }
 
-/** Is this `variant` value a design file rather than a built-in design's name? */
-export function isDesignPath(variant: string): boolean {
-  return variant.startsWith('/') && /\.(ts|mts|cts|js|mjs|cjs)$/.test(variant);
-}
 
 const HOOKS: readonly [keyof Variant, string][] = [
   ['gate', 'function (s, p, file, kind) => Gate'],

@@ -5,7 +5,8 @@
 import type { RevokeParams } from './params.ts';
 import type { Variant } from './variant.ts';
 import { perParams } from './perParams.ts';
-import { DesignFileError, isDesignPath, loadDesignFile } from './designFile.ts';
+import { DesignFileError, loadDesignFile } from './designFile.ts';
+import { isDesignPath } from './designPath.ts';
 
 const registered = new Map<string, Variant>();
 const byFile = new Map<string, Variant>();

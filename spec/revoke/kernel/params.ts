@@ -1,6 +1,5 @@
 // The bounded constants of the revoke model (DOMAIN.md's parameter table; its names win).
-import { designNamed } from './designs.ts';
-import { isDesignPath } from './designFile.ts';
+import { isDesignPath } from './designPath.ts';
 
 export const variantNames = ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs'] as const;
 
@@ -89,11 +88,11 @@ export const defaults: RevokeParams = {
 /** Impossible bounds, one message each. */
 export function validate(p: RevokeParams): string[] {
   const errors: string[] = [];
-  // A design file that cannot be loaded, or lacks a hook, throws (DesignFileError: exit 150).
+  // A design file is loaded (and its hooks checked) by the spec's validate (index.ts).
   if (typeof p.variant !== 'string') errors.push(`variant must be a design's name or a design file, not ${JSON.stringify(p.variant)}`);
   else if (!isDesignPath(p.variant) && !(variantNames as readonly string[]).includes(p.variant)) {
     errors.push(`unknown variant '${p.variant}' (known: ${variantNames.join(', ')}; or a design file, with --design)`);
-  } else designNamed(p.variant);
+  }
   if (p.mode !== 'revokeat' && p.mode !== 'frevoke') errors.push(`mode must be revokeat or frevoke, not '${p.mode}'`);
   if (p.fdget !== 'light' && p.fdget !== 'counted') errors.push(`fdget must be light or counted, not '${p.fdget}'`);
   if (p.filesOnI !== 1 && p.filesOnI !== 2) errors.push(`filesOnI must be 1 or 2, not ${p.filesOnI}`);

@@ -60,6 +60,12 @@ export interface Variant {
    * compares them with the table, as LKMM's litmus tests keep their `Result:`).
    */
   readonly expect?: Readonly<Record<string, string>>;
+  /**
+   * The guarantees this design's authors claim (evdev's per-client revoke and a Revocable<T>
+   * promise nothing about other open files of the inode); the table shows the others as
+   * "n/a: not claimed". Absent: every guarantee is claimed.
+   */
+  readonly claims?: readonly string[];
   /** The revoker's steps, in the order the report lists them. */
   readonly steps: readonly Action<State, RevokeParams>[];
 }

@@ -12,7 +12,7 @@ import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import type { State } from '../../../spec/revoke/kernel/state.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rmc-design-'));
-copyFileSync(new URL('../../../examples/scm-walk.ts', import.meta.url), join(dir, 'scm-walk.ts'));
+for (const example of ['scm-walk.ts', 'revocable-resource.ts']) copyFileSync(new URL(`../../../examples/${example}`, import.meta.url), join(dir, example));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // INIT_CWD: vitest run by npm sets it to the repository, and rmc takes it for the user's folder.
@@ -63,6 +63,30 @@ describe('revoke: a design in a file outside the repository', () => {
   }, 120_000);
 });
 
+describe('revoke: a design that claims some guarantees only', () => {
+  it('shows the others as n/a: not claimed, and checks the ones it claims (examples/revocable-resource.ts)', () => {
+    const r = rmc(['table', 'revoke', '--design', './revocable-resource.ts', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(0);
+    const table = JSON.parse(r.stdout);
+    const mine = table.cells.filter((c: { variant: string }) => c.variant === join(dir, 'revocable-resource.ts'));
+    const verdict = (g: string) => mine.find((c: { guarantee: string }) => c.guarantee === g);
+    expect(verdict('no-usable-descriptor')).toMatchObject({ verdict: 'n/a', reason: 'not claimed' });
+    expect(verdict('no-mapping-after-revoke')).toMatchObject({ verdict: 'n/a', reason: 'not claimed' });
+    expect(verdict('revoke-returns').verdict).toBe('holds');
+    expect(verdict('no-inode-access-after-return').verdict).toBe('violated');
+  }, 120_000);
+
+  it('refuses a claim that names no guarantee, naming the design and the hook, exit 150', () => {
+    const f = write(
+      'bad-claim.ts',
+      "export default (api: any) => ({ ...api.slotCutterHooks, name: 'bad-claim', claims: ['no-such'], steps: [api.revokeReturn(() => true)] });\n",
+    );
+    const r = rmc(['check', 'revoke', '--design', f], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(150);
+    expect(r.stderr).toContain("design 'bad-claim': hook 'claims' names 'no-such', which is no guarantee");
+  });
+});
+
 describe('revoke: a design file that cannot be used', () => {
   it('names the design and the hook it lacks, exit 150', () => {
     const f = write('lacks-gate.ts', "export default () => ({ name: 'lacks-gate', callKinds: ['read'], steps: [] });\n");
@@ -111,10 +135,10 @@ describe("revoke: the guide's example", () => {
 });
 
 describe('revoke: expectations (rmc expect)', () => {
-  it('passes on every built-in design and on the example, each row ok', () => {
-    const r = rmc(['expect', 'revoke', '--design', './scm-walk.ts'], { cwd: dir, env: { INIT_CWD: dir } });
+  it('passes on every built-in design and on both examples, each row ok', () => {
+    const r = rmc(['expect', 'revoke', '--design', './scm-walk.ts', '--design', './revocable-resource.ts'], { cwd: dir, env: { INIT_CWD: dir } });
     expect(r.code).toBe(0);
-    for (const design of ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs', 'scm-walk']) {
+    for (const design of ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs', 'scm-walk', 'revocable-resource']) {
       expect(r.stdout).toMatch(new RegExp(`^${design} +ok +11 cells as expected$`, 'm'));
     }
     expect(r.stdout).toMatch(/\nEvery expectation holds\.\n$/);

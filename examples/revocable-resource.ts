@@ -1,0 +1,64 @@
+// revocable-resource: a driver whose file operations reach the device only through a
+// Revocable<T> (rust/kernel/revocable.rs): each call does try_access, which holds an RCU read
+// section until the guard drops at the call's return; revoke() swaps the "available" flag, so new
+// try_access calls fail, waits for a grace period (synchronize_rcu: every reader that saw the
+// flag set has left), and drops the resource. Written only against the design API, as a second
+// example of a design file (spec/revoke/README.md, "Writing a design").
+//
+// What it protects is the device behind the file's f_op calls, not the inode: fchmod and the
+// other inode-level calls, mappings and the struct files themselves are outside it, so its
+// authors claim only what happens to calls (`claims`); the table shows the rest as "n/a: not
+// claimed". The model's call holds the RCU read section from begin to return, so it assumes a
+// call that does not sleep while it holds the guard (RCU readers may not).
+import type { DesignApi, State, Variant } from '../spec/revoke/designApi.ts';
+
+export default function revocableResource(api: DesignApi): Variant {
+  const revoked = (s: State): boolean => s.inodes.I!.dead;
+
+  const swapFlag = api.revokerStep({
+    name: 'RevokeSwapAvailable',
+    doc: 'The revoker swaps the Revocable\'s "available" flag to false: every later try_access returns None.',
+    enabled: (s) => s.revoker.pc === 'idle',
+    next: (s) => api.setPc(api.withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'flagged'),
+    label: () => 'RevokeSwapAvailable: try_access fails from now on',
+  });
+
+  const synchronizeRcu = api.revokerStep({
+    name: 'RevokeSynchronizeRcu',
+    doc: 'The revoker waits for a grace period (synchronize_rcu): enabled once no call holds a guard from before the swap.',
+    enabled: (s) => s.revoker.pc === 'flagged' && !api.gateHeld(s),
+    next: (s) => api.setPc(s, 'synced'),
+    label: () => 'RevokeSynchronizeRcu: no reader left, the resource is dropped',
+  });
+
+  return {
+    name: 'revocable-resource',
+    pcs: ['flagged', 'synced'],
+    callKinds: ['read', 'write', 'fchmod'],
+    gate(s, _p, _file, kind) {
+      // Only the driver's f_op calls go through try_access; an open, an mmap and the inode-level calls do not.
+      if (kind === 'fchmod' || kind === 'mmap' || kind === 'open') return api.ENTER;
+      return revoked(s) ? api.fail('ENODEV') : { enter: true, holds: true };
+    },
+    callReaches: (_s, _p, call) => call.kind === 'fchmod' || call.gate,
+    faultReaches: () => true,
+    cut: () => false,
+    tasklistHeld: () => false,
+    claims: ['no-inode-access-after-return', 'writes-complete-reads-abort', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+    // What the checker finds at the default bounds: fchmod, which no try_access guards, still changes I after revoke returns.
+    expect: {
+      'no-usable-descriptor': 'n/a',
+      'no-mapping-after-revoke': 'n/a',
+      'no-inode-access-after-return': 'violated 4',
+      'writes-complete-reads-abort': 'violated 4',
+      'no-live-file-anywhere': 'n/a',
+      'caller-access-as-specified': 'n/a',
+      'revoked-ops-fail-with-ebadf-or-enxio': 'n/a',
+      'other-inodes-untouched': 'n/a',
+      'no-use-after-free': 'holds',
+      'refcounts-balance': 'holds',
+      'revoke-returns': 'holds',
+    },
+    steps: [swapFlag, synchronizeRcu, api.revokeReturn((s) => s.revoker.pc === 'synced')],
+  };
+}
