@@ -15,7 +15,6 @@ export class DesignFileError extends Error {
   readonly exitCode = 150;
 }
 
-
 const HOOKS: readonly [keyof Variant, string][] = [
   ['gate', 'function (s, p, file, kind) => Gate'],
   ['callReaches', 'function (s, p, call) => boolean'],
