@@ -54,6 +54,17 @@ describe('revoke: a design in a file outside the repository', () => {
     expect(two.verdict).toBe('ok');
   }, 60_000);
 
+  it("resolves the revoke model's named configs (viro-a): the walk closes Viro's hand-off, an open under way breaks G3 instead", () => {
+    const r = rmc(['check', 'revoke', '--design', './scm-walk.ts', '--config', 'viro-a', '--invariant', 'no-inode-access-after-return'], {
+      cwd: dir,
+      env: { INIT_CWD: dir },
+    });
+    expect(r.code).toBe(12);
+    expect(r.stdout).toContain('"sendDuringRevoke":true');
+    expect(r.stdout).toContain('<OpenInstall(A): fd 3 -> F0>');
+    expect(r.stdout).not.toContain('SendFd');
+  }, 60_000);
+
   it('puts the design in the table beside the built-in ones, named by the design', () => {
     const r = rmc(['table', 'revoke', '--design', './scm-walk.ts', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
     expect(r.code).toBe(0);
