@@ -1,6 +1,7 @@
 // The revoke model's presentation hooks: how a counterexample reads to a kernel reviewer.
 // Lanes are lockdep's columns: the revoker first, then the tasks in scan order (the owner's
-// thread right after the owner), then the fork child. States print as stateJson; the object graph of the breaking state is objectGraph.
+// thread right after the owner), then the fork child. States print as stateJson; the object
+// graph of the breaking state is objectGraph.
 // Messages are the SCM_RIGHTS hand-offs, found from the socketpair's queue rather than from
 // action names: a step that fills the empty queue is a sendmsg, a step that empties it the
 // recvmsg that takes that message (the queue is FIFO, so pending sends are matched in order).
