@@ -30,7 +30,7 @@ import { type RevokeParams, defaults, validate, variantNames } from './kernel/pa
 import { presentation } from './presentation/hooks.ts';
 import { RecvFd, SendFd } from './kernel/scm.ts';
 import { type File, type State, type Table, type Task, ownerTask, stateLayout, threadId, userTasks } from './kernel/state.ts';
-import { SyscallBegin, SyscallEnd, SyscallEndStuck } from './kernel/syscalls.ts';
+import { SyscallBegin, SyscallEnd, SyscallEndStuck, SyscallRecord } from './kernel/syscalls.ts';
 import { liveness } from './kernel/liveness.ts';
 import { boundsNote } from './kernel/boundsNote.ts';
 import { designNamed } from './kernel/designs.ts';
@@ -110,6 +110,7 @@ const userActions: readonly Action<State, RevokeParams>[] = [
   FaultInstall,
   Touch,
   SyscallBegin,
+  SyscallRecord,
   SyscallEnd,
   SyscallEndStuck,
 ];
@@ -157,7 +158,8 @@ function validateWithClaims(p: RevokeParams): string[] {
 
 const spec: Spec<State, RevokeParams> = {
   name: 'revoke',
-  summary: 'revokeat/frevoke designs (Enberg 2006/2007, file list, badfs, cannibalize, BSD vgone, active references) against every holder of a struct file',
+  summary:
+    'revokeat/frevoke designs (Enberg 2006/2007, file list, badfs, cannibalize, BSD vgone, active references, Biederman 2009) against every holder of a struct file',
   defaults,
   validate: validateWithClaims,
   init: (p) => [init(p)],

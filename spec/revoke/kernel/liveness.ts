@@ -39,7 +39,7 @@ import { type State, begun, revokeFinished } from './state.ts';
 import { variantOf } from './access.ts';
 
 /** The later halves of a task's mmap, fault and open: weakly fair per task, as SyscallEnd. */
-const KERNEL_STEPS: readonly string[] = ['MmapLink', 'FaultInstall', 'OpenFile', 'OpenInstall'];
+const KERNEL_STEPS: readonly string[] = ['MmapLink', 'FaultInstall', 'OpenFile', 'OpenInstall', 'SyscallRecord'];
 
 /** Revoker steps that are strongly fair: badfs's bounded wait for light users (one second or a signal). */
 const STRONG: readonly string[] = ['RevokeGiveUp'];

@@ -43,7 +43,9 @@ export const Mmap = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
   next(s, { t, fd }, p) {
     const slot = tableOf(s, t)[fd] as FileId;
     const populated = p.mmapPopulates && inodeOf(s, slot) === 'I';
-    return getFile(withTask(s, t, { ...task(s, t), vma: { file: slot, linked: false, pte: populated, zapped: false, faulting: false } }), slot);
+    const g = opThrough(s, p, slot, 'mmap') as { holds: boolean };
+    const vma = { file: slot, linked: false, pte: populated, zapped: false, faulting: false, gate: g.holds };
+    return getFile(withTask(s, t, { ...task(s, t), vma }), slot);
   },
   label: (s, { t, fd }, p) => `MmapBegin(${t}, fd ${fd}): ->mmap of ${tableOf(s, t)[fd]}${p.mmapPopulates ? ', PTEs mapped' : ''}, not yet linked`,
   actor: (_s, { t }) => t,
@@ -54,7 +56,7 @@ export const MmapLink = defineAction<State, RevokeParams, TaskId>({
   doc: "Task t's mmap links the vma into the i_mmap of the file's f_mapping (vma_link_file) and returns: from now on a teardown finds it.",
   params: (_s, p) => actors(p),
   enabled: (s, t) => task(s, t).vma !== null && !task(s, t).vma!.linked,
-  next: (s, t) => withTask(s, t, { ...task(s, t), vma: { ...task(s, t).vma!, linked: true } }),
+  next: (s, t) => withTask(s, t, { ...task(s, t), vma: { ...task(s, t).vma!, linked: true, gate: false } }),
   label: (s, t) => `MmapLink(${t}): vma of ${task(s, t).vma!.file} in i_mmap`,
   actor: (_s, t) => t,
 });

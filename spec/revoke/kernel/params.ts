@@ -1,7 +1,7 @@
 // The bounded constants of the revoke model (DOMAIN.md's parameter table; its names win).
 import { isDesignPath } from './designPath.ts';
 
-export const variantNames = ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs'] as const;
+export const variantNames = ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs', 'biederman-2009'] as const;
 
 export type VariantName = (typeof variantNames)[number];
 

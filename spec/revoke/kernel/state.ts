@@ -76,6 +76,8 @@ export interface Vma {
   readonly zapped: boolean;
   /** A fault passed the handler (and the design's gate); the core installs the PTE next (finish_fault). */
   readonly faulting: boolean;
+  /** The mmap under way holds the design's gate until it links the vma (Biederman 2009's do_mmap_pgoff). */
+  readonly gate: boolean;
 }
 
 export interface Call {
@@ -89,6 +91,8 @@ export interface Call {
   readonly loadedOps: 'live' | 'revoked';
   /** Holds the variant's gate: an active reference (kernfs_get_active) or the vnode lock. */
   readonly gate: boolean;
+  /** Passed the gate's check but has not yet recorded its hold (a gate that `recordsLater`). */
+  readonly entering: boolean;
 }
 
 /**
@@ -357,8 +361,8 @@ export function stateLayout(p: RevokeParams, designPcs: readonly string[] = []):
       of: record({
         table: enumOf(tasks),
         visible: bool,
-        vma: { type: 'optional', of: record({ file, linked: bool, pte: bool, zapped: bool, faulting: bool }) },
-        call: { type: 'optional', of: record({ kind: enumOf(KINDS), file, inode, counted: bool, loadedOps: ops, gate: bool }) },
+        vma: { type: 'optional', of: record({ file, linked: bool, pte: bool, zapped: bool, faulting: bool, gate: bool }) },
+        call: { type: 'optional', of: record({ kind: enumOf(KINDS), file, inode, counted: bool, loadedOps: ops, gate: bool, entering: bool }) },
         opening: { type: 'optional', of: enumOf(['permitted', ...FILE_IDS]) },
       }),
     },

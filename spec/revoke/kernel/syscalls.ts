@@ -77,18 +77,30 @@ export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
   },
   next(s, { t, fd, kind }, p) {
     const slot = tableOf(s, t)[fd] as FileId;
-    const g = opThrough(s, p, slot, kind) as { holds: boolean };
+    const g = opThrough(s, p, slot, kind) as { holds: boolean; recordsLater?: boolean };
     const file = s.files[slot]!;
     const counted = countsReference(s, p, t, kind);
-    const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, gate: g.holds };
+    const later = g.recordsLater === true;
+    const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, gate: g.holds && !later, entering: later };
     const next = withTask(s, t, { ...task(s, t), call });
     return counted ? getFile(next, slot) : next;
   },
   label(_s, { t, fd, kind }, _p, next) {
     const call = task(next, t).call!;
-    return `${verb(kind)}(${t}, fd ${fd}) begins on ${call.file}, ${call.counted ? 'counted' : 'borrowed'}`;
+    return `${verb(kind)}(${t}, fd ${fd}) begins on ${call.file}, ${call.counted ? 'counted' : 'borrowed'}${call.entering ? ', gate checked' : ''}`;
   },
   actor: (_s, { t }) => t,
+});
+
+/** The second half of a gate that `recordsLater`: the call records its hold (no check again). */
+export const SyscallRecord = defineAction<State, RevokeParams, TaskId>({
+  name: 'SyscallRecord',
+  doc: "Task t's call records its hold on the design's gate after the check passed (Biederman 2009: the task's file_hotplug_lock slot).",
+  params: (_s, p) => actors(p),
+  enabled: (s, t) => task(s, t).call !== null && task(s, t).call!.entering,
+  next: (s, t) => withTask(s, t, { ...task(s, t), call: { ...task(s, t).call!, entering: false, gate: true } }),
+  label: (s, t) => `${verb(task(s, t).call!.kind)}(${t}) records its hold on ${task(s, t).call!.file}`,
+  actor: (_s, t) => t,
 });
 
 /**
@@ -105,7 +117,7 @@ function syscallEnd(name: string, doc: string, which: (p: RevokeParams, t: TaskI
     name,
     doc,
     params: (_s, p) => enders(p),
-    enabled: (s, t) => task(s, t).call !== null,
+    enabled: (s, t) => task(s, t).call !== null && !task(s, t).call!.entering,
     next(s, t) {
       const call = task(s, t).call!;
       const next = withTask(s, t, { ...task(s, t), call: null });

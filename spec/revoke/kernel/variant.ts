@@ -11,7 +11,17 @@ export type OpKind = CallKind | 'mmap' | 'open';
 
 /** What the variant's gate does with a new operation through a struct file on I. */
 export type Gate =
-  | { readonly enter: true; /** the call holds the gate until it returns (active ref, vnode lock) */ readonly holds: boolean }
+  | {
+      readonly enter: true;
+      /** the call holds the gate until it returns (active ref, vnode lock); an mmap, until its vma is linked */
+      readonly holds: boolean;
+      /**
+       * The gate checks first and records its hold in a step of its own (Biederman 2009's
+       * file_hotplug_read_trylock reads f_mode, then stores the task's slot): in between, a
+       * revoker looking for holders finds none.
+       */
+      readonly recordsLater?: boolean;
+    }
   | { readonly enter: false; readonly errno: Errno }
   /** The gate is closing: the caller sleeps (vnode-revoke's VI_DOOMED), so the step is disabled. */
   | 'wait';
@@ -25,7 +35,7 @@ export const fail = (errno: Errno): Gate => ({ enter: false, errno });
  * the vnode lock; the drain of either waits until this is false.
  */
 export function gateHeld(s: State): boolean {
-  return s.revoker.gate || someTask(s, (tk) => tk.call !== null && tk.call.gate);
+  return s.revoker.gate || someTask(s, (tk) => (tk.call !== null && tk.call.gate) || (tk.vma !== null && tk.vma.gate));
 }
 
 export interface Variant {

@@ -1,10 +1,11 @@
-// The seven built-in designs, by the `variant` parameter's names, registered with the kernel model
+// The built-in designs, by the `variant` parameter's names, registered with the kernel model
 // (kernel/designs.ts) as this module loads.
 import type { VariantName } from '../kernel/params.ts';
 import type { Variant } from '../kernel/variant.ts';
 import { registerDesign } from '../kernel/designs.ts';
 import { activeRefs } from './activeRefs.ts';
 import { badfs } from './badfs.ts';
+import { biederman2009 } from './biederman2009.ts';
 import { cannibalize } from './cannibalize.ts';
 import { enberg2006 } from './enberg2006.ts';
 import { enberg2007 } from './enberg2007.ts';
@@ -19,6 +20,7 @@ export const variants: Readonly<Record<VariantName, Variant>> = {
   cannibalize,
   'vnode-revoke': vnodeRevoke,
   'active-refs': activeRefs,
+  'biederman-2009': biederman2009,
 };
 
 for (const design of Object.values(variants)) registerDesign(design);

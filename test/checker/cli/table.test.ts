@@ -54,13 +54,15 @@ describe('rmc list', () => {
     expect(names).toEqual(expect.arrayContaining(['classic/diehard', 'classic/twophase', 'classic/philosophers']));
     expect(revoke.table).toEqual({
       param: 'variant',
-      values: ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs'],
+      values: ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs', 'biederman-2009'],
     });
     expect(revoke.configs).toEqual(expect.arrayContaining(['viro-a', 'viro-b', 'viro-c', 'threads', 'frevoke-shared']));
     expect(revoke.invariants).toContain('writes-complete-reads-abort');
     const text = rmc(['list']).stdout;
     expect(text).toMatch(/^classic\/twophase {2}.*\n {2}params: \{"rms":3\}$/m);
-    expect(text).toMatch(/^ {2}variant \(the table's rows\): enberg-2006, enberg-2007, file-list, badfs, cannibalize, vnode-revoke, active-refs$/m);
+    expect(text).toMatch(
+      /^ {2}variant \(the table's rows\): enberg-2006, enberg-2007, file-list, badfs, cannibalize, vnode-revoke, active-refs, biederman-2009$/m,
+    );
     expect(text).toMatch(/^ {2}configs: .*viro-a, viro-b, viro-c/m);
   });
 });

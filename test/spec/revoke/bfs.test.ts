@@ -134,6 +134,31 @@ describe('revoke: what the kernel does that an atomic model would hide', () => {
     ]);
   });
 
+  it('biederman-2009: file_hotplug_read_trylock checks FMODE_DEAD before it stores the slot, so the drain finds no holder (no-open-in-progress)', async () => {
+    expect(await shortest({ variant: 'biederman-2009', openInProgress: false }, 'no-inode-access-after-return')).toEqual([
+      'Read(B, fd 3) begins on F0, borrowed, gate checked',
+      'RevokeMarkDead(F0): FMODE_DEAD',
+      'RevokeDrain(F0): no task holds it',
+      'RevokeUnmap: nothing',
+      'RevokeReleaseFile(F0): ->release, f_op = NULL',
+      'RevokeReturn',
+    ]);
+    // Without opens under way, its file list catches every holder: G1, G4 and G7 hold (G2 is not
+    // exercised: revoke_file_mappings leaves no mapping of I for a returned revoke to be judged by).
+    const kept = ['no-usable-descriptor', 'no-live-file-anywhere', 'revoked-ops-fail-with-ebadf-or-enxio'];
+    const result = await check(spec, params({ variant: 'biederman-2009', openInProgress: false }), { deadlock: false, invariants: kept });
+    expect(result.verdict).toBe('ok');
+  }, 60_000);
+
+  it('biederman-2009: an open past may_open makes its file after revoke_file_list found the list empty (no-live-file-anywhere)', async () => {
+    expect(await shortest({ variant: 'biederman-2009' }, 'no-live-file-anywhere')).toEqual([
+      'Close(B, fd 3): F0, F0 freed',
+      'OpenBegin(A, I): may_open passed',
+      'RevokeReturn',
+      'OpenFile(A, I): F0 made, ->open',
+    ]);
+  });
+
   it("enberg-2006: pread keeps V1's borrowed fdget, and the revoker's fput frees the file under it (no-use-after-free)", async () => {
     expect(await shortest({ variant: 'enberg-2006' }, 'no-use-after-free')).toEqual([
       'Pread(B, fd 3) begins on F0, borrowed',

@@ -70,7 +70,16 @@ describe('revoke: a design in a file outside the repository', () => {
     expect(r.code).toBe(0);
     const table = JSON.parse(r.stdout);
     expect(table.labels.at(-1)).toBe('scm-walk');
-    expect(table.labels.slice(0, 7)).toEqual(['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs']);
+    expect(table.labels.slice(0, 8)).toEqual([
+      'enberg-2006',
+      'enberg-2007',
+      'file-list',
+      'badfs',
+      'cannibalize',
+      'vnode-revoke',
+      'active-refs',
+      'biederman-2009',
+    ]);
   }, 120_000);
 });
 
@@ -149,7 +158,18 @@ describe('revoke: expectations (rmc expect)', () => {
   it('passes on every built-in design and on both examples, each row ok', () => {
     const r = rmc(['expect', 'revoke', '--design', './scm-walk.ts', '--design', './revocable-resource.ts'], { cwd: dir, env: { INIT_CWD: dir } });
     expect(r.code).toBe(0);
-    for (const design of ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs', 'scm-walk', 'revocable-resource']) {
+    for (const design of [
+      'enberg-2006',
+      'enberg-2007',
+      'file-list',
+      'badfs',
+      'cannibalize',
+      'vnode-revoke',
+      'active-refs',
+      'biederman-2009',
+      'scm-walk',
+      'revocable-resource',
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`^${design} +ok +11 cells as expected$`, 'm'));
     }
     expect(r.stdout).toMatch(/\nEvery expectation holds\.\n$/);
