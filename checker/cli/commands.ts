@@ -6,7 +6,7 @@ import type { AnySpec } from '../spec.ts';
 import { isOsError, osErrorText, UsageError } from '../errors.ts';
 import { check } from '../run/check.ts';
 import { simulate } from '../simulate/simulate.ts';
-import { runTable } from '../run/table.ts';
+import { runTable, type TableOptions, type TableResult } from '../run/table.ts';
 import type { CheckResult, Progress } from '../findings.ts';
 import { EXIT, exitCodeOf } from '../report/exitCode.ts';
 import { jsonError, jsonReport } from '../report/jsonReport.ts';
@@ -239,63 +239,65 @@ export async function runList(flags: { json?: boolean }): Promise<number> {
 }
 
 /**
- * rmc expect: the table (with --design rows), then each row's cells against the expectations its
- * value carries; exit 14 when any cell drifted, naming cell, expected and got.
+ * The table of a spec (with --design rows after its own, each loaded and checked before any
+ * search starts), then `report`, which prints it and says the exit code. Interrupted, the report
+ * still prints: the rows finished, the others marked interrupted.
  */
-export async function runExpectCommand(specArg: string, flags: CommonFlags): Promise<number> {
+async function withTable(
+  specArg: string,
+  flags: CommonFlags,
+  what: string,
+  rowLines: (spec: AnySpec) => Pick<TableOptions, 'onRow'>,
+  report: (spec: AnySpec, params: Record<string, unknown>, table: TableResult) => number,
+): Promise<number> {
   const { spec, configDir } = await loadSpec(specArg);
-  if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to compare)`);
+  if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to ${what})`);
   const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
   const extraValues = designFiles(spec, flags);
   for (const f of extraValues) validated(spec, { ...params, [spec.table.param]: f });
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, spec, params);
   try {
-    const table = await runTable(spec, params, { extraValues, ...budgets(flags), interrupted: ctrlC.interrupted, live: ctrlC.live });
-    const rows = compareExpectations(spec, table);
-    if (flags.json) process.stdout.write(JSON.stringify({ spec: spec.name, params, rows }) + '\n');
-    else process.stdout.write(expectationsText(rows));
+    const table = await runTable(spec, params, { extraValues, ...budgets(flags), interrupted: ctrlC.interrupted, live: ctrlC.live, ...rowLines(spec) });
+    const code = report(spec, params, table);
     if (table.interrupted) {
       process.stderr.write('rmc: interrupted; the rows marked interrupted were not checked\n');
       return settle(ctrlC, ctrlC.exitCode());
     }
-    return settle(ctrlC, rows.some((r) => r.drift.length > 0) ? EXIT.drift : EXIT.ok);
+    return settle(ctrlC, code);
   } finally {
     ctrlC.dispose();
   }
 }
 
-export async function runTableCommand(specArg: string, flags: CommonFlags): Promise<number> {
-  const { spec, configDir } = await loadSpec(specArg);
-  if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to tabulate)`);
-  const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
-  // Each design file is loaded (and its hooks checked) before any search starts.
-  const extraValues = designFiles(spec, flags);
-  for (const f of extraValues) validated(spec, { ...params, [spec.table.param]: f });
-  warnAboutWorkers(flags.workers);
-  const ctrlC = onInterrupt(flags, spec, params);
-  try {
-    const table = await runTable(spec, params, {
-      extraValues,
-      ...budgets(flags),
-      interrupted: ctrlC.interrupted,
-      live: ctrlC.live,
-      onRow: (value, cells, seconds, distinct) => {
-        rowDone(spec, value, seconds, distinct);
-        for (const c of cells) process.stderr.write(`  ${String(value)} x ${c.guarantee}: ${cellText(c)}\n`);
-      },
-    });
-    // Interrupted, the table still prints: the rows finished, the others marked interrupted.
+/** rmc expect: each row's cells against the expectations its value carries; exit 14 when any cell drifted, naming cell, expected and got. */
+export function runExpectCommand(specArg: string, flags: CommonFlags): Promise<number> {
+  return withTable(
+    specArg,
+    flags,
+    'compare',
+    () => ({}),
+    (spec, params, table) => {
+      const rows = compareExpectations(spec, table);
+      if (flags.json) process.stdout.write(JSON.stringify({ spec: spec.name, params, rows }) + '\n');
+      else process.stdout.write(expectationsText(rows));
+      return rows.some((r) => r.drift.length > 0) ? EXIT.drift : EXIT.ok;
+    },
+  );
+}
+
+export function runTableCommand(specArg: string, flags: CommonFlags): Promise<number> {
+  const rowLines = (spec: AnySpec): Pick<TableOptions, 'onRow'> => ({
+    onRow: (value, cells, seconds, distinct) => {
+      rowDone(spec, value, seconds, distinct);
+      for (const c of cells) process.stderr.write(`  ${String(value)} x ${c.guarantee}: ${cellText(c)}\n`);
+    },
+  });
+  return withTable(specArg, flags, 'tabulate', rowLines, (_spec, _params, table) => {
     if (flags.json) process.stdout.write(JSON.stringify(tableJson(table)) + '\n');
     else process.stdout.write(tableText(table));
-    if (table.interrupted) {
-      process.stderr.write('rmc: interrupted; the rows marked interrupted were not checked\n');
-      return settle(ctrlC, ctrlC.exitCode());
-    }
-    return settle(ctrlC, table.cells.some((c) => c.verdict === 'incomplete') ? EXIT.incomplete : EXIT.ok);
-  } finally {
-    ctrlC.dispose();
-  }
+    return table.cells.some((c) => c.verdict === 'incomplete') ? EXIT.incomplete : EXIT.ok;
+  });
 }
 
 export async function runCounterexamples(specArg: string, out: string): Promise<number> {

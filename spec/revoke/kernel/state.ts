@@ -26,6 +26,7 @@
 //   hides behind the reuse.
 import type { Layout } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
+import { perParams } from './perParams.ts';
 
 // States are plain objects, never changed in place: an action builds the next state by copying
 // what it changes (the helpers at the end of this file) and shares the rest with the state it
@@ -194,20 +195,10 @@ export function childId(p: RevokeParams): TaskId {
 export function threadId(p: RevokeParams): TaskId {
   return `${ownerTask(p)}2`;
 }
-const ACTOR_LISTS = new WeakMap<RevokeParams, readonly TaskId[]>();
 /** The tasks that act (open, close, send, map, call): the user tasks and the owner's thread. */
-export function actors(p: RevokeParams): readonly TaskId[] {
-  let list = ACTOR_LISTS.get(p);
-  if (list === undefined) {
-    list = p.thread ? [...userTasks(p), threadId(p)].sort() : userTasks(p);
-    ACTOR_LISTS.set(p, list);
-  }
-  return list;
-}
+export const actors = perParams((p): readonly TaskId[] => (p.thread ? [...userTasks(p), threadId(p)].sort() : userTasks(p)));
 /** Every task id a state may hold under bounds p: the actors, then the fork child slot. */
-export function allTasks(p: RevokeParams): readonly TaskId[] {
-  return [...actors(p), ...(p.fork ? [childId(p)] : [])];
-}
+export const allTasks = perParams((p): readonly TaskId[] => [...actors(p), ...(p.fork ? [childId(p)] : [])]);
 
 export function isMarker(slot: Slot): slot is Marker {
   return slot === 'revoked' || slot === 'bad' || slot === 'leaked';

@@ -3,7 +3,7 @@
 // shared; a variant file (variants/*.ts) holds only this.
 import type { Action } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
-import { type Call, type CallKind, type File, type Marker, type State, type Vma, someTask } from './state.ts';
+import { type Call, type CallKind, type File, type FileId, type Marker, type State, type Vma, someTask } from './state.ts';
 
 export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV';
 /** What the gate is asked about: a call, an mmap, or an open's ->open (an open under way, files.ts). */
@@ -30,12 +30,18 @@ export const ENTER: Gate = { enter: true, holds: false };
 export const fail = (errno: Errno): Gate => ({ enter: false, errno });
 
 /**
- * Someone holds the design's gate on I: a call inside a method (it entered with `holds`), or the
- * revoker itself (selfRevoke). For active-refs the gate is an active reference, for vnode-revoke
- * the vnode lock; the drain of either waits until this is false.
+ * Someone holds the design's gate on I: a call inside a method (it entered with `holds`), an
+ * mmap before its link, or the revoker itself (selfRevoke). For active-refs the gate is an active
+ * reference, for vnode-revoke the vnode lock; the drain of either waits until this is false.
+ * With `file`, only holds taken through that struct file count (a per-file drain: Biederman 2009's
+ * file_in_use), and the revoker's own does not.
  */
-export function gateHeld(s: State): boolean {
-  return s.revoker.gate || someTask(s, (tk) => (tk.call !== null && tk.call.gate) || (tk.vma !== null && tk.vma.gate));
+export function gateHeld(s: State, file?: FileId): boolean {
+  const through = (f: FileId): boolean => file === undefined || f === file;
+  return (
+    (file === undefined && s.revoker.gate) ||
+    someTask(s, (tk) => (tk.call !== null && tk.call.gate && through(tk.call.file)) || (tk.vma !== null && tk.vma.gate && through(tk.vma.file)))
+  );
 }
 
 export interface Variant {

@@ -24,8 +24,8 @@
 // ends as any call does); close of a dead file is a plain close (the series returns -EIO from it
 // and skips removing POSIX locks, which Viro objected to; no guarantee here reads locks).
 import { filesOnI, revokeReturn, revokerStep, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
-import { type FileId, type State, inodeOf, someTask, withFile, withRevoker } from '../kernel/state.ts';
-import { type Variant, fail } from '../kernel/variant.ts';
+import { type FileId, type State, inodeOf, withFile, withRevoker } from '../kernel/state.ts';
+import { type Variant, fail, gateHeld } from '../kernel/variant.ts';
 
 const dead = (s: State, f: FileId): boolean => s.files[f]?.ops === 'revoked';
 
@@ -46,12 +46,7 @@ const markDead = revokerStepOn({
 const drain = revokerStep({
   name: 'RevokeDrain',
   doc: "The revoker polls file_in_use() until no task's file_hotplug_lock slot holds the file: enabled only then.",
-  enabled: (s) =>
-    s.revoker.pc === 'marked' &&
-    !someTask(
-      s,
-      (tk) => (tk.call !== null && tk.call.gate && tk.call.file === s.revoker.cursor) || (tk.vma !== null && tk.vma.gate && tk.vma.file === s.revoker.cursor),
-    ),
+  enabled: (s) => s.revoker.pc === 'marked' && !gateHeld(s, s.revoker.cursor),
   next: (s) => withRevoker(s, { ...s.revoker, pc: 'drained' }),
   label: (s) => `RevokeDrain(${s.revoker.cursor}): no task holds it`,
 });
