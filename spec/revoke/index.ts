@@ -32,6 +32,7 @@ import { RecvFd, SendFd } from './kernel/scm.ts';
 import { type File, type State, type Table, type Task, ownerTask, stateLayout, threadId, userTasks } from './kernel/state.ts';
 import { SyscallBegin, SyscallEnd, SyscallEndStuck, SyscallRecord } from './kernel/syscalls.ts';
 import { liveness } from './kernel/liveness.ts';
+import { SRCU_IDLE } from './kernel/srcu.ts';
 import { boundsNote } from './kernel/boundsNote.ts';
 import { designNamed } from './kernel/designs.ts';
 import { DesignFileError } from './kernel/designFile.ts';
@@ -55,7 +56,7 @@ function init(p: RevokeParams): State {
     tables.A = { ...tables.A, 4: 'J0' };
     files.J0 = { inode: 'J', count: 1, ops: 'live' };
   }
-  const inode = { dead: false, doomed: false };
+  const inode = { dead: false, doomed: false, srcu: SRCU_IDLE };
   return {
     tasks,
     tables,

@@ -1,7 +1,19 @@
 // The bounded constants of the revoke model (DOMAIN.md's parameter table; its names win).
 import { isDesignPath } from './designPath.ts';
 
-export const variantNames = ['enberg-2006', 'enberg-2007', 'file-list', 'badfs', 'cannibalize', 'vnode-revoke', 'active-refs', 'biederman-2009'] as const;
+export const variantNames = [
+  'enberg-2006',
+  'enberg-2007',
+  'file-list',
+  'badfs',
+  'cannibalize',
+  'vnode-revoke',
+  'active-refs',
+  'biederman-2009',
+  'tty-hangup',
+  'rust-revocable',
+  'c-revocable',
+] as const;
 
 export type VariantName = (typeof variantNames)[number];
 

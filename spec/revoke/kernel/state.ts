@@ -27,6 +27,7 @@
 import type { Layout } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
 import { perParams } from './perParams.ts';
+import type { Srcu } from './srcu.ts';
 
 // States are plain objects, never changed in place: an action builds the next state by copying
 // what it changes (the helpers at the end of this file) and shares the rest with the state it
@@ -64,6 +65,8 @@ export interface Inode {
   readonly dead: boolean;
   /** vnode-revoke: VI_DOOMED set, new vnode lockers wait. */
   readonly doomed: boolean;
+  /** The SRCU domain a design's gate may use (srcu.ts; idle for every other design). */
+  readonly srcu: Srcu;
 }
 
 export interface Vma {
@@ -360,7 +363,20 @@ export function stateLayout(p: RevokeParams, designPcs: readonly string[] = []):
     tables: { type: 'dict', keys: tasks, of: { type: 'dict', keys: FDS, of: slot } },
     // f_count is bounded by the holders: every slot, the message, a mapping and a call per task, the revoker's list.
     files: { type: 'dict', keys: FILE_IDS, of: record({ inode, count: { type: 'int', min: 1, max: 255 }, ops }) },
-    inodes: { type: 'dict', keys: ['I', 'J'], of: record({ dead: bool, doomed: bool }) },
+    // A reader count goes below zero only by unlocks handed the wrong index: at most one per actor.
+    inodes: {
+      type: 'dict',
+      keys: ['I', 'J'],
+      of: record({
+        dead: bool,
+        doomed: bool,
+        srcu: record({
+          idx: enumOf([0, 1]),
+          readers: { type: 'list', of: { type: 'int', min: -tasks.length, max: tasks.length }, max: 2 },
+          handles: { type: 'list', of: enumOf([0, 1]), max: 2 },
+        }),
+      }),
+    },
     message: { type: 'optional', of: record({ to: enumOf(tasks), file }) },
     revoker: record({
       pc: enumOf([...PCS, ...designPcs]),

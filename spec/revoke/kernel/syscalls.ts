@@ -21,6 +21,7 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import { opThrough, variantOf } from './access.ts';
 import { canAct } from './files.ts';
+import { ENTER, type Gate } from './variant.ts';
 import type { RevokeParams } from './params.ts';
 import { taskFdKinds } from './instances.ts';
 import { perParams } from './perParams.ts';
@@ -82,7 +83,8 @@ export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
     const counted = countsReference(s, p, t, kind);
     const later = g.recordsLater === true;
     const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, gate: g.holds && !later, entering: later };
-    const next = withTask(s, t, { ...task(s, t), call });
+    const entered = withTask(s, t, { ...task(s, t), call });
+    const next = file.inode === 'I' ? (variantOf(p).enterCall?.(entered, p, t) ?? entered) : entered;
     return counted ? getFile(next, slot) : next;
   },
   label(_s, { t, fd, kind }, _p, next) {
@@ -92,16 +94,35 @@ export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
   actor: (_s, { t }) => t,
 });
 
-/** The second half of a gate that `recordsLater`: the call records its hold (no check again). */
+/**
+ * The second half of a gate that `recordsLater`: the call records its hold, after the design's
+ * `recordGate` (if any) lets it: it may wait, or fail there and return its error at once.
+ */
 export const SyscallRecord = defineAction<State, RevokeParams, TaskId>({
   name: 'SyscallRecord',
-  doc: "Task t's call records its hold on the design's gate after the check passed (Biederman 2009: the task's file_hotplug_lock slot).",
+  doc: "Task t's call records its hold on the design's gate after the check passed (Biederman 2009: the task's file_hotplug_lock slot; a tty: the ldisc reference), or fails there.",
   params: (_s, p) => actors(p),
-  enabled: (s, t) => task(s, t).call !== null && task(s, t).call!.entering,
-  next: (s, t) => withTask(s, t, { ...task(s, t), call: { ...task(s, t).call!, entering: false, gate: true } }),
-  label: (s, t) => `${verb(task(s, t).call!.kind)}(${t}) records its hold on ${task(s, t).call!.file}`,
+  enabled: (s, t, p) => {
+    const call = task(s, t).call;
+    return call !== null && call.entering && recordGate(s, p, call) !== 'wait';
+  },
+  next(s, t, p) {
+    const call = task(s, t).call!;
+    if ((recordGate(s, p, call) as Exclude<Gate, 'wait'>).enter) return withTask(s, t, { ...task(s, t), call: { ...call, entering: false, gate: true } });
+    const next = withTask(s, t, { ...task(s, t), call: null });
+    return call.counted ? putFile(next, call.file) : next;
+  },
+  label(s, t, p) {
+    const call = task(s, t).call!;
+    const g = recordGate(s, p, call) as Exclude<Gate, 'wait'>;
+    return g.enter
+      ? `${verb(call.kind)}(${t}) records its hold on ${call.file}`
+      : `${verb(call.kind)}(${t}) returns ${g.errno === 'EOF' ? '0 (EOF)' : g.errno}: ${call.file}'s gate is gone`;
+  },
   actor: (_s, t) => t,
 });
+
+const recordGate = (s: State, p: RevokeParams, call: Call): Gate => variantOf(p).recordGate?.(s, p, call) ?? ENTER;
 
 /**
  * The task whose call may block forever under `stuckCaller` (a D-state sleep inside the method):
@@ -118,9 +139,10 @@ function syscallEnd(name: string, doc: string, which: (p: RevokeParams, t: TaskI
     doc,
     params: (_s, p) => enders(p),
     enabled: (s, t) => task(s, t).call !== null && !task(s, t).call!.entering,
-    next(s, t) {
+    next(s, t, p) {
       const call = task(s, t).call!;
-      const next = withTask(s, t, { ...task(s, t), call: null });
+      const left = call.inode === 'I' ? (variantOf(p).leaveCall?.(s, p, t) ?? s) : s;
+      const next = withTask(left, t, { ...task(left, t), call: null });
       return call.counted ? putFile(next, call.file as FileId) : next;
     },
     label(s, t, p) {

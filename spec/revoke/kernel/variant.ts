@@ -3,9 +3,10 @@
 // shared; a variant file (variants/*.ts) holds only this.
 import type { Action } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
-import { type Call, type CallKind, type File, type FileId, type Marker, type State, type Vma, someTask } from './state.ts';
+import { type Call, type CallKind, type File, type FileId, type Marker, type State, type TaskId, type Vma, someTask } from './state.ts';
 
-export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV';
+/** The error an operation fails with; `EOF` is no errno but a read that returns 0 (a hung-up tty's read). */
+export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV' | 'EOF';
 /** What the gate is asked about: a call, an mmap, or an open's ->open (an open under way, files.ts). */
 export type OpKind = CallKind | 'mmap' | 'open';
 
@@ -62,6 +63,24 @@ export interface Variant {
   readonly countedKinds?: readonly CallKind[];
   /** A new operation through struct file `file` (on I). */
   gate(s: State, p: RevokeParams, file: File, kind: OpKind): Gate;
+  /**
+   * For a gate that `recordsLater`: what the call meets when it records its hold (SyscallRecord).
+   * Absent: the hold is recorded, no check again (Biederman 2009's slot store). A tty's read takes
+   * the ldisc semaphore here: it waits while hangup holds it for writing, and finds the ldisc gone
+   * after (the call returns its error at once: hung_up_tty_read's 0).
+   */
+  recordGate?(s: State, p: RevokeParams, call: Call): Gate;
+  /**
+   * What entering and leaving the gate does to a kernel object, for a gate that is more than a
+   * hold (the C revocable's srcu_read_lock, which stores its index in the file's handle, and
+   * srcu_read_unlock, which reads it back). `enterCall` runs once task t's call is in the state and
+   * may rewrite it (a call that found the resource gone `loadedOps: 'revoked'`); `leaveCall` runs
+   * while the ending call is still there.
+   */
+  enterCall?(s: State, p: RevokeParams, t: TaskId): State;
+  leaveCall?(s: State, p: RevokeParams, t: TaskId): State;
+  /** The state shows inode I's SRCU domain (srcu.ts): the design's gate uses it. */
+  readonly showsSrcu?: boolean;
   /** Does a call in progress on I touch I's data when it returns (it acts with what it loaded)? */
   callReaches(s: State, p: RevokeParams, call: Call): boolean;
   /** Does a fault's handler on this mapping of I pass and find I's page, or raise SIGBUS? (A PTE already there needs no fault.) */

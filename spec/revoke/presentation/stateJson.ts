@@ -5,7 +5,7 @@
 // operation through it fails); the socketpair's queue is a list, mappings and calls in progress
 // are listed with their task. Keys are written in one fixed order and every collection is sorted
 // by id, so the same state always gives the same text.
-import { OP_KINDS, opThrough } from '../kernel/access.ts';
+import { OP_KINDS, opThrough, variantOf } from '../kernel/access.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { FDS, type FileId, type State, returnedZero } from '../kernel/state.ts';
 
@@ -33,7 +33,10 @@ export function stateJson(s: State, p: RevokeParams): unknown {
     files[f] = { inode: file.inode, count: file.count, ops: file.ops, mapping: file.ops, dead: fileDead(s, p, f) };
   }
   const inodes: Record<string, unknown> = {};
-  for (const [i, inode] of byKey(s.inodes)) inodes[i] = { dead: inode.dead, doomed: inode.doomed };
+  const srcu = variantOf(p).showsSrcu === true;
+  for (const [i, inode] of byKey(s.inodes)) {
+    inodes[i] = srcu && i === 'I' ? { dead: inode.dead, doomed: inode.doomed, srcu: inode.srcu } : { dead: inode.dead, doomed: inode.doomed };
+  }
   const mappings: unknown[] = [];
   const calls: unknown[] = [];
   const openings: unknown[] = [];

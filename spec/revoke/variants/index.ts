@@ -10,6 +10,9 @@ import { cannibalize } from './cannibalize.ts';
 import { enberg2006 } from './enberg2006.ts';
 import { enberg2007 } from './enberg2007.ts';
 import { fileList } from './fileList.ts';
+import { cRevocable } from './cRevocable.ts';
+import { rustRevocable } from './rustRevocable.ts';
+import { ttyHangup } from './ttyHangup.ts';
 import { vnodeRevoke } from './vnodeRevoke.ts';
 
 export const variants: Readonly<Record<VariantName, Variant>> = {
@@ -21,6 +24,9 @@ export const variants: Readonly<Record<VariantName, Variant>> = {
   'vnode-revoke': vnodeRevoke,
   'active-refs': activeRefs,
   'biederman-2009': biederman2009,
+  'tty-hangup': ttyHangup,
+  'rust-revocable': rustRevocable,
+  'c-revocable': cRevocable,
 };
 
 for (const design of Object.values(variants)) registerDesign(design);

@@ -1,0 +1,75 @@
+// rust-revocable: Rust-for-Linux's Revocable<T> (rust/kernel/revocable.rs), the primitive under
+// Devres<T>: a driver's resource (I's device: its registers, its memory) that unbind takes away.
+//
+// A user: try_access takes rcu_read_lock and loads is_available (an AtomicBool); true gives a
+// guard that keeps the RCU read-side section until it is dropped (the guard must not sleep),
+// false gives None (the driver returns its error: ENXIO here). The driver's f_op methods (read,
+// write, ioctl) each run their access inside such a guard; the struct files, descriptors and the
+// open are the driver's plain ones and Revocable knows nothing of them.
+// The revoker: revoke swaps is_available to false; the caller that swapped it (true before)
+// runs synchronize_rcu - every RCU reader that began before it has ended - and then drops T in
+// place, and returns true. A revoker that finds it false already returns false at once.
+// The check and the hold are one step: rcu_read_lock comes first, and RCU's grace-period
+// guarantee is that a reader either began before synchronize_rcu (which waits for it) or sees the
+// swap; no reader loads true after the grace period began without being waited for.
+// What its authors claim ("the object is guaranteed to remain accessible while the guard is
+// alive"; revoke "waiting for all concurrent callers to complete before dropping"): no access
+// through a guard after revoke returns (G3), revoke returns (G5), and the model's sanity
+// checks. It promises nothing about descriptors, struct files, mappings or inode-level calls
+// (G1, G2, G4, G6, G7, G8: "n/a: not claimed").
+// Left out: a second revoker. Devres had two (unbind's devres callback and Devres::drop): the
+// loser of the swap returned false at once while the winner was still in synchronize_rcu, and
+// the device finished unbinding with the resource still mapped ("rust: devres: fix race in
+// Devres::drop()", f744201c6159, which makes the loser wait on a Completion). With one revoker
+// here, that race is not in this row. The driver has no ->mmap (mmap: ENODEV), so G2 has
+// nothing to say.
+import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
+import { type State, setPc, withInode } from '../kernel/state.ts';
+import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
+
+/** is_available is false: every later try_access gives None. */
+const revoked = (s: State): boolean => s.inodes.I!.dead;
+
+const swap = revokerStep({
+  name: 'RevokeSwap',
+  doc: 'The revoker (Revocable::revoke) swaps is_available to false and finds it was true: it is the one to wait and drop.',
+  enabled: (s) => s.revoker.pc === 'idle',
+  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'swapped'),
+  label: () => 'RevokeSwap: is_available = false (was true)',
+});
+
+const synchronizeRcu = revokerStep({
+  name: 'RevokeSynchronizeRcu',
+  doc: 'The revoker waits in synchronize_rcu until every RCU reader that began before it has left its section: enabled only then.',
+  enabled: (s) => s.revoker.pc === 'swapped' && !gateHeld(s),
+  next: (s) => setPc(s, 'synchronized'),
+  label: () => 'RevokeSynchronizeRcu: no guard left',
+});
+
+const dropInPlace = revokerStep({
+  name: 'RevokeDrop',
+  doc: 'The revoker drops T in place (drop_in_place): the resource is gone.',
+  enabled: (s) => s.revoker.pc === 'synchronized',
+  next: (s) => setPc(s, 'dropped'),
+  label: () => 'RevokeDrop: drop_in_place(T)',
+});
+
+export const rustRevocable: Variant = {
+  name: 'rust-revocable',
+  pcs: ['swapped', 'synchronized', 'dropped'],
+  // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
+  callKinds: ['read', 'write'],
+  claims: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  gate(s, _p, _file, kind) {
+    if (kind === 'open' || kind === 'fchmod') return ENTER;
+    if (kind === 'mmap') return fail('ENODEV');
+    // try_access: a guard held to the method's return, or None.
+    return revoked(s) ? fail('ENXIO') : { enter: true, holds: true };
+  },
+  callReaches: (_s, _p, call) => call.kind !== 'fchmod',
+  faultReaches: () => false,
+  // Revocable cuts no descriptor and no struct file.
+  cut: () => false,
+  tasklistHeld: () => false,
+  steps: [swap, synchronizeRcu, dropInPlace, revokeReturn((s) => s.revoker.pc === 'dropped')],
+};

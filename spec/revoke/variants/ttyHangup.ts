@@ -1,0 +1,82 @@
+// tty-hangup: the revoke Linux ships, for terminals. vhangup(2) -> tty_vhangup -> __tty_hangup
+// (drivers/tty/tty_io.c), synchronous "for security reasons"; tty_ldisc_hangup (tty_ldisc.c);
+// n_tty_read (n_tty.c); Hurley's "tty: Prepare for destroying line discipline on hangup"
+// (e55afd11a483, v4.6) for the NULL ldisc the late callers now meet.
+//
+// Inode I is the terminal; its struct files are on tty->tty_files. __tty_hangup, under tty_lock:
+// for every file on tty_files whose f_op is tty_fops, a plain store f_op = &hung_up_tty_fops
+// (under files_lock, which only open's tty_add_file and release take: one step); SIGHUP to the
+// session; then tty_ldisc_hangup: wake the ldisc's sleepers and take the ldisc semaphore for
+// writing (ldsem_down_write, no timeout) - it waits until no caller holds a read reference - and
+// kill the ldisc (tty->ldisc = NULL); then the driver's ->hangup, and vhangup returns.
+// Callers: vfs_read/vfs_write load f_op (tty_fops or hung_up_tty_fops) once. tty_read/tty_write
+// then take the ldisc reference (tty_ldisc_ref_wait = ldsem_down_read: it waits while hangup holds
+// the semaphore, and returns NULL once the ldisc is gone: hung_up_tty_read's 0, hung_up_tty_write's
+// -EIO). A read inside n_tty_read holds the reference, sees tty_hung_up_p(file) when woken and
+// returns. hung_up_tty_fops: read 0, write and ioctl -EIO, no mmap (tty_fops has none either).
+// What hangup does not reach:
+// - driver ioctls (tty_ioctl -> tty->ops->ioctl, before any ldisc reference) and splice: calls
+//   through the old f_op that hold no ldisc reference are not waited for (`pread` stands for them);
+// - inode-level calls (fchmod, fchown on the device node) never go through f_op;
+// - an open past may_open is serialised with the hangup by tty_lock, and one after it reopens the
+//   tty (tty_open clears TTY_HUPPED): the new struct file has tty_fops.
+// Left out: SIGHUP (no guarantee reads signals); poll; the console redirect (cons_filp: the ldisc
+// is reinitialised instead of killed, and the redirected file keeps its f_op); Handa's 2024
+// splice race, where do_splice_read tests f_op->splice_read, hangup swaps f_op, and the call goes
+// through the NULL method of hung_up_tty_fops (a crash no guarantee here names); the hangup of a
+// tty with several ldisc users (pty pairs).
+import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
+import { type State, setPc, withFile, withInode } from '../kernel/state.ts';
+import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
+
+/** The ldisc is gone (tty_ldisc_kill: tty->ldisc = NULL). */
+const ldiscGone = (s: State): boolean => s.inodes.I!.dead;
+
+/** __tty_hangup runs under tty_lock from its first step to its return. */
+const hangingUp = (s: State): boolean => s.revoker.pc !== 'idle' && s.revoker.pc !== 'done';
+
+const swapFops = revokerStep({
+  name: 'RevokeHangupFiles',
+  doc: 'The revoker (__tty_hangup, under tty_lock and files_lock) stores f_op = &hung_up_tty_fops in every struct file on tty_files: calls that load f_op from now on get the hung-up methods.',
+  enabled: (s) => s.revoker.pc === 'idle',
+  next(s) {
+    let next = s;
+    for (const f of filesOnI(s)) next = withFile(next, f, { ...next.files[f]!, ops: 'revoked' });
+    return setPc(next, 'hungup');
+  },
+  label: (s) => `RevokeHangupFiles: f_op = hung_up_tty_fops for ${filesOnI(s).join(', ') || 'no file'}`,
+});
+
+const killLdisc = revokerStep({
+  name: 'RevokeKillLdisc',
+  doc: 'The revoker (tty_ldisc_hangup) takes the ldisc semaphore for writing once no caller holds a read reference, and kills the ldisc (tty->ldisc = NULL).',
+  enabled: (s) => s.revoker.pc === 'hungup' && !gateHeld(s),
+  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'ldisc-killed'),
+  label: () => 'RevokeKillLdisc: no ldisc reader left, tty->ldisc = NULL',
+});
+
+export const ttyHangup: Variant = {
+  name: 'tty-hangup',
+  pcs: ['hungup', 'ldisc-killed'],
+  callKinds: ['read', 'write', 'pread', 'fchmod'],
+  gate(s, _p, file, kind) {
+    if (kind === 'open') return hangingUp(s) ? 'wait' : ENTER;
+    if (kind === 'mmap') return fail('ENODEV');
+    if (kind === 'fchmod') return ENTER;
+    if (file.ops === 'revoked') return fail(kind === 'read' ? 'EOF' : 'EIO');
+    // read and write go on to take the ldisc reference (recordGate); driver ioctls take none.
+    return kind === 'pread' ? ENTER : { enter: true, holds: true, recordsLater: true };
+  },
+  recordGate(s, _p, call) {
+    if (ldiscGone(s)) return fail(call.kind === 'read' ? 'EOF' : 'EIO');
+    // ldsem lets no reader in while hangup waits for, or holds, the write side.
+    return s.revoker.pc === 'hungup' ? 'wait' : { enter: true, holds: true };
+  },
+  // A read or write inside the ldisc sees tty_hung_up_p(file) and returns; a driver ioctl or an
+  // inode-level call acts with what it loaded.
+  callReaches: (s, _p, call) => (call.kind === 'read' || call.kind === 'write' ? s.files[call.file]?.ops !== 'revoked' : true),
+  faultReaches: () => false,
+  cut: (_s, _p, file) => file.ops === 'revoked',
+  tasklistHeld: () => false,
+  steps: [swapFops, killLdisc, revokeReturn((s) => s.revoker.pc === 'ldisc-killed')],
+};
