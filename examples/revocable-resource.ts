@@ -54,6 +54,7 @@ export default function revocableResource(api: DesignApi): Variant {
       'no-live-file-anywhere': 'n/a',
       'caller-access-as-specified': 'n/a',
       'revoked-ops-fail-with-ebadf-or-enxio': 'n/a',
+      'revoked-file-unusable': 'n/a',
       'other-inodes-untouched': 'n/a',
       'no-use-after-free': 'holds',
       'refcounts-balance': 'holds',

@@ -35,6 +35,7 @@ export default function scmWalk(api: DesignApi): Variant {
       'no-live-file-anywhere': 'violated 6',
       'caller-access-as-specified': 'n/a',
       'revoked-ops-fail-with-ebadf-or-enxio': 'holds',
+      'revoked-file-unusable': 'n/a',
       'other-inodes-untouched': 'not-exercised',
       'no-use-after-free': 'violated 6',
       'refcounts-balance': 'holds',

@@ -160,7 +160,7 @@ function validateWithClaims(p: RevokeParams): string[] {
 const spec: Spec<State, RevokeParams> = {
   name: 'revoke',
   summary:
-    'revokeat/frevoke designs (Enberg 2006/2007, file list, badfs, cannibalize, BSD vgone, active references, Biederman 2009) against every holder of a struct file',
+    'revokeat/frevoke designs (Enberg 2006/2007, file list, badfs, cannibalize, BSD vgone, active references, Biederman 2009, tty hangup, Revocable<T>, the C revocable, EVIOCREVOKE, Hurd io_revoke) against every holder of a struct file',
   defaults,
   validate: validateWithClaims,
   init: (p) => [init(p)],

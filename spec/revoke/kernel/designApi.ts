@@ -16,6 +16,8 @@ import {
   setPc,
   someTask,
   tableOf,
+  task,
+  ownerTask,
   withFile,
   withInode,
   withMessage,
@@ -24,6 +26,7 @@ import {
   withTask,
 } from './state.ts';
 import { ENTER, fail, gateHeld, slotCutterHooks } from './variant.ts';
+import { srcuDrained, srcuFlip, srcuOther, srcuReadLock, srcuReadUnlock } from './srcu.ts';
 
 export const designApi = {
   // Revoker steps: the two builders, and the steps several designs share.
@@ -40,11 +43,19 @@ export const designApi = {
   fail,
   gateHeld,
   slotCutterHooks,
+  // An SRCU domain beside inode I, for a gate that is an SRCU read-side section (srcu.ts).
+  srcuReadLock,
+  srcuReadUnlock,
+  srcuDrained,
+  srcuFlip,
+  srcuOther,
   // Reading and building states (never change one in place).
   FDS,
   everySlot,
   someTask,
   tableOf,
+  task,
+  ownerTask,
   inodeOf,
   isMarker,
   returnedZero,

@@ -6,6 +6,7 @@
 // Each predicate walks the state with early exits and builds nothing (they run on every new state).
 import { liveAccess, opThrough, OP_KINDS, spared, variantOf } from './access.ts';
 import { type Guarantee, compileGuarantees } from './guarantee.ts';
+import type { Gate, OpKind } from './variant.ts';
 import type { RevokeParams } from './params.ts';
 import { mappingReaches } from './mm.ts';
 import { type Call, type FileId, type Slot, type State, type TaskId, everySlot, isMarker, ownerTask, returnedZero, someTask } from './state.ts';
@@ -54,6 +55,10 @@ function countedHolders(s: State, f: FileId): number {
 /** The caller of frevoke is the owner calling frevoke(3): its spared descriptor is fd 3 of its table. */
 const callerTable = (s: State, p: RevokeParams) => s.tasks[ownerTask(p)]!.table;
 const callerSlot = (s: State, p: RevokeParams) => s.tables[callerTable(s, p)]![3];
+
+/** The operations a descriptor gives through f_op (device access): all but the inode-level calls. */
+const F_OP_KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'mmap'];
+const enters = (g: Gate): boolean => g !== 'wait' && g.enter;
 
 /** A call in progress on I that will still touch I's data when it returns. */
 const callReachesI = (s: State, p: RevokeParams, c: Call): boolean => c.inode === 'I' && variantOf(p).callReaches(s, p, c);
@@ -173,6 +178,29 @@ export const guarantees: readonly Guarantee[] = [
       ),
     // Some descriptor has been cut.
     reachable: someCut,
+  },
+  {
+    name: 'revoked-file-unusable',
+    doc:
+      'G9, a per-file revoke\'s promise (EVIOCREVOKE: "revokes device-access irrecoverably for that single open-file"): once it has ' +
+      'returned, no holder of the revoked struct file (a descriptor, a message in flight, a mapping, a call in progress) gets device ' +
+      'access through it: every new f_op operation through it fails, and no f_op call through it still in progress will reach the ' +
+      'device. Inode-level calls (fchmod) are no device access; other open files of the inode are not its business.',
+    holds: (s, p) => {
+      if (!returnedZero(s) || variantOf(p).scope !== 'file') return true;
+      const f = s.revoker.cursor;
+      if (s.files[f] === undefined) return true;
+      if (F_OP_KINDS.some((kind) => enters(opThrough(s, p, f, kind)))) return false;
+      return !someTask(
+        s,
+        (tk) =>
+          (tk.call !== null && tk.call.file === f && tk.call.kind !== 'fchmod' && callReachesI(s, p, tk.call)) ||
+          (tk.vma !== null && tk.vma.file === f && mappingReaches(s, p, tk.vma)),
+      );
+    },
+    // The per-file revoke returns while the struct file it revoked still exists.
+    reachable: (s, p) => returnedZero(s) && variantOf(p).scope === 'file' && s.files[s.revoker.cursor] !== undefined,
+    notApplicable: (p) => (variantOf(p).scope === 'file' ? undefined : 'inode-wide design'),
   },
   {
     name: 'other-inodes-untouched',

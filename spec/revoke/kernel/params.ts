@@ -13,6 +13,8 @@ export const variantNames = [
   'tty-hangup',
   'rust-revocable',
   'c-revocable',
+  'evdev-revoke',
+  'hurd-io-revoke',
 ] as const;
 
 export type VariantName = (typeof variantNames)[number];

@@ -11,19 +11,7 @@
 // is an unlock handed the wrong index, and such an index never reads as drained).
 // The consumer keeps the index it got in its handle (struct revocable's idx); where a handle is
 // per struct file (filp->private_data), `handles` holds each file's, F0 then F1.
-import type { FileId, Inode, State } from './state.ts';
-import { withInode } from './state.ts';
-
-export type SrcuIdx = 0 | 1;
-
-export interface Srcu {
-  /** srcu_idx & 1: the index new readers count on. */
-  readonly idx: SrcuIdx;
-  /** Readers counted on each index (locks minus unlocks). */
-  readonly readers: readonly [number, number];
-  /** The index each struct file's consumer handle holds (F0, F1 on I). */
-  readonly handles: readonly [SrcuIdx, SrcuIdx];
-}
+import { type FileId, type Inode, type Srcu, type SrcuIdx, type State, withInode } from './state.ts';
 
 export const SRCU_IDLE: Srcu = { idx: 0, readers: [0, 0], handles: [0, 0] };
 

@@ -27,7 +27,6 @@
 import type { Layout } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
 import { perParams } from './perParams.ts';
-import type { Srcu } from './srcu.ts';
 
 // States are plain objects, never changed in place: an action builds the next state by copying
 // what it changes (the helpers at the end of this file) and shares the rest with the state it
@@ -58,6 +57,19 @@ export interface File {
   readonly count: number;
   /** f_op (and f_mapping, swapped together): 'revoked' once file-list has killed it. */
   readonly ops: 'live' | 'revoked';
+}
+
+/** An SRCU domain's index (srcu.ts says what the domain does). */
+export type SrcuIdx = 0 | 1;
+
+/** An SRCU domain (kernel/rcu/srcutree.c), as srcu.ts models it. */
+export interface Srcu {
+  /** srcu_idx & 1: the index new readers count on. */
+  readonly idx: SrcuIdx;
+  /** Readers counted on each index (locks minus unlocks). */
+  readonly readers: readonly [number, number];
+  /** The index each struct file's consumer handle holds (F0, F1 on I). */
+  readonly handles: readonly [SrcuIdx, SrcuIdx];
 }
 
 export interface Inode {

@@ -79,6 +79,12 @@ export interface Variant {
    */
   enterCall?(s: State, p: RevokeParams, t: TaskId): State;
   leaveCall?(s: State, p: RevokeParams, t: TaskId): State;
+  /**
+   * What revoke takes away: the inode (default: every open file of it), or one struct file, the
+   * caller's (EVIOCREVOKE on fd 3), which the revoker names in its cursor once it has begun. A
+   * per-file design is judged by G9 `revoked-file-unusable`; G9 does not apply to the others.
+   */
+  readonly scope?: 'inode' | 'file';
   /** The state shows inode I's SRCU domain (srcu.ts): the design's gate uses it. */
   readonly showsSrcu?: boolean;
   /** Does a call in progress on I touch I's data when it returns (it acts with what it loaded)? */

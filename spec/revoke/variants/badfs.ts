@@ -42,6 +42,7 @@ export const badfs: Variant = {
     'no-live-file-anywhere': 'violated 5',
     'caller-access-as-specified': 'n/a',
     'revoked-ops-fail-with-ebadf-or-enxio': 'holds',
+    'revoked-file-unusable': 'n/a',
     'other-inodes-untouched': 'not-exercised',
     'no-use-after-free': 'holds',
     'refcounts-balance': 'holds',

@@ -83,6 +83,7 @@ export const biederman2009: Variant = {
     'no-live-file-anywhere': 'violated 4',
     'caller-access-as-specified': 'n/a',
     'revoked-ops-fail-with-ebadf-or-enxio': 'holds',
+    'revoked-file-unusable': 'n/a',
     'other-inodes-untouched': 'not-exercised',
     'no-use-after-free': 'holds',
     'refcounts-balance': 'holds',

@@ -26,6 +26,7 @@ export const enberg2007: Variant = {
     'no-live-file-anywhere': 'violated 5',
     'caller-access-as-specified': 'n/a',
     'revoked-ops-fail-with-ebadf-or-enxio': 'holds',
+    'revoked-file-unusable': 'n/a',
     'other-inodes-untouched': 'not-exercised',
     'no-use-after-free': 'violated 5',
     'refcounts-balance': 'holds',

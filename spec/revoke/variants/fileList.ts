@@ -51,6 +51,7 @@ export const fileList: Variant = {
     'no-live-file-anywhere': 'violated 3',
     'caller-access-as-specified': 'n/a',
     'revoked-ops-fail-with-ebadf-or-enxio': 'violated 1',
+    'revoked-file-unusable': 'n/a',
     'other-inodes-untouched': 'not-exercised',
     'no-use-after-free': 'holds',
     'refcounts-balance': 'holds',

@@ -8,8 +8,10 @@ import { badfs } from './badfs.ts';
 import { biederman2009 } from './biederman2009.ts';
 import { cannibalize } from './cannibalize.ts';
 import { enberg2006 } from './enberg2006.ts';
+import { evdevRevoke } from './evdevRevoke.ts';
 import { enberg2007 } from './enberg2007.ts';
 import { fileList } from './fileList.ts';
+import { hurdRevoke } from './hurdRevoke.ts';
 import { cRevocable } from './cRevocable.ts';
 import { rustRevocable } from './rustRevocable.ts';
 import { ttyHangup } from './ttyHangup.ts';
@@ -27,6 +29,8 @@ export const variants: Readonly<Record<VariantName, Variant>> = {
   'tty-hangup': ttyHangup,
   'rust-revocable': rustRevocable,
   'c-revocable': cRevocable,
+  'evdev-revoke': evdevRevoke,
+  'hurd-io-revoke': hurdRevoke,
 };
 
 for (const design of Object.values(variants)) registerDesign(design);

@@ -78,5 +78,20 @@ export const ttyHangup: Variant = {
   faultReaches: () => false,
   cut: (_s, _p, file) => file.ops === 'revoked',
   tasklistHeld: () => false,
+  // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
+  expect: {
+    'no-usable-descriptor': 'violated 3',
+    'no-mapping-after-revoke': 'not-exercised',
+    'no-inode-access-after-return': 'violated 4',
+    'writes-complete-reads-abort': 'violated 4',
+    'no-live-file-anywhere': 'violated 3',
+    'caller-access-as-specified': 'n/a',
+    'revoked-ops-fail-with-ebadf-or-enxio': 'violated 1',
+    'revoked-file-unusable': 'n/a',
+    'other-inodes-untouched': 'not-exercised',
+    'no-use-after-free': 'holds',
+    'refcounts-balance': 'holds',
+    'revoke-returns': 'holds',
+  },
   steps: [swapFops, killLdisc, revokeReturn((s) => s.revoker.pc === 'ldisc-killed')],
 };

@@ -77,6 +77,7 @@ export const vnodeRevoke: Variant = {
     'no-live-file-anywhere': 'holds',
     'caller-access-as-specified': 'n/a',
     'revoked-ops-fail-with-ebadf-or-enxio': 'holds',
+    'revoked-file-unusable': 'n/a',
     'other-inodes-untouched': 'not-exercised',
     'no-use-after-free': 'holds',
     'refcounts-balance': 'holds',

@@ -9,7 +9,6 @@ import spec from '../../../spec/revoke/index.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import { presentation } from '../../../spec/revoke/presentation/hooks.ts';
 import type { State } from '../../../spec/revoke/kernel/state.ts';
-import { SRCU_IDLE } from '../../../spec/revoke/kernel/srcu.ts';
 
 const p = { ...spec.defaults, selfSend: false, fork: false } as RevokeParams;
 const T1 = [
@@ -64,7 +63,7 @@ describe('revoke presentation', () => {
     expect(presentation.toJSON!(t1[2]!.state, p)).toEqual({
       tasks: { A: { files_struct: 'A', visible: true, fds: {} }, B: { files_struct: 'B', visible: true, fds: { '3': 'F0' } } },
       files: { F0: { inode: 'I', count: 2, ops: 'live', mapping: 'live', dead: false } },
-      inodes: { I: { dead: false, doomed: false, srcu: SRCU_IDLE } },
+      inodes: { I: { dead: false, doomed: false } },
       socket: [{ to: 'A', file: 'F0' }],
       mappings: [],
       calls: [],

@@ -1,0 +1,84 @@
+// evdev-revoke: EVIOCREVOKE (drivers/input/evdev.c, Herrmann, c7dc65737c9a, Linux 3.12): an
+// ioctl that revokes one open file of an input device, for a compositor handing a device on at a
+// VT switch. "revokes device-access irrecoverably for that *single* open-file".
+//
+// The revoker is the owner's ioctl(3, EVIOCREVOKE): evdev_ioctl_handler takes evdev->mutex, and
+// evdev_revoke sets client->revoked (a plain bool on the struct file's client), ungrabs, flushes
+// the client's force-feedback effects and wakes the client's readers; it waits for nothing else.
+// Callers, per struct file (client): write and ioctl take evdev->mutex (one per device, so every
+// client's), check `!exist || revoked` under it (-ENODEV) and hold it to the end: the revoke waits
+// for them and they for it. read checks the flag unlocked at the top of each loop, then copies
+// the queued events out; a reader woken by the revoke checks again and gets -ENODEV, but one
+// already past the check copies what is queued after revoke returned (and evdev_pass_values tests
+// the flag unlocked, so one more batch may be queued). No mmap (evdev_fops has none); fchmod on
+// the device node is an inode-level call, untouched.
+// Scope: the struct file and every holder of it (dup'ed and forked descriptors, one in flight in
+// an SCM_RIGHTS message); other open files of the device are untouched by design. The claim is
+// G9 `revoked-file-unusable`, with G5 and the model's sanity checks; the inode-wide guarantees
+// are "n/a: not claimed".
+// Left out: grabs, force-feedback effects and the event producer (no guarantee reads them);
+// a read's sleep, which the model does not tell from its copy (the call window is one).
+import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
+import { type FileId, type State, ownerTask, setPc, withFile, withRevoker } from '../kernel/state.ts';
+import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
+import type { RevokeParams } from '../kernel/params.ts';
+
+/** The struct file the ioctl is called on: the owner's fd 3, if it is a file on I. */
+function ioctlFile(s: State, p: RevokeParams): FileId | undefined {
+  const slot = s.tables[s.tasks[ownerTask(p)]!.table]![3];
+  return slot !== undefined && s.files[slot]?.inode === 'I' ? slot : undefined;
+}
+
+const revokeClient = revokerStep({
+  name: 'RevokeClient',
+  doc: "The revoker (evdev_revoke, under evdev->mutex) sets client->revoked on the struct file of the owner's fd 3 and wakes its readers.",
+  enabled: (s, p) => s.revoker.pc === 'idle' && !gateHeld(s) && ioctlFile(s, p) !== undefined,
+  next(s, p) {
+    const f = ioctlFile(s, p)!;
+    return withRevoker(withFile(s, f, { ...s.files[f]!, ops: 'revoked' }), { ...s.revoker, pc: 'revoked-client', cursor: f });
+  },
+  label: (s, p) => `RevokeClient(${ioctlFile(s, p)}): client->revoked = true, readers woken`,
+});
+
+const badFd = revokerStep({
+  name: 'RevokeBadFd',
+  doc: "The owner's fd 3 names no open file of the device: the ioctl fails (EBADF, or ENOTTY on another file) and revokes nothing.",
+  enabled: (s, p) => s.revoker.pc === 'idle' && ioctlFile(s, p) === undefined,
+  next: (s) => setPc(s, 'failed'),
+  label: () => 'RevokeBadFd: ioctl fails, nothing revoked',
+});
+
+export const evdevRevoke: Variant = {
+  name: 'evdev-revoke',
+  pcs: ['revoked-client'],
+  scope: 'file',
+  callKinds: ['read', 'write', 'pread'],
+  claims: ['revoked-file-unusable', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  gate(_s, _p, file, kind) {
+    if (kind === 'open' || kind === 'fchmod') return ENTER;
+    if (kind === 'mmap') return fail('ENODEV');
+    if (file.ops === 'revoked') return fail('ENODEV');
+    // write and ioctl hold evdev->mutex to their end; read holds nothing.
+    return { enter: true, holds: kind !== 'read' };
+  },
+  callReaches: (_s, _p, call) => call.kind !== 'fchmod',
+  faultReaches: () => false,
+  cut: (_s, _p, file) => file.ops === 'revoked',
+  tasklistHeld: () => false,
+  // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
+  expect: {
+    'no-usable-descriptor': 'n/a',
+    'no-mapping-after-revoke': 'n/a',
+    'no-inode-access-after-return': 'n/a',
+    'writes-complete-reads-abort': 'n/a',
+    'no-live-file-anywhere': 'n/a',
+    'caller-access-as-specified': 'n/a',
+    'revoked-ops-fail-with-ebadf-or-enxio': 'n/a',
+    'revoked-file-unusable': 'violated 3',
+    'other-inodes-untouched': 'n/a',
+    'no-use-after-free': 'holds',
+    'refcounts-balance': 'holds',
+    'revoke-returns': 'holds',
+  },
+  steps: [revokeClient, badFd, revokeReturn((s) => s.revoker.pc === 'revoked-client')],
+};

@@ -1,0 +1,152 @@
+// The designs since 2007, each by the story its sources tell: the shortest counterexample the
+// search finds, and a variant of the design with the flaw mended that keeps the guarantee (so the
+// check can pass as well as fail). The mended variants are registered under their own names.
+import { describe, expect, it } from 'vitest';
+import { check } from '../../../checker/run/check.ts';
+import spec from '../../../spec/revoke/index.ts';
+import { registerDesign } from '../../../spec/revoke/kernel/designs.ts';
+import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
+import { gateHeld, type Variant } from '../../../spec/revoke/kernel/variant.ts';
+import { revokerStep } from '../../../spec/revoke/kernel/revokerSteps.ts';
+import { setPc } from '../../../spec/revoke/kernel/state.ts';
+import { variants } from '../../../spec/revoke/variants/index.ts';
+
+const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...spec.defaults, ...over }) as RevokeParams;
+
+async function run(variant: string, guarantee: string, over: Partial<RevokeParams> = {}) {
+  const temporal = guarantee in (spec.properties ?? {});
+  const result = await check(spec, params({ variant, ...over }), {
+    deadlock: false,
+    ...(temporal ? { properties: [guarantee], invariants: [] } : { invariants: [guarantee] }),
+  });
+  const violation = result.violations.find((v) => v.name === guarantee);
+  return { result, labels: violation?.trace.slice(1).map((step) => step.label) };
+}
+
+function mended(design: Variant, name: string, change: Partial<Variant>): string {
+  registerDesign({ ...design, name, expect: undefined, ...change } as Variant);
+  return name;
+}
+
+describe('tty-hangup', () => {
+  it('a driver ioctl through the old tty_fops holds no ldisc reference, so hangup does not wait for it (G3)', async () => {
+    const { labels } = await run('tty-hangup', 'no-inode-access-after-return');
+    expect(labels).toEqual([
+      'Pread(B, fd 3) begins on F0, borrowed',
+      'RevokeHangupFiles: f_op = hung_up_tty_fops for F0',
+      'RevokeKillLdisc: no ldisc reader left, tty->ldisc = NULL',
+      'RevokeReturn',
+    ]);
+  });
+
+  it('reads and writes are covered by the ldisc semaphore: a caller that loaded tty_fops before the swap meets the NULL ldisc', async () => {
+    // Without the driver ioctls and inode-level calls, and without an open past may_open (which
+    // reopens the tty after the hangup, as tty_open does), G3 holds.
+    const ldiscOnly = mended(variants['tty-hangup'], 'tty-ldisc-calls-only', { callKinds: ['read', 'write'] });
+    const { result } = await run(ldiscOnly, 'no-inode-access-after-return', { openInProgress: false });
+    expect(result.verdict).toBe('ok');
+    // With it, the reopened tty's read is the counterexample.
+    const { labels } = await run(ldiscOnly, 'no-inode-access-after-return');
+    expect(labels).toContain('OpenFile(A, I): F0 made, ->open');
+    // B's read sleeps in n_tty_read holding its ldisc reference for ever: the write lock never comes.
+    const stuck = await run(ldiscOnly, 'revoke-returns', { stuckCaller: true, openInProgress: false });
+    expect(stuck.labels?.some((l) => /^(Read|Write)\(B\) records its hold on F0$/.test(l))).toBe(true);
+  });
+});
+
+describe('c-revocable', () => {
+  it("two tasks reading through one struct file share the handle's SRCU index: the grace period never ends (Hovold)", async () => {
+    const { labels } = await run('c-revocable', 'revoke-returns');
+    expect(labels).toBeDefined();
+    const begins = labels!.filter((l) => /^Read\((A|B), fd 3\) begins on F0/.test(l));
+    expect(new Set(begins.map((l) => l[5])).size).toBe(2);
+    expect(labels).toContain('RevokeAssignNull: res = NULL');
+    expect(labels!.some((l) => l.startsWith('RevokeSrcuFlip'))).toBe(true);
+    expect(labels!.some((l) => l.startsWith('RevokeSrcuDrain'))).toBe(false);
+  });
+
+  it('with one reader at a time on the struct file (no SCM_RIGHTS hand-off, no fork) revoke returns', async () => {
+    const { result } = await run('c-revocable', 'revoke-returns', { tasks: 1, selfSend: false });
+    expect(result.verdict).toBe('ok');
+  });
+});
+
+describe('rust-revocable', () => {
+  it('keeps G3: synchronize_rcu waits for every guard taken before the swap', async () => {
+    const { result } = await run('rust-revocable', 'no-inode-access-after-return');
+    expect(result.verdict).toBe('ok');
+  });
+
+  it('without the RCU read-side section around the access, a reader that loaded true acts after revoke returned', async () => {
+    const unguarded = mended(variants['rust-revocable'], 'revocable-without-rcu', {
+      gate: (s, p, file, kind) => {
+        const g = variants['rust-revocable'].gate(s, p, file, kind);
+        return g !== 'wait' && g.enter ? { enter: true, holds: false } : g;
+      },
+    });
+    const { labels } = await run(unguarded, 'no-inode-access-after-return');
+    expect(labels).toEqual([
+      'Read(B, fd 3) begins on F0, borrowed',
+      'RevokeSwap: is_available = false (was true)',
+      'RevokeSynchronizeRcu: no guard left',
+      'RevokeDrop: drop_in_place(T)',
+      'RevokeReturn',
+    ]);
+  });
+});
+
+describe('evdev-revoke', () => {
+  it('a read past its unlocked check of client->revoked copies events after EVIOCREVOKE returned (G9)', async () => {
+    const { labels } = await run('evdev-revoke', 'revoked-file-unusable');
+    expect(labels).toEqual(['Read(B, fd 3) begins on F0, borrowed', 'RevokeClient(F0): client->revoked = true, readers woken', 'RevokeReturn']);
+  });
+
+  it('with reads under evdev->mutex as writes are, G9 holds: every holder of the file is cut, messages in flight included', async () => {
+    const locked = mended(variants['evdev-revoke'], 'evdev-read-under-mutex', {
+      gate: (s, p, file, kind) => {
+        const g = variants['evdev-revoke'].gate(s, p, file, kind);
+        return g !== 'wait' && g.enter && kind === 'read' ? { enter: true, holds: true } : g;
+      },
+    });
+    const { result } = await run(locked, 'revoked-file-unusable');
+    expect(result.verdict).toBe('ok');
+  });
+});
+
+describe('hurd-io-revoke', () => {
+  it('keeps G1, G3 and G4: every RPC drained, every protid destroyed, an open in progress included', async () => {
+    const result = await check(spec, params({ variant: 'hurd-io-revoke' }), {
+      deadlock: false,
+      invariants: ['no-usable-descriptor', 'no-inode-access-after-return', 'no-live-file-anywhere'],
+    });
+    expect(result.verdict).toBe('ok');
+  });
+
+  it('leaves mappings alone: the pager is no protid (G2)', async () => {
+    const { labels } = await run('hurd-io-revoke', 'no-mapping-after-revoke');
+    expect(labels?.[0]).toMatch(/^MmapBegin\(B, fd 3\)/);
+    expect(labels?.at(-1)).toBe('RevokeReturn');
+  });
+
+  it("a drain that did not wait for an open's dir_lookup would let its protid outlive revoke (G4)", async () => {
+    const hurd = variants['hurd-io-revoke'];
+    const callsOnly = revokerStep({
+      name: 'RevokeDrain',
+      doc: 'The drain, counting calls only.',
+      enabled: (s) => s.revoker.pc === 'inhibiting' && !gateHeld(s),
+      next: (s) => setPc(s, 'inhibited'),
+      label: () => 'RevokeDrain: no call in progress',
+    });
+    const name = mended(hurd, 'hurd-drain-calls-only', { steps: hurd.steps.map((step) => (step.name === 'RevokeDrain' ? callsOnly : step)) });
+    const { labels } = await run(name, 'no-live-file-anywhere');
+    expect(labels).toEqual([
+      'Close(B, fd 3): F0, F0 freed',
+      'OpenBegin(A, I): may_open passed',
+      'RevokeInhibit: RPCs cancelled, new RPCs held',
+      'RevokeDrain: no call in progress',
+      'RevokeDestroyRights: no protid destroyed',
+      'OpenFile(A, I): F0 made, ->open',
+      'RevokeReturn',
+    ]);
+  });
+});
