@@ -13,7 +13,20 @@ const MAX_LINE = 500;
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+/**
+ * A reader that went away (`rmc list | head`) closes stdout under us: say so in one line and stop
+ * with the code for an output that could not be written, not with Node's stack trace.
+ */
+function stopWhenStdoutCloses(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.stderr.write('rmc: standard output was closed (EPIPE): stopping\n');
+    process.exit(EXIT.cannotWrite);
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  stopWhenStdoutCloses();
   let exitCode: number = EXIT.ok;
   const json = argv.includes('--json');
   const program = new Command('rmc')

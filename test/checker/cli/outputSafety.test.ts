@@ -5,6 +5,7 @@
 // makes the failure real; an injected FileIO for what a test cannot make a disk do (ENOSPC half
 // way through, EROFS), since we run as root and chmod does not stop us.
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeIO, type FileIO } from '../../../checker/files/fileIO.ts';
@@ -14,6 +15,7 @@ import { generateCounterexamples } from '../../../checker/counterexamples/genera
 import { MANIFEST, manifestText } from '../../../checker/counterexamples/outFolder.ts';
 import { isOsError, osErrorText, OutputError, UsageError } from '../../../checker/errors.ts';
 import { runTable } from '../../../checker/run/table.ts';
+import { root } from './runRmc.ts';
 import tableSpec from './tableSpecModule.ts';
 import { rmc, tempDir } from './runRmc.ts';
 
@@ -392,4 +394,17 @@ describe('rmc --json on an internal error', () => {
     },
     CLI,
   );
+});
+
+describe('a reader that goes away', () => {
+  it('rmc list with its stdout closed: one line on stderr and exit 74, not a stack trace', async () => {
+    // The read end is closed before rmc has loaded, so its first write meets EPIPE.
+    const child = spawn(process.execPath, [join(root, 'bin/rmc.mjs'), 'list'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(74);
+    expect(stderr.trim().split('\n')).toEqual(['rmc: standard output was closed (EPIPE): stopping']);
+  });
 });
