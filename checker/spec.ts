@@ -144,6 +144,8 @@ export interface Spec<S, P extends object = {}> {
   readonly table?: {
     readonly param: keyof P & string;
     readonly values: readonly P[keyof P][];
+    /** Further values the parameter takes that are no row (revoke: a design whose verdicts are another row's). */
+    readonly otherValues?: readonly P[keyof P][];
     /**
      * Markdown printed under the bounds in GUARANTEES.md: what the bounds leave out, and which bound
      * would change which cell (a "holds" is a statement about these bounds only).

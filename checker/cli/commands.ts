@@ -218,7 +218,7 @@ export async function runList(flags: { json?: boolean }): Promise<number> {
       name,
       summary: spec.summary,
       params: spec.defaults,
-      ...(spec.table ? { table: { param: spec.table.param, values: spec.table.values } } : {}),
+      ...(spec.table ? { table: { param: spec.table.param, values: spec.table.values, otherValues: spec.table.otherValues ?? [] } } : {}),
       configs,
       invariants: Object.keys(spec.invariants),
       properties: Object.keys(spec.properties ?? {}),
@@ -230,6 +230,7 @@ export async function runList(flags: { json?: boolean }): Promise<number> {
     for (const e of entries) {
       process.stdout.write(`${e.name}  ${e.summary}\n  params: ${JSON.stringify(e.params)}\n`);
       if (e.table) process.stdout.write(`  ${e.table.param} (the table's rows): ${e.table.values.join(', ')}\n`);
+      if (e.table && e.table.otherValues.length > 0) process.stdout.write(`  ${e.table.param} (checkable, no row): ${e.table.otherValues.join(', ')}\n`);
       if (e.configs.length > 0) process.stdout.write(`  configs: ${e.configs.join(', ')}\n`);
       process.stdout.write(`  invariants: ${e.invariants.join(', ') || 'none'}\n`);
       if (e.properties.length > 0) process.stdout.write(`  properties: ${e.properties.join(', ')}\n`);

@@ -77,8 +77,8 @@ function checked(spec: AnySpec, values: Record<string, unknown>, source: string)
       const known = Object.keys(defaults);
       throw new UsageError(`unknown parameter ${shown(k)} in ${source} (known: ${known.length ? known.join(', ') : 'none'})`);
     }
-    if (spec.table && k === spec.table.param && !spec.table.values.includes(v as never)) {
-      throw new UsageError(`unknown ${k} ${shown(v)} in ${source} (known: ${spec.table.values.join(', ')})`);
+    if (spec.table && k === spec.table.param && !spec.table.values.includes(v as never) && !spec.table.otherValues?.includes(v as never)) {
+      throw new UsageError(`unknown ${k} ${shown(v)} in ${source} (known: ${[...spec.table.values, ...(spec.table.otherValues ?? [])].join(', ')})`);
     }
     const want = typeOf(defaults[k]);
     if (typeOf(v) !== want) throw new UsageError(`parameter '${k}' in ${source} must be ${want === 'array' ? 'an array' : `a ${want}`}, got ${shown(v)}`);

@@ -26,7 +26,7 @@ import { Close, Dup, Open, OpenBegin, OpenFile, OpenInstall } from './kernel/fil
 import { CloneFiles, ForkCopy, ForkLink } from './kernel/fork.ts';
 import { invariants, notApplicable, reachable } from './kernel/guarantees.ts';
 import { Fault, FaultInstall, Mmap, MmapLink, Munmap, Touch } from './kernel/mm.ts';
-import { type RevokeParams, defaults, validate, variantNames } from './kernel/params.ts';
+import { type RevokeParams, defaults, untabledDesignNames, validate, variantNames } from './kernel/params.ts';
 import { presentation } from './presentation/hooks.ts';
 import { RecvFd, SendFd } from './kernel/scm.ts';
 import { type File, type State, type Table, type Task, ownerTask, stateLayout, threadId, userTasks } from './kernel/state.ts';
@@ -176,6 +176,7 @@ const spec: Spec<State, RevokeParams> = {
   table: {
     param: 'variant',
     values: variantNames,
+    otherValues: untabledDesignNames,
     boundsNote,
     // A design file's row is its design's name, not its path.
     label: (value) => (typeof value === 'string' && isDesignPath(value) ? designNamed(value).name : String(value)),

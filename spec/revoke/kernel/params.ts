@@ -19,6 +19,10 @@ export const variantNames = [
 
 export type VariantName = (typeof variantNames)[number];
 
+/** Built-in designs checkable by name that are no table row: their verdicts are another row's (variants/index.ts). */
+export const untabledDesignNames = ['drm-unplug'] as const;
+const builtInNames: readonly string[] = [...variantNames, ...untabledDesignNames];
+
 /** A built-in design's name, or the absolute path of a design file (README.md, "Writing a design"). */
 export type DesignRef = VariantName | (string & {});
 
@@ -104,8 +108,8 @@ export function validate(p: RevokeParams): string[] {
   const errors: string[] = [];
   // A design file is loaded (and its hooks checked) by the spec's validate (index.ts).
   if (typeof p.variant !== 'string') errors.push(`variant must be a design's name or a design file, not ${JSON.stringify(p.variant)}`);
-  else if (!isDesignPath(p.variant) && !(variantNames as readonly string[]).includes(p.variant)) {
-    errors.push(`unknown variant '${p.variant}' (known: ${variantNames.join(', ')}; or a design file, with --design)`);
+  else if (!isDesignPath(p.variant) && !builtInNames.includes(p.variant)) {
+    errors.push(`unknown variant '${p.variant}' (known: ${builtInNames.join(', ')}; or a design file, with --design)`);
   }
   if (p.mode !== 'revokeat' && p.mode !== 'frevoke') errors.push(`mode must be revokeat or frevoke, not '${p.mode}'`);
   if (p.fdget !== 'light' && p.fdget !== 'counted') errors.push(`fdget must be light or counted, not '${p.fdget}'`);

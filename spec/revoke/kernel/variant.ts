@@ -6,7 +6,7 @@ import type { RevokeParams } from './params.ts';
 import { type Call, type CallKind, type File, type FileId, type Marker, type State, type TaskId, type Vma, someTask } from './state.ts';
 
 /** The error an operation fails with; `EOF` is no errno but a read that returns 0 (a hung-up tty's read). */
-export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV' | 'EOF';
+export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV' | 'EINVAL' | 'EOF';
 /** What the gate is asked about: a call, an mmap, or an open's ->open (an open under way, files.ts). */
 export type OpKind = CallKind | 'mmap' | 'open';
 

@@ -1,12 +1,13 @@
 // The built-in designs, by the `variant` parameter's names, registered with the kernel model
 // (kernel/designs.ts) as this module loads.
-import type { VariantName } from '../kernel/params.ts';
+import type { VariantName, untabledDesignNames } from '../kernel/params.ts';
 import type { Variant } from '../kernel/variant.ts';
 import { registerDesign } from '../kernel/designs.ts';
 import { activeRefs } from './activeRefs.ts';
 import { badfs } from './badfs.ts';
 import { biederman2009 } from './biederman2009.ts';
 import { cannibalize } from './cannibalize.ts';
+import { drmUnplug } from './drmUnplug.ts';
 import { enberg2006 } from './enberg2006.ts';
 import { evdevRevoke } from './evdevRevoke.ts';
 import { enberg2007 } from './enberg2007.ts';
@@ -34,3 +35,12 @@ export const variants: Readonly<Record<VariantName, Variant>> = {
 };
 
 for (const design of Object.values(variants)) registerDesign(design);
+
+/**
+ * Designs checkable by name that are no row of the table: their verdicts at the default bounds
+ * are another row's (each header says whose, and a test pins it).
+ */
+export const sameVerdictsAs: Readonly<Record<(typeof untabledDesignNames)[number], { readonly design: Variant; readonly row: VariantName }>> = {
+  'drm-unplug': { design: drmUnplug, row: 'active-refs' },
+};
+for (const { design } of Object.values(sameVerdictsAs)) registerDesign(design);

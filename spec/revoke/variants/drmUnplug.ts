@@ -1,0 +1,69 @@
+// drm-unplug: DRM's hot-unplug (drivers/gpu/drm/drm_drv.c drm_dev_enter, drm_dev_exit,
+// drm_dev_unplug; drm_ioctl.c drm_ioctl_kernel; drm_gem.c drm_gem_mmap; TTM's ttm_bo_vm_fault and
+// ttm_bo_vm_dummy_page). Checkable by name, but no row of the table: at the default bounds its
+// verdicts are active-refs' (test/spec/revoke/designsSince2007.test.ts pins that), the family
+// active-refs.ts already names it in.
+//
+// The revoker (drm_dev_unplug): dev->unplugged = true; synchronize_srcu(&drm_unplug_srcu), which
+// waits for every drm_dev_enter section begun before it; drm_dev_unregister; then
+// unmap_mapping_range(dev->anon_inode->i_mapping, 0, 0, 1), zapping every linked BO mapping.
+// Callers: only what a driver wraps in drm_dev_enter/exit is in a section. The core's checks are
+// not: drm_ioctl and drm_ioctl_kernel test drm_dev_is_unplugged and then run the handler outside
+// any section (its own inner sections, around the hardware, are the driver's), drm_gem_mmap tests
+// it before ->mmap, and drm_read (the event queue) and the inode-level calls test nothing. DRM
+// has no ->write (EINVAL). A TTM fault runs its handler and the PTE insert inside drm_dev_enter,
+// and maps a dummy page once it fails: a fault past the handler holds the section until its PTE
+// is in, so the synchronize waits for it and the unmap takes the PTE.
+// Struct files are never released by the unplug: they stay open, dead to the wrapped paths.
+// Left out: drm_unplug_srcu is one SRCU for every DRM device (another device's long section
+// delays this unplug, which no guarantee reads); open after unplug (drm_open's check is not
+// read here, and the caller's chmod blocks later opens anyway).
+import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
+import { type State, inodeOf, setPc, someTask, withInode } from '../kernel/state.ts';
+import { ENTER, type Variant, fail } from '../kernel/variant.ts';
+
+const unplugged = (s: State): boolean => s.inodes.I!.dead;
+
+const markUnplugged = revokerStep({
+  name: 'RevokeMarkDead',
+  doc: 'The revoker (drm_dev_unplug) sets dev->unplugged: every later drm_dev_enter, and the core checks, fail.',
+  enabled: (s) => s.revoker.pc === 'idle',
+  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'deactivated'),
+  label: () => 'RevokeMarkDead(I): dev->unplugged = true',
+});
+
+const synchronizeSrcu = revokerStep({
+  name: 'RevokeDrain',
+  doc: 'The revoker waits in synchronize_srcu(&drm_unplug_srcu) until no drm_dev_enter section begun before it is open: enabled only then.',
+  enabled: (s) => s.revoker.pc === 'deactivated' && !someTask(s, (tk) => tk.vma !== null && tk.vma.faulting && inodeOf(s, tk.vma.file) === 'I'),
+  next: (s) => setPc(s, 'drained'),
+  label: () => 'RevokeDrain(I): synchronize_srcu, no section left',
+});
+
+export const drmUnplug: Variant = {
+  name: 'drm-unplug',
+  callKinds: ['read', 'write', 'pread', 'fchmod'],
+  gate(s, _p, _file, kind) {
+    if (kind === 'fchmod' || kind === 'read' || kind === 'open') return ENTER;
+    if (kind === 'write') return fail('EINVAL');
+    // drm_ioctl's and drm_gem_mmap's check, outside any section.
+    return unplugged(s) ? fail('ENODEV') : ENTER;
+  },
+  callReaches: () => true,
+  // ttm_bo_vm_fault: drm_dev_enter fails, the dummy page is mapped.
+  faultReaches: (s) => !unplugged(s),
+  cut: (s) => unplugged(s),
+  tasklistHeld: () => false,
+  steps: [
+    markUnplugged,
+    synchronizeSrcu,
+    unmap({
+      doc: "The revoker unmap_mapping_range's the device's anon inode mapping: every linked BO mapping's PTEs go.",
+      from: (s) => s.revoker.pc === 'drained',
+      to: 'unmapped',
+      how: 'ptes',
+      select: (s, _t, vma) => inodeOf(s, vma.file) === 'I',
+    }),
+    revokeReturn((s) => s.revoker.pc === 'unmapped'),
+  ],
+};
