@@ -25,7 +25,7 @@ import {
   withSlot,
   withTask,
 } from './state.ts';
-import { ENTER, fail, gateHeld, slotCutterHooks } from './variant.ts';
+import { ENTER, fail, gateHeld, gateHeldByCallers, slotCutterHooks } from './variant.ts';
 import { srcuDrained, srcuFlip, srcuOther, srcuReadLock, srcuReadUnlock } from './srcu.ts';
 
 export const designApi = {
@@ -42,6 +42,7 @@ export const designApi = {
   ENTER,
   fail,
   gateHeld,
+  gateHeldByCallers,
   slotCutterHooks,
   // An SRCU domain beside inode I, for a gate that is an SRCU read-side section (srcu.ts).
   srcuReadLock,

@@ -45,6 +45,14 @@ export function gateHeld(s: State, file?: FileId): boolean {
   );
 }
 
+/**
+ * A caller (not the revoker) holds the design's gate: for a revoker whose wait leaves its own
+ * hold out (Hurd's inhibit spares the RPC it runs in; EVIOCREVOKE's ioctl takes evdev->mutex itself).
+ */
+export function gateHeldByCallers(s: State): boolean {
+  return someTask(s, (tk) => (tk.call !== null && tk.call.gate) || (tk.vma !== null && tk.vma.gate));
+}
+
 export interface Variant {
   /** The design's name: the table's row, and what `variant` names it by (a design file's is its own). */
   readonly name: string;

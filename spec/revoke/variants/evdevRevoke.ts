@@ -20,7 +20,7 @@
 // a read's sleep, which the model does not tell from its copy (the call window is one).
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { type FileId, type State, ownerTask, setPc, withFile, withRevoker } from '../kernel/state.ts';
-import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
+import { ENTER, type Variant, fail, gateHeldByCallers } from '../kernel/variant.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 
 /** The struct file the ioctl is called on: the owner's fd 3, if it is a file on I. */
@@ -32,7 +32,7 @@ function ioctlFile(s: State, p: RevokeParams): FileId | undefined {
 const revokeClient = revokerStep({
   name: 'RevokeClient',
   doc: "The revoker (evdev_revoke, under evdev->mutex) sets client->revoked on the struct file of the owner's fd 3 and wakes its readers.",
-  enabled: (s, p) => s.revoker.pc === 'idle' && !gateHeld(s) && ioctlFile(s, p) !== undefined,
+  enabled: (s, p) => s.revoker.pc === 'idle' && !gateHeldByCallers(s) && ioctlFile(s, p) !== undefined,
   next(s, p) {
     const f = ioctlFile(s, p)!;
     return withRevoker(withFile(s, f, { ...s.files[f]!, ops: 'revoked' }), { ...s.revoker, pc: 'revoked-client', cursor: f });

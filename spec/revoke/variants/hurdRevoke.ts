@@ -22,13 +22,13 @@
 // EINTR for other nodes' RPCs in the same bucket (no guarantee reads them).
 import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { type State, setPc, someTask, withFile } from '../kernel/state.ts';
-import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
+import { ENTER, type Variant, fail, gateHeldByCallers } from '../kernel/variant.ts';
 
 /** ports_begin_rpc holds new RPCs while the bucket is inhibited (from the cancel to the resume). */
 const inhibited = (s: State): boolean => s.revoker.pc === 'inhibiting' || s.revoker.pc === 'inhibited' || s.revoker.pc === 'destroyed';
 
-/** An RPC is in progress on the bucket: a call, or an open's dir_lookup past its permission check. */
-const rpcInProgress = (s: State): boolean => gateHeld(s) || someTask(s, (tk) => tk.opening === 'permitted');
+/** An RPC other than the revoker's own is in progress on the bucket: a call, or an open's dir_lookup past its permission check. */
+const rpcInProgress = (s: State): boolean => gateHeldByCallers(s) || someTask(s, (tk) => tk.opening === 'permitted');
 
 const inhibit = revokerStep({
   name: 'RevokeInhibit',
