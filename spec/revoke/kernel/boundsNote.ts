@@ -9,4 +9,5 @@ export const boundsNote = `Every "holds" below holds within these bounds: two ta
 - \`caller-access-as-specified\`: applies to frevoke only, checked with two struct files (\`frevoke-shared\`): violated in every design (T5), and there G1-G4 break too (with one file only the spared file exists and they hold vacuously).
 - \`other-inodes-untouched\`: exercised only with inode J (\`otherInode\`, checked for active-refs in the tests).
 - \`no-use-after-free\`: without fs/file.c's light-fdget rule (\`threads-borrowing\`) the owner's thread frees the file under a borrowed read in every design.
+- \`rust-revocable\`, \`c-revocable\`: one revoker. A second one (Devres's unbind and drop) loses the swap and returns false at once, owing nothing; a caller that takes that false for "gone" is Devres's race (f744201c6159), not modelled.
 - \`revoke-returns\`: a caller that blocks for ever (\`stuck-caller\`) or a revoker inside a method of the file (\`self-revoke\`) breaks it for the draining designs (T8).`;
