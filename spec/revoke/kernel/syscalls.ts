@@ -150,7 +150,8 @@ function syscallEnd(name: string, doc: string, which: (p: RevokeParams, t: TaskI
       if (s.files[call.file] === undefined) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
       const reaches = call.inode !== 'I' || variantOf(p).callReaches(s, p, call);
       const did = { read: 'read', pread: 'read', write: 'wrote', fchmod: 'changed' }[call.kind];
-      return `${verb(call.kind)}(${t}) returns: ${reaches ? `${did} ${call.inode}` : 'EIO'}`;
+      const errno = reaches ? undefined : (variantOf(p).callErrno?.(s, p, call) ?? 'EIO');
+      return `${verb(call.kind)}(${t}) returns: ${errno === undefined ? `${did} ${call.inode}` : errno === 'EOF' ? '0 (EOF)' : errno}`;
     },
     actor: (_s, t) => t,
   });

@@ -97,6 +97,8 @@ export interface Variant {
   readonly showsSrcu?: boolean;
   /** Does a call in progress on I touch I's data when it returns (it acts with what it loaded)? */
   callReaches(s: State, p: RevokeParams, call: Call): boolean;
+  /** What a call in progress on I that no longer reaches I returns (default EIO; a hung-up tty's read: 0). */
+  callErrno?(s: State, p: RevokeParams, call: Call): Errno;
   /** Does a fault's handler on this mapping of I pass and find I's page, or raise SIGBUS? (A PTE already there needs no fault.) */
   faultReaches(s: State, p: RevokeParams, vma: Vma): boolean;
   /** Has revoke cut this struct file itself (not just a slot naming it)? */

@@ -77,6 +77,8 @@ export const cRevocable: Variant = {
   },
   // A method that got the resource uses it until it withdraws; one that got NULL fails.
   callReaches: (_s, _p, call) => call.kind !== 'fchmod' && call.loadedOps === 'live',
+  // The method got NULL from srcu_dereference.
+  callErrno: () => 'ENODEV',
   faultReaches: () => false,
   cut: () => false,
   tasklistHeld: () => false,

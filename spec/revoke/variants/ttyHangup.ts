@@ -75,6 +75,8 @@ export const ttyHangup: Variant = {
   // A read or write inside the ldisc sees tty_hung_up_p(file) and returns; a driver ioctl or an
   // inode-level call acts with what it loaded.
   callReaches: (s, _p, call) => (call.kind === 'read' || call.kind === 'write' ? s.files[call.file]?.ops !== 'revoked' : true),
+  // n_tty_read sees tty_hung_up_p(file) and returns 0; n_tty_write returns -EIO.
+  callErrno: (_s, _p, call) => (call.kind === 'read' ? 'EOF' : 'EIO'),
   faultReaches: () => false,
   cut: (_s, _p, file) => file.ops === 'revoked',
   tasklistHeld: () => false,
