@@ -5,7 +5,7 @@
 // operation through it fails); the socketpair's queue is a list, mappings and calls in progress
 // are listed with their task, every field of theirs shown (a step may change only a call's
 // `entering`). Keys are written in one fixed order and every collection is sorted by id, so the
-// same state always gives the same text.
+// same state always gives the same text. stateJsonLayout types this view for the ITF traces.
 import { OP_KINDS, opThrough } from '../kernel/access.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { FDS, type FileId, type State, returnedZero } from '../kernel/state.ts';

@@ -2,27 +2,29 @@ import { Record as ImmutableRecord, List, Map, OrderedMap, Set } from 'immutable
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../../../checker/errors.ts';
 import { itf } from '../../../../checker/trace/render/itf.ts';
+import { itfSource } from '../../../../checker/trace/render/itfSource.ts';
 import { traceView } from '../../../../checker/trace/render/traceView.ts';
 import { validateItf } from './validateItf.ts';
 import type { AnySpec, Layout } from '../../../../checker/spec.ts';
+import { handoffSpec } from './handoffSpec.ts';
 import { handoffTrace } from './handoffTrace.ts';
 
 const bare = { name: 'test/values', summary: '', defaults: {}, init: () => [], actions: [], invariants: {} } as unknown as AnySpec;
 /** A trace of these states (the first initial, each later one a step), written as `spec` says. */
 const trace = (spec: AnySpec, ...states: unknown[]) => {
   const steps = states.map((state, i) => ({ action: i === 0 ? null : 'Step', label: i === 0 ? 'Initial predicate' : `Step ${i}`, state }));
-  return itf(traceView(spec, {}, 'x', steps));
+  return itf(traceView(spec, {}, 'x', steps), itfSource(spec, {}));
 };
 const statesOf = (json: Record<string, unknown>) => (json.states as Record<string, unknown>[]).map(({ '#meta': _, ...vars }) => vars);
 const NONE = { tag: 'None', value: { '#tup': [] } };
 const some = (value: unknown) => ({ tag: 'Some', value });
 
 const bool: Layout = { type: 'enum', values: [false, true] };
-const laidOut = (layout: Layout) => ({ ...bare, layout: () => layout }) as AnySpec;
+const laidOut = (layout: Layout, presentation?: object) => ({ ...bare, layout: () => layout, ...(presentation ? { presentation } : {}) }) as AnySpec;
 
 describe('itf', () => {
   it('writes the handoff counterexample as the committed ITF, which passes the ITF rules', async () => {
-    const json = itf(await handoffTrace(true));
+    const json = itf(await handoffTrace(true), itfSource(handoffSpec(true), { variant: 'naive' }));
     expect(validateItf(json)).toEqual([]);
     await expect(JSON.stringify(json, null, 2) + '\n').toMatchFileSnapshot('__snapshots__/handoff.itf.json');
   });
@@ -104,6 +106,19 @@ describe('itf', () => {
     expect(validateItf(json)).toEqual([]);
   });
 
+  it("writes the JSON view, typed by its own layout, where the spec has one: the text trace's variables", () => {
+    const raw: Layout = { type: 'record', fields: { message: { type: 'optional', of: { type: 'enum', values: ['F0'] } } } };
+    const view: Layout = { type: 'record', fields: { socket: { type: 'list', of: { type: 'enum', values: ['F0'] }, max: 1 } } };
+    const presentation = { toJSON: (s: { message: string | null }) => ({ socket: s.message === null ? [] : [s.message] }), jsonLayout: () => view };
+    const spec = laidOut(raw, presentation);
+    expect(itfSource(spec, {})).toEqual({ states: 'view', layout: view });
+    expect(statesOf(trace(spec, { message: null }, { message: 'F0' }))).toEqual([{ socket: [] }, { socket: ['F0'] }]);
+    // A view without a layout is still the view, each value typed by its kind.
+    const untyped = laidOut(raw, { toJSON: presentation.toJSON });
+    expect(itfSource(untyped, {})).toEqual({ states: 'view' });
+    expect(statesOf(trace(untyped, { message: 'F0' }))).toEqual([{ socket: ['F0'] }]);
+  });
+
   it('refuses states that leave their layout, naming the field, so the ITF never drops what the text shows', () => {
     const layout: Layout = { type: 'record', fields: { vma: { type: 'record', fields: { linked: bool } } } };
     const fails = (state: unknown) => () => trace(laidOut(layout), state);
@@ -140,7 +155,7 @@ describe('itf', () => {
   });
 
   it('marks a lasso with loop, and the validator checks it is a state index', async () => {
-    const json = itf(await handoffTrace(false, 1));
+    const json = itf(await handoffTrace(false, 1), itfSource(handoffSpec(false), { variant: 'naive' }));
     expect(json.loop).toBe(1);
     expect((json['#meta'] as Record<string, unknown>).loop).toBe(1);
     expect(validateItf(json)).toEqual([]);
@@ -148,7 +163,7 @@ describe('itf', () => {
   });
 
   it('puts the spec, parameters, violated guarantee and each step label in #meta', async () => {
-    const meta = itf(await handoffTrace(true))['#meta'] as Record<string, unknown>;
+    const meta = itf(await handoffTrace(true), itfSource(handoffSpec(true), { variant: 'naive' }))['#meta'] as Record<string, unknown>;
     expect(meta).toMatchObject({ format: 'ITF', source: 'test/handoff', params: { variant: 'naive' }, violated: 'no-usable-descriptor' });
     expect(meta.labels).toEqual(['Initial predicate', 'SendFd(B -> A, F0)', 'Revoke(F0)', 'RecvFd(A): fd 4 -> F0']);
   });
