@@ -1,8 +1,9 @@
 // Every ITF trace in the committed counterexamples/ folder (which fresh.test.ts holds equal to a
 // fresh regeneration) passes the strict ITF rules of validateItf, a checker written apart from
 // the writer: no #unserializable, no null, one type per variable across the states. Each trace
-// has the variables and the states of its text twin, so the two read in one vocabulary. And the
-// check can fail: hand-broken copies of a committed trace are rejected, each for its breach.
+// has the variables and the states of its text twin, so the two read in one vocabulary, and the
+// folder's README gives each of those variables its type. And the check can fail: hand-broken
+// copies of a committed trace are rejected, each for its breach.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +44,12 @@ describe('the committed ITF traces', () => {
     const text = textTrace(f.replace(/\.itf\.json$/, '.txt'));
     expect([...(json.vars as string[])].sort()).toEqual([...text.vars].sort());
     expect((json.states as unknown[]).length).toBe(text.states);
+  });
+
+  it("are described variable by variable in the folder's README", () => {
+    const readme = readFileSync(join(folder, 'README.md'), 'utf8');
+    const described = [...readme.matchAll(/^\| `(\w+)` \| `[^`]+` \|$/gm)].map((m) => m[1]);
+    for (const f of itfFiles) expect(read(f).vars, f).toEqual(described);
   });
 
   it('writes absent values as options somewhere, so the option form is checked on real traces', () => {
