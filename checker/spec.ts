@@ -172,6 +172,12 @@ export interface Presentation<S, P> {
   lanes?(p: P): readonly string[];
   /** A plain-JSON view of a state for diffs, ITF and the HTML step-through (default: the state). */
   toJSON?(s: S, p: P): unknown;
+  /**
+   * The layout of toJSON's view, as Spec.layout is the state's: which objects are maps, which
+   * values may be absent. The ITF writer types the trace by it (its variables are the view's,
+   * the ones the text trace shows); without it the view's objects are records.
+   */
+  jsonLayout?(p: P): Layout;
   /** Messages carried between steps (sendmsg -> recvmsg), as pairs of step indices. */
   messages?(trace: readonly TraceStep<S>[], p: P): readonly { from: number; to: number; label: string }[];
   /** The breaking state's object graph, as DOT statements (nodes and edges, no graph wrapper). */

@@ -10,6 +10,7 @@ import type { TableResult } from '../run/table.ts';
 import { guaranteesMd } from './guaranteesMd.ts';
 import { indexHtml } from './indexHtml.ts';
 import { replaceFolder } from './outFolder.ts';
+import { itfSource } from '../trace/render/itfSource.ts';
 import { readmeMd } from './readmeMd.ts';
 import { renderTrace, type RenderedTrace } from './renderTrace.ts';
 
@@ -34,7 +35,7 @@ export async function generateCounterexamples({ spec, params, table, outDir, sce
   const files = new Map<string, string>();
   for (const t of traces) for (const [name, text] of t.files) files.set(name, text);
   files.set('GUARANTEES.md', guaranteesMd(table, spec.table?.boundsNote));
-  files.set('README.md', readmeMd(table, traces));
+  files.set('README.md', readmeMd(table, traces, itfSource(spec, params)));
   files.set('index.html', indexHtml(table, traces));
   return replaceFolder(resolve(outDir), files, io);
 }

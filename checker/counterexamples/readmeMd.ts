@@ -1,11 +1,14 @@
-// readmeMd: README.md, the index a reviewer opens first: what each file is, the table, and every
+// readmeMd: README.md, the index a reviewer opens first: what each file is, how the ITF traces are
+// written (their variables and types, from the layout that types them), the table, and every
 // trace with its lanes inline.
 import type { TableResult } from '../run/table.ts';
+import type { ItfSource } from '../trace/render/itfSource.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
+import { quintType } from './quintType.ts';
 import type { RenderedTrace } from './renderTrace.ts';
 
-export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): string {
+export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], itf: ItfSource): string {
   const list = traces.flatMap((t) => [
     `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${String(t.value)}\` breaks \`${t.guarantee}\` in ${t.view.steps.length - 1} steps`,
     '',
@@ -31,7 +34,7 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): 
     '  then only the fields each step changed), then the same interleaving as lockdep-style lanes,',
     '  one column per actor, ending at the guarantee it breaks.',
     '- `<value>--<guarantee>.itf.json`: the trace in the Informal Trace Format (Apalache ADR-015),',
-    '  which Quint and Apalache tools read.',
+    '  which Quint and Apalache tools read (below).',
     '- `<value>--<guarantee>.seq.dot` / `.seq.svg`: the interleaving as a sequence diagram, one lane',
     '  per actor, messages as arrows, the breaking step in red.',
     '- `<value>--<guarantee>.objects.dot` / `.objects.svg`: the object graph of the breaking state.',
@@ -40,6 +43,7 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): 
     '- `index.html`: a static page (no server, nothing fetched) with the table, the pictures and a',
     '  step-through showing what each step changed.',
     '',
+    ...itfSection(itf),
     '## The table',
     '',
     `Bounds: ${boundsLine(table)}.`,
@@ -50,4 +54,31 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): 
     '',
     ...(traces.length === 0 ? ['No guarantee is violated within these bounds.', ''] : list),
   ].join('\n');
+}
+
+/** How the ITF traces are written: which variables, and each one's type where a layout gives it. */
+function itfSection(itf: ItfSource): string[] {
+  const holds =
+    itf.states === 'view'
+      ? 'Each `.itf.json` holds the variables its text trace prints, the same names and values,'
+      : "Each `.itf.json` holds the state's own variables (the spec has no view of its own, so its text trace prints the same state as plain JSON),";
+  const typed = itf.layout
+    ? 'typed by the layout the spec declares for them, so a variable has one type in every state (in Quint\'s notation below).'
+    : 'typed by the kind of each value (sets, maps, records, lists); a position that is null in some state is an option in every state.';
+  const fields = itf.layout?.type === 'record' ? Object.entries(itf.layout.fields) : [];
+  return [
+    '## The ITF traces',
+    '',
+    `${holds} ${typed}`,
+    'The encoding is the Informal Trace Format (Apalache ADR-015) as Quint reads it back:',
+    '',
+    '- a map is `{"#map": [[key, value], ...]}`, its keys as the model has them (numbers stay numbers),',
+    '  a record is a JSON object, a `List` a JSON array, a set `{"#set": [...]}`;',
+    '- a value that may be absent (`Option`) is Quint\'s option in every state: `{"tag": "None", "value": {"#tup": []}}`',
+    '  when absent, `{"tag": "Some", "value": v}` when present;',
+    '- an integer is a JSON number within +-(2^53 - 1), beyond that `{"#bigint": "<decimal>"}`; booleans and strings are',
+    `  themselves. ${itf.layout ? 'No value is `null` or `{"#unserializable": ...}`.' : 'No value is `null`; a fraction, which ITF cannot hold, is `{"#unserializable": "..."}`.'}`,
+    '',
+    ...(fields.length > 0 ? ['| variable | type |', '| --- | --- |', ...fields.map(([k, l]) => `| \`${k}\` | \`${quintType(l)}\` |`), ''] : []),
+  ];
 }

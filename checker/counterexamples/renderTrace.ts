@@ -3,6 +3,7 @@
 import type { AnySpec } from '../spec.ts';
 import type { TableCell } from '../run/table.ts';
 import { itf } from '../trace/render/itf.ts';
+import { itfSource } from '../trace/render/itfSource.ts';
 import { lanes } from '../trace/render/lanes.ts';
 import { objectsDot } from '../trace/render/objectsDot.ts';
 import { seqDot } from '../trace/render/seqDot.ts';
@@ -53,7 +54,7 @@ export async function renderTrace(spec: AnySpec, params: Record<string, unknown>
   const objectsSvg = await svg(objects);
   const files = new Map<string, string>([
     [`${stem}.txt`, txt],
-    [`${stem}.itf.json`, itfText(itf(view))],
+    [`${stem}.itf.json`, itfText(itf(view, itfSource(spec, view.params)))],
     [`${stem}.seq.dot`, seq],
     [`${stem}.seq.svg`, seqSvg],
     [`${stem}.objects.dot`, objects],

@@ -33,6 +33,10 @@ describe('generateCounterexamples', () => {
     expect(out[`${stem}.txt`]).toContain('RecvFd(A): fd 4 -> F0  <- no-usable-descriptor');
     expect(validateItf(JSON.parse(out[`${stem}.itf.json`]!))).toEqual([]);
     expect(out['README.md']).toContain(`[sequence diagram](${stem}.seq.svg)`);
+    // The handoff spec has neither a JSON view nor a layout: its ITF is its raw state, typed by kind.
+    expect(out['README.md']).toContain("Each `.itf.json` holds the state's own variables");
+    expect(out['README.md']).toContain('typed by the kind of each value');
+    expect(out['README.md']).not.toContain('| variable | type |');
     expect(out['index.html']).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(out['index.html']).toContain(`id="${stem}"`);
   });

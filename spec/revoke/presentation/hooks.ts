@@ -1,7 +1,8 @@
 // The revoke model's presentation hooks: how a counterexample reads to a kernel reviewer.
 // Lanes are lockdep's columns: the revoker first, then the tasks in scan order (the owner's
-// thread right after the owner), then the fork child. States print as stateJson; the object
-// graph of the breaking state is objectGraph.
+// thread right after the owner), then the fork child. States print as stateJson (in the text
+// trace, the page and the ITF, typed there by stateJsonLayout); the object graph of the breaking
+// state is objectGraph.
 // Messages are the SCM_RIGHTS hand-offs, found from the socketpair's queue rather than from
 // action names: a step that fills the empty queue is a sendmsg, a step that empties it the
 // recvmsg that takes that message (the queue is FIFO, so pending sends are matched in order).
@@ -9,6 +10,8 @@ import type { Presentation, TraceStep } from '../../../checker/spec.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { objectGraph } from './objectGraph.ts';
 import { stateJson } from './stateJson.ts';
+import { stateJsonLayout } from './stateJsonLayout.ts';
+import { variantOf } from '../kernel/access.ts';
 import { type Message, type State, allTasks } from '../kernel/state.ts';
 
 const sameMessage = (a: Message, b: Message): boolean => a.to === b.to && a.file === b.file;
@@ -31,6 +34,8 @@ export function messages(trace: readonly TraceStep<State>[]): { from: number; to
 export const presentation: Presentation<State, RevokeParams> = {
   lanes: (p) => ['revoker', ...allTasks(p)],
   toJSON: stateJson,
+  // Typed by the same design's revoker stages as the state's layout.
+  jsonLayout: (p) => stateJsonLayout(p, variantOf(p).pcs),
   messages: (trace) => messages(trace),
   objectGraph,
 };

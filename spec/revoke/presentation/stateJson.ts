@@ -3,8 +3,10 @@
 // CLONE_FILES appears under every task that shares it), each struct file its f_count, f_op and
 // f_mapping (swapped together, so one field in the state) and whether it is dead (every new
 // operation through it fails); the socketpair's queue is a list, mappings and calls in progress
-// are listed with their task. Keys are written in one fixed order and every collection is sorted
-// by id, so the same state always gives the same text.
+// are listed with their task, every field of theirs shown (a step may change only a call's
+// `entering`). Keys are written in one fixed order and every collection is sorted by id, so the
+// same state always gives the same text. Inode I's SRCU domain is shown for a design whose gate uses
+// it (`showsSrcu`). stateJsonLayout types this view for the ITF traces.
 import { OP_KINDS, opThrough, variantOf } from '../kernel/access.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { FDS, type FileId, type State, returnedZero } from '../kernel/state.ts';
@@ -35,7 +37,7 @@ export function stateJson(s: State, p: RevokeParams): unknown {
   const inodes: Record<string, unknown> = {};
   const srcu = variantOf(p).showsSrcu === true;
   for (const [i, inode] of byKey(s.inodes)) {
-    inodes[i] = srcu && i === 'I' ? { dead: inode.dead, doomed: inode.doomed, srcu: inode.srcu } : { dead: inode.dead, doomed: inode.doomed };
+    inodes[i] = srcu ? { dead: inode.dead, doomed: inode.doomed, srcu: inode.srcu } : { dead: inode.dead, doomed: inode.doomed };
   }
   const mappings: unknown[] = [];
   const calls: unknown[] = [];
@@ -43,12 +45,12 @@ export function stateJson(s: State, p: RevokeParams): unknown {
   for (const [t, tk] of byKey(s.tasks)) {
     if (tk.vma !== null) {
       const v = tk.vma;
-      mappings.push({ task: t, file: v.file, linked: v.linked, pte: v.pte, zapped: v.zapped, faulting: v.faulting });
+      mappings.push({ task: t, file: v.file, linked: v.linked, pte: v.pte, zapped: v.zapped, faulting: v.faulting, gate: v.gate });
     }
     if (tk.opening !== null) openings.push({ task: t, file: tk.opening === 'permitted' ? null : tk.opening });
     if (tk.call !== null) {
       const c = tk.call;
-      calls.push({ task: t, kind: c.kind, file: c.file, inode: c.inode, counted: c.counted, loadedOps: c.loadedOps, gate: c.gate });
+      calls.push({ task: t, kind: c.kind, file: c.file, inode: c.inode, counted: c.counted, loadedOps: c.loadedOps, gate: c.gate, entering: c.entering });
     }
   }
   const r = s.revoker;

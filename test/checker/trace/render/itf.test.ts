@@ -1,24 +1,37 @@
 import { Record as ImmutableRecord, List, Map, OrderedMap, Set } from 'immutable';
 import { describe, expect, it } from 'vitest';
+import { SpecError } from '../../../../checker/errors.ts';
 import { itf } from '../../../../checker/trace/render/itf.ts';
+import { itfSource } from '../../../../checker/trace/render/itfSource.ts';
 import { traceView } from '../../../../checker/trace/render/traceView.ts';
 import { validateItf } from './validateItf.ts';
-import type { AnySpec } from '../../../../checker/spec.ts';
+import type { AnySpec, Layout } from '../../../../checker/spec.ts';
+import { handoffSpec } from './handoffSpec.ts';
 import { handoffTrace } from './handoffTrace.ts';
 
 const bare = { name: 'test/values', summary: '', defaults: {}, init: () => [], actions: [], invariants: {} } as unknown as AnySpec;
-const oneState = (state: unknown) => itf(traceView(bare, {}, 'x', [{ action: null, label: 'Initial predicate', state }]));
+/** A trace of these states (the first initial, each later one a step), written as `spec` says. */
+const trace = (spec: AnySpec, ...states: unknown[]) => {
+  const steps = states.map((state, i) => ({ action: i === 0 ? null : 'Step', label: i === 0 ? 'Initial predicate' : `Step ${i}`, state }));
+  return itf(traceView(spec, {}, 'x', steps), itfSource(spec, {}));
+};
+const statesOf = (json: Record<string, unknown>) => (json.states as Record<string, unknown>[]).map(({ '#meta': _, ...vars }) => vars);
+const NONE = { tag: 'None', value: { '#tup': [] } };
+const some = (value: unknown) => ({ tag: 'Some', value });
+
+const bool: Layout = { type: 'enum', values: [false, true] };
+const laidOut = (layout: Layout, presentation?: object) => ({ ...bare, layout: () => layout, ...(presentation ? { presentation } : {}) }) as AnySpec;
 
 describe('itf', () => {
   it('writes the handoff counterexample as the committed ITF, which passes the ITF rules', async () => {
-    const json = itf(await handoffTrace(true));
+    const json = itf(await handoffTrace(true), itfSource(handoffSpec(true), { variant: 'naive' }));
     expect(validateItf(json)).toEqual([]);
     await expect(JSON.stringify(json, null, 2) + '\n').toMatchFileSnapshot('__snapshots__/handoff.itf.json');
   });
 
-  it('encodes sets, maps, records, lists and integers beyond 2^53 by the ITF rules', () => {
+  it('encodes sets, maps, records, lists, absent values and integers beyond 2^53 by the ITF rules', () => {
     const R = ImmutableRecord({ a: 1, b: List([Set([2, 1])]) });
-    const json = oneState({
+    const json = trace(bare, {
       set: Set(['b', 'a']),
       jsSet: new globalThis.Set([3]),
       map: Map([
@@ -32,14 +45,11 @@ describe('itf', () => {
       small: 7n,
       neg: -(2 ** 55),
       none: null,
-      half: 0.5,
     });
     expect(validateItf(json)).toEqual([]);
-    expect((json.states as unknown[])[0]).toEqual({
-      '#meta': { index: 0, label: 'Initial predicate' },
+    expect(statesOf(json)[0]).toEqual({
       big: { '#bigint': '1152921504606846976' },
       bigint: { '#bigint': '12345678901234567890' },
-      half: { '#unserializable': '0.5' },
       jsMap: { '#map': [['k', true]] },
       jsSet: { '#set': [3] },
       map: {
@@ -49,15 +59,80 @@ describe('itf', () => {
         ],
       },
       neg: { '#bigint': '-36028797018963968' },
-      none: { '#unserializable': 'null' },
+      none: NONE,
       rec: { a: 1, b: [{ '#set': [1, 2] }] },
       set: { '#set': ['a', 'b'] },
       small: 7,
     });
   });
 
+  it('writes a fraction, which ITF cannot hold, as #unserializable, which the strict rules reject', () => {
+    const json = trace(bare, { half: 0.5 });
+    expect(statesOf(json)).toEqual([{ half: { '#unserializable': '0.5' } }]);
+    expect(validateItf(json)).toEqual(['states[0].half: #unserializable "0.5" is no value Quint can read']);
+    expect(validateItf(json, { allowUnserializable: true })).toEqual([]);
+  });
+
+  it('makes a position that is null in some state an option in every state of the trace', () => {
+    const json = trace(bare, { x: null, r: { f: 'a' }, l: [1] }, { x: 3, r: { f: null }, l: [null, 2] });
+    expect(statesOf(json)).toEqual([
+      { x: NONE, r: { f: some('a') }, l: [some(1)] },
+      { x: some(3), r: { f: NONE }, l: [NONE, some(2)] },
+    ]);
+    expect(validateItf(json)).toEqual([]);
+  });
+
+  it("types raw states by the spec's layout: dicts as #map with the layout's keys, optionals as options in every state", () => {
+    const layout: Layout = {
+      type: 'record',
+      fields: {
+        fds: { type: 'dict', keys: [3, 4], of: { type: 'enum', values: ['F0', 'F1'] } },
+        vma: { type: 'optional', of: { type: 'record', fields: { linked: bool } } },
+        cursor: { type: 'enum', values: [null, 'A'] },
+        count: { type: 'int', min: 0, max: 3 },
+        refs: { type: 'list', of: { type: 'enum', values: ['F0'] }, max: 2 },
+      },
+    };
+    const json = trace(
+      laidOut(layout),
+      { refs: [], count: 0, cursor: null, vma: null, fds: { 4: 'F1' } },
+      { refs: ['F0'], count: 1, cursor: 'A', vma: { linked: true }, fds: {} },
+    );
+    expect(json.vars).toEqual(['fds', 'vma', 'cursor', 'count', 'refs']);
+    expect(statesOf(json)).toEqual([
+      { fds: { '#map': [[4, 'F1']] }, vma: NONE, cursor: NONE, count: 0, refs: [] },
+      { fds: { '#map': [] }, vma: some({ linked: true }), cursor: some('A'), count: 1, refs: ['F0'] },
+    ]);
+    expect(validateItf(json)).toEqual([]);
+  });
+
+  it("writes the JSON view, typed by its own layout, where the spec has one: the text trace's variables", () => {
+    const raw: Layout = { type: 'record', fields: { message: { type: 'optional', of: { type: 'enum', values: ['F0'] } } } };
+    const view: Layout = { type: 'record', fields: { socket: { type: 'list', of: { type: 'enum', values: ['F0'] }, max: 1 } } };
+    const presentation = { toJSON: (s: { message: string | null }) => ({ socket: s.message === null ? [] : [s.message] }), jsonLayout: () => view };
+    const spec = laidOut(raw, presentation);
+    expect(itfSource(spec, {})).toEqual({ states: 'view', layout: view });
+    expect(statesOf(trace(spec, { message: null }, { message: 'F0' }))).toEqual([{ socket: [] }, { socket: ['F0'] }]);
+    // A view without a layout is still the view, each value typed by its kind.
+    const untyped = laidOut(raw, { toJSON: presentation.toJSON });
+    expect(itfSource(untyped, {})).toEqual({ states: 'view' });
+    expect(statesOf(trace(untyped, { message: 'F0' }))).toEqual([{ socket: ['F0'] }]);
+  });
+
+  it('refuses states that leave their layout, naming the field, so the ITF never drops what the text shows', () => {
+    const layout: Layout = { type: 'record', fields: { vma: { type: 'record', fields: { linked: bool } } } };
+    const fails = (state: unknown) => () => trace(laidOut(layout), state);
+    expect(fails({ vma: { linked: true, gate: false } })).toThrow(SpecError);
+    expect(fails({ vma: { linked: true, gate: false } })).toThrow('ITF: state.vma.gate is not in the layout');
+    expect(fails({ vma: null })).toThrow('ITF: state.vma is not an object');
+    expect(fails({ vma: { linked: null } })).toThrow('ITF: state.vma.linked = null is no value the layout allows here');
+    const dict: Layout = { type: 'record', fields: { fds: { type: 'dict', keys: [3], of: bool } } };
+    expect(() => trace(laidOut(dict), { fds: { 5: true } })).toThrow('ITF: state.fds.5 is not a key of the layout');
+  });
+
   it('gives equal states equal bytes whatever their construction order', () => {
-    const a = oneState(
+    const a = trace(
+      bare,
       Map({
         m: OrderedMap([
           ['y', 1],
@@ -66,7 +141,8 @@ describe('itf', () => {
         s: Set([3, 1, 2]),
       }),
     );
-    const b = oneState(
+    const b = trace(
+      bare,
       Map({
         s: Set([2, 3, 1]),
         m: OrderedMap([
@@ -79,7 +155,7 @@ describe('itf', () => {
   });
 
   it('marks a lasso with loop, and the validator checks it is a state index', async () => {
-    const json = itf(await handoffTrace(false, 1));
+    const json = itf(await handoffTrace(false, 1), itfSource(handoffSpec(false), { variant: 'naive' }));
     expect(json.loop).toBe(1);
     expect((json['#meta'] as Record<string, unknown>).loop).toBe(1);
     expect(validateItf(json)).toEqual([]);
@@ -87,22 +163,52 @@ describe('itf', () => {
   });
 
   it('puts the spec, parameters, violated guarantee and each step label in #meta', async () => {
-    const meta = itf(await handoffTrace(true))['#meta'] as Record<string, unknown>;
+    const meta = itf(await handoffTrace(true), itfSource(handoffSpec(true), { variant: 'naive' }))['#meta'] as Record<string, unknown>;
     expect(meta).toMatchObject({ format: 'ITF', source: 'test/handoff', params: { variant: 'naive' }, violated: 'no-usable-descriptor' });
     expect(meta.labels).toEqual(['Initial predicate', 'SendFd(B -> A, F0)', 'Revoke(F0)', 'RecvFd(A): fd 4 -> F0']);
   });
 });
 
 describe('validateItf', () => {
-  const trace = (x: unknown) => ({ vars: ['x'], states: [{ '#meta': { index: 0 }, x }] });
-  it('rejects what ITF has no encoding for', () => {
+  const trace = (...xs: unknown[]) => ({ vars: ['x'], states: xs.map((x, index) => ({ '#meta': { index }, x })) });
+  it('rejects what ITF has no encoding for, and what Quint cannot read back', () => {
     expect(validateItf(trace(2 ** 60))).toEqual(['states[0].x: 1152921504606847000 is not an integer within 2^53 (use #bigint)']);
     expect(validateItf(trace(null))).toEqual(['states[0].x: null is not an ITF value']);
     expect(validateItf(trace({ '#bigint': '12a' }))).toEqual(['states[0].x: #bigint is not a decimal string']);
     expect(validateItf(trace({ '#map': [[1]] }))).toEqual(['states[0].x#map[0] is not a [key, value] pair']);
+    expect(
+      validateItf(
+        trace({
+          '#map': [
+            [1, 'a'],
+            [1, 'b'],
+          ],
+        }),
+      ),
+    ).toEqual(['states[0].x: #map repeats a key']);
     expect(validateItf(trace({ '#set': [1, 1] }))).toEqual(['states[0].x: #set repeats an element']);
     expect(validateItf(trace({ '#set': [], extra: 1 }))).toEqual(['states[0].x: a tagged value has exactly one key']);
     expect(validateItf(trace({ '#list': [] }))).toEqual(['states[0].x: unknown tag #list']);
+    expect(validateItf(trace({ '#unserializable': 'null' }))).toEqual(['states[0].x: #unserializable "null" is no value Quint can read']);
+    expect(validateItf(trace({ tag: 'A', task: 'B' }))).toEqual([
+      'states[0].x: an object with a tag field is a variant, which has exactly a string tag and a value',
+    ]);
+  });
+
+  it('reads options and other variants: tags may differ from state to state, their values may not', () => {
+    expect(validateItf(trace(NONE, some({ a: 1 }), some({ a: 2 })))).toEqual([]);
+    expect(validateItf(trace(some({ a: 1 }), some({ a: 'b' })))).toEqual([
+      "states[1].x: type Some({ a: str }) differs from the earlier states' Some({ a: int })",
+    ]);
+  });
+
+  it('checks that a variable keeps its type: a field cannot switch between an option and a bare value', () => {
+    expect(validateItf(trace({ f: NONE }, { f: 'F0' }))).toEqual(["states[1].x: type { f: str } differs from the earlier states' { f: None(()) }"]);
+    expect(validateItf(trace({ '#map': [] }, { '#map': [[3, 'F0']] }, { '#map': [[4, 1]] }))).toEqual([
+      "states[2].x: type map<int, int> differs from the earlier states' map<int, str>",
+    ]);
+    expect(validateItf(trace([1, 'a']))).toEqual(['states[0].x: element 1 is str, the ones before it int']);
+    expect(validateItf(trace({ a: 1 }, { a: 1, b: 2 }))).toEqual(["states[1].x: type { a: int, b: int } differs from the earlier states' { a: int }"]);
   });
 
   it('checks the trace shape: vars in every state, indices in order', () => {
@@ -111,6 +217,7 @@ describe('validateItf', () => {
       'states[0] lacks variable y',
       'states[0] has undeclared variable z',
     ]);
+    expect(validateItf({ vars: ['x', 'x'], states: [] })).toEqual(['vars and params name a variable twice']);
     expect(validateItf([])).toEqual(['the trace is not a JSON object']);
   });
 });

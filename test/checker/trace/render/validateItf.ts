@@ -1,11 +1,24 @@
-// validateItf: the ITF rules (Apalache ADR-015) as a checker of JSON, one message per breach.
-// A trace is an object with `vars` (names), `states` (each an object holding every var, plus an
-// optional `#meta` object), optional `#meta`, `params` and `loop` (a state index). A value is a
-// boolean, a string, an integer within +-(2^53 - 1), an array of values, a record (an object
-// whose keys do not start with '#'), or one of {"#bigint": "-?digits"}, {"#tup": [...]},
-// {"#set": [...]}, {"#map": [[k, v], ...]}, {"#unserializable": "..."}.
+// validateItf: the ITF rules (Apalache ADR-015), as Quint reads them, as a checker of JSON: one
+// message per breach. Written for the tests alone, sharing no code with the ITF writer.
+//
+// A trace is an object with `vars` (distinct names), `states` (each an object holding exactly the
+// vars, plus an optional `#meta` object), and optionally `#meta` (an object), `params` (names the
+// states hold too) and `loop` (a state index). A value is a boolean, a string, an integer within
+// +-(2^53 - 1), an array (a list), a record (an object with no key starting with '#'), a variant
+// {"tag": "<string>", "value": v} (Quint's sum types and options; Quint takes any object with a
+// `tag` field for one), or one of {"#bigint": "-?digits"}, {"#tup": [...]}, {"#set": [...]}
+// (no element twice), {"#map": [[k, v], ...]} (no key twice). {"#unserializable": "..."} is
+// Apalache's word for an expression it could not write; Quint cannot evaluate it, so it is
+// rejected unless `allowUnserializable`. Every variable keeps one type from state to state, and
+// every list, set and map holds values of one type (itfTypes.ts).
+import { type ItfType, showType, typeOf, unify } from './itfTypes.ts';
 
-export function validateItf(json: unknown): string[] {
+export interface ItfRules {
+  /** Accept {"#unserializable": "..."} (ADR-015 allows it; Quint cannot read it back). */
+  readonly allowUnserializable?: boolean;
+}
+
+export function validateItf(json: unknown, rules: ItfRules = {}): string[] {
   const errors: string[] = [];
   if (!isObject(json)) return ['the trace is not a JSON object'];
   for (const k of Object.keys(json)) {
@@ -22,8 +35,10 @@ export function validateItf(json: unknown): string[] {
     return v;
   };
   const vars = [...names('vars'), ...names('params')];
+  if (new Set(vars).size !== vars.length) errors.push('vars and params name a variable twice');
   const states = json.states;
   if (!Array.isArray(states)) return [...errors, 'states is not an array'];
+  const types = new Map<string, ItfType>();
   states.forEach((s, i) => {
     if (!isObject(s)) return void errors.push(`states[${i}] is not an object`);
     const meta = s['#meta'];
@@ -32,8 +47,11 @@ export function validateItf(json: unknown): string[] {
     for (const v of vars) if (!(v in s)) errors.push(`states[${i}] lacks variable ${v}`);
     for (const [k, x] of Object.entries(s)) {
       if (k === '#meta') continue;
+      const at = `states[${i}].${k}`;
       if (!vars.includes(k)) errors.push(`states[${i}] has undeclared variable ${k}`);
-      value(x, `states[${i}].${k}`, errors);
+      const before = errors.length;
+      value(x, at, errors, rules);
+      if (errors.length === before) sameType(types, k, typeOf(x, at, errors), at, errors);
     }
   });
   if ('loop' in json) {
@@ -43,17 +61,32 @@ export function validateItf(json: unknown): string[] {
   return errors;
 }
 
-function value(v: unknown, at: string, errors: string[]): void {
+/** A variable has one type in every state: None in one and Some in the next agree, Some and a bare value do not. */
+function sameType(types: Map<string, ItfType>, name: string, t: ItfType, at: string, errors: string[]): void {
+  const earlier = types.get(name);
+  const both = earlier === undefined ? t : unify(earlier, t);
+  if (both === undefined) errors.push(`${at}: type ${showType(t)} differs from the earlier states' ${showType(earlier)}`);
+  else types.set(name, both);
+}
+
+function value(v: unknown, at: string, errors: string[], rules: ItfRules): void {
   if (typeof v === 'boolean' || typeof v === 'string') return;
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v)) errors.push(`${at}: ${v} is not an integer within 2^53 (use #bigint)`);
     return;
   }
-  if (Array.isArray(v)) return v.forEach((x, i) => value(x, `${at}[${i}]`, errors));
+  if (Array.isArray(v)) return v.forEach((x, i) => value(x, `${at}[${i}]`, errors, rules));
   if (!isObject(v)) return void errors.push(`${at}: ${JSON.stringify(v)} is not an ITF value`);
-  const tags = Object.keys(v).filter((k) => k.startsWith('#'));
-  if (tags.length === 0) return Object.entries(v).forEach(([k, x]) => value(x, `${at}.${k}`, errors));
-  if (tags.length !== 1 || Object.keys(v).length !== 1) return void errors.push(`${at}: a tagged value has exactly one key`);
+  const keys = Object.keys(v);
+  const tags = keys.filter((k) => k.startsWith('#'));
+  if ('tag' in v) {
+    if (keys.length !== 2 || !('value' in v) || typeof v.tag !== 'string') {
+      return void errors.push(`${at}: an object with a tag field is a variant, which has exactly a string tag and a value`);
+    }
+    return value(v.value, `${at}.value`, errors, rules);
+  }
+  if (tags.length === 0) return Object.entries(v).forEach(([k, x]) => value(x, `${at}.${k}`, errors, rules));
+  if (tags.length !== 1 || keys.length !== 1) return void errors.push(`${at}: a tagged value has exactly one key`);
   const tag = tags[0]!;
   const body = v[tag];
   switch (tag) {
@@ -61,23 +94,31 @@ function value(v: unknown, at: string, errors: string[]): void {
       if (typeof body !== 'string' || !/^-?[0-9]+$/.test(body)) errors.push(`${at}: #bigint is not a decimal string`);
       return;
     case '#unserializable':
-      if (typeof body !== 'string') errors.push(`${at}: #unserializable is not a string`);
+      if (!rules.allowUnserializable) errors.push(`${at}: #unserializable ${JSON.stringify(body)} is no value Quint can read`);
+      else if (typeof body !== 'string') errors.push(`${at}: #unserializable is not a string`);
       return;
     case '#tup':
     case '#set':
       if (!Array.isArray(body)) return void errors.push(`${at}: ${tag} is not an array`);
-      if (tag === '#set' && new Set(body.map((x) => JSON.stringify(x))).size !== body.length) errors.push(`${at}: #set repeats an element`);
-      return body.forEach((x, i) => value(x, `${at}${tag}[${i}]`, errors));
+      if (tag === '#set' && repeats(body)) errors.push(`${at}: #set repeats an element`);
+      return body.forEach((x, i) => value(x, `${at}${tag}[${i}]`, errors, rules));
     case '#map':
       if (!Array.isArray(body)) return void errors.push(`${at}: #map is not an array`);
-      return body.forEach((e, i) => {
+      body.forEach((e, i) => {
         if (!Array.isArray(e) || e.length !== 2) return void errors.push(`${at}#map[${i}] is not a [key, value] pair`);
-        value(e[0], `${at}#map[${i}][0]`, errors);
-        value(e[1], `${at}#map[${i}][1]`, errors);
+        value(e[0], `${at}#map[${i}][0]`, errors, rules);
+        value(e[1], `${at}#map[${i}][1]`, errors, rules);
       });
+      if (body.every((e) => Array.isArray(e)) && repeats(body.map((e) => e[0]))) errors.push(`${at}: #map repeats a key`);
+      return;
     default:
       errors.push(`${at}: unknown tag ${tag}`);
   }
+}
+
+/** Two items with the same JSON text: one value twice (a record written twice in two key orders would pass). */
+function repeats(items: readonly unknown[]): boolean {
+  return new Set(items.map((x) => JSON.stringify(x))).size !== items.length;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
