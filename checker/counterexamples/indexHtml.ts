@@ -3,6 +3,7 @@
 import type { TableResult } from '../run/table.ts';
 import { cellText, NOT_EXERCISED_LEGEND } from '../report/cellText.ts';
 import { cellOf, columnTitle } from '../report/tableReport.ts';
+import { stepsText } from '../report/stepsText.ts';
 import { boundsLine } from './boundsLine.ts';
 import { pageScript } from './pageScript.ts';
 import type { RenderedTrace } from './renderTrace.ts';
@@ -70,7 +71,7 @@ function section(t: RenderedTrace): string {
   const links = ['txt', 'itf.json', 'seq.svg', 'objects.svg'].map((x) => `<a href="${t.stem}.${x}">${x}</a>`).join(' · ');
   return [
     `<section class="trace" id="${t.stem}" data-stem="${t.stem}">`,
-    `<h2>${t.title ? `${esc(t.title)}: ` : ''}${esc(String(t.value))} breaks <code>${esc(t.guarantee)}</code> in ${t.view.steps.length - 1} steps</h2>`,
+    `<h2>${t.title ? `${esc(t.title)}: ` : ''}${esc(String(t.value))} breaks <code>${esc(t.guarantee)}</code> in ${stepsText(t.view.steps.length - 1)}</h2>`,
     `<p>${links}</p>`,
     `<pre class="lanes">${esc(t.lanes)}</pre>`,
     '<div class="stepper">',

@@ -3,11 +3,12 @@
 import type { TableResult } from '../run/table.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
+import { stepsText } from '../report/stepsText.ts';
 import type { RenderedTrace } from './renderTrace.ts';
 
 export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): string {
   const list = traces.flatMap((t) => [
-    `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${String(t.value)}\` breaks \`${t.guarantee}\` in ${t.view.steps.length - 1} steps`,
+    `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${String(t.value)}\` breaks \`${t.guarantee}\` in ${stepsText(t.view.steps.length - 1)}`,
     '',
     `[text](${t.stem}.txt) · [ITF](${t.stem}.itf.json) · [sequence diagram](${t.stem}.seq.svg) · [object graph](${t.stem}.objects.svg)`,
     '',

@@ -10,6 +10,7 @@ import { stepChanges } from '../trace/render/stepChanges.ts';
 import { svg } from '../trace/render/svg.ts';
 import { textTrace } from '../trace/render/textTrace.ts';
 import { traceView, type TraceView } from '../trace/render/traceView.ts';
+import { stepsText } from '../report/stepsText.ts';
 import { itfText } from './itfText.ts';
 import { traceStem } from './traceStem.ts';
 
@@ -42,7 +43,7 @@ export async function renderTrace(spec: AnySpec, params: Record<string, unknown>
   const steps = view.steps.length - 1;
   const header = [
     ...(naming.title ? [naming.title] : []),
-    `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated after ${steps} step${steps === 1 ? '' : 's'}.`,
+    `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated after ${stepsText(steps)}.`,
     `Parameters: ${JSON.stringify(view.params)}`,
     '',
   ];

@@ -4,6 +4,7 @@
 // is about, so it holds only vacuously), "n/a" (the spec says it does not apply here),
 // "incomplete" (a budget ran out) and "interrupted" (the run was stopped before this row).
 import type { TableCell } from '../run/table.ts';
+import { stepsText } from './stepsText.ts';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -12,7 +13,7 @@ export function cellText(c: TableCell): string {
     case 'holds':
       return `holds (${count(c.distinctStates)} states)`;
     case 'violated':
-      return `violated (${c.traceLength} step${c.traceLength === 1 ? '' : 's'})`;
+      return `violated (${stepsText(c.traceLength!)})`;
     case 'not-exercised':
       return `not exercised (${count(c.distinctStates)} states)`;
     case 'n/a':
