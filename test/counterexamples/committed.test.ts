@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const folder = resolve(import.meta.dirname, '../../counterexamples');
+const root = resolve(import.meta.dirname, '../..');
+const folder = join(root, 'counterexamples');
 const read = (name: string) => readFileSync(join(folder, name), 'utf8');
 
 describe('the committed counterexamples folder', () => {
@@ -14,5 +15,14 @@ describe('the committed counterexamples folder', () => {
     }
     expect(read('README.md')).toContain('breaks `revoked-ops-fail-with-ebadf-or-enxio` in 1 step\n');
     expect(read('index.html')).toContain('breaks <code>revoked-ops-fail-with-ebadf-or-enxio</code> in 1 step</h2>');
+  });
+
+  it('gives every named scenario a label of its own (T8a, T8b: not two T8s)', () => {
+    const plan = JSON.parse(readFileSync(join(root, 'spec/revoke/counterexamples.json'), 'utf8')) as { scenarios: { title: string }[] };
+    const labels = plan.scenarios.map((s) => s.title.slice(0, s.title.indexOf(':')));
+    expect(labels).toContain('T8a');
+    expect(new Set(labels).size).toBe(labels.length);
+    const headings = [...read('index.html').matchAll(/<h2>([^:<]*):/g)].map((m) => m[1]);
+    expect(headings.filter((h) => h!.startsWith('T8'))).toEqual(['T8a', 'T8b']);
   });
 });
