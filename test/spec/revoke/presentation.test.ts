@@ -115,5 +115,7 @@ describe('revoke presentation', () => {
     expect(out).toContain('<svg');
     expect(out).toContain('struct file F0 (f_count 1)');
     expect(out).toContain('stroke="red"');
+    expect(out).toContain('<title>struct file F0 (f_count 1)</title>');
+    expect(out).not.toMatch(/<title>[^<]*(task:|fd:|file:|&#45;&gt;)/);
   });
 });
