@@ -16,7 +16,7 @@ for (const section of document.querySelectorAll('section.trace')) {
     diff.textContent = 'State ' + (current + 1) + ': <' + step.label + '>\\n' + step.lines.join('\\n');
     pos.textContent = 'state ' + (current + 1) + ' of ' + trace.steps.length;
     section.querySelectorAll('svg .current').forEach((e) => e.classList.remove('current'));
-    const box = document.getElementById(section.dataset.stem + '-s' + current);
+    const box = document.getElementById(section.dataset.stem + '-seq-s' + current);
     if (box) box.classList.add('current');
     section.dataset.selected = String(current);
   };

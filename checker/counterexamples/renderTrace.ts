@@ -48,7 +48,8 @@ export async function renderTrace(spec: AnySpec, params: Record<string, unknown>
     '',
   ];
   const txt = [...header, textTrace(view), 'The same interleaving, one column per actor:', '', laneText].join('\n');
-  const seq = seqDot(view, stem);
+  // Ids in a diagram start with the diagram's id; `-seq` keeps them apart from the page's section ids.
+  const seq = seqDot(view, `${stem}-seq`);
   const objects = objectsDot(view, `${stem}-objects`);
   const seqSvg = await svg(seq);
   const objectsSvg = await svg(objects);

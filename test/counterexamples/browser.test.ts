@@ -44,20 +44,20 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
       // The page opens at the breaking step.
       await expect.poll(() => diff.textContent()).toContain('State 4: <RecvFd(A): fd 4 -> F0>');
       expect(await diff.textContent()).toContain('/\\ tables.A.4 = "F0"');
-      expect(await current()).toEqual([`${stem}-s3`]);
+      expect(await current()).toEqual([`${stem}-seq-s3`]);
 
       await section.locator('button.prev').click();
       expect(await diff.textContent()).toBe('State 3: <Revoke(F0)>\n/\\ revoked = true');
-      expect(await current()).toEqual([`${stem}-s2`]);
+      expect(await current()).toEqual([`${stem}-seq-s2`]);
 
       await section.locator('tr.step').nth(1).click();
       expect(await diff.textContent()).toContain('/\\ inflight = ["F0"]');
-      expect(await current()).toEqual([`${stem}-s1`]);
-      const box = await page.evaluate(`getComputedStyle(document.getElementById('${stem}-s1').querySelector('path, polygon')).strokeWidth`);
+      expect(await current()).toEqual([`${stem}-seq-s1`]);
+      const box = await page.evaluate(`getComputedStyle(document.getElementById('${stem}-seq-s1').querySelector('path, polygon')).strokeWidth`);
       expect(box).toBe('4px');
 
       await section.locator('button.next').click();
-      expect(await current()).toEqual([`${stem}-s2`]);
+      expect(await current()).toEqual([`${stem}-seq-s2`]);
       expect(errors).toEqual([]);
       const shots = resolve('test-results');
       mkdirSync(shots, { recursive: true });

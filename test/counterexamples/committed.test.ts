@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { duplicateIds, pageIds } from './pageIds.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const folder = join(root, 'counterexamples');
@@ -24,5 +25,11 @@ describe('the committed counterexamples folder', () => {
     expect(new Set(labels).size).toBe(labels.length);
     const headings = [...read('index.html').matchAll(/<h2>([^:<]*):/g)].map((m) => m[1]);
     expect(headings.filter((h) => h!.startsWith('T8'))).toEqual(['T8a', 'T8b']);
+  });
+
+  it('gives every element of the page an id of its own', () => {
+    const html = read('index.html');
+    expect(pageIds(html).length).toBeGreaterThan(1000);
+    expect(duplicateIds(html)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { MANIFEST, manifestText } from '../../checker/counterexamples/outFolder.
 import { runTable } from '../../checker/run/table.ts';
 import { validateItf } from '../checker/trace/render/validateItf.ts';
 import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
+import { duplicateIds } from './pageIds.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'rmc-generate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -35,6 +36,7 @@ describe('generateCounterexamples', () => {
     expect(out['README.md']).toContain(`[sequence diagram](${stem}.seq.svg)`);
     expect(out['index.html']).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(out['index.html']).toContain(`id="${stem}"`);
+    expect(duplicateIds(out['index.html']!)).toEqual([]);
   });
 
   it('gives the same bytes when run twice into two folders', async () => {
