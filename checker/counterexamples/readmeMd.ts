@@ -5,10 +5,13 @@ import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
 import { stepsText } from '../report/stepsText.ts';
 import type { RenderedTrace } from './renderTrace.ts';
+import { settingSentence } from './traceSetting.ts';
 
 export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): string {
   const list = traces.flatMap((t) => [
-    `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${String(t.value)}\` breaks \`${t.guarantee}\` in ${stepsText(t.view.steps.length - 1)}`,
+    `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${t.setting.design}\` breaks \`${t.guarantee}\` in ${stepsText(t.view.steps.length - 1)}`,
+    '',
+    `${settingSentence(t.setting, (x) => `\`${x}\``)}`,
     '',
     `[text](${t.stem}.txt) · [ITF](${t.stem}.itf.json) · [sequence diagram](${t.stem}.seq.svg) · [object graph](${t.stem}.objects.svg)`,
     '',

@@ -68,7 +68,7 @@ export async function regenerateCounterexamples(
     if (!v) throw new SpecError(`scenario '${sc.title}': ${sc.guarantee} is not violated under ${JSON.stringify(p)}`);
     const param = table.param;
     const cell: TableCell = { value: p[param], guarantee: sc.guarantee, verdict: 'violated', distinctStates: result.stats.distinctStates, traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
-    scenarios.push(await renderTrace(spec, p, param, cell, { prefix: sc.config ?? 'scenario', title: sc.title }));
+    scenarios.push(await renderTrace(spec, p, param, cell, { prefix: sc.config ?? 'scenario', title: sc.title, ...(sc.config !== undefined ? { config: sc.config } : {}), tableParams: params }));
   }
   return generateCounterexamples({ spec, params, table, outDir, scenarios });
 }

@@ -1,13 +1,16 @@
 // The generated index.html works in a real browser: headless Chromium (Debian's package, driven
-// by playwright-core) opens it from a file:// URL, steps through a trace, and the step's diff and
-// the highlighted box in the sequence diagram follow. A screenshot goes to test-results/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// by playwright-core) opens it from a file:// URL. On the handoff spec's page it steps through
+// a trace, and the step's diff and the highlighted box in the sequence diagram follow; on the
+// committed revoke page each named scenario states its own bounds. Screenshots go to
+// test-results/.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { regenerateCounterexamples } from '../../checker/counterexamples/regenerate.ts';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { regenerateCounterexamples, type CounterexamplePlan } from '../../checker/counterexamples/regenerate.ts';
+import revoke from '../../spec/revoke/index.ts';
 import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -16,54 +19,91 @@ const mustRun = process.env.CI === 'true';
 const why = `${CHROMIUM} is missing (apt-get install -y chromium), so the browser test is skipped`;
 if (!present && !mustRun) console.log(why);
 
+const root = resolve(import.meta.dirname, '../..');
+const committed = join(root, 'counterexamples', 'index.html');
 const temp = mkdtempSync(join(tmpdir(), 'rmc-browser-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const shots = resolve('test-results');
+let browser: BrowserContext;
+let handoffPage: string;
 
 describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
-  it('steps through a trace: the diff and the highlighted step change', async () => {
+  beforeAll(async () => {
     expect(present, `${CHROMIUM} is missing and CI=true: install chromium`).toBe(true);
     const out = join(temp, 'counterexamples');
     await regenerateCounterexamples(handoffSpec(true), out);
+    handoffPage = join(out, 'index.html');
+    mkdirSync(shots, { recursive: true });
     // A fresh profile each run: launchPersistentContext is how playwright takes a user-data-dir.
-    const browser = await chromium.launchPersistentContext(join(temp, 'profile'), {
+    browser = await chromium.launchPersistentContext(join(temp, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
     });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('request', (r) => { if (!r.url().startsWith('file:')) errors.push(`fetched ${r.url()}`); });
-      await page.goto(pathToFileURL(join(out, 'index.html')).href);
-      const section = page.locator('section.trace').first();
-      const stem = await section.getAttribute('data-stem');
-      const diff = section.locator('pre.diff');
-      const current = () => page.evaluate(`[...document.querySelectorAll('#${stem} svg .current')].map((e) => e.id)`);
-
-      // The page opens at the breaking step.
-      await expect.poll(() => diff.textContent()).toContain('State 4: <RecvFd(A): fd 4 -> F0>');
-      expect(await diff.textContent()).toContain('/\\ tables.A.4 = "F0"');
-      expect(await current()).toEqual([`${stem}-seq-s3`]);
-
-      await section.locator('button.prev').click();
-      expect(await diff.textContent()).toBe('State 3: <Revoke(F0)>\n/\\ revoked = true');
-      expect(await current()).toEqual([`${stem}-seq-s2`]);
-
-      await section.locator('tr.step').nth(1).click();
-      expect(await diff.textContent()).toContain('/\\ inflight = ["F0"]');
-      expect(await current()).toEqual([`${stem}-seq-s1`]);
-      const box = await page.evaluate(`getComputedStyle(document.getElementById('${stem}-seq-s1').querySelector('path, polygon')).strokeWidth`);
-      expect(box).toBe('4px');
-
-      await section.locator('button.next').click();
-      expect(await current()).toEqual([`${stem}-seq-s2`]);
-      expect(errors).toEqual([]);
-      const shots = resolve('test-results');
-      mkdirSync(shots, { recursive: true });
-      await page.screenshot({ path: join(shots, 'counterexamples-index.png'), fullPage: true });
-    } finally {
-      await browser.close();
-    }
   }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  /** Opens a page; `errors` collects script errors and any fetch that leaves the file. */
+  async function open(file: string, hash = ''): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) errors.push(`fetched ${r.url()}`);
+    });
+    await page.goto(pathToFileURL(file).href + hash);
+    return { page, errors };
+  }
+
+  it('steps through a trace: the diff and the highlighted step change', async () => {
+    const { page, errors } = await open(handoffPage);
+    const section = page.locator('section.trace').first();
+    const stem = await section.getAttribute('data-stem');
+    const diff = section.locator('pre.diff');
+    const current = () => page.evaluate(`[...document.querySelectorAll('#${stem} svg .current')].map((e) => e.id)`);
+
+    // The page opens at the breaking step.
+    await expect.poll(() => diff.textContent()).toContain('State 4: <RecvFd(A): fd 4 -> F0>');
+    expect(await diff.textContent()).toContain('/\\ tables.A.4 = "F0"');
+    expect(await current()).toEqual([`${stem}-seq-s3`]);
+
+    await section.locator('button.prev').click();
+    expect(await diff.textContent()).toBe('State 3: <Revoke(F0)>\n/\\ revoked = true');
+    expect(await current()).toEqual([`${stem}-seq-s2`]);
+
+    await section.locator('tr.step').nth(1).click();
+    expect(await diff.textContent()).toContain('/\\ inflight = ["F0"]');
+    expect(await current()).toEqual([`${stem}-seq-s1`]);
+    const box = await page.evaluate(`getComputedStyle(document.getElementById('${stem}-seq-s1').querySelector('path, polygon')).strokeWidth`);
+    expect(box).toBe('4px');
+
+    await section.locator('button.next').click();
+    expect(await current()).toEqual([`${stem}-seq-s2`]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(shots, 'counterexamples-index.png'), fullPage: true });
+    await page.close();
+  });
+
+  it("shows each named scenario's own design, configuration and bounds in its section", async () => {
+    const plan = JSON.parse(readFileSync(join(root, 'spec/revoke/counterexamples.json'), 'utf8')) as CounterexamplePlan;
+    const tableBounds = { ...revoke.defaults, ...plan.params } as Record<string, unknown>;
+    const { page, errors } = await open(committed);
+    for (const sc of plan.scenarios!) {
+      const config = JSON.parse(readFileSync(join(root, 'spec/revoke/configs', `${sc.config}.json`), 'utf8')) as Record<string, unknown>;
+      const section = page.locator('section.trace', { has: page.locator('h2', { hasText: sc.title }) });
+      expect(await section.count(), sc.title).toBe(1);
+      const setting = await section.locator('p.setting').innerText();
+      const bounds = await section.locator('p.bounds').innerText();
+      expect(setting).toContain(`Design ${String(sc.set!.variant)}, config ${sc.config}: the table's bounds`);
+      for (const [k, v] of Object.entries(config)) {
+        expect(bounds, `${sc.title}: ${k}`).toContain(`${k} = ${JSON.stringify(v)}`);
+        // The header names the bounds the scenario changed: those not the table's (its defaults).
+        if (v !== tableBounds[k]) expect(setting, `${sc.title}: ${k}`).toContain(`${k} = ${JSON.stringify(v)}`);
+      }
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

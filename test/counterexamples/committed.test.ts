@@ -1,6 +1,6 @@
 // What a reader of the committed counterexamples/ folder sees, checked on the folder itself
 // (fresh.test.ts proves it is what a regeneration writes): the words, the ids and the titles.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { duplicateIds, pageIds } from './pageIds.ts';
@@ -31,5 +31,22 @@ describe('the committed counterexamples folder', () => {
     const html = read('index.html');
     expect(pageIds(html).length).toBeGreaterThan(1000);
     expect(duplicateIds(html)).toEqual([]);
+  });
+
+  it('titles each picture with its own design, configuration and bounds', () => {
+    const title = (svg: string) => svg.match(/class="graph"[^>]*>\n<title>([^<]*)<\/title>/)![1]!.replace(/&#45;/g, '-').replace(/&#39;/g, "'");
+    for (const kind of ['seq', 'objects']) {
+      const files = readdirSync(folder).filter((f) => f.endsWith(`.${kind}.svg`));
+      const titles = files.map((f) => title(read(f)));
+      expect(new Set(titles).size, kind).toBe(files.length);
+      for (const [i, f] of files.entries()) {
+        const [config, design, guarantee] = f.split('--').length === 3 ? f.split('--') : [undefined, ...f.split('--')];
+        expect(titles[i]).toContain(`revoke: ${design} ${kind === 'seq' ? 'breaks' : ', the state that breaks'} ${guarantee!.replace(`.${kind}.svg`, '')}`.replace(' ,', ','));
+        expect(titles[i]).toContain(config === undefined ? "revoke's default bounds" : `config ${config}: revoke's default bounds`);
+      }
+    }
+    expect(title(read('fork-mid-scan--enberg-2007--no-usable-descriptor.seq.svg'))).toBe(
+      "revoke: enberg-2007 breaks no-usable-descriptor in 5 steps config fork-mid-scan: revoke's default bounds but selfSend = false, fork = true",
+    );
   });
 });
