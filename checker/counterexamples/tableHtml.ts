@@ -1,23 +1,27 @@
 // tableHtml: the guarantee table on the page, in cellText's words as GUARANTEES.md has them; a
-// violated cell links its trace's section.
+// violated cell links its trace's section. A qualified cell is grey and italic, never the green
+// of an earned "holds", and a legend under the table says what its words mean.
 import type { TableResult } from '../run/table.ts';
-import { cellText, NOT_EXERCISED_LEGEND } from '../report/cellText.ts';
+import { cellText, isEarned, NOT_EXERCISED_LEGEND, QUALIFIED_MEANINGS } from '../report/cellText.ts';
 import { cellOf, columnTitle } from '../report/tableReport.ts';
 import { esc } from './html.ts';
 import { traceStem } from './traceStem.ts';
 
 export function tableHtml(table: TableResult): string {
   const head = `<tr><th>${esc(table.param)}</th>${table.guarantees.map((g) => `<th><code>${esc(columnTitle(table, g))}</code></th>`).join('')}</tr>`;
-  const rows = table.values.map((value) => {
+  const rows = table.values.map((value, i) => {
     const cells = table.guarantees.map((g) => {
       const c = cellOf(table, value, g);
       if (c.verdict === 'violated') return `<td class="violated"><a href="#${traceStem(value, g)}">${esc(cellText(c))}</a></td>`;
-      // A qualified cell (not exercised, n/a, incomplete, interrupted) is grey and italic, never green.
       const kind = c.verdict === 'holds' ? 'holds' : `qualified ${c.verdict === 'n/a' ? 'na' : c.verdict}`;
       return `<td class="${kind}">${esc(cellText(c))}</td>`;
     });
-    return `<tr><th>${esc(String(value))}</th>${cells.join('')}</tr>`;
+    return `<tr><th>${esc(table.labels[i] ?? String(value))}</th>${cells.join('')}</tr>`;
   });
-  const legend = table.cells.some((c) => c.verdict === 'not-exercised') ? `\n<p class="legend">${esc(NOT_EXERCISED_LEGEND)}</p>` : '';
-  return `<table class="guarantees">\n${head}\n${rows.join('\n')}\n</table>${legend}`;
+  const legends = [
+    ...(table.cells.some((c) => !isEarned(c)) ? [`Grey cells in italics are qualified, not verdicts about the design: ${QUALIFIED_MEANINGS}.`] : []),
+    ...(table.cells.some((c) => c.verdict === 'not-exercised') ? [NOT_EXERCISED_LEGEND] : []),
+  ];
+  const grid = `<table class="guarantees">\n${head}\n${rows.join('\n')}\n</table>`;
+  return [grid, ...legends.map((l) => `<p class="legend">${esc(l)}</p>`)].join('\n');
 }

@@ -30,6 +30,12 @@ export function isEarned(c: TableCell): boolean {
   return c.verdict === 'holds' || c.verdict === 'violated';
 }
 
+/** What each qualified cell's words mean, as GUARANTEES.md and the page explain them. */
+export const QUALIFIED_MEANINGS =
+  '"not exercised" (the bounds never produce the situation the guarantee is about, so it holds only vacuously), ' +
+  '"n/a: why" (the guarantee does not apply under these parameters, or the design does not claim it), ' +
+  '"incomplete" (a budget ran out) and "interrupted" (the run stopped before this row)';
+
 /** The legend line for a column that has a not-exercised cell (the column is marked with `*`). */
 export const NOT_EXERCISED_LEGEND =
   '* not exercised in some rows: no reachable state is in the situation the guarantee is about (its reachability partner is never reached), so there it holds only vacuously and says nothing about the design.';

@@ -1,15 +1,20 @@
 // The generated index.html works in a real browser: headless Chromium (Debian's package, driven
 // by playwright-core) opens it from a file:// URL. On the handoff spec's page it steps through
 // a trace, and the step's diff and the highlighted box in the sequence diagram follow; on the
-// committed revoke page each named scenario states its own bounds. Screenshots go to
+// committed revoke page each named scenario states its own bounds, and every table cell shows
+// GUARANTEES.md's words, a qualified one never as a green "holds". Screenshots go to
 // test-results/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guaranteesMd } from '../../checker/counterexamples/guaranteesMd.ts';
+import { indexHtml } from '../../checker/counterexamples/indexHtml.ts';
 import { regenerateCounterexamples, type CounterexamplePlan } from '../../checker/counterexamples/regenerate.ts';
+import { cellText } from '../../checker/report/cellText.ts';
+import type { TableCell, TableResult } from '../../checker/run/table.ts';
 import revoke from '../../spec/revoke/index.ts';
 import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
 
@@ -106,4 +111,91 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("shows every cell of the committed table in GUARANTEES.md's words, qualified ones grey and never green", async () => {
+    const { page, errors } = await open(committed);
+    const cells = await tableCells(page);
+    const md = markdownCells(readFileSync(join(root, 'counterexamples', 'GUARANTEES.md'), 'utf8'));
+    expect(cells.map((r) => r.map((c) => c.text))).toEqual(md.map((r) => r.map((c) => c.text)));
+    const looks = new Set<string>();
+    for (const [i, row] of cells.entries()) {
+      for (const [j, cell] of row.entries()) {
+        const kind = md[i]![j]!.kind;
+        looks.add(`${kind} ${cell.background}`);
+        expect(cell.background, `${cell.text}: ${kind}`).toBe(BACKGROUND[kind]);
+      }
+    }
+    expect([...looks].sort()).toEqual(['holds rgb(233, 247, 233)', 'qualified rgb(238, 238, 238)', 'violated rgb(253, 232, 232)']);
+    expect(cells.flat().filter((c) => c.text.startsWith('not exercised')).length).toBe(8);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows every qualified verdict (not exercised, n/a, not claimed, incomplete, interrupted) in its own words, apart from "holds"', async () => {
+    const cell = (guarantee: string, c: Partial<TableCell>): TableCell => ({ value: 'd', guarantee, verdict: 'holds', distinctStates: 1234, traceLength: null, ...c });
+    const cells = [
+      cell('g-holds', {}),
+      cell('g-violated', { verdict: 'violated', traceLength: 1 }),
+      cell('g-vacuous', { verdict: 'not-exercised' }),
+      cell('g-revokeat', { verdict: 'n/a', reason: 'revokeat' }),
+      cell('g-claims', { verdict: 'n/a', reason: 'not claimed' }),
+      cell('g-budget', { verdict: 'incomplete' }),
+      cell('g-stopped', { verdict: 'interrupted' }),
+    ];
+    const table: TableResult = {
+      spec: 'test/qualified',
+      params: { variant: 'd', tasks: 2 },
+      param: 'variant',
+      values: ['d'],
+      labels: ['d'],
+      guarantees: cells.map((c) => c.guarantee),
+      cells,
+      unreached: [{ value: 'd', name: 'g-vacuous' }],
+      seconds: 0,
+    };
+    const file = join(temp, 'qualified.html');
+    writeFileSync(file, indexHtml(table, []));
+    const { page, errors } = await open(file);
+    const [shown] = await tableCells(page);
+    const words = cells.map(cellText);
+    expect(words).toEqual(['holds (1,234 states)', 'violated (1 step)', 'not exercised (1,234 states)', 'n/a: revokeat', 'n/a: not claimed', 'incomplete (1,234 states)', 'interrupted']);
+    expect(shown!.map((c) => c.text)).toEqual(words);
+    expect(markdownCells(guaranteesMd(table))[0]!.map((c) => c.text)).toEqual(words);
+    const [holds, violated, ...qualified] = shown!;
+    expect(holds!.background).toBe(BACKGROUND.holds);
+    expect(violated!.background).toBe(BACKGROUND.violated);
+    for (const q of qualified) {
+      expect(q.background, q.text).toBe(BACKGROUND.qualified);
+      expect(q.style, q.text).toBe('italic');
+      expect(q.text, q.text).not.toMatch(/^holds/);
+    }
+    expect(await page.locator('p.legend').first().innerText()).toContain('"not exercised" (the bounds never produce the situation the guarantee is about, so it holds only vacuously)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
+
+const BACKGROUND = { holds: 'rgb(233, 247, 233)', violated: 'rgb(253, 232, 232)', qualified: 'rgb(238, 238, 238)' };
+
+/** The guarantee table's body cells as Chromium shows them: words, background, font style. */
+async function tableCells(page: Page): Promise<{ text: string; background: string; style: string }[][]> {
+  return page.evaluate(`[...document.querySelectorAll('table.guarantees tr')].slice(1).map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => ({ text: td.innerText, background: getComputedStyle(td).backgroundColor, style: getComputedStyle(td).fontStyle })))`);
+}
+
+/** GUARANTEES.md's table body: each cell's words and kind (a link is violated, italics qualified). */
+function markdownCells(md: string): { text: string; kind: 'holds' | 'violated' | 'qualified' }[][] {
+  const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));
+  return rows.slice(1).map((row) =>
+    row
+      .slice(2, -2)
+      .split(' | ')
+      .slice(1)
+      .map((cell) => {
+        const link = cell.match(/^\[(.*)\]\(.*\)$/);
+        if (link) return { text: link[1]!, kind: 'violated' as const };
+        const italic = cell.match(/^\*(.*)\*$/);
+        return italic ? { text: italic[1]!, kind: 'qualified' as const } : { text: cell, kind: 'holds' as const };
+      }),
+  );
+}
