@@ -17,6 +17,7 @@ export function indexHtml(table: TableResult, traces: readonly RenderedTrace[]):
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>Counterexamples of ${esc(table.spec)}</title>`,
     `<style>${pageStyle}</style>`,
     '</head>',

@@ -22,6 +22,6 @@ export function tableHtml(table: TableResult): string {
     ...(table.cells.some((c) => !isEarned(c)) ? [`Grey cells in italics are qualified, not verdicts about the design: ${QUALIFIED_MEANINGS}.`] : []),
     ...(table.cells.some((c) => c.verdict === 'not-exercised') ? [NOT_EXERCISED_LEGEND] : []),
   ];
-  const grid = `<table class="guarantees">\n${head}\n${rows.join('\n')}\n</table>`;
+  const grid = `<div class="scroll">\n<table class="guarantees">\n${head}\n${rows.join('\n')}\n</table>\n</div>`;
   return [grid, ...legends.map((l) => `<p class="legend">${esc(l)}</p>`)].join('\n');
 }

@@ -17,11 +17,11 @@ export function traceSection(t: RenderedTrace): string {
     `<pre class="lanes">${esc(t.lanes)}</pre>`,
     '<div class="stepper">',
     `<button class="prev">&#9664; prev</button> <span class="pos"></span> <button class="next">next &#9654;</button>`,
-    `<table class="steps">\n${steps.join('\n')}\n</table>`,
+    `<div class="scroll">\n<table class="steps">\n${steps.join('\n')}\n</table>\n</div>`,
     '<pre class="diff"></pre>',
     '</div>',
-    `<div class="pics">\n<figure>${inlineSvg(t.seqSvg)}<figcaption>The interleaving</figcaption></figure>`,
-    `<figure>${inlineSvg(t.objectsSvg)}<figcaption>The breaking state</figcaption></figure>\n</div>`,
+    `<div class="pics">\n<figure><div class="scroll">${inlineSvg(t.seqSvg)}</div><figcaption>The interleaving</figcaption></figure>`,
+    `<figure><div class="scroll">${inlineSvg(t.objectsSvg)}</div><figcaption>The breaking state</figcaption></figure>\n</div>`,
     '</section>',
   ].join('\n');
 }

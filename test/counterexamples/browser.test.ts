@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guaranteesMd } from '../../checker/counterexamples/guaranteesMd.ts';
 import { indexHtml } from '../../checker/counterexamples/indexHtml.ts';
@@ -28,7 +28,7 @@ const root = resolve(import.meta.dirname, '../..');
 const committed = join(root, 'counterexamples', 'index.html');
 const temp = mkdtempSync(join(tmpdir(), 'rmc-browser-'));
 const shots = resolve('test-results');
-let browser: BrowserContext;
+let browser: Browser;
 let handoffPage: string;
 
 describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
@@ -38,8 +38,9 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
     await regenerateCounterexamples(handoffSpec(true), out);
     handoffPage = join(out, 'index.html');
     mkdirSync(shots, { recursive: true });
-    // A fresh profile each run: launchPersistentContext is how playwright takes a user-data-dir.
-    browser = await chromium.launchPersistentContext(join(temp, 'profile'), {
+    // Playwright gives the browser a fresh temporary profile; each page gets a context of its own
+    // (its own viewport: a phone's for the layout test).
+    browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
@@ -51,8 +52,8 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
   });
 
   /** Opens a page; `errors` collects script errors and any fetch that leaves the file. */
-  async function open(file: string, hash = ''): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
+  async function open(file: string, hash = '', options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage(options);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('request', (r) => {
@@ -170,6 +171,30 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
       expect(q.text, q.text).not.toMatch(/^holds/);
     }
     expect(await page.locator('p.legend').first().innerText()).toContain('"not exercised" (the bounds never produce the situation the guarantee is about, so it holds only vacuously)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 390 px phone: only the table, the lanes, the steps and the pictures scroll, each in its own pane', async () => {
+    const { page, errors } = await open(committed, '', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    expect(await page.evaluate('[document.scrollingElement.scrollWidth, window.innerWidth]')).toEqual([390, 390]);
+    // The wide table scrolls inside its pane.
+    expect(await page.evaluate(`(() => { const pane = document.querySelector('table.guarantees').parentElement;
+      return [getComputedStyle(pane).overflowX, pane.scrollWidth > pane.clientWidth]; })()`)).toEqual(['auto', true]);
+    // Every picture keeps its own size (its text stays readable) and scrolls in its pane when wider than that.
+    const pictures = (await page.evaluate(`[...document.querySelectorAll('.pics svg')].filter((s) => s.getBoundingClientRect().width > 0).map((svg) => {
+      const pane = svg.parentElement;
+      return { shown: svg.getBoundingClientRect().width, own: svg.width.baseVal.value, pane: getComputedStyle(pane).overflowX, paneWidth: pane.clientWidth };
+    })`)) as { shown: number; own: number; pane: string; paneWidth: number }[];
+    expect(pictures.length).toBeGreaterThan(50);
+    for (const p of pictures) {
+      expect(p.shown).toBeCloseTo(p.own, 0);
+      expect(p.pane).toBe('auto');
+      expect(p.paneWidth).toBeLessThanOrEqual(390);
+    }
+    expect(pictures.some((p) => p.own > 390)).toBe(true);
+    await page.locator('section.trace').nth(4).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'counterexamples-phone.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
