@@ -17,6 +17,10 @@ section.trace { border-top: 2px solid #ddd; margin-top: 2em; padding-top: 1em; }
 table.steps { border-collapse: collapse; margin: 0.5em 0; }
 table.steps td { padding: 2px 8px; font-family: monospace; cursor: pointer; }
 tr.step.selected { background: #dbe8ff; }
+table.steps a { color: inherit; }
+.stepper:focus-within { outline: 2px solid #0057d8; outline-offset: 4px; }
+.hint { color: #777; font-size: 12px; }
+svg g.step { cursor: pointer; }
 pre { background: #f6f6f6; padding: 0.6em; overflow-x: auto; }
 svg .current > polygon, svg .current > path { stroke: #0057d8; stroke-width: 4; }
 svg .current > text { font-weight: bold; }

@@ -12,6 +12,7 @@ import { textTrace } from '../trace/render/textTrace.ts';
 import { traceView, type TraceView } from '../trace/render/traceView.ts';
 import { stepsText } from '../report/stepsText.ts';
 import { itfText } from './itfText.ts';
+import { objectsPerState } from './objectsPerState.ts';
 import { settingCaption, traceSetting, type TraceSetting } from './traceSetting.ts';
 import { traceStem } from './traceStem.ts';
 
@@ -31,6 +32,8 @@ export interface RenderedTrace {
   readonly files: ReadonlyMap<string, string>;
   readonly seqSvg: string;
   readonly objectsSvg: string;
+  /** Each state's object graph, for the page (the last is objectsSvg). */
+  readonly stateSvgs: readonly string[];
 }
 
 export interface TraceNaming {
@@ -63,6 +66,8 @@ export async function renderTrace(spec: AnySpec, params: Record<string, unknown>
   const objects = objectsDot(titled(`${setting.design}, the state that breaks ${cell.guarantee} (state ${steps + 1})`), `${stem}-objects`);
   const seqSvg = await svg(seq);
   const objectsSvg = await svg(objects);
+  const stateCaption = (n: number) => settingCaption(spec.name, `${setting.design}, state ${n} of ${steps + 1}, before ${cell.guarantee} breaks`, setting);
+  const stateSvgs = await objectsPerState(view, stem, stateCaption, objectsSvg);
   const files = new Map<string, string>([
     [`${stem}.txt`, txt],
     [`${stem}.itf.json`, itfText(itf(view))],
@@ -71,5 +76,5 @@ export async function renderTrace(spec: AnySpec, params: Record<string, unknown>
     [`${stem}.objects.dot`, objects],
     [`${stem}.objects.svg`, objectsSvg],
   ]);
-  return { stem, ...(naming.title ? { title: naming.title } : {}), value: cell.value, guarantee: cell.guarantee, setting, view, lanes: laneText, changes: stepChanges(view), files, seqSvg, objectsSvg };
+  return { stem, ...(naming.title ? { title: naming.title } : {}), value: cell.value, guarantee: cell.guarantee, setting, view, lanes: laneText, changes: stepChanges(view), files, seqSvg, objectsSvg, stateSvgs };
 }

@@ -1,30 +1,41 @@
-// traceSection: one trace's section of the page: its heading, the files, the lanes, the
-// step-through (pageScript drives it) and the pictures.
+// traceSection: one trace's section of the page: its heading and setting, the files, the lanes,
+// the step-through (pageScript drives it) and the pictures: the interleaving, and one object
+// graph per state of which only the selected state's is shown (the breaking state's before
+// the script runs). Step n's row has the id `<stem>-step-n`, a link a reader can pass on.
 import { stepsText } from '../report/stepsText.ts';
 import { esc, inlineSvg } from './html.ts';
 import type { RenderedTrace } from './renderTrace.ts';
 import { settingSentence } from './traceSetting.ts';
 
 export function traceSection(t: RenderedTrace): string {
-  const steps = t.view.steps.map((s, i) => `<tr class="step"><td>${i + 1}</td><td>${esc(i === 0 ? '' : (s.actor ?? ''))}</td><td>${esc(s.label)}</td></tr>`);
+  const last = t.view.steps.length - 1;
+  const steps = t.view.steps.map((s, i) => {
+    const id = `${t.stem}-step-${i + 1}`;
+    return `<tr class="step" id="${id}" data-state="${i}"><td><a href="#${id}">${i + 1}</a></td><td>${esc(i === 0 ? '' : (s.actor ?? ''))}</td><td>${esc(s.label)}</td></tr>`;
+  });
   const links = ['txt', 'itf.json', 'seq.svg', 'objects.svg'].map((x) => `<a href="${t.stem}.${x}">${x}</a>`).join(' · ');
+  const objects = t.stateSvgs.map(
+    (svg, i) =>
+      `<figure class="objects" data-state="${i}"${i === last ? '' : ' hidden'}><div class="scroll">${inlineSvg(svg)}</div>` +
+      `<figcaption>${i === last ? `The breaking state (state ${i + 1})` : `The objects in state ${i + 1}`}</figcaption></figure>`,
+  );
   return [
     `<section class="trace" id="${t.stem}" data-stem="${t.stem}">`,
-    `<h2>${t.title ? `${esc(t.title)}: ` : ''}${esc(t.setting.design)} breaks <code>${esc(t.guarantee)}</code> in ${stepsText(t.view.steps.length - 1)}</h2>`,
+    `<h2>${t.title ? `${esc(t.title)}: ` : ''}${esc(t.setting.design)} breaks <code>${esc(t.guarantee)}</code> in ${stepsText(last)}</h2>`,
     `<p class="setting">${settingSentence(t.setting, code)}</p>`,
     `<p class="bounds">Bounds: ${t.setting.bounds.map(code).join(', ')}.</p>`,
     `<p>${links}</p>`,
     `<pre class="lanes">${esc(t.lanes)}</pre>`,
-    '<div class="stepper">',
-    `<button class="prev">&#9664; prev</button> <span class="pos"></span> <button class="next">next &#9654;</button>`,
+    `<div class="stepper" tabindex="0" role="group" aria-label="the trace's states: arrow keys step through them">`,
+    `<button class="prev">&#9664; prev</button> <span class="pos"></span> <button class="next">next &#9654;</button> <span class="hint">or the arrow keys; click a box in the interleaving</span>`,
     `<div class="scroll">\n<table class="steps">\n${steps.join('\n')}\n</table>\n</div>`,
     '<pre class="diff"></pre>',
     '</div>',
-    `<div class="pics">\n<figure><div class="scroll">${inlineSvg(t.seqSvg)}</div><figcaption>The interleaving</figcaption></figure>`,
-    `<figure><div class="scroll">${inlineSvg(t.objectsSvg)}</div><figcaption>The breaking state</figcaption></figure>\n</div>`,
+    `<div class="pics">\n<figure class="seq"><div class="scroll">${inlineSvg(t.seqSvg)}</div><figcaption>The interleaving</figcaption></figure>`,
+    `${objects.join('\n')}\n</div>`,
     '</section>',
   ].join('\n');
 }
 
-/** Text as inline code (escaped here: settingLine's parts are plain text). */
+/** Text as inline code (escaped here: settingSentence's parts are plain text). */
 const code = (text: string): string => `<code>${esc(text)}</code>`;

@@ -92,6 +92,90 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
     await page.close();
   });
 
+  /** The handoff page's one trace: its section, stem, the selected state's number and diff heading. */
+  async function handoff(hash = '') {
+    const { page, errors } = await open(handoffPage, hash);
+    const section = page.locator('section.trace').first();
+    const stem = (await section.getAttribute('data-stem'))!;
+    const state = async () => Number(await section.getAttribute('data-selected')) + 1;
+    const heading = async () => (await section.locator('pre.diff').textContent())!.split('\n')[0];
+    const objects = () => section.locator('figure.objects:visible');
+    return { page, errors, section, stem, state, heading, objects };
+  }
+
+  it('steps with the arrow keys while the trace has the focus', async () => {
+    const { page, errors, section, state, heading } = await handoff();
+    await section.locator('.stepper').focus();
+    expect(await state()).toBe(4);
+    await page.keyboard.press('ArrowLeft');
+    expect(await heading()).toBe('State 3: <Revoke(F0)>');
+    await page.keyboard.press('ArrowUp');
+    expect(await state()).toBe(2);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await state()).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await heading()).toBe('State 3: <Revoke(F0)>');
+    // The address bar names the step the reader stepped to.
+    expect(await page.evaluate('location.hash')).toBe('#naive--no-usable-descriptor-step-3');
+    // Keys elsewhere on the page do not step the trace.
+    await page.locator('h1').click();
+    await page.keyboard.press('ArrowLeft');
+    expect(await state()).toBe(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens at the step a link names, and follows a link to another step', async () => {
+    const { page, errors, section, stem, state, heading } = await handoff('#naive--no-usable-descriptor-step-2');
+    expect(await state()).toBe(2);
+    expect(await heading()).toBe('State 2: <SendFd(B -> A, F0)>');
+    expect(await page.evaluate(`[...document.querySelectorAll('#${stem} svg .current')].map((e) => e.id)`)).toEqual([
+      `${stem}-seq-s1`,
+    ]);
+    expect(await page.locator(`[id="${stem}-step-2"]`).count()).toBe(1);
+    await section.locator(`a[href="#${stem}-step-3"]`).click();
+    expect(await state()).toBe(3);
+    await page.evaluate(`location.hash = '#${stem}-step-1'`);
+    await expect.poll(state).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects a step by a click on its box in the sequence diagram', async () => {
+    const { page, errors, stem, state, heading } = await handoff();
+    await page.locator(`[id="${stem}-seq-s1"]`).click();
+    expect(await state()).toBe(2);
+    expect(await heading()).toBe('State 2: <SendFd(B -> A, F0)>');
+    expect(await page.locator(`[id="${stem}-seq-s1"]`).getAttribute('class')).toContain('current');
+    // The trace has the focus now, so the keys go on from the clicked step.
+    await page.keyboard.press('ArrowRight');
+    expect(await state()).toBe(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the selected state's object graph, not only the breaking state's", async () => {
+    const { page, errors, section, objects } = await handoff();
+    // The handoff spec draws each table's descriptors: B holds fd 3 at first, A receives fd 4 at the end.
+    expect(await objects().count()).toBe(1);
+    expect(await objects().getAttribute('data-state')).toBe('3');
+    expect(await objects().locator('svg').textContent()).toContain('fd 4');
+    await section.locator('tr.step').first().click();
+    expect(await objects().count()).toBe(1);
+    expect(await objects().getAttribute('data-state')).toBe('0');
+    const first = (await objects().locator('svg').textContent())!;
+    expect(first).toContain('fd 3');
+    expect(first).not.toContain('fd 4');
+    expect(await objects().locator('figcaption').textContent()).toBe('The objects in state 1');
+    await section.locator('button.next').click();
+    expect(await objects().getAttribute('data-state')).toBe('1');
+    expect(await section.locator('figure.objects').count()).toBe(4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows each named scenario's own design, configuration and bounds in its section", async () => {
     const plan = JSON.parse(readFileSync(join(root, 'spec/revoke/counterexamples.json'), 'utf8')) as CounterexamplePlan;
     const tableBounds = { ...revoke.defaults, ...plan.params } as Record<string, unknown>;

@@ -49,4 +49,16 @@ describe('the committed counterexamples folder', () => {
       "revoke: enberg-2007 breaks no-usable-descriptor in 5 steps config fork-mid-scan: revoke's default bounds but selfSend = false, fork = true",
     );
   });
+
+  it("draws every state's object graph on the page, the breaking state's shown first", () => {
+    const sections = read('index.html').split('<section class="trace"').slice(1);
+    expect(sections.length).toBeGreaterThan(40);
+    for (const section of sections) {
+      const rows = section.match(/<tr class="step"/g)?.length ?? 0;
+      const figures = [...section.matchAll(/<figure class="objects" data-state="(\d+)"( hidden)?>/g)];
+      if (rows === 0) continue; // a trace the page notes as the same as another's
+      expect(figures.map((f) => Number(f[1]))).toEqual([...Array(rows).keys()]);
+      expect(figures.filter((f) => f[2] === undefined).map((f) => Number(f[1]))).toEqual([rows - 1]);
+    }
+  });
 });

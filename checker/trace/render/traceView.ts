@@ -25,6 +25,8 @@ export interface TraceView {
   readonly messages: readonly TraceMessage[];
   /** The spec's DOT statements for the breaking state's object graph, if it draws its own. */
   readonly objectGraph?: string;
+  /** The same for every state of the trace, in order (the last is objectGraph). */
+  readonly objectGraphs?: readonly string[];
   /** The spec's declared state layout, if any: the ITF writer reads maps and records off it. */
   readonly layout?: Layout;
   /** For lassos: the index of the state the last step goes back to. */
@@ -57,8 +59,8 @@ export function traceView(
   const declared = pres?.lanes ? [...pres.lanes(params)] : [];
   const lanes = [...declared.filter((l) => actors.includes(l)), ...actors.filter((a) => !declared.includes(a))];
   const messages = pres?.messages ? [...pres.messages(steps, params)] : [];
-  const last = steps[steps.length - 1];
-  const objectGraph = pres?.objectGraph && last ? pres.objectGraph(last.state, params, violated) : undefined;
+  const objectGraphs = pres?.objectGraph ? steps.map((s) => pres.objectGraph!(s.state, params, violated)) : undefined;
+  const objectGraph = objectGraphs?.at(-1);
   const layout = spec.layout?.(params);
   return {
     spec: spec.name,
@@ -68,7 +70,7 @@ export function traceView(
     states,
     lanes,
     messages,
-    ...(objectGraph !== undefined ? { objectGraph } : {}),
+    ...(objectGraph !== undefined ? { objectGraph, objectGraphs: objectGraphs! } : {}),
     ...(layout !== undefined ? { layout } : {}),
     ...(loopIndex !== undefined ? { loopIndex } : {}),
     ...(loopLabel !== undefined ? { loopLabel } : {}),
