@@ -50,7 +50,7 @@ export async function renderTrace(spec: AnySpec, params: Record<string, unknown>
   const stem = `${naming.prefix ? `${naming.prefix}--` : ''}${traceStem(cell.value, cell.guarantee)}`;
   const runParams = { ...params, [param]: cell.value };
   const setting = traceSetting(spec, runParams, param, naming.tableParams ?? params, naming.config);
-  const view = traceView(spec, runParams, cell.guarantee, cell.trace ?? [], cell.loopIndex);
+  const view = traceView(spec, runParams, cell.guarantee, cell.trace ?? [], cell.loopIndex, cell.loopLabel);
   const laneText = lanes(view);
   const steps = view.steps.length - 1;
   const titled = (headline: string): TraceView => ({ ...view, caption: settingCaption(spec.name, headline, setting) });
