@@ -1,8 +1,8 @@
 // pageScript: the step-through of index.html, inline (the page loads nothing). Each trace section
 // carries its steps as JSON. Selecting a state (prev/next, the arrow keys while the section's
-// stepper has the focus, a click on its row or on its box in the sequence diagram, or a link
-// `#<stem>-step-<n>`) shows what that step changed, gives its box the class `current`, shows
-// that state's object graph and puts the state's link in the address bar.
+// stepper has the focus, a click on its row or on its box in the sequence diagram, a lasso's
+// row back, or a link `#<stem>-step-<n>`) shows what that step changed, gives its box the class
+// `current`, shows that state's object graph and puts the state's link in the address bar.
 export const pageScript = `
 const data = JSON.parse(document.getElementById('trace-data').textContent);
 const selectors = new Map();
@@ -34,6 +34,10 @@ for (const section of document.querySelectorAll('section.trace')) {
   rows.forEach((r) => r.addEventListener('click', (e) => {
     e.preventDefault();
     select(Number(r.dataset.state), true);
+    stepper.focus({ preventScroll: true });
+  }));
+  section.querySelectorAll('tr.loop').forEach((r) => r.addEventListener('click', () => {
+    select(Number(r.dataset.goto), true);
     stepper.focus({ preventScroll: true });
   }));
   const keys = { ArrowLeft: -1, ArrowUp: -1, ArrowRight: 1, ArrowDown: 1 };

@@ -18,6 +18,10 @@ table.steps { border-collapse: collapse; margin: 0.5em 0; }
 table.steps td { padding: 2px 8px; font-family: monospace; cursor: pointer; }
 tr.step.selected { background: #dbe8ff; }
 table.steps a { color: inherit; }
+tr.cycle td:first-child { border-left: 4px solid #d08c00; }
+tr.loop td { color: #8a5d00; font-style: italic; cursor: pointer; }
+tr.loop td:first-child { border-left: 4px solid #d08c00; }
+p.lasso { border-left: 4px solid #d08c00; padding-left: 0.6em; }
 .stepper:focus-within { outline: 2px solid #0057d8; outline-offset: 4px; }
 .hint { color: #777; font-size: 12px; }
 svg g.step { cursor: pointer; }

@@ -1,18 +1,15 @@
 // traceSection: one trace's section of the page: its heading and setting, the files, the lanes,
-// the step-through (pageScript drives it) and the pictures: the interleaving, and one object
+// the step-through (pageScript drives it; a lasso's rows show prefix and cycle) and the pictures: the interleaving, and one object
 // graph per state of which only the selected state's is shown (the breaking state's before
 // the script runs). Step n's row has the id `<stem>-step-n`, a link a reader can pass on.
 import { stepsText } from '../report/stepsText.ts';
 import { esc, inlineSvg } from './html.ts';
 import type { RenderedTrace } from './renderTrace.ts';
+import { lassoNote, stepRows } from './stepRows.ts';
 import { settingSentence } from './traceSetting.ts';
 
 export function traceSection(t: RenderedTrace): string {
   const last = t.view.steps.length - 1;
-  const steps = t.view.steps.map((s, i) => {
-    const id = `${t.stem}-step-${i + 1}`;
-    return `<tr class="step" id="${id}" data-state="${i}"><td><a href="#${id}">${i + 1}</a></td><td>${esc(i === 0 ? '' : (s.actor ?? ''))}</td><td>${esc(s.label)}</td></tr>`;
-  });
   const links = ['txt', 'itf.json', 'seq.svg', 'objects.svg'].map((x) => `<a href="${t.stem}.${x}">${x}</a>`).join(' · ');
   const objects = t.stateSvgs.map(
     (svg, i) =>
@@ -24,11 +21,12 @@ export function traceSection(t: RenderedTrace): string {
     `<h2>${t.title ? `${esc(t.title)}: ` : ''}${esc(t.setting.design)} breaks <code>${esc(t.guarantee)}</code> in ${stepsText(last)}</h2>`,
     `<p class="setting">${settingSentence(t.setting, code)}</p>`,
     `<p class="bounds">Bounds: ${t.setting.bounds.map(code).join(', ')}.</p>`,
+    ...lassoNote(t.view),
     `<p>${links}</p>`,
     `<pre class="lanes">${esc(t.lanes)}</pre>`,
     `<div class="stepper" tabindex="0" role="group" aria-label="the trace's states: arrow keys step through them">`,
     `<button class="prev">&#9664; prev</button> <span class="pos"></span> <button class="next">next &#9654;</button> <span class="hint">or the arrow keys; click a box in the interleaving</span>`,
-    `<div class="scroll">\n<table class="steps">\n${steps.join('\n')}\n</table>\n</div>`,
+    `<div class="scroll">\n<table class="steps">\n${stepRows(t.view, t.stem).join('\n')}\n</table>\n</div>`,
     '<pre class="diff"></pre>',
     '</div>',
     `<div class="pics">\n<figure class="seq"><div class="scroll">${inlineSvg(t.seqSvg)}</div><figcaption>The interleaving</figcaption></figure>`,

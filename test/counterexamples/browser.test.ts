@@ -13,10 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guaranteesMd } from '../../checker/counterexamples/guaranteesMd.ts';
 import { indexHtml } from '../../checker/counterexamples/indexHtml.ts';
 import { regenerateCounterexamples, type CounterexamplePlan } from '../../checker/counterexamples/regenerate.ts';
+import { renderTrace } from '../../checker/counterexamples/renderTrace.ts';
 import { cellText } from '../../checker/report/cellText.ts';
-import type { TableCell, TableResult } from '../../checker/run/table.ts';
+import { runTable, type TableCell, type TableResult } from '../../checker/run/table.ts';
 import revoke from '../../spec/revoke/index.ts';
 import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
+import { lassoSpec } from './lassoSpec.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
@@ -172,6 +174,43 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
     await section.locator('button.next').click();
     expect(await objects().getAttribute('data-state')).toBe('1');
     expect(await section.locator('figure.objects').count()).toBe(4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a lasso\'s prefix and cycle apart, with the row back ("Back to state N" or "Stuttering") and its fairness', async () => {
+    const params = { ...lassoSpec.defaults };
+    const table = await runTable(lassoSpec, params);
+    const traces = await Promise.all(table.cells.filter((c) => c.verdict === 'violated').map((c) => renderTrace(lassoSpec, params, 'variant', c)));
+    const fairness = 'WF(Step): Step is taken whenever it stays enabled.';
+    const file = join(temp, 'lasso.html');
+    writeFileSync(file, indexHtml(table, [{ ...traces[0]!, view: { ...traces[0]!.view, fairness } }, traces[1]!]));
+    const { page, errors } = await open(file);
+    const rows = (id: string) =>
+      page.evaluate(`[...document.querySelectorAll('#${id} table.steps tr')].map((tr) =>
+        [tr.className.replace(' selected', ''), tr.innerText.replace(/\\s+/g, ' ').trim(), getComputedStyle(tr.cells[0]).borderLeftColor].join(' | '))`);
+    const BAR = 'rgb(208, 140, 0)';
+    const NONE = 'rgb(34, 34, 34)';
+    // spin: the whole behaviour is the cycle 1 -> 2 -> 1.
+    expect(await rows('spin--reaches-two')).toEqual([
+      `step cycle | 1 Initial predicate | ${BAR}`,
+      `step cycle | 2 counter Step(0 -> 1) | ${BAR}`,
+      `loop | ↺ Back to state 1: Step(1 -> 0) | ${BAR}`,
+    ]);
+    const spin = page.locator('#spin--reaches-two');
+    expect(await spin.locator('p.lasso').innerText()).toBe('A lasso, a behaviour that never ends: the cycle of states 1 to 2, repeated for ever.');
+    expect(await spin.locator('p.fairness').innerText()).toBe(`Fairness: ${fairness}`);
+    await spin.locator('tr.loop').click();
+    expect(await spin.getAttribute('data-selected')).toBe('0');
+    // stuck: state 1, then state 2 for ever.
+    expect(await rows('stuck--reaches-two')).toEqual([
+      `step prefix | 1 Initial predicate | ${NONE}`,
+      `step cycle | 2 counter Step(0 -> 1) | ${BAR}`,
+      `loop | 3 Stuttering | ${BAR}`,
+    ]);
+    const stuck = page.locator('#stuck--reaches-two');
+    expect(await stuck.locator('p.lasso').innerText()).toBe('A lasso, a behaviour that never ends: states 1 to 2, then state 2 for ever (stuttering).');
+    expect(await stuck.locator('p.fairness').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

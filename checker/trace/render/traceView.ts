@@ -33,6 +33,9 @@ export interface TraceView {
   readonly loopIndex?: number;
   /** For lassos: the label of the step back (absent when the last state stutters for ever). */
   readonly loopLabel?: string;
+  /** For lassos: which fairness condition the cycle satisfies and what stays enabled but is never
+   * taken, as a sentence for the reader. */
+  readonly fairness?: string;
   /** The title its pictures carry, set by whoever knows where the trace comes from (design,
    * configuration, bounds); without it a picture is titled by spec and guarantee. */
   readonly caption?: string;
