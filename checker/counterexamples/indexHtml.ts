@@ -6,12 +6,14 @@ import { esc } from './html.ts';
 import { pageScript } from './pageScript.ts';
 import { pageStyle } from './pageStyle.ts';
 import type { RenderedTrace } from './renderTrace.ts';
+import { sameTraces } from './sameTraces.ts';
 import { tableHtml } from './tableHtml.ts';
 import { traceSection } from './traceSection.ts';
 
 export function indexHtml(table: TableResult, traces: readonly RenderedTrace[]): string {
+  const same = sameTraces(traces);
   const data: Record<string, unknown> = {};
-  for (const t of traces) data[t.stem] = { steps: t.view.steps.map((s, i) => ({ label: s.label, lines: t.changes[i] })) };
+  for (const t of traces) if (!same.has(t.stem)) data[t.stem] = { steps: t.view.steps.map((s, i) => ({ label: s.label, lines: t.changes[i] })) };
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -25,7 +27,7 @@ export function indexHtml(table: TableResult, traces: readonly RenderedTrace[]):
     `<h1>Counterexamples of <code>${esc(table.spec)}</code></h1>`,
     `<p>Bounds: ${esc(boundsLine(table).replace(/`/g, ''))}. Each violated cell links its trace below; see <a href="README.md">README.md</a> for the files.</p>`,
     tableHtml(table),
-    ...traces.map(traceSection),
+    ...traces.map((t) => traceSection(t, same.get(t.stem))),
     `<script type="application/json" id="trace-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
     `<script>${pageScript}</script>`,
     '</body>',

@@ -1,25 +1,28 @@
 // readmeMd: README.md, the index a reviewer opens first: what each file is, the table, and every
-// trace with its lanes inline.
+// trace with its lanes inline (a trace equal to one shown in full is a note that links it).
 import type { TableResult } from '../run/table.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
 import { stepsText } from '../report/stepsText.ts';
 import type { RenderedTrace } from './renderTrace.ts';
+import { sameNote, sameTraces } from './sameTraces.ts';
 import { settingSentence } from './traceSetting.ts';
 
 export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): string {
-  const list = traces.flatMap((t) => [
-    `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${t.setting.design}\` breaks \`${t.guarantee}\` in ${stepsText(t.view.steps.length - 1)}`,
-    '',
-    `${settingSentence(t.setting, (x) => `\`${x}\``)}`,
-    '',
-    `[text](${t.stem}.txt) · [ITF](${t.stem}.itf.json) · [sequence diagram](${t.stem}.seq.svg) · [object graph](${t.stem}.objects.svg)`,
-    '',
-    '```',
-    t.lanes.trimEnd(),
-    '```',
-    '',
-  ]);
+  const same = sameTraces(traces);
+  const code = (x: string) => `\`${x}\``;
+  const list = traces.flatMap((t) => {
+    const original = same.get(t.stem);
+    return [
+      `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${t.setting.design}\` breaks \`${t.guarantee}\` in ${stepsText(t.view.steps.length - 1)}`,
+      '',
+      settingSentence(t.setting, code),
+      '',
+      `[text](${t.stem}.txt) · [ITF](${t.stem}.itf.json) · [sequence diagram](${t.stem}.seq.svg) · [object graph](${t.stem}.objects.svg)`,
+      '',
+      ...(original !== undefined ? [sameNote(t, original, (text, stem) => `[${text}](${stem}.txt)`, code), ''] : ['```', t.lanes.trimEnd(), '```', '']),
+    ];
+  });
   return [
     `# Counterexamples of \`${table.spec}\``,
     '',

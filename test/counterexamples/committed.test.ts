@@ -61,4 +61,26 @@ describe('the committed counterexamples folder', () => {
       expect(figures.filter((f) => f[2] === undefined).map((f) => Number(f[1]))).toEqual([rows - 1]);
     }
   });
+
+  it("notes T1 as the table's enberg-2007 x no-usable-descriptor trace instead of showing it again", () => {
+    const html = read('index.html');
+    const section = (stem: string) => html.slice(html.indexOf(`<section class="trace" id="${stem}"`), html.indexOf('</section>', html.indexOf(`id="${stem}"`)));
+    const t1 = section('viro-handoff--enberg-2007--no-usable-descriptor');
+    expect(t1).toContain(
+      '<p class="same">The same trace as the table\'s <a href="#enberg-2007--no-usable-descriptor">enberg-2007 × no-usable-descriptor</a>: the same states in the same order.',
+    );
+    expect(t1).not.toContain('<tr class="step"');
+    expect(t1).not.toContain('<svg');
+    expect(section('enberg-2007--no-usable-descriptor')).toContain('<tr class="step"');
+    expect(read('README.md')).toContain(
+      "The same trace as the table's [enberg-2007 × no-usable-descriptor](enberg-2007--no-usable-descriptor.txt): the same states in the same order.",
+    );
+    // One interleaving that breaks two guarantees of a row is shown once.
+    expect(section('enberg-2007--writes-complete-reads-abort')).toContain(
+      'the same states in the same order, and its last state breaks <code>writes-complete-reads-abort</code> too.',
+    );
+    // Viro (b), a self-send under one task, has states no other trace on the page has (T2, the
+    // two-task self-send, is a test scenario, not a trace of the page).
+    expect(section('viro-b--enberg-2007--no-inode-access-after-return')).not.toContain('class="same"');
+  });
 });
