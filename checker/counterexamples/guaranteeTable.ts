@@ -8,14 +8,14 @@ import { traceStem } from './traceStem.ts';
 export function guaranteeTable(table: TableResult): string {
   const head = `| ${table.param} | ${table.guarantees.map((g) => `\`${columnTitle(table, g)}\``).join(' | ')} |`;
   const rule = `|${' --- |'.repeat(table.guarantees.length + 1)}`;
-  const rows = table.values.map((value) => {
+  const rows = table.values.map((value, i) => {
     const cells = table.guarantees.map((g) => {
       const c = cellOf(table, value, g);
       if (c.verdict === 'violated') return `[${cellText(c)}](${traceStem(value, g)}.txt)`;
       if (c.verdict === 'holds') return cellText(c);
       return `*${cellText(c)}*`; // qualified: set apart from an earned verdict
     });
-    return `| ${String(value)} | ${cells.join(' | ')} |`;
+    return `| ${table.labels[i] ?? String(value)} | ${cells.join(' | ')} |`;
   });
   return [head, rule, ...rows].join('\n') + '\n';
 }

@@ -1,24 +1,31 @@
 // readmeMd: README.md, the index a reviewer opens first: what each file is, how the ITF traces are
 // written (their variables and types, from the layout that types them), the table, and every
-// trace with its lanes inline.
+// trace with its lanes inline (a trace equal to one shown in full is a note that links it).
 import type { TableResult } from '../run/table.ts';
 import type { ItfSource } from '../trace/render/itfSource.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
 import { quintType } from './quintType.ts';
+import { stepsText } from '../report/stepsText.ts';
 import type { RenderedTrace } from './renderTrace.ts';
+import { sameNote, sameTraces } from './sameTraces.ts';
+import { settingSentence } from './traceSetting.ts';
 
 export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], itf: ItfSource): string {
-  const list = traces.flatMap((t) => [
-    `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${String(t.value)}\` breaks \`${t.guarantee}\` in ${t.view.steps.length - 1} steps`,
-    '',
-    `[text](${t.stem}.txt) · [ITF](${t.stem}.itf.json) · [sequence diagram](${t.stem}.seq.svg) · [object graph](${t.stem}.objects.svg)`,
-    '',
-    '```',
-    t.lanes.trimEnd(),
-    '```',
-    '',
-  ]);
+  const same = sameTraces(traces);
+  const code = (x: string) => `\`${x}\``;
+  const list = traces.flatMap((t) => {
+    const original = same.get(t.stem);
+    return [
+      `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${t.setting.design}\` breaks \`${t.guarantee}\` in ${stepsText(t.view.steps.length - 1)}`,
+      '',
+      settingSentence(t.setting, code),
+      '',
+      `[text](${t.stem}.txt) · [ITF](${t.stem}.itf.json) · [sequence diagram](${t.stem}.seq.svg) · [object graph](${t.stem}.objects.svg)`,
+      '',
+      ...(original !== undefined ? [sameNote(t, original, (text, stem) => `[${text}](${stem}.txt)`, code), ''] : ['```', t.lanes.trimEnd(), '```', '']),
+    ];
+  });
   return [
     `# Counterexamples of \`${table.spec}\``,
     '',
@@ -41,7 +48,8 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], i
     '- `<config>--<value>--<guarantee>.*`: the same files for a named scenario, a shortest trace',
     '  found under another named configuration of the spec (listed first below, with its title).',
     '- `index.html`: a static page (no server, nothing fetched) with the table, the pictures and a',
-    '  step-through showing what each step changed.',
+    "  step-through showing what each step changed and each state's object graph (the arrow keys",
+    '  step a focused trace; `index.html#<stem>-step-<n>` opens at step n).',
     '',
     ...itfSection(itf),
     '## The table',

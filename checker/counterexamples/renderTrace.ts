@@ -11,7 +11,10 @@ import { stepChanges } from '../trace/render/stepChanges.ts';
 import { svg } from '../trace/render/svg.ts';
 import { textTrace } from '../trace/render/textTrace.ts';
 import { traceView, type TraceView } from '../trace/render/traceView.ts';
+import { stepsText } from '../report/stepsText.ts';
 import { itfText } from './itfText.ts';
+import { objectsPerState } from './objectsPerState.ts';
+import { settingCaption, traceSetting, type TraceSetting } from './traceSetting.ts';
 import { traceStem } from './traceStem.ts';
 
 export interface RenderedTrace {
@@ -20,6 +23,8 @@ export interface RenderedTrace {
   readonly title?: string;
   readonly value: unknown;
   readonly guarantee: string;
+  /** The design, configuration and bounds it was found under. */
+  readonly setting: TraceSetting;
   readonly view: TraceView;
   readonly lanes: string;
   /** Per state, the lines a reader sees for it (the first in full, then what changed). */
@@ -28,30 +33,42 @@ export interface RenderedTrace {
   readonly files: ReadonlyMap<string, string>;
   readonly seqSvg: string;
   readonly objectsSvg: string;
+  /** Each state's object graph, for the page (the last is objectsSvg). */
+  readonly stateSvgs: readonly string[];
 }
 
 export interface TraceNaming {
   /** Prefix of the file names (a scenario's configuration), so they never clash with the table's. */
   readonly prefix?: string;
   readonly title?: string;
+  /** The named configuration a scenario ran under. */
+  readonly config?: string;
+  /** The bounds of the table, which a scenario's are told apart from (default: `params`). */
+  readonly tableParams?: Readonly<Record<string, unknown>>;
 }
 
 export async function renderTrace(spec: AnySpec, params: Record<string, unknown>, param: string, cell: TableCell, naming: TraceNaming = {}): Promise<RenderedTrace> {
   const stem = `${naming.prefix ? `${naming.prefix}--` : ''}${traceStem(cell.value, cell.guarantee)}`;
-  const view = traceView(spec, { ...params, [param]: cell.value }, cell.guarantee, cell.trace ?? [], cell.loopIndex);
+  const runParams = { ...params, [param]: cell.value };
+  const setting = traceSetting(spec, runParams, param, naming.tableParams ?? params, naming.config);
+  const view = traceView(spec, runParams, cell.guarantee, cell.trace ?? [], cell.loopIndex, cell.loopLabel);
   const laneText = lanes(view);
   const steps = view.steps.length - 1;
+  const titled = (headline: string): TraceView => ({ ...view, caption: settingCaption(spec.name, headline, setting) });
   const header = [
     ...(naming.title ? [naming.title] : []),
-    `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated after ${steps} step${steps === 1 ? '' : 's'}.`,
+    `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated after ${stepsText(steps)}.`,
     `Parameters: ${JSON.stringify(view.params)}`,
     '',
   ];
   const txt = [...header, textTrace(view), 'The same interleaving, one column per actor:', '', laneText].join('\n');
-  const seq = seqDot(view, stem);
-  const objects = objectsDot(view, `${stem}-objects`);
+  // Ids in a diagram start with the diagram's id; `-seq` keeps them apart from the page's section ids.
+  const seq = seqDot(titled(`${setting.design} breaks ${cell.guarantee} in ${stepsText(steps)}`), `${stem}-seq`);
+  const objects = objectsDot(titled(`${setting.design}, the state that breaks ${cell.guarantee} (state ${steps + 1})`), `${stem}-objects`);
   const seqSvg = await svg(seq);
   const objectsSvg = await svg(objects);
+  const stateCaption = (n: number) => settingCaption(spec.name, `${setting.design}, state ${n} of ${steps + 1}, before ${cell.guarantee} breaks`, setting);
+  const stateSvgs = await objectsPerState(view, stem, stateCaption, objectsSvg);
   const files = new Map<string, string>([
     [`${stem}.txt`, txt],
     [`${stem}.itf.json`, itfText(itf(view, itfSource(spec, view.params)))],
@@ -60,5 +77,5 @@ export async function renderTrace(spec: AnySpec, params: Record<string, unknown>
     [`${stem}.objects.dot`, objects],
     [`${stem}.objects.svg`, objectsSvg],
   ]);
-  return { stem, ...(naming.title ? { title: naming.title } : {}), value: cell.value, guarantee: cell.guarantee, view, lanes: laneText, changes: stepChanges(view), files, seqSvg, objectsSvg };
+  return { stem, ...(naming.title ? { title: naming.title } : {}), value: cell.value, guarantee: cell.guarantee, setting, view, lanes: laneText, changes: stepChanges(view), files, seqSvg, objectsSvg, stateSvgs };
 }

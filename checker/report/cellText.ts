@@ -4,6 +4,7 @@
 // is about, so it holds only vacuously), "n/a" (the spec says it does not apply here),
 // "incomplete" (a budget ran out) and "interrupted" (the run was stopped before this row).
 import type { TableCell } from '../run/table.ts';
+import { stepsText } from './stepsText.ts';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -12,7 +13,7 @@ export function cellText(c: TableCell): string {
     case 'holds':
       return `holds (${count(c.distinctStates)} states)`;
     case 'violated':
-      return `violated (${c.traceLength} step${c.traceLength === 1 ? '' : 's'})`;
+      return `violated (${stepsText(c.traceLength!)})`;
     case 'not-exercised':
       return `not exercised (${count(c.distinctStates)} states)`;
     case 'n/a':
@@ -28,6 +29,12 @@ export function cellText(c: TableCell): string {
 export function isEarned(c: TableCell): boolean {
   return c.verdict === 'holds' || c.verdict === 'violated';
 }
+
+/** What each qualified cell's words mean, as GUARANTEES.md and the page explain them. */
+export const QUALIFIED_MEANINGS =
+  '"not exercised" (the bounds never produce the situation the guarantee is about, so it holds only vacuously), ' +
+  '"n/a: why" (the guarantee does not apply under these parameters, or the design does not claim it), ' +
+  '"incomplete" (a budget ran out) and "interrupted" (the run stopped before this row)';
 
 /** The legend line for a column that has a not-exercised cell (the column is marked with `*`). */
 export const NOT_EXERCISED_LEGEND =

@@ -4,7 +4,7 @@
 import type { AnySpec, TraceStep } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { check } from './check.ts';
-import type { CheckResult } from '../findings.ts';
+import type { CheckResult, Violation } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
 
 /**
@@ -23,6 +23,8 @@ export interface TableCell {
   readonly traceLength: number | null;
   readonly trace?: readonly TraceStep<unknown>[];
   readonly loopIndex?: number;
+  /** For lassos: the label of the step back to trace[loopIndex] (absent when the last state stutters). */
+  readonly loopLabel?: string;
   /** Why the guarantee does not apply (verdict n/a). */
   readonly reason?: string;
 }
@@ -83,8 +85,7 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
 function rowCell(value: unknown, guarantee: string, result: CheckResult): TableCell {
   const base = { value, guarantee, distinctStates: result.stats.distinctStates, traceLength: null };
   const v = result.violations.find((x) => (x.kind === 'invariant' || x.kind === 'property') && x.name === guarantee);
-  if (v)
-    return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
+  if (v) return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...lassoOf(v) };
   const na = result.notApplicable?.find((x) => x.name === guarantee);
   if (na) return { ...base, verdict: 'n/a', reason: na.reason };
   // A budget that ran out in the temporal phase leaves the invariants judged (`unjudged` names
@@ -92,4 +93,9 @@ function rowCell(value: unknown, guarantee: string, result: CheckResult): TableC
   if (result.verdict === 'incomplete' && (result.unjudged?.includes(guarantee) ?? true)) return { ...base, verdict: 'incomplete' };
   if (result.unexercised?.includes(guarantee)) return { ...base, verdict: 'not-exercised' };
   return { ...base, verdict: 'holds' };
+}
+
+/** A lasso's loop, as a cell keeps it: where the last step goes back to, and that step's label. */
+export function lassoOf(v: Violation): Pick<TableCell, 'loopIndex' | 'loopLabel'> {
+  return { ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}), ...(v.loopStep ? { loopLabel: v.loopStep.label } : {}) };
 }

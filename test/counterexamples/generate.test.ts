@@ -8,6 +8,8 @@ import { MANIFEST, manifestText } from '../../checker/counterexamples/outFolder.
 import { runTable } from '../../checker/run/table.ts';
 import { validateItf } from '../checker/trace/render/validateItf.ts';
 import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
+import { lassoSpec } from './lassoSpec.ts';
+import { duplicateIds } from './pageIds.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'rmc-generate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -39,6 +41,7 @@ describe('generateCounterexamples', () => {
     expect(out['README.md']).not.toContain('| variable | type |');
     expect(out['index.html']).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(out['index.html']).toContain(`id="${stem}"`);
+    expect(duplicateIds(out['index.html']!)).toEqual([]);
   });
 
   it('gives the same bytes when run twice into two folders', async () => {
@@ -82,5 +85,15 @@ describe('generateCounterexamples', () => {
     await expect(generate(out)).rejects.toThrow(`--out ${out} holds files rmc did not write (stale.txt); choose an empty or new folder`);
     expect(readdirSync(out)).toEqual(['stale.txt']);
     expect(readdirSync(join(temp, 'foreign'))).toEqual(['counterexamples']);
+  });
+
+  it("ends a lasso's text with the step back, and its page rows with it", async () => {
+    const spec = lassoSpec;
+    const out = join(temp, 'lasso');
+    await generateCounterexamples({ spec, params: { ...spec.defaults }, table: await runTable(spec, { ...spec.defaults }), outDir: out });
+    const files = read(out);
+    expect(files['spin--reaches-two.txt']).toContain('Back to state 1: <Step(1 -> 0)>');
+    expect(files['stuck--reaches-two.txt']).toContain('State 3: Stuttering');
+    expect(files['index.html']).toContain('<td>Back to state 1: Step(1 -&gt; 0)</td>');
   });
 });

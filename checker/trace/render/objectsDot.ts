@@ -10,7 +10,7 @@ import type { TraceView } from './traceView.ts';
 export function objectsDot(view: TraceView, id: string): string {
   const head = [
     `digraph ${q(id)} {`,
-    `  graph [id=${q(id)}, rankdir=LR, fontname="Helvetica", label=${q(`${view.spec}: the state that breaks ${view.violated}`)}, labelloc=t];`,
+    `  graph [id=${q(id)}, rankdir=LR, fontname="Helvetica", label=${q(view.caption ?? `${view.spec}: the state that breaks ${view.violated}`)}, labelloc=t];`,
     '  node [fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];

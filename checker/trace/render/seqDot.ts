@@ -15,7 +15,7 @@ export function seqDot(view: TraceView, id: string): string {
   const node = (row: number, lane: number) => (row === 0 ? `L${lane}` : `S${row}_${lane}`);
   const out = [
     `digraph ${q(id)} {`,
-    `  graph [id=${q(id)}, rankdir=TB, nodesep=0.4, ranksep=0.18, fontname="Helvetica", label=${q(`${view.spec}: ${view.violated}`)}, labelloc=t];`,
+    `  graph [id=${q(id)}, rankdir=TB, nodesep=0.4, ranksep=0.18, fontname="Helvetica", label=${q(view.caption ?? `${view.spec}: ${view.violated}`)}, labelloc=t];`,
     '  node [fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];

@@ -25,12 +25,20 @@ export interface TraceView {
   readonly messages: readonly TraceMessage[];
   /** The spec's DOT statements for the breaking state's object graph, if it draws its own. */
   readonly objectGraph?: string;
+  /** The same for every state of the trace, in order (the last is objectGraph). */
+  readonly objectGraphs?: readonly string[];
   /** The spec's declared state layout, if any: the ITF writer reads maps and records off it. */
   readonly layout?: Layout;
   /** For lassos: the index of the state the last step goes back to. */
   readonly loopIndex?: number;
   /** For lassos: the label of the step back (absent when the last state stutters for ever). */
   readonly loopLabel?: string;
+  /** For lassos: which fairness condition the cycle satisfies and what stays enabled but is never
+   * taken, as a sentence for the reader. */
+  readonly fairness?: string;
+  /** The title its pictures carry, set by whoever knows where the trace comes from (design,
+   * configuration, bounds); without it a picture is titled by spec and guarantee. */
+  readonly caption?: string;
 }
 
 /** The lane of a step that names no actor. */
@@ -54,8 +62,8 @@ export function traceView(
   const declared = pres?.lanes ? [...pres.lanes(params)] : [];
   const lanes = [...declared.filter((l) => actors.includes(l)), ...actors.filter((a) => !declared.includes(a))];
   const messages = pres?.messages ? [...pres.messages(steps, params)] : [];
-  const last = steps[steps.length - 1];
-  const objectGraph = pres?.objectGraph && last ? pres.objectGraph(last.state, params, violated) : undefined;
+  const objectGraphs = pres?.objectGraph ? steps.map((s) => pres.objectGraph!(s.state, params, violated)) : undefined;
+  const objectGraph = objectGraphs?.at(-1);
   const layout = spec.layout?.(params);
   return {
     spec: spec.name,
@@ -65,7 +73,7 @@ export function traceView(
     states,
     lanes,
     messages,
-    ...(objectGraph !== undefined ? { objectGraph } : {}),
+    ...(objectGraph !== undefined ? { objectGraph, objectGraphs: objectGraphs! } : {}),
     ...(layout !== undefined ? { layout } : {}),
     ...(loopIndex !== undefined ? { loopIndex } : {}),
     ...(loopLabel !== undefined ? { loopLabel } : {}),

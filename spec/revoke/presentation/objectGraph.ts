@@ -121,7 +121,9 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
 
   // The revoker and the references it collected.
   const r = s.revoker;
-  node('revoker', `revoker\n(${r.pc === 'done' ? 'returned 0' : r.pc})`, 'shape=box, style="rounded,filled", fillcolor="#eeeeee"');
+  // Where the revoker is; once the call is over, what it returned to its caller (0, or badfs's error).
+  const where = r.pc === 'done' ? `${p.mode}() returned 0` : r.pc === 'failed' ? `${p.mode}() returned an error` : r.pc;
+  node('revoker', `revoker\n(${where})`, 'shape=box, style="rounded,filled", fillcolor="#eeeeee"');
   for (const f of [...r.refs].sort()) edge('revoker', fileNode(f), false, f === r.spared ? 'fget' : 'collected', true);
 
   // Struct files and inodes.

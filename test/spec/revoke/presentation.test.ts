@@ -83,6 +83,15 @@ describe('revoke presentation', () => {
     expect(presentation.objectGraph!(last, p, 'no-usable-descriptor')).toBe(dot);
   });
 
+  it('says what the revoke call returned to its caller, not that the revoker returned', () => {
+    expect(presentation.objectGraph!(last, p, 'no-usable-descriptor')).toContain('"revoker" [label="revoker\\n(revokeat() returned 0)"');
+    const frevoke = { ...p, mode: 'frevoke' } as RevokeParams;
+    expect(presentation.objectGraph!(last, frevoke, 'no-usable-descriptor')).toContain('(frevoke() returned 0)');
+    const gaveUp = { ...last, revoker: { ...last.revoker, pc: 'failed' } };
+    expect(presentation.objectGraph!(gaveUp, p, 'no-usable-descriptor')).toContain('(revokeat() returned an error)');
+    expect(presentation.objectGraph!(t1[2]!.state, p, 'no-usable-descriptor')).toContain('"revoker" [label="revoker\\n(scan)"');
+  });
+
   it('draws no red edge once vnode-revoke has returned: nothing live reaches I', () => {
     const q = { ...p, variant: 'vnode-revoke' } as RevokeParams;
     const trace = replay<State>(spec, q, [
@@ -106,5 +115,7 @@ describe('revoke presentation', () => {
     expect(out).toContain('<svg');
     expect(out).toContain('struct file F0 (f_count 1)');
     expect(out).toContain('stroke="red"');
+    expect(out).toContain('<title>struct file F0 (f_count 1)</title>');
+    expect(out).not.toMatch(/<title>[^<]*(task:|fd:|file:|&#45;&gt;)/);
   });
 });

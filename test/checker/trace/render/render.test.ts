@@ -73,4 +73,19 @@ describe('DOT and SVG', () => {
     expect(a).toContain('id="naive&#45;&#45;no&#45;usable&#45;descriptor&#45;s3"');
     await expect(a).toMatchFileSnapshot('__snapshots__/handoff.seq.svg');
   });
+
+  it('titles each box with the words it shows, so a tooltip never shows a DOT name like S1_0', async () => {
+    const out = await svg(seqDot(await handoffTrace(true), 'naive--no-usable-descriptor'));
+    const titles = [...out.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    expect(titles).toEqual([
+      'test/handoff: no&#45;usable&#45;descriptor',
+      'revoker',
+      'A',
+      'B',
+      '2: SendFd(B &#45;&gt; A, F0)',
+      '3: Revoke(F0)',
+      '4: RecvFd(A): fd 4 &#45;&gt; F0 &lt;&#45; no&#45;usable&#45;descriptor',
+      'SCM_RIGHTS F0',
+    ]);
+  });
 });

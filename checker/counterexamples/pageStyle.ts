@@ -1,0 +1,31 @@
+// pageStyle: index.html's style sheet (inline, as the page loads nothing). On a phone the page
+// itself never scrolls sideways: what is wider than the screen (the table, the lanes, the step
+// list, each picture) scrolls inside its own pane, and pictures keep their size, as shrinking an
+// SVG to the screen's width would shrink its text past reading.
+export const pageStyle = `
+body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #222; }
+@media (max-width: 600px) { body { margin: 0.8em; } }
+h1, h2, p { overflow-wrap: anywhere; }
+.scroll { max-width: 100%; overflow-x: auto; }
+table.guarantees td, table.guarantees th { border: 1px solid #ccc; padding: 4px 8px; }
+table.guarantees { border-collapse: collapse; }
+td.violated { background: #fde8e8; } td.holds { background: #e9f7e9; }
+td.qualified { background: #eeeeee; color: #555; font-style: italic; }
+section.trace { border-top: 2px solid #ddd; margin-top: 2em; padding-top: 1em; }
+.pics { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; }
+.pics figure { margin: 0; min-width: 0; max-width: 100%; }
+table.steps { border-collapse: collapse; margin: 0.5em 0; }
+table.steps td { padding: 2px 8px; font-family: monospace; cursor: pointer; }
+tr.step.selected { background: #dbe8ff; }
+table.steps a { color: inherit; }
+tr.cycle td:first-child { border-left: 4px solid #d08c00; }
+tr.loop td { color: #8a5d00; font-style: italic; cursor: pointer; }
+tr.loop td:first-child { border-left: 4px solid #d08c00; }
+p.lasso { border-left: 4px solid #d08c00; padding-left: 0.6em; }
+.stepper:focus-within { outline: 2px solid #0057d8; outline-offset: 4px; }
+.hint { color: #777; font-size: 12px; }
+svg g.step { cursor: pointer; }
+pre { background: #f6f6f6; padding: 0.6em; overflow-x: auto; }
+svg .current > polygon, svg .current > path { stroke: #0057d8; stroke-width: 4; }
+svg .current > text { font-weight: bold; }
+`;
