@@ -166,7 +166,7 @@ export interface Spec<S, P extends object = {}> {
  * generic drawings of the JSON state.
  */
 export interface Presentation<S, P> {
-  /** The lanes, in display order (default: actors in order of first appearance). */
+  /** The lanes, in display order, each drawn even when no step acts in it (default: actors in order of first appearance). */
   lanes?(p: P): readonly string[];
   /** A plain-JSON view of a state for diffs, ITF and the HTML step-through (default: the state). */
   toJSON?(s: S, p: P): unknown;

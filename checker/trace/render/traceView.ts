@@ -20,7 +20,7 @@ export interface TraceView {
   readonly steps: readonly TraceStep<unknown>[];
   /** Each step's state as plain JSON. */
   readonly states: readonly unknown[];
-  /** The lanes some step acts in, in display order. */
+  /** The lanes in display order: every lane the spec declares (idle ones too), then the other actors. */
   readonly lanes: readonly string[];
   readonly messages: readonly TraceMessage[];
   /** The spec's DOT statements for the breaking state's object graph, if it draws its own. */
@@ -52,7 +52,7 @@ export function traceView(
     if (!actors.includes(a)) actors.push(a);
   }
   const declared = pres?.lanes ? [...pres.lanes(params)] : [];
-  const lanes = [...declared.filter((l) => actors.includes(l)), ...actors.filter((a) => !declared.includes(a))];
+  const lanes = [...declared, ...actors.filter((a) => !declared.includes(a))];
   const messages = pres?.messages ? [...pres.messages(steps, params)] : [];
   const last = steps[steps.length - 1];
   const objectGraph = pres?.objectGraph && last ? pres.objectGraph(last.state, params, violated) : undefined;
