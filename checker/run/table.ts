@@ -4,7 +4,7 @@
 import type { AnySpec, TraceStep } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { check } from './check.ts';
-import type { CheckResult } from '../findings.ts';
+import type { CheckResult, Violation } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
 
 /**
@@ -22,7 +22,10 @@ export interface TableCell {
   /** Actions in the shortest trace; null unless violated. */
   readonly traceLength: number | null;
   readonly trace?: readonly TraceStep<unknown>[];
+  /** For lassos: where the last state goes back to, by which step, and how the cycle is fair (Violation's fields). */
   readonly loopIndex?: number;
+  readonly loopStep?: Violation['loopStep'];
+  readonly cycleFairness?: Violation['cycleFairness'];
   /** Why the guarantee does not apply (verdict n/a). */
   readonly reason?: string;
 }
@@ -79,12 +82,24 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
   return { spec: spec.name, params, param: table.param, values, labels, guarantees, cells, unreached, seconds, ...(interrupted ? { interrupted } : {}) };
 }
 
+/** The cell of a violated guarantee: the trace and, for a lasso, how it loops. */
+export function violatedCell(base: Pick<TableCell, 'value' | 'guarantee' | 'distinctStates'>, v: Violation): TableCell {
+  return {
+    ...base,
+    verdict: 'violated',
+    traceLength: v.trace.length - 1,
+    trace: v.trace,
+    ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}),
+    ...(v.loopStep ? { loopStep: v.loopStep } : {}),
+    ...(v.cycleFairness ? { cycleFairness: v.cycleFairness } : {}),
+  };
+}
+
 /** One guarantee's cell in a row whose search is done. */
 function rowCell(value: unknown, guarantee: string, result: CheckResult): TableCell {
   const base = { value, guarantee, distinctStates: result.stats.distinctStates, traceLength: null };
   const v = result.violations.find((x) => (x.kind === 'invariant' || x.kind === 'property') && x.name === guarantee);
-  if (v)
-    return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}) };
+  if (v) return violatedCell(base, v);
   const na = result.notApplicable?.find((x) => x.name === guarantee);
   if (na) return { ...base, verdict: 'n/a', reason: na.reason };
   // A budget that ran out in the temporal phase leaves the invariants judged (`unjudged` names

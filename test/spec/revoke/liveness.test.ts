@@ -51,6 +51,16 @@ describe('revoke: T8, a drain that never returns (G5 violated)', () => {
     expect(loopIndex).toBe(1);
   });
 
+  it("with a stuck caller the lasso's cycle never enables the drain, and only the stuck read's end, under no fairness, could move", async () => {
+    const result = await g5({ ...(stuckCaller as Partial<RevokeParams>), variant: 'active-refs' });
+    const fair = result.violations.find((x) => x.kind === 'property')!.cycleFairness!;
+    const met = Object.fromEntries(fair.conditions.map((c) => [c.name, c.met]));
+    expect(met['WF(RevokeDrain)']).toBe('never-enabled');
+    expect(met['WF(SyscallEnd[A])']).toBe('never-enabled');
+    expect(Object.values(met).every((m) => m === 'never-enabled')).toBe(true);
+    expect(fair.unfair).toEqual([{ action: 'SyscallEndStuck' }]);
+  });
+
   it('the stuck caller has no fairness: the assumed conditions name SyscallEnd for A only', async () => {
     const result = await g5({ ...(stuckCaller as Partial<RevokeParams>), variant: 'active-refs' });
     const fairness = result.notes!.find((n) => n.startsWith('fairness assumed'))!;
