@@ -174,6 +174,22 @@ export interface Presentation<S, P> {
   messages?(trace: readonly TraceStep<S>[], p: P): readonly { from: number; to: number; label: string }[];
   /** The breaking state's object graph, as DOT statements (nodes and edges, no graph wrapper). */
   objectGraph?(s: S, p: P, violated: string): string;
+  /**
+   * Who waits for whom in a state (a drain waiting for the holders of a lock to leave): drawn in
+   * the object graph as a red dashed "waits for" edge, and in a lasso that hangs there, named as
+   * the reason the step it keeps disabled is never taken.
+   */
+  waitsOn?(s: S, p: P): readonly WaitsFor[];
+}
+
+/** One wait: `waiter` and `holder` are node ids of the `objectGraph` hook's DOT. */
+export interface WaitsFor {
+  readonly waiter: string;
+  readonly holder: string;
+  /** As a reviewer says it: "B's read holds an active reference". */
+  readonly why: string;
+  /** The action the wait keeps disabled ('RevokeDrain'), if it is one step's guard. */
+  readonly blocks?: string;
 }
 
 /** One step of a trace: the initial state has action null. */

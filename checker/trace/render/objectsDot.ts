@@ -1,7 +1,9 @@
 // objectsDot: the breaking state's object graph in DOT. A spec that draws its own (the
 // `objectGraph` hook: DOT statements) gets them wrapped in a graph; otherwise the plain-JSON
 // state is drawn as a tree: one box per object or array, listing its scalar fields, an edge per
-// nested one. What the breaking step changed is red, and so is the path down to it.
+// nested one. What the breaking step changed is red, and so is the path down to it. Who waits
+// for whom (the spec's `waitsOn`, between nodes of its own graph) is a red dashed "waits for"
+// edge, apart from the solid red paths: it is why a drain never ends.
 import { stateDiff } from './stateDiff.ts';
 import { showValue } from './showValue.ts';
 import { dotString as q } from './dotString.ts';
@@ -16,10 +18,16 @@ export function objectsDot(view: TraceView, id: string): string {
   ];
   const body =
     view.objectGraph !== undefined
-      ? view.objectGraph
-          .split('\n')
-          .map((l) => `  ${l.trim()}`)
-          .filter((l) => l.trim() !== '')
+      ? [
+          ...view.objectGraph
+            .split('\n')
+            .map((l) => `  ${l.trim()}`)
+            .filter((l) => l.trim() !== ''),
+          ...(view.waits ?? []).map(
+            (w, n) =>
+              `  ${q(w.waiter)} -> ${q(w.holder)} [id=${q(`${id}-wait${n}`)}, label="waits for", tooltip=${q(w.why)}, style=dashed, color="#cc0000", fontcolor="#cc0000", penwidth=2, constraint=false];`,
+          ),
+        ]
       : tree(view, id);
   return [...head, ...body, '}', ''].join('\n');
 }

@@ -2,7 +2,7 @@
 // renderer (text, lanes, ITF, DOT, HTML) is a pure function of plain data and knows no spec.
 // Without hooks: states go through toPlain (stateToPlain, the one conversion every report uses), lanes are actors in order of first appearance,
 // there are no message arrows and the object graph is a generic drawing of the JSON tree.
-import type { AnySpec, Layout, TraceStep } from '../../spec.ts';
+import type { AnySpec, Layout, TraceStep, WaitsFor } from '../../spec.ts';
 import { stateToPlain } from '../toPlain.ts';
 
 export interface TraceMessage {
@@ -25,6 +25,8 @@ export interface TraceView {
   readonly messages: readonly TraceMessage[];
   /** The spec's DOT statements for the breaking state's object graph, if it draws its own. */
   readonly objectGraph?: string;
+  /** Who waits for whom in the last state (the spec's `waitsOn` hook), if anyone does. */
+  readonly waits?: readonly WaitsFor[];
   /** The spec's declared state layout, if any: the ITF writer reads maps and records off it. */
   readonly layout?: Layout;
   /** For lassos: the index of the state the last step goes back to. */
@@ -56,6 +58,7 @@ export function traceView(
   const messages = pres?.messages ? [...pres.messages(steps, params)] : [];
   const last = steps[steps.length - 1];
   const objectGraph = pres?.objectGraph && last ? pres.objectGraph(last.state, params, violated) : undefined;
+  const waits = pres?.waitsOn && last ? pres.waitsOn(last.state, params) : [];
   const layout = spec.layout?.(params);
   return {
     spec: spec.name,
@@ -66,6 +69,7 @@ export function traceView(
     lanes,
     messages,
     ...(objectGraph !== undefined ? { objectGraph } : {}),
+    ...(waits.length > 0 ? { waits } : {}),
     ...(layout !== undefined ? { layout } : {}),
     ...(loopIndex !== undefined ? { loopIndex } : {}),
     ...(loopLabel !== undefined ? { loopLabel } : {}),

@@ -4,7 +4,7 @@
 // from `import type { DesignApi, Variant } from '<repo>/spec/revoke/designApi.ts'` (which
 // re-exports this module) if it wants them (a type import compiles away).
 // Everything here is also what the built-in designs (variants/*.ts) are written with.
-import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
+import { drainStep, filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
 import {
   FDS,
   everySlot,
@@ -23,7 +23,7 @@ import {
   withSlot,
   withTask,
 } from './state.ts';
-import { ENTER, fail, gateHeld, slotCutterHooks } from './variant.ts';
+import { ENTER, fail, gateHeld, gateHolders, slotCutterHooks } from './variant.ts';
 
 export const designApi = {
   // Revoker steps: the two builders, and the steps several designs share.
@@ -32,6 +32,7 @@ export const designApi = {
   scanTask,
   scanTarget,
   scanDone,
+  drainStep,
   unmap,
   revokeReturn,
   filesOnI,
@@ -39,6 +40,7 @@ export const designApi = {
   ENTER,
   fail,
   gateHeld,
+  gateHolders,
   slotCutterHooks,
   // Reading and building states (never change one in place).
   FDS,
@@ -60,6 +62,6 @@ export const designApi = {
 } as const;
 
 export type DesignApi = typeof designApi;
-export type { Variant, Gate, Errno, OpKind } from './variant.ts';
+export type { Variant, Gate, Errno, OpKind, Drain, GateHolder } from './variant.ts';
 export type { State, Task, Vma, Call, File, Message, Revoker, RevokerPc, Slot, Marker, FileId, TaskId, CallKind } from './state.ts';
 export type { RevokeParams } from './params.ts';

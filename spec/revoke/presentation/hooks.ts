@@ -1,7 +1,7 @@
 // The revoke model's presentation hooks: how a counterexample reads to a kernel reviewer.
 // Lanes are lockdep's columns: the revoker first, then the tasks in scan order (the owner's
 // thread right after the owner), then the fork child. States print as stateJson; the object
-// graph of the breaking state is objectGraph.
+// graph of the breaking state is objectGraph; whom the revoker waits for in it, waitsOn.
 // Messages are the SCM_RIGHTS hand-offs, found from the socketpair's queue rather than from
 // action names: a step that fills the empty queue is a sendmsg, a step that empties it the
 // recvmsg that takes that message (the queue is FIFO, so pending sends are matched in order).
@@ -9,6 +9,7 @@ import type { Presentation, TraceStep } from '../../../checker/spec.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { objectGraph } from './objectGraph.ts';
 import { stateJson } from './stateJson.ts';
+import { waitsOn } from './waitsOn.ts';
 import { type Message, type State, allTasks } from '../kernel/state.ts';
 
 const sameMessage = (a: Message, b: Message): boolean => a.to === b.to && a.file === b.file;
@@ -33,4 +34,5 @@ export const presentation: Presentation<State, RevokeParams> = {
   toJSON: stateJson,
   messages: (trace) => messages(trace),
   objectGraph,
+  waitsOn,
 };

@@ -2,7 +2,8 @@
 // them in a graph). Everything that holds a struct file points at it: a task's fd slots (a table
 // shared under CLONE_FILES is pointed at by every task sharing it), the SCM_RIGHTS message in the
 // socketpair's queue, a task's vma (vm_file), a call in progress, the revoker's collected
-// references; each struct file points at its inode.
+// references; each struct file points at its inode. The revoker's node says when it holds the
+// design's gate itself (self-revoke), as a call's node does.
 //
 // Red (color=red, penwidth=2) is every path by which a user still reaches inode I: a descriptor or
 // a queued message whose struct file a new operation still enters (the guarantees' liveAccess), a
@@ -121,7 +122,11 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
 
   // The revoker and the references it collected.
   const r = s.revoker;
-  node('revoker', `revoker\n(${r.pc === 'done' ? 'returned 0' : r.pc})`, 'shape=box, style="rounded,filled", fillcolor="#eeeeee"');
+  node(
+    'revoker',
+    `revoker\n(${r.pc === 'done' ? 'returned 0' : r.pc}${r.gate ? ', holds gate' : ''})`,
+    'shape=box, style="rounded,filled", fillcolor="#eeeeee"',
+  );
   for (const f of [...r.refs].sort()) edge('revoker', fileNode(f), false, f === r.spared ? 'fget' : 'collected', true);
 
   // Struct files and inodes.
