@@ -4,10 +4,13 @@ import type { TableResult } from '../run/table.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
 import type { RenderedTrace } from './renderTrace.ts';
+import { brokenBy } from '../trace/render/brokenBy.ts';
 
 export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): string {
   const list = traces.flatMap((t) => [
-    `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${String(t.value)}\` breaks \`${t.guarantee}\` in ${t.view.steps.length - 1} steps`,
+    `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${String(t.value)}\` breaks \`${t.guarantee}\` ${
+      t.view.loopIndex === undefined ? `in ${t.view.steps.length - 1} steps` : brokenBy(t.view)
+    }`,
     '',
     `[text](${t.stem}.txt) · [ITF](${t.stem}.itf.json) · [sequence diagram](${t.stem}.seq.svg) · [object graph](${t.stem}.objects.svg)`,
     '',
@@ -29,12 +32,15 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[]): 
     '- `GUARANTEES.md`: the table below, with the bounds it was checked within.',
     '- `<value>--<guarantee>.txt`: one trace as TLC prints it (numbered states, the first in full,',
     '  then only the fields each step changed), then the same interleaving as lockdep-style lanes,',
-    '  one column per actor, ending at the guarantee it breaks.',
+    '  one column per actor, ending at the guarantee it breaks; a lasso (a behaviour that never',
+    '  ends, for `revoke-returns`) sets its cycle apart and says why the cycle is a fair behaviour.',
     '- `<value>--<guarantee>.itf.json`: the trace in the Informal Trace Format (Apalache ADR-015),',
     '  which Quint and Apalache tools read.',
     '- `<value>--<guarantee>.seq.dot` / `.seq.svg`: the interleaving as a sequence diagram, one lane',
-    '  per actor, messages as arrows, the breaking step in red.',
-    '- `<value>--<guarantee>.objects.dot` / `.objects.svg`: the object graph of the breaking state.',
+    '  per actor, messages as arrows, the breaking step in red (a lasso: its cycle in amber and the',
+    '  step back to the state it repeats from).',
+    '- `<value>--<guarantee>.objects.dot` / `.objects.svg`: the object graph of the breaking state',
+    '  (a lasso: of its last state), with whom a waiting revoker waits for as a red dashed edge.',
     '- `<config>--<value>--<guarantee>.*`: the same files for a named scenario, a shortest trace',
     '  found under another named configuration of the spec (listed first below, with its title).',
     '- `index.html`: a static page (no server, nothing fetched) with the table, the pictures and a',

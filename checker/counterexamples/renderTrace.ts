@@ -9,7 +9,8 @@ import { seqDot } from '../trace/render/seqDot.ts';
 import { stepChanges } from '../trace/render/stepChanges.ts';
 import { svg } from '../trace/render/svg.ts';
 import { textTrace } from '../trace/render/textTrace.ts';
-import { traceView, type TraceView } from '../trace/render/traceView.ts';
+import { lassoEnd, traceView, type TraceView } from '../trace/render/traceView.ts';
+import { brokenBy } from '../trace/render/brokenBy.ts';
 import { itfText } from './itfText.ts';
 import { traceStem } from './traceStem.ts';
 
@@ -37,12 +38,11 @@ export interface TraceNaming {
 
 export async function renderTrace(spec: AnySpec, params: Record<string, unknown>, param: string, cell: TableCell, naming: TraceNaming = {}): Promise<RenderedTrace> {
   const stem = `${naming.prefix ? `${naming.prefix}--` : ''}${traceStem(cell.value, cell.guarantee)}`;
-  const view = traceView(spec, { ...params, [param]: cell.value }, cell.guarantee, cell.trace ?? [], cell.loopIndex);
+  const view = traceView(spec, { ...params, [param]: cell.value }, cell.guarantee, cell.trace ?? [], lassoEnd(cell));
   const laneText = lanes(view);
-  const steps = view.steps.length - 1;
   const header = [
     ...(naming.title ? [naming.title] : []),
-    `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated after ${steps} step${steps === 1 ? '' : 's'}.`,
+    `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated ${brokenBy(view)}.`,
     `Parameters: ${JSON.stringify(view.params)}`,
     '',
   ];

@@ -4,6 +4,7 @@
 // nested one. What the breaking step changed is red, and so is the path down to it. Who waits
 // for whom (the spec's `waitsOn`, between nodes of its own graph) is a red dashed "waits for"
 // edge, apart from the solid red paths: it is why a drain never ends.
+import { stutters } from './brokenBy.ts';
 import { stateDiff } from './stateDiff.ts';
 import { showValue } from './showValue.ts';
 import { dotString as q } from './dotString.ts';
@@ -12,7 +13,7 @@ import type { TraceView } from './traceView.ts';
 export function objectsDot(view: TraceView, id: string): string {
   const head = [
     `digraph ${q(id)} {`,
-    `  graph [id=${q(id)}, rankdir=LR, fontname="Helvetica", label=${q(`${view.spec}: the state that breaks ${view.violated}`)}, labelloc=t];`,
+    `  graph [id=${q(id)}, rankdir=LR, fontname="Helvetica", label=${q(`${view.spec}: ${title(view)}`)}, labelloc=t];`,
     '  node [fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
@@ -30,6 +31,15 @@ export function objectsDot(view: TraceView, id: string): string {
         ]
       : tree(view, id);
   return [...head, ...body, '}', ''].join('\n');
+}
+
+/** A safety trace's last state breaks the guarantee; a lasso's is where its cycle stays or turns back. */
+function title(view: TraceView): string {
+  const n = view.steps.length;
+  if (view.loopIndex === undefined) return `the state that breaks ${view.violated}`;
+  return stutters(view)
+    ? `state ${n}, where the behaviour stays for ever (${view.violated})`
+    : `state ${n}, the last of the cycle that never ends (${view.violated})`;
 }
 
 function tree(view: TraceView, id: string): string[] {

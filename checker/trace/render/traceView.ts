@@ -3,7 +3,10 @@
 // Without hooks: states go through toPlain (stateToPlain, the one conversion every report uses), lanes are actors in order of first appearance,
 // there are no message arrows and the object graph is a generic drawing of the JSON tree.
 import type { AnySpec, Layout, TraceStep, WaitsFor } from '../../spec.ts';
+import type { CycleFairness, Violation } from '../../findings.ts';
 import { stateToPlain } from '../toPlain.ts';
+import { cycleWaits } from './cycleWaits.ts';
+import { fairnessSentence } from './fairnessSentence.ts';
 
 export interface TraceMessage {
   readonly from: number;
@@ -33,6 +36,27 @@ export interface TraceView {
   readonly loopIndex?: number;
   /** For lassos: the label of the step back (absent when the last state stutters for ever). */
   readonly loopLabel?: string;
+  /** For lassos: the actor of the step back, the lane it is drawn in. */
+  readonly loopActor?: string;
+  /** For lassos: why the cycle is a fair behaviour, and what it leaves waiting (fairnessSentence.ts). */
+  readonly fairness?: string;
+}
+
+/** How a lasso ends, as a Violation or a table cell carries it. */
+export interface LassoEnd {
+  readonly loopIndex: number;
+  readonly loopStep?: Violation['loopStep'];
+  readonly cycleFairness?: CycleFairness;
+}
+
+/** The lasso end of a violation or a table cell, if it is a lasso. */
+export function lassoEnd(v: {
+  readonly loopIndex?: number;
+  readonly loopStep?: Violation['loopStep'];
+  readonly cycleFairness?: CycleFairness;
+}): LassoEnd | undefined {
+  if (v.loopIndex === undefined) return undefined;
+  return { loopIndex: v.loopIndex, ...(v.loopStep ? { loopStep: v.loopStep } : {}), ...(v.cycleFairness ? { cycleFairness: v.cycleFairness } : {}) };
 }
 
 /** The lane of a step that names no actor. */
@@ -43,13 +67,18 @@ export function traceView(
   params: Record<string, unknown>,
   violated: string,
   steps: readonly TraceStep<unknown>[],
-  loopIndex?: number,
-  loopLabel?: string,
+  loop?: number | LassoEnd,
+  label?: string,
 ): TraceView {
   const pres = spec.presentation;
+  // A bare index (and label) is how tests and older callers give a lasso: no step object, no fairness.
+  const lasso: LassoEnd | undefined = typeof loop === 'number' ? { loopIndex: loop } : loop;
+  const loopIndex = lasso?.loopIndex;
+  const loopLabel = typeof loop === 'number' ? label : lasso?.loopStep?.label;
+  const loopActor = lasso?.loopStep?.actor;
   const states = steps.map((s) => stateToPlain(spec, params, s.state));
   const actors: string[] = [];
-  for (const s of steps.slice(1)) {
+  for (const s of [...steps.slice(1), ...(lasso?.loopStep ? [lasso.loopStep] : [])]) {
     const a = s.actor ?? NO_ACTOR;
     if (!actors.includes(a)) actors.push(a);
   }
@@ -60,6 +89,7 @@ export function traceView(
   const objectGraph = pres?.objectGraph && last ? pres.objectGraph(last.state, params, violated) : undefined;
   const waits = pres?.waitsOn && last ? pres.waitsOn(last.state, params) : [];
   const layout = spec.layout?.(params);
+  const fairness = lasso?.cycleFairness ? fairnessSentence(lasso.cycleFairness, cycleWaits(spec, params, steps.slice(lasso.loopIndex))) : undefined;
   return {
     spec: spec.name,
     params,
@@ -73,5 +103,7 @@ export function traceView(
     ...(layout !== undefined ? { layout } : {}),
     ...(loopIndex !== undefined ? { loopIndex } : {}),
     ...(loopLabel !== undefined ? { loopLabel } : {}),
+    ...(loopActor !== undefined ? { loopActor } : {}),
+    ...(fairness !== undefined ? { fairness } : {}),
   };
 }
