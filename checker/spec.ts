@@ -172,6 +172,11 @@ export interface Presentation<S, P> {
   toJSON?(s: S, p: P): unknown;
   /** Messages carried between steps (sendmsg -> recvmsg), as pairs of step indices. */
   messages?(trace: readonly TraceStep<S>[], p: P): readonly { from: number; to: number; label: string }[];
+  /**
+   * The code of the system modelled that an action abstracts (for the revoke model, kernel
+   * functions: `sendmsg SCM_RIGHTS: unix_attach_fds`), shown in brackets beside its labels.
+   */
+  implementation?(action: string, p: P): string | undefined;
   /** The breaking state's object graph, as DOT statements (nodes and edges, no graph wrapper). */
   objectGraph?(s: S, p: P, violated: string): string;
   /**

@@ -5,12 +5,14 @@
 // taken because no fairness asks for it (the steps an unfair scheduler may leave for ever).
 import type { CycleFairness } from '../../findings.ts';
 import type { WaitsFor } from '../../spec.ts';
+import { withCode } from './withCode.ts';
 
-export function fairnessSentence(fair: CycleFairness, waits: readonly WaitsFor[]): string {
+/** `codeOf` names the code an action abstracts (the spec's `implementation` hook), shown beside a blocked step. */
+export function fairnessSentence(fair: CycleFairness, waits: readonly WaitsFor[], codeOf: (action: string) => string | undefined = () => undefined): string {
   const parts: string[] = [];
   const blocked = new Map<string, string[]>();
   for (const w of waits) if (w.blocks !== undefined) blocked.set(w.blocks, [...(blocked.get(w.blocks) ?? []), w.why]);
-  for (const [action, whys] of blocked) parts.push(`${action} is never enabled: ${whys.join('; ')}.`);
+  for (const [action, whys] of blocked) parts.push(`${withCode(action, codeOf(action), ' ')} is never enabled: ${whys.join('; ')}.`);
 
   const { conditions } = fair;
   if (conditions.length === 0) parts.push('No fairness is assumed, so any cycle is fair.');

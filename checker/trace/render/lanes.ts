@@ -1,13 +1,15 @@
 // lanes: the interleaving as kernel commit messages and lockdep draw a race: one column per
 // actor (every lane the spec declares, idle ones too: a task that does nothing is part of the
 // story), headed and ruled with `----`, one row per step in the order the steps happen. The left
-// column is the state each step leads to, numbered as the text trace numbers them. The broken
+// column is the state each step leads to, numbered as the text trace numbers them; a label is
+// followed by the code its step abstracts, in brackets. The broken
 // guarantee gets a row of its own under a rule, so it never reads as some actor's step. A lasso's
 // cycle is bracketed (`+--` rules, `|` down the margin): its steps, then the step back to the
 // state it repeats from (or the stutter), and the guarantee is marked on the cycle as a whole,
 // with why the cycle is fair beneath it.
 import { cycleWords, stutters } from './brokenBy.ts';
 import { NO_ACTOR, type TraceView } from './traceView.ts';
+import { withCode } from './withCode.ts';
 import { wrapText } from './wrapText.ts';
 
 const GAP = 2;
@@ -26,12 +28,22 @@ export function lanes(view: TraceView): string {
   const laneOf = (actor: string | undefined) => Math.max(0, cols.indexOf(actor ?? NO_ACTOR));
   const loop = view.loopIndex;
   const k = view.steps.length - 1;
-  const rows: Row[] = view.steps.slice(1).map((s, i) => ({ state: i + 2, col: laneOf(s.actor), text: s.label, inCycle: loop !== undefined && i + 1 > loop }));
+  const rows: Row[] = view.steps.slice(1).map((s, i) => ({
+    state: i + 2,
+    col: laneOf(s.actor),
+    text: withCode(s.label, view.implementation?.[i + 1]),
+    inCycle: loop !== undefined && i + 1 > loop,
+  }));
   if (loop !== undefined) {
     rows.push(
       stutters(view)
         ? { state: k + 2, col: 0, text: `(stuttering: state ${k + 1} for ever)`, inCycle: true }
-        : { state: loop + 1, col: laneOf(view.loopActor), text: `back to state ${loop + 1}${view.loopLabel ? `: ${view.loopLabel}` : ''}`, inCycle: true },
+        : {
+            state: loop + 1,
+            col: laneOf(view.loopActor),
+            text: `back to state ${loop + 1}${view.loopLabel ? `: ${withCode(view.loopLabel, view.loopImplementation)}` : ''}`,
+            inCycle: true,
+          },
     );
   } else if (rows.length === 0) rows.push({ state: 1, col: 0, text: '(the initial state)', inCycle: false });
 
@@ -59,7 +71,7 @@ export function lanes(view: TraceView): string {
       rule(`the cycle: ${cycleWords(view)}`),
       ...rows.filter((r) => r.inCycle).map(row),
       `+-- <- ${view.violated}: broken by the cycle, which never ends`,
-      ...(view.fairness !== undefined ? wrapText(`Fairness: ${view.fairness}`, Math.max(80, total - 1)).map((l) => ` ${l}`) : []),
+      ...(view.fairness !== undefined ? wrapText(`Fairness: ${view.fairness}`, 100).map((l) => ` ${l}`) : []),
     );
   }
   return [...out, ''].join('\n');

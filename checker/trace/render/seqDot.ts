@@ -1,6 +1,6 @@
 // seqDot: the interleaving as a sequence diagram in DOT. One column per lane (a head box and a
 // dashed lifeline), one row per step top to bottom, the step drawn as a box in its actor's
-// column; messages (from the spec's `messages` hook) are blue arrows from the sending step to the
+// column, with the code it abstracts under its label; messages (from the spec's `messages` hook) are blue arrows from the sending step to the
 // receiving one; the breaking step is red and bold. A lasso has no breaking step: the boxes of
 // its cycle's states are amber (from the state it repeats from), the step back is a dashed box of its own with a "back to state N" edge up to
 // the box of the state it repeats from (a stutter: a "stuttering" loop on the last box), and the
@@ -11,6 +11,7 @@
 import { brokenBy, stutters } from './brokenBy.ts';
 import { dotString as q } from './dotString.ts';
 import { NO_ACTOR, type TraceView } from './traceView.ts';
+import { withCode } from './withCode.ts';
 import { wrapText } from './wrapText.ts';
 
 const BREAKING = 'style="rounded,filled,bold", color="#cc0000", fontcolor="#cc0000", fillcolor="#fff0f0", penwidth=2';
@@ -47,10 +48,10 @@ export function seqDot(view: TraceView, id: string): string {
     const cells = lanes.map((_, j) => {
       if (j !== laneOf(i)) return `${node(i, j)} [id=${q(`${id}-p${i}_${j}`)}, shape=point, width=0.03, color="#bbbbbb", label=""]`;
       if (i === k + 1) {
-        const text = `back to state ${loop! + 1}: ${view.loopLabel}`;
+        const text = `back to state ${loop! + 1}: ${withCode(view.loopLabel ?? '', view.loopImplementation, '\n')}`;
         return `${node(i, j)} [id=${q(`${id}-back`)}, class="step", label=${q(text)}, shape=box, style="rounded,dashed,bold", color="#b35900"]`;
       }
-      const text = `${i + 1}: ${view.steps[i]!.label}${loop === undefined && i === k ? `\n<- ${view.violated}` : ''}`;
+      const text = `${i + 1}: ${withCode(view.steps[i]!.label, view.implementation?.[i], '\n')}${loop === undefined && i === k ? `\n<- ${view.violated}` : ''}`;
       const look = loop === undefined ? (i === k ? BREAKING : PLAIN) : i >= loop ? IN_CYCLE : PLAIN;
       return `${node(i, j)} [id=${q(`${id}-s${i}`)}, class="step", label=${q(text)}, shape=box, ${look}]`;
     });

@@ -38,6 +38,10 @@ export interface TraceView {
   readonly loopLabel?: string;
   /** For lassos: the actor of the step back, the lane it is drawn in. */
   readonly loopActor?: string;
+  /** Per step, the code it abstracts (the spec's `implementation` hook): index i for steps[i], none for the initial state. */
+  readonly implementation?: readonly (string | undefined)[];
+  /** For lassos: the code the step back abstracts. */
+  readonly loopImplementation?: string;
   /** For lassos: why the cycle is a fair behaviour, and what it leaves waiting (fairnessSentence.ts). */
   readonly fairness?: string;
 }
@@ -89,7 +93,10 @@ export function traceView(
   const objectGraph = pres?.objectGraph && last ? pres.objectGraph(last.state, params, violated) : undefined;
   const waits = pres?.waitsOn && last ? pres.waitsOn(last.state, params) : [];
   const layout = spec.layout?.(params);
-  const fairness = lasso?.cycleFairness ? fairnessSentence(lasso.cycleFairness, cycleWaits(spec, params, steps.slice(lasso.loopIndex))) : undefined;
+  const code = (action: string | null | undefined) => (action && pres?.implementation ? pres.implementation(action, params) : undefined);
+  const implementation = steps.map((s) => code(s.action));
+  const loopImplementation = code(lasso?.loopStep?.action);
+  const fairness = lasso?.cycleFairness ? fairnessSentence(lasso.cycleFairness, cycleWaits(spec, params, steps.slice(lasso.loopIndex)), code) : undefined;
   return {
     spec: spec.name,
     params,
@@ -104,6 +111,8 @@ export function traceView(
     ...(loopIndex !== undefined ? { loopIndex } : {}),
     ...(loopLabel !== undefined ? { loopLabel } : {}),
     ...(loopActor !== undefined ? { loopActor } : {}),
+    ...(implementation.some((c) => c !== undefined) ? { implementation } : {}),
+    ...(loopImplementation !== undefined ? { loopImplementation } : {}),
     ...(fairness !== undefined ? { fairness } : {}),
   };
 }

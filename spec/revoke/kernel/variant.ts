@@ -114,6 +114,12 @@ export interface Variant {
   readonly steps: readonly Action<State, RevokeParams>[];
   /** Where its revoker waits for holders to leave, if it ever does. */
   readonly drain?: Drain;
+  /**
+   * The kernel code each of its revoker steps abstracts, by step name (`RevokeDrain:
+   * 'kernfs_drain'`), and any user step its hooks change (its gate's function on the syscall
+   * path); traces show it beside the label (presentation/kernelNames.ts names the user steps).
+   */
+  readonly kernel?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -1,12 +1,14 @@
 // The revoke model's presentation hooks: how a counterexample reads to a kernel reviewer.
 // Lanes are lockdep's columns: the revoker first, then the tasks in scan order (the owner's
 // thread right after the owner), then the fork child. States print as stateJson; the object
-// graph of the breaking state is objectGraph; whom the revoker waits for in it, waitsOn.
+// graph of the breaking state is objectGraph; whom the revoker waits for in it, waitsOn. Beside
+// each label, the kernel code its step abstracts (kernelNames).
 // Messages are the SCM_RIGHTS hand-offs, found from the socketpair's queue rather than from
 // action names: a step that fills the empty queue is a sendmsg, a step that empties it the
 // recvmsg that takes that message (the queue is FIFO, so pending sends are matched in order).
 import type { Presentation, TraceStep } from '../../../checker/spec.ts';
 import type { RevokeParams } from '../kernel/params.ts';
+import { kernelName } from './kernelNames.ts';
 import { objectGraph } from './objectGraph.ts';
 import { stateJson } from './stateJson.ts';
 import { waitsOn } from './waitsOn.ts';
@@ -35,4 +37,5 @@ export const presentation: Presentation<State, RevokeParams> = {
   messages: (trace) => messages(trace),
   objectGraph,
   waitsOn,
+  implementation: kernelName,
 };

@@ -77,6 +77,16 @@ export const activeRefs: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeMarkDead: '__kernfs_remove: KN_DEACTIVATED_BIAS',
+    RevokeBreakActiveProtection: 'kernfs_break_active_protection',
+    RevokeDrain: 'kernfs_drain',
+    RevokeUnmap: 'kernfs_drain_open_files: unmap_mapping_range',
+    RevokeReturn: 'kernfs_remove returns',
+    SyscallBegin: 'fdget, kernfs_get_active',
+    SyscallEnd: 'kernfs_put_active, fdput',
+    SyscallEndStuck: 'the method returns, if ever; kernfs_put_active, fdput',
+  },
   drain: drain.drain,
   steps: [
     markDead,

@@ -66,6 +66,12 @@ export const badfs: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeScanTask: 'quiesce_filesystem pass 2: bad file, f_light wait, filp_close',
+    RevokeGiveUp: 'quiesce_filesystem: the f_light wait times out',
+    RevokeUnmap: 'quiesce_filesystem pass 3: do_munmap',
+    RevokeReturn: 'return 0',
+  },
   drain: lightUsers,
   steps: [
     scanTask({

@@ -90,6 +90,15 @@ export const biederman2009: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeMarkDead: 'revoke_file: FMODE_DEAD, f_op->dead',
+    RevokeDrain: 'revoke_file: poll file_in_use()',
+    RevokeUnmap: 'revoke_file_mappings',
+    RevokeReleaseFile: 'frelease: ->release',
+    RevokeReturn: 'revoke_file_list returns',
+    SyscallBegin: 'fdget, file_hotplug_read_trylock: FMODE_DEAD checked',
+    SyscallEnd: 'file_hotplug_read_unlock, fdput',
+  },
   drain: drain.drain,
   steps: [
     markDead,

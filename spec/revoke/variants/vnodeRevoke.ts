@@ -83,6 +83,13 @@ export const vnodeRevoke: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeDoom: 'VOP_REVOKE -> vgone: VI_DOOMED',
+    RevokeDrain: 'vgonel: vn_lock(LK_EXCLUSIVE)',
+    RevokeVgone: 'vgonel: VOP_RECLAIM, v_op = dead_vnodeops',
+    RevokeReturn: 'sys_revoke returns 0',
+    SyscallBegin: 'fdget: devfs_fp_check, or vn_lock for VOP_SETATTR',
+  },
   drain: drain.drain,
   steps: [doom, drain.step, vgone, revokeReturn((s) => s.revoker.pc === 'vgone')],
 };

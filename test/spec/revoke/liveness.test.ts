@@ -69,13 +69,13 @@ describe('revoke: T8, a drain that never returns (G5 violated)', () => {
       return traceView(spec, params(over) as never, v.name, v.trace, lassoEnd(v)).fairness;
     };
     expect(await sentence({ ...(stuckCaller as Partial<RevokeParams>), variant: 'active-refs' })).toMatch(
-      /^RevokeDrain is never enabled: B's read holds an active reference\. The cycle is fair: .* Enabled on it but never taken, as no fairness asks for it: SyscallEndStuck\.$/,
+      /^RevokeDrain \[kernfs_drain\] is never enabled: B's read holds an active reference\. The cycle is fair: .* Enabled on it but never taken, as no fairness asks for it: SyscallEndStuck\.$/,
     );
     expect(await sentence({ ...(stuckCaller as Partial<RevokeParams>), variant: 'vnode-revoke' })).toMatch(
-      /^RevokeDrain is never enabled: B's fchmod holds the vnode lock\. /,
+      /^RevokeDrain \[vgonel: vn_lock\(LK_EXCLUSIVE\)\] is never enabled: B's fchmod holds the vnode lock\. /,
     );
     expect(await sentence({ ...(selfRevoke as Partial<RevokeParams>), variant: 'active-refs' })).toMatch(
-      /^RevokeDrain is never enabled: the revoker holds an active reference itself\. /,
+      /^RevokeDrain \[kernfs_drain\] is never enabled: the revoker holds an active reference itself\. /,
     );
   });
 

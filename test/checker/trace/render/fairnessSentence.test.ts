@@ -29,6 +29,14 @@ describe('fairnessSentence', () => {
     );
   });
 
+  it('names the code a blocked step abstracts beside it', () => {
+    const fair = { conditions: [], unfair: [] };
+    const waits = [{ waiter: 'revoker', holder: 'revoker', why: 'the revoker holds an active reference itself', blocks: 'RevokeDrain' }];
+    expect(fairnessSentence(fair, waits, (a) => (a === 'RevokeDrain' ? 'kernfs_drain' : undefined))).toMatch(
+      /^RevokeDrain \[kernfs_drain\] is never enabled: the revoker holds an active reference itself\. /,
+    );
+  });
+
   it('says any cycle is fair when no fairness is assumed', () => {
     expect(fairnessSentence({ conditions: [], unfair: [] }, [])).toBe('No fairness is assumed, so any cycle is fair.');
   });

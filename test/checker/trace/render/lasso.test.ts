@@ -62,8 +62,8 @@ describe('a lasso', () => {
         '|    5            Tick(p1)',
         '|    3            back to state 3: Wrap(p1)',
         '+-- <- ZeroAgainAndAgain: broken by the cycle, which never ends',
-        ' Fairness: The cycle is fair: every weakly fair action is taken on it or disabled',
-        ' somewhere on it (taken: Tick[p1]; never enabled: Tick[p0]).',
+        ' Fairness: The cycle is fair: every weakly fair action is taken on it or disabled somewhere on it',
+        ' (taken: Tick[p1]; never enabled: Tick[p0]).',
         '',
       ].join('\n'),
     );
@@ -72,7 +72,7 @@ describe('a lasso', () => {
       '+-- the cycle: state 2 stutters for ever ----',
       '|    3  (stuttering: state 2 for ever)',
       '+-- <- ZeroAgainAndAgain: broken by the cycle, which never ends',
-      ' Fairness: The cycle is fair: every weakly fair action is taken on it or disabled',
+      ' Fairness: The cycle is fair: every weakly fair action is taken on it or disabled somewhere on it',
     ]);
   });
 
