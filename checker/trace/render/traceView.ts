@@ -1,7 +1,9 @@
 // traceView: one counterexample with the spec's presentation hooks already applied, so every
 // renderer (text, lanes, ITF, DOT, HTML) is a pure function of plain data and knows no spec.
 // Without hooks: states go through toPlain (stateToPlain, the one conversion every report uses), lanes are actors in order of first appearance,
-// there are no message arrows and the object graph is a generic drawing of the JSON tree.
+// there are no message arrows and the object graph is a generic drawing of the JSON tree. With a
+// `lanes` hook every declared lane is kept, idle ones too. A lasso's end (LassoEnd) brings its
+// step back and, worded here once, why its cycle is fair.
 import type { AnySpec, Layout, TraceStep, WaitsFor } from '../../spec.ts';
 import type { CycleFairness, Violation } from '../../findings.ts';
 import { stateToPlain } from '../toPlain.ts';
