@@ -29,6 +29,28 @@ export interface Stats {
   storeBytes: number;
 }
 
+/**
+ * How a lasso's cycle meets the fairness it was judged under: why the behaviour is fair, which a
+ * reviewer needs before believing a hang (one only an unfair scheduler produces is no bug).
+ */
+export interface CycleFairness {
+  /** Each fairness condition that constrains anything, in the spec's order, and how the cycle meets it. */
+  readonly conditions: readonly {
+    /** As a reviewer reads it: 'WF(RevokeDrain)', 'WF(SyscallEnd[A])'. */
+    readonly name: string;
+    readonly kind: 'weak' | 'strong';
+    readonly action: string;
+    readonly actor?: string;
+    /** taken on a step of the cycle; enabled on some of its states only (WF); never enabled on it. */
+    readonly met: 'taken' | 'sometimes-disabled' | 'never-enabled';
+  }[];
+  /**
+   * Steps enabled somewhere on the cycle, never taken on it, that no fairness condition asks for
+   * (SyscallEndStuck); the actor only where a per-actor condition tells the action's steps apart.
+   */
+  readonly unfair: readonly { readonly action: string; readonly actor?: string }[];
+}
+
 export type ViolationKind = 'invariant' | 'deadlock' | 'property' | 'unreached';
 
 export interface Violation<S = unknown> {
@@ -39,6 +61,8 @@ export interface Violation<S = unknown> {
   readonly loopIndex?: number;
   /** For lassos: the step from the last state back to trace[loopIndex] (absent: it stutters). */
   readonly loopStep?: { readonly action: string; readonly label: string; readonly actor?: string };
+  /** For lassos: how the cycle meets each fairness condition. */
+  readonly cycleFairness?: CycleFairness;
   /**
    * A temporal property that is `always p` of a state predicate: a safety property, which TLC
    * checks as an invariant (and reports with exit 12, not 13).

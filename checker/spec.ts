@@ -168,7 +168,7 @@ export interface Spec<S, P extends object = {}> {
  * generic drawings of the JSON state.
  */
 export interface Presentation<S, P> {
-  /** The lanes, in display order (default: actors in order of first appearance). */
+  /** The lanes, in display order, each drawn even when no step acts in it (default: actors in order of first appearance). */
   lanes?(p: P): readonly string[];
   /** A plain-JSON view of a state for diffs, ITF and the HTML step-through (default: the state). */
   toJSON?(s: S, p: P): unknown;
@@ -180,8 +180,29 @@ export interface Presentation<S, P> {
   jsonLayout?(p: P): Layout;
   /** Messages carried between steps (sendmsg -> recvmsg), as pairs of step indices. */
   messages?(trace: readonly TraceStep<S>[], p: P): readonly { from: number; to: number; label: string }[];
+  /**
+   * The code of the system modelled that an action abstracts (for the revoke model, kernel
+   * functions: `sendmsg SCM_RIGHTS: unix_attach_fds`), shown in brackets beside its labels.
+   */
+  implementation?(action: string, p: P): string | undefined;
   /** The breaking state's object graph, as DOT statements (nodes and edges, no graph wrapper). */
   objectGraph?(s: S, p: P, violated: string): string;
+  /**
+   * Who waits for whom in a state (a drain waiting for the holders of a lock to leave): drawn in
+   * the object graph as a red dashed "waits for" edge, and in a lasso that hangs there, named as
+   * the reason the step it keeps disabled is never taken.
+   */
+  waitsOn?(s: S, p: P): readonly WaitsFor[];
+}
+
+/** One wait: `waiter` and `holder` are node ids of the `objectGraph` hook's DOT. */
+export interface WaitsFor {
+  readonly waiter: string;
+  readonly holder: string;
+  /** As a reviewer says it: "B's read holds an active reference". */
+  readonly why: string;
+  /** The action the wait keeps disabled ('RevokeDrain'), if it is one step's guard. */
+  readonly blocks?: string;
 }
 
 /** One step of a trace: the initial state has action null. */

@@ -9,9 +9,12 @@ import type { TraceView } from '../trace/render/traceView.ts';
 /** `caption(n)` titles state n (1-based); `last` is the breaking state's SVG, already drawn. */
 export async function objectsPerState(view: TraceView, stem: string, caption: (n: number) => string, last: string): Promise<string[]> {
   const out: string[] = [];
+  // Who waits for whom, and the cycle, belong to the trace's last state only.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { waits, loopIndex, ...earlier } = view;
   for (let i = 0; i < view.steps.length - 1; i++) {
     const cut: TraceView = {
-      ...view,
+      ...earlier,
       steps: view.steps.slice(0, i + 1),
       states: view.states.slice(0, i + 1),
       caption: caption(i + 1),

@@ -8,6 +8,7 @@ import { guaranteeTable } from './guaranteeTable.ts';
 import { quintType } from './quintType.ts';
 import { stepsText } from '../report/stepsText.ts';
 import type { RenderedTrace } from './renderTrace.ts';
+import { brokenBy } from '../trace/render/brokenBy.ts';
 import { sameNote, sameTraces } from './sameTraces.ts';
 import { settingSentence } from './traceSetting.ts';
 
@@ -17,7 +18,7 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], i
   const list = traces.flatMap((t) => {
     const original = same.get(t.stem);
     return [
-      `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${t.setting.design}\` breaks \`${t.guarantee}\` in ${stepsText(t.view.steps.length - 1)}`,
+      `### ${t.title ? `${t.title}: ` : ''}${table.param} \`${t.setting.design}\` breaks \`${t.guarantee}\` ${t.view.loopIndex === undefined ? `in ${stepsText(t.view.steps.length - 1)}` : brokenBy(t.view)}`,
       '',
       settingSentence(t.setting, code),
       '',
@@ -39,12 +40,15 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], i
     '- `GUARANTEES.md`: the table below, with the bounds it was checked within.',
     '- `<value>--<guarantee>.txt`: one trace as TLC prints it (numbered states, the first in full,',
     '  then only the fields each step changed), then the same interleaving as lockdep-style lanes,',
-    '  one column per actor, ending at the guarantee it breaks.',
+    '  one column per actor, ending at the guarantee it breaks; a lasso (a behaviour that never',
+    '  ends, for `revoke-returns`) sets its cycle apart and says why the cycle is a fair behaviour.',
     '- `<value>--<guarantee>.itf.json`: the trace in the Informal Trace Format (Apalache ADR-015),',
     '  which Quint and Apalache tools read (below).',
     '- `<value>--<guarantee>.seq.dot` / `.seq.svg`: the interleaving as a sequence diagram, one lane',
-    '  per actor, messages as arrows, the breaking step in red.',
-    '- `<value>--<guarantee>.objects.dot` / `.objects.svg`: the object graph of the breaking state.',
+    '  per actor, messages as arrows, the breaking step in red (a lasso: its cycle in amber and the',
+    '  step back to the state it repeats from).',
+    '- `<value>--<guarantee>.objects.dot` / `.objects.svg`: the object graph of the breaking state',
+    '  (a lasso: of its last state), with whom a waiting revoker waits for as a red dashed edge.',
     '- `<config>--<value>--<guarantee>.*`: the same files for a named scenario, a shortest trace',
     '  found under another named configuration of the spec (listed first below, with its title).',
     '- `index.html`: a static page (no server, nothing fetched) with the table, the pictures and a',

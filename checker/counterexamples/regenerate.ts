@@ -10,7 +10,7 @@ import type { AnySpec } from '../spec.ts';
 import { SpecError, UsageError } from '../errors.ts';
 import { resolveParams } from '../run/params.ts';
 import { check } from '../run/check.ts';
-import { lassoOf, runTable, type TableCell, type TableOptions } from '../run/table.ts';
+import { runTable, violatedCell, type TableOptions } from '../run/table.ts';
 import { generateCounterexamples } from './generate.ts';
 import { assertReplaceable } from './outFolder.ts';
 import { renderTrace, type RenderedTrace } from './renderTrace.ts';
@@ -67,7 +67,7 @@ export async function regenerateCounterexamples(
     const v = result.violations.find((x) => x.name === sc.guarantee);
     if (!v) throw new SpecError(`scenario '${sc.title}': ${sc.guarantee} is not violated under ${JSON.stringify(p)}`);
     const param = table.param;
-    const cell: TableCell = { value: p[param], guarantee: sc.guarantee, verdict: 'violated', distinctStates: result.stats.distinctStates, traceLength: v.trace.length - 1, trace: v.trace, ...lassoOf(v) };
+    const cell = violatedCell({ value: p[param], guarantee: sc.guarantee, distinctStates: result.stats.distinctStates }, v);
     scenarios.push(await renderTrace(spec, p, param, cell, { prefix: sc.config ?? 'scenario', title: sc.title, ...(sc.config !== undefined ? { config: sc.config } : {}), tableParams: params }));
   }
   return generateCounterexamples({ spec, params, table, outDir, scenarios });

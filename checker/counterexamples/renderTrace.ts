@@ -10,7 +10,8 @@ import { seqDot } from '../trace/render/seqDot.ts';
 import { stepChanges } from '../trace/render/stepChanges.ts';
 import { svg } from '../trace/render/svg.ts';
 import { textTrace } from '../trace/render/textTrace.ts';
-import { traceView, type TraceView } from '../trace/render/traceView.ts';
+import { lassoEnd, traceView, type TraceView } from '../trace/render/traceView.ts';
+import { brokenBy } from '../trace/render/brokenBy.ts';
 import { stepsText } from '../report/stepsText.ts';
 import { itfText } from './itfText.ts';
 import { objectsPerState } from './objectsPerState.ts';
@@ -51,20 +52,22 @@ export async function renderTrace(spec: AnySpec, params: Record<string, unknown>
   const stem = `${naming.prefix ? `${naming.prefix}--` : ''}${traceStem(cell.value, cell.guarantee)}`;
   const runParams = { ...params, [param]: cell.value };
   const setting = traceSetting(spec, runParams, param, naming.tableParams ?? params, naming.config);
-  const view = traceView(spec, runParams, cell.guarantee, cell.trace ?? [], cell.loopIndex, cell.loopLabel);
+  const view = traceView(spec, runParams, cell.guarantee, cell.trace ?? [], lassoEnd(cell));
   const laneText = lanes(view);
   const steps = view.steps.length - 1;
   const titled = (headline: string): TraceView => ({ ...view, caption: settingCaption(spec.name, headline, setting) });
   const header = [
     ...(naming.title ? [naming.title] : []),
-    `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated after ${stepsText(steps)}.`,
+    `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated ${brokenBy(view)}.`,
     `Parameters: ${JSON.stringify(view.params)}`,
     '',
   ];
   const txt = [...header, textTrace(view), 'The same interleaving, one column per actor:', '', laneText].join('\n');
   // Ids in a diagram start with the diagram's id; `-seq` keeps them apart from the page's section ids.
-  const seq = seqDot(titled(`${setting.design} breaks ${cell.guarantee} in ${stepsText(steps)}`), `${stem}-seq`);
-  const objects = objectsDot(titled(`${setting.design}, the state that breaks ${cell.guarantee} (state ${steps + 1})`), `${stem}-objects`);
+  const lasso = view.loopIndex !== undefined;
+  const seq = seqDot(titled(`${setting.design} breaks ${cell.guarantee} ${lasso ? brokenBy(view) : `in ${stepsText(steps)}`}`), `${stem}-seq`);
+  const lastState = lasso ? `the last state of the cycle that breaks ${cell.guarantee}` : `the state that breaks ${cell.guarantee}`;
+  const objects = objectsDot(titled(`${setting.design}, ${lastState} (state ${steps + 1})`), `${stem}-objects`);
   const seqSvg = await svg(seq);
   const objectsSvg = await svg(objects);
   const stateCaption = (n: number) => settingCaption(spec.name, `${setting.design}, state ${n} of ${steps + 1}, before ${cell.guarantee} breaks`, setting);

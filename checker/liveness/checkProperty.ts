@@ -11,6 +11,8 @@
 // Unlike Stateright's `eventually`, which looks only at paths' ends, a cycle that never meets p
 // is a counterexample here, as in TLC.
 import type { AnySpec, TraceStep } from '../spec.ts';
+import type { CycleFairness } from '../findings.ts';
+import { cycleFairness } from './cycleFairness.ts';
 import type { BehaviourGraph } from './behaviourGraph.ts';
 import type { FairnessCondition } from './fairnessConditions.ts';
 import { findLasso, shortestPrefix, type LassoShape } from './findLasso.ts';
@@ -31,6 +33,8 @@ export type PropertyResult<S = unknown> =
       readonly loopIndex?: number;
       /** The step from the last state back to trace[loopIndex] (absent when it stutters). */
       readonly loopStep?: LoopStep;
+      /** How the cycle meets each fairness condition (absent for `always`). */
+      readonly cycleFairness?: CycleFairness;
     };
 
 /** A property with its predicates already evaluated on every node (1 = holds). */
@@ -59,12 +63,15 @@ export function checkProperty(ctx: PropertyContext, property: EvaluatedProperty)
   }
   const lasso = findLasso(graph, scc, conditions, shapeOf(property, graph.size, not));
   if (!lasso) return { holds: true };
-  if (lasso.loopEdge < 0) return { holds: false, trace: traceOf(graph, spec, params, lasso.nodes, lasso.edges), loopIndex: lasso.loopIndex };
+  const cycleEdges = [...lasso.edges.slice(lasso.loopIndex), ...(lasso.loopEdge < 0 ? [] : [lasso.loopEdge])];
+  const fair = cycleFairness(graph, spec, conditions, lasso.nodes.slice(lasso.loopIndex), cycleEdges);
+  if (lasso.loopEdge < 0)
+    return { holds: false, trace: traceOf(graph, spec, params, lasso.nodes, lasso.edges), loopIndex: lasso.loopIndex, cycleFairness: fair };
   // The step back to the loop state is found with the path, so the last state is one it leaves from.
   const whole = traceOf(graph, spec, params, lasso.nodes, [...lasso.edges, lasso.loopEdge]);
   const { action, label, actor } = whole[whole.length - 1] as TraceStep<unknown> & LoopStep;
   const loopStep = actor === undefined ? { action: action!, label } : { action: action!, label, actor };
-  return { holds: false, trace: whole.slice(0, -1), loopIndex: lasso.loopIndex, loopStep };
+  return { holds: false, trace: whole.slice(0, -1), loopIndex: lasso.loopIndex, loopStep, cycleFairness: fair };
 }
 
 function shapeOf(property: EvaluatedProperty, n: number, not: (a: Uint8Array) => Uint8Array): LassoShape {

@@ -13,6 +13,9 @@ export interface FairnessCondition {
   readonly kind: 'weak' | 'strong';
   /** As a reviewer reads it: 'WF(Eat)', 'SF(Eat[p1])'. */
   readonly name: string;
+  /** The action's name, and for a per-actor condition its actor. */
+  readonly action: string;
+  readonly actor?: string;
   /** enabled[v] is 1 when the condition's action (instance) is enabled at node v. */
   readonly enabled: Uint8Array;
   /** takenBy[i] is 1 when an edge of instance i is a step of this condition's action. */
@@ -48,7 +51,7 @@ export function fairnessConditions(
       if (!enabled.includes(1)) continue;
       const actor = entry.perActor ? graph.instances[group[0]!]!.actor : undefined;
       const name = `${entry.kind === 'weak' ? 'WF' : 'SF'}(${entry.action}${actor === undefined ? '' : `[${actor}]`})`;
-      conditions.push({ kind: entry.kind, name, enabled, takenBy });
+      conditions.push({ kind: entry.kind, name, action: entry.action, ...(actor === undefined ? {} : { actor }), enabled, takenBy });
     }
   }
   return conditions;

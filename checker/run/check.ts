@@ -83,6 +83,7 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
       trace: p.trace,
       ...(p.loopIndex !== undefined ? { loopIndex: p.loopIndex } : {}),
       ...(p.loopStep ? { loopStep: p.loopStep } : {}),
+      ...(p.cycleFairness ? { cycleFairness: p.cycleFairness } : {}),
       ...(safe ? { safety: true } : {}),
     });
   }

@@ -22,9 +22,10 @@ export interface TableCell {
   /** Actions in the shortest trace; null unless violated. */
   readonly traceLength: number | null;
   readonly trace?: readonly TraceStep<unknown>[];
+  /** For lassos: where the last state goes back to, by which step, and how the cycle is fair (Violation's fields). */
   readonly loopIndex?: number;
-  /** For lassos: the label of the step back to trace[loopIndex] (absent when the last state stutters). */
-  readonly loopLabel?: string;
+  readonly loopStep?: Violation['loopStep'];
+  readonly cycleFairness?: Violation['cycleFairness'];
   /** Why the guarantee does not apply (verdict n/a). */
   readonly reason?: string;
 }
@@ -81,11 +82,24 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
   return { spec: spec.name, params, param: table.param, values, labels, guarantees, cells, unreached, seconds, ...(interrupted ? { interrupted } : {}) };
 }
 
+/** The cell of a violated guarantee: the trace and, for a lasso, how it loops. */
+export function violatedCell(base: Pick<TableCell, 'value' | 'guarantee' | 'distinctStates'>, v: Violation): TableCell {
+  return {
+    ...base,
+    verdict: 'violated',
+    traceLength: v.trace.length - 1,
+    trace: v.trace,
+    ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}),
+    ...(v.loopStep ? { loopStep: v.loopStep } : {}),
+    ...(v.cycleFairness ? { cycleFairness: v.cycleFairness } : {}),
+  };
+}
+
 /** One guarantee's cell in a row whose search is done. */
 function rowCell(value: unknown, guarantee: string, result: CheckResult): TableCell {
   const base = { value, guarantee, distinctStates: result.stats.distinctStates, traceLength: null };
   const v = result.violations.find((x) => (x.kind === 'invariant' || x.kind === 'property') && x.name === guarantee);
-  if (v) return { ...base, verdict: 'violated', traceLength: v.trace.length - 1, trace: v.trace, ...lassoOf(v) };
+  if (v) return violatedCell(base, v);
   const na = result.notApplicable?.find((x) => x.name === guarantee);
   if (na) return { ...base, verdict: 'n/a', reason: na.reason };
   // A budget that ran out in the temporal phase leaves the invariants judged (`unjudged` names
@@ -95,7 +109,3 @@ function rowCell(value: unknown, guarantee: string, result: CheckResult): TableC
   return { ...base, verdict: 'holds' };
 }
 
-/** A lasso's loop, as a cell keeps it: where the last step goes back to, and that step's label. */
-export function lassoOf(v: Violation): Pick<TableCell, 'loopIndex' | 'loopLabel'> {
-  return { ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}), ...(v.loopStep ? { loopLabel: v.loopStep.label } : {}) };
-}

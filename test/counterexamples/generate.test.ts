@@ -32,7 +32,8 @@ describe('generateCounterexamples', () => {
     expect(out['GUARANTEES.md']).toContain('| naive | [violated (3 steps)](naive--no-usable-descriptor.txt) | holds (6 states) |');
     expect(out['GUARANTEES.md']).toContain('| drains | holds (4 states) | holds (4 states) |');
     expect(out[`${stem}.txt`]).toContain('State 4: <RecvFd(A): fd 4 -> F0>');
-    expect(out[`${stem}.txt`]).toContain('RecvFd(A): fd 4 -> F0  <- no-usable-descriptor');
+    expect(out[`${stem}.txt`]).toContain('     4              RecvFd(A): fd 4 -> F0\n');
+    expect(out[`${stem}.txt`]).toContain(' <- no-usable-descriptor: broken in state 4\n');
     expect(validateItf(JSON.parse(out[`${stem}.itf.json`]!))).toEqual([]);
     expect(out['README.md']).toContain(`[sequence diagram](${stem}.seq.svg)`);
     // The handoff spec has neither a JSON view nor a layout: its ITF is its raw state, typed by kind.

@@ -1,7 +1,10 @@
 // objectsDot: the breaking state's object graph in DOT. A spec that draws its own (the
 // `objectGraph` hook: DOT statements) gets them wrapped in a graph; otherwise the plain-JSON
 // state is drawn as a tree: one box per object or array, listing its scalar fields, an edge per
-// nested one. What the breaking step changed is red, and so is the path down to it.
+// nested one. What the breaking step changed is red, and so is the path down to it. Who waits
+// for whom (the spec's `waitsOn`, between nodes of its own graph) is a red dashed "waits for"
+// edge, apart from the solid red paths: it is why a drain never ends.
+import { stutters } from './brokenBy.ts';
 import { stateDiff } from './stateDiff.ts';
 import { showValue } from './showValue.ts';
 import { dotString as q } from './dotString.ts';
@@ -10,18 +13,33 @@ import type { TraceView } from './traceView.ts';
 export function objectsDot(view: TraceView, id: string): string {
   const head = [
     `digraph ${q(id)} {`,
-    `  graph [id=${q(id)}, rankdir=LR, fontname="Helvetica", label=${q(view.caption ?? `${view.spec}: the state that breaks ${view.violated}`)}, labelloc=t];`,
+    `  graph [id=${q(id)}, rankdir=LR, fontname="Helvetica", label=${q(view.caption ?? `${view.spec}: ${title(view)}`)}, labelloc=t];`,
     '  node [fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
   const body =
     view.objectGraph !== undefined
-      ? view.objectGraph
-          .split('\n')
-          .map((l) => `  ${l.trim()}`)
-          .filter((l) => l.trim() !== '')
+      ? [
+          ...view.objectGraph
+            .split('\n')
+            .map((l) => `  ${l.trim()}`)
+            .filter((l) => l.trim() !== ''),
+          ...(view.waits ?? []).map(
+            (w, n) =>
+              `  ${q(w.waiter)} -> ${q(w.holder)} [id=${q(`${id}-wait${n}`)}, label="waits for", tooltip=${q(w.why)}, style=dashed, color="#cc0000", fontcolor="#cc0000", penwidth=2, constraint=false];`,
+          ),
+        ]
       : tree(view, id);
   return [...head, ...body, '}', ''].join('\n');
+}
+
+/** A safety trace's last state breaks the guarantee; a lasso's is where its cycle stays or turns back. */
+function title(view: TraceView): string {
+  const n = view.steps.length;
+  if (view.loopIndex === undefined) return `the state that breaks ${view.violated}`;
+  return stutters(view)
+    ? `state ${n}, where the behaviour stays for ever (${view.violated})`
+    : `state ${n}, the last of the cycle that never ends (${view.violated})`;
 }
 
 function tree(view: TraceView, id: string): string[] {

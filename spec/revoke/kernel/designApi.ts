@@ -4,7 +4,7 @@
 // from `import type { DesignApi, Variant } from '<repo>/spec/revoke/designApi.ts'` (which
 // re-exports this module) if it wants them (a type import compiles away).
 // Everything here is also what the built-in designs (variants/*.ts) are written with.
-import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
+import { drainStep, filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
 import {
   FDS,
   everySlot,
@@ -25,7 +25,7 @@ import {
   withSlot,
   withTask,
 } from './state.ts';
-import { ENTER, fail, gateHeld, gateHeldByCallers, slotCutterHooks } from './variant.ts';
+import { ENTER, fail, gateHeld, gateHeldByCallers, gateHolders, slotCutterHooks } from './variant.ts';
 import { srcuDrained, srcuFlip, srcuOther, srcuReadLock, srcuReadUnlock } from './srcu.ts';
 
 export const designApi = {
@@ -35,6 +35,7 @@ export const designApi = {
   scanTask,
   scanTarget,
   scanDone,
+  drainStep,
   unmap,
   revokeReturn,
   filesOnI,
@@ -43,6 +44,7 @@ export const designApi = {
   fail,
   gateHeld,
   gateHeldByCallers,
+  gateHolders,
   slotCutterHooks,
   // An SRCU domain beside inode I, for a gate that is an SRCU read-side section (srcu.ts).
   srcuReadLock,
@@ -72,6 +74,6 @@ export const designApi = {
 } as const;
 
 export type DesignApi = typeof designApi;
-export type { Variant, Gate, Errno, OpKind } from './variant.ts';
+export type { Variant, Gate, Errno, OpKind, Drain, GateHolder } from './variant.ts';
 export type { State, Task, Vma, Call, File, Message, Revoker, RevokerPc, Slot, Marker, FileId, TaskId, CallKind } from './state.ts';
 export type { RevokeParams } from './params.ts';

@@ -1,5 +1,5 @@
 // Revoker steps several designs share: the per-task table scan (pass 1 of Enberg's revoke and of
-// badfs), the mapping teardown, the return. A variant file picks and parameterizes them, and
+// badfs), the drain, the mapping teardown, the return. A variant file picks and parameterizes them, and
 // writes its own steps with the same two builders: `revokerStep` (one instance) and
 // `revokerStepOn` (on the task or file the revoker's walk has reached).
 //
@@ -12,6 +12,7 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { Action } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
+import { type Drain, gateHeld, gateHolders } from './variant.ts';
 import {
   FDS,
   type Fd,
@@ -80,6 +81,35 @@ export function revokerStepOn<A>(def: {
     label: def.label,
     actor: () => 'revoker',
   });
+}
+
+/**
+ * A drain: the revoker step that waits until no one holds the design's gate (kernfs_drain, the
+ * vnode lock's LK_DRAIN, polling file_in_use), enabled only then. `waiting` says when the revoker
+ * is at it; `file` narrows the holders to those of one struct file (and leaves out the
+ * revoker's own). Returns the step and the Drain the trace shows as "waits for": both read the
+ * same two functions, so the picture and the guard cannot disagree.
+ */
+export function drainStep(def: {
+  readonly name: string;
+  readonly doc: string;
+  /** What a holder holds, as a reviewer says it: 'an active reference'. */
+  readonly holds: string;
+  readonly waiting: (s: State) => boolean;
+  readonly file?: (s: State) => FileId;
+  readonly next: (s: State, p: RevokeParams) => State;
+  readonly label: (s: State, p: RevokeParams) => string;
+}): { readonly step: Step; readonly drain: Drain } {
+  const file = def.file ?? (() => undefined);
+  const step = revokerStep({
+    name: def.name,
+    doc: def.doc,
+    enabled: (s) => def.waiting(s) && !gateHeld(s, file(s)),
+    next: def.next,
+    label: def.label,
+  });
+  const drain: Drain = { step: def.name, holds: def.holds, holders: (s) => (def.waiting(s) ? gateHolders(s, file(s)) : []) };
+  return { step, drain };
 }
 
 /** Before the first scan, or between scans. */

@@ -3,7 +3,7 @@
 // shared; a variant file (variants/*.ts) holds only this.
 import type { Action } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
-import { type Call, type CallKind, type File, type FileId, type Marker, type State, type TaskId, type Vma, someTask } from './state.ts';
+import { type Call, type CallKind, type File, type FileId, type Marker, type State, type Task, type TaskId, type Vma, someTask } from './state.ts';
 
 /** The error an operation fails with; `EOF` is no errno but a read that returns 0 (a hung-up tty's read). */
 export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV' | 'EINVAL' | 'EOF';
@@ -30,6 +30,13 @@ export type Gate =
 export const ENTER: Gate = { enter: true, holds: false };
 export const fail = (errno: Errno): Gate => ({ enter: false, errno });
 
+/** A holder of the design's gate on I: a task's call inside a method or mmap before its link, or the revoker itself. */
+export type GateHolder = { readonly task: TaskId; readonly through: 'call' | 'mmap' } | 'revoker';
+
+const through = (f: FileId, file: FileId | undefined): boolean => file === undefined || f === file;
+const callHolds = (tk: Task, file: FileId | undefined): boolean => tk.call !== null && tk.call.gate && through(tk.call.file, file);
+const mmapHolds = (tk: Task, file: FileId | undefined): boolean => tk.vma !== null && tk.vma.gate && through(tk.vma.file, file);
+
 /**
  * Someone holds the design's gate on I: a call inside a method (it entered with `holds`), an
  * mmap before its link, or the revoker itself (selfRevoke). For active-refs the gate is an active
@@ -38,11 +45,32 @@ export const fail = (errno: Errno): Gate => ({ enter: false, errno });
  * file_in_use), and the revoker's own does not.
  */
 export function gateHeld(s: State, file?: FileId): boolean {
-  const through = (f: FileId): boolean => file === undefined || f === file;
-  return (
-    (file === undefined && s.revoker.gate) ||
-    someTask(s, (tk) => (tk.call !== null && tk.call.gate && through(tk.call.file)) || (tk.vma !== null && tk.vma.gate && through(tk.vma.file)))
-  );
+  return (file === undefined && s.revoker.gate) || someTask(s, (tk) => callHolds(tk, file) || mmapHolds(tk, file));
+}
+
+/** Who holds the gate, as gateHeld counts them: the revoker first, then the tasks in id order. */
+export function gateHolders(s: State, file?: FileId): GateHolder[] {
+  const holders: GateHolder[] = file === undefined && s.revoker.gate ? ['revoker'] : [];
+  for (const t of Object.keys(s.tasks).sort()) {
+    const tk = s.tasks[t]!;
+    if (callHolds(tk, file)) holders.push({ task: t, through: 'call' });
+    if (mmapHolds(tk, file)) holders.push({ task: t, through: 'mmap' });
+  }
+  return holders;
+}
+
+/**
+ * Where a design's revoker waits for others to leave (kernfs_drain, vgone's LK_DRAIN, polling
+ * file_in_use, badfs's `while (file->f_light) schedule();`): the trace shows it as the revoker's
+ * "waits for" edge, and names the step it keeps disabled when a lasso hangs there.
+ */
+export interface Drain {
+  /** The revoker step the wait keeps disabled. */
+  readonly step: string;
+  /** What a holder holds, as a reviewer says it: 'an active reference', 'the vnode lock'. */
+  readonly holds: string;
+  /** Whom the revoker waits for in s: none where it is not waiting. */
+  holders(s: State): readonly GateHolder[];
 }
 
 /**
@@ -119,6 +147,14 @@ export interface Variant {
   readonly claims?: readonly string[];
   /** The revoker's steps, in the order the report lists them. */
   readonly steps: readonly Action<State, RevokeParams>[];
+  /** Where its revoker waits for holders to leave, if it ever does. */
+  readonly drain?: Drain;
+  /**
+   * The kernel code each of its revoker steps abstracts, by step name (`RevokeDrain:
+   * 'kernfs_drain'`), and any user step its hooks change (its gate's function on the syscall
+   * path); traces show it beside the label (presentation/kernelNames.ts names the user steps).
+   */
+  readonly kernel?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -2,16 +2,19 @@
 // Lanes are lockdep's columns: the revoker first, then the tasks in scan order (the owner's
 // thread right after the owner), then the fork child. States print as stateJson (in the text
 // trace, the page and the ITF, typed there by stateJsonLayout); the object graph of the breaking
-// state is objectGraph.
+// state is objectGraph; whom the revoker waits for in it, waitsOn. Beside each label, the kernel
+// code its step abstracts (kernelNames).
 // Messages are the SCM_RIGHTS hand-offs, found from the socketpair's queue rather than from
 // action names: a step that fills the empty queue is a sendmsg, a step that empties it the
 // recvmsg that takes that message (the queue is FIFO, so pending sends are matched in order).
 import type { Presentation, TraceStep } from '../../../checker/spec.ts';
 import type { RevokeParams } from '../kernel/params.ts';
+import { kernelName } from './kernelNames.ts';
 import { objectGraph } from './objectGraph.ts';
 import { stateJson } from './stateJson.ts';
 import { stateJsonLayout } from './stateJsonLayout.ts';
 import { variantOf } from '../kernel/access.ts';
+import { waitsOn } from './waitsOn.ts';
 import { type Message, type State, allTasks } from '../kernel/state.ts';
 
 const sameMessage = (a: Message, b: Message): boolean => a.to === b.to && a.file === b.file;
@@ -38,4 +41,6 @@ export const presentation: Presentation<State, RevokeParams> = {
   jsonLayout: (p) => stateJsonLayout(p, variantOf(p).pcs),
   messages: (trace) => messages(trace),
   objectGraph,
+  waitsOn,
+  implementation: kernelName,
 };

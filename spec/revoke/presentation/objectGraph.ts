@@ -2,7 +2,8 @@
 // them in a graph). Everything that holds a struct file points at it: a task's fd slots (a table
 // shared under CLONE_FILES is pointed at by every task sharing it), the SCM_RIGHTS message in the
 // socketpair's queue, a task's vma (vm_file), a call in progress, the revoker's collected
-// references; each struct file points at its inode.
+// references; each struct file points at its inode. The revoker's node says when it holds the
+// design's gate itself (self-revoke), as a call's node does.
 //
 // Red (color=red, penwidth=2) is every path by which a user still reaches inode I: a descriptor or
 // a queued message whose struct file a new operation still enters (the guarantees' liveAccess), a
@@ -123,7 +124,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
   const r = s.revoker;
   // Where the revoker is; once the call is over, what it returned to its caller (0, or badfs's error).
   const where = r.pc === 'done' ? `${p.mode}() returned 0` : r.pc === 'failed' ? `${p.mode}() returned an error` : r.pc;
-  node('revoker', `revoker\n(${where})`, 'shape=box, style="rounded,filled", fillcolor="#eeeeee"');
+  node('revoker', `revoker\n(${where}${r.gate ? ', holds gate' : ''})`, 'shape=box, style="rounded,filled", fillcolor="#eeeeee"');
   for (const f of [...r.refs].sort()) edge('revoker', fileNode(f), false, f === r.spared ? 'fget' : 'collected', true);
 
   // Struct files and inodes.

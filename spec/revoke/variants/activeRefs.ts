@@ -19,9 +19,9 @@
 // - A fault past its handler installs its PTE after the active reference is dropped.
 // A method that removes its own node must first kernfs_break_active_protection, or it waits for
 // itself (`selfRevoke`, `breakActiveProtection`; liveness is G5's business).
-import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
+import { drainStep, revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { type State, inodeOf, setPc, withInode, withRevoker } from '../kernel/state.ts';
-import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
+import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const dead = (s: State): boolean => s.inodes.I!.dead;
 
@@ -41,10 +41,11 @@ const breakProtection = revokerStep({
   label: () => 'RevokeBreakActiveProtection: own active reference dropped',
 });
 
-const drain = revokerStep({
+const drain = drainStep({
   name: 'RevokeDrain',
   doc: 'The revoker (kernfs_drain) waits until no active reference is held: enabled only then.',
-  enabled: (s) => s.revoker.pc === 'deactivated' && !gateHeld(s),
+  holds: 'an active reference',
+  waiting: (s) => s.revoker.pc === 'deactivated',
   next: (s) => setPc(s, 'drained'),
   label: () => 'RevokeDrain(I): no active reference left',
 });
@@ -77,10 +78,21 @@ export const activeRefs: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeMarkDead: '__kernfs_remove: KN_DEACTIVATED_BIAS',
+    RevokeBreakActiveProtection: 'kernfs_break_active_protection',
+    RevokeDrain: 'kernfs_drain',
+    RevokeUnmap: 'kernfs_drain_open_files: unmap_mapping_range',
+    RevokeReturn: 'kernfs_remove returns',
+    SyscallBegin: 'fdget, kernfs_get_active',
+    SyscallEnd: 'kernfs_put_active, fdput',
+    SyscallEndStuck: 'the method returns, if ever; kernfs_put_active, fdput',
+  },
+  drain: drain.drain,
   steps: [
     markDead,
     breakProtection,
-    drain,
+    drain.step,
     unmap({
       doc: "The revoker (kernfs_drain_open_files) unmap_mapping_range's the kernfs inode's own i_mapping: the next fault goes through the gate and gets SIGBUS.",
       from: (s) => s.revoker.pc === 'drained',

@@ -10,15 +10,34 @@
 // inode: a child not yet linked is not on that list. Pass 1 (cwd/root) is left out: no
 // descriptor comes from it.
 import { revokeReturn, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from '../kernel/revokerSteps.ts';
-import { type FileId, type Slot, type State, type TaskId, inodeOf, isMarker, setPc, someTask, tableOf } from '../kernel/state.ts';
-import { slotCutterHooks, type Variant } from '../kernel/variant.ts';
+import { type FileId, type Slot, type State, type Task, type TaskId, inodeOf, isMarker, setPc, someTask, tableOf } from '../kernel/state.ts';
+import { type Drain, slotCutterHooks, type Variant } from '../kernel/variant.ts';
+
+/** tk's borrowed (fget_light) call is inside a struct file on I that t's table holds: f_light is set on it. */
+function lightUserOf(s: State, t: TaskId, tk: Task): boolean {
+  const table = tableOf(s, t);
+  const onI = (slot: Slot | undefined): slot is FileId => slot !== undefined && !isMarker(slot) && inodeOf(s, slot) === 'I';
+  return tk.call !== null && !tk.call.counted && (tk.call.file === table[3] || tk.call.file === table[4]) && onI(tk.call.file);
+}
 
 /** Some fget_light (borrowed) call is inside a file that t's table holds on I. */
 function waitsForLightUser(s: State, t: TaskId): boolean {
-  const table = tableOf(s, t);
-  const onI = (slot: Slot | undefined): slot is FileId => slot !== undefined && !isMarker(slot) && inodeOf(s, slot) === 'I';
-  return someTask(s, (tk) => tk.call !== null && !tk.call.counted && (tk.call.file === table[3] || tk.call.file === table[4]) && onI(tk.call.file));
+  return someTask(s, (tk) => lightUserOf(s, t, tk));
 }
+
+/** The scan's `while (file->f_light) schedule();`: the light users of the table it has reached. */
+const lightUsers: Drain = {
+  step: 'RevokeScanTask',
+  holds: 'the file by fget_light (f_light set)',
+  holders(s) {
+    const t = scanTarget(s);
+    if (t === undefined) return [];
+    return Object.keys(s.tasks)
+      .sort()
+      .filter((u) => lightUserOf(s, t, s.tasks[u]!))
+      .map((u) => ({ task: u, through: 'call' }) as const);
+  },
+};
 
 const giveUp = revokerStepOn({
   name: 'RevokeGiveUp',
@@ -48,6 +67,13 @@ export const badfs: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeScanTask: 'quiesce_filesystem pass 2: bad file, f_light wait, filp_close',
+    RevokeGiveUp: 'quiesce_filesystem: the f_light wait times out',
+    RevokeUnmap: 'quiesce_filesystem pass 3: do_munmap',
+    RevokeReturn: 'return 0',
+  },
+  drain: lightUsers,
   steps: [
     scanTask({
       doc: "The revoker (quiesce_filesystem pass 2) installs the bad file in every fd of task t on the inode, waits for f_light users, and filp_close's the real file.",

@@ -23,9 +23,9 @@
 // RevokeMarkDead..RevokeReleaseFile round; f_op->dead and the wake-ups are not steps (a woken call
 // ends as any call does); close of a dead file is a plain close (the series returns -EIO from it
 // and skips removing POSIX locks, which Viro objected to; no guarantee here reads locks).
-import { filesOnI, revokeReturn, revokerStep, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
+import { drainStep, filesOnI, revokeReturn, revokerStep, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
 import { type FileId, type State, inodeOf, withFile, withRevoker } from '../kernel/state.ts';
-import { type Variant, fail, gateHeld } from '../kernel/variant.ts';
+import { type Variant, fail } from '../kernel/variant.ts';
 
 const dead = (s: State, f: FileId): boolean => s.files[f]?.ops === 'revoked';
 
@@ -43,10 +43,12 @@ const markDead = revokerStepOn({
   label: (_s, f) => `RevokeMarkDead(${f}): FMODE_DEAD`,
 });
 
-const drain = revokerStep({
+const drain = drainStep({
   name: 'RevokeDrain',
   doc: "The revoker polls file_in_use() until no task's file_hotplug_lock slot holds the file: enabled only then.",
-  enabled: (s) => s.revoker.pc === 'marked' && !gateHeld(s, s.revoker.cursor),
+  holds: 'a file_hotplug_lock slot on the file',
+  waiting: (s) => s.revoker.pc === 'marked',
+  file: (s) => s.revoker.cursor,
   next: (s) => withRevoker(s, { ...s.revoker, pc: 'drained' }),
   label: (s) => `RevokeDrain(${s.revoker.cursor}): no task holds it`,
 });
@@ -89,9 +91,19 @@ export const biederman2009: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeMarkDead: 'revoke_file: FMODE_DEAD, f_op->dead',
+    RevokeDrain: 'revoke_file: poll file_in_use()',
+    RevokeUnmap: 'revoke_file_mappings',
+    RevokeReleaseFile: 'frelease: ->release',
+    RevokeReturn: 'revoke_file_list returns',
+    SyscallBegin: 'fdget, file_hotplug_read_trylock: FMODE_DEAD checked',
+    SyscallEnd: 'file_hotplug_read_unlock, fdput',
+  },
+  drain: drain.drain,
   steps: [
     markDead,
-    drain,
+    drain.step,
     unmap({
       doc: 'The revoker (revoke_file_mappings) zaps, unlinks and puts every linked vma whose vm_file is the file; their faults are SIGBUS.',
       from: (s) => s.revoker.pc === 'drained',

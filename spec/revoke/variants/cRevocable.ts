@@ -97,5 +97,13 @@ export const cRevocable: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'violated 9',
   },
+  kernel: {
+    RevokeAssignNull: 'revocable_provider_revoke: rcu_assign_pointer(res, NULL)',
+    RevokeSrcuFlip: 'synchronize_srcu: SCAN1, srcu_flip',
+    RevokeSrcuDrain: 'synchronize_srcu: SCAN2',
+    RevokeReturn: 'kref_put, revocable_provider_revoke returns',
+    SyscallBegin: 'fdget, revocable_try_access (rev->idx = srcu_read_lock)',
+    SyscallEnd: 'revocable_withdraw_access (srcu_read_unlock(rev->idx)), fdput',
+  },
   steps: [assignNull, flip, drain, revokeReturn((s) => s.revoker.pc === 'synchronized')],
 };

@@ -49,6 +49,11 @@ export const cannibalize: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeDetach: 'remove_inode_hash, d_drop, make_bad_inode',
+    RevokeUnmap: 'truncate_inode_pages, unmap_mapping_range',
+    RevokeReturn: 'return 0',
+  },
   steps: [
     detach,
     unmap({

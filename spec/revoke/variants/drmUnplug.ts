@@ -54,6 +54,15 @@ export const drmUnplug: Variant = {
   faultReaches: (s) => !unplugged(s),
   cut: (s) => unplugged(s),
   tasklistHeld: () => false,
+  kernel: {
+    RevokeMarkDead: 'drm_dev_unplug: dev->unplugged = true',
+    RevokeDrain: 'synchronize_srcu(&drm_unplug_srcu)',
+    RevokeUnmap: 'unmap_mapping_range(dev->anon_inode->i_mapping)',
+    RevokeReturn: 'drm_dev_unplug returns',
+    SyscallBegin: 'fdget, drm_ioctl: drm_dev_is_unplugged',
+    Fault: 'ttm_bo_vm_fault: drm_dev_enter',
+    FaultInstall: 'ttm_bo_vm_fault_reserved: vmf_insert_pfn, drm_dev_exit',
+  },
   steps: [
     markUnplugged,
     synchronizeSrcu,

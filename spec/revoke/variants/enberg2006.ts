@@ -38,6 +38,11 @@ export const enberg2006: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeScanTask: 'do_revoke pass 1: revoke_files',
+    RevokeUnmap: 'revoke_mapping, invalidate_inode_pages2',
+    RevokeReturn: 'filp_close each recorded file, return 0',
+  },
   steps: [
     scanTask({
       doc: 'The revoker (do_revoke pass 1) sets every fd of task t on the inode to NULL, leaking the number, and records the file.',

@@ -32,6 +32,11 @@ export const enberg2007: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeScanTask: 'do_revoke pass 1: a revokefs file per fd',
+    RevokeUnmap: 'revoke_mapping: revoke_vma',
+    RevokeReturn: 'fput the collected files, return 0',
+  },
   steps: [
     scanTask({
       doc: "The revoker (pass 1, under tasklist_lock and t's file_lock) installs a revokefs file in every fd of task t on the inode and collects the real file.",

@@ -80,5 +80,12 @@ export const evdevRevoke: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeClient: 'evdev_ioctl_handler: evdev_revoke',
+    RevokeBadFd: 'ioctl(EVIOCREVOKE) fails',
+    RevokeReturn: 'evdev_ioctl returns 0',
+    SyscallBegin: 'fdget, evdev_read/evdev_write: check client->revoked',
+    SyscallEnd: 'mutex_unlock(&evdev->mutex), fdput',
+  },
   steps: [revokeClient, badFd, revokeReturn((s) => s.revoker.pc === 'revoked-client')],
 };

@@ -57,6 +57,11 @@ export const fileList: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeKillFiles: '__tty_hangup: f_op = hung_up_tty_fops',
+    RevokeUnmap: 'unmap_mapping_range',
+    RevokeReturn: 'return 0',
+  },
   steps: [
     killFiles,
     unmap({

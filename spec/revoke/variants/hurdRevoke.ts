@@ -91,5 +91,15 @@ export const hurdRevoke: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
+  kernel: {
+    RevokeInhibit: 'ports_inhibit_bucket_rpcs: hurd_thread_cancel',
+    RevokeDrain: 'ports_inhibit_bucket_rpcs: wait for bucket->rpcs',
+    RevokeDestroyRights: 'ports_destroy_right (each protid of the node)',
+    RevokeReturn: 'ports_resume_bucket_rpcs, diskfs_S_io_revoke returns',
+    SyscallBegin: 'an io RPC: ports_begin_rpc',
+    SyscallEnd: 'ports_end_rpc, the reply',
+    OpenBegin: 'file_name_lookup: dir_lookup, permission checked',
+    OpenFile: 'dir_lookup: diskfs_make_protid',
+  },
   steps: [inhibit, drain, destroyRights, revokeReturn((s) => s.revoker.pc === 'destroyed')],
 };

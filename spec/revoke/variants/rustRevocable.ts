@@ -23,9 +23,9 @@
 // Devres::drop()", f744201c6159, which makes the loser wait on a Completion). With one revoker
 // here, that race is not in this row. The driver has no ->mmap (mmap: ENODEV), so G2 has
 // nothing to say.
-import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
+import { drainStep, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { type State, setPc, withInode } from '../kernel/state.ts';
-import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
+import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 /** is_available is false: every later try_access gives None. */
 const revoked = (s: State): boolean => s.inodes.I!.dead;
@@ -38,10 +38,11 @@ const swap = revokerStep({
   label: () => 'RevokeSwap: is_available = false (was true)',
 });
 
-const synchronizeRcu = revokerStep({
+const synchronizeRcu = drainStep({
   name: 'RevokeSynchronizeRcu',
   doc: 'The revoker waits in synchronize_rcu until every RCU reader that began before it has left its section: enabled only then.',
-  enabled: (s) => s.revoker.pc === 'swapped' && !gateHeld(s),
+  holds: 'an RCU read-side section (a Revocable guard)',
+  waiting: (s) => s.revoker.pc === 'swapped',
   next: (s) => setPc(s, 'synchronized'),
   label: () => 'RevokeSynchronizeRcu: no guard left',
 });
@@ -86,5 +87,14 @@ export const rustRevocable: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  steps: [swap, synchronizeRcu, dropInPlace, revokeReturn((s) => s.revoker.pc === 'dropped')],
+  kernel: {
+    RevokeSwap: 'Revocable::revoke: is_available.swap(false)',
+    RevokeSynchronizeRcu: 'synchronize_rcu',
+    RevokeDrop: 'drop_in_place',
+    RevokeReturn: 'Revocable::revoke returns true',
+    SyscallBegin: 'fdget, Revocable::try_access (rcu_read_lock)',
+    SyscallEnd: 'RevocableGuard drop (rcu_read_unlock), fdput',
+  },
+  drain: synchronizeRcu.drain,
+  steps: [swap, synchronizeRcu.step, dropInPlace, revokeReturn((s) => s.revoker.pc === 'dropped')],
 };

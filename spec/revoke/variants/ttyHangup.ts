@@ -25,9 +25,9 @@
 // splice race, where do_splice_read tests f_op->splice_read, hangup swaps f_op, and the call goes
 // through the NULL method of hung_up_tty_fops (a crash no guarantee here names); the hangup of a
 // tty with several ldisc users (pty pairs).
-import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
+import { drainStep, filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { type State, setPc, withFile, withInode } from '../kernel/state.ts';
-import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
+import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 /** The ldisc is gone (tty_ldisc_kill: tty->ldisc = NULL). */
 const ldiscGone = (s: State): boolean => s.inodes.I!.dead;
@@ -47,10 +47,11 @@ const swapFops = revokerStep({
   label: (s) => `RevokeHangupFiles: f_op = hung_up_tty_fops for ${filesOnI(s).join(', ') || 'no file'}`,
 });
 
-const killLdisc = revokerStep({
+const killLdisc = drainStep({
   name: 'RevokeKillLdisc',
   doc: 'The revoker (tty_ldisc_hangup) takes the ldisc semaphore for writing once no caller holds a read reference, and kills the ldisc (tty->ldisc = NULL).',
-  enabled: (s) => s.revoker.pc === 'hungup' && !gateHeld(s),
+  holds: 'an ldisc reference',
+  waiting: (s) => s.revoker.pc === 'hungup',
   next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'ldisc-killed'),
   label: () => 'RevokeKillLdisc: no ldisc reader left, tty->ldisc = NULL',
 });
@@ -95,5 +96,14 @@ export const ttyHangup: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  steps: [swapFops, killLdisc, revokeReturn((s) => s.revoker.pc === 'ldisc-killed')],
+  kernel: {
+    RevokeHangupFiles: '__tty_hangup: f_op = &hung_up_tty_fops',
+    RevokeKillLdisc: 'tty_ldisc_hangup: tty_ldisc_lock, tty_ldisc_kill',
+    RevokeReturn: 'tty_vhangup returns',
+    SyscallBegin: 'fdget, vfs_read/vfs_write load f_op',
+    SyscallRecord: 'tty_ldisc_ref_wait (ldsem_down_read)',
+    SyscallEnd: 'tty_ldisc_deref, fdput',
+  },
+  drain: killLdisc.drain,
+  steps: [swapFops, killLdisc.step, revokeReturn((s) => s.revoker.pc === 'ldisc-killed')],
 };

@@ -20,9 +20,9 @@
 //   vnode_destroy_vobject returns at once for it, and vgone tears down no page table. Existing
 //   mappings keep their PTEs, and a fault still reaches the driver's d_mmap.
 // selfRevoke: the revoker holds the vnode lock itself and the drain waits for it (G5's business).
-import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
+import { drainStep, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { type State, setPc, withInode } from '../kernel/state.ts';
-import { ENTER, type Variant, fail, gateHeld } from '../kernel/variant.ts';
+import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const inode = (s: State) => s.inodes.I!;
 
@@ -34,10 +34,11 @@ const doom = revokerStep({
   label: () => 'RevokeDoom(I): new lockers wait',
 });
 
-const drain = revokerStep({
+const drain = drainStep({
   name: 'RevokeDrain',
   doc: 'The revoker takes the vnode lock exclusively: enabled once no caller holds it (callers inside d_read do not).',
-  enabled: (s) => s.revoker.pc === 'doomed' && !gateHeld(s),
+  holds: 'the vnode lock',
+  waiting: (s) => s.revoker.pc === 'doomed',
   next: (s) => setPc(s, 'locked'),
   label: () => 'RevokeDrain(I): vnode lock taken, no holder left',
 });
@@ -83,5 +84,13 @@ export const vnodeRevoke: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  steps: [doom, drain, vgone, revokeReturn((s) => s.revoker.pc === 'vgone')],
+  kernel: {
+    RevokeDoom: 'VOP_REVOKE -> vgone: VI_DOOMED',
+    RevokeDrain: 'vgonel: vn_lock(LK_EXCLUSIVE)',
+    RevokeVgone: 'vgonel: VOP_RECLAIM, v_op = dead_vnodeops',
+    RevokeReturn: 'sys_revoke returns 0',
+    SyscallBegin: 'fdget: devfs_fp_check, or vn_lock for VOP_SETATTR',
+  },
+  drain: drain.drain,
+  steps: [doom, drain.step, vgone, revokeReturn((s) => s.revoker.pc === 'vgone')],
 };

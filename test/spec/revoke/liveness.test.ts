@@ -4,6 +4,7 @@
 // guarantees, one search per variant, in bfs.test.ts.
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/run/check.ts';
+import { lassoEnd, traceView } from '../../../checker/trace/render/traceView.ts';
 import spec from '../../../spec/revoke/index.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import { type State, begun, revokeFinished } from '../../../spec/revoke/kernel/state.ts';
@@ -49,6 +50,33 @@ describe('revoke: T8, a drain that never returns (G5 violated)', () => {
     const { labels, loopIndex } = await lasso({ ...(selfRevoke as Partial<RevokeParams>), variant: 'active-refs' });
     expect(labels).toEqual(['RevokeMarkDead(I): new active references fail']);
     expect(loopIndex).toBe(1);
+  });
+
+  it("with a stuck caller the lasso's cycle never enables the drain, and only the stuck read's end, under no fairness, could move", async () => {
+    const result = await g5({ ...(stuckCaller as Partial<RevokeParams>), variant: 'active-refs' });
+    const fair = result.violations.find((x) => x.kind === 'property')!.cycleFairness!;
+    const met = Object.fromEntries(fair.conditions.map((c) => [c.name, c.met]));
+    expect(met['WF(RevokeDrain)']).toBe('never-enabled');
+    expect(met['WF(SyscallEnd[A])']).toBe('never-enabled');
+    expect(Object.values(met).every((m) => m === 'never-enabled')).toBe(true);
+    expect(fair.unfair).toEqual([{ action: 'SyscallEndStuck' }]);
+  });
+
+  it("explains the hang: the drain is never enabled while B's read (or the revoker itself) holds an active reference", async () => {
+    const sentence = async (over: Partial<RevokeParams>) => {
+      const result = await g5(over);
+      const v = result.violations.find((x) => x.kind === 'property')!;
+      return traceView(spec, params(over) as never, v.name, v.trace, lassoEnd(v)).fairness;
+    };
+    expect(await sentence({ ...(stuckCaller as Partial<RevokeParams>), variant: 'active-refs' })).toMatch(
+      /^RevokeDrain \[kernfs_drain\] is never enabled: B's read holds an active reference\. The cycle is fair: .* Enabled on it but never taken, as no fairness asks for it: SyscallEndStuck\.$/,
+    );
+    expect(await sentence({ ...(stuckCaller as Partial<RevokeParams>), variant: 'vnode-revoke' })).toMatch(
+      /^RevokeDrain \[vgonel: vn_lock\(LK_EXCLUSIVE\)\] is never enabled: B's fchmod holds the vnode lock\. /,
+    );
+    expect(await sentence({ ...(selfRevoke as Partial<RevokeParams>), variant: 'active-refs' })).toMatch(
+      /^RevokeDrain \[kernfs_drain\] is never enabled: the revoker holds an active reference itself\. /,
+    );
   });
 
   it('the stuck caller has no fairness: the assumed conditions name SyscallEnd for A only', async () => {

@@ -5,6 +5,8 @@ import { objectsDot } from '../../../../checker/trace/render/objectsDot.ts';
 import { seqDot } from '../../../../checker/trace/render/seqDot.ts';
 import { svg } from '../../../../checker/trace/render/svg.ts';
 import { textTrace } from '../../../../checker/trace/render/textTrace.ts';
+import { traceView } from '../../../../checker/trace/render/traceView.ts';
+import { handoffSpec } from './handoffSpec.ts';
 import { handoffTrace } from './handoffTrace.ts';
 
 describe('textTrace', () => {
@@ -34,20 +36,32 @@ State 4: <RecvFd(A): fd 4 -> F0>
 });
 
 describe('lanes', () => {
-  it("draws one column per actor in the spec's lane order, ending at the broken guarantee", async () => {
+  it("draws one ruled column per lane in the spec's order, numbered by state, the broken guarantee on a row of its own", async () => {
     expect(lanes(await handoffTrace(true))).toBe(
       [
-        ' revoker     A                      B',
-        '                                    SendFd(B -> A, F0)',
-        ' Revoke(F0)',
-        '             RecvFd(A): fd 4 -> F0  <- no-usable-descriptor',
+        ' state  revoker     A                      B',
+        ' -----  -------     -                      -',
+        '     2                                     SendFd(B -> A, F0)',
+        '     3  Revoke(F0)',
+        '     4              RecvFd(A): fd 4 -> F0',
+        ' ------------------------------------------------------------',
+        ' <- no-usable-descriptor: broken in state 4',
         '',
       ].join('\n'),
     );
   });
 
   it('orders lanes by first appearance when the spec gives no order', async () => {
-    expect(lanes(await handoffTrace(false)).split('\n')[0]).toBe(' B                   revoker     A');
+    expect(lanes(await handoffTrace(false)).split('\n')[0]).toBe(' state  B                   revoker     A');
+  });
+
+  it('keeps a declared lane that takes no step', async () => {
+    const view = await handoffTrace(true);
+    const spec = handoffSpec(true);
+    const withC = { ...spec, presentation: { ...spec.presentation, lanes: () => ['revoker', 'A', 'B', 'C'] } };
+    const idle = lanes(traceView(withC, view.params as never, view.violated, view.steps)).split('\n');
+    expect(idle[0]).toBe(' state  revoker     A                      B                   C');
+    expect(idle[1]).toBe(' -----  -------     -                      -                   -');
   });
 });
 
