@@ -108,4 +108,3 @@ function rowCell(value: unknown, guarantee: string, result: CheckResult): TableC
   if (result.unexercised?.includes(guarantee)) return { ...base, verdict: 'not-exercised' };
   return { ...base, verdict: 'holds' };
 }
-
