@@ -5,6 +5,7 @@
 // `<stem>-step-n`, a link a reader can pass on. A trace equal to one shown in full
 // (sameTraces.ts) gets its heading and a note that links that one.
 import { stepsText } from '../report/stepsText.ts';
+import { brokenBy } from '../trace/render/brokenBy.ts';
 import { esc, inlineSvg } from './html.ts';
 import type { RenderedTrace } from './renderTrace.ts';
 import { lassoNote, stepRows } from './stepRows.ts';
@@ -22,7 +23,7 @@ export function traceSection(t: RenderedTrace, sameAs?: RenderedTrace): string {
   );
   const head = [
     `<section class="trace" id="${t.stem}" data-stem="${t.stem}">`,
-    `<h2>${t.title ? `${esc(t.title)}: ` : ''}${esc(t.setting.design)} breaks <code>${esc(t.guarantee)}</code> in ${stepsText(last)}</h2>`,
+    `<h2>${t.title ? `${esc(t.title)}: ` : ''}${esc(t.setting.design)} breaks <code>${esc(t.guarantee)}</code> ${t.view.loopIndex === undefined ? `in ${stepsText(last)}` : esc(brokenBy(t.view))}</h2>`,
     `<p class="setting">${settingSentence(t.setting, code)}</p>`,
     `<p class="bounds">Bounds: ${t.setting.bounds.map(code).join(', ')}.</p>`,
     ...lassoNote(t.view),
