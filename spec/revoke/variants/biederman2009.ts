@@ -24,7 +24,7 @@
 // ends as any call does); close of a dead file is a plain close (the series returns -EIO from it
 // and skips removing POSIX locks, which Viro objected to; no guarantee here reads locks).
 import { drainStep, filesOnI, revokeReturn, revokerStep, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
-import { type FileId, type State, inodeOf, withFile, withRevoker } from '../kernel/state.ts';
+import { type FileId, type State, getFile, inodeOf, putFile, withFile, withRevoker } from '../kernel/state.ts';
 import { type Variant, fail } from '../kernel/variant.ts';
 
 const dead = (s: State, f: FileId): boolean => s.files[f]?.ops === 'revoked';
@@ -39,7 +39,12 @@ const markDead = revokerStepOn({
   name: 'RevokeMarkDead',
   doc: 'The revoker (revoke_file) sets FMODE_DEAD on the next opened struct file on the list: every later trylock fails.',
   target: (s) => (betweenRounds(s) ? nextLive(s) : undefined),
-  next: (s, f) => withRevoker(withFile(s, f, { ...s.files[f]!, ops: 'revoked' }), { ...s.revoker, pc: 'marked', cursor: f }),
+  // revoke_file_list holds a reference across the round (atomic_long_inc_not_zero), so the file
+  // outlives a close meanwhile.
+  next(s, f) {
+    const held = getFile(withFile(s, f, { ...s.files[f]!, ops: 'revoked' }), f);
+    return withRevoker(held, { ...held.revoker, pc: 'marked', cursor: f, refs: [...held.revoker.refs, f].sort() });
+  },
   label: (_s, f) => `RevokeMarkDead(${f}): FMODE_DEAD`,
 });
 
@@ -57,8 +62,14 @@ const releaseFile = revokerStep({
   name: 'RevokeReleaseFile',
   doc: "The revoker (frelease) calls ->release and clears f_op, f_mapping and private_data; it goes back to the list's top.",
   enabled: (s) => s.revoker.pc === 'unmapped' && s.revoker.cursor !== '',
-  next: (s) => withRevoker(s, { ...s.revoker, pc: 'released' }),
-  label: (s) => `RevokeReleaseFile(${s.revoker.cursor}): ->release, f_op = NULL`,
+  // ... and drops it after frelease (__fput then finds nothing left to release).
+  next(s) {
+    const f = s.revoker.cursor;
+    const refs = [...s.revoker.refs];
+    refs.splice(refs.indexOf(f), 1);
+    return putFile(withRevoker(s, { ...s.revoker, pc: 'released', refs }), f);
+  },
+  label: (s) => `RevokeReleaseFile(${s.revoker.cursor}): ->release, f_op = NULL, fput`,
 });
 
 export const biederman2009: Variant = {
@@ -95,7 +106,7 @@ export const biederman2009: Variant = {
     RevokeMarkDead: 'revoke_file: FMODE_DEAD, f_op->dead',
     RevokeDrain: 'revoke_file: poll file_in_use()',
     RevokeUnmap: 'revoke_file_mappings',
-    RevokeReleaseFile: 'frelease: ->release',
+    RevokeReleaseFile: 'frelease: ->release; fput',
     RevokeReturn: 'revoke_file_list returns',
     SyscallBegin: 'fdget, file_hotplug_read_trylock: FMODE_DEAD checked',
     SyscallEnd: 'file_hotplug_read_unlock, fdput',

@@ -84,7 +84,7 @@ export const evdevRevoke: Variant = {
     RevokeClient: 'evdev_ioctl_handler: evdev_revoke',
     RevokeBadFd: 'ioctl(EVIOCREVOKE) fails',
     RevokeReturn: 'evdev_ioctl returns 0',
-    SyscallBegin: 'fdget, evdev_read/evdev_write: check client->revoked',
+    SyscallBegin: 'fdget, evdev_read, evdev_write or evdev_ioctl: client->revoked checked',
     SyscallEnd: 'mutex_unlock(&evdev->mutex), fdput',
   },
   steps: [revokeClient, badFd, revokeReturn((s) => s.revoker.pc === 'revoked-client')],

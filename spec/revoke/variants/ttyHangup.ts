@@ -100,7 +100,7 @@ export const ttyHangup: Variant = {
     RevokeHangupFiles: '__tty_hangup: f_op = &hung_up_tty_fops',
     RevokeKillLdisc: 'tty_ldisc_hangup: tty_ldisc_lock, tty_ldisc_kill',
     RevokeReturn: 'tty_vhangup returns',
-    SyscallBegin: 'fdget, vfs_read/vfs_write load f_op',
+    SyscallBegin: 'fdget, f_op loaded: tty_read, tty_write, or tty_ioctl -> tty->ops->ioctl',
     SyscallRecord: 'tty_ldisc_ref_wait (ldsem_down_read)',
     SyscallEnd: 'tty_ldisc_deref, fdput',
   },

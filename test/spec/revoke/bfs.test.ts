@@ -141,7 +141,7 @@ describe('revoke: what the kernel does that an atomic model would hide', () => {
       'RevokeMarkDead(F0): FMODE_DEAD',
       'RevokeDrain(F0): no task holds it',
       'RevokeUnmap: nothing',
-      'RevokeReleaseFile(F0): ->release, f_op = NULL',
+      'RevokeReleaseFile(F0): ->release, f_op = NULL, fput',
       'RevokeReturn',
     ]);
     // Without opens under way, its file list catches every holder: G1, G4 and G7 hold (G2 is not

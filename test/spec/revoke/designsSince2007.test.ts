@@ -3,12 +3,13 @@
 // check can pass as well as fail). The mended variants are registered under their own names.
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/run/check.ts';
+import { replay } from '../../../checker/trace/replay.ts';
 import spec from '../../../spec/revoke/index.ts';
 import { registerDesign } from '../../../spec/revoke/kernel/designs.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import { gateHeld, type Variant } from '../../../spec/revoke/kernel/variant.ts';
 import { revokerStep } from '../../../spec/revoke/kernel/revokerSteps.ts';
-import { setPc } from '../../../spec/revoke/kernel/state.ts';
+import { type State, setPc } from '../../../spec/revoke/kernel/state.ts';
 import { sameVerdictsAs, variants } from '../../../spec/revoke/variants/index.ts';
 
 const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...spec.defaults, ...over }) as RevokeParams;
@@ -172,4 +173,13 @@ describe('drm-unplug', () => {
     };
     for (const [name, { row }] of Object.entries(sameVerdictsAs)) expect(await verdicts(name)).toEqual(await verdicts(row));
   }, 120_000);
+});
+
+describe('biederman-2009', () => {
+  it("revoke_file_list holds its reference across the round: a close meanwhile frees nothing, so no later open reuses the file's id", () => {
+    const trace = replay<State>(spec, params({ variant: 'biederman-2009' }), ['RevokeMarkDead(F0): FMODE_DEAD', 'Close(B, fd 3): F0']);
+    const last = trace.at(-1)!.state;
+    expect(last.files.F0).toMatchObject({ count: 1, ops: 'revoked' });
+    expect(last.revoker.refs).toEqual(['F0']);
+  });
 });
