@@ -304,6 +304,14 @@ export function withMessage(s: State, message: Message | null): State {
 export function withRevoker(s: State, revoker: Revoker): State {
   return make(s.tasks, s.tables, s.files, s.inodes, s.message, revoker);
 }
+/** Struct file f's operations are dead ones from now on (f_op swapped, a protid destroyed, a client revoked). */
+export function withFileRevoked(s: State, f: FileId): State {
+  return withFile(s, f, { ...s.files[f]!, ops: 'revoked' });
+}
+/** Inode I is dead to the design's gate (cannibalized, deactivated, unplugged, its ldisc gone). */
+export function withIDead(s: State): State {
+  return withInode(s, 'I', { ...s.inodes.I!, dead: true });
+}
 /** The revoker moves to `pc`. */
 export function setPc(s: State, pc: RevokerPc | (string & {})): State {
   const r = s.revoker;

@@ -20,7 +20,7 @@
 // A method that removes its own node must first kernfs_break_active_protection, or it waits for
 // itself (`selfRevoke`, `breakActiveProtection`; liveness is G5's business).
 import { drainStep, revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf, setPc, withInode, withRevoker } from '../kernel/state.ts';
+import { type State, inodeOf, setPc, withRevoker, withIDead } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const dead = (s: State): boolean => s.inodes.I!.dead;
@@ -29,7 +29,7 @@ const markDead = revokerStep({
   name: 'RevokeMarkDead',
   doc: 'The revoker deactivates the node (KN_DEACTIVATED_BIAS): every later kernfs_get_active fails.',
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'deactivated'),
+  next: (s) => setPc(withIDead(s), 'deactivated'),
   label: () => 'RevokeMarkDead(I): new active references fail',
 });
 

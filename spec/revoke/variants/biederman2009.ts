@@ -24,7 +24,7 @@
 // ends as any call does); close of a dead file is a plain close (the series returns -EIO from it
 // and skips removing POSIX locks, which Viro objected to; no guarantee here reads locks).
 import { drainStep, filesOnI, revokeReturn, revokerStep, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
-import { type FileId, type State, getFile, inodeOf, putFile, withFile, withRevoker } from '../kernel/state.ts';
+import { type FileId, type State, getFile, inodeOf, putFile, withRevoker, withFileRevoked } from '../kernel/state.ts';
 import { type Variant, fail } from '../kernel/variant.ts';
 
 const dead = (s: State, f: FileId): boolean => s.files[f]?.ops === 'revoked';
@@ -42,7 +42,7 @@ const markDead = revokerStepOn({
   // revoke_file_list holds a reference across the round (atomic_long_inc_not_zero), so the file
   // outlives a close meanwhile.
   next(s, f) {
-    const held = getFile(withFile(s, f, { ...s.files[f]!, ops: 'revoked' }), f);
+    const held = getFile(withFileRevoked(s, f), f);
     return withRevoker(held, { ...held.revoker, pc: 'marked', cursor: f, refs: [...held.revoker.refs, f].sort() });
   },
   label: (_s, f) => `RevokeMarkDead(${f}): FMODE_DEAD`,

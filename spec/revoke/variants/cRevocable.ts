@@ -22,7 +22,7 @@
 // the fixed version's provider pointer copied by value; the driver has no ->mmap (ENODEV).
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { srcuDrained, srcuFlip, srcuOther, srcuReadLock, srcuReadUnlock } from '../kernel/srcu.ts';
-import { type State, setPc, task, withInode, withTask } from '../kernel/state.ts';
+import { type State, setPc, task, withTask, withIDead } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 /** res is NULL: every later try_access gets NULL. */
@@ -32,7 +32,7 @@ const assignNull = revokerStep({
   name: 'RevokeAssignNull',
   doc: 'The revoker (revocable_provider_revoke) sets the resource pointer to NULL (rcu_assign_pointer): later try_access calls get NULL.',
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'nulled'),
+  next: (s) => setPc(withIDead(s), 'nulled'),
   label: () => 'RevokeAssignNull: res = NULL',
 });
 
@@ -66,15 +66,11 @@ export const cRevocable: Variant = {
   },
   enterCall(s, _p, t) {
     const call = task(s, t).call!;
-    if (call.kind === 'fchmod') return s;
     const locked = srcuReadLock(s, call.file);
     // NULL from srcu_dereference: the method will fail, but still withdraws.
     return gone(s) ? withTask(locked, t, { ...task(locked, t), call: { ...call, loadedOps: 'revoked' } }) : locked;
   },
-  leaveCall(s, _p, t) {
-    const call = task(s, t).call!;
-    return call.kind === 'fchmod' ? s : srcuReadUnlock(s, call.file);
-  },
+  leaveCall: (s, _p, t) => srcuReadUnlock(s, task(s, t).call!.file),
   // A method that got the resource uses it until it withdraws; one that got NULL fails.
   callReaches: (_s, _p, call) => call.kind !== 'fchmod' && call.loadedOps === 'live',
   // The method got NULL from srcu_dereference.

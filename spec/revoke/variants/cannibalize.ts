@@ -12,14 +12,14 @@
 // unchanged: the next fault reads the page back from disk. A new mmap through a cached f_op
 // (naive) maps the detached inode again.
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf, setPc, withInode } from '../kernel/state.ts';
+import { type State, inodeOf, setPc, withIDead } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const detach = revokerStep({
   name: 'RevokeDetach',
   doc: 'The revoker detaches the inode: unhashed, dentry dropped, make_bad_inode (the dead flag).',
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'detached'),
+  next: (s) => setPc(withIDead(s), 'detached'),
   label: () => 'RevokeDetach(I): inode is dead',
 });
 

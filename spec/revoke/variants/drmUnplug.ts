@@ -19,7 +19,7 @@
 // delays this unplug, which no guarantee reads); open after unplug (drm_open's check is not
 // read here, and the caller's chmod blocks later opens anyway).
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf, setPc, someTask, withInode } from '../kernel/state.ts';
+import { type State, inodeOf, setPc, someTask, withIDead } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const unplugged = (s: State): boolean => s.inodes.I!.dead;
@@ -28,7 +28,7 @@ const markUnplugged = revokerStep({
   name: 'RevokeMarkDead',
   doc: 'The revoker (drm_dev_unplug) sets dev->unplugged: every later drm_dev_enter, and the core checks, fail.',
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'deactivated'),
+  next: (s) => setPc(withIDead(s), 'deactivated'),
   label: () => 'RevokeMarkDead(I): dev->unplugged = true',
 });
 

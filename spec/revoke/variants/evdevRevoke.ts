@@ -19,7 +19,7 @@
 // Left out: grabs, force-feedback effects and the event producer (no guarantee reads them);
 // a read's sleep, which the model does not tell from its copy (the call window is one).
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type FileId, type State, ownerTask, setPc, withFile, withRevoker } from '../kernel/state.ts';
+import { type FileId, type State, ownerTask, setPc, withRevoker, withFileRevoked } from '../kernel/state.ts';
 import { ENTER, type Variant, fail, gateHeldByCallers } from '../kernel/variant.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 
@@ -35,7 +35,7 @@ const revokeClient = revokerStep({
   enabled: (s, p) => s.revoker.pc === 'idle' && !gateHeldByCallers(s) && ioctlFile(s, p) !== undefined,
   next(s, p) {
     const f = ioctlFile(s, p)!;
-    return withRevoker(withFile(s, f, { ...s.files[f]!, ops: 'revoked' }), { ...s.revoker, pc: 'revoked-client', cursor: f });
+    return withRevoker(withFileRevoked(s, f), { ...s.revoker, pc: 'revoked-client', cursor: f });
   },
   label: (s, p) => `RevokeClient(${ioctlFile(s, p)}): client->revoked = true, readers woken`,
 });

@@ -16,7 +16,7 @@
 // ->open may run after the walk, and the file joins the list too late (the window Biederman's
 // series closes with FMODE_OPENED).
 import { filesOnI, revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf, withFile, withRevoker } from '../kernel/state.ts';
+import { type State, inodeOf, withRevoker, withFileRevoked } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 /** The files the walk kills: every struct file on I except the frevoke caller's. */
@@ -28,7 +28,7 @@ const killFiles = revokerStep({
   enabled: (s) => s.revoker.pc === 'idle',
   next(s) {
     let next = s;
-    for (const f of victims(s)) next = withFile(next, f, { ...next.files[f]!, ops: 'revoked' });
+    for (const f of victims(s)) next = withFileRevoked(next, f);
     return withRevoker(next, { ...next.revoker, pc: 'kill' });
   },
   label: (s) => (victims(s).length === 0 ? 'RevokeKillFiles: none on the list' : `RevokeKillFiles: f_op -> dead for ${victims(s).join(', ')}`),

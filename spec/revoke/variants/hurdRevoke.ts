@@ -21,7 +21,7 @@
 // (it then destroys without draining, and its resume clears the other's); the cancellation's
 // EINTR for other nodes' RPCs in the same bucket (no guarantee reads them).
 import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type State, setPc, someTask, withFile } from '../kernel/state.ts';
+import { type State, setPc, someTask, withFileRevoked } from '../kernel/state.ts';
 import { ENTER, type Variant, fail, gateHeldByCallers } from '../kernel/variant.ts';
 
 /** ports_begin_rpc holds new RPCs while the bucket is inhibited (from the cancel to the resume). */
@@ -52,7 +52,7 @@ const destroyRights = revokerStep({
   enabled: (s) => s.revoker.pc === 'inhibited',
   next(s) {
     let next = s;
-    for (const f of filesOnI(s)) next = withFile(next, f, { ...next.files[f]!, ops: 'revoked' });
+    for (const f of filesOnI(s)) next = withFileRevoked(next, f);
     return setPc(next, 'destroyed');
   },
   label: (s) => `RevokeDestroyRights: ${filesOnI(s).join(', ') || 'no protid'} destroyed`,

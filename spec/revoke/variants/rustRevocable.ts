@@ -24,7 +24,7 @@
 // here, that race is not in this row. The driver has no ->mmap (mmap: ENODEV), so G2 has
 // nothing to say.
 import { drainStep, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type State, setPc, withInode } from '../kernel/state.ts';
+import { type State, setPc, withIDead } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 /** is_available is false: every later try_access gives None. */
@@ -34,7 +34,7 @@ const swap = revokerStep({
   name: 'RevokeSwap',
   doc: 'The revoker (Revocable::revoke) swaps is_available to false and finds it was true: it is the one to wait and drop.',
   enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'swapped'),
+  next: (s) => setPc(withIDead(s), 'swapped'),
   label: () => 'RevokeSwap: is_available = false (was true)',
 });
 

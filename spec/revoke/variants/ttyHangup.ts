@@ -26,7 +26,7 @@
 // through the NULL method of hung_up_tty_fops (a crash no guarantee here names); the hangup of a
 // tty with several ldisc users (pty pairs).
 import { drainStep, filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type State, setPc, withFile, withInode } from '../kernel/state.ts';
+import { type State, setPc, withIDead, withFileRevoked } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 /** The ldisc is gone (tty_ldisc_kill: tty->ldisc = NULL). */
@@ -41,7 +41,7 @@ const swapFops = revokerStep({
   enabled: (s) => s.revoker.pc === 'idle',
   next(s) {
     let next = s;
-    for (const f of filesOnI(s)) next = withFile(next, f, { ...next.files[f]!, ops: 'revoked' });
+    for (const f of filesOnI(s)) next = withFileRevoked(next, f);
     return setPc(next, 'hungup');
   },
   label: (s) => `RevokeHangupFiles: f_op = hung_up_tty_fops for ${filesOnI(s).join(', ') || 'no file'}`,
@@ -52,7 +52,7 @@ const killLdisc = drainStep({
   doc: 'The revoker (tty_ldisc_hangup) takes the ldisc semaphore for writing once no caller holds a read reference, and kills the ldisc (tty->ldisc = NULL).',
   holds: 'an ldisc reference',
   waiting: (s) => s.revoker.pc === 'hungup',
-  next: (s) => setPc(withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'ldisc-killed'),
+  next: (s) => setPc(withIDead(s), 'ldisc-killed'),
   label: () => 'RevokeKillLdisc: no ldisc reader left, tty->ldisc = NULL',
 });
 

@@ -21,7 +21,7 @@
 //   mappings keep their PTEs, and a fault still reaches the driver's d_mmap.
 // selfRevoke: the revoker holds the vnode lock itself and the drain waits for it (G5's business).
 import { drainStep, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type State, setPc, withInode } from '../kernel/state.ts';
+import { type State, setPc, withIDead, withInode } from '../kernel/state.ts';
 import { ENTER, type Variant, fail } from '../kernel/variant.ts';
 
 const inode = (s: State) => s.inodes.I!;
@@ -47,7 +47,7 @@ const vgone = revokerStep({
   name: 'RevokeVgone',
   doc: 'The revoker (vgonel) reclaims the vnode (v_rdev = NULL) and sets v_op = dead_vnodeops.',
   enabled: (s) => s.revoker.pc === 'locked',
-  next: (s) => setPc(withInode(s, 'I', { ...inode(s), dead: true }), 'vgone'),
+  next: (s) => setPc(withIDead(s), 'vgone'),
   label: () => 'RevokeVgone(I): v_rdev = NULL, v_op -> deadfs',
 });
 
