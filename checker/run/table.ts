@@ -96,7 +96,7 @@ export function violatedCell(base: Pick<TableCell, 'value' | 'guarantee' | 'dist
 }
 
 /** One guarantee's cell in a row whose search is done. */
-function rowCell(value: unknown, guarantee: string, result: CheckResult): TableCell {
+export function rowCell(value: unknown, guarantee: string, result: CheckResult): TableCell {
   const base = { value, guarantee, distinctStates: result.stats.distinctStates, traceLength: null };
   const v = result.violations.find((x) => (x.kind === 'invariant' || x.kind === 'property') && x.name === guarantee);
   if (v) return violatedCell(base, v);

@@ -78,7 +78,7 @@ export interface Drain {
  * hold out (Hurd's inhibit spares the RPC it runs in; EVIOCREVOKE's ioctl takes evdev->mutex itself).
  */
 export function gateHeldByCallers(s: State): boolean {
-  return someTask(s, (tk) => (tk.call !== null && tk.call.gate) || (tk.vma !== null && tk.vma.gate));
+  return someTask(s, (tk) => callHolds(tk, undefined) || mmapHolds(tk, undefined));
 }
 
 export interface Variant {

@@ -3,6 +3,7 @@
 // check can pass as well as fail). The mended variants are registered under their own names.
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/run/check.ts';
+import { rowCell } from '../../../checker/run/table.ts';
 import { replay } from '../../../checker/trace/replay.ts';
 import spec from '../../../spec/revoke/index.ts';
 import { registerDesign } from '../../../spec/revoke/kernel/designs.ts';
@@ -154,22 +155,11 @@ describe('hurd-io-revoke', () => {
 
 describe('drm-unplug', () => {
   it("is no row of its own: at the default bounds every verdict is active-refs' (sameVerdictsAs)", async () => {
-    // A cell's verdict as the table words it: violated, else not exercised, n/a or holds.
+    // Each cell's verdict as the table words it (rowCell), lengths aside.
     const verdicts = async (variant: string) => {
       const r = await check(spec, params({ variant }), { deadlock: false, continue: true });
       const names = [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})];
-      return Object.fromEntries(
-        names.map((g) => [
-          g,
-          r.violations.some((v) => v.name === g)
-            ? 'violated'
-            : (r.unexercised ?? []).includes(g)
-              ? 'not exercised'
-              : (r.notApplicable ?? []).some((n) => n.name === g)
-                ? 'n/a'
-                : 'holds',
-        ]),
-      );
+      return Object.fromEntries(names.map((g) => [g, rowCell(variant, g, r).verdict]));
     };
     for (const [name, { row }] of Object.entries(sameVerdictsAs)) expect(await verdicts(name)).toEqual(await verdicts(row));
   }, 120_000);
