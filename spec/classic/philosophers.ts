@@ -39,7 +39,7 @@ interface Tables {
    */
   readonly digits: readonly [Uint8Array, Uint8Array];
   readonly of: [number, number];
-  newer: number;
+  newer: 0 | 1;
   /** 16^i */
   readonly w: readonly number[];
   /** (i + 1) % n */
@@ -75,7 +75,7 @@ const digit = (x: number, w: number): number => Math.floor(x / w) % 16;
  */
 function digitsOf(x: number, t: Tables): Uint8Array {
   if (t.of[t.newer] === x) return t.digits[t.newer];
-  const older = 1 - t.newer;
+  const older = t.newer === 0 ? 1 : 0;
   t.newer = older;
   if (t.of[older] === x) return t.digits[older];
   const digits = t.digits[older];
