@@ -1,5 +1,7 @@
 // The bounded constants of a run: the spec's defaults, then a --config file, then --set k=v.
-// Every malformed or unknown parameter is a UsageError (exit 151) naming it.
+// Every malformed or unknown parameter is a UsageError (exit 151) naming it. Names are looked up
+// as the spec's own (Object.hasOwn) and kept as entries until merged by copying, so `constructor`
+// and `__proto__` are names like any other: unknown unless the spec declares them.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
@@ -16,15 +18,16 @@ export function resolveParams(
   sets: readonly string[],
   cwd = process.cwd(),
 ): Record<string, unknown> {
-  const params: Record<string, unknown> = { ...spec.defaults };
-  if (config !== undefined) Object.assign(params, checked(spec, readConfig(config, configDir, cwd), `config ${config}`));
-  const overrides: Record<string, unknown> = {};
+  const defaults = Object.entries(spec.defaults);
+  const fromConfig = config === undefined ? [] : checked(spec, Object.entries(readConfig(config, configDir, cwd)), `config ${config}`);
+  const overrides: [string, unknown][] = [];
   for (const kv of sets) {
     const eq = kv.indexOf('=');
     if (eq <= 0) throw new UsageError(`malformed --set ${shown(kv)} (expected name=value)`);
-    overrides[kv.slice(0, eq)] = parseValue(kv.slice(eq + 1));
+    overrides.push([kv.slice(0, eq), parseValue(kv.slice(eq + 1))]);
   }
-  Object.assign(params, checked(spec, overrides, '--set'));
+  // Spread and fromEntries define own properties: a name `__proto__` stays a parameter.
+  const params = { ...Object.fromEntries(defaults), ...Object.fromEntries(fromConfig), ...Object.fromEntries(checked(spec, overrides, '--set')) };
   return validated(spec, params);
 }
 
@@ -70,10 +73,10 @@ function readConfig(config: string, configDir: string, cwd: string): Record<stri
   return parsed as Record<string, unknown>;
 }
 
-function checked(spec: AnySpec, values: Record<string, unknown>, source: string): Record<string, unknown> {
+function checked(spec: AnySpec, values: [string, unknown][], source: string): [string, unknown][] {
   const defaults = spec.defaults as Record<string, unknown>;
-  for (const [k, v] of Object.entries(values)) {
-    if (!(k in defaults)) {
+  for (const [k, v] of values) {
+    if (!Object.hasOwn(defaults, k)) {
       const known = Object.keys(defaults);
       throw new UsageError(`unknown parameter ${shown(k)} in ${source} (known: ${known.length ? known.join(', ') : 'none'})`);
     }
