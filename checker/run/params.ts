@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { shown, UsageError } from '../errors.ts';
+import { valueText } from '../valueText.ts';
 
 /**
  * `cwd` is where a config given as a path resolves: the folder the user ran the command in (the
@@ -19,6 +20,8 @@ export function resolveParams(
   cwd = process.cwd(),
 ): Record<string, unknown> {
   const defaults = Object.entries(spec.defaults);
+  const unshowable = firstUnshowable(defaults, `spec ${spec.name}'s defaults`);
+  if (unshowable !== undefined) throw new UsageError(unshowable, 150);
   const fromConfig = config === undefined ? [] : checked(spec, Object.entries(readConfig(config, configDir, cwd)), `config ${config}`);
   const overrides: [string, unknown][] = [];
   for (const kv of sets) {
@@ -86,7 +89,38 @@ function checked(spec: AnySpec, values: [string, unknown][], source: string): [s
     const want = typeOf(defaults[k]);
     if (typeOf(v) !== want) throw new UsageError(`parameter '${k}' in ${source} must be ${want === 'array' ? 'an array' : `a ${want}`}, got ${shown(v)}`);
   }
+  const unshowable = firstUnshowable(values, source);
+  if (unshowable !== undefined) throw new UsageError(unshowable);
   return values;
+}
+
+/**
+ * The first parameter that is or holds a number JSON cannot carry, as the message refusing it:
+ * `1e400` parses as Infinity and `-0` as -0, which the echo of the bounds and the JSON report
+ * would print as null and 0 (a run showing other bounds than the ones it checked), and which a
+ * state cannot hold either (state/canonicalEncoding.ts).
+ */
+function firstUnshowable(values: [string, unknown][], source: string): string | undefined {
+  for (const [k, v] of values) {
+    const at = unshowableIn(v, k);
+    if (at === undefined) continue;
+    const [where, n] = at;
+    const what = `parameter '${k}' in ${source}${where === k ? '' : ` (at ${where})`}`;
+    return n === 0
+      ? `${what} is -0, which the echo of the bounds and the JSON report would print as 0: write 0`
+      : `${what} is ${valueText(n)}, which the echo of the bounds and the JSON report would print as null (a number beyond a double's range, such as 1e400, reads as Infinity): give a finite number`;
+  }
+  return undefined;
+}
+
+function unshowableIn(v: unknown, at: string): [string, number] | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && !(v === 0 && 1 / v < 0) ? undefined : [at, v];
+  if (v === null || typeof v !== 'object') return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    const found = unshowableIn(x, Array.isArray(v) ? `${at}[${k}]` : `${at}.${k}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function typeOf(v: unknown): string {
