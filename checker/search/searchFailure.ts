@@ -32,6 +32,6 @@ export function invariantHolds(name: string, inv: (s: unknown, p: object) => boo
   try {
     return inv(s, params);
   } catch (e) {
-    throw new SpecError(`invariant ${name} threw: ${(e as Error).message}`, 76);
+    throw new SpecError(`invariant ${name} threw: ${String((e as Error)?.message ?? e)} (in state ${describe(s)})`, 76);
   }
 }
