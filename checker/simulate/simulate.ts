@@ -143,11 +143,13 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
         if (inModel && store(s)) counts.distinctBy[pick.action]!++;
         const bad = broken(s);
         if (bad !== undefined) violate('invariant', bad, traceOf(s0, taken));
-        if (!stop && options.maxStates !== undefined && seen.size >= options.maxStates) {
+        // A budget spent on the last walk's last step stopped nothing: every walk was made.
+        const done = walks + 1 >= options.traces && (taken.length >= options.depth || !inModel);
+        if (!stop && !done && options.maxStates !== undefined && seen.size >= options.maxStates) {
           stop = 'incomplete';
           reason = `state budget of ${options.maxStates} distinct states reached after ${walks} of ${options.traces} traces`;
         }
-        if ((++steps & 255) === 0 && !stop) {
+        if ((++steps & 255) === 0 && !stop && !done) {
           const now = performance.now();
           if (options.maxSeconds !== undefined && now - started >= options.maxSeconds * 1000) {
             stop = 'incomplete';
