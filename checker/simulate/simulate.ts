@@ -55,7 +55,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
     ['depth', options.depth],
     ['traces', options.traces],
   ] as const) {
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number`, 2);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number`, 2);
   }
   if (!Number.isSafeInteger(options.seed)) throw new UsageError('--seed must be an integer', 2);
   if (options.maxSeconds !== undefined && !(options.maxSeconds > 0)) throw new UsageError('--max-seconds must be a positive number', 2);
