@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { shown, UsageError } from '../errors.ts';
 import { valueText } from '../valueText.ts';
+import { assertExpectations } from './expectations.ts';
 
 /**
  * `cwd` is where a config given as a path resolves: the folder the user ran the command in (the
@@ -37,7 +38,7 @@ export function resolveParams(
 /**
  * The spec's `validate` on these bounds: its problems are one usage error (151). A validate that
  * loads a module the bounds name (revoke's design files) may throw an error with `exitCode` 150
- * when that module cannot be used: that is reported as it says.
+ * when that module cannot be used: that is reported as it says, as are malformed expectations.
  */
 export function validated(spec: AnySpec, params: Record<string, unknown>): Record<string, unknown> {
   let problems: string[];
@@ -48,6 +49,8 @@ export function validated(spec: AnySpec, params: Record<string, unknown>): Recor
     throw e;
   }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
+  // The row these bounds check (a design file, loaded by validate) may carry expectations.
+  if (spec.table) assertExpectations(spec, params[spec.table.param]);
   return params;
 }
 
