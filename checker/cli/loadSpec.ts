@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { importSpecModule } from '../importSpecModule.ts';
+import { assertExpectations } from '../run/expectations.ts';
 import { isSpecPath, registeredFile, registeredNames, userCwd } from './registry.ts';
 
 export interface LoadedSpec {
@@ -32,6 +33,8 @@ export async function loadSpec(arg: string): Promise<LoadedSpec> {
   if (!isSpec(spec)) {
     throw new UsageError(`${file} is not a spec module: its default export must be a Spec (name, defaults, init, actions, invariants)`, 150);
   }
+  // Every row's expectations, whatever the command (a design file's: when its bounds are validated).
+  for (const value of [...(spec.table?.values ?? []), ...(spec.table?.otherValues ?? [])]) assertExpectations(spec, value);
   return { spec, file, configDir: resolve(dirname(file), 'configs') };
 }
 

@@ -37,6 +37,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showSuggestionAfterError(false);
 
   const collect = (v: string, prev: string[]): string[] => [...prev, v];
+  // Every budget (states, depth, seconds, walks, steps, threads, progress interval) must be above
+  // 0: a budget of 0 checks nothing, so it is a usage error, not a run that passes. A seed is a
+  // value, not a budget: 0 is a seed like any other.
   const positive =
     (name: string) =>
     (v: string): number => {
@@ -102,8 +105,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   specOptions(program.command('simulate <spec>').description('random walks checking invariants, for state spaces too big to exhaust'))
     .option('--seed <n>', "the walks' seed: the same seed gives the same walks", natural('seed'), 1)
-    .option('--depth <n>', 'steps per walk at most', natural('depth'), 100)
-    .option('--traces <n>', 'number of walks', natural('traces'), 1000)
+    .option('--depth <n>', 'steps per walk at most', count('depth'), 100)
+    .option('--traces <n>', 'number of walks', count('traces'), 1000)
     .option('--max-states <n>', 'stop (incomplete) once the walks have visited this many distinct states', count('max-states'))
     .option('--max-seconds <n>', 'stop (incomplete) after this many seconds', positive('max-seconds'))
     .option('--invariant <name>', 'check this invariant (repeatable; default: all)', collect, [])

@@ -23,6 +23,8 @@ import { GraphRecorder, type BehaviourGraph } from './behaviourGraph.ts';
 export interface GraphOptions {
   /** State predicates to evaluate once per stored state. */
   readonly predicates?: readonly ((s: any, p: any) => boolean)[];
+  /** What each predicate is, for the message when it throws (RecorderOptions). */
+  readonly predicateNames?: readonly string[];
   /** The fairness the properties are judged under (its per-actor entries say which actors are asked; default: none). */
   readonly fairness?: readonly Fairness[];
   /** Key states by fingerprint instead of full canonical bytes (default: exact). */
@@ -66,7 +68,11 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
   const encode = makeStateEncoder(spec, params, writer);
   const seen: SeenSet = options.fingerprints ? new FingerprintSeenSet() : new ExactSeenSet();
   const constraint = spec.constraint?.bind(spec);
-  const recorder = new GraphRecorder(spec, params, { predicates: options.predicates ?? [], fairness: options.fairness ?? [] });
+  const recorder = new GraphRecorder(spec, params, {
+    predicates: options.predicates ?? [],
+    ...(options.predicateNames ? { predicateNames: options.predicateNames } : {}),
+    fairness: options.fairness ?? [],
+  });
   const { byActor } = recorder;
   const states: unknown[] = [];
   const depthOf = new IntList();

@@ -126,8 +126,6 @@ export async function bfs(spec: AnySpec, params: object, options: CheckOptions, 
         }
       }
     }
-    if (!findings.stop && options.maxStates !== undefined && seen.size > options.maxStates)
-      findings.incomplete(`state budget of ${options.maxStates} distinct states reached`);
   } catch (e) {
     throw searchFailure(e, expander.phase, current);
   } finally {

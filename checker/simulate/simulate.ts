@@ -55,7 +55,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
     ['depth', options.depth],
     ['traces', options.traces],
   ] as const) {
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number`, 2);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number`, 2);
   }
   if (!Number.isSafeInteger(options.seed)) throw new UsageError('--seed must be an integer', 2);
   if (options.maxSeconds !== undefined && !(options.maxSeconds > 0)) throw new UsageError('--max-seconds must be a positive number', 2);
@@ -143,11 +143,13 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
         if (inModel && store(s)) counts.distinctBy[pick.action]!++;
         const bad = broken(s);
         if (bad !== undefined) violate('invariant', bad, traceOf(s0, taken));
-        if (!stop && options.maxStates !== undefined && seen.size >= options.maxStates) {
+        // A budget spent on the last walk's last step stopped nothing: every walk was made.
+        const done = walks + 1 >= options.traces && (taken.length >= options.depth || !inModel);
+        if (!stop && !done && options.maxStates !== undefined && seen.size >= options.maxStates) {
           stop = 'incomplete';
           reason = `state budget of ${options.maxStates} distinct states reached after ${walks} of ${options.traces} traces`;
         }
-        if ((++steps & 255) === 0 && !stop) {
+        if ((++steps & 255) === 0 && !stop && !done) {
           const now = performance.now();
           if (options.maxSeconds !== undefined && now - started >= options.maxSeconds * 1000) {
             stop = 'incomplete';

@@ -74,7 +74,10 @@ export async function headStart(book: Book, table: SharedTable, initial: unknown
     if (book.options.maxDepth !== undefined && level >= book.options.maxDepth) return { states, level, growth };
     const next = await expandLevel(book, table, states, level);
     const request = findings.stop ? undefined : book.stopWanted(performance.now(), book.store.seen.size);
-    if (request) findings.stopAs(request);
+    if (request) {
+      findings.stopAs(request);
+      counts.queue = next.length; // what one thread's queue holds at the end of this level
+    }
     if (findings.stop) return { states: next, level: level + 1, growth };
     growth = next.length / states.length;
     states = next;
