@@ -1,10 +1,12 @@
-// Ctrl-C and SIGTERM, sent to the whole process group as a terminal or `kill -TERM -pgid` does:
-// the run always prints its partial figures first, and exits 130 (SIGINT) or 143 (SIGTERM).
-import { readdirSync, writeFileSync } from 'node:fs';
+// Ctrl-C and SIGTERM, sent to the whole process group as a terminal or `kill -TERM -pgid` does,
+// or to npm alone, and the death of rmc's parent: the run always prints its partial figures
+// first, and exits 130 (SIGINT) or 143 (SIGTERM, or a parent gone).
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listenForInterrupts } from '../../../checker/cli/interrupts.ts';
-import { runWithSignals, tempDir } from './runRmc.ts';
+import { root, runWithSignals, tempDir } from './runRmc.ts';
 
 const dir = tempDir('rmc-signals-');
 const module = (name: string, text: string): string => {
@@ -128,5 +130,39 @@ describe('rmc counterexamples on Ctrl-C', () => {
     expect(r.code).toBe(130);
     expect(r.stderr).toContain(`rmc: interrupted; ${out} was left as it was`);
     expect(readdirSync(dir).filter((f) => f.includes('ce'))).toEqual([]);
+  });
+});
+
+const bin = join(root, 'bin/rmc.mjs');
+const read = (file: string): string => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+
+/** Polls `ready` every 50 ms; false if it did not turn true within `ms`. */
+async function waitFor(ready: () => boolean, ms: number): Promise<boolean> {
+  for (const end = performance.now() + ms; performance.now() < end;) {
+    if (ready()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return ready();
+}
+
+// A dead parent's pipe, or `2>&1 | head`: the reader of stderr goes away while rmc searches.
+describe('rmc whose stderr is closed', () => {
+  it('goes on searching (the progress lines meet EPIPE), and SIGTERM still gets the report and 143', async () => {
+    const out = join(dir, 'closed-stderr.out');
+    const fd = openSync(out, 'w');
+    const child = spawn(process.execPath, [bin, 'check', long, '--workers', '1', '--progress', '0.1'], { stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    const code = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const pipe = child.stderr!;
+    let stderr = '';
+    pipe.on('data', (d) => {
+      stderr += d;
+      if (progressed.test(stderr)) pipe.destroy();
+    });
+    expect(await waitFor(() => pipe.destroyed, 60_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000)); // ten progress lines into the closed pipe
+    child.kill('SIGTERM');
+    expect(await code).toBe(143);
+    expect(read(out)).toMatch(/Model checking interrupted\. Statistics so far:/);
   });
 });
