@@ -110,6 +110,29 @@ describe('listenForInterrupts', () => {
     expect(exit).toHaveBeenCalledWith(12);
   });
 
+  it('takes the death of its parent as a first SIGTERM: the run stops, exit 143, said once on stderr', () => {
+    const started = process.ppid;
+    const said = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const ctrlC = listenForInterrupts(() => {});
+    expect(ctrlC.interrupted()).toBe(false);
+    // process.ppid is a native property that a new value does not replace: it must be deleted.
+    const ppid = Object.getOwnPropertyDescriptor(process, 'ppid')!;
+    const setPpid = (d: PropertyDescriptor): void => {
+      delete (process as { ppid?: number }).ppid;
+      Object.defineProperty(process, 'ppid', d);
+    };
+    setPpid({ configurable: true, get: () => started + 1 }); // handed to a subreaper
+    try {
+      expect(ctrlC.interrupted()).toBe(true);
+      expect(ctrlC.interrupted()).toBe(true);
+      expect(ctrlC.exitCode()).toBe(143);
+      expect(said.mock.calls).toEqual([[`rmc: the parent process (pid ${started}) has exited: stopping as on SIGTERM\n`]]);
+    } finally {
+      setPpid(ppid);
+      ctrlC.dispose(143);
+    }
+  });
+
   it('adopts a signal that came while the checker was loading (bin/rmc.mjs remembered it)', () => {
     const remember = (): void => {};
     process.on('SIGINT', remember);
@@ -144,6 +167,54 @@ async function waitFor(ready: () => boolean, ms: number): Promise<boolean> {
   }
   return ready();
 }
+
+/** Running, not a zombie its new parent has yet to reap. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  return !/^\d+ \(.*\) Z/.test(read(`/proc/${pid}/stat`));
+}
+
+// The parent rmc outlives: it starts rmc with its outputs in two files, prints rmc's pid and
+// waits forever.
+const wrapper = join(dir, 'wrapper.mjs');
+writeFileSync(
+  wrapper,
+  `import { spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
+const [bin, out, err, ...args] = process.argv.slice(2);
+const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', openSync(out, 'w'), openSync(err, 'w')] });
+console.log(child.pid);
+setInterval(() => {}, 60_000);
+`,
+);
+
+describe('rmc whose parent dies', () => {
+  it('stops as on SIGTERM and writes its report where its outputs go', async () => {
+    const out = join(dir, 'orphan.out');
+    const err = join(dir, 'orphan.err');
+    const args = ['check', long, '--workers', '1', '--progress', '0.2'];
+    const parent = spawn(process.execPath, [wrapper, bin, out, err, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
+    try {
+      expect(await waitFor(() => progressed.test(read(err)), 60_000)).toBe(true);
+      parent.kill('SIGKILL');
+      // The search counts to 1e8, minutes of work: 30 s is ample to stop in, and far from finishing.
+      expect(await waitFor(() => !alive(pid), 30_000)).toBe(true);
+    } finally {
+      parent.kill('SIGKILL');
+      if (alive(pid)) process.kill(pid, 'SIGKILL');
+    }
+    const [stdout, stderr] = [read(out), read(err)];
+    expect(stdout).toMatch(/Model checking interrupted\. Statistics so far:/);
+    expect(stdout).toMatch(/[\d,]+ states generated, [\d,]+ distinct states found/);
+    expect(stderr).toMatch(/^rmc: the parent process \(pid \d+\) has exited: stopping as on SIGTERM$/m);
+    expect(stderr).toContain('rmc: interrupted; the statistics above are partial');
+  });
+});
 
 // A dead parent's pipe, or `2>&1 | head`: the reader of stderr goes away while rmc searches.
 describe('rmc whose stderr is closed', () => {
