@@ -35,14 +35,6 @@ export default {
 const progressed = /^Progress\(/m;
 
 describe('signals', () => {
-  it('SIGTERM to the npm process group prints the partial statistics and exits 143', async () => {
-    const r = await runWithSignals(['check', long, '--workers', '1', '--progress', '0.2'], [{ signal: 'SIGTERM', whenStderr: progressed }], { npm: true });
-    expect(r.stdout).toMatch(/Model checking interrupted\. Statistics so far:/);
-    expect(r.stdout).toMatch(/[\d,]+ states generated, [\d,]+ distinct states found/);
-    expect(r.stderr).toContain('rmc: interrupted; the statistics above are partial');
-    expect(r.code).toBe(143);
-  });
-
   it('Ctrl-C twice at once (as npm forwards it) is one request: one full JSON report, exit 130', async () => {
     const r = await runWithSignals(
       ['check', long, '--workers', '1', '--progress', '0.2', '--json'],
@@ -235,5 +227,69 @@ describe('rmc whose stderr is closed', () => {
     child.kill('SIGTERM');
     expect(await code).toBe(143);
     expect(read(out)).toMatch(/Model checking interrupted\. Statistics so far:/);
+  });
+});
+
+/** Is an rmc of process group `pgid` still running (not a zombie)? Read from Linux's /proc. */
+function rmcLeftIn(pgid: number): boolean {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .some((pid) => {
+      // After the ")" that ends the command's name: state, ppid, process group.
+      const [state, , group] = read(`/proc/${pid}/stat`)
+        .replace(/^.*\) /s, '')
+        .split(' ');
+      return Number(group) === pgid && state !== 'Z' && read(`/proc/${pid}/cmdline`).includes('rmc.mjs');
+    });
+}
+
+/**
+ * `npm run rmc -- args` with its outputs in files, in a process group of its own; sends `signal`
+ * to npm alone or to the group once the progress shows, and resolves when npm exits with its
+ * code and what rmc had written by then.
+ */
+async function npmRun(
+  args: readonly string[],
+  signal: NodeJS.Signals,
+  to: 'npm' | 'group',
+): Promise<{ code: number | null; stdout: string; stderr: string; rmcLeft: boolean }> {
+  const out = join(dir, `npm-${to}.out`);
+  const err = join(dir, `npm-${to}.err`);
+  const fds = [openSync(out, 'w'), openSync(err, 'w')];
+  const npm = spawn('npm', ['run', '--silent', 'rmc', '--', ...args], { cwd: root, detached: true, stdio: ['ignore', ...fds] });
+  fds.forEach(closeSync);
+  const exited = new Promise<number | null>((resolve) => npm.on('exit', (code, sig) => resolve(code ?? (sig === 'SIGTERM' ? 143 : null))));
+  try {
+    expect(await waitFor(() => progressed.test(read(err)), 60_000)).toBe(true);
+    process.kill(to === 'npm' ? npm.pid! : -npm.pid!, signal);
+    const code = await exited;
+    return { code, stdout: read(out), stderr: read(err), rmcLeft: rmcLeftIn(npm.pid!) };
+  } finally {
+    try {
+      process.kill(-npm.pid!, 'SIGKILL'); // an rmc npm did not wait for
+    } catch {
+      // the group is gone: npm waited for rmc
+    }
+  }
+}
+
+describe('npm run rmc', () => {
+  const args = ['check', long, '--workers', '1', '--progress', '0.2'];
+
+  it('SIGTERM to npm alone: npm returns only after the report, exit 143', async () => {
+    const r = await npmRun(args, 'SIGTERM', 'npm');
+    expect(r.rmcLeft).toBe(false);
+    expect(r.stdout).toMatch(/Model checking interrupted\. Statistics so far:/);
+    expect(r.stderr).toContain('rmc: interrupted; the statistics above are partial');
+    expect(r.code).toBe(143);
+  });
+
+  it('SIGTERM to the npm process group: npm returns only after the report, exit 143', async () => {
+    const r = await npmRun(args, 'SIGTERM', 'group');
+    expect(r.rmcLeft).toBe(false);
+    expect(r.stdout).toMatch(/Model checking interrupted\. Statistics so far:/);
+    expect(r.stdout).toMatch(/[\d,]+ states generated, [\d,]+ distinct states found/);
+    expect(r.stderr).toContain('rmc: interrupted; the statistics above are partial');
+    expect(r.code).toBe(143);
   });
 });
