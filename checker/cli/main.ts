@@ -17,16 +17,21 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
  * A reader that went away (`rmc list | head`) closes stdout under us: say so in one line and stop
  * with the code for an output that could not be written, not with Node's stack trace.
  */
-function stopWhenStdoutCloses(): void {
+function handleClosedOutputs(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
     process.stderr.write('rmc: standard output was closed (EPIPE): stopping\n');
     process.exit(EXIT.cannotWrite);
   });
+  // Closed stderr (a dead parent's pipe): there is nowhere to say it, and the report on stdout
+  // and the exit code are still owed.
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  stopWhenStdoutCloses();
+  handleClosedOutputs();
   let exitCode: number = EXIT.ok;
   const json = argv.includes('--json');
   const program = new Command('rmc')

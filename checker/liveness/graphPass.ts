@@ -7,12 +7,16 @@
 // Breadth-first from the initial states, like the safety search: a state outside `constraint` is
 // counted as generated but neither stored nor expanded, and states are keyed by the same encoder
 // (view, codec, canonical bytes: checker/state/stateEncoder.ts), so counts agree with `check`.
-// The states found are kept, in index order: they are this pass's queue.
+// As in the search, no state object outlives its turn in the queue (packed bytes with a codec,
+// frontier.ts): where a lasso needs a node's state it is found again through parent links.
 import type { AnySpec, Fairness } from '../spec.ts';
 import { SpecError } from '../errors.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
 import { makeStateEncoder } from '../state/stateEncoder.ts';
 import { ExactSeenSet, FingerprintSeenSet, type SeenSet } from '../state/seenSet.ts';
+import { NO_PARENT, ParentLinks } from '../state/parentLinks.ts';
+import { makeFrontier } from '../search/frontier.ts';
+import { rebuildTrace, type StoredGraph } from '../trace/rebuild.ts';
 import type { StopRequest } from '../search/stopRequest.ts';
 import { Expander } from '../search/expander.ts';
 import { SearchCounts } from '../search/searchCounts.ts';
@@ -35,8 +39,12 @@ export interface GraphOptions {
 
 export function exploreBehaviourGraph(spec: AnySpec, params: object, options: GraphOptions = {}): BehaviourGraph {
   const explorer = graphExplorer(spec, params, options);
-  while (!explorer.step(Infinity));
-  return explorer.graph();
+  try {
+    while (!explorer.step(Infinity));
+    return explorer.graph();
+  } finally {
+    explorer.close();
+  }
 }
 
 /**
@@ -50,19 +58,30 @@ export async function exploreBehaviourGraphWatched(
   options: GraphOptions & { readonly stop: (distinct: number) => StopRequest | undefined },
 ): Promise<BehaviourGraph | StopRequest> {
   const explorer = graphExplorer(spec, params, options);
-  for (;;) {
-    const until = Date.now() + 50;
-    let done = false;
-    while (!done && Date.now() < until) done = explorer.step(256);
-    if (done) return explorer.graph();
-    await new Promise((r) => setImmediate(r));
-    const request = options.stop(explorer.distinct());
-    if (request) return request;
+  try {
+    for (;;) {
+      const until = Date.now() + 50;
+      let done = false;
+      while (!done && Date.now() < until) done = explorer.step(256);
+      if (done) return explorer.graph();
+      await new Promise((r) => setImmediate(r));
+      const request = options.stop(explorer.distinct());
+      if (request) return request;
+    }
+  } finally {
+    explorer.close();
   }
 }
 
-/** The exploration, a slice at a time: step(n) expands up to n more states; true once all are. */
-function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { step(n: number): boolean; distinct(): number; graph(): BehaviourGraph } {
+/**
+ * The exploration, a slice at a time: step(n) expands up to n more states; true once all are.
+ * close() removes what the queue spilled to disk.
+ */
+function graphExplorer(
+  spec: AnySpec,
+  params: object,
+  options: GraphOptions,
+): { step(n: number): boolean; distinct(): number; graph(): BehaviourGraph; close(): void } {
   const started = Date.now();
   const writer = new ByteWriter();
   const encode = makeStateEncoder(spec, params, writer);
@@ -74,52 +93,60 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
     fairness: options.fairness ?? [],
   });
   const { byActor } = recorder;
-  const states: unknown[] = [];
+  const parents = new ParentLinks();
+  const stored: StoredGraph = { spec, params, encode, writer, seen, parents };
+  // States are queued exactly when stored, so the k-th taken is the state stored at index k.
+  const queue = makeFrontier(spec, params, encode.keyIsCodec);
   const depthOf = new IntList();
   const counts = new SearchCounts(spec.actions.map((a) => a.name));
   let depth = 0;
   let lastProgress = started;
   const progressMs = (options.progressSeconds ?? 10) * 1000;
 
-  /** Stores the state if new; returns its node index, or -1 when it lies outside the constraint. */
-  const store = (s: unknown, level: number): number => {
+  /**
+   * Stores the state, first reached from `parent` by `action`, if new; returns its node index,
+   * or -1 when it lies outside the constraint.
+   */
+  const store = (s: unknown, level: number, parent: number, action: number): number => {
     if (constraint && !constraint(s, params)) return -1;
     encodeOrThrow(encode, s, spec.name);
+    const index = seen.size;
     const found = seen.insertOrGet(writer.bytes, writer.length);
     if (found >= 0) return found;
-    states.push(s);
+    parents.push(parent, action);
+    queue.push(s, writer);
     depthOf.push(level);
     if (level > depth) depth = level;
-    recorder.stored(s, states.length - 1, level === 1);
-    return states.length - 1;
+    recorder.stored(s, index, level === 1);
+    return index;
   };
 
   try {
     for (const s of spec.init(params)) {
       counts.initial++;
-      store(s, 1);
+      store(s, 1, NO_PARENT, 0);
     }
   } catch (e) {
     throw asSpecError(e, 'init');
   }
 
-  // States are appended in BFS order, so the array itself is the queue.
   let next = 0; // the next state to expand
-  // The node being expanded and its key bytes.
+  // The node being expanded, its state and its key bytes.
   let v = 0;
+  let current: unknown;
   let selfKey: Uint8Array = new Uint8Array(0);
   /** Records the step to a successor as an edge (unless a stutter) and the instance as enabled. */
   const visit = (state: unknown, a: number, instance: unknown): boolean => {
     encodeOrThrow(encode, state, spec.name);
     if (writer.holds(selfKey)) return true; // a stutter: not an <A>_v step
-    const actor = byActor[a] ? expander.actorOf(states[v], a, instance) : undefined;
-    recorder.step(a, actor, store(state, depthOf.at(v) + 1));
+    const actor = byActor[a] ? expander.actorOf(current, a, instance) : undefined;
+    recorder.step(a, actor, store(state, depthOf.at(v) + 1, v, a));
     return true;
   };
   const expander = new Expander(spec, params, { generatedBy: counts.generatedBy, visit });
   const expand = (node: number): void => {
     v = node;
-    const s = states[v];
+    const s = (current = queue.shift());
     recorder.expanding(v);
     encodeOrThrow(encode, s, spec.name);
     selfKey = writer.take();
@@ -134,32 +161,32 @@ function graphExplorer(spec: AnySpec, params: object, options: GraphOptions): { 
       options.onProgress({
         phase: 'behaviour graph',
         generatedStates: counts.generated,
-        distinctStates: states.length,
-        queue: states.length - v - 1,
+        distinctStates: seen.size,
+        queue: queue.length,
         depth,
         seconds,
-        statesPerSecond: states.length / Math.max(seconds, 1e-9),
+        statesPerSecond: seen.size / Math.max(seconds, 1e-9),
       });
     }
   };
 
   const step = (n: number): boolean => {
-    for (let k = 0; k < n && next < states.length; k++) expand(next++);
-    return next >= states.length;
+    for (let k = 0; k < n && next < seen.size; k++) expand(next++);
+    return next >= seen.size;
   };
 
   const graph = (): BehaviourGraph =>
     recorder.graph(
-      { distinctStates: states.length, generatedStates: counts.generated, depth, seconds: (Date.now() - started) / 1000 },
+      { distinctStates: seen.size, generatedStates: counts.generated, depth, seconds: (Date.now() - started) / 1000 },
       {
-        stateAt: (v) => states[v],
+        stateAt: (v) => rebuildTrace(stored, v).at(-1)!.state,
         matches(v, state) {
           encode(state);
           return seen.matches(v, writer.bytes, writer.length);
         },
       },
     );
-  return { step, distinct: () => states.length, graph };
+  return { step, distinct: () => seen.size, graph, close: () => queue.close() };
 }
 
 function encodeOrThrow(encode: (s: unknown) => void, s: unknown, specName: string): void {
