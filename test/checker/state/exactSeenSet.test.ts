@@ -67,7 +67,7 @@ describe('ExactSeenSet', () => {
       expect(seen.insertOrGet(r, r.length)).toBe(i);
     });
     const changed = records[6]!.slice();
-    changed[16_000] ^= 1;
+    changed[16_000] = changed[16_000]! ^ 1;
     expect(seen.matches(6, changed, changed.length)).toBe(false);
     expect(seen.matches(6, records[6]!, records[6]!.length - 1)).toBe(false);
     expect(seen.bytesUsed).toBeGreaterThan(lengths.reduce((a, b) => a + b, 0));
