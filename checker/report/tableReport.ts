@@ -20,11 +20,18 @@ export function tableText(t: TableResult): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => `| ${r.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
   const out = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
-  out.push('', `Bounds: ${JSON.stringify(t.params)}`);
+  out.push('', boundsText(t));
   if (t.cells.some((c) => c.verdict === 'not-exercised')) out.push(NOT_EXERCISED_LEGEND);
-  if (t.interrupted) out.push('Interrupted: the rows marked "interrupted" were not checked.');
-  out.push(`Table computed in ${t.seconds.toFixed(1)} s.`);
+  const seconds = `${t.seconds.toFixed(1)} s`;
+  out.push(t.interrupted ? `Table interrupted after ${seconds}: the rows marked "interrupted" were not checked.` : `Table computed in ${seconds}.`);
   return out.join('\n') + '\n';
+}
+
+/** The parameters every row shares: the table's own is each row's (its first column), so it is
+ * left out, not shown at its default as if every row had checked that value. */
+function boundsText(t: TableResult): string {
+  const shared = Object.fromEntries(Object.entries(t.params).filter(([k]) => k !== t.param));
+  return `Bounds of every row (its ${t.param} aside): ${JSON.stringify(shared)}`;
 }
 
 export function tableJson(t: TableResult): object {
