@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rmc, rmcInterrupted, tempDir } from './runRmc.ts';
+import { rmc, rmcInterrupted, root, tempDir } from './runRmc.ts';
 
 const oneLine = (s: string): void => {
   expect(s.trim().split('\n')).toHaveLength(1);
@@ -136,6 +136,32 @@ describe('rmc check on bad input', () => {
     expect(mod.code).toBe(150);
     oneLine(mod.stderr);
     expect(mod.stderr).toMatch(/is not a spec module/);
+  });
+
+  it('finds a config by name with or without .json, in the configs folder and in the folder it is run in', () => {
+    const dir = tempDir('rmc-config-');
+    writeFileSync(join(dir, 'two.json'), '{ "rms": 2 }');
+    const params = (config: string, spec = 'classic/twophase'): unknown => {
+      const r = rmc(['check', spec, '--config', config, '--max-states', '1', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
+      return JSON.parse(r.stdout).params;
+    };
+    expect(params('two')).toEqual({ rms: 2 });
+    expect(params('two.json')).toEqual({ rms: 2 });
+    expect(params('viro-a.json', 'revoke')).toMatchObject({ sendDuringRevoke: true, recvAfterReturn: true });
+    expect(params('viro-a.json', 'revoke')).toEqual(params('viro-a', 'revoke'));
+  });
+
+  it('names each path a missing config was looked for once, never x.json.json', () => {
+    const dir = tempDir('rmc-config-');
+    const configs = join(root, 'spec', 'classic', 'configs');
+    for (const [config, tried] of [
+      ['nope', [join(configs, 'nope.json'), join(dir, 'nope'), join(dir, 'nope.json')]],
+      ['nope.json', [join(dir, 'nope.json'), join(configs, 'nope.json')]],
+    ] as const) {
+      const r = rmc(['check', 'classic/twophase', '--config', config], { cwd: dir, env: { INIT_CWD: dir } });
+      expect(r.code).toBe(151);
+      expect(r.stderr).toBe(`rmc: config '${config}' not found (tried ${tried.map((f) => `'${f}'`).join(', ')})\n`);
+    }
   });
 
   it('prints one JSON object with verdict error under --json', () => {
