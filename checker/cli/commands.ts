@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
-import { isOsError, osErrorText, UsageError } from '../errors.ts';
+import { isOsError, osErrorText, shown, UsageError } from '../errors.ts';
 import { check } from '../run/check.ts';
 import { simulate } from '../simulate/simulate.ts';
 import { runTable, type TableOptions, type TableResult } from '../run/table.ts';
@@ -97,6 +97,9 @@ export interface SimulateFlags {
 function designFiles(spec: AnySpec, flags: CommonFlags): string[] {
   const files = (flags.design ?? []).map((f) => resolve(userCwd(), f));
   if (files.length > 0 && !spec.table) throw new UsageError(`spec ${spec.name} has no table parameter for --design to set`, 2);
+  // Both name the row to check; one silently winning would check what the user did not ask for.
+  const set = files.length > 0 ? flags.set.find((kv) => kv.startsWith(`${spec.table!.param}=`)) : undefined;
+  if (set !== undefined) throw new UsageError(`--design and --set ${shown(set)} both set ${spec.table!.param}: give one`, 2);
   for (const f of files) if (!existsSync(f)) throw new UsageError(`design file not found: ${f}`, 150);
   return files;
 }

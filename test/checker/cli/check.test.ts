@@ -114,6 +114,18 @@ describe('rmc check on bad input', () => {
     ['an unknown invariant', ['check', 'classic/diehard', '--invariant', 'Nope'], 151, /unknown invariant 'Nope' \(known: TypeOK, NotSolved\)/],
     ['a missing config', ['check', 'classic/twophase', '--config', 'nope'], 151, /config 'nope' not found/],
     ['a non-positive budget', ['check', 'classic/diehard', '--max-states', '0'], 2, /--max-states must be a positive whole number/],
+    [
+      'a --design beside --set of the same parameter',
+      ['check', 'revoke', '--design', join(root, 'examples/scm-walk.ts'), '--set', 'variant=badfs'],
+      2,
+      /^rmc: --design and --set 'variant=badfs' both set variant: give one$/m,
+    ],
+    [
+      'a --design beside --set of the same parameter (table)',
+      ['table', 'revoke', '--design', join(root, 'examples/scm-walk.ts'), '--set', 'variant=badfs'],
+      2,
+      /^rmc: --design and --set 'variant=badfs' both set variant: give one$/m,
+    ],
   ];
   for (const [what, args, code, message] of cases) {
     it(`answers ${what} with one line and exit ${code}`, () => {
