@@ -268,7 +268,9 @@ async function withTable(
       process.stderr.write('rmc: interrupted; the rows marked interrupted were not checked\n');
       return settle(ctrlC, ctrlC.exitCode());
     }
-    return settle(ctrlC, code);
+    // The table is out, its failed rows marked; the spec's failure still decides the exit code.
+    for (const e of table.errors ?? []) process.stderr.write(`rmc: ${spec.table.param} ${e.label}: ${e.message}\n`);
+    return settle(ctrlC, table.errors?.[0]?.exitCode ?? code);
   } finally {
     ctrlC.dispose();
   }

@@ -275,6 +275,25 @@ describe('rmc counterexamples --out', () => {
   );
 
   it(
+    'writes nothing when a row of the table fails: exit 76 (its invariant threw), naming the row',
+    () => {
+      const dir = tempDir('rmc-out-ce-');
+      writeFileSync(
+        join(dir, 'rowThrows.ts'),
+        `export default { name: 'row-throws', summary: 'row 2 throws', defaults: { v: 1 },
+  init: () => [{ n: 0 }], actions: [],
+  invariants: { fine: (_s: unknown, p: { v: number }) => { if (p.v === 2) throw new Error('row two'); return true; } },
+  table: { param: 'v', values: [1, 2] } };\n`,
+      );
+      const r = rmc(['counterexamples', join(dir, 'rowThrows.ts'), '--out', join(dir, 'out')]);
+      expect(r.code).toBe(76);
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('rmc: v 2: invariant fine threw: row two');
+      expect(tree(dir)).toEqual(['rowThrows.ts']);
+    },
+    CLI,
+  );
+
+  it(
     'answers a folder under a file with the OS error and exit 74, before the search',
     () => {
       const dir = tempDir('rmc-out-ce-');
