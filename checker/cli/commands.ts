@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
-import { isOsError, osErrorText, shown, UsageError } from '../errors.ts';
+import { shown, UsageError } from '../errors.ts';
 import { check } from '../run/check.ts';
 import { simulate } from '../simulate/simulate.ts';
 import { runTable, type TableOptions, type TableResult } from '../run/table.ts';
@@ -13,13 +13,12 @@ import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
 import { cellText, tableJson, tableText } from '../report/tableReport.ts';
 import { qualified, textReport } from '../report/textReport.ts';
-import { violationTrace } from '../report/violationTrace.ts';
 import { readPlan, regenerateCounterexamples } from '../counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
 import { resolveParams, validated } from '../run/params.ts';
 import { compareExpectations, expectationsText } from '../run/expectations.ts';
 import { registeredNames, userCwd } from './registry.ts';
-import { writeFileSet } from '../files/writeFileSet.ts';
+import { saveTraces, tracesJson, type TracesSaved } from './saveTraces.ts';
 import { listenForInterrupts, releaseEarlySignals, type Interrupts } from './interrupts.ts';
 import { dirname, resolve } from 'node:path';
 
@@ -159,26 +158,29 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
   }
 }
 
-/** Prints a check or simulation result (text or JSON), then writes its traces, returns the exit
- * code. The report comes first so that traces that cannot be written (a full disk, a file in the
- * way) cost the trace files, not the result; the exit code then says the output is incomplete. */
+/** Prints a check or simulation result (text or JSON) and writes its traces, returns the exit
+ * code. A failed trace write costs the trace files, not the result: the report is printed in
+ * full either way, and one line after it says why the traces are missing, with exit 74 (the OS
+ * refused) or 2 (a file in the way is not rmc's). The text report comes before the write; the
+ * JSON report after it, as its `traceDir` field says whether the traces were written. */
 function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags, ctrlC: Interrupts, simulation = false): number {
-  if (flags.json) process.stdout.write(JSON.stringify(jsonReport(spec, params, result)) + '\n');
-  else process.stdout.write(textReport(spec, params, result, simulation));
+  const save = (): TracesSaved | undefined => (flags.traceDir ? saveTraces(spec, params, result, resolve(userCwd(), flags.traceDir)) : undefined);
+  let traces: TracesSaved | undefined;
+  if (flags.json) {
+    traces = save();
+    process.stdout.write(JSON.stringify({ ...jsonReport(spec, params, result), ...(traces ? { traceDir: tracesJson(traces) } : {}) }) + '\n');
+  } else {
+    process.stdout.write(textReport(spec, params, result, simulation));
+    traces = save();
+  }
   for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);
   // The text report says it on stdout already; a JSON reader's log gets the warning on stderr.
   if (flags.json) for (const q of qualified(result)) process.stderr.write(`rmc: ${q.level}: ${q.text}\n`);
   if (result.verdict === 'interrupted') process.stderr.write('rmc: interrupted; the statistics above are partial\n');
   if (result.verdict === 'incomplete') process.stderr.write(`rmc: incomplete: ${result.incompleteReason}\n`);
-  if (flags.traceDir) {
-    const dir = resolve(userCwd(), flags.traceDir);
-    try {
-      writeTraces(spec, params, result, dir);
-    } catch (e) {
-      if (!isOsError(e)) throw e;
-      process.stderr.write(`rmc: cannot write traces to ${dir}: ${osErrorText(e)}\n`);
-      return EXIT.cannotWrite;
-    }
+  if (traces && !traces.written) {
+    process.stderr.write(`rmc: ${traces.error}\n`);
+    return traces.exitCode;
   }
   return result.verdict === 'interrupted' ? ctrlC.exitCode() : exitCodeOf(result);
 }
@@ -192,18 +194,6 @@ function budgets(flags: CommonFlags): object {
     exact: flags.exact ?? false,
     symmetry: flags.symmetry ?? false,
   };
-}
-
-/** Each trace as text and JSON, all or none (writeFileSet). */
-function writeTraces(spec: AnySpec, params: object, result: CheckResult, dir: string): void {
-  const report = jsonReport(spec, params, result) as { violations: object[] };
-  const files: [string, string][] = [];
-  result.violations.forEach((v, i) => {
-    if (v.trace.length === 0) return;
-    const base = `${spec.name.replace(/\//g, '-')}--${v.kind}-${v.name}`.replace(/[^\w.-]+/g, '_');
-    files.push([`${base}.txt`, violationTrace(spec, params, v)], [`${base}.json`, JSON.stringify(report.violations[i], null, 2) + '\n']);
-  });
-  if (files.length > 0) writeFileSet(dir, files);
 }
 
 export async function runList(flags: { json?: boolean }): Promise<number> {

@@ -59,12 +59,12 @@ describe('rmc check', () => {
     expect(r.stdout).toMatch(/TMCommit\s+[\d,]+ \/ [\d,]+/);
   }, 60_000);
 
-  it('writes each trace as text and JSON into --trace-dir, leaving no temporary file', () => {
+  it('writes each trace as text and JSON into --trace-dir, with the manifest of what it wrote, leaving no temporary file', () => {
     const dir = tempDir('rmc-traces-');
     expect(rmc(['check', 'classic/diehard', '--trace-dir', dir]).code).toBe(12);
     const files = readdirSync(dir).sort();
-    expect(files).toEqual(['classic-diehard--invariant-NotSolved.json', 'classic-diehard--invariant-NotSolved.txt']);
-    expect(JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')).trace).toHaveLength(7);
+    expect(files).toEqual(['.rmc-traces.json', 'classic-diehard--invariant-NotSolved.json', 'classic-diehard--invariant-NotSolved.txt']);
+    expect(JSON.parse(readFileSync(join(dir, files[1]!), 'utf8')).trace).toHaveLength(7);
   });
 
   it('loads a spec module written outside the repository, by a path relative to where the user ran it', () => {

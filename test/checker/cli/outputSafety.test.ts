@@ -1,5 +1,6 @@
 // rmc never deletes what it did not write, and an output that cannot be written costs that
-// output, not the result: `--trace-dir` failures print the report, then one line, exit 74;
+// output, not the result: `--trace-dir` failures print the report, then one line, exit 74, and
+// a file at a trace's name that is not rmc's (its manifest says which are) is refused, exit 2;
 // `counterexamples --out` replaces only an empty folder or a previous generation (known by its
 // manifest), refusing anything else before the search. Real CLI runs where a file in the way
 // makes the failure real; an injected FileIO for what a test cannot make a disk do (ENOSPC half
@@ -11,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeIO, type FileIO } from '../../../checker/files/fileIO.ts';
 import { writeAtomically } from '../../../checker/files/writeAtomically.ts';
 import { writeFileSet } from '../../../checker/files/writeFileSet.ts';
+import { TRACE_MANIFEST } from '../../../checker/files/traceFolder.ts';
 import { generateCounterexamples } from '../../../checker/counterexamples/generate.ts';
 import { MANIFEST, manifestText } from '../../../checker/counterexamples/outFolder.ts';
 import { isOsError, osErrorText, OutputError, UsageError } from '../../../checker/errors.ts';
@@ -81,7 +83,127 @@ describe('rmc check and simulate when --trace-dir cannot be written', () => {
     () => {
       const dir = tempDir('rmc-out-traces-');
       expect(rmc(['check', 'classic/diehard', '--trace-dir', join(dir, 'new', 'traces')]).code).toBe(12);
-      expect(tree(join(dir, 'new', 'traces'))).toEqual([`${TRACE}.json`, `${TRACE}.txt`]);
+      expect(tree(join(dir, 'new', 'traces'))).toEqual([TRACE_MANIFEST, `${TRACE}.json`, `${TRACE}.txt`]);
+    },
+    CLI,
+  );
+});
+
+describe('rmc check --trace-dir onto a folder that holds files', () => {
+  const refused = (dir: string, names: string): string =>
+    `rmc: --trace-dir ${dir}: not replacing files rmc did not write (${names}); move them or choose another folder`;
+  // [what, what is in the folder before the run, the names the refusal gives]
+  const cases: [string, (d: string) => void, string][] = [
+    ["a user's file at a trace's name", (d) => writeFileSync(join(d, `${TRACE}.txt`), 'mine'), `${TRACE}.txt`],
+    [
+      "a symbolic link at a trace's name (to a user's file)",
+      (d) => {
+        writeFileSync(join(d, 'mine.txt'), 'mine');
+        symlinkSync(join(d, 'mine.txt'), join(d, `${TRACE}.json`));
+      },
+      `${TRACE}.json`,
+    ],
+    [
+      "a trace rmc wrote, listed by a manifest that is not rmc's",
+      (d) => {
+        writeFileSync(join(d, TRACE_MANIFEST), '{"files":{}}');
+        writeFileSync(join(d, `${TRACE}.txt`), 'mine');
+      },
+      `${TRACE}.txt, ${TRACE_MANIFEST}`,
+    ],
+  ];
+  for (const [what, make, names] of cases) {
+    it(
+      `refuses ${what}: the report in full, then one line naming it, exit 2, nothing touched`,
+      () => {
+        const dir = tempDir('rmc-out-tracedir-');
+        make(dir);
+        const before = snapshot(dir);
+        const r = rmc(['check', 'classic/diehard', '--trace-dir', dir]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toMatch(/Invariant NotSolved is violated[\s\S]*fingerprint collision probability/);
+        expect(r.stderr.trim().split('\n').at(-1)).toBe(refused(dir, names));
+        expect(snapshot(dir)).toEqual(before);
+      },
+      CLI,
+    );
+  }
+
+  it(
+    'refuses a trace it wrote that the user has edited since, keeping the edit',
+    () => {
+      const dir = tempDir('rmc-out-tracedir-');
+      expect(rmc(['check', 'classic/diehard', '--trace-dir', dir]).code).toBe(12);
+      writeFileSync(join(dir, `${TRACE}.txt`), readFileSync(join(dir, `${TRACE}.txt`), 'utf8') + 'my note\n');
+      const before = snapshot(dir);
+      const r = rmc(['check', 'classic/diehard', '--trace-dir', dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n').at(-1)).toBe(refused(dir, `${TRACE}.txt`));
+      expect(snapshot(dir)).toEqual(before);
+    },
+    CLI,
+  );
+
+  it(
+    "runs the same command twice into a folder of the user's, then another spec's: each replaces only its own traces",
+    () => {
+      const dir = tempDir('rmc-out-tracedir-');
+      writeFileSync(join(dir, 'notes.txt'), 'mine');
+      const diehard = ['check', 'classic/diehard', '--trace-dir', dir];
+      expect(rmc(diehard).code).toBe(12);
+      const first = snapshot(dir);
+      expect(rmc(diehard).code).toBe(12);
+      expect(snapshot(dir)).toEqual(first);
+      const other = 'test-counter-table--invariant-below-two';
+      expect(rmc(['check', tableSpecFile, '--set', 'limit=2', '--trace-dir', dir]).code).toBe(12);
+      expect(rmc(diehard).code).toBe(12);
+      expect(tree(dir)).toEqual([TRACE_MANIFEST, `${TRACE}.json`, `${TRACE}.txt`, 'notes.txt', `${other}.json`, `${other}.txt`]);
+      expect(Object.keys(JSON.parse(readFileSync(join(dir, TRACE_MANIFEST), 'utf8')).files)).toEqual([
+        `${TRACE}.json`,
+        `${TRACE}.txt`,
+        `${other}.json`,
+        `${other}.txt`,
+      ]);
+      expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    },
+    CLI,
+  );
+
+  it(
+    'says in the JSON report whether the traces were written, and why not',
+    () => {
+      const dir = tempDir('rmc-out-tracedir-');
+      const ok = rmc(['check', 'classic/diehard', '--trace-dir', join(dir, 'traces'), '--json']);
+      expect(ok.code).toBe(12);
+      expect(JSON.parse(ok.stdout).traceDir).toEqual({ path: join(dir, 'traces'), written: true, files: [`${TRACE}.txt`, `${TRACE}.json`] });
+      writeFileSync(join(dir, 'afile'), 'mine');
+      const blocked = rmc(['check', 'classic/diehard', '--trace-dir', join(dir, 'afile'), '--json']);
+      expect(blocked.code).toBe(74);
+      const error = `cannot write traces to ${join(dir, 'afile')}: EEXIST: file already exists`;
+      expect(JSON.parse(blocked.stdout)).toMatchObject({ verdict: 'violation', traceDir: { path: join(dir, 'afile'), written: false, error } });
+      expect(blocked.stderr.trim().split('\n').at(-1)).toBe(`rmc: ${error}`);
+      writeFileSync(join(dir, 'traces', `${TRACE}.txt`), 'mine');
+      const refusal = JSON.parse(rmc(['check', 'classic/diehard', '--trace-dir', join(dir, 'traces'), '--json']).stdout);
+      expect(refusal.traceDir).toEqual({
+        path: join(dir, 'traces'),
+        written: false,
+        error: refused(join(dir, 'traces'), `${TRACE}.txt`).slice('rmc: '.length),
+      });
+    },
+    CLI,
+  );
+
+  it(
+    'answers a new folder under /proc, where mkdir -p never returned, with the OS error for the path given',
+    () => {
+      const dir = `/proc/rmc-test-${process.pid}/traces`;
+      const r = rmc(['check', 'classic/diehard', '--trace-dir', dir, '--json']);
+      expect(r.code).toBe(74);
+      const { traceDir } = JSON.parse(r.stdout);
+      expect(traceDir).toMatchObject({ path: dir, written: false });
+      // The kernel's answer for a folder it will not make there (ENOENT in /proc, EROFS where it is mounted read-only).
+      expect(traceDir.error).toMatch(new RegExp(`^cannot write traces to ${dir}: (ENOENT|EROFS|EPERM|EACCES): `));
+      expect(r.stderr.trim().split('\n').at(-1)).toBe(`rmc: ${traceDir.error}`);
     },
     CLI,
   );
