@@ -19,6 +19,7 @@ import { resolveParams, validated } from '../run/params.ts';
 import { compareExpectations, expectationsText } from '../run/expectations.ts';
 import { registeredNames, userCwd } from './registry.ts';
 import { saveTraces, tracesJson, type TracesSaved } from './saveTraces.ts';
+import { knownParams, knownSpec } from './runSoFar.ts';
 import { listenForInterrupts, releaseEarlySignals, type Interrupts } from './interrupts.ts';
 import { dirname, resolve } from 'node:path';
 
@@ -107,11 +108,13 @@ function paramsWithDesign(spec: AnySpec, configDir: string, flags: CommonFlags):
   const files = designFiles(spec, flags);
   if (files.length > 1) throw new UsageError('check and simulate take one --design (table takes several)', 2);
   const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  knownParams(params);
   return files.length === 1 ? validated(spec, { ...params, [spec.table!.param]: files[0] }) : params;
 }
 
 export async function runSimulate(specArg: string, flags: CommonFlags & SimulateFlags): Promise<number> {
   const { spec, configDir } = await loadSpec(specArg);
+  knownSpec(spec.name);
   const params = paramsWithDesign(spec, configDir, flags);
   const ctrlC = onInterrupt(flags, spec, params);
   try {
@@ -133,6 +136,7 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
   const { spec, configDir, file } = await loadSpec(specArg);
+  knownSpec(spec.name);
   const params = paramsWithDesign(spec, configDir, flags);
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, spec, params);
@@ -245,8 +249,10 @@ async function withTable(
   report: (spec: AnySpec, params: Record<string, unknown>, table: TableResult) => number,
 ): Promise<number> {
   const { spec, configDir } = await loadSpec(specArg);
+  knownSpec(spec.name);
   if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to ${what})`);
   const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  knownParams(params);
   const extraValues = designFiles(spec, flags);
   for (const f of extraValues) validated(spec, { ...params, [spec.table.param]: f });
   warnAboutWorkers(flags.workers);
@@ -298,6 +304,7 @@ export function runTableCommand(specArg: string, flags: CommonFlags): Promise<nu
 
 export async function runCounterexamples(specArg: string, out: string): Promise<number> {
   const { spec, file, configDir } = await loadSpec(specArg);
+  knownSpec(spec.name);
   const target = resolve(userCwd(), out);
   // Interrupted, the searches stop and nothing is written: the folder stays as it was.
   const ctrlC = listenForInterrupts(() => process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`));

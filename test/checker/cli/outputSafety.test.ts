@@ -530,7 +530,8 @@ describe('rmc --json on an internal error', () => {
       );
       const r = rmc(['check', join(dir, 'throws.ts'), '--json']);
       expect(r.code).toBe(255);
-      expect(JSON.parse(r.stdout)).toEqual({ spec: null, params: null, verdict: 'error', error: 'internal error: TypeError: boom' });
+      // The spec had loaded; its parameters were not resolved when validate threw.
+      expect(JSON.parse(r.stdout)).toEqual({ spec: 'throws', params: null, verdict: 'error', error: 'internal error: TypeError: boom' });
       expect(r.stderr).toBe('rmc: internal error: TypeError: boom\n');
     },
     CLI,
