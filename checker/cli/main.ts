@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { OutputError, shown, SpecError, UsageError } from '../errors.ts';
 import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
+import { runSoFar } from './runSoFar.ts';
 import { runCheck, runCounterexamples, runExpectCommand, runList, runSimulate, runTableCommand, type CommonFlags, type SimulateFlags } from './commands.ts';
 
 /** The longest line an error may print: values the user gave are echoed, never whole. */
@@ -182,6 +183,8 @@ function fail(e: unknown, json: boolean): number {
   const line = message.split('\n')[0]!;
   const capped = line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}... (cut)` : line;
   process.stderr.write(`rmc: ${capped}\n`);
-  if (json) process.stdout.write(JSON.stringify(jsonError(null, null, 'error', capped)) + '\n');
+  // The spec and bounds the run had reached, so a script learns what failed (null before).
+  const { spec, params } = runSoFar();
+  if (json) process.stdout.write(JSON.stringify(jsonError(spec, params, 'error', capped)) + '\n');
   return code;
 }

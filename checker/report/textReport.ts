@@ -11,7 +11,7 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, s
   const out: string[] = [];
   const what = simulation ? 'Simulation' : 'Model checking';
   out.push(`${simulation ? 'Simulating' : 'Model checking'} ${spec.name} with ${JSON.stringify(params)}`);
-  for (const v of result.violations) out.push(...violationText(v, renderTrace), '');
+  for (const v of result.violations) out.push(...violationText(spec, v, renderTrace), '');
   for (const q of qualified(result)) out.push(qualifiedLine(q));
   switch (result.verdict) {
     case 'ok':
@@ -65,7 +65,7 @@ function qualifiedLine(q: Qualified): string {
   return q.level === 'warning' ? `Warning: ${q.text}` : `${q.text[0]!.toUpperCase()}${q.text.slice(1)}`;
 }
 
-function violationText(v: Violation, renderTrace: (v: Violation) => string): string[] {
+function violationText(spec: AnySpec, v: Violation, renderTrace: (v: Violation) => string): string[] {
   switch (v.kind) {
     case 'invariant':
       return [`Error: Invariant ${v.name} is violated.`, 'Error: The behavior up to this point is:', renderTrace(v)];
@@ -80,6 +80,17 @@ function violationText(v: Violation, renderTrace: (v: Violation) => string): str
         ];
       return [`Error: Temporal property ${v.name} is violated.`, 'Error: The following behavior constitutes a counter-example:', renderTrace(v)];
     case 'unreached':
-      return [`Error: ${v.name} is never reached: no reachable state satisfies it, so the guarantee it guards is not exercised within these bounds.`];
+      return [unreachedText(spec, v.name)];
   }
+}
+
+/** A `reachable` predicate named like a guarantee is that guarantee's partner: unreached, the
+ * guarantee is not exercised (an error because it was named, or under --strict). One of the
+ * spec's own guards nothing: it is the spec's claim that the situation arises (Stateright's
+ * `sometimes`), and unreached that claim is false. */
+function unreachedText(spec: AnySpec, name: string): string {
+  if (name in spec.invariants || name in (spec.properties ?? {})) {
+    return `Error: ${name} is not exercised: its reachability partner is never reached (no reachable state is in the situation it is about), so it holds only vacuously within these bounds.`;
+  }
+  return `Error: ${name} is never reached: the spec says some reachable state satisfies it (a reachable predicate of its own, guarding no guarantee), and none does within these bounds.`;
 }

@@ -63,11 +63,24 @@ function parseValue(text: string): unknown {
   }
 }
 
-function readConfig(config: string, configDir: string, cwd: string): Record<string, unknown> {
+/**
+ * Where a config may be, in the order tried: a path (it has a folder in it) only as given; a name
+ * with or without `.json` in the spec's configs/ folder, and as a file in `cwd` (a name ending
+ * in `.json` there first, as it reads as a file). Each path once.
+ */
+function configCandidates(config: string, configDir: string, cwd: string): string[] {
   const asPath = resolve(cwd, config);
-  const named = resolve(configDir, `${config}.json`);
-  const file = /[/\\]|\.json$/.test(config) ? asPath : existsSync(named) ? named : asPath;
-  if (!existsSync(file)) throw new UsageError(`config ${shown(config)} not found (neither ${shown(named, 200)} nor ${shown(asPath, 200)})`);
+  if (/[/\\]/.test(config)) return [asPath];
+  const hasExt = config.endsWith('.json');
+  const named = resolve(configDir, hasExt ? config : `${config}.json`);
+  const candidates = hasExt ? [asPath, named] : [named, asPath, `${asPath}.json`];
+  return [...new Set(candidates)];
+}
+
+function readConfig(config: string, configDir: string, cwd: string): Record<string, unknown> {
+  const candidates = configCandidates(config, configDir, cwd);
+  const file = candidates.find((f) => existsSync(f));
+  if (file === undefined) throw new UsageError(`config ${shown(config)} not found (tried ${candidates.map((f) => shown(f, 200)).join(', ')})`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));

@@ -49,6 +49,18 @@ describe('a spec that fails before its first state', () => {
   });
 });
 
+describe('the --json error object', () => {
+  const actionThrows = module('actionThrows', counter('').replace('(s.n < p.limit ?', "(s.n === 2 ? (() => { throw new Error('two'); })() : s.n < p.limit ?"));
+  it('names the spec and its parameters once they are known, null before', () => {
+    const failed = rmc(['check', actionThrows, '--json']);
+    expect(failed.code).toBe(75);
+    expect(JSON.parse(failed.stdout)).toEqual({ spec: 'counter', params: { limit: 3 }, verdict: 'error', error: 'action Inc threw: two (in state {"n":2})' });
+    const badSet = JSON.parse(rmc(['check', actionThrows, '--set', 'limit=x', '--json']).stdout);
+    expect(badSet).toMatchObject({ spec: 'counter', params: null, verdict: 'error' });
+    expect(JSON.parse(rmc(['check', join(dir, 'nowhere.ts'), '--json']).stdout)).toMatchObject({ spec: null, params: null, verdict: 'error' });
+  });
+});
+
 describe('an always property of a state predicate', () => {
   it('is checked as an invariant and exits 12, as TLC does, with a plain (loop-free) trace', () => {
     const r = rmc(['check', alwaysSmall, '--json']);

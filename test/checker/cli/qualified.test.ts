@@ -54,6 +54,25 @@ describe('qualified verdicts', () => {
     }
   });
 
+  it("says why it fails: the named guarantee's partner is never reached, so the guarantee holds only vacuously", () => {
+    const r = rmc(['check', file, '--strict']);
+    expect(r.code).toBe(12);
+    expect(r.stdout).toContain(
+      'Error: Overflow is not exercised: its reachability partner is never reached (no reachable state is in the situation it is about), so it holds only vacuously within these bounds.',
+    );
+    expect(r.stdout).not.toContain('guards');
+  });
+
+  it('says a reachable predicate of its own guards nothing: the spec claimed the situation arises, and it does not', () => {
+    const own = join(dir, 'own.mts');
+    writeFileSync(own, designs.replace('reachable: { Overflow:', 'reachable: { Overshoots:'));
+    const r = rmc(['check', own]);
+    expect(r.code).toBe(12);
+    expect(r.stdout).toContain(
+      'Error: Overshoots is never reached: the spec says some reachable state satisfies it (a reachable predicate of its own, guarding no guarantee), and none does within these bounds.',
+    );
+  });
+
   it('checks a guarantee where it applies', () => {
     const r = rmc(['check', file, '--set', 'wrap=true', '--json']);
     expect(JSON.parse(r.stdout).notApplicable).toEqual([]);
