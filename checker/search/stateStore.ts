@@ -6,7 +6,8 @@ import type { AnySpec } from '../spec.ts';
 import type { CheckOptions } from '../checkOptions.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
 import { ParentLinks } from '../state/parentLinks.ts';
-import { ExactSeenSet, FingerprintSeenSet, type SeenSet, type StoredStates } from '../state/seenSet.ts';
+import { ExactSeenSet } from '../state/exactSeenSet.ts';
+import { FingerprintSeenSet, type SeenSet, type StoredStates } from '../state/seenSet.ts';
 import { makeStateEncoder, type StateEncoder } from '../state/stateEncoder.ts';
 import type { StoredGraph } from '../trace/rebuild.ts';
 

@@ -6,8 +6,6 @@ import { fingerprint64, fp } from './fingerprint.ts';
 import { FingerprintTable } from './fingerprintTable.ts';
 import { grow } from './grow.ts';
 
-export { ExactSeenSet } from './exactSeenSet.ts';
-
 /** What traces are rebuilt from: which state is stored at an index. */
 export interface StoredStates {
   readonly size: number;
