@@ -1,9 +1,11 @@
-// loadSpec: a spec module by registered name or by path, checked to be a Spec (exit 150 if not).
+// loadSpec: a spec module by registered name or by path, checked to be a Spec (exit 150 naming
+// the field that is wrong if not: checker/specShape.ts).
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { importSpecModule } from '../importSpecModule.ts';
+import { specShapeError } from '../specShape.ts';
 import { isSpecPath, registeredFile, registeredNames, userCwd } from './registry.ts';
 
 export interface LoadedSpec {
@@ -29,25 +31,9 @@ export async function loadSpec(arg: string): Promise<LoadedSpec> {
   } catch (e) {
     throw new UsageError(`cannot load spec module ${file}: ${loadFailure(e)}`, 150);
   }
-  if (!isSpec(spec)) {
-    throw new UsageError(`${file} is not a spec module: its default export must be a Spec (name, defaults, init, actions, invariants)`, 150);
-  }
-  return { spec, file, configDir: resolve(dirname(file), 'configs') };
-}
-
-function isSpec(x: any): x is AnySpec {
-  return (
-    x !== null &&
-    typeof x === 'object' &&
-    typeof x.name === 'string' &&
-    typeof x.init === 'function' &&
-    Array.isArray(x.actions) &&
-    x.actions.every((a: any) => a && typeof a.name === 'string' && typeof a.successors === 'function') &&
-    typeof x.invariants === 'object' &&
-    x.invariants !== null &&
-    typeof x.defaults === 'object' &&
-    x.defaults !== null
-  );
+  const problem = specShapeError(spec);
+  if (problem !== undefined) throw new UsageError(`spec ${arg}: ${problem}`, 150);
+  return { spec: spec as AnySpec, file, configDir: resolve(dirname(file), 'configs') };
 }
 
 /**
