@@ -6,6 +6,7 @@ import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { importSpecModule } from '../importSpecModule.ts';
 import { specShapeError } from '../specShape.ts';
+import { typecheckSpec } from './typecheckSpec.ts';
 import { isSpecPath, registeredFile, registeredNames, userCwd } from './registry.ts';
 
 export interface LoadedSpec {
@@ -15,7 +16,8 @@ export interface LoadedSpec {
   readonly configDir: string;
 }
 
-export async function loadSpec(arg: string): Promise<LoadedSpec> {
+/** `typecheck`: run the TypeScript compiler on the module first (--typecheck; typecheckSpec.ts). */
+export async function loadSpec(arg: string, { typecheck = false }: { typecheck?: boolean } = {}): Promise<LoadedSpec> {
   let file: string;
   if (isSpecPath(arg)) {
     file = resolve(userCwd(), arg);
@@ -25,6 +27,7 @@ export async function loadSpec(arg: string): Promise<LoadedSpec> {
     if (!found) throw new UsageError(`unknown spec '${arg}' (known: ${registeredNames().join(', ')})`, 150);
     file = found;
   }
+  if (typecheck) await typecheckSpec(file, arg);
   let spec: unknown;
   try {
     spec = await importSpecModule(file);
