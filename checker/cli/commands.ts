@@ -41,6 +41,7 @@ export interface CommonFlags {
   traceDir?: string;
   progress?: number;
   strict?: boolean;
+  typecheck?: boolean;
 }
 
 /** Ctrl-C and SIGTERM for one run (interrupts.ts); a second signal prints the figures so far. */
@@ -113,7 +114,7 @@ function paramsWithDesign(spec: AnySpec, configDir: string, flags: CommonFlags):
 }
 
 export async function runSimulate(specArg: string, flags: CommonFlags & SimulateFlags): Promise<number> {
-  const { spec, configDir } = await loadSpec(specArg);
+  const { spec, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
   knownSpec(spec.name);
   const params = paramsWithDesign(spec, configDir, flags);
   const ctrlC = onInterrupt(flags, spec, params);
@@ -135,7 +136,7 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
 }
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
-  const { spec, configDir, file } = await loadSpec(specArg);
+  const { spec, configDir, file } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
   knownSpec(spec.name);
   const params = paramsWithDesign(spec, configDir, flags);
   warnAboutWorkers(flags.workers);
@@ -248,7 +249,7 @@ async function withTable(
   rowLines: (spec: AnySpec) => Pick<TableOptions, 'onRow'>,
   report: (spec: AnySpec, params: Record<string, unknown>, table: TableResult) => number,
 ): Promise<number> {
-  const { spec, configDir } = await loadSpec(specArg);
+  const { spec, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
   knownSpec(spec.name);
   if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to ${what})`);
   const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());

@@ -78,7 +78,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         collect,
         [],
       )
-      .option('--json', 'print one JSON object on stdout');
+      .option('--json', 'print one JSON object on stdout')
+      .option('--typecheck', 'run the TypeScript compiler on the spec module first: a type error is exit 150 (tsx alone only strips types)');
   /** What an exhaustive search takes besides: budgets, threads and the state store. */
   const searchOptions = (cmd: Command): Command =>
     specOptions(cmd)

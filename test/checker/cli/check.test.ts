@@ -147,7 +147,9 @@ describe('rmc check on bad input', () => {
     const mod = rmc(['check', join(dir, 'notspec.mts')]);
     expect(mod.code).toBe(150);
     oneLine(mod.stderr);
-    expect(mod.stderr).toMatch(/is not a spec module/);
+    expect(mod.stderr).toMatch(
+      /^rmc: spec .*notspec\.mts: its default export must be a Spec object \(name, summary, defaults, init, actions, invariants, \.\.\.\), got an object with none of a Spec's fields$/m,
+    );
   });
 
   it('finds a config by name with or without .json, in the configs folder and in the folder it is run in', () => {

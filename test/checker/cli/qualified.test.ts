@@ -35,12 +35,17 @@ describe('qualified verdicts', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Warning: Overflow is not exercised');
     expect(text.stdout).toContain('Not checked: Wraps does not apply here (n/a: no wrap-around).');
+    expect(text.stdout).toContain('  Overflow  invariant  not exercised (holds only vacuously)\n  Wraps     invariant  n/a: no wrap-around\n');
     const json = rmc(['check', file, '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({
       verdict: 'ok',
       unreached: ['Overflow'],
       notApplicable: [{ name: 'Wraps', reason: 'no wrap-around' }],
+      verdicts: [
+        { name: 'Overflow', kind: 'invariant', verdict: 'not-exercised' },
+        { name: 'Wraps', kind: 'invariant', verdict: 'n/a', reason: 'no wrap-around' },
+      ],
       violations: [],
     });
     expect(json.stderr).toMatch(/^rmc: warning: Overflow is not exercised/m);
