@@ -4,17 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { rmc, tempDir } from './runRmc.ts';
 import { variantNames } from '../../../spec/revoke/kernel/params.ts';
 
-// Two designs of a counter: 'careful' stops at the limit, 'sloppy' overshoots it by one.
+// A study of two designs of a counter, each its own spec: 'careful' stops at the limit, 'sloppy'
+// overshoots it by one. Plain data: a study needs no import.
 const designs = `
 type S = { n: number };
 type P = { design: string; limit: number };
-export default {
-  name: 'designs', summary: 'two counter designs', defaults: { design: 'careful', limit: 2 },
-  table: { param: 'design', values: ['careful', 'sloppy'] },
+const counter = (overshoot: number) => ({
+  name: 'designs', summary: 'a counter', defaults: { design: 'careful', limit: 2 },
   init: () => [{ n: 0 }],
-  actions: [{ name: 'Inc', successors: (s: S, p: P) => (s.n < p.limit + (p.design === 'sloppy' ? 1 : 0) ? [{ label: 'Inc', state: { n: s.n + 1 } }] : []) }],
+  actions: [{ name: 'Inc', successors: (s: S, p: P) => (s.n < p.limit + overshoot ? [{ label: 'Inc', state: { n: s.n + 1 } }] : []) }],
   invariants: { WithinLimit: (s: S, p: P) => s.n <= p.limit, NonNegative: (s: S) => s.n >= 0 },
   reachable: { AtLimit: (s: S, p: P) => s.n === p.limit },
+});
+export default {
+  name: 'designs', summary: 'two counter designs', defaults: { design: 'careful', limit: 2 },
+  rows: { param: 'design', values: ['careful', 'sloppy'] },
+  specFor: (p: P) => counter(p.design === 'sloppy' ? 1 : 0),
 };
 `;
 
