@@ -210,6 +210,10 @@ describe('revoke: model sanity, reachability and G5 on the default configuration
       const spec = revoke.specFor(params({ variant }));
       expect(Object.keys(variants[variant].expect ?? {}).sort()).toEqual([...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})].sort());
       const result = await checkRow(revoke, params({ variant }), { deadlock: false, continue: true });
+      // Coverage lists the design's own revoker steps, in its order, and no other design's.
+      const revokerSteps = [...new Set(variants[variant].steps.map((step) => step.name))];
+      expect(Object.keys(result.coverage).slice(-revokerSteps.length)).toEqual(revokerSteps);
+      expect(Object.keys(result.coverage)).toEqual(spec.actions.map((a) => a.name));
       expect(result.stats.distinctStates).toBe(defaultCounts[variant].distinct);
       expect(result.stats.generatedStates).toBe(defaultCounts[variant].generated);
       expect(result.stats.depth).toBe(defaultCounts[variant].depth);
