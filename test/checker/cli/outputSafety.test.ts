@@ -410,7 +410,7 @@ export default { name: 'row-throws', summary: 'row 2 throws', defaults: { v: 1 }
       );
       const r = rmc(['counterexamples', join(dir, 'rowThrows.ts'), '--out', join(dir, 'out')]);
       expect(r.code).toBe(76);
-      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('rmc: v 2: invariant fine threw: row two');
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('rmc: v 2: invariant fine threw: row two (in state {"n":0})');
       expect(tree(dir)).toEqual(['rowThrows.ts']);
     },
     CLI,

@@ -61,7 +61,7 @@ describe('rmc table with a row whose search fails', () => {
   const dir = tempDir('rmc-table-');
   const file = join(dir, 'throws.mts');
   writeFileSync(file, oneRowThrows);
-  const failure = 'invariant WithinLimit threw: boom';
+  const failure = 'invariant WithinLimit threw: boom (in state {"n":1})';
 
   it('prints every other row, marks the failed one with its error, and exits with the failure code (76)', () => {
     const text = rmc(['table', file]);
@@ -88,8 +88,8 @@ describe('rmc table with a row whose search fails', () => {
   it('rmc expect: prints every row and exits with the failure code', () => {
     const r = rmc(['expect', file]);
     expect(r.code).toBe(76);
-    expect(r.stdout).toMatch(/^careful +no expectations$/m);
-    expect(r.stdout).toMatch(/^sloppy +no expectations$/m);
+    expect(r.stdout).toMatch(/^careful +no expectations: its cells go unchecked$/m);
+    expect(r.stdout).toMatch(/^sloppy +no expectations: its cells go unchecked$/m);
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`rmc: design broken: ${failure}`);
   });
 });
