@@ -10,7 +10,7 @@ import { parallelBfs } from '../search/parallel/parallelBfs.ts';
 import { transportFor } from '../search/parallel/transportFor.ts';
 import { initialStates } from '../search/initialStates.ts';
 import { assertKnownInvariants, assertKnownProperties } from '../knownNames.ts';
-import { stopRequest } from '../search/stopRequest.ts';
+import { SearchDriver } from '../search/searchDriver.ts';
 import type { CheckResult, NotApplicable, Stats } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
 
@@ -52,12 +52,13 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   // in a pass of its own counts --max-states against its own distinct states (more than the
   // search's under symmetry).
   const { distinctStates, generatedStates, depth } = safety.stats;
+  const driver = SearchDriver.of(options, started);
   const live = recorded?.tap.began
-    ? await recorded.judge({ distinctStates, generatedStates, depth }, () => stopRequest(options, started, performance.now(), 0 /* no state budget here */))
+    ? await recorded.judge({ distinctStates, generatedStates, depth }, () => driver.stopWanted(performance.now(), 0 /* no state budget here */))
     : await checkLivenessWatched(spec, params, {
         properties,
         fingerprints: !options.exact,
-        stop: (distinct) => stopRequest(options, started, performance.now(), distinct),
+        stop: (distinct) => driver.stopWanted(performance.now(), distinct),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
       });

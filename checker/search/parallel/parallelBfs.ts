@@ -30,7 +30,8 @@ import type { CheckOptions } from '../../checkOptions.ts';
 import { ControlBlock, type LevelFigures } from './controlBlock.ts';
 import { FAILURE_FIELDS, SEQ, type Finished, type FromWorker, type Run, type StateBatch, type Transport } from './protocol.ts';
 import { BatchWriter } from './batchWriter.ts';
-import { headStart, initialLevel } from './headStart.ts';
+import { headStart } from './headStart.ts';
+import { SearchDriver } from '../searchDriver.ts';
 import { WorkerPool } from './workerPool.ts';
 
 type Book = SearchBook<IndexedFingerprints>;
@@ -45,12 +46,14 @@ const MAX_LOAD = 0.85;
 const expectedClaims = (size: number, growth: number): number => Math.ceil(size * growth * 2);
 
 export async function parallelBfs(spec: AnySpec, params: object, options: CheckOptions, specFile: string, transport: Transport): Promise<CheckResult> {
-  const book: Book = new SearchBook(spec, params, options, new IndexedFingerprints());
+  const book: Book = new SearchBook(spec, params, options, { seen: new IndexedFingerprints() });
   const W = options.workers as number; // check() resolved 'auto'
   const { counts, findings, store } = book;
-  const invariantNames = findings.invariants.map(([n]) => n);
+  const invariantNames = findings.invariants.names;
   const reachableNames = Object.keys(spec.reachable ?? {});
   const control = new ControlBlock(W);
+  const driver = SearchDriver.of(options, book.started);
+  const progress = (): Progress => book.progress();
   const pool = new WorkerPool(W, {
     specFile,
     params,
@@ -68,8 +71,8 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   /** While no level is out (the workers start): a stop ends the search at once. */
   const watchIdle = (): void => {
     const now = performance.now();
-    book.progressIfDue(now);
-    const request = book.stopWanted(now, store.seen.size);
+    driver.progressIfDue(now, progress);
+    const request = driver.stopWanted(now, store.seen.size);
     if (request === undefined) return;
     findings.stopAs(request);
     throw new Stopped();
@@ -81,7 +84,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
     throw new Stopped();
   };
   try {
-    const start = await headStart(book, table, initialLevel(book, table), () => options.headStart === false || pool.allSent('ready'));
+    const start = await headStart(book, table, driver, () => options.headStart === false || pool.allSent('ready'));
     let ready = false; // waited for only if the head start left something to search
     let runs: readonly Run[] = [{ batch: toBatch(start.states, transport, codec) }];
 
@@ -103,8 +106,8 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       const watchLevel = (): void => {
         const now = performance.now();
         const figures = control.figures();
-        book.progressIfDue(now, () => levelProgress(book, figures, levelSize, level, now));
-        pending ??= book.stopWanted(now, store.seen.size + figures.claims);
+        driver.progressIfDue(now, () => levelProgress(book, figures, levelSize, level, now));
+        pending ??= driver.stopWanted(now, store.seen.size + figures.claims);
         if (pending) control.stop();
       };
 
@@ -170,10 +173,10 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       if (stopAt === undefined) counts.queue = levelSize;
       const now = performance.now();
       if (!findings.stop) {
-        const request = pending ?? book.stopWanted(now, store.seen.size);
+        const request = pending ?? driver.stopWanted(now, store.seen.size);
         if (request) findings.stopAs(request);
       }
-      book.progressIfDue(now);
+      driver.progressIfDue(now, progress);
     }
   } catch (e) {
     if (!(e instanceof Stopped)) throw e;
