@@ -32,6 +32,7 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
     ['max-states', given.maxStates],
     ['max-depth', given.maxDepth],
     ['max-seconds', given.maxSeconds],
+    ['max-memory', given.maxMemory],
     ['workers', given.workers === 'auto' ? 1 : given.workers],
   ] as const) {
     if (n !== undefined && !(n > 0)) throw new UsageError(`--${name} must be a positive number`, 2);
@@ -47,10 +48,10 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   // An unreached `reachable` guard says something is vacuous, not that the search stopped early.
   const onlyUnreached = safety.violations.every((v) => v.kind === 'unreached');
   if (!(safety.verdict === 'ok' || (safety.verdict === 'violation' && (options.continue || onlyUnreached)))) return safety;
-  // The same budgets as the search's: --max-seconds for the whole run; a graph recorded by the
-  // search has the search's states, which its state budget has judged, while a graph explored
-  // in a pass of its own counts --max-states against its own distinct states (more than the
-  // search's under symmetry).
+  // The same budgets as the search's: --max-seconds for the whole run, the memory limits; a graph
+  // recorded by the search has the search's states, which its state budget has judged, while a
+  // graph explored in a pass of its own counts --max-states against its own distinct states
+  // (more than the search's under symmetry).
   const { distinctStates, generatedStates, depth } = safety.stats;
   const driver = SearchDriver.of(options, started);
   const live = recorded?.tap.began

@@ -45,7 +45,10 @@ export interface TableResult {
   readonly interrupted?: boolean;
 }
 
-export interface TableOptions extends Pick<CheckOptions, 'maxStates' | 'maxSeconds' | 'maxDepth' | 'exact' | 'workers' | 'interrupted' | 'live' | 'symmetry'> {
+export interface TableOptions extends Pick<
+  CheckOptions,
+  'maxStates' | 'maxSeconds' | 'maxMemory' | 'maxDepth' | 'exact' | 'workers' | 'interrupted' | 'live' | 'symmetry'
+> {
   /** Values checked after the spec's own (a design file given with --design). */
   readonly extraValues?: readonly unknown[];
   /** Called as each row's search ends, with that row's cells. */

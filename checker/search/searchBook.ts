@@ -6,6 +6,7 @@
 // (searchDriver.ts).
 import type { AnySpec } from '../spec.ts';
 import type { SeenSet, StoredStates } from '../state/seenSet.ts';
+import { memoryInUse, readProcessMemory } from './memoryWatch.ts';
 import { SearchCounts } from './searchCounts.ts';
 import { SearchFindings } from './searchFindings.ts';
 import { StateStore } from './stateStore.ts';
@@ -60,7 +61,13 @@ export class SearchBook<Seen extends StoredStates = SeenSet> {
       depth: s.depth,
       seconds: s.seconds,
       statesPerSecond: s.statesPerSecond,
+      memoryBytes: this.memoryBytes(),
     };
+  }
+
+  /** The process's memory now, as --max-memory counts it. */
+  memoryBytes(): number {
+    return memoryInUse((this.options.readMemory ?? readProcessMemory)());
   }
 
   result(): CheckResult {

@@ -1,10 +1,12 @@
 // SearchDriver: what runs around a search and never inside its visits: Ctrl-C, the budgets
-// (distinct states, seconds), progress lines, and the yield to the event loop that lets signal handlers run (a search is otherwise one synchronous loop). A search
+// (distinct states, seconds, memory), the JS heap's limit, progress lines, and the yield to the
+// event loop that lets signal handlers run (a search is otherwise one synchronous loop). A search
 // is a Stepper that the driver runs a slice at a time, looking up between slices; the parallel
 // search's coordinator, which waits on its workers instead, asks stopWanted and progressIfDue at
 // each wait. Either way the search itself only says when it has nothing left to do.
 import type { CheckOptions } from '../checkOptions.ts';
 import type { Progress } from '../findings.ts';
+import { MemoryWatch, type HeapReading } from './memoryWatch.ts';
 import { stopRequest, type StopRequest } from './stopRequest.ts';
 
 /** The longest a search runs between two yields to the event loop, so Ctrl-C is heard in time. */
@@ -22,6 +24,8 @@ export interface Stepper {
 export interface DriverOptions {
   /** Ctrl-C and the budgets of states and seconds, asked with the distinct states so far. */
   readonly stop: (now: number, distinct: number) => StopRequest | undefined;
+  /** The memory limits; none where `stop` watches them already (the behaviour graph pass: its caller's). */
+  readonly memory?: MemoryWatch;
   readonly onProgress?: (p: Progress) => void;
   /** Seconds between two progress reports (default 10). */
   readonly progressSeconds?: number;
@@ -39,11 +43,15 @@ export class SearchDriver {
     this.lastProgress = started;
   }
 
-  /** The driver of a check: its Ctrl-C, budgets and progress, with --max-seconds counted from `started`. */
-  static of(options: CheckOptions, started = performance.now()): SearchDriver {
+  /**
+   * The driver of a check: its Ctrl-C, budgets, memory limits and progress, with --max-seconds
+   * counted from `started`; `workerHeaps`, the parallel search's workers' heaps.
+   */
+  static of(options: CheckOptions, started = performance.now(), workerHeaps?: () => readonly HeapReading[]): SearchDriver {
     return new SearchDriver(
       {
         stop: (now, distinct) => stopRequest(options, started, now, distinct),
+        memory: new MemoryWatch(options.maxMemory, options.readMemory, workerHeaps),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
       },
@@ -51,9 +59,18 @@ export class SearchDriver {
     );
   }
 
-  /** Why the search is to stop now (Ctrl-C, a spent budget), with `distinct` states found. */
+  /** Why the search is to stop now (Ctrl-C, a spent budget, a heap near its limit), with `distinct` states found. */
   stopWanted(now: number, distinct: number): StopRequest | undefined {
-    return this.options.stop(now, distinct);
+    const request = this.options.stop(now, distinct);
+    if (request) return request;
+    const reason = this.options.memory?.check(now);
+    return reason === undefined ? undefined : { verdict: 'incomplete', reason };
+  }
+
+  /** Why `bytes` more on every thread's heap would fill one (the parallel search, before a level is copied to them all). */
+  roomFor(bytes: number): StopRequest | undefined {
+    const reason = this.options.memory?.roomFor(bytes);
+    return reason === undefined ? undefined : { verdict: 'incomplete', reason };
   }
 
   /** Reports `figures()` when `progressSeconds` have passed since the last report. */

@@ -17,8 +17,8 @@
 // nothing. Symmetry is not applied: it would only merge counts, never change a walk.
 //
 // Each visited state is classified against the store as in every search (search/classify.ts)
-// and checked with the same invariant loop (search/invariants.ts); budgets and Ctrl-C are the
-// search driver's (search/searchDriver.ts), looked up after every step.
+// and checked with the same invariant loop (search/invariants.ts); budgets, Ctrl-C and the
+// memory limits are the search driver's (search/searchDriver.ts), looked up after every step.
 import type { AnySpec, Successor, TraceStep } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { Expander } from '../search/expander.ts';
@@ -30,6 +30,7 @@ import { classify, NEW, OUTSIDE, OUTSIDE_KNOWN } from '../search/classify.ts';
 import { Invariants } from '../search/invariants.ts';
 import { seenSetKeys } from '../search/stateStore.ts';
 import { SearchDriver, type Stepper } from '../search/searchDriver.ts';
+import { memoryInUse, MemoryWatch, readProcessMemory, type MemoryReader } from '../search/memoryWatch.ts';
 import { budgetReason } from '../search/stopRequest.ts';
 import type { CheckResult, Verdict, Violation } from '../findings.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
@@ -52,6 +53,10 @@ export interface SimulateOptions {
   readonly maxSeconds?: number;
   /** Stop (incomplete) once the walks have visited this many distinct states. */
   readonly maxStates?: number;
+  /** Stop (incomplete) once the process holds this many bytes (search/memoryWatch.ts). */
+  readonly maxMemory?: number;
+  /** How memory is read (default: the process's own). */
+  readonly readMemory?: MemoryReader;
   /** Checked now and then; when it turns true the simulation ends with verdict 'interrupted'. */
   readonly interrupted?: () => boolean;
 }
@@ -78,6 +83,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
   for (const [name, n] of [
     ['max-seconds', options.maxSeconds],
     ['max-states', options.maxStates],
+    ['max-memory', options.maxMemory],
   ] as const) {
     if (n !== undefined && !(n > 0)) throw new UsageError(`--${name} must be a positive number`, 2);
   }
@@ -173,6 +179,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
     distinct: () => seen.size,
     progress: () => {
       const seconds = (performance.now() - started) / 1000;
+      const memoryBytes = memoryInUse((options.readMemory ?? readProcessMemory)());
       return {
         generatedStates: counts.generated,
         distinctStates: seen.size,
@@ -180,6 +187,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
         depth,
         seconds,
         statesPerSecond: seen.size / Math.max(seconds, 1e-9),
+        memoryBytes,
       };
     },
   };
@@ -192,6 +200,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
         const why = budgetReason(options, started, now, distinct);
         return why === undefined ? undefined : { verdict: 'incomplete', reason: `${why} after ${walks} of ${options.traces} traces` };
       },
+      memory: new MemoryWatch(options.maxMemory, options.readMemory),
     },
     started,
   );

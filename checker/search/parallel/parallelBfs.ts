@@ -32,7 +32,8 @@ import { FAILURE_FIELDS, SEQ, type Finished, type FromWorker, type Run, type Sta
 import { BatchWriter } from './batchWriter.ts';
 import { headStart } from './headStart.ts';
 import { SearchDriver } from '../searchDriver.ts';
-import { WorkerPool } from './workerPool.ts';
+import type { HeapReading } from '../memoryWatch.ts';
+import { WorkerOutOfMemory, WorkerPool } from './workerPool.ts';
 
 type Book = SearchBook<IndexedFingerprints>;
 
@@ -52,7 +53,9 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   const invariantNames = findings.invariants.names;
   const reachableNames = Object.keys(spec.reachable ?? {});
   const control = new ControlBlock(W);
-  const driver = SearchDriver.of(options, book.started);
+  // The workers' heaps are their own: each publishes its use in the control block, and the
+  // driver's memory watch reads them beside the coordinator's (search/memoryWatch.ts).
+  const driver = SearchDriver.of(options, book.started, () => control.heaps());
   const progress = (): Progress => book.progress();
   const pool = new WorkerPool(W, {
     specFile,
@@ -83,6 +86,8 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
     findings.stopAs({ verdict: 'interrupted' });
     throw new Stopped();
   };
+  // While a level is under way: how to put the counts back as they stood at its start.
+  let backToLevelStart: (() => void) | undefined;
   try {
     const start = await headStart(book, table, driver, () => options.headStart === false || pool.allSent('ready'));
     let ready = false; // waited for only if the head start left something to search
@@ -100,6 +105,14 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       if (!ready) ready = (await pool.collect('ready', watchIdle)).length > 0;
       counts.queue = levelSize;
       const before: LevelStart = { distinct: store.seen.size, counts: counts.snapshot() };
+      const depthBefore = counts.depth;
+      const heapsBefore = control.heaps();
+      backToLevelStart = () => {
+        counts.restore(before.counts);
+        counts.overrideDistinct(before.distinct);
+        counts.depth = depthBefore;
+        counts.queue = levelSize;
+      };
       const levelStart = store.seen.size - levelSize;
       // Set while the workers expand (Ctrl-C, a budget), applied once the level is dealt with.
       let pending: StopRequest | undefined;
@@ -141,7 +154,12 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
           lost[w]!.push((tag - levelBase - w) / W);
         }
       }
-      if (pending && expanded.some((e) => e.overflow || e.stopped)) {
+      // The new states are copied to the coordinator, then to every worker: their size, as the
+      // workers' heaps grew to hold them, must fit on every heap (clone transport: the states
+      // are objects; codec states sit in shared memory and barely show).
+      const copied = driver.roomFor(heapGrowth(heapsBefore, control.heaps()));
+      pending ??= copied;
+      if (pending && (copied || expanded.some((e) => e.overflow || e.stopped))) {
         lost.forEach((l, w) => pool.send(w, { type: 'abandon', lost: Uint32Array.from(l) }));
         countAbandoned(book, await pool.collect('abandoned'), levelSize, level);
         findings.stopAs(pending);
@@ -161,6 +179,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       if (!pending) table.makeRoom(expectedClaims(nextSize, growth), levelBase);
       const finished = await pool.collect('finished', watchLevel);
       const placed = placeLevel(book, finished);
+      backToLevelStart = undefined;
       for (const f of finished) findings.markReached((_, name) => f.reached.includes(reachableNames.indexOf(name)));
       if (placed.keys.length > 0) counts.depth = level + 1;
       const stopAt = reportViolations(book, finished, placed, invariantNames);
@@ -179,11 +198,22 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       driver.progressIfDue(now, progress);
     }
   } catch (e) {
-    if (!(e instanceof Stopped)) throw e;
+    if (e instanceof WorkerOutOfMemory) {
+      // The levels before stand; the one under way is lost with the worker.
+      backToLevelStart?.();
+      findings.incomplete(e.message);
+    } else if (!(e instanceof Stopped)) throw e;
   } finally {
     await pool.close();
   }
   return book.result();
+}
+
+/** What the workers' heaps grew by, all told, from `before` to `after`. */
+function heapGrowth(before: readonly HeapReading[], after: readonly HeapReading[]): number {
+  let grown = 0;
+  for (let w = 0; w < after.length; w++) grown += Math.max(0, after[w]!.used - (before[w]?.used ?? 0));
+  return grown;
 }
 
 /** The figures while a level is expanded: its claims so far count as distinct and queued. */
@@ -197,6 +227,7 @@ function levelProgress(book: Book, f: LevelFigures, levelSize: number, level: nu
     depth: f.claims > 0 ? level + 1 : level,
     seconds,
     statesPerSecond: seconds > 0 ? distinct / seconds : 0,
+    memoryBytes: book.memoryBytes(),
   };
 }
 

@@ -3,6 +3,7 @@
 // classifying each successor against the shared seen-set as every search does (classify.ts: a
 // new one is claimed there) and checking new ones at once (the state is at hand); when every
 // worker is done, it keeps the claims no lower worker took over.
+import v8 from 'node:v8';
 import { specCodec } from '../../state/specCodec.ts';
 import { requireBundledSpec } from './bundledSpec.ts';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -32,7 +33,7 @@ const { classify, KNOWN, NEW, OUTSIDE } = classification;
 const { runLength, runState } = batches;
 const { SEQ } = protocol;
 const { searchFailure } = searchFailures;
-const { ControlBlock, SYNC_EVERY } = controlBlocks;
+const { ControlBlock, HEAP_MS, SYNC_EVERY } = controlBlocks;
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -176,6 +177,7 @@ function expand(m: ExpandOrder): void {
       sinceSync += seq + 1;
       if (sinceSync >= SYNC_EVERY) {
         sinceSync = 0;
+        publishHeapIfDue();
         if (control.publish(me, lv.expanded, generatedAll, claims.length, takenOver.length)) {
           stopped = true;
           return false;
@@ -187,6 +189,7 @@ function expand(m: ExpandOrder): void {
     throw searchFailure(e, expander.phase, current);
   }
   const tags = Float64Array.from(takenOver);
+  publishHeap(); // what the level's claims take, for the coordinator to weigh before they are copied
   control.publish(me, lv.expanded, generatedAll, claims.length, takenOver.length);
   post({ type: 'expanded', overflow, stopped, claims: claims.length, takenOver: tags }, [tags.buffer]);
 }
@@ -195,6 +198,18 @@ function expand(m: ExpandOrder): void {
 function check(s: unknown, number: number, failures: number[], reached: Set<number>): void {
   for (let k = invariants.firstBroken(s, params); k >= 0; k = invariants.firstBroken(s, params, k + 1)) failures.push(number, k);
   for (let r = 0; r < reachable.length; r++) if (!reached.has(r) && reachable[r]!(s, params)) reached.add(r);
+}
+
+let lastHeap = -Infinity;
+/** Publishes this thread's heap for the coordinator's memory watch, at most every HEAP_MS. */
+function publishHeapIfDue(): void {
+  if (performance.now() - lastHeap >= HEAP_MS) publishHeap();
+}
+
+function publishHeap(): void {
+  lastHeap = performance.now();
+  const heap = v8.getHeapStatistics();
+  control.publishHeap(me, heap.used_heap_size, heap.heap_size_limit);
 }
 
 /**
@@ -341,4 +356,5 @@ port.on('message', (m: ToWorker) => {
     post({ type: 'error', message: (e as Error).message, exitCode });
   }
 });
+publishHeap();
 post({ type: 'ready' });
