@@ -32,6 +32,17 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': 'off',
     },
   },
+  // Type-aware rules where a forgotten promise loses a result: the async searches, the signal
+  // handling and the CLI that awaits them. An unawaited search or a promise handed to an event
+  // emitter (a signal handler) would let the process exit before the report, or swallow its error.
+  {
+    files: ['checker/**/*.ts', 'bin/**/*.mjs', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['bin/*.mjs'] }, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // The worker entry is CommonJS on purpose (parallel/workerEntry.cjs says why).
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

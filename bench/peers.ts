@@ -1,6 +1,8 @@
 // The peer checkers, run on the same model where they are installed: SPIN (compiled C,
 // breadth-first, no partial-order reduction) and TLC (TLA2TOOLS names a tla2tools.jar; by default
-// the one ../shared/peers carries), on the philosophers and on the TLA+ twin of the revoke model.
+// the one the project's shared folder beside the clone carries, ../shared/peers/tla2tools.jar, which
+// is too big to commit), on the peer models in bench/peers/: the philosophers and the TLA+ twin of
+// the revoke model.
 // A missing peer is one line saying how to install it, never a failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -14,7 +16,9 @@ export interface PeerRun {
   readonly peakRssBytes: number;
 }
 
-const peersDir = resolve(import.meta.dirname, '../../shared/peers');
+const peersDir = resolve(import.meta.dirname, 'peers');
+/** Where the TLC jar is looked for when TLA2TOOLS is not set. */
+const sharedJar = resolve(import.meta.dirname, '../../shared/peers/tla2tools.jar');
 
 function onPath(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -50,7 +54,7 @@ export function spinMissing(): string | undefined {
   return undefined;
 }
 
-/** SPIN on philo.pml with n philosophers, compiled as ../shared/peers/README.md says. */
+/** SPIN on philo.pml with n philosophers, compiled as bench/peers/README.md says. */
 export async function runSpin(n: number): Promise<PeerRun> {
   const dir = mkdtempSync(join(tmpdir(), 'rmc-spin-'));
   copyFileSync(join(peersDir, 'philo.pml'), join(dir, 'philo.pml'));
@@ -66,9 +70,9 @@ export async function runSpin(n: number): Promise<PeerRun> {
   return { distinct: Number(stored[1]), generated: Number(transitions[1]), seconds: run.seconds, peakRssBytes: run.peakRssBytes };
 }
 
-/** The TLC jar: TLA2TOOLS, else the one shipped beside the peer models. */
+/** The TLC jar: TLA2TOOLS, else the shared folder's. */
 function tlcJar(): string | undefined {
-  const jar = process.env.TLA2TOOLS ?? join(peersDir, 'tla2tools.jar');
+  const jar = process.env.TLA2TOOLS ?? sharedJar;
   return existsSync(jar) ? jar : undefined;
 }
 

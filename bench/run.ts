@@ -217,7 +217,7 @@ if (!quick) {
       table.push(peerRow(`TLC philosophers n=10 (-workers ${w})`, p));
       ratio(`TLC${w}`, `philosophers n=10/${w}`, p);
     }
-    // The twin (../shared/peers, read-only here) is the TLA+ translation of the model as issue 13
+    // The twin (bench/peers/revoke) is the TLA+ translation of the model as issue 13
     // left it, before issue 14 split mmap, faults and opens into the kernel's steps: it has
     // 405,102 states where ours now has more. The two are no longer the same model, so only the
     // rates (distinct states per second) are compared, in the safety rate line below, not times.

@@ -1,5 +1,5 @@
 // classic/philosophers: N dining philosophers with a deadlock, exactly the model of
-// ../shared/peers (philo.pml for SPIN, Philo.tla for TLC), the speed benchmark run side by side.
+// bench/peers (philo.pml for SPIN, Philo.tla for TLC), the speed benchmark run side by side.
 //
 // s[i] in 0..4 (0 thinking, 1 hungry, 2 has its left fork, 3 eating, 4 releasing); fork[j] in 0..N
 // (0 free, i+1 held by philosopher i). Philosopher i's left fork is fork[i], its right fork
@@ -39,7 +39,7 @@ interface Tables {
    */
   readonly digits: readonly [Uint8Array, Uint8Array];
   readonly of: [number, number];
-  newer: number;
+  newer: 0 | 1;
   /** 16^i */
   readonly w: readonly number[];
   /** (i + 1) % n */
@@ -75,7 +75,7 @@ const digit = (x: number, w: number): number => Math.floor(x / w) % 16;
  */
 function digitsOf(x: number, t: Tables): Uint8Array {
   if (t.of[t.newer] === x) return t.digits[t.newer];
-  const older = 1 - t.newer;
+  const older = t.newer === 0 ? 1 : 0;
   t.newer = older;
   if (t.of[older] === x) return t.digits[older];
   const digits = t.digits[older];
@@ -160,7 +160,7 @@ function codec(p: PhilosophersParams): StateCodec<PhilosophersState> {
 
 const spec: Spec<PhilosophersState, PhilosophersParams> = {
   name: 'classic/philosophers',
-  summary: 'N dining philosophers with a deadlock (the SPIN/TLC benchmark of shared/peers)',
+  summary: 'N dining philosophers with a deadlock (the SPIN/TLC benchmark of bench/peers)',
   defaults: { n: 10 },
   validate: (p) => (Number.isInteger(p.n) && p.n >= 2 && p.n <= MAX_N ? [] : [`n must be an integer in 2..${MAX_N} (got ${p.n})`]),
   init: () => [0],

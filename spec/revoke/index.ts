@@ -1,5 +1,5 @@
 // The revoke model: revokeat(path)/frevoke(fd) designs against the kernel objects that hold a
-// struct file on inode I (DOMAIN.md; background in research/revoke-domain.md).
+// struct file on inode I (docs/research/domain.md; background in docs/research/revoke-domain.md).
 //
 // Conventions (they fix the trace lengths):
 // - Initial state (Viro's): task B, the owner, has fd 3 -> F0 on I with f_count 1; task A (and C

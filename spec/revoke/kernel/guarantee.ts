@@ -8,7 +8,7 @@ import type { State } from './state.ts';
 type Predicate = StatePredicate<State, RevokeParams>;
 
 export interface Guarantee {
-  /** DOMAIN.md's name: the column of the table, the invariant and its partner. */
+  /** docs/research/domain.md's name: the column of the table, the invariant and its partner. */
   readonly name: string;
   /** The promise, as a reviewer would state it. */
   readonly doc: string;

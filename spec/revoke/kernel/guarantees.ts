@@ -1,4 +1,4 @@
-// The guarantees revoke makes (DOMAIN.md's names), each written once: the promise, the state
+// The guarantees revoke makes (docs/research/domain.md's names), each written once: the promise, the state
 // predicate that keeps it, and its reachability partner, a situation the model must reach for the
 // guarantee to mean anything. compileGuarantees turns the list into the Spec's records; the list's
 // order is the table's column order.

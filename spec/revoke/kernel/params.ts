@@ -1,4 +1,4 @@
-// The bounded constants of the revoke model (DOMAIN.md's parameter table; its names win).
+// The bounded constants of the revoke model (docs/research/domain.md's parameter table; its names win).
 import { isDesignPath } from './designPath.ts';
 
 export const variantNames = [

@@ -10,7 +10,7 @@
 //   reach the inode. The lowest free number is taken, as alloc_fd does, so states stay canonical.
 // - The socketpair is not a pair of fds: "who may send to whom" is a relation between user tasks
 //   (every other task, and itself when selfSend). Unix-socket garbage collection and sockets in
-//   flight are out of scope (DOMAIN.md); one message of one file is in flight at most.
+//   flight are out of scope (docs/research/domain.md); one message of one file is in flight at most.
 // - The page cache, f_pos, f_mode and the inode's owner are not modelled: no guarantee depends on
 //   them (the revoker always passes the permission check; the caller blocks later opens).
 // - A struct file whose f_count reaches 0 is freed and leaves `files`; a borrowed call still
@@ -348,7 +348,7 @@ export function someTask(s: State, test: (tk: Task, t: TaskId) => boolean): bool
   return false;
 }
 
-/** Struct file ids the model can create: F0 and F1 on I (DOMAIN.md's two), J0 on J. */
+/** Struct file ids the model can create: F0 and F1 on I (docs/research/domain.md's two), J0 on J. */
 export const FILE_IDS: readonly FileId[] = ['F0', 'F1', 'J0'];
 const KINDS: readonly CallKind[] = ['read', 'write', 'pread', 'fchmod'];
 const PCS: readonly RevokerPc[] = ['idle', 'scan', 'kill', 'detached', 'doomed', 'locked', 'vgone', 'deactivated', 'drained', 'unmapped', 'done', 'failed'];

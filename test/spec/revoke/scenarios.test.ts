@@ -1,4 +1,4 @@
-// Each listed counterexample (research note, section 3) as the labels a reviewer reads, replayed
+// Each listed counterexample (docs/research/revoke-domain.md, section 3) as the labels a reviewer reads, replayed
 // through the spec's own actions: the last state breaks the named guarantee, the one before holds.
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../../checker/trace/replay.ts';

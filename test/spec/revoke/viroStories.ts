@@ -1,4 +1,4 @@
-// Al Viro's three counterexamples to the 2007 patch (../shared/seeds), as the labels of the
+// Al Viro's three counterexamples to the 2007 patch (docs/research/seeds.md), as the labels of the
 // traces the search finds for them under their named configurations, in his own order. The
 // search test finds them; the scenario test replays them through the spec's actions.
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
