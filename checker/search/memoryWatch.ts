@@ -106,7 +106,7 @@ export class MemoryWatch {
 }
 
 /** The old generation's limit: heap_size_limit less the young generation (at least half of it, for tiny heaps). */
-function oldGenerationLimit(heap: HeapReading): number {
+export function oldGenerationLimit(heap: HeapReading): number {
   return Math.max(heap.limit - YOUNG_GENERATION, heap.limit / 2);
 }
 
@@ -121,6 +121,6 @@ function share(heap: HeapReading): string {
 }
 
 /** The flag that raises a heap's limit, at twice the present one (in MB) as a start. */
-function raiseHint(heap: HeapReading): string {
+export function raiseHint(heap: HeapReading): string {
   return `raise the limit with NODE_OPTIONS=--max-old-space-size=${Math.ceil((2 * oldGenerationLimit(heap)) / 2 ** 20)} (MB)`;
 }

@@ -3,7 +3,7 @@
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { SpecError } from '../../errors.ts';
-import { formatBytes } from '../memoryWatch.ts';
+import { formatBytes, oldGenerationLimit, raiseHint } from '../memoryWatch.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
 
 /**
@@ -12,13 +12,10 @@ import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
  */
 export class WorkerOutOfMemory extends Error {
   constructor(readonly worker: number) {
-    super(`worker ${worker} ran out of its JS heap (limit ${formatBytes(heapLimit())}); raise the limit with NODE_OPTIONS=--max-old-space-size=<MB>`);
+    // A worker's heap has this thread's limit (both come from NODE_OPTIONS or V8's default).
+    const heap = { used: 0, limit: v8.getHeapStatistics().heap_size_limit };
+    super(`worker ${worker} ran out of its JS heap (its limit is ${formatBytes(oldGenerationLimit(heap))}); ${raiseHint(heap)}`);
   }
-}
-
-/** This thread's heap limit, which the workers share unless NODE_OPTIONS sets theirs. */
-function heapLimit(): number {
-  return v8.getHeapStatistics().heap_size_limit;
 }
 
 /** The longest a collect waits between two calls of its `onWait`. */

@@ -92,3 +92,20 @@ describe('rmc check --max-memory', () => {
     expect((JSON.parse(r.stdout) as { reason: string }).reason).toMatch(/^memory budget of 1 MB reached \(the process holds \d+ MB\)$/);
   }, 150_000);
 });
+
+describe('rmc check when a worker runs out of its JS heap at once', () => {
+  it('ends with exit 3 and the levels before it, not as a failure of the spec', () => {
+    // The head start searches the first levels in the main thread, until the workers are ready
+    // or a level passes 8,192 states; the workers' first expansion outgrows a 64 MB heap.
+    const r = rmc(['check', './test/checker/cli/heapHogSpecModule.ts', '--workers', '2'], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+    expect(r.code).toBe(3);
+    const why = 'worker \\d ran out of its JS heap \\(its limit is 64 MB\\); raise the limit with NODE_OPTIONS=--max-old-space-size=128 \\(MB\\)';
+    expect(r.stdout).toMatch(new RegExp(`^Model checking incomplete: ${why}\\. No verdict within the bounds searched\\.$`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^rmc: incomplete: ${why}$`, 'm'));
+    // Every state of the tree is new, and the levels searched stand whole: the last one queued.
+    const counts = /^([\d,]+) states generated, ([\d,]+) distinct states found, ([\d,]+) states left on queue\.$/m.exec(r.stdout);
+    const [generated, distinct, queue] = counts!.slice(1).map((x) => Number(x.replace(/,/g, '')));
+    expect(distinct).toBe(generated);
+    expect(queue).toBe((distinct! + 1) / 2);
+  }, 150_000);
+});
