@@ -3,8 +3,9 @@
 //
 // A Ctrl-C or SIGTERM that arrives while the checker is still loading (seconds on a busy machine)
 // would kill the process with nothing printed: it is remembered here instead, and the run that
-// takes over the signals (checker/cli/interrupts.ts) stops at its first chance and reports.
-const early = { signals: [], remember: (signal) => early.signals.push(signal) };
+// takes over the signals (checker/cli/interrupts.ts) stops at its first chance and reports. The
+// parent is noted now, before those seconds: if it dies meanwhile, the run must still tell.
+const early = { signals: [], remember: (signal) => early.signals.push(signal), parent: process.ppid };
 process.on('SIGINT', early.remember);
 process.on('SIGTERM', early.remember);
 globalThis.rmcEarlySignals = early;

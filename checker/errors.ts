@@ -1,5 +1,6 @@
 // The errors the CLI turns into one line and an exit code. Raised once, where input is parsed or
 // where a spec misbehaves; never printed here.
+import { valueText } from './valueText.ts';
 
 /** Bad input from the user: unknown spec, parameter, invariant; malformed config. */
 export class UsageError extends Error {
@@ -25,11 +26,11 @@ export class SpecError extends Error {
 }
 
 /**
- * A value from the user as an error message echoes it: JSON-quoted and cut to `max` characters,
- * so a 100 KB `--set` value does not come back whole.
+ * A value from the user as an error message echoes it: JSON-quoted (-0 and Infinity as written,
+ * valueText.ts) and cut to `max` characters, so a 100 KB `--set` value does not come back whole.
  */
 export function shown(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const text = typeof value === 'string' ? value : valueText(value);
   return text.length > max ? `'${text.slice(0, max)}...' (${text.length.toLocaleString('en-US')} characters)` : `'${text}'`;
 }
 

@@ -80,6 +80,19 @@ export interface NotApplicable {
 
 export type Verdict = 'ok' | 'violation' | 'incomplete' | 'interrupted';
 
+/**
+ * What a check concluded about one guarantee it was asked to judge: holds, violated, not
+ * exercised (holds only vacuously), n/a (`reason`), or unjudged (the run stopped before it could
+ * say: at the first violation, a budget, Ctrl-C). A `reachable` claim of the spec's own (no
+ * guarantee's partner) holds when some state reaches it.
+ */
+export interface GuaranteeVerdict {
+  readonly name: string;
+  readonly kind: 'invariant' | 'property' | 'reachable';
+  readonly verdict: 'holds' | 'violated' | 'not-exercised' | 'n/a' | 'unjudged';
+  readonly reason?: string;
+}
+
 export interface CheckResult<S = unknown> {
   readonly verdict: Verdict;
   /** Why the search is incomplete: which budget ran out. */
@@ -103,4 +116,10 @@ export interface CheckResult<S = unknown> {
   readonly unjudged?: readonly string[];
   /** Guarantees selected but not checked, because the spec says they do not apply here. */
   readonly notApplicable?: readonly NotApplicable[];
+  /**
+   * Every invariant and property the check was asked about, in the order selected, then the
+   * spec's own `reachable` claims, each with what the run concluded (set by check(), not by a
+   * simulation, which proves nothing about the states it did not visit).
+   */
+  readonly verdicts?: readonly GuaranteeVerdict[];
 }

@@ -1,9 +1,12 @@
 // The Spec API: the contract between a model and the checker.
 //
 // Specs are TypeScript modules whose `export default` is a `Spec`. Specs written outside this
-// repository load by path and may import nothing from here but types, so these names are stable:
-// extend, never rename. docs/DESIGN.md explains each rule; the comments here say what a spec
-// author must know.
+// repository load by path and may import nothing from here but types (`import type { Spec } from
+// 'rmc'`: checker/index.ts, the package's entry, re-exports every type of this file), so these
+// names are stable: extend, never rename. A field added to an interface here is added to
+// checker/specShape.ts too, which checks a loaded module's fields (the compiler says so, and its
+// test), and to the README's field table. docs/DESIGN.md explains each rule; the comments here
+// say what a spec author must know.
 
 /** A state predicate over a state and the bounded constants. */
 export type StatePredicate<S, P> = (s: S, p: P) => boolean;
@@ -127,7 +130,8 @@ export interface Spec<S, P extends object = {}> {
   readonly fairness?: readonly Fairness[] | ((p: P) => readonly Fairness[]);
   /**
    * Valid end states (SPIN's `end` labels): a state with no successor that satisfies this is a
-   * finished run, not a deadlock. Without it every state with no successor is a deadlock.
+   * finished run, not a deadlock. Without it every state with no successor is a deadlock: a spec
+   * whose runs end reports "Deadlock reached" (exit 11) at every clean end unless it says which.
    */
   terminal?(s: S, p: P): boolean;
   /** State constraint: a state outside it is counted and checked, but not stored or explored. */

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
-import { isOsError, osErrorText, UsageError } from '../errors.ts';
+import { shown, UsageError } from '../errors.ts';
 import { check } from '../run/check.ts';
 import { simulate } from '../simulate/simulate.ts';
 import { runTable, type TableOptions, type TableResult } from '../run/table.ts';
@@ -13,13 +13,13 @@ import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
 import { cellText, tableJson, tableText } from '../report/tableReport.ts';
 import { qualified, textReport } from '../report/textReport.ts';
-import { violationTrace } from '../report/violationTrace.ts';
 import { readPlan, regenerateCounterexamples } from '../counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
 import { resolveParams, validated } from '../run/params.ts';
 import { compareExpectations, expectationsText } from '../run/expectations.ts';
 import { registeredNames, userCwd } from './registry.ts';
-import { writeFileSet } from '../files/writeFileSet.ts';
+import { saveTraces, tracesJson, type TracesSaved } from './saveTraces.ts';
+import { knownParams, knownSpec } from './runSoFar.ts';
 import { listenForInterrupts, releaseEarlySignals, type Interrupts } from './interrupts.ts';
 import { dirname, resolve } from 'node:path';
 
@@ -42,6 +42,7 @@ export interface CommonFlags {
   traceDir?: string;
   progress?: number;
   strict?: boolean;
+  typecheck?: boolean;
 }
 
 /** Ctrl-C and SIGTERM for one run (interrupts.ts); a second signal prints the figures so far. */
@@ -98,6 +99,9 @@ export interface SimulateFlags {
 function designFiles(spec: AnySpec, flags: CommonFlags): string[] {
   const files = (flags.design ?? []).map((f) => resolve(userCwd(), f));
   if (files.length > 0 && !spec.table) throw new UsageError(`spec ${spec.name} has no table parameter for --design to set`, 2);
+  // Both name the row to check; one silently winning would check what the user did not ask for.
+  const set = files.length > 0 ? flags.set.find((kv) => kv.startsWith(`${spec.table!.param}=`)) : undefined;
+  if (set !== undefined) throw new UsageError(`--design and --set ${shown(set)} both set ${spec.table!.param}: give one`, 2);
   for (const f of files) if (!existsSync(f)) throw new UsageError(`design file not found: ${f}`, 150);
   return files;
 }
@@ -106,11 +110,13 @@ function paramsWithDesign(spec: AnySpec, configDir: string, flags: CommonFlags):
   const files = designFiles(spec, flags);
   if (files.length > 1) throw new UsageError('check and simulate take one --design (table takes several)', 2);
   const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  knownParams(params);
   return files.length === 1 ? validated(spec, { ...params, [spec.table!.param]: files[0] }) : params;
 }
 
 export async function runSimulate(specArg: string, flags: CommonFlags & SimulateFlags): Promise<number> {
-  const { spec, configDir } = await loadSpec(specArg);
+  const { spec, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  knownSpec(spec.name);
   const params = paramsWithDesign(spec, configDir, flags);
   const ctrlC = onInterrupt(flags, spec, params);
   try {
@@ -132,7 +138,8 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
 }
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
-  const { spec, configDir, file } = await loadSpec(specArg);
+  const { spec, configDir, file } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  knownSpec(spec.name);
   const params = paramsWithDesign(spec, configDir, flags);
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, spec, params);
@@ -158,26 +165,29 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
   }
 }
 
-/** Prints a check or simulation result (text or JSON), then writes its traces, returns the exit
- * code. The report comes first so that traces that cannot be written (a full disk, a file in the
- * way) cost the trace files, not the result; the exit code then says the output is incomplete. */
+/** Prints a check or simulation result (text or JSON) and writes its traces, returns the exit
+ * code. A failed trace write costs the trace files, not the result: the report is printed in
+ * full either way, and one line after it says why the traces are missing, with exit 74 (the OS
+ * refused) or 2 (a file in the way is not rmc's). The text report comes before the write; the
+ * JSON report after it, as its `traceDir` field says whether the traces were written. */
 function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags, ctrlC: Interrupts, simulation = false): number {
-  if (flags.json) process.stdout.write(JSON.stringify(jsonReport(spec, params, result)) + '\n');
-  else process.stdout.write(textReport(spec, params, result, simulation));
+  const save = (): TracesSaved | undefined => (flags.traceDir ? saveTraces(spec, params, result, resolve(userCwd(), flags.traceDir)) : undefined);
+  let traces: TracesSaved | undefined;
+  if (flags.json) {
+    traces = save();
+    process.stdout.write(JSON.stringify({ ...jsonReport(spec, params, result), ...(traces ? { traceDir: tracesJson(traces) } : {}) }) + '\n');
+  } else {
+    process.stdout.write(textReport(spec, params, result, simulation));
+    traces = save();
+  }
   for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);
   // The text report says it on stdout already; a JSON reader's log gets the warning on stderr.
   if (flags.json) for (const q of qualified(result)) process.stderr.write(`rmc: ${q.level}: ${q.text}\n`);
   if (result.verdict === 'interrupted') process.stderr.write('rmc: interrupted; the statistics above are partial\n');
   if (result.verdict === 'incomplete') process.stderr.write(`rmc: incomplete: ${result.incompleteReason}\n`);
-  if (flags.traceDir) {
-    const dir = resolve(userCwd(), flags.traceDir);
-    try {
-      writeTraces(spec, params, result, dir);
-    } catch (e) {
-      if (!isOsError(e)) throw e;
-      process.stderr.write(`rmc: cannot write traces to ${dir}: ${osErrorText(e)}\n`);
-      return EXIT.cannotWrite;
-    }
+  if (traces && !traces.written) {
+    process.stderr.write(`rmc: ${traces.error}\n`);
+    return traces.exitCode;
   }
   return result.verdict === 'interrupted' ? ctrlC.exitCode() : exitCodeOf(result);
 }
@@ -192,18 +202,6 @@ function budgets(flags: CommonFlags): object {
     exact: flags.exact ?? false,
     symmetry: flags.symmetry ?? false,
   };
-}
-
-/** Each trace as text and JSON, all or none (writeFileSet). */
-function writeTraces(spec: AnySpec, params: object, result: CheckResult, dir: string): void {
-  const report = jsonReport(spec, params, result) as { violations: object[] };
-  const files: [string, string][] = [];
-  result.violations.forEach((v, i) => {
-    if (v.trace.length === 0) return;
-    const base = `${spec.name.replace(/\//g, '-')}--${v.kind}-${v.name}`.replace(/[^\w.-]+/g, '_');
-    files.push([`${base}.txt`, violationTrace(spec, params, v)], [`${base}.json`, JSON.stringify(report.violations[i], null, 2) + '\n']);
-  });
-  if (files.length > 0) writeFileSet(dir, files);
 }
 
 export async function runList(flags: { json?: boolean }): Promise<number> {
@@ -254,9 +252,11 @@ async function withTable(
   rowLines: (spec: AnySpec) => Pick<TableOptions, 'onRow'>,
   report: (spec: AnySpec, params: Record<string, unknown>, table: TableResult) => number,
 ): Promise<number> {
-  const { spec, configDir } = await loadSpec(specArg);
+  const { spec, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  knownSpec(spec.name);
   if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to ${what})`);
   const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  knownParams(params);
   const extraValues = designFiles(spec, flags);
   for (const f of extraValues) validated(spec, { ...params, [spec.table.param]: f });
   warnAboutWorkers(flags.workers);
@@ -268,7 +268,9 @@ async function withTable(
       process.stderr.write('rmc: interrupted; the rows marked interrupted were not checked\n');
       return settle(ctrlC, ctrlC.exitCode());
     }
-    return settle(ctrlC, code);
+    // The table is out, its failed rows marked; the spec's failure still decides the exit code.
+    for (const e of table.errors ?? []) process.stderr.write(`rmc: ${spec.table.param} ${e.label}: ${e.message}\n`);
+    return settle(ctrlC, table.errors?.[0]?.exitCode ?? code);
   } finally {
     ctrlC.dispose();
   }
@@ -306,6 +308,7 @@ export function runTableCommand(specArg: string, flags: CommonFlags): Promise<nu
 
 export async function runCounterexamples(specArg: string, out: string): Promise<number> {
   const { spec, file, configDir } = await loadSpec(specArg);
+  knownSpec(spec.name);
   const target = resolve(userCwd(), out);
   // Interrupted, the searches stop and nothing is written: the folder stays as it was.
   const ctrlC = listenForInterrupts(() => process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`));

@@ -4,10 +4,19 @@
 // same kind within DUPLICATE_MS is the same request delivered twice (npm forwards the signal
 // the whole process group already got), so it is ignored. A later one means "now": the figures
 // the run has reached are printed at once, from `live`, and the process exits.
+//
+// A parent that dies is taken as a SIGTERM: `kill <npm pid>`, or a wrapper killed with SIGKILL,
+// would otherwise leave the search running under PID 1 with nobody to report to. The run
+// notices at its next poll of `interrupted()` that its parent process is no longer the one it
+// started under (the orphan is handed to PID 1 or a subreaper), and stops with its report and
+// exit 143, as the SIGTERM a supervisor sends its tree would. Only a first request: a dead
+// parent never counts as the second signal that cuts the report short.
 import { EXIT } from '../report/exitCode.ts';
 import type { Progress } from '../findings.ts';
 
 const DUPLICATE_MS = 500;
+/** The parent the process started under: bin/rmc.mjs noted it before loading the checker. */
+const parentAtStart = (globalThis as { rmcEarlySignals?: EarlySignals }).rmcEarlySignals?.parent ?? process.ppid;
 const CODES = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
 type Signal = keyof typeof CODES;
 
@@ -52,8 +61,17 @@ export function listenForInterrupts(printNow: (figures: Progress | undefined, co
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
   for (const signal of adoptEarlySignals()) handler(signal);
+  /** Polled with `interrupted()`: a getppid() call, cheap beside the 50 ms between polls. */
+  const noticeOrphaned = (): void => {
+    if (first || done || process.ppid === parentAtStart) return;
+    process.stderr.write(`rmc: the parent process (pid ${parentAtStart}) has exited: stopping as on SIGTERM\n`);
+    first = { signal: 'SIGTERM', at: performance.now() };
+  };
   return {
-    interrupted: () => first !== undefined,
+    interrupted: () => {
+      noticeOrphaned();
+      return first !== undefined;
+    },
     exitCode: () => (first ? CODES[first.signal] : EXIT.interrupted),
     live,
     dispose: (code) => {
@@ -68,6 +86,8 @@ export function listenForInterrupts(printNow: (figures: Progress | undefined, co
 interface EarlySignals {
   readonly signals: Signal[];
   readonly remember: (signal: Signal) => void;
+  /** process.ppid when bin/rmc.mjs started. */
+  readonly parent?: number;
 }
 
 /**

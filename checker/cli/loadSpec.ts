@@ -1,9 +1,13 @@
-// loadSpec: a spec module by registered name or by path, checked to be a Spec (exit 150 if not).
+// loadSpec: a spec module by registered name or by path, checked to be a Spec (exit 150 naming
+// the field that is wrong if not: checker/specShape.ts).
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { importSpecModule } from '../importSpecModule.ts';
+import { assertExpectations } from '../run/expectations.ts';
+import { specShapeError } from '../specShape.ts';
+import { typecheckSpec } from './typecheckSpec.ts';
 import { isSpecPath, registeredFile, registeredNames, userCwd } from './registry.ts';
 
 export interface LoadedSpec {
@@ -13,7 +17,8 @@ export interface LoadedSpec {
   readonly configDir: string;
 }
 
-export async function loadSpec(arg: string): Promise<LoadedSpec> {
+/** `typecheck`: run the TypeScript compiler on the module first (--typecheck; typecheckSpec.ts). */
+export async function loadSpec(arg: string, { typecheck = false }: { typecheck?: boolean } = {}): Promise<LoadedSpec> {
   let file: string;
   if (isSpecPath(arg)) {
     file = resolve(userCwd(), arg);
@@ -23,31 +28,19 @@ export async function loadSpec(arg: string): Promise<LoadedSpec> {
     if (!found) throw new UsageError(`unknown spec '${arg}' (known: ${registeredNames().join(', ')})`, 150);
     file = found;
   }
+  if (typecheck) await typecheckSpec(file, arg);
   let spec: unknown;
   try {
     spec = await importSpecModule(file);
   } catch (e) {
     throw new UsageError(`cannot load spec module ${file}: ${loadFailure(e)}`, 150);
   }
-  if (!isSpec(spec)) {
-    throw new UsageError(`${file} is not a spec module: its default export must be a Spec (name, defaults, init, actions, invariants)`, 150);
-  }
-  return { spec, file, configDir: resolve(dirname(file), 'configs') };
-}
-
-function isSpec(x: any): x is AnySpec {
-  return (
-    x !== null &&
-    typeof x === 'object' &&
-    typeof x.name === 'string' &&
-    typeof x.init === 'function' &&
-    Array.isArray(x.actions) &&
-    x.actions.every((a: any) => a && typeof a.name === 'string' && typeof a.successors === 'function') &&
-    typeof x.invariants === 'object' &&
-    x.invariants !== null &&
-    typeof x.defaults === 'object' &&
-    x.defaults !== null
-  );
+  const problem = specShapeError(spec);
+  if (problem !== undefined) throw new UsageError(`spec ${arg}: ${problem}`, 150);
+  const loaded = spec as AnySpec;
+  // Every row's expectations, whatever the command (a design file's: when its bounds are validated).
+  for (const value of [...(loaded.table?.values ?? []), ...(loaded.table?.otherValues ?? [])]) assertExpectations(loaded, value);
+  return { spec: loaded, file, configDir: resolve(dirname(file), 'configs') };
 }
 
 /**

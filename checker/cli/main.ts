@@ -7,6 +7,7 @@ import { OutputError, shown, SpecError, UsageError } from '../errors.ts';
 import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
 import { parseByteSize } from './byteSize.ts';
+import { runSoFar } from './runSoFar.ts';
 import { runCheck, runCounterexamples, runExpectCommand, runList, runSimulate, runTableCommand, type CommonFlags, type SimulateFlags } from './commands.ts';
 
 /** The longest line an error may print: values the user gave are echoed, never whole. */
@@ -18,16 +19,21 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
  * A reader that went away (`rmc list | head`) closes stdout under us: say so in one line and stop
  * with the code for an output that could not be written, not with Node's stack trace.
  */
-function stopWhenStdoutCloses(): void {
+function handleClosedOutputs(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
     process.stderr.write('rmc: standard output was closed (EPIPE): stopping\n');
     process.exit(EXIT.cannotWrite);
   });
+  // Closed stderr (a dead parent's pipe): there is nowhere to say it, and the report on stdout
+  // and the exit code are still owed.
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  stopWhenStdoutCloses();
+  handleClosedOutputs();
   let exitCode: number = EXIT.ok;
   const json = argv.includes('--json');
   const program = new Command('rmc')
@@ -38,6 +44,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showSuggestionAfterError(false);
 
   const collect = (v: string, prev: string[]): string[] => [...prev, v];
+  // Every budget (states, depth, seconds, walks, steps, threads, progress interval) must be above
+  // 0: a budget of 0 checks nothing, so it is a usage error, not a run that passes. A seed is a
+  // value, not a budget: 0 is a seed like any other.
   const positive =
     (name: string) =>
     (v: string): number => {
@@ -71,7 +80,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         collect,
         [],
       )
-      .option('--json', 'print one JSON object on stdout');
+      .option('--json', 'print one JSON object on stdout')
+      .option('--typecheck', 'run the TypeScript compiler on the spec module first: a type error is exit 150 (tsx alone only strips types)');
   /** What an exhaustive search takes besides: budgets, threads and the state store. */
   const searchOptions = (cmd: Command): Command =>
     specOptions(cmd)
@@ -105,8 +115,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   specOptions(program.command('simulate <spec>').description('random walks checking invariants, for state spaces too big to exhaust'))
     .option('--seed <n>', "the walks' seed: the same seed gives the same walks", natural('seed'), 1)
-    .option('--depth <n>', 'steps per walk at most', natural('depth'), 100)
-    .option('--traces <n>', 'number of walks', natural('traces'), 1000)
+    .option('--depth <n>', 'steps per walk at most', count('depth'), 100)
+    .option('--traces <n>', 'number of walks', count('traces'), 1000)
     .option('--max-states <n>', 'stop (incomplete) once the walks have visited this many distinct states', count('max-states'))
     .option('--max-seconds <n>', 'stop (incomplete) after this many seconds', positive('max-seconds'))
     .option('--max-memory <size>', maxMemoryHelp, (v: string) => parseByteSize(v, 'max-memory'))
@@ -178,6 +188,8 @@ function fail(e: unknown, json: boolean): number {
   const line = message.split('\n')[0]!;
   const capped = line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}... (cut)` : line;
   process.stderr.write(`rmc: ${capped}\n`);
-  if (json) process.stdout.write(JSON.stringify(jsonError(null, null, 'error', capped)) + '\n');
+  // The spec and bounds the run had reached, so a script learns what failed (null before).
+  const { spec, params } = runSoFar();
+  if (json) process.stdout.write(JSON.stringify(jsonError(spec, params, 'error', capped)) + '\n');
   return code;
 }

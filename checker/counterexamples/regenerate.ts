@@ -58,6 +58,9 @@ export async function regenerateCounterexamples(
   assertReplaceable(resolve(outDir));
   const table = await runTable(spec, params, { ...interrupted, ...(options.onRow ? { onRow: options.onRow } : {}) });
   if (table.interrupted) return 'interrupted';
+  // A folder with a row of errors is no counterexamples folder: nothing is written.
+  const failed = table.errors?.[0];
+  if (failed) throw new SpecError(`${table.param} ${failed.label}: ${failed.message}`, failed.exitCode);
   const scenarios: RenderedTrace[] = [];
   for (const sc of plan.scenarios ?? []) {
     const p = resolveParams(spec, configDir, sc.config, sets(sc.set));

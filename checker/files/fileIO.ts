@@ -1,7 +1,8 @@
 // FileIO: the few file-system calls the writers make, passed in so that tests can make a write
 // fail (ENOSPC half-way through, EROFS) where a real disk cannot be made to on demand.
-import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeDirs } from './makeDirs.ts';
 
 export interface FileIO {
   /** mkdir -p; returns the first folder it created, undefined when all existed. */
@@ -18,7 +19,7 @@ export interface FileIO {
 }
 
 export const nodeIO: FileIO = {
-  mkdir: (dir) => mkdirSync(dir, { recursive: true }),
+  mkdir: (dir) => makeDirs(dir),
   write: (file, content) => writeFileSync(file, content),
   rename: (from, to) => renameSync(from, to),
   remove: (file) => bestEffort(() => rmSync(file, { force: true })),

@@ -16,6 +16,7 @@
 // whose actor is undefined, which is all its fairness (if any) and the lasso traces need.
 import type { AnySpec, Fairness } from '../spec.ts';
 import { SpecError } from '../errors.ts';
+import { describe } from '../search/searchFailure.ts';
 import type { GraphTap } from '../search/graphTap.ts';
 import { NEW, OUTSIDE, OUTSIDE_KNOWN } from '../search/classify.ts';
 import { rebuildTrace, type StoredGraph } from '../trace/rebuild.ts';
@@ -72,6 +73,8 @@ export interface GraphNodes {
 export interface RecorderOptions {
   /** State predicates to evaluate once per stored state. */
   readonly predicates: readonly ((s: any, p: any) => boolean)[];
+  /** What each predicate is, for the message when it throws: the properties it belongs to (default: `predicate #i`). */
+  readonly predicateNames?: readonly string[];
   /** The fairness the properties are judged under: its per-actor entries say which actions' actors are asked. */
   readonly fairness: readonly Fairness[];
 }
@@ -96,8 +99,9 @@ export class GraphRecorder implements GraphTap {
   private store: StoredGraph | undefined;
   private actorOf: ((action: number, instance: unknown) => string | undefined) | undefined;
   private readonly predicates: RecorderOptions['predicates'];
-  /** Per predicate, the first error it threw (reported when the graph is built, as if evaluated then). */
-  private readonly predicateErrors: ({ readonly error: unknown } | undefined)[];
+  private readonly predicateNames: readonly string[];
+  /** Per predicate, the first error it threw and in which state (reported when the graph is built, as if evaluated then). */
+  private readonly predicateErrors: ({ readonly error: unknown; readonly state: string } | undefined)[];
   private readonly predicateValues: ByteList[];
   private readonly instances: Instance[] = [];
   /** Per action: its one instance (actions not told apart by actor), -1 until seen. */
@@ -124,6 +128,7 @@ export class GraphRecorder implements GraphTap {
   ) {
     this.byActor = actionsByActor(spec, options.fairness);
     this.predicates = options.predicates;
+    this.predicateNames = this.predicates.map((_, i) => options.predicateNames?.[i] ?? `predicate #${i}`);
     this.predicateErrors = this.predicates.map(() => undefined);
     this.predicateValues = this.predicates.map(() => new ByteList());
     this.soleInstance = new Int32Array(spec.actions.length).fill(-1);
@@ -151,7 +156,7 @@ export class GraphRecorder implements GraphTap {
         try {
           value = predicates[i]!(state, params) ? 1 : 0;
         } catch (error) {
-          predicateErrors[i] = { error };
+          predicateErrors[i] = { error, state: describe(state) };
         }
       }
       predicateValues[i]!.push(value);
@@ -261,7 +266,11 @@ export class GraphRecorder implements GraphTap {
     this.node = n; // closed: nothing more is recorded
     this.enabledStart.push(this.enabledInstance.length);
     this.predicateErrors.forEach((failed, i) => {
-      if (failed) throw new SpecError(`temporal property predicate #${i} threw: ${(failed.error as Error)?.message ?? failed.error}`, 77);
+      if (failed)
+        throw new SpecError(
+          `temporal property ${this.predicateNames[i]} threw: ${(failed.error as Error)?.message ?? failed.error} (in state ${failed.state})`,
+          77,
+        );
     });
     // Each list is copied right-sized and let go, one at a time, so the peak stays near one copy.
     const from = this.edgeFrom.take();

@@ -67,7 +67,7 @@ export interface RecordedLiveness {
 export function recordLiveness(spec: AnySpec, params: object, options: Pick<LivenessOptions, 'properties'> = {}): RecordedLiveness {
   const started = Date.now();
   const plan = planProperties(spec, params, options);
-  const tap = new GraphRecorder(spec, params, { predicates: plan.predicates, fairness: plan.fairness });
+  const tap = new GraphRecorder(spec, params, { predicates: plan.predicates, predicateNames: plan.predicateNames, fairness: plan.fairness });
   return {
     tap,
     judge: (stats, stop) => {
@@ -82,6 +82,8 @@ interface Plan {
   readonly fairness: ReturnType<typeof fairnessOf>;
   /** The distinct state predicates the chosen properties use, each evaluated once per state. */
   readonly predicates: ((s: unknown, p: object) => boolean)[];
+  /** Per predicate, the properties it belongs to, for the message when it throws: `'p-leads-to-q' (its left side)`. */
+  readonly predicateNames: string[];
   readonly slots: { p: number; q?: number }[];
 }
 
@@ -91,17 +93,27 @@ function planProperties(spec: AnySpec, params: object, options: Pick<LivenessOpt
   assertKnownProperties(spec, names);
   const chosen = declared.filter(([name]) => names.includes(name));
   const predicates: ((s: unknown, p: object) => boolean)[] = [];
-  const slot = (f: (s: unknown, p: object) => boolean): number => {
-    const i = predicates.indexOf(f);
-    return i >= 0 ? i : predicates.push(f) - 1;
+  const users: string[][] = [];
+  const slot = (f: (s: unknown, p: object) => boolean, user: string): number => {
+    let i = predicates.indexOf(f);
+    if (i < 0) {
+      i = predicates.push(f) - 1;
+      users.push([]);
+    }
+    users[i]!.push(user);
+    return i;
   };
-  const slots = chosen.map(([, t]) => (t.op === 'leadsTo' ? { p: slot(t.p), q: slot(t.q) } : { p: slot(t.p) }));
-  return { chosen, fairness: fairnessOf(spec, params), predicates, slots };
+  const slots = chosen.map(([name, t]) =>
+    t.op === 'leadsTo' ? { p: slot(t.p, `'${name}' (its left side)`), q: slot(t.q, `'${name}' (its right side)`) } : { p: slot(t.p, `'${name}'`) },
+  );
+  const predicateNames = users.map((u) => u.join(' and '));
+  return { chosen, fairness: fairnessOf(spec, params), predicates, predicateNames, slots };
 }
 
 function graphOptions(plan: Plan, options: LivenessOptions): GraphOptions {
   return {
     predicates: plan.predicates,
+    predicateNames: plan.predicateNames,
     fairness: plan.fairness,
     ...(options.fingerprints === undefined ? {} : { fingerprints: options.fingerprints }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

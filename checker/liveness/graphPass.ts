@@ -7,8 +7,9 @@
 // The pass is that same sequential search (search/bfs.ts: its visits, queue and counts) with the
 // recorder as its observer and nothing checked: a state outside `constraint` is counted as
 // generated but neither stored nor expanded, and states are keyed by the same encoder (view,
-// codec, canonical bytes: checker/state/stateEncoder.ts), so counts agree with `check`. Nodes
-// are found again through its parent links, as the recorded graph's are.
+// codec, canonical bytes: checker/state/stateEncoder.ts), so counts agree with `check`. As in the
+// search, no state object outlives its turn in the queue (packed bytes with a codec, frontier.ts):
+// where a lasso needs a node's state it is found again through the parent links.
 import type { AnySpec, Fairness } from '../spec.ts';
 import type { StopRequest } from '../search/stopRequest.ts';
 import { SearchBook } from '../search/searchBook.ts';
@@ -20,6 +21,8 @@ import { GraphRecorder, type BehaviourGraph } from './behaviourGraph.ts';
 export interface GraphOptions {
   /** State predicates to evaluate once per stored state. */
   readonly predicates?: readonly ((s: any, p: any) => boolean)[];
+  /** What each predicate is, for the message when it throws (RecorderOptions). */
+  readonly predicateNames?: readonly string[];
   /** The fairness the properties are judged under (its per-actor entries say which actors are asked; default: none). */
   readonly fairness?: readonly Fairness[];
   /** Key states by fingerprint instead of full canonical bytes (default: exact). */
@@ -68,7 +71,11 @@ function progress(options: GraphOptions): Pick<GraphOptions, 'onProgress' | 'pro
 /** The sequential search, recording, checking nothing; graph() once it has expanded every state. */
 function graphPass(spec: AnySpec, params: object, options: GraphOptions): { search: SequentialSearch; graph(): BehaviourGraph } {
   const book = new SearchBook(spec, params, { exact: !options.fingerprints, symmetry: false, deadlock: false }, { unchecked: true });
-  const recorder = new GraphRecorder(spec, params, { predicates: options.predicates ?? [], fairness: options.fairness ?? [] });
+  const recorder = new GraphRecorder(spec, params, {
+    predicates: options.predicates ?? [],
+    ...(options.predicateNames ? { predicateNames: options.predicateNames } : {}),
+    fairness: options.fairness ?? [],
+  });
   const search = new SequentialSearch(book, recorder);
   const graph = (): BehaviourGraph => {
     const { distinctStates, generatedStates, depth, seconds } = book.stats();

@@ -22,6 +22,8 @@ export function cellText(c: TableCell): string {
       return `incomplete (${count(c.distinctStates)} states)`;
     case 'interrupted':
       return 'interrupted';
+    case 'error':
+      return 'error';
   }
 }
 

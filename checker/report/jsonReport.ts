@@ -23,6 +23,8 @@ export function jsonReport(spec: AnySpec, params: object, result: CheckResult): 
     // Guarantees not exercised (their reachability partner never reached) and not applicable.
     unreached: result.unexercised ?? [],
     notApplicable: result.notApplicable ?? [],
+    // Each guarantee checked and what the run concluded (holds, violated, not-exercised, n/a, unjudged).
+    ...(result.verdicts ? { verdicts: result.verdicts } : {}),
     violations: result.violations.map((v) => ({
       kind: v.kind,
       name: v.name,

@@ -20,18 +20,26 @@ export function tableText(t: TableResult): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => `| ${r.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
   const out = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
-  out.push('', `Bounds: ${JSON.stringify(t.params)}`);
+  out.push('', boundsText(t));
   if (t.cells.some((c) => c.verdict === 'not-exercised')) out.push(NOT_EXERCISED_LEGEND);
-  if (t.interrupted) out.push('Interrupted: the rows marked "interrupted" were not checked.');
-  out.push(`Table computed in ${t.seconds.toFixed(1)} s.`);
+  for (const e of t.errors ?? []) out.push(`Error: row ${e.label} could not be checked (its cells read "error"): ${e.message}`);
+  const seconds = `${t.seconds.toFixed(1)} s`;
+  out.push(t.interrupted ? `Table interrupted after ${seconds}: the rows marked "interrupted" were not checked.` : `Table computed in ${seconds}.`);
   return out.join('\n') + '\n';
+}
+
+/** The parameters every row shares: the table's own is each row's (its first column), so it is
+ * left out, not shown at its default as if every row had checked that value. */
+function boundsText(t: TableResult): string {
+  const shared = Object.fromEntries(Object.entries(t.params).filter(([k]) => k !== t.param));
+  return `Bounds of every row (its ${t.param} aside): ${JSON.stringify(shared)}`;
 }
 
 export function tableJson(t: TableResult): object {
   return {
     spec: t.spec,
     params: t.params,
-    verdict: t.interrupted ? 'interrupted' : t.cells.some((c) => c.verdict === 'incomplete') ? 'incomplete' : 'ok',
+    verdict: tableVerdict(t),
     [`${t.param}s`]: t.values,
     labels: t.labels,
     guarantees: t.guarantees,
@@ -44,5 +52,13 @@ export function tableJson(t: TableResult): object {
       traceLength: c.traceLength,
     })),
     unreached: t.unreached.map((u) => ({ [t.param]: u.value, name: u.name })),
+    errors: (t.errors ?? []).map((e) => ({ [t.param]: e.value, label: e.label, exitCode: e.exitCode, error: e.message })),
   };
+}
+
+/** The table's verdict, as its exit code ranks them: a stop asked for, a spec that failed, a budget. */
+function tableVerdict(t: TableResult): 'interrupted' | 'error' | 'incomplete' | 'ok' {
+  if (t.interrupted) return 'interrupted';
+  if ((t.errors ?? []).length > 0) return 'error';
+  return t.cells.some((c) => c.verdict === 'incomplete') ? 'incomplete' : 'ok';
 }

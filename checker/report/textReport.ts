@@ -1,8 +1,10 @@
 // textReport: the human report of a check, in TLC's words: the verdict, each violation's trace,
-// coverage per action (generated / distinct new), and the final statistics.
+// what was concluded about each guarantee checked, coverage per action (generated / distinct
+// new), and the final statistics.
 import { violationTrace } from './violationTrace.ts';
 import type { AnySpec } from '../spec.ts';
-import type { CheckResult, Violation } from '../findings.ts';
+import type { CheckResult, GuaranteeVerdict, Violation } from '../findings.ts';
+import { stepsText } from './stepsText.ts';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
@@ -11,7 +13,7 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, s
   const out: string[] = [];
   const what = simulation ? 'Simulation' : 'Model checking';
   out.push(`${simulation ? 'Simulating' : 'Model checking'} ${spec.name} with ${JSON.stringify(params)}`);
-  for (const v of result.violations) out.push(...violationText(v, renderTrace), '');
+  for (const v of result.violations) out.push(...violationText(spec, v, renderTrace), '');
   for (const q of qualified(result)) out.push(qualifiedLine(q));
   switch (result.verdict) {
     case 'ok':
@@ -29,6 +31,7 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, s
       out.push(`${what} interrupted. Statistics so far:`);
       break;
   }
+  out.push(...verdictLines(result));
   out.push('Coverage (generated / distinct new):');
   const width = Math.max(0, ...Object.keys(result.coverage).map((k) => k.length));
   for (const [action, c] of Object.entries(result.coverage)) out.push(`  ${action.padEnd(width)}  ${n(c.generated)} / ${n(c.distinct)}`);
@@ -40,6 +43,37 @@ export function textReport(spec: AnySpec, params: object, result: CheckResult, s
   out.push(`Finished in ${s.seconds.toFixed(2)} s (${n(Math.round(s.statesPerSecond))} distinct states/s).`);
   out.push(`The optimistic fingerprint collision probability is ${s.collisionProbability.toExponential(1)}.`);
   return out.join('\n') + '\n';
+}
+
+/**
+ * One line per guarantee checked, so a passing run says what passed: "TypeOK  invariant  holds".
+ * TLC lists nothing of the kind (its .cfg says what was asked); a run without any says so.
+ */
+function verdictLines(result: CheckResult): string[] {
+  const verdicts = result.verdicts;
+  if (!verdicts) return [];
+  if (verdicts.length === 0) return ['Invariants and properties checked: none.'];
+  const stoppedAtViolation = result.verdict === 'violation';
+  const words = (g: GuaranteeVerdict): string => {
+    switch (g.verdict) {
+      case 'holds':
+        return g.kind === 'reachable' ? 'reached' : 'holds';
+      case 'violated': {
+        const trace = result.violations.find((v) => v.name === g.name)?.trace ?? [];
+        if (g.kind === 'reachable') return 'never reached';
+        return trace.length > 0 ? `violated (${stepsText(trace.length - 1)})` : 'violated';
+      }
+      case 'not-exercised':
+        return 'not exercised (holds only vacuously)';
+      case 'n/a':
+        return `n/a: ${g.reason}`;
+      case 'unjudged':
+        return stoppedAtViolation ? 'not judged (the search stopped at the first violation; see --continue)' : 'not judged';
+    }
+  };
+  const nameWidth = Math.max(...verdicts.map((g) => g.name.length));
+  const kindWidth = Math.max(...verdicts.map((g) => g.kind.length));
+  return ['Invariants and properties checked:', ...verdicts.map((g) => `  ${g.name.padEnd(nameWidth)}  ${g.kind.padEnd(kindWidth)}  ${words(g)}`)];
 }
 
 /** A guarantee the run did not judge: not applicable here (a note), or not exercised (a warning). */
@@ -65,7 +99,7 @@ function qualifiedLine(q: Qualified): string {
   return q.level === 'warning' ? `Warning: ${q.text}` : `${q.text[0]!.toUpperCase()}${q.text.slice(1)}`;
 }
 
-function violationText(v: Violation, renderTrace: (v: Violation) => string): string[] {
+function violationText(spec: AnySpec, v: Violation, renderTrace: (v: Violation) => string): string[] {
   switch (v.kind) {
     case 'invariant':
       return [`Error: Invariant ${v.name} is violated.`, 'Error: The behavior up to this point is:', renderTrace(v)];
@@ -80,6 +114,17 @@ function violationText(v: Violation, renderTrace: (v: Violation) => string): str
         ];
       return [`Error: Temporal property ${v.name} is violated.`, 'Error: The following behavior constitutes a counter-example:', renderTrace(v)];
     case 'unreached':
-      return [`Error: ${v.name} is never reached: no reachable state satisfies it, so the guarantee it guards is not exercised within these bounds.`];
+      return [unreachedText(spec, v.name)];
   }
+}
+
+/** A `reachable` predicate named like a guarantee is that guarantee's partner: unreached, the
+ * guarantee is not exercised (an error because it was named, or under --strict). One of the
+ * spec's own guards nothing: it is the spec's claim that the situation arises (Stateright's
+ * `sometimes`), and unreached that claim is false. */
+function unreachedText(spec: AnySpec, name: string): string {
+  if (name in spec.invariants || name in (spec.properties ?? {})) {
+    return `Error: ${name} is not exercised: its reachability partner is never reached (no reachable state is in the situation it is about), so it holds only vacuously within these bounds.`;
+  }
+  return `Error: ${name} is never reached: the spec says some reachable state satisfies it (a reachable predicate of its own, guarding no guarantee), and none does within these bounds.`;
 }

@@ -11,6 +11,7 @@ import { transportFor } from '../search/parallel/transportFor.ts';
 import { initialStates } from '../search/initialStates.ts';
 import { assertKnownInvariants, assertKnownProperties } from '../knownNames.ts';
 import { SearchDriver } from '../search/searchDriver.ts';
+import { guaranteeVerdicts } from './guaranteeVerdicts.ts';
 import type { CheckResult, NotApplicable, Stats } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
 
@@ -39,15 +40,29 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   }
   const { options, notApplicable } = withoutInapplicable(spec, params, selected);
   initialStates(spec, params);
+  const { result, safetyComplete, propertiesJudged } = await search(spec, params, options, notApplicable, started);
+  const judged = { invariants: selected.invariants!, properties: selected.properties!, safetyComplete, propertiesJudged };
+  return { ...result, verdicts: guaranteeVerdicts(spec, result, judged) };
+}
+
+/** The search, then the temporal properties; says which of the two saw everything. */
+async function search(
+  spec: AnySpec,
+  params: object,
+  options: CheckOptions,
+  notApplicable: readonly NotApplicable[],
+  started: number,
+): Promise<{ result: CheckResult; safetyComplete: boolean; propertiesJudged: boolean }> {
   const properties = options.properties!;
   const recorded = properties.length > 0 ? recorder(spec, params, options) : undefined;
   const safety = withNotApplicable(await safetySearch(spec, params, options, recorded?.tap), notApplicable);
-  if (properties.length === 0) return safety;
-  // Temporal properties need the whole behaviour graph: judged once safety has had its say
-  // (or alongside it, under --continue), with the same encoding of states.
   // An unreached `reachable` guard says something is vacuous, not that the search stopped early.
   const onlyUnreached = safety.violations.every((v) => v.kind === 'unreached');
-  if (!(safety.verdict === 'ok' || (safety.verdict === 'violation' && (options.continue || onlyUnreached)))) return safety;
+  const safetyComplete = safety.verdict === 'ok' || (safety.verdict === 'violation' && (options.continue === true || onlyUnreached));
+  if (properties.length === 0) return { result: safety, safetyComplete, propertiesJudged: true };
+  // Temporal properties need the whole behaviour graph: judged once safety has had its say
+  // (or alongside it, under --continue), with the same encoding of states.
+  if (!safetyComplete) return { result: safety, safetyComplete, propertiesJudged: false };
   // The same budgets as the search's: --max-seconds for the whole run, the memory limits; a graph
   // recorded by the search has the search's states, which its state budget has judged, while a
   // graph explored in a pass of its own counts --max-states against its own distinct states
@@ -73,7 +88,8 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
       unjudged: properties,
       notes: [...(safety.notes ?? []), `${why} while checking temporal properties: none was judged`],
     };
-    return live.verdict === 'incomplete' ? { ...stopped, incompleteReason: `${live.reason} while checking temporal properties` } : stopped;
+    const result = live.verdict === 'incomplete' ? { ...stopped, incompleteReason: `${live.reason} while checking temporal properties` } : stopped;
+    return { result, safetyComplete, propertiesJudged: false };
   }
   const violations = [...safety.violations];
   for (const p of live.properties) {
@@ -92,7 +108,14 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   const notes = [...(safety.notes ?? [])];
   if (options.symmetry) notes.push('temporal properties were checked without symmetry reduction: symmetry can hide liveness violations (as TLC warns)');
   if (live.fairness.length > 0) notes.push(`fairness assumed: ${live.fairness.join(', ')}`);
-  return { ...safety, stats, verdict: violations.length > 0 ? 'violation' : safety.verdict, violations, ...(notes.length ? { notes } : {}) };
+  const result: CheckResult = {
+    ...safety,
+    stats,
+    verdict: violations.length > 0 ? 'violation' : safety.verdict,
+    violations,
+    ...(notes.length ? { notes } : {}),
+  };
+  return { result, safetyComplete, propertiesJudged: true };
 }
 
 /**

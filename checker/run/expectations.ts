@@ -3,6 +3,7 @@
 // developers keep litmus tests this way (LKMM's `Result:` line, checked again by
 // checkalllitmus.sh when the model changes): a change that flips a cell is seen at once.
 import type { AnySpec } from '../spec.ts';
+import { shown, UsageError } from '../errors.ts';
 import type { TableCell, TableResult } from './table.ts';
 
 /**
@@ -20,12 +21,28 @@ export function meets(expected: string, cell: TableCell): boolean {
 }
 
 const WORDS = /^(holds|violated( [1-9]\d*)?|not-exercised|n\/a)$/;
+const WORD_LIST = 'holds, violated, violated N, not-exercised, n/a';
 
-/** Why an expectation is malformed, or undefined. */
-export function malformed(expected: unknown): string | undefined {
-  return typeof expected === 'string' && WORDS.test(expected)
-    ? undefined
-    : `expected holds, violated, violated N, not-exercised or n/a, not ${JSON.stringify(expected)}`;
+/**
+ * Refuses the expectations of `value`'s row (Spec.table.expected) unless each names a guarantee
+ * of the spec and says one of the words above: the mistake is the spec's or the design file's
+ * (exit 150, as a spec that cannot be used), found when it loads, so that `check` and `table` do
+ * not take it silently and `rmc expect` need not report it as drift. An expectation may leave
+ * guarantees out: `rmc expect` lists them as unchecked.
+ */
+export function assertExpectations(spec: AnySpec, value: unknown): void {
+  const table = spec.table;
+  const expect = table?.expected?.(value);
+  if (table === undefined || expect === undefined) return;
+  const label = table.label?.(value) ?? String(value);
+  const row = `${table.param} '${label}'${label === String(value) ? '' : ` (${String(value)})`}`;
+  const guarantees = [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})];
+  for (const [guarantee, words] of Object.entries(expect)) {
+    if (!guarantees.includes(guarantee))
+      throw new UsageError(`${row} expects a verdict of ${shown(guarantee)}, which is no guarantee (known: ${guarantees.join(', ')})`, 150);
+    if (typeof words !== 'string' || !WORDS.test(words))
+      throw new UsageError(`${row} expects ${guarantee} to be ${shown(words)}, which is none of the verdicts ${WORD_LIST}`, 150);
+  }
 }
 
 export interface Drift {
@@ -43,20 +60,20 @@ export interface RowExpectations {
   readonly unexpected: readonly string[];
 }
 
-/** Each row's expectations against the table's cells (rows whose value expects nothing: expected 0). */
+/**
+ * Each row's expectations against the table's cells (rows whose value expects nothing: expected
+ * 0). The expectations were checked when the spec and its design files loaded (assertExpectations).
+ */
 export function compareExpectations(spec: AnySpec, table: TableResult): RowExpectations[] {
   return table.values.map((value, i) => {
     const expect = spec.table?.expected?.(value) ?? {};
     const cells = table.cells.filter((c) => c.value === value);
     const drift: Drift[] = [];
-    for (const [guarantee, expected] of Object.entries(expect)) {
-      const cell = cells.find((c) => c.guarantee === guarantee);
-      const bad = malformed(expected);
-      if (cell === undefined) drift.push({ guarantee, expected, got: 'no such guarantee' });
-      else if (bad !== undefined) drift.push({ guarantee, expected, got: bad });
-      else if (!meets(expected, cell)) drift.push({ guarantee, expected, got: cellWords(cell) });
+    for (const cell of cells) {
+      const expected = Object.hasOwn(expect, cell.guarantee) ? expect[cell.guarantee]! : undefined;
+      if (expected !== undefined && !meets(expected, cell)) drift.push({ guarantee: cell.guarantee, expected, got: cellWords(cell) });
     }
-    const unexpected = Object.keys(expect).length === 0 ? [] : cells.map((c) => c.guarantee).filter((g) => !(g in expect));
+    const unexpected = Object.keys(expect).length === 0 ? [] : cells.map((c) => c.guarantee).filter((g) => !Object.hasOwn(expect, g));
     return { label: table.labels[i] ?? String(value), expected: Object.keys(expect).length, drift, unexpected };
   });
 }
@@ -67,11 +84,12 @@ export function expectationsText(rows: readonly RowExpectations[]): string {
   const out: string[] = [];
   for (const r of rows) {
     const head = r.label.padEnd(width);
-    if (r.expected === 0) out.push(`${head}  no expectations`);
-    else if (r.drift.length === 0) out.push(`${head}  ok     ${r.expected} cells as expected`);
-    else out.push(`${head}  DRIFT  ${r.drift.length} of ${r.expected} cells differ`);
+    const unchecked = r.unexpected.length > 0 ? `, ${r.unexpected.length} unchecked` : '';
+    if (r.expected === 0) out.push(`${head}  no expectations: its cells go unchecked`);
+    else if (r.drift.length === 0) out.push(`${head}  ok     ${r.expected} cells as expected${unchecked}`);
+    else out.push(`${head}  DRIFT  ${r.drift.length} of ${r.expected} cells differ${unchecked}`);
     for (const d of r.drift) out.push(`  ${d.guarantee}: expected ${d.expected}, got ${d.got}`);
-    if (r.unexpected.length > 0) out.push(`  not expected (add them): ${r.unexpected.join(', ')}`);
+    if (r.unexpected.length > 0) out.push(`  unchecked (no expectation): ${r.unexpected.join(', ')}`);
   }
   const drifted = rows.filter((r) => r.drift.length > 0).length;
   out.push('', drifted === 0 ? 'Every expectation holds.' : `${drifted} row${drifted === 1 ? '' : 's'} drifted.`);

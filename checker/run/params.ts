@@ -1,9 +1,13 @@
 // The bounded constants of a run: the spec's defaults, then a --config file, then --set k=v.
-// Every malformed or unknown parameter is a UsageError (exit 151) naming it.
+// Every malformed or unknown parameter is a UsageError (exit 151) naming it. Names are looked up
+// as the spec's own (Object.hasOwn) and kept as entries until merged by copying, so `constructor`
+// and `__proto__` are names like any other: unknown unless the spec declares them.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { shown, UsageError } from '../errors.ts';
+import { valueText } from '../valueText.ts';
+import { assertExpectations } from './expectations.ts';
 
 /**
  * `cwd` is where a config given as a path resolves: the folder the user ran the command in (the
@@ -16,22 +20,25 @@ export function resolveParams(
   sets: readonly string[],
   cwd = process.cwd(),
 ): Record<string, unknown> {
-  const params: Record<string, unknown> = { ...spec.defaults };
-  if (config !== undefined) Object.assign(params, checked(spec, readConfig(config, configDir, cwd), `config ${config}`));
-  const overrides: Record<string, unknown> = {};
+  const defaults = Object.entries(spec.defaults);
+  const unshowable = firstUnshowable(defaults, `spec ${spec.name}'s defaults`);
+  if (unshowable !== undefined) throw new UsageError(unshowable, 150);
+  const fromConfig = config === undefined ? [] : checked(spec, Object.entries(readConfig(config, configDir, cwd)), `config ${config}`);
+  const overrides: [string, unknown][] = [];
   for (const kv of sets) {
     const eq = kv.indexOf('=');
     if (eq <= 0) throw new UsageError(`malformed --set ${shown(kv)} (expected name=value)`);
-    overrides[kv.slice(0, eq)] = parseValue(kv.slice(eq + 1));
+    overrides.push([kv.slice(0, eq), parseValue(kv.slice(eq + 1))]);
   }
-  Object.assign(params, checked(spec, overrides, '--set'));
+  // Spread and fromEntries define own properties: a name `__proto__` stays a parameter.
+  const params = { ...Object.fromEntries(defaults), ...Object.fromEntries(fromConfig), ...Object.fromEntries(checked(spec, overrides, '--set')) };
   return validated(spec, params);
 }
 
 /**
  * The spec's `validate` on these bounds: its problems are one usage error (151). A validate that
  * loads a module the bounds name (revoke's design files) may throw an error with `exitCode` 150
- * when that module cannot be used: that is reported as it says.
+ * when that module cannot be used: that is reported as it says, as are malformed expectations.
  */
 export function validated(spec: AnySpec, params: Record<string, unknown>): Record<string, unknown> {
   let problems: string[];
@@ -42,6 +49,8 @@ export function validated(spec: AnySpec, params: Record<string, unknown>): Recor
     throw e;
   }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
+  // The row these bounds check (a design file, loaded by validate) may carry expectations.
+  if (spec.table) assertExpectations(spec, params[spec.table.param]);
   return params;
 }
 
@@ -54,11 +63,24 @@ function parseValue(text: string): unknown {
   }
 }
 
-function readConfig(config: string, configDir: string, cwd: string): Record<string, unknown> {
+/**
+ * Where a config may be, in the order tried: a path (it has a folder in it) only as given; a name
+ * with or without `.json` in the spec's configs/ folder, and as a file in `cwd` (a name ending
+ * in `.json` there first, as it reads as a file). Each path once.
+ */
+function configCandidates(config: string, configDir: string, cwd: string): string[] {
   const asPath = resolve(cwd, config);
-  const named = resolve(configDir, `${config}.json`);
-  const file = /[/\\]|\.json$/.test(config) ? asPath : existsSync(named) ? named : asPath;
-  if (!existsSync(file)) throw new UsageError(`config ${shown(config)} not found (neither ${shown(named, 200)} nor ${shown(asPath, 200)})`);
+  if (/[/\\]/.test(config)) return [asPath];
+  const hasExt = config.endsWith('.json');
+  const named = resolve(configDir, hasExt ? config : `${config}.json`);
+  const candidates = hasExt ? [asPath, named] : [named, asPath, `${asPath}.json`];
+  return [...new Set(candidates)];
+}
+
+function readConfig(config: string, configDir: string, cwd: string): Record<string, unknown> {
+  const candidates = configCandidates(config, configDir, cwd);
+  const file = candidates.find((f) => existsSync(f));
+  if (file === undefined) throw new UsageError(`config ${shown(config)} not found (tried ${candidates.map((f) => shown(f, 200)).join(', ')})`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -70,10 +92,10 @@ function readConfig(config: string, configDir: string, cwd: string): Record<stri
   return parsed as Record<string, unknown>;
 }
 
-function checked(spec: AnySpec, values: Record<string, unknown>, source: string): Record<string, unknown> {
+function checked(spec: AnySpec, values: [string, unknown][], source: string): [string, unknown][] {
   const defaults = spec.defaults as Record<string, unknown>;
-  for (const [k, v] of Object.entries(values)) {
-    if (!(k in defaults)) {
+  for (const [k, v] of values) {
+    if (!Object.hasOwn(defaults, k)) {
       const known = Object.keys(defaults);
       throw new UsageError(`unknown parameter ${shown(k)} in ${source} (known: ${known.length ? known.join(', ') : 'none'})`);
     }
@@ -83,7 +105,38 @@ function checked(spec: AnySpec, values: Record<string, unknown>, source: string)
     const want = typeOf(defaults[k]);
     if (typeOf(v) !== want) throw new UsageError(`parameter '${k}' in ${source} must be ${want === 'array' ? 'an array' : `a ${want}`}, got ${shown(v)}`);
   }
+  const unshowable = firstUnshowable(values, source);
+  if (unshowable !== undefined) throw new UsageError(unshowable);
   return values;
+}
+
+/**
+ * The first parameter that is or holds a number JSON cannot carry, as the message refusing it:
+ * `1e400` parses as Infinity and `-0` as -0, which the echo of the bounds and the JSON report
+ * would print as null and 0 (a run showing other bounds than the ones it checked), and which a
+ * state cannot hold either (state/canonicalEncoding.ts).
+ */
+function firstUnshowable(values: [string, unknown][], source: string): string | undefined {
+  for (const [k, v] of values) {
+    const at = unshowableIn(v, k);
+    if (at === undefined) continue;
+    const [where, n] = at;
+    const what = `parameter '${k}' in ${source}${where === k ? '' : ` (at ${where})`}`;
+    return n === 0
+      ? `${what} is -0, which the echo of the bounds and the JSON report would print as 0: write 0`
+      : `${what} is ${valueText(n)}, which the echo of the bounds and the JSON report would print as null (a number beyond a double's range, such as 1e400, reads as Infinity): give a finite number`;
+  }
+  return undefined;
+}
+
+function unshowableIn(v: unknown, at: string): [string, number] | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && !(v === 0 && 1 / v < 0) ? undefined : [at, v];
+  if (v === null || typeof v !== 'object') return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    const found = unshowableIn(x, Array.isArray(v) ? `${at}[${k}]` : `${at}.${k}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function typeOf(v: unknown): string {

@@ -2,7 +2,7 @@
 // `table` parameter. One search per value checks every guarantee at once (continue mode), so
 // the table costs one exhaustive search per row.
 import type { AnySpec, TraceStep } from '../spec.ts';
-import { UsageError } from '../errors.ts';
+import { SpecError, UsageError } from '../errors.ts';
 import { check } from './check.ts';
 import type { CheckResult, Violation } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
@@ -11,8 +11,9 @@ import type { CheckOptions } from '../checkOptions.ts';
  * holds / violated: earned. not-exercised: holds, but the guarantee's reachability partner is
  * never reached (it holds vacuously). n/a: the spec says it does not apply under these
  * parameters (`reason`). incomplete: a budget ran out. interrupted: the run stopped first.
+ * error: the row's search failed (the spec threw under it: TableResult.errors says how).
  */
-export type CellVerdict = 'holds' | 'violated' | 'not-exercised' | 'n/a' | 'incomplete' | 'interrupted';
+export type CellVerdict = 'holds' | 'violated' | 'not-exercised' | 'n/a' | 'incomplete' | 'interrupted' | 'error';
 
 export interface TableCell {
   readonly value: unknown;
@@ -43,6 +44,17 @@ export interface TableResult {
   readonly seconds: number;
   /** The run was interrupted: rows not finished have cells with verdict 'interrupted'. */
   readonly interrupted?: boolean;
+  /** Rows whose search failed (an action, init or invariant threw): their cells have verdict
+   * 'error'. The other rows are checked all the same: one design's bug says nothing of theirs. */
+  readonly errors?: readonly RowError[];
+}
+
+/** A row whose search failed: the SpecError's one line and exit code (75, 76 or 77). */
+export interface RowError {
+  readonly value: unknown;
+  readonly label: string;
+  readonly message: string;
+  readonly exitCode: SpecError['exitCode'];
 }
 
 export interface TableOptions extends Pick<
@@ -62,27 +74,57 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
   const guarantees = [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})];
   const cells: TableCell[] = [];
   const unreached: { value: unknown; name: string }[] = [];
+  const errors: RowError[] = [];
   let interrupted = false;
   const values = [...table.values, ...(options.extraValues ?? [])];
   const labels = values.map((v) => table.label?.(v) ?? String(v));
-  for (const value of values) {
-    if (!interrupted) {
-      const rowParams = { ...params, [table.param]: value };
-      const rowStarted = performance.now();
-      const result = await check(spec, rowParams, { ...options, continue: true, deadlock: false });
-      if (result.verdict === 'interrupted') interrupted = true;
-      else {
-        const row = guarantees.map((guarantee) => rowCell(value, guarantee, result));
-        for (const name of result.unexercised ?? []) unreached.push({ value, name });
-        cells.push(...row);
-        options.onRow?.(value, row, (performance.now() - rowStarted) / 1000, result.stats.distinctStates);
-        continue;
-      }
+  const unchecked = (value: unknown, verdict: 'interrupted' | 'error'): TableCell[] =>
+    guarantees.map((guarantee) => ({ value, guarantee, verdict, distinctStates: 0, traceLength: null }));
+  for (const [i, value] of values.entries()) {
+    if (interrupted) {
+      cells.push(...unchecked(value, 'interrupted'));
+      continue;
     }
-    for (const guarantee of guarantees) cells.push({ value, guarantee, verdict: 'interrupted', distinctStates: 0, traceLength: null });
+    const rowStarted = performance.now();
+    const result = await checkRow(spec, { ...params, [table.param]: value }, options);
+    if (result instanceof SpecError) {
+      errors.push({ value, label: labels[i]!, message: result.message, exitCode: result.exitCode });
+      cells.push(...unchecked(value, 'error'));
+    } else if (result.verdict === 'interrupted') {
+      interrupted = true;
+      cells.push(...unchecked(value, 'interrupted'));
+    } else {
+      const row = guarantees.map((guarantee) => rowCell(value, guarantee, result));
+      for (const name of result.unexercised ?? []) unreached.push({ value, name });
+      cells.push(...row);
+      options.onRow?.(value, row, (performance.now() - rowStarted) / 1000, result.stats.distinctStates);
+    }
   }
   const seconds = (performance.now() - started) / 1000;
-  return { spec: spec.name, params, param: table.param, values, labels, guarantees, cells, unreached, seconds, ...(interrupted ? { interrupted } : {}) };
+  return {
+    spec: spec.name,
+    params,
+    param: table.param,
+    values,
+    labels,
+    guarantees,
+    cells,
+    unreached,
+    seconds,
+    ...(interrupted ? { interrupted } : {}),
+    ...(errors.length > 0 ? { errors } : {}),
+  };
+}
+
+/** One row's search, every guarantee at once; the spec failing under it is returned, not thrown,
+ * so the rows before and after it are still reported. */
+async function checkRow(spec: AnySpec, rowParams: Record<string, unknown>, options: TableOptions): Promise<CheckResult | SpecError> {
+  try {
+    return await check(spec, rowParams, { ...options, continue: true, deadlock: false });
+  } catch (e) {
+    if (e instanceof SpecError) return e;
+    throw e;
+  }
 }
 
 /** The cell of a violated guarantee: the trace and, for a lasso, how it loops. */

@@ -104,10 +104,8 @@ export class SequentialSearch implements Stepper {
 
   /** The result, once the search has ended or `request` (the driver's) stopped it. */
   finish(request: StopRequest | undefined): CheckResult {
-    const { findings, counts, options, store } = this.book;
+    const { findings, counts } = this.book;
     if (request) findings.stopAs(request);
-    else if (!findings.stop && options.maxStates !== undefined && store.seen.size > options.maxStates)
-      findings.incomplete(`state budget of ${options.maxStates} distinct states reached`);
     counts.queue = this.queue.length;
     return this.book.result();
   }

@@ -4,9 +4,10 @@
 // it and maybe stop, send it to the coordinator, end the walk); the check itself is the same.
 //
 // Loaded in the workers as CommonJS too, where every call of an imported function goes through a
-// getter: the loop below calls nothing imported.
+// getter: the loop below calls nothing imported (describe, only once an invariant has thrown).
 import type { AnySpec } from '../spec.ts';
 import { SpecError } from '../errors.ts';
+import { describe } from './searchFailure.ts';
 
 type Predicate = (s: unknown, p: object) => boolean;
 
@@ -31,7 +32,7 @@ export class Invariants {
     try {
       for (; k < predicates.length; k++) if (!predicates[k]!(s, params)) return k;
     } catch (e) {
-      throw new SpecError(`invariant ${this.names[k]} threw: ${(e as Error).message}`, 76);
+      throw new SpecError(`invariant ${this.names[k]} threw: ${String((e as Error)?.message ?? e)} (in state ${describe(s)})`, 76);
     }
     return -1;
   }

@@ -71,6 +71,7 @@ export class SearchBook<Seen extends StoredStates = SeenSet> {
   }
 
   result(): CheckResult {
+    this.findings.ranOutOfStates(this.counts.queue);
     const { verdict, unexercised } = this.findings.judge();
     const { incompleteReason } = this.findings;
     return {

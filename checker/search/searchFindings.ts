@@ -72,6 +72,17 @@ export class SearchFindings {
     this.incompleteReason = reason;
   }
 
+  /**
+   * Budgets are looked at between batches of states, so one can be found spent just as the last
+   * state was expanded: with `queue` states left, that budget stopped nothing, and the search,
+   * which saw every state, is complete.
+   */
+  ranOutOfStates(queue: number): void {
+    if (this.stop !== 'incomplete' || queue > 0) return;
+    this.stop = undefined;
+    this.incompleteReason = undefined;
+  }
+
   stopAs(request: StopRequest): void {
     if (request.verdict === 'interrupted') this.stop = 'interrupted';
     else this.incomplete(request.reason);

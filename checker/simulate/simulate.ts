@@ -77,7 +77,7 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
     ['depth', options.depth],
     ['traces', options.traces],
   ] as const) {
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number`, 2);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number`, 2);
   }
   if (!Number.isSafeInteger(options.seed)) throw new UsageError('--seed must be an integer', 2);
   for (const [name, n] of [
@@ -171,8 +171,17 @@ export async function simulate(spec: AnySpec, params: object, options: SimulateO
         w.s = current = pick.succ.state;
         depth = Math.max(depth, w.taken.length + 1);
         w.inModel = visit(w.s, pick.action);
-        if (!checked(w.s, w.s0, w.taken)) walks++; // the walk ends at the violation
         k++;
+        if (!checked(w.s, w.s0, w.taken)) {
+          walks++; // the walk ends at the violation
+          return true;
+        }
+        // A budget spent on the last walk's last step stops nothing: every walk was made.
+        if (walks + 1 >= options.traces && (!w.inModel || w.taken.length >= options.depth)) {
+          walk = undefined;
+          walks++;
+          return true;
+        }
       }
       return stop !== undefined || (walk === undefined && walks >= options.traces);
     },

@@ -52,15 +52,24 @@ export function canonicalBytes(value: unknown): Uint8Array {
   return w.take();
 }
 
+// The numbers a state may not hold, since nothing downstream could tell them apart or show them:
+// -0 is 0 to === (and to JSON, which prints it 0) but not to Object.is, so encoding it as 0 would
+// merge two states a spec can tell apart; NaN is not equal to itself; JSON prints the infinities
+// as null. TLA+ has none of them (its numbers are integers).
+const NEGATIVE_ZERO = 'cannot encode -0 in a state (=== and JSON take it for 0, Object.is does not): write 0';
+const NOT_A_NUMBER = 'cannot encode NaN in a state (it is not equal to itself)';
+const notFinite = (n: number): string => `cannot encode ${n} in a state (JSON, the traces and ITF have no infinite numbers)`;
+
 function encodeNumber(n: number, w: ByteWriter): void {
   if ((n | 0) === n) {
+    if (n === 0 && 1 / n < 0) throw new UnencodableError(NEGATIVE_ZERO); // (-0 | 0) === -0 holds
     w.byte(Tag.Int);
     w.varint(((n << 1) ^ (n >> 31)) >>> 0); // zigzag: small negatives stay short
-  } else if (Number.isNaN(n)) {
-    throw new UnencodableError('cannot encode NaN in a state (it is not equal to itself)');
+  } else if (!Number.isFinite(n)) {
+    throw new UnencodableError(Number.isNaN(n) ? NOT_A_NUMBER : notFinite(n));
   } else {
     w.byte(Tag.Float);
-    w.float64(n === 0 ? 0 : n); // -0 equals 0
+    w.float64(n);
   }
 }
 

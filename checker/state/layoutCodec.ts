@@ -18,6 +18,8 @@
 // again and compared, which catches a field the layout does not declare (it would be lost, and
 // two different states would share a key).
 import type { Layout, StateCodec } from '../spec.ts';
+import { valueText } from '../valueText.ts';
+import { UnencodableError } from './canonicalEncoding.ts';
 
 /** States whose round trip is compared before the codec trusts the spec to stay inside its layout. */
 const CHECKED_ROUND_TRIPS = 2000;
@@ -49,13 +51,15 @@ export function layoutCodec(layout: Layout): StateCodec<unknown> {
 type Encoder = (s: unknown, out: Uint8Array, outside: (path: string, value: unknown) => never) => number;
 type Decoder = (bytes: Uint8Array) => unknown;
 
+/** A value the compiled encoder refuses: outside its field's domain, or -0 (which would pass for 0: canonicalEncoding.ts says why it may not). */
 function outside(path: string, value: unknown): never {
-  throw new Error(`${path} = ${show(value)} is outside the state's layout`);
+  if (value === 0 && 1 / value < 0)
+    throw new UnencodableError(`${path} = -0 cannot be told from 0 in a state (=== and JSON take it for 0, Object.is does not): write 0`);
+  throw new UnencodableError(`${path} = ${show(value)} is outside the state's layout`);
 }
 
 function show(v: unknown): string {
-  if (v === undefined) return 'undefined';
-  const text = JSON.stringify(v) ?? String(v);
+  const text = valueText(v);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -64,6 +68,11 @@ function checkLayout(l: Layout, path: string): void {
     case 'enum':
       if (l.values.length === 0 || l.values.length > 256) throw new Error(`layout ${path}: an enum needs 1..256 values, not ${l.values.length}`);
       if (new Set(l.values).size !== l.values.length) throw new Error(`layout ${path}: an enum lists a value twice`);
+      for (const v of l.values) {
+        // The compiled code names each value as a JSON literal, which has no -0, NaN or Infinity.
+        if (typeof v === 'number' && (!Number.isFinite(v) || (v === 0 && 1 / v < 0)))
+          throw new Error(`layout ${path}: an enum value must be a finite number other than -0, not ${show(v)}`);
+      }
       return;
     case 'int':
       if (!Number.isInteger(l.min) || !Number.isInteger(l.max) || l.max < l.min || l.max - l.min > 0xffff) {
@@ -122,14 +131,21 @@ function compileEncoder(layout: Layout, values: (readonly unknown[])[]): Encoder
         values.push(l.values);
         const v = fresh();
         lines.push(`const ${v} = ${expr};`, `switch (${v}) {`);
-        l.values.forEach((value, i) => lines.push(`case ${lit(value)}: out[at++] = ${i}; break;`));
+        // `case 0` matches -0 too: that one is refused, not merged with 0.
+        l.values.forEach((value, i) =>
+          lines.push(
+            value === 0 ? `case 0: if (1 / ${v} < 0) outside(${lit(path)}, ${v}); out[at++] = ${i}; break;` : `case ${lit(value)}: out[at++] = ${i}; break;`,
+          ),
+        );
         lines.push(`default: outside(${lit(path)}, ${v});`, `}`);
         return;
       }
       case 'int': {
         const v = fresh();
         lines.push(`const ${v} = ${expr};`);
-        lines.push(`if (!Number.isInteger(${v}) || ${v} < ${l.min} || ${v} > ${l.max}) outside(${lit(path)}, ${v});`);
+        // -0 passes the bounds test wherever 0 would; the extra test is there only then.
+        const negativeZero = l.min <= 0 && l.max >= 0 ? ` || (${v} === 0 && 1 / ${v} < 0)` : '';
+        lines.push(`if (!Number.isInteger(${v}) || ${v} < ${l.min} || ${v} > ${l.max}${negativeZero}) outside(${lit(path)}, ${v});`);
         if (l.max - l.min > 0xff) lines.push(`out[at++] = (${v} - ${l.min}) & 0xff; out[at++] = (${v} - ${l.min}) >>> 8;`);
         else lines.push(`out[at++] = ${v} - ${l.min};`);
         return;

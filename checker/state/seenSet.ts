@@ -1,5 +1,5 @@
 // SeenSet: the set of stored states, by 64-bit fingerprint (default) or by full canonical bytes
-// (--exact, the reference the tests compare fingerprinting against). Both give every stored state
+// (--exact, exactSeenSet.ts: the reference the tests compare fingerprinting against). Both give every stored state
 // a dense index (its insertion order) and can tell whether given bytes are the state at an index,
 // which is how traces are rebuilt without keeping states.
 import { fingerprint64, fp } from './fingerprint.ts';
@@ -89,40 +89,4 @@ export class IndexedFingerprints implements StoredStates {
   get bytesUsed(): number {
     return this.his.byteLength + this.los.byteLength;
   }
-}
-
-export class ExactSeenSet implements SeenSet {
-  private index = new Map<string, number>();
-  private keys: string[] = [];
-
-  get size(): number {
-    return this.keys.length;
-  }
-
-  insertOrGet(bytes: Uint8Array, length: number): number {
-    const key = keyOf(bytes, length);
-    const found = this.index.get(key);
-    if (found !== undefined) return found;
-    this.index.set(key, this.keys.length);
-    this.keys.push(key);
-    return -1;
-  }
-
-  matches(index: number, bytes: Uint8Array, length: number): boolean {
-    return this.keys[index] === keyOf(bytes, length);
-  }
-
-  has(bytes: Uint8Array, length: number): boolean {
-    return this.index.has(keyOf(bytes, length));
-  }
-
-  get bytesUsed(): number {
-    let n = 0;
-    for (const k of this.keys) n += 2 * k.length + 48;
-    return n;
-  }
-}
-
-function keyOf(bytes: Uint8Array, length: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('latin1');
 }

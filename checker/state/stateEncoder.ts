@@ -8,6 +8,7 @@ import type { AnySpec } from '../spec.ts';
 import { ByteWriter } from './byteWriter.ts';
 import { encodeCanonical } from './canonicalEncoding.ts';
 import { makeCanonicalizer } from './symmetry.ts';
+import { unencodableError } from './unencodablePart.ts';
 
 export type StateEncoder = ((state: unknown) => void) & {
   /** True when the key bytes are the spec's codec bytes (so they also serve to queue the state). */
@@ -36,8 +37,13 @@ export function makeStateEncoder(spec: AnySpec, params: object, writer: ByteWrit
   const encodeView = view ? (s: unknown, w: ByteWriter): void => encodeCanonical(view(s, params), w) : encodeCanonical;
   const canonical = (s: unknown): void => {
     writer.reset();
-    if (canonicalizer) canonicalizer(encodeView, s, writer);
-    else encodeView(s, writer);
+    try {
+      if (canonicalizer) canonicalizer(encodeView, s, writer);
+      else encodeView(s, writer);
+    } catch (e) {
+      // The encoder keeps no path (it is the hot loop): the failure is located after the fact.
+      throw view ? unencodableError(e, view(s, params), 'view') : unencodableError(e, s, 'state');
+    }
   };
   return Object.assign(canonical, { keyIsCodec: false });
 }

@@ -29,7 +29,7 @@ export type NodeState = IMap<string, unknown>;
 export function nodeState(k: number, salt: number): NodeState {
   const entries: [string, unknown][] = [
     ['id', k],
-    ['tags', ISet(salt % 2 ? [k, -k, 'x'] : ['x', -k, k])],
+    ['tags', ISet(salt % 2 ? [k, -1 - k, 'x'] : ['x', -1 - k, k])], // -1 - k: never -0, which a state may not hold
     ['meta', { b: k % 3, a: [k] }],
   ];
   return IMap(salt % 2 ? entries : entries.reverse());

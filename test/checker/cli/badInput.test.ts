@@ -49,6 +49,41 @@ describe('a spec that fails before its first state', () => {
   });
 });
 
+describe('the --json error object', () => {
+  const actionThrows = module('actionThrows', counter('').replace('(s.n < p.limit ?', "(s.n === 2 ? (() => { throw new Error('two'); })() : s.n < p.limit ?"));
+  it('names the spec and its parameters once they are known, null before', () => {
+    const failed = rmc(['check', actionThrows, '--json']);
+    expect(failed.code).toBe(75);
+    expect(JSON.parse(failed.stdout)).toEqual({ spec: 'counter', params: { limit: 3 }, verdict: 'error', error: 'action Inc threw: two (in state {"n":2})' });
+    const badSet = JSON.parse(rmc(['check', actionThrows, '--set', 'limit=x', '--json']).stdout);
+    expect(badSet).toMatchObject({ spec: 'counter', params: null, verdict: 'error' });
+    expect(JSON.parse(rmc(['check', join(dir, 'nowhere.ts'), '--json']).stdout)).toMatchObject({ spec: null, params: null, verdict: 'error' });
+  });
+});
+
+describe('a module that is not a spec', () => {
+  // Each names the field that is wrong, in one line, exit 150 (checker/specShape.ts has the rest).
+  const cases: [string, string, string][] = [
+    ['actions as a record', counter('').replace(/actions: \[(.*)\],\n/, 'actions: { Inc: $1 },\n'), '`actions` must be an array of actions, got an object'],
+    ['no default export', "export const spec = { name: 'x' };\n", 'the module has no default export (it must `export default` a Spec)'],
+    ['terminal as data', counter('').replace('terminal: () => true', 'terminal: true'), '`terminal` must be a function, got a boolean'],
+    ['no summary', counter('').replace("summary: 'counts to 3', ", ''), '`summary` is missing'],
+  ];
+  for (const [what, text, message] of cases) {
+    it(`names what is wrong with ${what} (exit 150)`, () => {
+      const file = module(what.replaceAll(' ', '-'), text);
+      const r = rmc(['check', file]);
+      expect(r.code).toBe(150);
+      expect(r.stderr).toBe(`rmc: spec ${file}: ${message}\n`);
+    });
+  }
+
+  it('names the spec as the user gave it', () => {
+    const r = rmc(['check', './actions-as-a-record.ts'], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.stderr).toBe('rmc: spec ./actions-as-a-record.ts: `actions` must be an array of actions, got an object\n');
+  });
+});
+
 describe('an always property of a state predicate', () => {
   it('is checked as an invariant and exits 12, as TLC does, with a plain (loop-free) trace', () => {
     const r = rmc(['check', alwaysSmall, '--json']);

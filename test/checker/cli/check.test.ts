@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rmc, rmcInterrupted, tempDir } from './runRmc.ts';
+import { rmc, rmcInterrupted, root, tempDir } from './runRmc.ts';
 
 const oneLine = (s: string): void => {
   expect(s.trim().split('\n')).toHaveLength(1);
@@ -59,12 +59,12 @@ describe('rmc check', () => {
     expect(r.stdout).toMatch(/TMCommit\s+[\d,]+ \/ [\d,]+/);
   }, 60_000);
 
-  it('writes each trace as text and JSON into --trace-dir, leaving no temporary file', () => {
+  it('writes each trace as text and JSON into --trace-dir, with the manifest of what it wrote, leaving no temporary file', () => {
     const dir = tempDir('rmc-traces-');
     expect(rmc(['check', 'classic/diehard', '--trace-dir', dir]).code).toBe(12);
     const files = readdirSync(dir).sort();
-    expect(files).toEqual(['classic-diehard--invariant-NotSolved.json', 'classic-diehard--invariant-NotSolved.txt']);
-    expect(JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')).trace).toHaveLength(7);
+    expect(files).toEqual(['.rmc-traces.json', 'classic-diehard--invariant-NotSolved.json', 'classic-diehard--invariant-NotSolved.txt']);
+    expect(JSON.parse(readFileSync(join(dir, files[1]!), 'utf8')).trace).toHaveLength(7);
   });
 
   it('loads a spec module written outside the repository, by a path relative to where the user ran it', () => {
@@ -114,6 +114,18 @@ describe('rmc check on bad input', () => {
     ['an unknown invariant', ['check', 'classic/diehard', '--invariant', 'Nope'], 151, /unknown invariant 'Nope' \(known: TypeOK, NotSolved\)/],
     ['a missing config', ['check', 'classic/twophase', '--config', 'nope'], 151, /config 'nope' not found/],
     ['a non-positive budget', ['check', 'classic/diehard', '--max-states', '0'], 2, /--max-states must be a positive whole number/],
+    [
+      'a --design beside --set of the same parameter',
+      ['check', 'revoke', '--design', join(root, 'examples/scm-walk.ts'), '--set', 'variant=badfs'],
+      2,
+      /^rmc: --design and --set 'variant=badfs' both set variant: give one$/m,
+    ],
+    [
+      'a --design beside --set of the same parameter (table)',
+      ['table', 'revoke', '--design', join(root, 'examples/scm-walk.ts'), '--set', 'variant=badfs'],
+      2,
+      /^rmc: --design and --set 'variant=badfs' both set variant: give one$/m,
+    ],
   ];
   for (const [what, args, code, message] of cases) {
     it(`answers ${what} with one line and exit ${code}`, () => {
@@ -135,7 +147,35 @@ describe('rmc check on bad input', () => {
     const mod = rmc(['check', join(dir, 'notspec.mts')]);
     expect(mod.code).toBe(150);
     oneLine(mod.stderr);
-    expect(mod.stderr).toMatch(/is not a spec module/);
+    expect(mod.stderr).toMatch(
+      /^rmc: spec .*notspec\.mts: its default export must be a Spec object \(name, summary, defaults, init, actions, invariants, \.\.\.\), got an object with none of a Spec's fields$/m,
+    );
+  });
+
+  it('finds a config by name with or without .json, in the configs folder and in the folder it is run in', () => {
+    const dir = tempDir('rmc-config-');
+    writeFileSync(join(dir, 'two.json'), '{ "rms": 2 }');
+    const params = (config: string, spec = 'classic/twophase'): unknown => {
+      const r = rmc(['check', spec, '--config', config, '--max-states', '1', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
+      return JSON.parse(r.stdout).params;
+    };
+    expect(params('two')).toEqual({ rms: 2 });
+    expect(params('two.json')).toEqual({ rms: 2 });
+    expect(params('viro-a.json', 'revoke')).toMatchObject({ sendDuringRevoke: true, recvAfterReturn: true });
+    expect(params('viro-a.json', 'revoke')).toEqual(params('viro-a', 'revoke'));
+  });
+
+  it('names each path a missing config was looked for once, never x.json.json', () => {
+    const dir = tempDir('rmc-config-');
+    const configs = join(root, 'spec', 'classic', 'configs');
+    for (const [config, tried] of [
+      ['nope', [join(configs, 'nope.json'), join(dir, 'nope'), join(dir, 'nope.json')]],
+      ['nope.json', [join(dir, 'nope.json'), join(configs, 'nope.json')]],
+    ] as const) {
+      const r = rmc(['check', 'classic/twophase', '--config', config], { cwd: dir, env: { INIT_CWD: dir } });
+      expect(r.code).toBe(151);
+      expect(r.stderr).toBe(`rmc: config '${config}' not found (tried ${tried.map((f) => `'${f}'`).join(', ')})\n`);
+    }
   });
 
   it('prints one JSON object with verdict error under --json', () => {

@@ -1,5 +1,6 @@
 // rmc never deletes what it did not write, and an output that cannot be written costs that
-// output, not the result: `--trace-dir` failures print the report, then one line, exit 74;
+// output, not the result: `--trace-dir` failures print the report, then one line, exit 74, and
+// a file at a trace's name that is not rmc's (its manifest says which are) is refused, exit 2;
 // `counterexamples --out` replaces only an empty folder or a previous generation (known by its
 // manifest), refusing anything else before the search. Real CLI runs where a file in the way
 // makes the failure real; an injected FileIO for what a test cannot make a disk do (ENOSPC half
@@ -11,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeIO, type FileIO } from '../../../checker/files/fileIO.ts';
 import { writeAtomically } from '../../../checker/files/writeAtomically.ts';
 import { writeFileSet } from '../../../checker/files/writeFileSet.ts';
+import { TRACE_MANIFEST } from '../../../checker/files/traceFolder.ts';
 import { generateCounterexamples } from '../../../checker/counterexamples/generate.ts';
 import { MANIFEST, manifestText } from '../../../checker/counterexamples/outFolder.ts';
 import { isOsError, osErrorText, OutputError, UsageError } from '../../../checker/errors.ts';
@@ -81,7 +83,127 @@ describe('rmc check and simulate when --trace-dir cannot be written', () => {
     () => {
       const dir = tempDir('rmc-out-traces-');
       expect(rmc(['check', 'classic/diehard', '--trace-dir', join(dir, 'new', 'traces')]).code).toBe(12);
-      expect(tree(join(dir, 'new', 'traces'))).toEqual([`${TRACE}.json`, `${TRACE}.txt`]);
+      expect(tree(join(dir, 'new', 'traces'))).toEqual([TRACE_MANIFEST, `${TRACE}.json`, `${TRACE}.txt`]);
+    },
+    CLI,
+  );
+});
+
+describe('rmc check --trace-dir onto a folder that holds files', () => {
+  const refused = (dir: string, names: string): string =>
+    `rmc: --trace-dir ${dir}: not replacing files rmc did not write (${names}); move them or choose another folder`;
+  // [what, what is in the folder before the run, the names the refusal gives]
+  const cases: [string, (d: string) => void, string][] = [
+    ["a user's file at a trace's name", (d) => writeFileSync(join(d, `${TRACE}.txt`), 'mine'), `${TRACE}.txt`],
+    [
+      "a symbolic link at a trace's name (to a user's file)",
+      (d) => {
+        writeFileSync(join(d, 'mine.txt'), 'mine');
+        symlinkSync(join(d, 'mine.txt'), join(d, `${TRACE}.json`));
+      },
+      `${TRACE}.json`,
+    ],
+    [
+      "a trace rmc wrote, listed by a manifest that is not rmc's",
+      (d) => {
+        writeFileSync(join(d, TRACE_MANIFEST), '{"files":{}}');
+        writeFileSync(join(d, `${TRACE}.txt`), 'mine');
+      },
+      `${TRACE}.txt, ${TRACE_MANIFEST}`,
+    ],
+  ];
+  for (const [what, make, names] of cases) {
+    it(
+      `refuses ${what}: the report in full, then one line naming it, exit 2, nothing touched`,
+      () => {
+        const dir = tempDir('rmc-out-tracedir-');
+        make(dir);
+        const before = snapshot(dir);
+        const r = rmc(['check', 'classic/diehard', '--trace-dir', dir]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toMatch(/Invariant NotSolved is violated[\s\S]*fingerprint collision probability/);
+        expect(r.stderr.trim().split('\n').at(-1)).toBe(refused(dir, names));
+        expect(snapshot(dir)).toEqual(before);
+      },
+      CLI,
+    );
+  }
+
+  it(
+    'refuses a trace it wrote that the user has edited since, keeping the edit',
+    () => {
+      const dir = tempDir('rmc-out-tracedir-');
+      expect(rmc(['check', 'classic/diehard', '--trace-dir', dir]).code).toBe(12);
+      writeFileSync(join(dir, `${TRACE}.txt`), readFileSync(join(dir, `${TRACE}.txt`), 'utf8') + 'my note\n');
+      const before = snapshot(dir);
+      const r = rmc(['check', 'classic/diehard', '--trace-dir', dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n').at(-1)).toBe(refused(dir, `${TRACE}.txt`));
+      expect(snapshot(dir)).toEqual(before);
+    },
+    CLI,
+  );
+
+  it(
+    "runs the same command twice into a folder of the user's, then another spec's: each replaces only its own traces",
+    () => {
+      const dir = tempDir('rmc-out-tracedir-');
+      writeFileSync(join(dir, 'notes.txt'), 'mine');
+      const diehard = ['check', 'classic/diehard', '--trace-dir', dir];
+      expect(rmc(diehard).code).toBe(12);
+      const first = snapshot(dir);
+      expect(rmc(diehard).code).toBe(12);
+      expect(snapshot(dir)).toEqual(first);
+      const other = 'test-counter-table--invariant-below-two';
+      expect(rmc(['check', tableSpecFile, '--set', 'limit=2', '--trace-dir', dir]).code).toBe(12);
+      expect(rmc(diehard).code).toBe(12);
+      expect(tree(dir)).toEqual([TRACE_MANIFEST, `${TRACE}.json`, `${TRACE}.txt`, 'notes.txt', `${other}.json`, `${other}.txt`]);
+      expect(Object.keys(JSON.parse(readFileSync(join(dir, TRACE_MANIFEST), 'utf8')).files)).toEqual([
+        `${TRACE}.json`,
+        `${TRACE}.txt`,
+        `${other}.json`,
+        `${other}.txt`,
+      ]);
+      expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    },
+    CLI,
+  );
+
+  it(
+    'says in the JSON report whether the traces were written, and why not',
+    () => {
+      const dir = tempDir('rmc-out-tracedir-');
+      const ok = rmc(['check', 'classic/diehard', '--trace-dir', join(dir, 'traces'), '--json']);
+      expect(ok.code).toBe(12);
+      expect(JSON.parse(ok.stdout).traceDir).toEqual({ path: join(dir, 'traces'), written: true, files: [`${TRACE}.txt`, `${TRACE}.json`] });
+      writeFileSync(join(dir, 'afile'), 'mine');
+      const blocked = rmc(['check', 'classic/diehard', '--trace-dir', join(dir, 'afile'), '--json']);
+      expect(blocked.code).toBe(74);
+      const error = `cannot write traces to ${join(dir, 'afile')}: EEXIST: file already exists`;
+      expect(JSON.parse(blocked.stdout)).toMatchObject({ verdict: 'violation', traceDir: { path: join(dir, 'afile'), written: false, error } });
+      expect(blocked.stderr.trim().split('\n').at(-1)).toBe(`rmc: ${error}`);
+      writeFileSync(join(dir, 'traces', `${TRACE}.txt`), 'mine');
+      const refusal = JSON.parse(rmc(['check', 'classic/diehard', '--trace-dir', join(dir, 'traces'), '--json']).stdout);
+      expect(refusal.traceDir).toEqual({
+        path: join(dir, 'traces'),
+        written: false,
+        error: refused(join(dir, 'traces'), `${TRACE}.txt`).slice('rmc: '.length),
+      });
+    },
+    CLI,
+  );
+
+  it(
+    'answers a new folder under /proc, where mkdir -p never returned, with the OS error for the path given',
+    () => {
+      const dir = `/proc/rmc-test-${process.pid}/traces`;
+      const r = rmc(['check', 'classic/diehard', '--trace-dir', dir, '--json']);
+      expect(r.code).toBe(74);
+      const { traceDir } = JSON.parse(r.stdout);
+      expect(traceDir).toMatchObject({ path: dir, written: false });
+      // The kernel's answer for a folder it will not make there (ENOENT in /proc, EROFS where it is mounted read-only).
+      expect(traceDir.error).toMatch(new RegExp(`^cannot write traces to ${dir}: (ENOENT|EROFS|EPERM|EACCES): `));
+      expect(r.stderr.trim().split('\n').at(-1)).toBe(`rmc: ${traceDir.error}`);
     },
     CLI,
   );
@@ -275,6 +397,25 @@ describe('rmc counterexamples --out', () => {
   );
 
   it(
+    'writes nothing when a row of the table fails: exit 76 (its invariant threw), naming the row',
+    () => {
+      const dir = tempDir('rmc-out-ce-');
+      writeFileSync(
+        join(dir, 'rowThrows.ts'),
+        `export default { name: 'row-throws', summary: 'row 2 throws', defaults: { v: 1 },
+  init: () => [{ n: 0 }], actions: [],
+  invariants: { fine: (_s: unknown, p: { v: number }) => { if (p.v === 2) throw new Error('row two'); return true; } },
+  table: { param: 'v', values: [1, 2] } };\n`,
+      );
+      const r = rmc(['counterexamples', join(dir, 'rowThrows.ts'), '--out', join(dir, 'out')]);
+      expect(r.code).toBe(76);
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('rmc: v 2: invariant fine threw: row two');
+      expect(tree(dir)).toEqual(['rowThrows.ts']);
+    },
+    CLI,
+  );
+
+  it(
     'answers a folder under a file with the OS error and exit 74, before the search',
     () => {
       const dir = tempDir('rmc-out-ce-');
@@ -389,22 +530,36 @@ describe('rmc --json on an internal error', () => {
       );
       const r = rmc(['check', join(dir, 'throws.ts'), '--json']);
       expect(r.code).toBe(255);
-      expect(JSON.parse(r.stdout)).toEqual({ spec: null, params: null, verdict: 'error', error: 'internal error: TypeError: boom' });
+      // The spec had loaded; its parameters were not resolved when validate threw.
+      expect(JSON.parse(r.stdout)).toEqual({ spec: 'throws', params: null, verdict: 'error', error: 'internal error: TypeError: boom' });
       expect(r.stderr).toBe('rmc: internal error: TypeError: boom\n');
     },
     CLI,
   );
 });
 
+// A search writes nothing on stdout until its report (progress goes to stderr, and --json is one
+// object), and Node learns that a pipe's reader has gone only from a write that fails: so
+// `check | head -1` cannot stop the search early, and meets the closed pipe at its report, as
+// `list` meets it at its first line. Every command then says so alike.
 describe('a reader that goes away', () => {
-  it('rmc list with its stdout closed: one line on stderr and exit 74, not a stack trace', async () => {
-    // The read end is closed before rmc has loaded, so its first write meets EPIPE.
-    const child = spawn(process.execPath, [join(root, 'bin/rmc.mjs'), 'list'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(code).toBe(74);
-    expect(stderr.trim().split('\n')).toEqual(['rmc: standard output was closed (EPIPE): stopping']);
-  });
+  const cases: [string, string[]][] = [
+    ['rmc list', ['list']],
+    ['rmc check', ['check', 'classic/diehard']],
+    ['rmc check --json', ['check', 'classic/diehard', '--json']],
+    ['rmc table', ['table', tableSpecFile]],
+  ];
+  for (const [what, args] of cases) {
+    it(`${what} with its stdout closed: its stderr lines, then one line, and exit 74, not a stack trace`, async () => {
+      // The read end is closed before rmc has loaded, so its first write meets EPIPE.
+      const child = spawn(process.execPath, [join(root, 'bin/rmc.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      expect(code).toBe(74);
+      expect(stderr.trim().split('\n').at(-1)).toBe('rmc: standard output was closed (EPIPE): stopping');
+      expect(stderr).not.toMatch(/internal error|\n\s+at /);
+    });
+  }
 });

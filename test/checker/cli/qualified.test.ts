@@ -35,12 +35,17 @@ describe('qualified verdicts', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Warning: Overflow is not exercised');
     expect(text.stdout).toContain('Not checked: Wraps does not apply here (n/a: no wrap-around).');
+    expect(text.stdout).toContain('  Overflow  invariant  not exercised (holds only vacuously)\n  Wraps     invariant  n/a: no wrap-around\n');
     const json = rmc(['check', file, '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({
       verdict: 'ok',
       unreached: ['Overflow'],
       notApplicable: [{ name: 'Wraps', reason: 'no wrap-around' }],
+      verdicts: [
+        { name: 'Overflow', kind: 'invariant', verdict: 'not-exercised' },
+        { name: 'Wraps', kind: 'invariant', verdict: 'n/a', reason: 'no wrap-around' },
+      ],
       violations: [],
     });
     expect(json.stderr).toMatch(/^rmc: warning: Overflow is not exercised/m);
@@ -52,6 +57,25 @@ describe('qualified verdicts', () => {
       expect(r.code).toBe(12);
       expect(JSON.parse(r.stdout).violations).toEqual([{ kind: 'unreached', name: 'Overflow', trace: [] }]);
     }
+  });
+
+  it("says why it fails: the named guarantee's partner is never reached, so the guarantee holds only vacuously", () => {
+    const r = rmc(['check', file, '--strict']);
+    expect(r.code).toBe(12);
+    expect(r.stdout).toContain(
+      'Error: Overflow is not exercised: its reachability partner is never reached (no reachable state is in the situation it is about), so it holds only vacuously within these bounds.',
+    );
+    expect(r.stdout).not.toContain('guards');
+  });
+
+  it('says a reachable predicate of its own guards nothing: the spec claimed the situation arises, and it does not', () => {
+    const own = join(dir, 'own.mts');
+    writeFileSync(own, designs.replace('reachable: { Overflow:', 'reachable: { Overshoots:'));
+    const r = rmc(['check', own]);
+    expect(r.code).toBe(12);
+    expect(r.stdout).toContain(
+      'Error: Overshoots is never reached: the spec says some reachable state satisfies it (a reachable predicate of its own, guarding no guarantee), and none does within these bounds.',
+    );
   });
 
   it('checks a guarantee where it applies', () => {

@@ -36,10 +36,56 @@ describe('rmc table', () => {
   });
 
   it('exits 3 when a budget leaves cells incomplete, and 151 for an unknown value', () => {
-    expect(rmc(['table', file, '--max-states', '1']).code).toBe(3);
+    // A budget spent with states left (a search that ran out of states is complete, budget or not).
+    expect(rmc(['table', file, '--set', 'limit=600', '--max-states', '10']).code).toBe(3);
     const bad = rmc(['check', file, '--set', 'design=reckless']);
     expect(bad.code).toBe(151);
     expect(bad.stderr).toMatch(/unknown design 'reckless' in --set \(known: careful, sloppy\)/);
+  });
+});
+
+// Three rows; under 'broken' the invariant throws (a spec bug in that row only).
+const oneRowThrows = designs
+  .replace("values: ['careful', 'sloppy']", "values: ['careful', 'broken', 'sloppy']")
+  .replace(
+    'WithinLimit: (s: S, p: P) => s.n <= p.limit,',
+    "WithinLimit: (s: S, p: P) => { if (p.design === 'broken' && s.n > 0) throw new Error('boom'); return s.n <= p.limit; },",
+  );
+
+describe('rmc table with a row whose search fails', () => {
+  const dir = tempDir('rmc-table-');
+  const file = join(dir, 'throws.mts');
+  writeFileSync(file, oneRowThrows);
+  const failure = 'invariant WithinLimit threw: boom';
+
+  it('prints every other row, marks the failed one with its error, and exits with the failure code (76)', () => {
+    const text = rmc(['table', file]);
+    expect(text.code).toBe(76);
+    expect(text.stdout).toMatch(/\| careful \| holds \(3 states\)\s+\| holds \(3 states\) \|/);
+    expect(text.stdout).toMatch(/\| broken\s+\| error\s+\| error\s+\|/);
+    expect(text.stdout).toMatch(/\| sloppy\s+\| violated \(3 steps\)\s+\| holds \(4 states\) \|/);
+    expect(text.stdout).toContain(`\nError: row broken could not be checked (its cells read "error"): ${failure}\n`);
+    expect(text.stderr.trimEnd().split('\n').at(-1)).toBe(`rmc: design broken: ${failure}`);
+    const json = rmc(['table', file, '--json']);
+    expect(json.code).toBe(76);
+    const table = JSON.parse(json.stdout);
+    expect(table).toMatchObject({ spec: 'designs', verdict: 'error', errors: [{ design: 'broken', label: 'broken', exitCode: 76, error: failure }] });
+    expect(table.cells).toContainEqual({ design: 'broken', guarantee: 'WithinLimit', verdict: 'error', distinctStates: 0, traceLength: null });
+    expect(table.cells).toContainEqual({ design: 'sloppy', guarantee: 'WithinLimit', verdict: 'violated', distinctStates: 4, traceLength: 3 });
+  });
+
+  it('has an empty error list and verdict ok where no row fails (limit 0: the broken row never reaches its bug)', () => {
+    const r = rmc(['table', file, '--set', 'limit=0', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'ok', errors: [] });
+  });
+
+  it('rmc expect: prints every row and exits with the failure code', () => {
+    const r = rmc(['expect', file]);
+    expect(r.code).toBe(76);
+    expect(r.stdout).toMatch(/^careful +no expectations$/m);
+    expect(r.stdout).toMatch(/^sloppy +no expectations$/m);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`rmc: design broken: ${failure}`);
   });
 });
 

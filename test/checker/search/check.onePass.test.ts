@@ -272,7 +272,7 @@ describe('a state predicate that throws', () => {
     for (const separateTemporalPass of [false, true]) {
       await expect(check(spec, {}, { deadlock: false, separateTemporalPass })).rejects.toMatchObject({
         exitCode: 77,
-        message: expect.stringMatching(/temporal property predicate #0 threw: no/),
+        message: expect.stringMatching(/^temporal property 'boom' threw: no \(in state \{"at":1\}\)$/),
       });
     }
   });

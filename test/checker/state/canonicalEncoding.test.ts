@@ -9,7 +9,8 @@ const json: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
     fc.integer(),
-    fc.double({ noNaN: true }),
+    // Every double a state may hold: not NaN, -0 or an infinity (refused below).
+    fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)),
     fc.string(),
     fc.boolean(),
     fc.constant(null),
@@ -38,7 +39,7 @@ describe('canonical encoding', () => {
   it('gives different bytes to different plain values', () => {
     fc.assert(
       fc.property(json, json, (a, b) => {
-        fc.pre(JSON.stringify(shuffledObject(a, 0)) !== JSON.stringify(shuffledObject(b, 0)) && !Object.is(a, -0) && !Object.is(b, -0));
+        fc.pre(JSON.stringify(shuffledObject(a, 0)) !== JSON.stringify(shuffledObject(b, 0)));
         expect(canonicalBytes(a)).not.toEqual(canonicalBytes(b));
       }),
     );
@@ -70,6 +71,12 @@ describe('canonical encoding', () => {
   it('refuses values that have no canonical form', () => {
     expect(() => canonicalBytes({ f: () => 1 })).toThrow(/cannot encode a function/);
     expect(() => canonicalBytes(NaN)).toThrow(/NaN/);
+    // -0 would be 0 (=== and JSON cannot tell them apart); JSON prints the infinities as null.
+    expect(() => canonicalBytes(-0)).toThrow('cannot encode -0 in a state');
+    expect(() => canonicalBytes([1, { x: -0 }])).toThrow('cannot encode -0 in a state');
+    expect(() => canonicalBytes(new Float64Array([1, -0]))).toThrow('cannot encode -0 in a state');
+    expect(() => canonicalBytes(Infinity)).toThrow('cannot encode Infinity in a state');
+    expect(() => canonicalBytes(-Infinity)).toThrow('cannot encode -Infinity in a state');
     expect(() => canonicalBytes(new (class Foo {})())).toThrow(/Foo/);
   });
 

@@ -73,6 +73,24 @@ describe('layoutCodec', () => {
     expect(() => codec.encode({ ...s, count: 0, refs: ['F0', 'F0', 'F0', 'F0', 'F0'] }, new Uint8Array(codec.maxBytes))).toThrow('state.refs');
   });
 
+  it('refuses -0, which its int and enum tests would take for 0, naming the field', () => {
+    const codec = layoutCodec({ type: 'record', fields: { n: { type: 'int', min: -3, max: 3 }, e: { type: 'enum', values: ['a', 0] } } });
+    const encode = (s: unknown): number => codec.encode(s, new Uint8Array(codec.maxBytes));
+    expect(encode({ n: 0, e: 0 })).toBe(2);
+    expect(() => encode({ n: -0, e: 0 })).toThrow('state.n = -0 cannot be told from 0 in a state');
+    expect(() => encode({ n: 0, e: -0 })).toThrow('state.e = -0 cannot be told from 0 in a state');
+    // Where 0 is outside the bounds, so is -0: refused either way, and named as -0.
+    const positive = layoutCodec({ type: 'int', min: 1, max: 3 });
+    expect(() => positive.encode(-0, new Uint8Array(1))).toThrow('state = -0 cannot be told from 0');
+    expect(() => positive.encode(0, new Uint8Array(1))).toThrow("state = 0 is outside the state's layout");
+  });
+
+  it('refuses a layout whose enum lists a number its compiled code cannot write', () => {
+    for (const bad of [-0, NaN, Infinity]) {
+      expect(() => layoutCodec({ type: 'enum', values: ['a', bad] })).toThrow(/an enum value must be a finite number other than -0/);
+    }
+  });
+
   it('refuses a state with a field its layout does not declare, which it would otherwise lose', () => {
     const codec = layoutCodec(layout);
     const s = { pc: 'idle', count: 0, flags: {}, slots: {}, msg: null, refs: [], extra: 1 };

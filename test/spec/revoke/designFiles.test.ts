@@ -132,6 +132,36 @@ describe('revoke: a design file that cannot be used', () => {
   });
 });
 
+describe('revoke: a table with a design whose step throws', () => {
+  it('keeps the built-in rows and the rows after it, marks its row with the error, and exits 75', () => {
+    const f = write(
+      'throws-step.ts',
+      `export default (api: any) => ({
+  ...api.slotCutterHooks,
+  name: 'throws-step',
+  steps: [
+    api.revokerStep({ name: 'RevokeBoom', doc: 'The revoker throws.', enabled: (s: any) => s.revoker.pc === 'idle', next: () => { throw new Error('boom'); }, label: () => 'RevokeBoom' }),
+    api.revokeReturn(() => true),
+  ],
+});\n`,
+    );
+    const r = rmc(['table', 'revoke', '--design', f, '--design', './scm-walk.ts', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(r.code).toBe(75);
+    const table = JSON.parse(r.stdout);
+    expect(table.labels).toEqual([...variantNames, 'throws-step', 'scm-walk']);
+    expect(table.verdict).toBe('error');
+    expect(table.errors).toEqual([
+      { variant: join(dir, 'throws-step.ts'), label: 'throws-step', exitCode: 75, error: expect.stringMatching(/^action RevokeBoom threw: boom \(in state /) },
+    ]);
+    const verdicts = (variant: string): string[] =>
+      table.cells.filter((c: { variant: string }) => c.variant === variant).map((c: { verdict: string }) => c.verdict);
+    expect(verdicts(join(dir, 'throws-step.ts'))).toEqual(table.guarantees.map(() => 'error'));
+    for (const row of [...variantNames, join(dir, 'scm-walk.ts')]) expect(verdicts(row)).not.toContain('error');
+    expect(verdicts('enberg-2007')).toContain('violated');
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(/^rmc: variant throws-step: action RevokeBoom threw: boom/);
+  }, 120_000);
+});
+
 describe("revoke: the guide's example", () => {
   it('runs as spec/revoke/README.md prints it', () => {
     const readme = readFileSync(new URL('../../../spec/revoke/README.md', import.meta.url), 'utf8');

@@ -1,0 +1,20 @@
+// The package's public entry (`import type { Spec } from 'rmc'`): the types a spec written outside
+// this repository is checked against by its author's tsc or editor. Types only: a spec module is
+// loaded by the checker, never linked against it, so nothing here exists at run time. Extend,
+// never rename (checker/spec.ts).
+export type {
+  Action,
+  AnySpec,
+  Fairness,
+  Label,
+  Layout,
+  Presentation,
+  Spec,
+  StateCodec,
+  StatePredicate,
+  Successor,
+  Symmetry,
+  Temporal,
+  TraceStep,
+  WaitsFor,
+} from './spec.ts';
