@@ -14,7 +14,10 @@
 import { loadSpec } from '../checker/cli/loadSpec.ts';
 import { resolveParams } from '../checker/run/params.ts';
 import { check } from '../checker/run/check.ts';
-import { runTable } from '../checker/run/table.ts';
+import { checkRow } from '../checker/study/checkRow.ts';
+import { isStudy } from '../checker/study/study.ts';
+import { studyParamSource } from '../checker/study/studyParams.ts';
+import { runTable } from '../checker/study/table.ts';
 
 export interface Job {
   readonly spec: string;
@@ -45,17 +48,18 @@ export interface Measured {
 
 const job = JSON.parse(process.argv[2] ?? '{}') as Job;
 const workers = job.workers ?? 1;
-const { spec, file, configDir } = await loadSpec(job.spec);
+const { spec: module, file, configDir } = await loadSpec(job.spec);
 const sets = Object.entries(job.params ?? {}).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
-const params = resolveParams(spec, configDir, job.config, sets);
+const params = resolveParams(isStudy(module) ? studyParamSource(module) : module, configDir, job.config, sets);
 const peakRssBytes = (): number => process.resourceUsage().maxRSS * 1024;
 let measured: Measured;
 if (job.mode === 'table') {
+  if (!isStudy(module)) throw new Error(`${job.spec} is no study: it has no table`);
   let distinct = 0;
   let tableRows = 0;
   const verdicts: Record<string, string[]> = {};
   const started = performance.now();
-  await runTable(spec, params, {
+  await runTable(module, params, {
     workers,
     onRow: (value, cells, _seconds, d) => {
       distinct += d;
@@ -68,13 +72,8 @@ if (job.mode === 'table') {
 } else {
   const invariants = job.invariants ?? [];
   const started = performance.now();
-  const result = await check(spec, params, {
-    ...(invariants.length > 0 ? { invariants } : {}),
-    deadlock: false,
-    continue: true,
-    workers,
-    specFile: file,
-  });
+  const options = { ...(invariants.length > 0 ? { invariants } : {}), deadlock: false, continue: true, workers, specFile: file };
+  const result = await (isStudy(module) ? checkRow(module, params, options) : check(module, params, options));
   const seconds = (performance.now() - started) / 1000;
   // A run asked for workers that searched with one thread must not be shown under a false name.
   const oneThread = workers > 1 ? result.notes?.find((n) => n.startsWith('searched with one thread')) : undefined;

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { loadSpec } from '../checker/cli/loadSpec.ts';
+import { isStudy } from '../checker/study/study.ts';
 import type { Job, Measured } from './measureOne.ts';
 import { runSpin, runTlc, runTlcRevoke, spinMissing, tlcMissing, type PeerRun } from './peers.ts';
 
@@ -32,7 +33,8 @@ const defaultRuns = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 1 : 3;
 
 // Issue 13's runs: `rmc check revoke [--config wide] --set variant=enberg-2007 --no-deadlock
 // --continue`, the safety ones with `--invariant X` for every invariant of spec/revoke.
-const invariants = Object.keys((await loadSpec('revoke')).spec.invariants);
+const revokeStudy = (await loadSpec('revoke')).spec;
+const invariants = Object.keys((isStudy(revokeStudy) ? revokeStudy.specFor(revokeStudy.defaults) : revokeStudy).invariants);
 const enberg = { spec: 'revoke', params: { variant: 'enberg-2007' } } as const;
 const revoke = (config: 'default' | 'wide'): Row[] => {
   const c = config === 'wide' ? { config } : {};

@@ -13,6 +13,11 @@ export interface CheckOptions {
    * reachability partner is an error (exit 12), not a warning.
    */
   readonly named?: readonly string[];
+  /**
+   * Guarantees that do not apply under these bounds, each with why: not checked, and listed in the
+   * result as n/a. A study says which, for the row being checked (checker/study/checkRow.ts).
+   */
+  readonly notApplicable?: Readonly<Record<string, string>>;
   /** Every unreached reachability partner is an error (exit 12), named or not (`--strict`). */
   readonly strict?: boolean;
   /** Report a state with no successor at all (default true, like TLC). */

@@ -114,7 +114,7 @@ export interface CheckResult<S = unknown> {
    * temporal properties it had not judged. The invariants' verdicts then stand.
    */
   readonly unjudged?: readonly string[];
-  /** Guarantees selected but not checked, because the spec says they do not apply here. */
+  /** Guarantees selected but not checked, because they do not apply here (CheckOptions.notApplicable). */
   readonly notApplicable?: readonly NotApplicable[];
   /**
    * Every invariant and property the check was asked about, in the order selected, then the

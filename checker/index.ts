@@ -1,7 +1,8 @@
 // The package's public entry (`import type { Spec } from 'rmc'`): the types a spec written outside
 // this repository is checked against by its author's tsc or editor. Types only: a spec module is
 // loaded by the checker, never linked against it, so nothing here exists at run time. Extend,
-// never rename (checker/spec.ts).
+// never rename (checker/spec.ts). A study's types are the entry `rmc/study` (checker/study/study.ts),
+// the layer above this one.
 export type {
   Action,
   AnySpec,
@@ -10,6 +11,7 @@ export type {
   Layout,
   Presentation,
   Spec,
+  SpecSource,
   StateCodec,
   StatePredicate,
   Successor,

@@ -1,12 +1,17 @@
 // The Spec API: the contract between a model and the checker.
 //
-// Specs are TypeScript modules whose `export default` is a `Spec`. Specs written outside this
+// Specs are TypeScript modules whose `export default` is a `Spec`, or a study (checker/study/),
+// which is a `SpecSource`: it gives the Spec of given bounds (below). Specs written outside this
 // repository load by path and may import nothing from here but types (`import type { Spec } from
 // 'rmc'`: checker/index.ts, the package's entry, re-exports every type of this file), so these
 // names are stable: extend, never rename. A field added to an interface here is added to
 // checker/specShape.ts too, which checks a loaded module's fields (the compiler says so, and its
 // test), and to the README's field table. docs/DESIGN.md explains each rule; the comments here
 // say what a spec author must know.
+//
+// This is the core: what every model needs to be checked. What a study of many designs adds
+// (rows, expected verdicts, guarantees that do not apply, notes) is checker/study/study.ts, a
+// layer above that imports this file and is never imported by it.
 
 /** A state predicate over a state and the bounded constants. */
 export type StatePredicate<S, P> = (s: S, p: P) => boolean;
@@ -118,12 +123,6 @@ export interface Spec<S, P extends object = {}> {
    * One of its own is the spec's claim that the situation arises (Stateright's `sometimes`).
    */
   readonly reachable?: Readonly<Record<string, StatePredicate<S, P>>>;
-  /**
-   * Guarantees that do not apply under some parameters (frevoke's exemption under revokeat):
-   * returns why, shown as "n/a: <why>", or undefined where the guarantee applies. A guarantee
-   * that does not apply is not checked, and the report says so instead of "holds".
-   */
-  readonly notApplicable?: Readonly<Record<string, (p: P) => string | undefined>>;
   /** Liveness and temporal properties, checked under `fairness`. */
   readonly properties?: Readonly<Record<string, Temporal<S, P>>>;
   /** Fairness assumptions for the temporal properties. */
@@ -144,27 +143,28 @@ export interface Spec<S, P extends object = {}> {
   codec?(p: P): StateCodec<S>;
   /** The state's layout, from which the checker derives a codec when the spec has none (optional). */
   layout?(p: P): Layout;
-  /** The dimension `rmc table` runs across (revoke: variant). */
-  readonly table?: {
-    readonly param: keyof P & string;
-    readonly values: readonly P[keyof P][];
-    /** Further values the parameter takes that are no row (revoke: a design whose verdicts are another row's). */
-    readonly otherValues?: readonly P[keyof P][];
-    /**
-     * Markdown printed under the bounds in GUARANTEES.md: what the bounds leave out, and which bound
-     * would change which cell (a "holds" is a statement about these bounds only).
-     */
-    readonly boundsNote?: string;
-    /** How a value names its row (default String(value)): revoke names a design file's row by its design. */
-    label?(value: unknown): string;
-    /**
-     * The verdict the row's author expects in each cell, under the table's bounds, as the words
-     * `holds`, `violated`, `violated N` (N steps), `not-exercised` or `n/a`; `rmc expect` compares.
-     */
-    expected?(value: unknown): Readonly<Record<string, string>> | undefined;
-  };
-  /** Presentation hooks for trace renderers (optional; see checker/trace/). */
+  /**
+   * How traces are drawn (optional; see checker/trace/). The hooks stay on the core: a single
+   * check's text report and `--trace-dir` draw with them, not only the study's folder. They sit
+   * in an interface of their own so that the members above are the whole of what is checked.
+   */
   readonly presentation?: Presentation<S, P>;
+}
+
+/**
+ * What a spec module that is no Spec exports: the Spec of given bounds. The only such module the
+ * CLI loads is a study (checker/study/study.ts), whose rows are each checked by a spec of their own
+ * (revoke: one per design); this is the part of it the core asks for. The contract:
+ * - `specFor(p)` is asked with bounds the module has resolved and validated (its `defaults`,
+ *   `--config`, `--set`), and depends on those bounds alone: the search workers load the module
+ *   by path in threads of their own, get only the bounds, and ask `specFor` again; the spec they
+ *   get must have the same actions in the same order, the same invariants and the same encoding.
+ * - Nothing else is asked first: no `validate` has to run before `specFor` (a spec that loads a
+ *   module the bounds name, as revoke's design files, loads it here).
+ * - The spec returned is a plain Spec: `check(spec, p)` takes it as it takes any other.
+ */
+export interface SpecSource<P extends object = any> {
+  specFor(p: P): Spec<any, P>;
 }
 
 /**

@@ -4,46 +4,47 @@
 // the interfaces' keys (`Record<keyof Spec, ...>`), so a field added to checker/spec.ts and not
 // here does not compile, and test/checker/specShape.test.ts compares them with the compiler's
 // view of the interfaces. Functions are only checked to be functions: what they return is
-// checked where they are called.
+// checked where they are called. The checks are exported for a study's shape, which the study
+// layer writes the same way (checker/study/studyShape.ts).
 import type { Action, Fairness, Presentation, Spec } from './spec.ts';
 import { shown } from './errors.ts';
 
 /** Why `value`, found at `at` ("actions[2].name"), is not what it must be; undefined if it is. */
-type Check = (value: unknown, at: string) => string | undefined;
+export type Check = (value: unknown, at: string) => string | undefined;
 
-interface Field {
+export interface Field {
   readonly required: boolean;
   readonly check: Check;
 }
 
 /** How a value is named in a message: "an object", "an array", "a function", "the string 'wek'". */
-function kindOf(v: unknown): string {
+export function kindOf(v: unknown): string {
   if (v === null || v === undefined) return String(v);
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'string') return `the string ${shown(v, 40)}`;
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const must =
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const must =
   (test: (v: unknown) => boolean, what: string): Check =>
   (v, at) =>
     test(v) ? undefined : `\`${at}\` must be ${what}, got ${kindOf(v)}`;
-const first = (problems: Iterable<string | undefined>): string | undefined => {
+export const first = (problems: Iterable<string | undefined>): string | undefined => {
   for (const p of problems) if (p !== undefined) return p;
   return undefined;
 };
 
-const func = must((v) => typeof v === 'function', 'a function');
-const string = must((v) => typeof v === 'string', 'a string');
-const boolean = must((v) => typeof v === 'boolean', 'a boolean');
-const object = must(isObject, 'an object');
-const array = must(Array.isArray, 'an array');
-const req = (check: Check): Field => ({ required: true, check });
-const opt = (check: Check): Field => ({ required: false, check });
+export const func = must((v) => typeof v === 'function', 'a function');
+export const string = must((v) => typeof v === 'string', 'a string');
+export const boolean = must((v) => typeof v === 'boolean', 'a boolean');
+export const object = must(isObject, 'an object');
+export const array = must(Array.isArray, 'an array');
+export const req = (check: Check): Field => ({ required: true, check });
+export const opt = (check: Check): Field => ({ required: false, check });
 
 /** An object with these fields: the required ones present, every one present of its kind. */
-function fields(what: string, shape: Readonly<Record<string, Field>>): Check {
+export function fields(what: string, shape: Readonly<Record<string, Field>>): Check {
   return (v, at) => {
     if (!isObject(v)) return `\`${at}\` must be ${what}, got ${kindOf(v)}`;
     return first(
@@ -94,15 +95,6 @@ const temporal: Check = (v, at) =>
     q: { required: isObject(v) && v.op === 'leadsTo', check: func },
   })(v, at);
 
-const TABLE_FIELDS: Record<keyof NonNullable<Spec<any, any>['table']>, Field> = {
-  param: req(string),
-  values: req(array),
-  otherValues: opt(array),
-  boundsNote: opt(string),
-  label: opt(func),
-  expected: opt(func),
-};
-
 const PRESENTATION_FIELDS: Record<keyof Presentation<any, any>, Field> = {
   lanes: opt(func),
   toJSON: opt(func),
@@ -123,7 +115,6 @@ export const SPEC_FIELDS: Record<keyof Spec<any, any>, Field> = {
   actions: req(arrayOf('actions', fields('an action ({ name, successors })', ACTION_FIELDS))),
   invariants: req(recordOf('state predicates (functions)', func)),
   reachable: opt(recordOf('state predicates (functions)', func)),
-  notApplicable: opt(recordOf('functions of the parameters', func)),
   properties: opt(recordOf('temporal properties', temporal)),
   fairness: opt(fairness),
   terminal: opt(func),
@@ -132,7 +123,6 @@ export const SPEC_FIELDS: Record<keyof Spec<any, any>, Field> = {
   symmetry: opt(func),
   codec: opt(func),
   layout: opt(func),
-  table: opt(fields('an object ({ param, values })', TABLE_FIELDS)),
   presentation: opt(fields('an object of presentation hooks', PRESENTATION_FIELDS)),
 };
 
@@ -142,7 +132,6 @@ export const SHAPES = {
   Action: ACTION_FIELDS,
   Fairness: FAIRNESS_FIELDS,
   Presentation: PRESENTATION_FIELDS,
-  'Spec.table': TABLE_FIELDS,
 } as const;
 
 /** The first thing that keeps `x` from being a Spec, as a message; undefined if it is one. */

@@ -4,19 +4,22 @@ import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { shown, UsageError } from '../errors.ts';
-import { check } from '../run/check.ts';
+import { check, type CheckOptions } from '../run/check.ts';
 import { simulate } from '../simulate/simulate.ts';
-import { runTable, type TableOptions, type TableResult } from '../run/table.ts';
+import { runTable, type TableOptions, type TableResult } from '../study/table.ts';
 import type { CheckResult, Progress } from '../findings.ts';
 import { EXIT, exitCodeOf } from '../report/exitCode.ts';
 import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
-import { cellText, tableJson, tableText } from '../report/tableReport.ts';
+import { cellText, tableJson, tableText } from '../study/tableReport.ts';
 import { qualified, textReport } from '../report/textReport.ts';
-import { readPlan, regenerateCounterexamples } from '../counterexamples/regenerate.ts';
+import { readPlan, regenerateCounterexamples } from '../study/counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
-import { resolveParams, validated } from '../run/params.ts';
-import { compareExpectations, expectationsText } from '../run/expectations.ts';
+import { type ParamSource, resolveParams, validated } from '../run/params.ts';
+import { compareExpectations, expectationsText } from '../study/expectations.ts';
+import { checkRow } from '../study/checkRow.ts';
+import { type AnyStudy, isStudy } from '../study/study.ts';
+import { studyParamSource } from '../study/studyParams.ts';
 import { registeredNames, userCwd } from './registry.ts';
 import { saveTraces, tracesJson, type TracesSaved } from './saveTraces.ts';
 import { knownParams, knownSpec } from './runSoFar.ts';
@@ -46,12 +49,12 @@ export interface CommonFlags {
 }
 
 /** Ctrl-C and SIGTERM for one run (interrupts.ts); a second signal prints the figures so far. */
-function onInterrupt(flags: { json?: boolean }, spec: AnySpec, params: object): Interrupts {
+function onInterrupt(flags: { json?: boolean }, spec: SpecModule, params: object): Interrupts {
   return listenForInterrupts((figures, code) => printFiguresNow(spec, params, figures, code, flags.json ?? false));
 }
 
 /** The partial figures, printed at once when a second signal cannot wait for the report. */
-function printFiguresNow(spec: AnySpec, params: object, p: Progress | undefined, code: number, json: boolean): void {
+function printFiguresNow(spec: SpecModule, params: object, p: Progress | undefined, code: number, json: boolean): void {
   const signal = code === EXIT.terminated ? 'SIGTERM' : 'SIGINT';
   if (json) {
     const stats = p ? { distinctStates: p.distinctStates, generatedStates: p.generatedStates, depth: p.depth, seconds: p.seconds, queue: p.queue } : null;
@@ -66,8 +69,26 @@ function printFiguresNow(spec: AnySpec, params: object, p: Progress | undefined,
 }
 
 /** One stderr line as each row of the table (or the counterexamples' table) is done. */
-function rowDone(spec: AnySpec, value: unknown, seconds: number, distinct: number): void {
-  process.stderr.write(`${spec.table?.param} ${String(value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
+function rowDone(study: AnyStudy, value: unknown, seconds: number, distinct: number): void {
+  process.stderr.write(`${study.rows.param} ${String(value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
+}
+
+/** What a module exports: a spec, or a study with a spec for each row. */
+type SpecModule = AnySpec | AnyStudy;
+
+/** What the module's bounds are resolved against: a study's rows limit its row parameter. */
+function boundsOf(module: SpecModule): ParamSource {
+  return isStudy(module) ? studyParamSource(module) : module;
+}
+
+/** The spec that checks these bounds: the module's own, or its study's row. */
+function specAt(module: SpecModule, params: object): AnySpec {
+  return isStudy(module) ? module.specFor(params) : module;
+}
+
+/** A check of one spec, or of one row of a study (with the guarantees that do not apply there left out). */
+function checkOne(module: SpecModule, spec: AnySpec, params: object, options: CheckOptions): Promise<CheckResult> {
+  return isStudy(module) ? checkRow(module, params, options, spec) : check(spec, params, options);
 }
 
 /** The report is out: from here a signal exits with the run's code. */
@@ -93,31 +114,33 @@ export interface SimulateFlags {
 }
 
 /**
- * --design files, made absolute: values of the spec's table parameter given as modules. A check
- * or a simulation takes one, in place of the parameter's value (the spec's validate loads it).
+ * --design files, made absolute: values of the study's row parameter given as modules. A check
+ * or a simulation takes one, in place of the parameter's value (the study's validate loads it).
  */
-function designFiles(spec: AnySpec, flags: CommonFlags): string[] {
+function designFiles(module: SpecModule, flags: CommonFlags): string[] {
   const files = (flags.design ?? []).map((f) => resolve(userCwd(), f));
-  if (files.length > 0 && !spec.table) throw new UsageError(`spec ${spec.name} has no table parameter for --design to set`, 2);
+  if (files.length > 0 && !isStudy(module)) throw new UsageError(`spec ${module.name} has no table parameter for --design to set`, 2);
   // Both name the row to check; one silently winning would check what the user did not ask for.
-  const set = files.length > 0 ? flags.set.find((kv) => kv.startsWith(`${spec.table!.param}=`)) : undefined;
-  if (set !== undefined) throw new UsageError(`--design and --set ${shown(set)} both set ${spec.table!.param}: give one`, 2);
+  const param = isStudy(module) ? module.rows.param : undefined;
+  const set = files.length > 0 ? flags.set.find((kv) => kv.startsWith(`${param}=`)) : undefined;
+  if (set !== undefined) throw new UsageError(`--design and --set ${shown(set)} both set ${param}: give one`, 2);
   for (const f of files) if (!existsSync(f)) throw new UsageError(`design file not found: ${f}`, 150);
   return files;
 }
 
-function paramsWithDesign(spec: AnySpec, configDir: string, flags: CommonFlags): Record<string, unknown> {
-  const files = designFiles(spec, flags);
+function paramsWithDesign(module: SpecModule, configDir: string, flags: CommonFlags): Record<string, unknown> {
+  const files = designFiles(module, flags);
   if (files.length > 1) throw new UsageError('check and simulate take one --design (table takes several)', 2);
-  const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  const params = resolveParams(boundsOf(module), configDir, flags.config, flags.set, userCwd());
   knownParams(params);
-  return files.length === 1 ? validated(spec, { ...params, [spec.table!.param]: files[0] }) : params;
+  return isStudy(module) && files.length === 1 ? validated(boundsOf(module), { ...params, [module.rows.param]: files[0] }) : params;
 }
 
 export async function runSimulate(specArg: string, flags: CommonFlags & SimulateFlags): Promise<number> {
-  const { spec, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
-  knownSpec(spec.name);
-  const params = paramsWithDesign(spec, configDir, flags);
+  const { spec: module, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  knownSpec(module.name);
+  const params = paramsWithDesign(module, configDir, flags);
+  const spec = specAt(module, params);
   const ctrlC = onInterrupt(flags, spec, params);
   try {
     const result = await simulate(spec, params, {
@@ -138,15 +161,16 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
 }
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
-  const { spec, configDir, file } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
-  knownSpec(spec.name);
-  const params = paramsWithDesign(spec, configDir, flags);
+  const { spec: module, configDir, file } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  knownSpec(module.name);
+  const params = paramsWithDesign(module, configDir, flags);
+  const spec = specAt(module, params);
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, spec, params);
   try {
     const invariants = flags.invariant ?? [];
     const properties = flags.property ?? [];
-    const result = await check(spec, params, {
+    const result = await checkOne(module, spec, params, {
       ...(invariants.length > 0 ? { invariants } : {}),
       ...(properties.length > 0 ? { properties } : {}),
       strict: flags.strict ?? false,
@@ -208,7 +232,9 @@ export async function runList(flags: { json?: boolean }): Promise<number> {
   releaseEarlySignals();
   const entries = [];
   for (const name of registeredNames()) {
-    const { spec, configDir } = await loadSpec(name);
+    const { spec: module, configDir } = await loadSpec(name);
+    // A study's guarantees and actions are those of its default row.
+    const spec = specAt(module, module.defaults);
     const configs = existsSync(configDir)
       ? readdirSync(configDir)
           .filter((f) => f.endsWith('.json'))
@@ -217,9 +243,9 @@ export async function runList(flags: { json?: boolean }): Promise<number> {
       : [];
     entries.push({
       name,
-      summary: spec.summary,
-      params: spec.defaults,
-      ...(spec.table ? { table: { param: spec.table.param, values: spec.table.values, otherValues: spec.table.otherValues ?? [] } } : {}),
+      summary: module.summary,
+      params: module.defaults,
+      ...(isStudy(module) ? { table: { param: module.rows.param, values: module.rows.values, otherValues: module.rows.otherValues ?? [] } } : {}),
       configs,
       invariants: Object.keys(spec.invariants),
       properties: Object.keys(spec.properties ?? {}),
@@ -241,7 +267,7 @@ export async function runList(flags: { json?: boolean }): Promise<number> {
 }
 
 /**
- * The table of a spec (with --design rows after its own, each loaded and checked before any
+ * The table of a study (with --design rows after its own, each loaded and checked before any
  * search starts), then `report`, which prints it and says the exit code. Interrupted, the report
  * still prints: the rows finished, the others marked interrupted.
  */
@@ -249,27 +275,28 @@ async function withTable(
   specArg: string,
   flags: CommonFlags,
   what: string,
-  rowLines: (spec: AnySpec) => Pick<TableOptions, 'onRow'>,
-  report: (spec: AnySpec, params: Record<string, unknown>, table: TableResult) => number,
+  rowLines: (study: AnyStudy) => Pick<TableOptions, 'onRow'>,
+  report: (study: AnyStudy, params: Record<string, unknown>, table: TableResult) => number,
 ): Promise<number> {
-  const { spec, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
-  knownSpec(spec.name);
-  if (!spec.table) throw new UsageError(`spec ${spec.name} declares no table dimension (nothing to ${what})`);
-  const params = resolveParams(spec, configDir, flags.config, flags.set, userCwd());
+  const { spec: study, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  knownSpec(study.name);
+  if (!isStudy(study)) throw new UsageError(`spec ${study.name} declares no table dimension (nothing to ${what})`);
+  const bounds = studyParamSource(study);
+  const params = resolveParams(bounds, configDir, flags.config, flags.set, userCwd());
   knownParams(params);
-  const extraValues = designFiles(spec, flags);
-  for (const f of extraValues) validated(spec, { ...params, [spec.table.param]: f });
+  const extraValues = designFiles(study, flags);
+  for (const f of extraValues) validated(bounds, { ...params, [study.rows.param]: f });
   warnAboutWorkers(flags.workers);
-  const ctrlC = onInterrupt(flags, spec, params);
+  const ctrlC = onInterrupt(flags, study, params);
   try {
-    const table = await runTable(spec, params, { extraValues, ...budgets(flags), interrupted: ctrlC.interrupted, live: ctrlC.live, ...rowLines(spec) });
-    const code = report(spec, params, table);
+    const table = await runTable(study, params, { extraValues, ...budgets(flags), interrupted: ctrlC.interrupted, live: ctrlC.live, ...rowLines(study) });
+    const code = report(study, params, table);
     if (table.interrupted) {
       process.stderr.write('rmc: interrupted; the rows marked interrupted were not checked\n');
       return settle(ctrlC, ctrlC.exitCode());
     }
     // The table is out, its failed rows marked; the spec's failure still decides the exit code.
-    for (const e of table.errors ?? []) process.stderr.write(`rmc: ${spec.table.param} ${e.label}: ${e.message}\n`);
+    for (const e of table.errors ?? []) process.stderr.write(`rmc: ${study.rows.param} ${e.label}: ${e.message}\n`);
     return settle(ctrlC, table.errors?.[0]?.exitCode ?? code);
   } finally {
     ctrlC.dispose();
@@ -283,9 +310,9 @@ export function runExpectCommand(specArg: string, flags: CommonFlags): Promise<n
     flags,
     'compare',
     () => ({}),
-    (spec, params, table) => {
-      const rows = compareExpectations(spec, table);
-      if (flags.json) process.stdout.write(JSON.stringify({ spec: spec.name, params, rows }) + '\n');
+    (study, params, table) => {
+      const rows = compareExpectations(study, table);
+      if (flags.json) process.stdout.write(JSON.stringify({ spec: study.name, params, rows }) + '\n');
       else process.stdout.write(expectationsText(rows));
       return rows.some((r) => r.drift.length > 0) ? EXIT.drift : EXIT.ok;
     },
@@ -293,9 +320,9 @@ export function runExpectCommand(specArg: string, flags: CommonFlags): Promise<n
 }
 
 export function runTableCommand(specArg: string, flags: CommonFlags): Promise<number> {
-  const rowLines = (spec: AnySpec): Pick<TableOptions, 'onRow'> => ({
+  const rowLines = (study: AnyStudy): Pick<TableOptions, 'onRow'> => ({
     onRow: (value, cells, seconds, distinct) => {
-      rowDone(spec, value, seconds, distinct);
+      rowDone(study, value, seconds, distinct);
       for (const c of cells) process.stderr.write(`  ${String(value)} x ${c.guarantee}: ${cellText(c)}\n`);
     },
   });
@@ -307,14 +334,15 @@ export function runTableCommand(specArg: string, flags: CommonFlags): Promise<nu
 }
 
 export async function runCounterexamples(specArg: string, out: string): Promise<number> {
-  const { spec, file, configDir } = await loadSpec(specArg);
-  knownSpec(spec.name);
+  const { spec: study, file, configDir } = await loadSpec(specArg);
+  knownSpec(study.name);
+  if (!isStudy(study)) throw new UsageError(`spec ${study.name} declares no table dimension`);
   const target = resolve(userCwd(), out);
   // Interrupted, the searches stop and nothing is written: the folder stays as it was.
   const ctrlC = listenForInterrupts(() => process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`));
   try {
-    const onRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => rowDone(spec, value, seconds, distinct);
-    const files = await regenerateCounterexamples(spec, target, readPlan(dirname(file)), configDir, { interrupted: ctrlC.interrupted, onRow });
+    const onRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => rowDone(study, value, seconds, distinct);
+    const files = await regenerateCounterexamples(study, target, readPlan(dirname(file)), configDir, { interrupted: ctrlC.interrupted, onRow });
     if (files === 'interrupted') {
       process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`);
       return settle(ctrlC, ctrlC.exitCode());

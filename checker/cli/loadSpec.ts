@@ -1,17 +1,20 @@
-// loadSpec: a spec module by registered name or by path, checked to be a Spec (exit 150 naming
-// the field that is wrong if not: checker/specShape.ts).
+// loadSpec: a spec module by registered name or by path, checked to be a Spec or a study (exit 150
+// naming the field that is wrong if not: checker/specShape.ts, checker/study/studyShape.ts).
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { AnySpec } from '../spec.ts';
 import { UsageError } from '../errors.ts';
 import { importSpecModule } from '../importSpecModule.ts';
-import { assertExpectations } from '../run/expectations.ts';
+import { assertExpectations } from '../study/expectations.ts';
+import { type AnyStudy, isStudy } from '../study/study.ts';
+import { looksLikeStudy, studyShapeError } from '../study/studyShape.ts';
 import { specShapeError } from '../specShape.ts';
 import { typecheckSpec } from './typecheckSpec.ts';
 import { isSpecPath, registeredFile, registeredNames, userCwd } from './registry.ts';
 
 export interface LoadedSpec {
-  readonly spec: AnySpec;
+  /** The module's default export: a Spec, or a study of many (one spec a row). */
+  readonly spec: AnySpec | AnyStudy;
   readonly file: string;
   /** Where named configurations live: <spec folder>/configs. */
   readonly configDir: string;
@@ -35,11 +38,11 @@ export async function loadSpec(arg: string, { typecheck = false }: { typecheck?:
   } catch (e) {
     throw new UsageError(`cannot load spec module ${file}: ${loadFailure(e)}`, 150);
   }
-  const problem = specShapeError(spec);
+  const problem = looksLikeStudy(spec) ? studyShapeError(spec) : specShapeError(spec);
   if (problem !== undefined) throw new UsageError(`spec ${arg}: ${problem}`, 150);
-  const loaded = spec as AnySpec;
+  const loaded = spec as AnySpec | AnyStudy;
   // Every row's expectations, whatever the command (a design file's: when its bounds are validated).
-  for (const value of [...(loaded.table?.values ?? []), ...(loaded.table?.otherValues ?? [])]) assertExpectations(loaded, value);
+  if (isStudy(loaded)) for (const value of [...loaded.rows.values, ...(loaded.rows.otherValues ?? [])]) assertExpectations(loaded, value);
   return { spec: loaded, file, configDir: resolve(dirname(file), 'configs') };
 }
 

@@ -38,7 +38,7 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
   ] as const) {
     if (n !== undefined && !(n > 0)) throw new UsageError(`--${name} must be a positive number`, 2);
   }
-  const { options, notApplicable } = withoutInapplicable(spec, params, selected);
+  const { options, notApplicable } = withoutInapplicable(selected);
   initialStates(spec, params);
   const { result, safetyComplete, propertiesJudged } = await search(spec, params, options, notApplicable, started);
   const judged = { invariants: selected.invariants!, properties: selected.properties!, safetyComplete, propertiesJudged };
@@ -136,11 +136,11 @@ function wholeRun(safety: Stats, started: number): Stats {
   return { ...safety, seconds, statesPerSecond: seconds > 0 ? safety.distinctStates / seconds : 0 };
 }
 
-/** The selected guarantees less those the spec says do not apply under these parameters. */
-function withoutInapplicable(spec: AnySpec, params: object, options: CheckOptions): { options: CheckOptions; notApplicable: NotApplicable[] } {
+/** The selected guarantees less those the caller says do not apply under these parameters. */
+function withoutInapplicable(options: CheckOptions): { options: CheckOptions; notApplicable: NotApplicable[] } {
   const notApplicable: NotApplicable[] = [];
   const applies = (name: string): boolean => {
-    const reason = spec.notApplicable?.[name]?.(params);
+    const reason = options.notApplicable?.[name];
     if (reason !== undefined) notApplicable.push({ name, reason });
     return reason === undefined;
   };

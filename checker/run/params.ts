@@ -4,17 +4,27 @@
 // and `__proto__` are names like any other: unknown unless the spec declares them.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { AnySpec } from '../spec.ts';
 import { shown, UsageError } from '../errors.ts';
 import { valueText } from '../valueText.ts';
-import { assertExpectations } from './expectations.ts';
+
+/**
+ * What a run's bounds are resolved against: a Spec, or a study, which adds its rows as the
+ * choices of its row parameter (checker/study/studyParams.ts).
+ */
+export interface ParamSource {
+  readonly name: string;
+  readonly defaults: object;
+  validate?(p: any): string[];
+  /** A parameter limited to these values (a study's rows): another value is unknown (exit 151). */
+  readonly choices?: { readonly param: string; readonly values: readonly unknown[] };
+}
 
 /**
  * `cwd` is where a config given as a path resolves: the folder the user ran the command in (the
  * CLI passes it; under npm run that is INIT_CWD, not the process's own cwd).
  */
 export function resolveParams(
-  spec: AnySpec,
+  spec: ParamSource,
   configDir: string,
   config: string | undefined,
   sets: readonly string[],
@@ -40,17 +50,15 @@ export function resolveParams(
  * loads a module the bounds name (revoke's design files) may throw an error with `exitCode` 150
  * when that module cannot be used: that is reported as it says, as are malformed expectations.
  */
-export function validated(spec: AnySpec, params: Record<string, unknown>): Record<string, unknown> {
+export function validated(spec: ParamSource, params: Record<string, unknown>): Record<string, unknown> {
   let problems: string[];
   try {
-    problems = spec.validate?.(params as never) ?? [];
+    problems = spec.validate?.(params) ?? [];
   } catch (e) {
     if ((e as { exitCode?: unknown })?.exitCode === 150) throw new UsageError((e as Error).message, 150);
     throw e;
   }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
-  // The row these bounds check (a design file, loaded by validate) may carry expectations.
-  if (spec.table) assertExpectations(spec, params[spec.table.param]);
   return params;
 }
 
@@ -92,15 +100,15 @@ function readConfig(config: string, configDir: string, cwd: string): Record<stri
   return parsed as Record<string, unknown>;
 }
 
-function checked(spec: AnySpec, values: [string, unknown][], source: string): [string, unknown][] {
+function checked(spec: ParamSource, values: [string, unknown][], source: string): [string, unknown][] {
   const defaults = spec.defaults as Record<string, unknown>;
   for (const [k, v] of values) {
     if (!Object.hasOwn(defaults, k)) {
       const known = Object.keys(defaults);
       throw new UsageError(`unknown parameter ${shown(k)} in ${source} (known: ${known.length ? known.join(', ') : 'none'})`);
     }
-    if (spec.table && k === spec.table.param && !spec.table.values.includes(v as never) && !spec.table.otherValues?.includes(v as never)) {
-      throw new UsageError(`unknown ${k} ${shown(v)} in ${source} (known: ${[...spec.table.values, ...(spec.table.otherValues ?? [])].join(', ')})`);
+    if (spec.choices && k === spec.choices.param && !spec.choices.values.includes(v)) {
+      throw new UsageError(`unknown ${k} ${shown(v)} in ${source} (known: ${spec.choices.values.join(', ')})`);
     }
     const want = typeOf(defaults[k]);
     if (typeOf(v) !== want) throw new UsageError(`parameter '${k}' in ${source} must be ${want === 'array' ? 'an array' : `a ${want}`}, got ${shown(v)}`);

@@ -75,3 +75,12 @@ export function cycles(graph: Graph): string[][] {
   for (const v of graph.keys()) if (!index.has(v)) visit(v);
   return found;
 }
+
+/** The files in folder `from` that import a file in one of `to`, but for those in `except` (folders or files). */
+export function importsAcross(graph: Graph, from: string, to: readonly string[], except: readonly string[] = []): string[] {
+  const inside = (file: string, place: string): boolean => file === place || file.startsWith(`${place}/`);
+  return [...graph]
+    .filter(([file, targets]) => inside(file, from) && !except.some((e) => inside(file, e)) && [...targets].some((t) => to.some((f) => inside(t, f))))
+    .map(([file]) => file)
+    .sort();
+}

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { SHAPES, specShapeError } from '../../checker/specShape.ts';
 
-/** The property names of each interface checker/spec.ts exports, and of Spec's `table`. */
+/** The property names of each interface checker/spec.ts exports. */
 function interfaceKeys(): Record<string, string[]> {
   const file = resolve(import.meta.dirname, '../../checker/spec.ts');
   const program = ts.createProgram([file], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022 });
@@ -13,13 +13,11 @@ function interfaceKeys(): Record<string, string[]> {
   const exported = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!);
   const typeOf = (name: string): ts.Type => checker.getDeclaredTypeOfSymbol(exported.find((s) => s.name === name)!);
   const names = (t: ts.Type): string[] => t.getProperties().map((p) => p.name);
-  const table = typeOf('Spec').getProperty('table')!;
   return {
     Spec: names(typeOf('Spec')),
     Action: names(typeOf('Action')),
     Fairness: names(typeOf('Fairness')),
     Presentation: names(typeOf('Presentation')),
-    'Spec.table': names(checker.getNonNullableType(checker.getTypeOfSymbol(table))),
   };
 }
 
@@ -41,7 +39,6 @@ describe('the shape a loaded spec is checked against', () => {
     expect(Object.keys(Action).sort()).toEqual(keys.Action!.sort());
     expect(Object.keys(Fairness).sort()).toEqual(keys.Fairness!.sort());
     expect(Object.keys(Presentation).sort()).toEqual(keys.Presentation!.sort());
-    expect(Object.keys(SHAPES['Spec.table']).sort()).toEqual(keys['Spec.table']!.sort());
   });
 
   it('passes a spec with every required field', () => {
@@ -76,7 +73,6 @@ describe('the shape a loaded spec is checked against', () => {
       { ...spec, fairness: { kind: 'weak', action: 'A' } },
       '`fairness` must be an array of fairness conditions or a function of the parameters, got an object',
     ],
-    ['a table without values', { ...spec, table: { param: 'n' } }, '`table.values` is missing'],
     ['a presentation hook as data', { ...spec, presentation: { lanes: ['a'] } }, '`presentation.lanes` must be a function, got an array'],
   ];
   for (const [what, value, message] of wrong) {

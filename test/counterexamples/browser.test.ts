@@ -10,15 +10,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guaranteesMd } from '../../checker/counterexamples/guaranteesMd.ts';
-import { indexHtml } from '../../checker/counterexamples/indexHtml.ts';
-import { regenerateCounterexamples, type CounterexamplePlan } from '../../checker/counterexamples/regenerate.ts';
-import { renderTrace } from '../../checker/counterexamples/renderTrace.ts';
-import { cellText } from '../../checker/report/cellText.ts';
-import { runTable, type TableCell, type TableResult } from '../../checker/run/table.ts';
+import { guaranteesMd } from '../../checker/study/counterexamples/guaranteesMd.ts';
+import { indexHtml } from '../../checker/study/counterexamples/indexHtml.ts';
+import { regenerateCounterexamples, type CounterexamplePlan } from '../../checker/study/counterexamples/regenerate.ts';
+import { renderTrace } from '../../checker/study/counterexamples/renderTrace.ts';
+import { cellText } from '../../checker/study/cellText.ts';
+import { runTable, type TableCell, type TableResult } from '../../checker/study/table.ts';
 import revoke from '../../spec/revoke/index.ts';
-import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
-import { lassoSpec } from './lassoSpec.ts';
+import { handoffStudy } from '../checker/trace/render/handoffSpec.ts';
+import { lassoStudy } from './lassoSpec.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
@@ -37,7 +37,7 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
   beforeAll(async () => {
     expect(present, `${CHROMIUM} is missing and CI=true: install chromium`).toBe(true);
     const out = join(temp, 'counterexamples');
-    await regenerateCounterexamples(handoffSpec(true), out);
+    await regenerateCounterexamples(handoffStudy(true), out);
     handoffPage = join(out, 'index.html');
     mkdirSync(shots, { recursive: true });
     // Playwright gives the browser a fresh temporary profile; each page gets a context of its own
@@ -179,9 +179,9 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
   });
 
   it('shows a lasso\'s prefix and cycle apart, with the row back ("Back to state N" or "Stuttering") and its fairness', async () => {
-    const params = { ...lassoSpec.defaults };
-    const table = await runTable(lassoSpec, params);
-    const traces = await Promise.all(table.cells.filter((c) => c.verdict === 'violated').map((c) => renderTrace(lassoSpec, params, 'variant', c)));
+    const params = { ...lassoStudy.defaults };
+    const table = await runTable(lassoStudy, params);
+    const traces = await Promise.all(table.cells.filter((c) => c.verdict === 'violated').map((c) => renderTrace(lassoStudy, params, c)));
     const fairness = 'WF(Step): Step is taken whenever it stays enabled.';
     const file = join(temp, 'lasso.html');
     writeFileSync(file, indexHtml(table, [{ ...traces[0]!, view: { ...traces[0]!.view, fairness } }, traces[1]!]));

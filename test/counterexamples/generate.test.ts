@@ -2,22 +2,22 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareFolders } from '../../checker/counterexamples/compareFolders.ts';
-import { generateCounterexamples } from '../../checker/counterexamples/generate.ts';
-import { MANIFEST, manifestText } from '../../checker/counterexamples/outFolder.ts';
-import { runTable } from '../../checker/run/table.ts';
+import { compareFolders } from '../../checker/study/counterexamples/compareFolders.ts';
+import { generateCounterexamples } from '../../checker/study/counterexamples/generate.ts';
+import { MANIFEST, manifestText } from '../../checker/study/counterexamples/outFolder.ts';
+import { runTable } from '../../checker/study/table.ts';
 import { validateItf } from '../checker/trace/render/validateItf.ts';
-import { handoffSpec } from '../checker/trace/render/handoffSpec.ts';
-import { lassoSpec } from './lassoSpec.ts';
+import { handoffStudy } from '../checker/trace/render/handoffSpec.ts';
+import { lassoStudy } from './lassoSpec.ts';
 import { duplicateIds } from './pageIds.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'rmc-generate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 async function generate(outDir: string, presentation = true): Promise<string[]> {
-  const spec = handoffSpec(presentation);
-  const params = { ...spec.defaults };
-  return generateCounterexamples({ spec, params, table: await runTable(spec, params), outDir });
+  const study = handoffStudy(presentation);
+  const params = { ...study.defaults };
+  return generateCounterexamples({ study, params, table: await runTable(study, params), outDir });
 }
 
 const read = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
@@ -89,9 +89,9 @@ describe('generateCounterexamples', () => {
   });
 
   it("ends a lasso's text with the step back, and its page rows with it", async () => {
-    const spec = lassoSpec;
+    const study = lassoStudy;
     const out = join(temp, 'lasso');
-    await generateCounterexamples({ spec, params: { ...spec.defaults }, table: await runTable(spec, { ...spec.defaults }), outDir: out });
+    await generateCounterexamples({ study, params: { ...study.defaults }, table: await runTable(study, { ...study.defaults }), outDir: out });
     const files = read(out);
     expect(files['spin--reaches-two.txt']).toContain('Back to state 1: <Step(1 -> 0)>');
     expect(files['stuck--reaches-two.txt']).toContain('State 3: Stuttering');

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST } from '../../checker/counterexamples/outFolder.ts';
+import { MANIFEST } from '../../checker/study/counterexamples/outFolder.ts';
 import { validateItf } from '../checker/trace/render/validateItf.ts';
 
 const folder = resolve(import.meta.dirname, '../../counterexamples');

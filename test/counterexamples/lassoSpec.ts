@@ -2,6 +2,7 @@
 // should reach 2 but, under weak fairness of Step, either spins between 0 and 1 for ever
 // ('spin': a cycle back to state 1) or stops at 1 with nothing enabled ('stuck': it stutters).
 import type { Spec } from '../../checker/spec.ts';
+import { tabled } from '../checker/study/tabled.ts';
 
 interface S {
   readonly x: number;
@@ -24,5 +25,7 @@ export const lassoSpec: Spec<S, { readonly variant: string }> = {
   invariants: {},
   properties: { 'reaches-two': { op: 'eventually', p: (s) => s.x === 2 } },
   fairness: [{ kind: 'weak', action: 'Step' }],
-  table: { param: 'variant', values: ['spin', 'stuck'] },
 };
+
+/** Its two rows: the counter that spins, and the one that stops. */
+export const lassoStudy = tabled(lassoSpec, 'variant', ['spin', 'stuck']);

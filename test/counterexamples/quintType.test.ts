@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quintType } from '../../checker/counterexamples/quintType.ts';
+import { quintType } from '../../checker/study/counterexamples/quintType.ts';
 import type { Layout } from '../../checker/spec.ts';
 
 const files: Layout = { type: 'enum', values: ['F0', 'F1'] };

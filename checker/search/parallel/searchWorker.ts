@@ -7,9 +7,9 @@ import v8 from 'node:v8';
 import { specCodec } from '../../state/specCodec.ts';
 import { requireBundledSpec } from './bundledSpec.ts';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AnySpec, StateCodec } from '../../spec.ts';
+import type { StateCodec } from '../../spec.ts';
 import { SpecError } from '../../errors.ts';
-import { specOf } from '../../specModule.ts';
+import { specAt, specOf } from '../../specModule.ts';
 import * as searchFailures from '../searchFailure.ts';
 import { ByteWriter } from '../../state/byteWriter.ts';
 import * as fingerprints from '../../state/fingerprint.ts';
@@ -39,11 +39,10 @@ const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
-const spec = requireSpec(setup.specFile);
 const params = setup.params;
-// The coordinator validated these bounds; a spec whose validate loads a module they name (revoke's
-// design files, which add revoker actions) needs it loaded here too, before its actions are read.
-spec.validate?.(params as never);
+// The module gives the spec of these bounds (a study's row: checker/spec.ts, SpecSource), the
+// same one the coordinator searches with.
+const spec = specAt(requireSpecModule(setup.specFile), params);
 const actions = spec.actions;
 const writer = new ByteWriter();
 const encode = makeStateEncoder(spec, params, writer, { symmetry: setup.symmetry });
@@ -56,12 +55,12 @@ const me = setup.me;
 const control = new ControlBlock(W, setup.control);
 
 /**
- * The spec module, bundled into one CommonJS module (bundledSpec.ts) and compiled in this thread:
- * no loader thread to start, which halves a worker's start-up; a default export may sit one
- * level down (specOf).
+ * The spec module's export, bundled into one CommonJS module (bundledSpec.ts) and compiled in this
+ * thread: no loader thread to start, which halves a worker's start-up; a default export may sit
+ * one level down (specOf).
  */
-function requireSpec(file: string): AnySpec {
-  return specOf(requireBundledSpec(file)) as AnySpec;
+function requireSpecModule(file: string): unknown {
+  return specOf(requireBundledSpec(file));
 }
 
 /**

@@ -1,29 +1,23 @@
-// How a user's operation reaches an inode: the fd lookup, then the variant's gate. Shared by the
+// How a user's operation reaches an inode: the fd lookup, then the design's gate. Shared by the
 // user paths (syscalls.ts, mm.ts) and by the guarantees, so both judge access the same way.
 import type { RevokeParams } from './params.ts';
 import { type FileId, type Slot, type State, isMarker } from './state.ts';
-import { type Gate, ENTER, type OpKind, fail } from './variant.ts';
-import type { Variant } from './variant.ts';
-import { designOf } from './designs.ts';
+import { type Gate, ENTER, type OpKind, type Variant, fail } from './variant.ts';
 
 /** The operations a descriptor gives: every call kind and mmap (open goes by path, not by descriptor). */
 export const OP_KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'fchmod', 'mmap'];
 
-export function variantOf(p: RevokeParams): Variant {
-  return designOf(p);
-}
-
-/** A new operation of `kind` through descriptor slot `slot`: revoke targets I only, so J is never gated. */
-export function opThrough(s: State, p: RevokeParams, slot: Slot, kind: OpKind): Gate {
-  if (isMarker(slot)) return fail(variantOf(p).markerErrno?.[slot] ?? 'EBADF');
+/** A new operation of `kind` through descriptor slot `slot` under design d: revoke targets I only, so J is never gated. */
+export function opThrough(d: Variant, s: State, p: RevokeParams, slot: Slot, kind: OpKind): Gate {
+  if (isMarker(slot)) return fail(d.markerErrno?.[slot] ?? 'EBADF');
   const file = s.files[slot]!;
-  return file.inode === 'I' ? variantOf(p).gate(s, p, file, kind) : ENTER;
+  return file.inode === 'I' ? d.gate(s, p, file, kind) : ENTER;
 }
 
-/** Would some new operation through struct file f reach its inode now? */
-export function liveAccess(s: State, p: RevokeParams, f: FileId): boolean {
+/** Would some new operation through struct file f reach its inode now, under design d? */
+export function liveAccess(d: Variant, s: State, p: RevokeParams, f: FileId): boolean {
   return OP_KINDS.some((kind) => {
-    const g = opThrough(s, p, f, kind);
+    const g = opThrough(d, s, p, f, kind);
     return g !== 'wait' && g.enter;
   });
 }

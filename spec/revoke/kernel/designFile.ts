@@ -1,7 +1,7 @@
 // A design written outside the repository: a module whose default export is a Variant, or a
 // factory that receives the design API (designApi.ts) and returns one. It is loaded by absolute
-// path (the CLI's --design makes it absolute), synchronously, because the model asks for its
-// design in every step and a worker thread loads it again from the same path.
+// path (the CLI's --design makes it absolute), synchronously, because the study builds a row's
+// spec from its design in `specFor`, which a search worker asks again, loading the same path.
 // tsx's scoped require compiles TypeScript wherever the file lives, with no node_modules beside
 // it: the file reaches the model only through the factory's argument (and `import type`, which
 // compiles away).
@@ -25,7 +25,7 @@ const HOOKS: readonly [keyof Variant, string][] = [
 
 const loaded = new Map<string, Variant>();
 
-/** The design the file at `path` exports (loaded once per path). */
+/** The design the file at `path` exports (compiled and checked once per path). */
 export function loadDesignFile(path: string): Variant {
   const known = loaded.get(path);
   if (known !== undefined) return known;

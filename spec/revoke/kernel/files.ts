@@ -16,8 +16,7 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from './params.ts';
 import { taskFds } from './instances.ts';
-import { variantOf } from './access.ts';
-import type { Gate } from './variant.ts';
+import type { Gate, Variant } from './variant.ts';
 import {
   type Fd,
   type File,
@@ -92,26 +91,27 @@ export const OpenBegin = defineAction<State, RevokeParams, TaskId>({
   actor: (_s, t) => t,
 });
 
-export const OpenFile = defineAction<State, RevokeParams, TaskId>({
-  name: 'OpenFile',
-  doc: "Task t's open makes the struct file (do_dentry_open: f_count 1, held by the opener) and calls ->open through the design's gate; a refused open returns its error.",
-  params: (_s, p) => (p.openInProgress ? actors(p) : []),
-  enabled(s, t, p) {
-    if (task(s, t).opening !== 'permitted') return false;
-    return variantOf(p).gate(s, p, LIVE_ON_I, 'open') !== 'wait';
-  },
-  next(s, t, p) {
-    const g = variantOf(p).gate(s, p, LIVE_ON_I, 'open') as Exclude<Gate, 'wait'>;
-    if (!g.enter) return withTask(s, t, { ...task(s, t), opening: null });
-    const f = newFileId(s);
-    return withTask(withFile(s, f, LIVE_ON_I), t, { ...task(s, t), opening: f });
-  },
-  label(s, t, p, next) {
-    const g = variantOf(p).gate(s, p, LIVE_ON_I, 'open') as Exclude<Gate, 'wait'>;
-    return g.enter ? `OpenFile(${t}, I): ${task(next, t).opening} made, ->open` : `OpenFile(${t}, I): ->open fails ${g.errno}`;
-  },
-  actor: (_s, t) => t,
-});
+export const OpenFile = (d: Variant) =>
+  defineAction<State, RevokeParams, TaskId>({
+    name: 'OpenFile',
+    doc: "Task t's open makes the struct file (do_dentry_open: f_count 1, held by the opener) and calls ->open through the design's gate; a refused open returns its error.",
+    params: (_s, p) => (p.openInProgress ? actors(p) : []),
+    enabled(s, t, p) {
+      if (task(s, t).opening !== 'permitted') return false;
+      return d.gate(s, p, LIVE_ON_I, 'open') !== 'wait';
+    },
+    next(s, t, p) {
+      const g = d.gate(s, p, LIVE_ON_I, 'open') as Exclude<Gate, 'wait'>;
+      if (!g.enter) return withTask(s, t, { ...task(s, t), opening: null });
+      const f = newFileId(s);
+      return withTask(withFile(s, f, LIVE_ON_I), t, { ...task(s, t), opening: f });
+    },
+    label(s, t, p, next) {
+      const g = d.gate(s, p, LIVE_ON_I, 'open') as Exclude<Gate, 'wait'>;
+      return g.enter ? `OpenFile(${t}, I): ${task(next, t).opening} made, ->open` : `OpenFile(${t}, I): ->open fails ${g.errno}`;
+    },
+    actor: (_s, t) => t,
+  });
 
 export const OpenInstall = defineAction<State, RevokeParams, TaskId>({
   name: 'OpenInstall',

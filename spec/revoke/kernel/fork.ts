@@ -19,8 +19,8 @@
 // before the scan and the link after it (Viro-style T4). Offering it earlier multiplied the
 // default state space by ten and found nothing new.
 import { defineAction } from '../../../checker/defineAction.ts';
-import { variantOf } from './access.ts';
 import { canAct } from './files.ts';
+import type { Variant } from './variant.ts';
 import type { RevokeParams } from './params.ts';
 import {
   FDS,
@@ -80,22 +80,24 @@ export const ForkCopy = defineAction<State, RevokeParams, TaskId>({
   actor: (_s, t) => t,
 });
 
-export const ForkLink = defineAction<State, RevokeParams, TaskId>({
-  name: 'ForkLink',
-  doc: 'copy_process links the child into the task list (write_lock(tasklist_lock)): it waits while the revoker holds the lock for reading.',
-  params: (s, p) => (s.tasks[childId(p)] !== undefined ? [childId(p)] : []),
-  enabled: (s, c, p) => !task(s, c).visible && !variantOf(p).tasklistHeld(s),
-  next: (s, c) => withTask(s, c, { ...task(s, c), visible: true }),
-  label: (_s, c) => `ForkLink(${c}): on the task list`,
-  actor: (_s, c) => c,
-});
+export const ForkLink = (d: Variant) =>
+  defineAction<State, RevokeParams, TaskId>({
+    name: 'ForkLink',
+    doc: 'copy_process links the child into the task list (write_lock(tasklist_lock)): it waits while the revoker holds the lock for reading.',
+    params: (s, p) => (s.tasks[childId(p)] !== undefined ? [childId(p)] : []),
+    enabled: (s, c) => !task(s, c).visible && !d.tasklistHeld(s),
+    next: (s, c) => withTask(s, c, { ...task(s, c), visible: true }),
+    label: (_s, c) => `ForkLink(${c}): on the task list`,
+    actor: (_s, c) => c,
+  });
 
-export const CloneFiles = defineAction<State, RevokeParams, TaskId>({
-  name: 'CloneFiles',
-  doc: "Task t clones with CLONE_FILES: a new visible task sharing t's table, which makes fdget count from now on.",
-  params: (_s, p) => userTasks(p),
-  enabled: (s, t, p) => p.fork && s.tasks[childId(p)] === undefined && canAct(s, t) && !variantOf(p).tasklistHeld(s),
-  next: (s, t, p) => withTask(s, childId(p), { table: task(s, t).table, visible: true, vma: null, call: null, opening: null }),
-  label: (_s, t, p) => `CloneFiles(${t} -> ${childId(p)}): shares ${t}'s table`,
-  actor: (_s, t) => t,
-});
+export const CloneFiles = (d: Variant) =>
+  defineAction<State, RevokeParams, TaskId>({
+    name: 'CloneFiles',
+    doc: "Task t clones with CLONE_FILES: a new visible task sharing t's table, which makes fdget count from now on.",
+    params: (_s, p) => userTasks(p),
+    enabled: (s, t, p) => p.fork && s.tasks[childId(p)] === undefined && canAct(s, t) && !d.tasklistHeld(s),
+    next: (s, t, p) => withTask(s, childId(p), { table: task(s, t).table, visible: true, vma: null, call: null, opening: null }),
+    label: (_s, t, p) => `CloneFiles(${t} -> ${childId(p)}): shares ${t}'s table`,
+    actor: (_s, t) => t,
+  });

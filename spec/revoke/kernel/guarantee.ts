@@ -1,6 +1,7 @@
 // A guarantee, written once: its promise, the predicate that keeps it, and its reachability
 // partner (the situation the model must reach for the guarantee to mean anything), compiled into
-// the Spec's `invariants`, `reachable` and `notApplicable` records under the guarantee's name.
+// the Spec's `invariants` and `reachable` records under the guarantee's name, and the bounds
+// under which it does not apply, which the study reports as n/a (index.ts).
 import type { StatePredicate } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
 import type { State } from './state.ts';
@@ -20,7 +21,7 @@ export interface Guarantee {
   readonly notApplicable?: (p: RevokeParams) => string | undefined;
 }
 
-/** The Spec's three records, keyed by name in the list's order (the table's column order). */
+/** The Spec's two records and the study's n/a rules, keyed by name in the list's order (the table's column order). */
 export function compileGuarantees(list: readonly Guarantee[]): {
   readonly invariants: Readonly<Record<string, Predicate>>;
   readonly reachable: Readonly<Record<string, Predicate>>;

@@ -1,23 +1,24 @@
 // The guarantees revoke makes (docs/research/domain.md's names), each written once: the promise, the state
 // predicate that keeps it, and its reachability partner, a situation the model must reach for the
-// guarantee to mean anything. compileGuarantees turns the list into the Spec's records; the list's
-// order is the table's column order.
+// guarantee to mean anything. They judge what a design's hooks let through, so the list is built
+// for one design (`guarantees(d)`); compileGuarantees turns it into the Spec's records, and the
+// list's order is the table's column order.
 // `returnedZero`: revoke has returned 0; a revoke that gave up (badfs) owes nothing.
 // Each predicate walks the state with early exits and builds nothing (they run on every new state).
-import { liveAccess, opThrough, OP_KINDS, spared, variantOf } from './access.ts';
-import { type Guarantee, compileGuarantees } from './guarantee.ts';
-import type { Gate, OpKind } from './variant.ts';
+import { liveAccess, opThrough, OP_KINDS, spared } from './access.ts';
+import type { Guarantee } from './guarantee.ts';
+import type { Gate, OpKind, Variant } from './variant.ts';
 import type { RevokeParams } from './params.ts';
 import { mappingReaches } from './mm.ts';
 import { type Call, type FileId, type Slot, type State, type TaskId, everySlot, isMarker, ownerTask, returnedZero, someTask } from './state.ts';
 
-/** A descriptor on I that revoke has cut: a replaced slot, or a struct file the variant killed. */
-function isCut(s: State, p: RevokeParams, slot: Slot): boolean {
+/** A descriptor on I that revoke has cut: a replaced slot, or a struct file design d killed. */
+function isCut(d: Variant, s: State, p: RevokeParams, slot: Slot): boolean {
   if (isMarker(slot)) return true;
   const file = s.files[slot]!;
-  return file.inode === 'I' && variantOf(p).cut(s, p, file);
+  return file.inode === 'I' && d.cut(s, p, file);
 }
-const someCut = (s: State, p: RevokeParams): boolean => !everySlot(s, (slot) => !isCut(s, p, slot));
+const someCut = (d: Variant, s: State, p: RevokeParams): boolean => !everySlot(s, (slot) => !isCut(d, s, p, slot));
 const onI = (s: State, f: FileId): boolean => s.files[f]?.inode === 'I';
 
 type HolderKind = 'slot' | 'message' | 'mapping' | 'call' | 'borrowed' | 'opening' | 'revoker';
@@ -61,7 +62,7 @@ const F_OP_KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'mmap'];
 const enters = (g: Gate): boolean => g !== 'wait' && g.enter;
 
 /** A call in progress on I that will still touch I's data when it returns. */
-const callReachesI = (s: State, p: RevokeParams, c: Call): boolean => c.inode === 'I' && variantOf(p).callReaches(s, p, c);
+const callReachesI = (d: Variant, s: State, p: RevokeParams, c: Call): boolean => c.inode === 'I' && d.callReaches(s, p, c);
 
 /** The frevoke caller's own holders are exempt from G6: its fd 3 (checked apart), its mapping and its calls through the spared file. */
 const callersOwn = (s: State, p: RevokeParams, t: TaskId, f: FileId): boolean => f === s.revoker.spared && s.tasks[t]!.table === callerTable(s, p);
@@ -80,155 +81,157 @@ function everyFile(s: State, test: (file: State['files'][string], f: FileId) => 
   return true;
 }
 
-export const guarantees: readonly Guarantee[] = [
-  {
-    name: 'no-usable-descriptor',
-    doc:
-      'G1: once revoke has returned, no descriptor anywhere — in a visible task or in a forked child not yet on the task list, ' +
-      'including one installed later from a message in flight — gives a read, write, fchmod or mmap that reaches I. ' +
-      "frevoke's spared struct file is exempt here (G6 says how much it may spare).",
-    holds: (s, p) => !returnedZero(s) || everySlot(s, (slot) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !liveAccess(s, p, slot)),
-    // Revoke returns having cut a descriptor on I.
-    reachable: (s, p) => returnedZero(s) && someCut(s, p),
-  },
-  {
-    name: 'no-mapping-after-revoke',
-    doc: 'G2: once revoke has returned, no shared mapping of I reaches its pages: touching one gets SIGBUS.',
-    holds: (s, p) =>
-      !returnedZero(s) || !someTask(s, (tk) => tk.vma !== null && onI(s, tk.vma.file) && !spared(s, p, tk.vma.file) && mappingReaches(s, p, tk.vma)),
-    // Revoke returns while some task still has a mapping of I.
-    reachable: (s) => returnedZero(s) && someTask(s, (tk) => tk.vma !== null && onI(s, tk.vma.file)),
-  },
-  {
-    name: 'no-inode-access-after-return',
-    doc:
-      "G3: once revoke has returned, no system call will touch I's data: every call that was in progress has finished or will fail, " + 'and none began since.',
-    holds: (s, p) => !returnedZero(s) || !someTask(s, (tk) => tk.call !== null && !spared(s, p, tk.call.file) && callReachesI(s, p, tk.call)),
-    reachable: callInsideI,
-  },
-  {
-    name: 'writes-complete-reads-abort',
-    doc:
-      'G8, the 2007 patch\'s own promise: "in-progress system calls are either completed (writes) or abort (reads)". Once revoke has returned, ' +
-      'no write (or inode-level change) on I is still in progress: each finished before revoke returned; and every read still in progress ' +
-      "on I fails instead of returning I's data.",
-    holds: (s, p) =>
-      !returnedZero(s) ||
-      !someTask(s, (tk) => {
-        const c = tk.call;
-        if (c === null || c.inode !== 'I' || spared(s, p, c.file)) return false;
-        return c.kind === 'write' || c.kind === 'fchmod' || callReachesI(s, p, c);
-      }),
-    // Revoke is under way while a write is inside a method of I.
-    reachable: (s) => s.revoker.pc !== 'idle' && someTask(s, (tk) => tk.call !== null && tk.call.kind === 'write' && tk.call.inode === 'I'),
-  },
-  {
-    name: 'no-live-file-anywhere',
-    doc:
-      'G4: once revoke has returned, every struct file on I that still exists — in a table, a message, a mapping, a call, ' +
-      "or the revoker's list — is revoked or dead: nothing new goes through it.",
-    holds: (s, p) => !returnedZero(s) || everyFile(s, (file, f) => file.inode !== 'I' || spared(s, p, f) || !liveAccess(s, p, f)),
-    // Revoke returns while a struct file on I still exists.
-    reachable: (s) => returnedZero(s) && !everyFile(s, (file) => file.inode !== 'I'),
-  },
-  {
-    name: 'caller-access-as-specified',
-    doc:
-      "G6: frevoke(fd) spares exactly the caller's descriptor: after it returns, the caller's fd 3 still works if the caller " +
-      '(the owner, B) kept it, and nothing else on I does: no other descriptor, message in flight, mapping, call in progress or ' +
-      "open under way, except the caller's own mapping of and calls through its spared file. revokeat spares nothing beyond what G1 says.",
-    holds: (s, p) => {
-      if (p.mode !== 'frevoke' || !returnedZero(s)) return true;
-      const caller = callerSlot(s, p);
-      const slots = everySlot(
-        s,
-        (slot, _t, table, fd) =>
-          isMarker(slot) || !onI(s, slot) || (table === callerTable(s, p) && fd === 3 && slot === s.revoker.spared) || !liveAccess(s, p, slot),
-      );
-      if (!slots || (caller === s.revoker.spared && !liveAccess(s, p, caller!))) return false;
-      if (s.message !== null && onI(s, s.message.file) && liveAccess(s, p, s.message.file)) return false;
-      for (const t in s.tasks) {
-        const tk = s.tasks[t]!;
-        if (tk.vma !== null && onI(s, tk.vma.file) && !callersOwn(s, p, t, tk.vma.file) && mappingReaches(s, p, tk.vma)) return false;
-        if (tk.call !== null && !callersOwn(s, p, t, tk.call.file) && callReachesI(s, p, tk.call)) return false;
-        if (tk.opening !== null && tk.opening !== 'permitted' && liveAccess(s, p, tk.opening)) return false;
-      }
-      return true;
+/** The guarantees, judging what design d's hooks let through. */
+export function guarantees(d: Variant): readonly Guarantee[] {
+  return [
+    {
+      name: 'no-usable-descriptor',
+      doc:
+        'G1: once revoke has returned, no descriptor anywhere — in a visible task or in a forked child not yet on the task list, ' +
+        'including one installed later from a message in flight — gives a read, write, fchmod or mmap that reaches I. ' +
+        "frevoke's spared struct file is exempt here (G6 says how much it may spare).",
+      holds: (s, p) => !returnedZero(s) || everySlot(s, (slot) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !liveAccess(d, s, p, slot)),
+      // Revoke returns having cut a descriptor on I.
+      reachable: (s, p) => returnedZero(s) && someCut(d, s, p),
     },
-    // Revoke returns; under frevoke, with the caller still holding its spared descriptor.
-    reachable: (s, p) => returnedZero(s) && (p.mode !== 'frevoke' || callerSlot(s, p) === s.revoker.spared),
-    // revokeat(path) spares nothing, so G6 has nothing to say there (G1 covers every descriptor).
-    notApplicable: (p) => (p.mode === 'revokeat' ? 'revokeat' : undefined),
-  },
-  {
-    name: 'revoked-ops-fail-with-ebadf-or-enxio',
-    doc:
-      "G7: an operation on a descriptor revoke has cut fails, with the variant's code: EBADF for a revokefs or NULL slot, " +
-      "EIO for badfs's bad file, hung-up fops and a bad inode, ENODEV past an active-reference gate, deadfs's EIO/EBADF " +
-      "for a vgone'd vnode. It never succeeds.",
-    holds: (s, p) =>
-      everySlot(
-        s,
-        (slot) =>
-          !isCut(s, p, slot) ||
-          OP_KINDS.every((kind) => {
-            const g = opThrough(s, p, slot, kind);
-            return g === 'wait' || !g.enter;
-          }),
-      ),
-    // Some descriptor has been cut.
-    reachable: someCut,
-  },
-  {
-    name: 'revoked-file-unusable',
-    doc:
-      'G9, a per-file revoke\'s promise (EVIOCREVOKE: "revokes device-access irrecoverably for that single open-file"): once it has ' +
-      'returned, no holder of the revoked struct file (a descriptor, a message in flight, a mapping, a call in progress) gets device ' +
-      'access through it: every new f_op operation through it fails, and no f_op call through it still in progress will reach the ' +
-      'device. Inode-level calls (fchmod) are no device access; other open files of the inode are not its business.',
-    holds: (s, p) => {
-      if (!returnedZero(s) || variantOf(p).scope !== 'file') return true;
-      const f = s.revoker.cursor;
-      if (s.files[f] === undefined) return true;
-      if (F_OP_KINDS.some((kind) => enters(opThrough(s, p, f, kind)))) return false;
-      return !someTask(
-        s,
-        (tk) =>
-          (tk.call !== null && tk.call.file === f && tk.call.kind !== 'fchmod' && callReachesI(s, p, tk.call)) ||
-          (tk.vma !== null && tk.vma.file === f && mappingReaches(s, p, tk.vma)),
-      );
+    {
+      name: 'no-mapping-after-revoke',
+      doc: 'G2: once revoke has returned, no shared mapping of I reaches its pages: touching one gets SIGBUS.',
+      holds: (s, p) =>
+        !returnedZero(s) || !someTask(s, (tk) => tk.vma !== null && onI(s, tk.vma.file) && !spared(s, p, tk.vma.file) && mappingReaches(d, s, p, tk.vma)),
+      // Revoke returns while some task still has a mapping of I.
+      reachable: (s) => returnedZero(s) && someTask(s, (tk) => tk.vma !== null && onI(s, tk.vma.file)),
     },
-    // The per-file revoke returns while the struct file it revoked still exists.
-    reachable: (s, p) => returnedZero(s) && variantOf(p).scope === 'file' && s.files[s.revoker.cursor] !== undefined,
-    notApplicable: (p) => (variantOf(p).scope === 'file' ? undefined : 'inode-wide design'),
-  },
-  {
-    name: 'other-inodes-untouched',
-    doc: "Revoke of I leaves inode J alone: J's struct files live, its mappings unzapped, none taken by the revoker.",
-    holds: (s) =>
-      s.inodes.J === undefined ||
-      (!s.inodes.J.dead &&
-        everyFile(s, (file, f) => file.inode !== 'J' || (file.ops === 'live' && !s.revoker.refs.includes(f))) &&
-        !someTask(s, (tk) => tk.vma !== null && s.files[tk.vma.file]?.inode === 'J' && tk.vma.zapped)),
-    // Revoke returns while a descriptor on J exists: never without otherInode, where the guarantee
-    // holds vacuously (and the table says so).
-    reachable: (s) => returnedZero(s) && !everySlot(s, (slot) => isMarker(slot) || s.files[slot]?.inode !== 'J'),
-  },
-  {
-    name: 'no-use-after-free',
-    doc: "Model sanity: nothing names a freed struct file (a borrowed call's file was freed under it: use-after-free).",
-    holds: (s) => everyHolder(s, (file) => s.files[file] !== undefined),
-    reachable: callInsideI,
-  },
-  {
-    name: 'refcounts-balance',
-    doc: 'Model sanity: f_count equals slots + messages + mappings + counted calls + revoker references.',
-    holds: (s) =>
-      everyFile(s, (file, f) => file.count > 0 && file.count === countedHolders(s, f)) &&
-      everyHolder(s, (file, kind) => kind === 'borrowed' || s.files[file] !== undefined),
-    // One struct file is held by a descriptor and by something else at once.
-    reachable: (s) => !everyHolder(s, (file, kind) => kind !== 'slot' || !heldOtherwise(s, file)),
-  },
-];
-
-export const { invariants, reachable, notApplicable } = compileGuarantees(guarantees);
+    {
+      name: 'no-inode-access-after-return',
+      doc:
+        "G3: once revoke has returned, no system call will touch I's data: every call that was in progress has finished or will fail, " +
+        'and none began since.',
+      holds: (s, p) => !returnedZero(s) || !someTask(s, (tk) => tk.call !== null && !spared(s, p, tk.call.file) && callReachesI(d, s, p, tk.call)),
+      reachable: callInsideI,
+    },
+    {
+      name: 'writes-complete-reads-abort',
+      doc:
+        'G8, the 2007 patch\'s own promise: "in-progress system calls are either completed (writes) or abort (reads)". Once revoke has returned, ' +
+        'no write (or inode-level change) on I is still in progress: each finished before revoke returned; and every read still in progress ' +
+        "on I fails instead of returning I's data.",
+      holds: (s, p) =>
+        !returnedZero(s) ||
+        !someTask(s, (tk) => {
+          const c = tk.call;
+          if (c === null || c.inode !== 'I' || spared(s, p, c.file)) return false;
+          return c.kind === 'write' || c.kind === 'fchmod' || callReachesI(d, s, p, c);
+        }),
+      // Revoke is under way while a write is inside a method of I.
+      reachable: (s) => s.revoker.pc !== 'idle' && someTask(s, (tk) => tk.call !== null && tk.call.kind === 'write' && tk.call.inode === 'I'),
+    },
+    {
+      name: 'no-live-file-anywhere',
+      doc:
+        'G4: once revoke has returned, every struct file on I that still exists — in a table, a message, a mapping, a call, ' +
+        "or the revoker's list — is revoked or dead: nothing new goes through it.",
+      holds: (s, p) => !returnedZero(s) || everyFile(s, (file, f) => file.inode !== 'I' || spared(s, p, f) || !liveAccess(d, s, p, f)),
+      // Revoke returns while a struct file on I still exists.
+      reachable: (s) => returnedZero(s) && !everyFile(s, (file) => file.inode !== 'I'),
+    },
+    {
+      name: 'caller-access-as-specified',
+      doc:
+        "G6: frevoke(fd) spares exactly the caller's descriptor: after it returns, the caller's fd 3 still works if the caller " +
+        '(the owner, B) kept it, and nothing else on I does: no other descriptor, message in flight, mapping, call in progress or ' +
+        "open under way, except the caller's own mapping of and calls through its spared file. revokeat spares nothing beyond what G1 says.",
+      holds: (s, p) => {
+        if (p.mode !== 'frevoke' || !returnedZero(s)) return true;
+        const caller = callerSlot(s, p);
+        const slots = everySlot(
+          s,
+          (slot, _t, table, fd) =>
+            isMarker(slot) || !onI(s, slot) || (table === callerTable(s, p) && fd === 3 && slot === s.revoker.spared) || !liveAccess(d, s, p, slot),
+        );
+        if (!slots || (caller === s.revoker.spared && !liveAccess(d, s, p, caller!))) return false;
+        if (s.message !== null && onI(s, s.message.file) && liveAccess(d, s, p, s.message.file)) return false;
+        for (const t in s.tasks) {
+          const tk = s.tasks[t]!;
+          if (tk.vma !== null && onI(s, tk.vma.file) && !callersOwn(s, p, t, tk.vma.file) && mappingReaches(d, s, p, tk.vma)) return false;
+          if (tk.call !== null && !callersOwn(s, p, t, tk.call.file) && callReachesI(d, s, p, tk.call)) return false;
+          if (tk.opening !== null && tk.opening !== 'permitted' && liveAccess(d, s, p, tk.opening)) return false;
+        }
+        return true;
+      },
+      // Revoke returns; under frevoke, with the caller still holding its spared descriptor.
+      reachable: (s, p) => returnedZero(s) && (p.mode !== 'frevoke' || callerSlot(s, p) === s.revoker.spared),
+      // revokeat(path) spares nothing, so G6 has nothing to say there (G1 covers every descriptor).
+      notApplicable: (p) => (p.mode === 'revokeat' ? 'revokeat' : undefined),
+    },
+    {
+      name: 'revoked-ops-fail-with-ebadf-or-enxio',
+      doc:
+        "G7: an operation on a descriptor revoke has cut fails, with the variant's code: EBADF for a revokefs or NULL slot, " +
+        "EIO for badfs's bad file, hung-up fops and a bad inode, ENODEV past an active-reference gate, deadfs's EIO/EBADF " +
+        "for a vgone'd vnode. It never succeeds.",
+      holds: (s, p) =>
+        everySlot(
+          s,
+          (slot) =>
+            !isCut(d, s, p, slot) ||
+            OP_KINDS.every((kind) => {
+              const g = opThrough(d, s, p, slot, kind);
+              return g === 'wait' || !g.enter;
+            }),
+        ),
+      // Some descriptor has been cut.
+      reachable: (s, p) => someCut(d, s, p),
+    },
+    {
+      name: 'revoked-file-unusable',
+      doc:
+        'G9, a per-file revoke\'s promise (EVIOCREVOKE: "revokes device-access irrecoverably for that single open-file"): once it has ' +
+        'returned, no holder of the revoked struct file (a descriptor, a message in flight, a mapping, a call in progress) gets device ' +
+        'access through it: every new f_op operation through it fails, and no f_op call through it still in progress will reach the ' +
+        'device. Inode-level calls (fchmod) are no device access; other open files of the inode are not its business.',
+      holds: (s, p) => {
+        if (!returnedZero(s) || d.scope !== 'file') return true;
+        const f = s.revoker.cursor;
+        if (s.files[f] === undefined) return true;
+        if (F_OP_KINDS.some((kind) => enters(opThrough(d, s, p, f, kind)))) return false;
+        return !someTask(
+          s,
+          (tk) =>
+            (tk.call !== null && tk.call.file === f && tk.call.kind !== 'fchmod' && callReachesI(d, s, p, tk.call)) ||
+            (tk.vma !== null && tk.vma.file === f && mappingReaches(d, s, p, tk.vma)),
+        );
+      },
+      // The per-file revoke returns while the struct file it revoked still exists.
+      reachable: (s) => returnedZero(s) && d.scope === 'file' && s.files[s.revoker.cursor] !== undefined,
+      notApplicable: () => (d.scope === 'file' ? undefined : 'inode-wide design'),
+    },
+    {
+      name: 'other-inodes-untouched',
+      doc: "Revoke of I leaves inode J alone: J's struct files live, its mappings unzapped, none taken by the revoker.",
+      holds: (s) =>
+        s.inodes.J === undefined ||
+        (!s.inodes.J.dead &&
+          everyFile(s, (file, f) => file.inode !== 'J' || (file.ops === 'live' && !s.revoker.refs.includes(f))) &&
+          !someTask(s, (tk) => tk.vma !== null && s.files[tk.vma.file]?.inode === 'J' && tk.vma.zapped)),
+      // Revoke returns while a descriptor on J exists: never without otherInode, where the guarantee
+      // holds vacuously (and the table says so).
+      reachable: (s) => returnedZero(s) && !everySlot(s, (slot) => isMarker(slot) || s.files[slot]?.inode !== 'J'),
+    },
+    {
+      name: 'no-use-after-free',
+      doc: "Model sanity: nothing names a freed struct file (a borrowed call's file was freed under it: use-after-free).",
+      holds: (s) => everyHolder(s, (file) => s.files[file] !== undefined),
+      reachable: callInsideI,
+    },
+    {
+      name: 'refcounts-balance',
+      doc: 'Model sanity: f_count equals slots + messages + mappings + counted calls + revoker references.',
+      holds: (s) =>
+        everyFile(s, (file, f) => file.count > 0 && file.count === countedHolders(s, f)) &&
+        everyHolder(s, (file, kind) => kind === 'borrowed' || s.files[file] !== undefined),
+      // One struct file is held by a descriptor and by something else at once.
+      reachable: (s) => !everyHolder(s, (file, kind) => kind !== 'slot' || !heldOtherwise(s, file)),
+    },
+  ];
+}

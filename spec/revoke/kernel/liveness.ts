@@ -36,7 +36,7 @@
 import type { Fairness, Temporal } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
 import { type State, begun, revokeFinished } from './state.ts';
-import { variantOf } from './access.ts';
+import type { Variant } from './variant.ts';
 
 /** The later halves of a task's mmap, fault and open: weakly fair per task, as SyscallEnd. */
 const KERNEL_STEPS: readonly string[] = ['MmapLink', 'FaultInstall', 'OpenFile', 'OpenInstall', 'SyscallRecord'];
@@ -44,11 +44,9 @@ const KERNEL_STEPS: readonly string[] = ['MmapLink', 'FaultInstall', 'OpenFile',
 /** Revoker steps that are strongly fair: badfs's bounded wait for light users (one second or a signal). */
 const STRONG: readonly string[] = ['RevokeGiveUp'];
 
-/** The fairness G5 assumes, for the chosen variant (only its revoker steps are named). */
-export function fairness(p: RevokeParams): Fairness[] {
-  const revoker = variantOf(p)
-    .steps.map((step) => step.name)
-    .filter((name, i, all) => all.indexOf(name) === i);
+/** The fairness G5 assumes under design d (only its revoker steps are named). */
+export function fairness(d: Variant): Fairness[] {
+  const revoker = d.steps.map((step) => step.name).filter((name, i, all) => all.indexOf(name) === i);
   return [
     ...revoker.map((action): Fairness => ({ kind: STRONG.includes(action) ? 'strong' : 'weak', action })),
     { kind: 'weak', action: 'SyscallEnd', perActor: true },
@@ -72,5 +70,5 @@ export function terminal(s: State): boolean {
   return revokeFinished(s);
 }
 
-/** Spread into the spec: its temporal properties, their fairness, and its valid end states. */
-export const liveness = { properties, fairness, terminal };
+/** Spread into design d's spec: its temporal properties, their fairness, and its valid end states. */
+export const liveness = (d: Variant) => ({ properties, fairness: fairness(d), terminal });

@@ -24,32 +24,34 @@
 // One vma per task: a second one would sit beside the first in the same i_mmap and meet the same
 // teardown.
 import { defineAction } from '../../../checker/defineAction.ts';
-import { opThrough, variantOf } from './access.ts';
+import { opThrough } from './access.ts';
 import { canAct } from './files.ts';
+import type { Variant } from './variant.ts';
 import type { RevokeParams } from './params.ts';
 import { taskFds } from './instances.ts';
 import { type Fd, type FileId, type State, type TaskId, type Vma, actors, getFile, inodeOf, putFile, returnedZero, tableOf, task, withTask } from './state.ts';
 
-export const Mmap = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
-  name: 'MmapBegin',
-  doc: "Task t maps fd (mmap_region: vm_file takes a reference, then the file's ->mmap through the design's gate); the vma is not yet linked into i_mmap.",
-  params: (_s, p) => taskFds(p),
-  enabled(s, { t, fd }, p) {
-    const slot = tableOf(s, t)[fd];
-    if (!canAct(s, t) || task(s, t).vma !== null || slot === undefined) return false;
-    const g = opThrough(s, p, slot, 'mmap');
-    return g !== 'wait' && g.enter;
-  },
-  next(s, { t, fd }, p) {
-    const slot = tableOf(s, t)[fd] as FileId;
-    const populated = p.mmapPopulates && inodeOf(s, slot) === 'I';
-    const g = opThrough(s, p, slot, 'mmap') as { holds: boolean };
-    const vma = { file: slot, linked: false, pte: populated, zapped: false, faulting: false, gate: g.holds };
-    return getFile(withTask(s, t, { ...task(s, t), vma }), slot);
-  },
-  label: (s, { t, fd }, p) => `MmapBegin(${t}, fd ${fd}): ->mmap of ${tableOf(s, t)[fd]}${p.mmapPopulates ? ', PTEs mapped' : ''}, not yet linked`,
-  actor: (_s, { t }) => t,
-});
+export const Mmap = (d: Variant) =>
+  defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
+    name: 'MmapBegin',
+    doc: "Task t maps fd (mmap_region: vm_file takes a reference, then the file's ->mmap through the design's gate); the vma is not yet linked into i_mmap.",
+    params: (_s, p) => taskFds(p),
+    enabled(s, { t, fd }, p) {
+      const slot = tableOf(s, t)[fd];
+      if (!canAct(s, t) || task(s, t).vma !== null || slot === undefined) return false;
+      const g = opThrough(d, s, p, slot, 'mmap');
+      return g !== 'wait' && g.enter;
+    },
+    next(s, { t, fd }, p) {
+      const slot = tableOf(s, t)[fd] as FileId;
+      const populated = p.mmapPopulates && inodeOf(s, slot) === 'I';
+      const g = opThrough(d, s, p, slot, 'mmap') as { holds: boolean };
+      const vma = { file: slot, linked: false, pte: populated, zapped: false, faulting: false, gate: g.holds };
+      return getFile(withTask(s, t, { ...task(s, t), vma }), slot);
+    },
+    label: (s, { t, fd }, p) => `MmapBegin(${t}, fd ${fd}): ->mmap of ${tableOf(s, t)[fd]}${p.mmapPopulates ? ', PTEs mapped' : ''}, not yet linked`,
+    actor: (_s, { t }) => t,
+  });
 
 export const MmapLink = defineAction<State, RevokeParams, TaskId>({
   name: 'MmapLink',
@@ -72,22 +74,23 @@ export const Munmap = defineAction<State, RevokeParams, TaskId>({
 });
 
 /** Does a fault on this vma pass its handler (the inode's own, or the design's gate) and reach the pages? */
-function handlerPasses(s: State, p: RevokeParams, vma: Vma): boolean {
-  return inodeOf(s, vma.file) !== 'I' || variantOf(p).faultReaches(s, p, vma);
+function handlerPasses(d: Variant, s: State, p: RevokeParams, vma: Vma): boolean {
+  return inodeOf(s, vma.file) !== 'I' || d.faultReaches(s, p, vma);
 }
 
-export const Fault = defineAction<State, RevokeParams, TaskId>({
-  name: 'Fault',
-  doc: "Task t touches its mapping where no PTE is: the fault handler (through the design's gate) finds the page; the core installs the PTE next.",
-  params: (_s, p) => actors(p),
-  enabled(s, t, p) {
-    const vma = task(s, t).vma;
-    return vma !== null && canAct(s, t) && !vma.pte && handlerPasses(s, p, vma);
-  },
-  next: (s, t) => withTask(s, t, { ...task(s, t), vma: { ...task(s, t).vma!, faulting: true } }),
-  label: (s, t) => `Fault(${t}, mapping of ${task(s, t).vma!.file}): handler found the page`,
-  actor: (_s, t) => t,
-});
+export const Fault = (d: Variant) =>
+  defineAction<State, RevokeParams, TaskId>({
+    name: 'Fault',
+    doc: "Task t touches its mapping where no PTE is: the fault handler (through the design's gate) finds the page; the core installs the PTE next.",
+    params: (_s, p) => actors(p),
+    enabled(s, t, p) {
+      const vma = task(s, t).vma;
+      return vma !== null && canAct(s, t) && !vma.pte && handlerPasses(d, s, p, vma);
+    },
+    next: (s, t) => withTask(s, t, { ...task(s, t), vma: { ...task(s, t).vma!, faulting: true } }),
+    label: (s, t) => `Fault(${t}, mapping of ${task(s, t).vma!.file}): handler found the page`,
+    actor: (_s, t) => t,
+  });
 
 export const FaultInstall = defineAction<State, RevokeParams, TaskId>({
   name: 'FaultInstall',
@@ -99,23 +102,24 @@ export const FaultInstall = defineAction<State, RevokeParams, TaskId>({
   actor: (_s, t) => t,
 });
 
-export const Touch = defineAction<State, RevokeParams, TaskId>({
-  name: 'Touch',
-  doc: "Task t touches its mapping after revoke returned: a present PTE reaches the inode's pages; with none, a refusing handler raises SIGBUS.",
-  params: (_s, p) => actors(p),
-  enabled(s, t, p) {
-    const vma = task(s, t).vma;
-    return returnedZero(s) && vma !== null && canAct(s, t) && (vma.pte || !handlerPasses(s, p, vma));
-  },
-  next: (s) => s,
-  label(s, t) {
-    const vma = task(s, t).vma!;
-    return `Touch(${t}, mapping of ${vma.file}): ${vma.pte ? `reaches ${inodeOf(s, vma.file)} through its PTE` : 'SIGBUS'}`;
-  },
-  actor: (_s, t) => t,
-});
+export const Touch = (d: Variant) =>
+  defineAction<State, RevokeParams, TaskId>({
+    name: 'Touch',
+    doc: "Task t touches its mapping after revoke returned: a present PTE reaches the inode's pages; with none, a refusing handler raises SIGBUS.",
+    params: (_s, p) => actors(p),
+    enabled(s, t, p) {
+      const vma = task(s, t).vma;
+      return returnedZero(s) && vma !== null && canAct(s, t) && (vma.pte || !handlerPasses(d, s, p, vma));
+    },
+    next: (s) => s,
+    label(s, t) {
+      const vma = task(s, t).vma!;
+      return `Touch(${t}, mapping of ${vma.file}): ${vma.pte ? `reaches ${inodeOf(s, vma.file)} through its PTE` : 'SIGBUS'}`;
+    },
+    actor: (_s, t) => t,
+  });
 
 /** Does this mapping reach I's pages, now or once the step under way finishes (a PTE, a fault past its handler, a handler that would pass)? */
-export function mappingReaches(s: State, p: RevokeParams, vma: Vma): boolean {
-  return vma.pte || vma.faulting || variantOf(p).faultReaches(s, p, vma);
+export function mappingReaches(d: Variant, s: State, p: RevokeParams, vma: Vma): boolean {
+  return vma.pte || vma.faulting || d.faultReaches(s, p, vma);
 }

@@ -103,14 +103,18 @@ export const defaults: RevokeParams = {
   checked: false,
 };
 
-/** Impossible bounds, one message each. */
+/** A `variant` that names no design: a study's problem (which design a row is); a design file is loaded and judged by the study (index.ts). */
+export function variantProblems(p: RevokeParams): string[] {
+  if (typeof p.variant !== 'string') return [`variant must be a design's name or a design file, not ${JSON.stringify(p.variant)}`];
+  if (!isDesignPath(p.variant) && !builtInNames.includes(p.variant)) {
+    return [`unknown variant '${p.variant}' (known: ${builtInNames.join(', ')}; or a design file, with --design)`];
+  }
+  return [];
+}
+
+/** Impossible bounds for the design's spec, one message each (the design itself is not judged here: variantProblems). */
 export function validate(p: RevokeParams): string[] {
   const errors: string[] = [];
-  // A design file is loaded (and its hooks checked) by the spec's validate (index.ts).
-  if (typeof p.variant !== 'string') errors.push(`variant must be a design's name or a design file, not ${JSON.stringify(p.variant)}`);
-  else if (!isDesignPath(p.variant) && !builtInNames.includes(p.variant)) {
-    errors.push(`unknown variant '${p.variant}' (known: ${builtInNames.join(', ')}; or a design file, with --design)`);
-  }
   if (p.mode !== 'revokeat' && p.mode !== 'frevoke') errors.push(`mode must be revokeat or frevoke, not '${p.mode}'`);
   if (p.fdget !== 'light' && p.fdget !== 'counted') errors.push(`fdget must be light or counted, not '${p.fdget}'`);
   if (p.filesOnI !== 1 && p.filesOnI !== 2) errors.push(`filesOnI must be 1 or 2, not ${p.filesOnI}`);

@@ -26,7 +26,7 @@
 //   hides behind the reuse.
 import type { Layout } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
-import { perParams } from './perParams.ts';
+import { type TaskShape, byTaskShape } from './taskShape.ts';
 
 // States are plain objects, never changed in place: an action builds the next state by copying
 // what it changes (the helpers at the end of this file) and shares the rest with the state it
@@ -195,11 +195,11 @@ export interface State {
 const LETTERS = ['A', 'B', 'C', 'D'];
 const TASK_LISTS = [1, 2, 3].map((n) => LETTERS.slice(0, n));
 /** The user tasks, in the revoker's scan order. */
-export function userTasks(p: RevokeParams): readonly TaskId[] {
+export function userTasks(p: Pick<RevokeParams, 'tasks'>): readonly TaskId[] {
   return TASK_LISTS[p.tasks - 1] ?? LETTERS.slice(0, p.tasks);
 }
 /** The task that owns F0 at the start and, under frevoke, calls frevoke(3): B (A when alone). */
-export function ownerTask(p: RevokeParams): TaskId {
+export function ownerTask(p: Pick<RevokeParams, 'tasks'>): TaskId {
   return p.tasks === 1 ? 'A' : 'B';
 }
 /** The fork/clone child slot's id: the letter after the user tasks. */
@@ -207,13 +207,17 @@ export function childId(p: RevokeParams): TaskId {
   return LETTERS[p.tasks]!;
 }
 /** The owner's second thread under `thread`: it shares the owner's table (CLONE_FILES) and scans right after it. */
-export function threadId(p: RevokeParams): TaskId {
+export function threadId(p: Pick<RevokeParams, 'tasks'>): TaskId {
   return `${ownerTask(p)}2`;
 }
 /** The tasks that act (open, close, send, map, call): the user tasks and the owner's thread. */
-export const actors = perParams((p): readonly TaskId[] => (p.thread ? [...userTasks(p), threadId(p)].sort() : userTasks(p)));
+export const actors: (p: TaskShape) => readonly TaskId[] = byTaskShape((shape) =>
+  shape.thread ? [...userTasks(shape), threadId(shape)].sort() : userTasks(shape),
+);
 /** Every task id a state may hold under bounds p: the actors, then the fork child slot. */
-export const allTasks = perParams((p): readonly TaskId[] => [...actors(p), ...(p.fork ? [childId(p)] : [])]);
+export function allTasks(p: RevokeParams): readonly TaskId[] {
+  return p.fork ? [...actors(p), childId(p)] : actors(p);
+}
 
 export function isMarker(slot: Slot): slot is Marker {
   return slot === 'revoked' || slot === 'bad' || slot === 'leaked';

@@ -19,12 +19,11 @@
 // the call holds the file or the gate. fget itself runs under RCU without the table lock, but it
 // reads one slot once: atomic with respect to every step that writes that slot.
 import { defineAction } from '../../../checker/defineAction.ts';
-import { opThrough, variantOf } from './access.ts';
+import { opThrough } from './access.ts';
 import { canAct } from './files.ts';
-import { ENTER, type Gate } from './variant.ts';
+import { ENTER, type Gate, type Variant } from './variant.ts';
 import type { RevokeParams } from './params.ts';
-import { taskFdKinds } from './instances.ts';
-import { perParams } from './perParams.ts';
+import { actorsButOwner, ownerAlone, taskFdKinds } from './instances.ts';
 import {
   type Call,
   type CallKind,
@@ -35,7 +34,6 @@ import {
   getFile,
   actors,
   isMarker,
-  ownerTask,
   revokeFinished,
   putFile,
   tableOf,
@@ -44,8 +42,6 @@ import {
   withTask,
 } from './state.ts';
 
-/** The kinds enumerated: the design's `callKinds` (read and write, and what it treats apart). G7 asks the gate about every kind directly. */
-const begins = taskFdKinds((p) => variantOf(p).callKinds);
 const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', pread: 'Pread', fchmod: 'Fchmod' })[kind];
 
 /**
@@ -54,8 +50,8 @@ const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', pread:
  * some syscalls always (2006 V1's sys_read/sys_write); without the light-fdget rule a shared table
  * borrows too.
  */
-function countsReference(s: State, p: RevokeParams, t: TaskId, kind: CallKind): boolean {
-  if (p.fdget === 'counted' || variantOf(p).countedKinds?.includes(kind)) return true;
+function countsReference(d: Variant, s: State, p: RevokeParams, t: TaskId, kind: CallKind): boolean {
+  if (p.fdget === 'counted' || d.countedKinds?.includes(kind)) return true;
   return p.lightFdgetRule && tableShared(s, t);
 }
 
@@ -65,64 +61,69 @@ interface Begin {
   readonly kind: CallKind;
 }
 
-export const SyscallBegin = defineAction<State, RevokeParams, Begin>({
-  name: 'SyscallBegin',
-  doc: "Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the variant's gate; it fails with the gate's error or holds the file.",
-  params: (_s, p) => begins(p),
-  enabled(s, { t, fd, kind }, p) {
-    const slot = tableOf(s, t)[fd];
-    if (!canAct(s, t) || slot === undefined) return false;
-    if (p.callsAfterReturn && !revokeFinished(s) && !isMarker(slot) && s.files[slot]!.inode === 'I') return false;
-    const g = opThrough(s, p, slot, kind);
-    return g !== 'wait' && g.enter;
-  },
-  next(s, { t, fd, kind }, p) {
-    const slot = tableOf(s, t)[fd] as FileId;
-    const g = opThrough(s, p, slot, kind) as { holds: boolean; recordsLater?: boolean };
-    const file = s.files[slot]!;
-    const counted = countsReference(s, p, t, kind);
-    const later = g.recordsLater === true;
-    const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, gate: g.holds && !later, entering: later };
-    const entered = withTask(s, t, { ...task(s, t), call });
-    const next = file.inode === 'I' ? (variantOf(p).enterCall?.(entered, p, t) ?? entered) : entered;
-    return counted ? getFile(next, slot) : next;
-  },
-  label(_s, { t, fd, kind }, _p, next) {
-    const call = task(next, t).call!;
-    return `${verb(kind)}(${t}, fd ${fd}) begins on ${call.file}, ${call.counted ? 'counted' : 'borrowed'}${call.entering ? ', gate checked' : ''}`;
-  },
-  actor: (_s, { t }) => t,
-});
+export function SyscallBegin(d: Variant) {
+  /** The kinds enumerated: the design's `callKinds` (read and write, and what it treats apart). G7 asks the gate about every kind directly. */
+  const begins = taskFdKinds(d.callKinds);
+  return defineAction<State, RevokeParams, Begin>({
+    name: 'SyscallBegin',
+    doc: "Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the variant's gate; it fails with the gate's error or holds the file.",
+    params: (_s, p) => begins(p),
+    enabled(s, { t, fd, kind }, p) {
+      const slot = tableOf(s, t)[fd];
+      if (!canAct(s, t) || slot === undefined) return false;
+      if (p.callsAfterReturn && !revokeFinished(s) && !isMarker(slot) && s.files[slot]!.inode === 'I') return false;
+      const g = opThrough(d, s, p, slot, kind);
+      return g !== 'wait' && g.enter;
+    },
+    next(s, { t, fd, kind }, p) {
+      const slot = tableOf(s, t)[fd] as FileId;
+      const g = opThrough(d, s, p, slot, kind) as { holds: boolean; recordsLater?: boolean };
+      const file = s.files[slot]!;
+      const counted = countsReference(d, s, p, t, kind);
+      const later = g.recordsLater === true;
+      const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, gate: g.holds && !later, entering: later };
+      const entered = withTask(s, t, { ...task(s, t), call });
+      const next = file.inode === 'I' ? (d.enterCall?.(entered, p, t) ?? entered) : entered;
+      return counted ? getFile(next, slot) : next;
+    },
+    label(_s, { t, fd, kind }, _p, next) {
+      const call = task(next, t).call!;
+      return `${verb(kind)}(${t}, fd ${fd}) begins on ${call.file}, ${call.counted ? 'counted' : 'borrowed'}${call.entering ? ', gate checked' : ''}`;
+    },
+    actor: (_s, { t }) => t,
+  });
+}
 
 /**
  * The second half of a gate that `recordsLater`: the call records its hold, after the design's
  * `recordGate` (if any) lets it: it may wait, or fail there and return its error at once.
  */
-export const SyscallRecord = defineAction<State, RevokeParams, TaskId>({
-  name: 'SyscallRecord',
-  doc: "Task t's call records its hold on the design's gate after the check passed (Biederman 2009: the task's file_hotplug_lock slot; a tty: the ldisc reference), or fails there.",
-  params: (_s, p) => actors(p),
-  enabled: (s, t, p) => {
-    const call = task(s, t).call;
-    return call !== null && call.entering && recordGate(s, p, call) !== 'wait';
-  },
-  next(s, t, p) {
-    const call = task(s, t).call!;
-    if ((recordGate(s, p, call) as Exclude<Gate, 'wait'>).enter) return withTask(s, t, { ...task(s, t), call: { ...call, entering: false, gate: true } });
-    const next = withTask(s, t, { ...task(s, t), call: null });
-    return call.counted ? putFile(next, call.file) : next;
-  },
-  label(s, t, p) {
-    const call = task(s, t).call!;
-    const g = recordGate(s, p, call) as Exclude<Gate, 'wait'>;
-    return g.enter
-      ? `${verb(call.kind)}(${t}) records its hold on ${call.file}`
-      : `${verb(call.kind)}(${t}) returns ${g.errno === 'EOF' ? '0 (EOF)' : g.errno}: ${call.file}'s gate is gone`;
-  },
-  actor: (_s, t) => t,
-});
-
-const recordGate = (s: State, p: RevokeParams, call: Call): Gate => variantOf(p).recordGate?.(s, p, call) ?? ENTER;
+export function SyscallRecord(d: Variant) {
+  const recordGate = (s: State, p: RevokeParams, call: Call): Gate => d.recordGate?.(s, p, call) ?? ENTER;
+  return defineAction<State, RevokeParams, TaskId>({
+    name: 'SyscallRecord',
+    doc: "Task t's call records its hold on the design's gate after the check passed (Biederman 2009: the task's file_hotplug_lock slot; a tty: the ldisc reference), or fails there.",
+    params: (_s, p) => actors(p),
+    enabled: (s, t, p) => {
+      const call = task(s, t).call;
+      return call !== null && call.entering && recordGate(s, p, call) !== 'wait';
+    },
+    next(s, t, p) {
+      const call = task(s, t).call!;
+      if ((recordGate(s, p, call) as Exclude<Gate, 'wait'>).enter) return withTask(s, t, { ...task(s, t), call: { ...call, entering: false, gate: true } });
+      const next = withTask(s, t, { ...task(s, t), call: null });
+      return call.counted ? putFile(next, call.file) : next;
+    },
+    label(s, t, p) {
+      const call = task(s, t).call!;
+      const g = recordGate(s, p, call) as Exclude<Gate, 'wait'>;
+      return g.enter
+        ? `${verb(call.kind)}(${t}) records its hold on ${call.file}`
+        : `${verb(call.kind)}(${t}) returns ${g.errno === 'EOF' ? '0 (EOF)' : g.errno}: ${call.file}'s gate is gone`;
+    },
+    actor: (_s, t) => t,
+  });
+}
 
 /**
  * The task whose call may block forever under `stuckCaller` (a D-state sleep inside the method):
@@ -130,10 +131,11 @@ const recordGate = (s: State, p: RevokeParams, call: Call): Gate => variantOf(p)
  * SyscallEndStuck, so the fairness G5 assumes (WF of SyscallEnd per task, liveness.ts) covers
  * every other task's end but not its.
  */
-const stuck = (p: RevokeParams, t: TaskId): boolean => p.stuckCaller && t === ownerTask(p);
+const NO_TASK: readonly TaskId[] = [];
+const unstuckEnders = (p: RevokeParams): readonly TaskId[] => (p.stuckCaller ? actorsButOwner(p) : actors(p));
+const stuckEnders = (p: RevokeParams): readonly TaskId[] => (p.stuckCaller ? ownerAlone(p) : NO_TASK);
 
-function syscallEnd(name: string, doc: string, which: (p: RevokeParams, t: TaskId) => boolean) {
-  const enders = perParams((p) => actors(p).filter((t) => which(p, t)));
+function syscallEnd(d: Variant, name: string, doc: string, enders: (p: RevokeParams) => readonly TaskId[]) {
   return defineAction<State, RevokeParams, TaskId>({
     name,
     doc,
@@ -141,31 +143,35 @@ function syscallEnd(name: string, doc: string, which: (p: RevokeParams, t: TaskI
     enabled: (s, t) => task(s, t).call !== null && !task(s, t).call!.entering,
     next(s, t, p) {
       const call = task(s, t).call!;
-      const left = call.inode === 'I' ? (variantOf(p).leaveCall?.(s, p, t) ?? s) : s;
+      const left = call.inode === 'I' ? (d.leaveCall?.(s, p, t) ?? s) : s;
       const next = withTask(left, t, { ...task(left, t), call: null });
       return call.counted ? putFile(next, call.file as FileId) : next;
     },
     label(s, t, p) {
       const call = task(s, t).call!;
       if (s.files[call.file] === undefined) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
-      const reaches = call.inode !== 'I' || variantOf(p).callReaches(s, p, call);
+      const reaches = call.inode !== 'I' || d.callReaches(s, p, call);
       const did = { read: 'read', pread: 'read', write: 'wrote', fchmod: 'changed' }[call.kind];
-      const errno = reaches ? undefined : (variantOf(p).callErrno?.(s, p, call) ?? 'EIO');
+      const errno = reaches ? undefined : (d.callErrno?.(s, p, call) ?? 'EIO');
       return `${verb(call.kind)}(${t}) returns: ${errno === undefined ? `${did} ${call.inode}` : errno === 'EOF' ? '0 (EOF)' : errno}`;
     },
     actor: (_s, t) => t,
   });
 }
 
-export const SyscallEnd = syscallEnd(
-  'SyscallEnd',
-  "Task t's call acts on the inode through the f_op it loaded (or fails), releases the gate, and fdput's its reference.",
-  (p, t) => !stuck(p, t),
-);
+export const SyscallEnd = (d: Variant) =>
+  syscallEnd(
+    d,
+    'SyscallEnd',
+    "Task t's call acts on the inode through the f_op it loaded (or fails), releases the gate, and fdput's its reference.",
+    unstuckEnders,
+  );
 
 /** stuckCaller: the same end for the owner (B), which no fairness condition covers: it may never happen. */
-export const SyscallEndStuck = syscallEnd(
-  'SyscallEndStuck',
-  "stuckCaller: the owner's call ends as SyscallEnd does, but it may also stay blocked in it forever (no fairness on this action).",
-  stuck,
-);
+export const SyscallEndStuck = (d: Variant) =>
+  syscallEnd(
+    d,
+    'SyscallEndStuck',
+    "stuckCaller: the owner's call ends as SyscallEnd does, but it may also stay blocked in it forever (no fairness on this action).",
+    stuckEnders,
+  );

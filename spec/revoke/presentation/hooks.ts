@@ -13,9 +13,9 @@ import { kernelName } from './kernelNames.ts';
 import { objectGraph } from './objectGraph.ts';
 import { stateJson } from './stateJson.ts';
 import { stateJsonLayout } from './stateJsonLayout.ts';
-import { variantOf } from '../kernel/access.ts';
 import { waitsOn } from './waitsOn.ts';
 import { type Message, type State, allTasks } from '../kernel/state.ts';
+import type { Variant } from '../kernel/variant.ts';
 
 const sameMessage = (a: Message, b: Message): boolean => a.to === b.to && a.file === b.file;
 
@@ -34,13 +34,16 @@ export function messages(trace: readonly TraceStep<State>[]): { from: number; to
   return out;
 }
 
-export const presentation: Presentation<State, RevokeParams> = {
-  lanes: (p) => ['revoker', ...allTasks(p)],
-  toJSON: stateJson,
-  // Typed by the same design's revoker stages as the state's layout.
-  jsonLayout: (p) => stateJsonLayout(p, variantOf(p).pcs),
-  messages: (trace) => messages(trace),
-  objectGraph,
-  waitsOn,
-  implementation: kernelName,
-};
+/** How design d's traces are drawn. */
+export function presentation(d: Variant): Presentation<State, RevokeParams> {
+  return {
+    lanes: (p) => ['revoker', ...allTasks(p)],
+    toJSON: (s, p) => stateJson(d, s, p),
+    // Typed by the same design's revoker stages as the state's layout.
+    jsonLayout: (p) => stateJsonLayout(p, d),
+    messages: (trace) => messages(trace),
+    objectGraph: (s, p) => objectGraph(d, s, p),
+    waitsOn: (s) => waitsOn(d, s),
+    implementation: (action) => kernelName(d, action),
+  };
+}

@@ -6,8 +6,7 @@
 // step its hooks change (its gate's function on the syscall path), in its own `kernel` record
 // (kernel/variant.ts), beside the steps themselves. test/spec/revoke/kernelNames.test.ts fails
 // for any step of any built-in design without a name.
-import { variantOf } from '../kernel/access.ts';
-import type { RevokeParams } from '../kernel/params.ts';
+import type { Variant } from '../kernel/variant.ts';
 
 /** The user steps, by action name (kernel/files.ts, fork.ts, scm.ts, mm.ts, syscalls.ts). */
 export const USER_STEPS: Readonly<Record<string, string>> = {
@@ -34,7 +33,7 @@ export const USER_STEPS: Readonly<Record<string, string>> = {
   SyscallEndStuck: 'the method returns, if ever; fdput',
 };
 
-/** The kernel code `action` abstracts under the chosen design: the design's own name first. */
-export function kernelName(action: string, p: RevokeParams): string | undefined {
-  return variantOf(p).kernel?.[action] ?? USER_STEPS[action];
+/** The kernel code `action` abstracts under design d: the design's own name first. */
+export function kernelName(d: Variant, action: string): string | undefined {
+  return d.kernel?.[action] ?? USER_STEPS[action];
 }

@@ -12,9 +12,10 @@
 // points at a dashed `(freed)` node: that is the use-after-free. Node ids are quoted `kind:name`
 // strings and every collection is walked in sorted id order, so the text depends on the state only.
 import { dotString as q } from '../../../checker/trace/render/dotString.ts';
-import { liveAccess, spared, variantOf } from '../kernel/access.ts';
+import { liveAccess, spared } from '../kernel/access.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { FDS, type FileId, type InodeId, type Marker, type State, isMarker } from '../kernel/state.ts';
+import type { Variant } from '../kernel/variant.ts';
 import { mappingReaches } from '../kernel/mm.ts';
 import { fileDead } from './stateJson.ts';
 
@@ -25,7 +26,8 @@ const MARKER_LABEL: Record<Marker, string> = { revoked: 'revokefs file', bad: 'b
 const sorted = <V>(entries: Iterable<[string, V]>): [string, V][] => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 const entries = <V>(record: { readonly [k: string]: V | undefined }): [string, V][] => Object.entries(record) as [string, V][];
 
-export function objectGraph(s: State, p: RevokeParams, _violated: string): string {
+/** State s's objects under design d, as DOT statements. */
+export function objectGraph(d: Variant, s: State, p: RevokeParams): string {
   const nodes: string[] = [];
   const edges: string[] = [];
   const redFiles = new Set<FileId>();
@@ -34,7 +36,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
     edges.push(`${q(from)} -> ${q(to)} [${label === '' ? '' : `label=${q(label)}, `}${red ? RED : grey ? GREY : 'color=black'}];`);
   const onI = (f: FileId) => s.files[f]?.inode === 'I';
   /** A descriptor or message on f: does a new operation through it reach I? */
-  const reachesThrough = (f: FileId) => onI(f) && liveAccess(s, p, f);
+  const reachesThrough = (f: FileId) => onI(f) && liveAccess(d, s, p, f);
   const fileNode = (f: FileId) => `file:${f}`;
   const mark = (f: FileId, red: boolean) => {
     if (red) redFiles.add(f);
@@ -65,7 +67,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
     tablesDrawn.add(tk.table);
   }
   for (const m of [...markersUsed].sort()) {
-    const errno = variantOf(p).markerErrno?.[m];
+    const errno = d.markerErrno?.[m];
     node(`marker:${m}`, `${MARKER_LABEL[m]}${errno ? ` (${errno})` : ''}`, `shape=box, style=dashed, ${GREY}`);
   }
 
@@ -81,7 +83,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
   for (const [t, tk] of sorted(entries(s.tasks))) {
     if (tk.vma !== null) {
       const v = tk.vma;
-      const red = mark(v.file, onI(v.file) && mappingReaches(s, p, v));
+      const red = mark(v.file, onI(v.file) && mappingReaches(d, s, p, v));
       const notes = [
         v.linked ? '' : 'not yet in i_mmap',
         v.pte ? 'PTE present' : '',
@@ -95,7 +97,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
     }
     if (tk.call !== null) {
       const c = tk.call;
-      const red = mark(c.file, c.inode === 'I' && variantOf(p).callReaches(s, p, c));
+      const red = mark(c.file, c.inode === 'I' && d.callReaches(s, p, c));
       if (s.files[c.file] === undefined) freed.set(c.file, c.inode);
       const how = c.counted ? 'fget' : 'borrowed';
       node(
@@ -107,7 +109,7 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
       edge(`call:${t}`, fileNode(c.file), red);
     }
     if (tk.opening !== null && tk.opening !== 'permitted') {
-      const red = mark(tk.opening, onI(tk.opening) && liveAccess(s, p, tk.opening));
+      const red = mark(tk.opening, onI(tk.opening) && liveAccess(d, s, p, tk.opening));
       node(`open:${t}`, 'open in progress\n(before fd_install)', `shape=box, style=rounded, ${red ? 'color=red, fontcolor=red' : 'color=black'}`);
       edge(`task:${t}`, `open:${t}`, red, 'open');
       edge(`open:${t}`, fileNode(tk.opening), red);
@@ -129,12 +131,12 @@ export function objectGraph(s: State, p: RevokeParams, _violated: string): strin
 
   // Struct files and inodes.
   for (const [f, file] of sorted(entries(s.files))) {
-    const red = mark(f, redFiles.has(f) || (file.inode === 'I' && liveAccess(s, p, f)));
-    const notes = [file.ops === 'revoked' ? 'f_op revoked' : '', fileDead(s, p, f) ? 'dead' : '', spared(s, p, f) ? 'spared by frevoke' : ''].filter(
+    const red = mark(f, redFiles.has(f) || (file.inode === 'I' && liveAccess(d, s, p, f)));
+    const notes = [file.ops === 'revoked' ? 'f_op revoked' : '', fileDead(d, s, p, f) ? 'dead' : '', spared(s, p, f) ? 'spared by frevoke' : ''].filter(
       (n) => n !== '',
     );
     const label = `struct file ${f} (f_count ${file.count})${notes.length > 0 ? `\n${notes.join(', ')}` : ''}`;
-    const look = red ? 'color=red, fontcolor=red, penwidth=2' : fileDead(s, p, f) || file.ops === 'revoked' ? GREY : 'color=black';
+    const look = red ? 'color=red, fontcolor=red, penwidth=2' : fileDead(d, s, p, f) || file.ops === 'revoked' ? GREY : 'color=black';
     node(fileNode(f), label, `shape=box, ${look}`);
     edge(fileNode(f), `inode:${file.inode}`, red, 'f_inode');
   }

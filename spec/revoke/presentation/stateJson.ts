@@ -7,14 +7,15 @@
 // `entering`). Keys are written in one fixed order and every collection is sorted by id, so the
 // same state always gives the same text. Inode I's SRCU domain is shown for a design whose gate uses
 // it (`showsSrcu`). stateJsonLayout types this view for the ITF traces.
-import { OP_KINDS, opThrough, variantOf } from '../kernel/access.ts';
+import { OP_KINDS, opThrough } from '../kernel/access.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { FDS, type FileId, type State, returnedZero } from '../kernel/state.ts';
+import type { Variant } from '../kernel/variant.ts';
 
-/** Every new operation through struct file f fails (a doomed inode makes callers wait: not dead). */
-export function fileDead(s: State, p: RevokeParams, f: FileId): boolean {
+/** Every new operation through struct file f fails under design d (a doomed inode makes callers wait: not dead). */
+export function fileDead(d: Variant, s: State, p: RevokeParams, f: FileId): boolean {
   return OP_KINDS.every((kind) => {
-    const g = opThrough(s, p, f, kind);
+    const g = opThrough(d, s, p, f, kind);
     return g !== 'wait' && !g.enter;
   });
 }
@@ -22,7 +23,8 @@ export function fileDead(s: State, p: RevokeParams, f: FileId): boolean {
 const byKey = <V>(record: { readonly [k: string]: V }): [string, V][] =>
   Object.entries(record).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) as [string, V][];
 
-export function stateJson(s: State, p: RevokeParams): unknown {
+/** State s as the reviewer reads it, under design d. */
+export function stateJson(d: Variant, s: State, p: RevokeParams): unknown {
   const tasks: Record<string, unknown> = {};
   for (const [t, tk] of byKey(s.tasks)) {
     const fds: Record<string, string> = {};
@@ -32,10 +34,10 @@ export function stateJson(s: State, p: RevokeParams): unknown {
   }
   const files: Record<string, unknown> = {};
   for (const [f, file] of byKey(s.files)) {
-    files[f] = { inode: file.inode, count: file.count, ops: file.ops, mapping: file.ops, dead: fileDead(s, p, f) };
+    files[f] = { inode: file.inode, count: file.count, ops: file.ops, mapping: file.ops, dead: fileDead(d, s, p, f) };
   }
   const inodes: Record<string, unknown> = {};
-  const srcu = variantOf(p).showsSrcu === true;
+  const srcu = d.showsSrcu === true;
   for (const [i, inode] of byKey(s.inodes)) {
     inodes[i] = srcu ? { dead: inode.dead, doomed: inode.doomed, srcu: inode.srcu } : { dead: inode.dead, doomed: inode.doomed };
   }

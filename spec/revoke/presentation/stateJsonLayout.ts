@@ -6,9 +6,9 @@
 // vma, a call, a file or the revoker appears here at once: a view that does not show it no
 // longer fits this layout, which the presentation test finds.
 import type { Layout } from '../../../checker/spec.ts';
-import { variantOf } from '../kernel/access.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { FILE_IDS, allTasks, stateLayout } from '../kernel/state.ts';
+import type { Variant } from '../kernel/variant.ts';
 
 const bool: Layout = { type: 'enum', values: [false, true] };
 const record = (fields: Record<string, Layout>): Layout => ({ type: 'record', fields });
@@ -32,8 +32,9 @@ function inodeFields(inode: Layout, srcu: boolean): Record<string, Layout> {
 
 const fieldsOf = (l: Layout): Readonly<Record<string, Layout>> => (l.type === 'record' ? l.fields : {});
 
-export function stateJsonLayout(p: RevokeParams, designPcs: readonly string[] = []): Layout {
-  const state = stateLayout(p, designPcs);
+/** The layout of stateJson's view under bounds p and design d (its revoker stages, its SRCU domain shown or not). */
+export function stateJsonLayout(p: RevokeParams, d: Pick<Variant, 'pcs' | 'showsSrcu'>): Layout {
+  const state = stateLayout(p, d.pcs);
   const tasks = allTasks(p);
   const task: Layout = { type: 'enum', values: tasks };
   const structFile = at(state, 'files', '*');
@@ -42,7 +43,7 @@ export function stateJsonLayout(p: RevokeParams, designPcs: readonly string[] = 
     tasks: { type: 'dict', keys: tasks, of: record({ files_struct: at(state, 'tasks', '*', 'table'), visible: bool, fds: at(state, 'tables', '*') }) },
     files: { type: 'dict', keys: FILE_IDS, of: record({ ...fieldsOf(structFile), mapping: at(structFile, 'ops'), dead: bool }) },
     // The SRCU domain is in the view only for a design whose gate uses it (stateJson).
-    inodes: { type: 'dict', keys: ['I', 'J'], of: record(inodeFields(at(state, 'inodes', '*'), variantOf(p).showsSrcu === true)) },
+    inodes: { type: 'dict', keys: ['I', 'J'], of: record(inodeFields(at(state, 'inodes', '*'), d.showsSrcu === true)) },
     socket: list(at(state, 'message', '?'), 1),
     mappings: list(record({ task, ...fieldsOf(at(state, 'tasks', '*', 'vma', '?')) }), tasks.length),
     calls: list(record({ task, ...fieldsOf(at(state, 'tasks', '*', 'call', '?')) }), tasks.length),

@@ -4,12 +4,12 @@
 // node (the call or the vma under way, or the revoker itself when it holds its own active
 // reference or vnode lock: self-revoke's "waits for itself").
 import type { WaitsFor } from '../../../checker/spec.ts';
-import { variantOf } from '../kernel/access.ts';
-import type { RevokeParams } from '../kernel/params.ts';
 import type { State } from '../kernel/state.ts';
+import type { Variant } from '../kernel/variant.ts';
 
-export function waitsOn(s: State, p: RevokeParams): WaitsFor[] {
-  const drain = variantOf(p).drain;
+/** Whom design d's revoker waits for in s. */
+export function waitsOn(d: Variant, s: State): WaitsFor[] {
+  const drain = d.drain;
   if (drain === undefined) return [];
   return drain.holders(s).map((h) => {
     if (h === 'revoker') return { waiter: 'revoker', holder: 'revoker', why: `the revoker holds ${drain.holds} itself`, blocks: drain.step };

@@ -1,8 +1,7 @@
-// The built-in designs, by the `variant` parameter's names, registered with the kernel model
-// (kernel/designs.ts) as this module loads.
+// The built-in designs, by the `variant` parameter's names (designs.ts finds a design by its name,
+// or loads a design file by its path).
 import type { VariantName, untabledDesignNames } from '../kernel/params.ts';
 import type { Variant } from '../kernel/variant.ts';
-import { registerDesign } from '../kernel/designs.ts';
 import { activeRefs } from './activeRefs.ts';
 import { badfs } from './badfs.ts';
 import { biederman2009 } from './biederman2009.ts';
@@ -34,8 +33,6 @@ export const variants: Readonly<Record<VariantName, Variant>> = {
   'hurd-io-revoke': hurdRevoke,
 };
 
-for (const design of Object.values(variants)) registerDesign(design);
-
 /**
  * Designs checkable by name that are no row of the table: their verdicts at the default bounds
  * are another row's (each header says whose, and a test pins it).
@@ -43,4 +40,9 @@ for (const design of Object.values(variants)) registerDesign(design);
 export const sameVerdictsAs: Readonly<Record<(typeof untabledDesignNames)[number], { readonly design: Variant; readonly row: VariantName }>> = {
   'drm-unplug': { design: drmUnplug, row: 'active-refs' },
 };
-for (const { design } of Object.values(sameVerdictsAs)) registerDesign(design);
+
+/** Every built-in design by its name: the table's rows, then the ones checkable by name only. */
+export const builtInDesigns: Readonly<Record<string, Variant>> = {
+  ...variants,
+  ...Object.fromEntries(Object.entries(sameVerdictsAs).map(([name, { design }]) => [name, design])),
+};

@@ -14,12 +14,13 @@ const tableSpec = (name: string, expected: string): string => {
   writeFileSync(
     file,
     `const expected: Record<string, Record<string, string>> = ${expected};
-export default { name: '${name}', summary: 'a counter tabulated over its limit', defaults: { limit: 1 },
+const spec = { name: '${name}', summary: 'a counter tabulated over its limit', defaults: { limit: 1 },
   init: () => [{ n: 0 }],
   actions: [{ name: 'Inc', successors: (s: { n: number }, p: { limit: number }) => (s.n < p.limit ? [{ label: 'Inc', state: { n: s.n + 1 } }] : []) }],
   invariants: { 'below-two': (s: { n: number }) => s.n < 2, 'non-negative': (s: { n: number }) => s.n >= 0 },
-  terminal: () => true,
-  table: { param: 'limit', values: [1, 2], expected: (v: unknown) => expected[String(v)] } };\n`,
+  terminal: () => true };
+export default { name: '${name}', summary: spec.summary, defaults: spec.defaults, rows: { param: 'limit', values: [1, 2] },
+  specFor: () => spec, expected: (v: unknown) => expected[String(v)] };\n`,
   );
   return file;
 };

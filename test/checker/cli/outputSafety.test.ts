@@ -13,12 +13,12 @@ import { nodeIO, type FileIO } from '../../../checker/files/fileIO.ts';
 import { writeAtomically } from '../../../checker/files/writeAtomically.ts';
 import { writeFileSet } from '../../../checker/files/writeFileSet.ts';
 import { TRACE_MANIFEST } from '../../../checker/files/traceFolder.ts';
-import { generateCounterexamples } from '../../../checker/counterexamples/generate.ts';
-import { MANIFEST, manifestText } from '../../../checker/counterexamples/outFolder.ts';
+import { generateCounterexamples } from '../../../checker/study/counterexamples/generate.ts';
+import { MANIFEST, manifestText } from '../../../checker/study/counterexamples/outFolder.ts';
 import { isOsError, osErrorText, OutputError, UsageError } from '../../../checker/errors.ts';
-import { runTable } from '../../../checker/run/table.ts';
+import { runTable } from '../../../checker/study/table.ts';
 import { root } from './runRmc.ts';
-import tableSpec from './tableSpecModule.ts';
+import tableStudy from './tableSpecModule.ts';
 import { rmc, tempDir } from './runRmc.ts';
 
 const CLI = 60_000;
@@ -385,8 +385,9 @@ describe('rmc counterexamples --out', () => {
       writeFileSync(join(dir, 'notes.txt'), 'mine');
       writeFileSync(
         join(dir, 'failing.ts'),
-        `export default { name: 'failing', summary: 'init throws', defaults: { v: 1 },
-  init: () => { throw new Error('searched'); }, actions: [], invariants: { yes: () => true }, table: { param: 'v', values: [1] } };\n`,
+        `const spec = { name: 'failing', summary: 'init throws', defaults: { v: 1 },
+  init: () => { throw new Error('searched'); }, actions: [], invariants: { yes: () => true } };
+export default { name: 'failing', summary: 'init throws', defaults: { v: 1 }, rows: { param: 'v', values: [1] }, specFor: () => spec };\n`,
       );
       const r = rmc(['counterexamples', join(dir, 'failing.ts'), '--out', dir]);
       expect(r.code).toBe(2);
@@ -402,14 +403,14 @@ describe('rmc counterexamples --out', () => {
       const dir = tempDir('rmc-out-ce-');
       writeFileSync(
         join(dir, 'rowThrows.ts'),
-        `export default { name: 'row-throws', summary: 'row 2 throws', defaults: { v: 1 },
+        `const spec = { name: 'row-throws', summary: 'row 2 throws', defaults: { v: 1 },
   init: () => [{ n: 0 }], actions: [],
-  invariants: { fine: (_s: unknown, p: { v: number }) => { if (p.v === 2) throw new Error('row two'); return true; } },
-  table: { param: 'v', values: [1, 2] } };\n`,
+  invariants: { fine: (_s: unknown, p: { v: number }) => { if (p.v === 2) throw new Error('row two'); return true; } } };
+export default { name: 'row-throws', summary: 'row 2 throws', defaults: { v: 1 }, rows: { param: 'v', values: [1, 2] }, specFor: () => spec };\n`,
       );
       const r = rmc(['counterexamples', join(dir, 'rowThrows.ts'), '--out', join(dir, 'out')]);
       expect(r.code).toBe(76);
-      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('rmc: v 2: invariant fine threw: row two');
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('rmc: v 2: invariant fine threw: row two (in state {"n":0})');
       expect(tree(dir)).toEqual(['rowThrows.ts']);
     },
     CLI,
@@ -455,8 +456,8 @@ describe('rmc counterexamples --out', () => {
 
 describe('generateCounterexamples on a failing file system', () => {
   const generate = async (outDir: string, io?: FileIO): Promise<string[]> => {
-    const params = { ...tableSpec.defaults };
-    return generateCounterexamples({ spec: tableSpec, params, table: await runTable(tableSpec, params), outDir, ...(io ? { io } : {}) });
+    const params = { ...tableStudy.defaults };
+    return generateCounterexamples({ study: tableStudy, params, table: await runTable(tableStudy, params), outDir, ...(io ? { io } : {}) });
   };
   const failures: [string, FileIO, string][] = [
     ['the disk fills half way', fullAfter(4), 'ENOSPC: no space left on device'],

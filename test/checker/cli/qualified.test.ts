@@ -1,18 +1,17 @@
 // Qualified verdicts: a guarantee whose situation the bounds never produce is "not exercised",
-// one the spec says does not apply is "n/a"; neither is reported as holding or as violated.
+// one the study says does not apply is "n/a"; neither is reported as holding or as violated.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rmc, tempDir } from './runRmc.ts';
 
-// A counter with two designs. `Overflow` is about reaching the limit + 1, which 'careful' never
-// does (its partner is never reached there); `Wraps` applies only when wrap=true.
+// A study of a counter with two designs. `Overflow` is about reaching the limit + 1, which
+// 'careful' never does (its partner is never reached there); `Wraps` applies only when wrap=true.
 const designs = `
 type S = { n: number };
 type P = { design: string; limit: number; wrap: boolean };
-export default {
+const spec = {
   name: 'qualified', summary: 'two counter designs', defaults: { design: 'careful', limit: 2, wrap: false },
-  table: { param: 'design', values: ['careful', 'sloppy'] },
   init: () => [{ n: 0 }],
   actions: [{ name: 'Inc', successors: (s: S, p: P) => (s.n < p.limit + (p.design === 'sloppy' ? 1 : 0) ? [{ label: 'Inc', state: { n: s.n + 1 } }] : []) }],
   terminal: () => true,
@@ -21,7 +20,12 @@ export default {
     Wraps: (s: S) => s.n >= 0,
   },
   reachable: { Overflow: (s: S, p: P) => s.n === p.limit + 1 },
-  notApplicable: { Wraps: (p: P) => (p.wrap ? undefined : 'no wrap-around') },
+};
+export default {
+  name: 'qualified', summary: 'two counter designs', defaults: spec.defaults,
+  rows: { param: 'design', values: ['careful', 'sloppy'] },
+  specFor: () => spec,
+  notApplicable: (p: P) => (p.wrap ? {} : { Wraps: 'no wrap-around' }),
 };
 `;
 

@@ -21,14 +21,14 @@ const long = module(
   `type S = { n: number };
 type P = { size: string };
 const limit = (p: P) => (p.size === 'small' ? 3 : 1e8);
-export default {
+const spec = {
   name: 'long', summary: 'a long count', defaults: { size: 'big' },
-  table: { param: 'size', values: ['small', 'big'] },
   init: () => [{ n: 0 }],
   actions: [{ name: 'Inc', successors: (s: S, p: P) => (s.n < limit(p) ? [{ label: 'Inc', state: { n: s.n + 1 } }] : []) }],
   invariants: { Bounded: (s: S, p: P) => s.n <= limit(p) },
   terminal: () => true,
 };
+export default { name: 'long', summary: 'a long count', defaults: spec.defaults, rows: { param: 'size', values: ['small', 'big'] }, specFor: () => spec };
 `,
 );
 

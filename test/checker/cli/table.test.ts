@@ -4,17 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { rmc, tempDir } from './runRmc.ts';
 import { variantNames } from '../../../spec/revoke/kernel/params.ts';
 
-// Two designs of a counter: 'careful' stops at the limit, 'sloppy' overshoots it by one.
+// A study of two designs of a counter, each its own spec: 'careful' stops at the limit, 'sloppy'
+// overshoots it by one. Plain data: a study needs no import.
 const designs = `
 type S = { n: number };
 type P = { design: string; limit: number };
-export default {
-  name: 'designs', summary: 'two counter designs', defaults: { design: 'careful', limit: 2 },
-  table: { param: 'design', values: ['careful', 'sloppy'] },
+const counter = (overshoot: number) => ({
+  name: 'designs', summary: 'a counter', defaults: { design: 'careful', limit: 2 },
   init: () => [{ n: 0 }],
-  actions: [{ name: 'Inc', successors: (s: S, p: P) => (s.n < p.limit + (p.design === 'sloppy' ? 1 : 0) ? [{ label: 'Inc', state: { n: s.n + 1 } }] : []) }],
+  actions: [{ name: 'Inc', successors: (s: S, p: P) => (s.n < p.limit + overshoot ? [{ label: 'Inc', state: { n: s.n + 1 } }] : []) }],
   invariants: { WithinLimit: (s: S, p: P) => s.n <= p.limit, NonNegative: (s: S) => s.n >= 0 },
   reachable: { AtLimit: (s: S, p: P) => s.n === p.limit },
+});
+export default {
+  name: 'designs', summary: 'two counter designs', defaults: { design: 'careful', limit: 2 },
+  rows: { param: 'design', values: ['careful', 'sloppy'] },
+  specFor: (p: P) => counter(p.design === 'sloppy' ? 1 : 0),
 };
 `;
 
@@ -56,7 +61,7 @@ describe('rmc table with a row whose search fails', () => {
   const dir = tempDir('rmc-table-');
   const file = join(dir, 'throws.mts');
   writeFileSync(file, oneRowThrows);
-  const failure = 'invariant WithinLimit threw: boom';
+  const failure = 'invariant WithinLimit threw: boom (in state {"n":1})';
 
   it('prints every other row, marks the failed one with its error, and exits with the failure code (76)', () => {
     const text = rmc(['table', file]);
@@ -83,8 +88,8 @@ describe('rmc table with a row whose search fails', () => {
   it('rmc expect: prints every row and exits with the failure code', () => {
     const r = rmc(['expect', file]);
     expect(r.code).toBe(76);
-    expect(r.stdout).toMatch(/^careful +no expectations$/m);
-    expect(r.stdout).toMatch(/^sloppy +no expectations$/m);
+    expect(r.stdout).toMatch(/^careful +no expectations: its cells go unchecked$/m);
+    expect(r.stdout).toMatch(/^sloppy +no expectations: its cells go unchecked$/m);
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`rmc: design broken: ${failure}`);
   });
 });

@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { check } from '../../../checker/run/check.ts';
 import type { Progress } from '../../../checker/findings.ts';
-import { runTable } from '../../../checker/run/table.ts';
+import { runTable } from '../../../checker/study/table.ts';
+import { tabled } from '../study/tabled.ts';
 import counters from '../liveness/symmetricCounters.ts';
 
 const params = { counters: 4, top: 20 };
@@ -61,8 +62,7 @@ describe('check() while temporal properties are checked', () => {
 
 describe('runTable when a budget runs out in the temporal-property phase', () => {
   it('keeps the invariants judged and marks only the properties incomplete', async () => {
-    const tabled = { ...counters, table: { param: 'top' as const, values: [20] } };
-    const table = await runTable(tabled, params, { symmetry: true, maxStates: 50_000 });
+    const table = await runTable(tabled(counters, 'top', [20]), params, { symmetry: true, maxStates: 50_000 });
     expect(table.cells.map((c) => [c.guarantee, c.verdict])).toEqual([
       ['Bounded', 'holds'],
       ['AllReachTop', 'incomplete'],

@@ -3,17 +3,17 @@
 // pass of its own, whose progress lines say 'behaviour graph'). An explicit worker count is obeyed.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import spec from '../../../spec/revoke/index.ts';
-import { check } from '../../../checker/run/check.ts';
+import revoke from '../../../spec/revoke/index.ts';
+import { checkRow } from '../../../checker/study/checkRow.ts';
 import type { Progress } from '../../../checker/findings.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 
 const specFile = resolve(import.meta.dirname, '../../../spec/revoke/index.ts');
-const p = { ...spec.defaults, variant: 'file-list' } as RevokeParams;
+const p = { ...revoke.defaults, variant: 'file-list' } as RevokeParams;
 
 async function phases(workers: number | 'auto'): Promise<{ phases: Set<string>; verdict: string; distinct: number }> {
   const seen = new Set<string>();
-  const r = await check(spec, p, {
+  const r = await checkRow(revoke, p, {
     continue: true,
     workers,
     specFile,

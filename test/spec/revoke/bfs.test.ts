@@ -1,8 +1,8 @@
 // Breadth-first search over the revoke model: the shortest counterexamples the checker finds by
 // itself, and the guarantees the draining designs keep within the bounds.
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../checker/run/check.ts';
-import spec from '../../../spec/revoke/index.ts';
+import revoke from '../../../spec/revoke/index.ts';
+import { checkRow } from '../../../checker/study/checkRow.ts';
 import { type RevokeParams, type VariantName, variantNames } from '../../../spec/revoke/kernel/params.ts';
 import { variants } from '../../../spec/revoke/variants/index.ts';
 import { defaultCounts } from './defaultCounts.ts';
@@ -15,10 +15,10 @@ import threadsBorrowing from '../../../spec/revoke/configs/threads-borrowing.jso
 /** vnode-revoke's distinct states with the fork child (fork-mid-scan's bounds with selfSend). */
 const WIDE_VNODE = 58185;
 
-const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...spec.defaults, ...over }) as RevokeParams;
+const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...revoke.defaults, ...over }) as RevokeParams;
 
 async function shortest(over: Partial<RevokeParams>, guarantee: string) {
-  const result = await check(spec, params(over), { deadlock: false, invariants: [guarantee] });
+  const result = await checkRow(revoke, params(over), { deadlock: false, invariants: [guarantee] });
   const violation = result.violations.find((v) => v.name === guarantee);
   return violation!.trace.slice(1).map((step) => step.label);
 }
@@ -147,7 +147,7 @@ describe('revoke: what the kernel does that an atomic model would hide', () => {
     // Without opens under way, its file list catches every holder: G1, G4 and G7 hold (G2 is not
     // exercised: revoke_file_mappings leaves no mapping of I for a returned revoke to be judged by).
     const kept = ['no-usable-descriptor', 'no-live-file-anywhere', 'revoked-ops-fail-with-ebadf-or-enxio'];
-    const result = await check(spec, params({ variant: 'biederman-2009', openInProgress: false }), { deadlock: false, invariants: kept });
+    const result = await checkRow(revoke, params({ variant: 'biederman-2009', openInProgress: false }), { deadlock: false, invariants: kept });
     expect(result.verdict).toBe('ok');
   }, 60_000);
 
@@ -176,7 +176,7 @@ describe('revoke: what the kernel does that an atomic model would hide', () => {
       'Close(B2, fd 3): F0, F0 freed',
     ]);
     // With the rule, B's table has two users, so the read counts its reference and the close frees nothing.
-    const result = await check(spec, params({ variant: 'active-refs', thread: true }), { deadlock: false, invariants: ['no-use-after-free'] });
+    const result = await checkRow(revoke, params({ variant: 'active-refs', thread: true }), { deadlock: false, invariants: ['no-use-after-free'] });
     expect(result.verdict).toBe('ok');
   }, 60_000);
 });
@@ -188,7 +188,7 @@ describe('revoke: what vnode-revoke keeps', () => {
     ['wide (with the fork child)', { fork: true }, WIDE_VNODE],
   ] as const) {
     it(`keeps G1, G4 and G7 on the ${config} configuration (${states} distinct states)`, async () => {
-      const result = await check(spec, params({ variant: 'vnode-revoke', ...over }), { deadlock: false, invariants: kept });
+      const result = await checkRow(revoke, params({ variant: 'vnode-revoke', ...over }), { deadlock: false, invariants: kept });
       expect(result.verdict).toBe('ok');
       expect(result.stats.distinctStates).toBe(states);
     }, 60_000);
@@ -207,8 +207,13 @@ describe('revoke: model sanity, reachability and G5 on the default configuration
   for (const variant of variantNames) {
     it(`${variant} keeps refcounts-balance, reaches every partner it claims, and agrees with its expectations (${defaultCounts[variant].distinct} distinct states)`, async () => {
       // Every built-in design carries an expectation for every guarantee (`rmc expect` reads them).
+      const spec = revoke.specFor(params({ variant }));
       expect(Object.keys(variants[variant].expect ?? {}).sort()).toEqual([...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})].sort());
-      const result = await check(spec, params({ variant }), { deadlock: false, continue: true });
+      const result = await checkRow(revoke, params({ variant }), { deadlock: false, continue: true });
+      // Coverage lists the design's own revoker steps, in its order, and no other design's.
+      const revokerSteps = [...new Set(variants[variant].steps.map((step) => step.name))];
+      expect(Object.keys(result.coverage).slice(-revokerSteps.length)).toEqual(revokerSteps);
+      expect(Object.keys(result.coverage)).toEqual(spec.actions.map((a) => a.name));
       expect(result.stats.distinctStates).toBe(defaultCounts[variant].distinct);
       expect(result.stats.generatedStates).toBe(defaultCounts[variant].generated);
       expect(result.stats.depth).toBe(defaultCounts[variant].depth);
@@ -226,7 +231,7 @@ describe('revoke: model sanity, reachability and G5 on the default configuration
 
 describe('revoke: another inode', () => {
   it('keeps descriptors on J working under active-refs with otherInode (691175 distinct states)', async () => {
-    const result = await check(spec, params({ variant: 'active-refs', otherInode: true }), { deadlock: false, invariants: ['other-inodes-untouched'] });
+    const result = await checkRow(revoke, params({ variant: 'active-refs', otherInode: true }), { deadlock: false, invariants: ['other-inodes-untouched'] });
     expect(result.verdict).toBe('ok');
     expect(result.stats.distinctStates).toBe(691175);
   }, 120_000);

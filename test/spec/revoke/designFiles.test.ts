@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmc } from '../../checker/cli/runRmc.ts';
 import { replay } from '../../../checker/trace/replay.ts';
-import spec from '../../../spec/revoke/index.ts';
+import revoke from '../../../spec/revoke/index.ts';
 import { type RevokeParams, variantNames } from '../../../spec/revoke/kernel/params.ts';
 import type { State } from '../../../spec/revoke/kernel/state.ts';
 
@@ -30,9 +30,9 @@ describe('revoke: a design in a file outside the repository', () => {
   }, 60_000);
 
   it('walks a queued datagram that carries the file: the drop is a step of its own (replayed in this process)', () => {
-    const p = { ...spec.defaults, variant: join(dir, 'scm-walk.ts') } as RevokeParams;
-    expect(spec.validate!(p)).toEqual([]);
-    const trace = replay<State>(spec, p, [
+    const p = { ...revoke.defaults, variant: join(dir, 'scm-walk.ts') } as RevokeParams;
+    expect(revoke.validate!(p)).toEqual([]);
+    const trace = replay<State>(revoke.specFor(p), p, [
       'SendFd(B -> A via s0, F0)',
       'RevokeScanTask(A): nothing',
       'RevokeScanTask(B): fd 3 F0 -> revoked',

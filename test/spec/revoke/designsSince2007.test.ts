@@ -1,33 +1,36 @@
 // The designs since 2007, each by the story its sources tell: the shortest counterexample the
 // search finds, and a variant of the design with the flaw mended that keeps the guarantee (so the
-// check can pass as well as fail). The mended variants are registered under their own names.
+// check can pass as well as fail). A mended variant is checked by a spec built from it, as the
+// study builds one for each of its rows.
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/run/check.ts';
-import { rowCell } from '../../../checker/run/table.ts';
+import { rowCell } from '../../../checker/study/table.ts';
 import { replay } from '../../../checker/trace/replay.ts';
-import spec from '../../../spec/revoke/index.ts';
-import { registerDesign } from '../../../spec/revoke/kernel/designs.ts';
+import revoke, { notApplicableTo } from '../../../spec/revoke/index.ts';
+import { checkRow } from '../../../checker/study/checkRow.ts';
+import { revokeSpec } from '../../../spec/revoke/revokeSpec.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import { gateHeld, type Variant } from '../../../spec/revoke/kernel/variant.ts';
 import { revokerStep } from '../../../spec/revoke/kernel/revokerSteps.ts';
 import { type State, setPc } from '../../../spec/revoke/kernel/state.ts';
 import { sameVerdictsAs, variants } from '../../../spec/revoke/variants/index.ts';
 
-const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...spec.defaults, ...over }) as RevokeParams;
+const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...revoke.defaults, ...over }) as RevokeParams;
 
-async function run(variant: string, guarantee: string, over: Partial<RevokeParams> = {}) {
+/** The shortest trace breaking `guarantee` in a built-in design (by name) or a mended one. */
+async function run(design: string | Variant, guarantee: string, over: Partial<RevokeParams> = {}) {
+  const spec = typeof design === 'string' ? revoke.specFor(params({ variant: design })) : revokeSpec(design);
   const temporal = guarantee in (spec.properties ?? {});
-  const result = await check(spec, params({ variant, ...over }), {
-    deadlock: false,
-    ...(temporal ? { properties: [guarantee], invariants: [] } : { invariants: [guarantee] }),
-  });
+  const p = params({ variant: typeof design === 'string' ? design : design.name, ...over });
+  const options = { deadlock: false, ...(temporal ? { properties: [guarantee], invariants: [] } : { invariants: [guarantee] }) };
+  const result =
+    typeof design === 'string' ? await checkRow(revoke, p, options) : await check(spec, p, { ...options, notApplicable: notApplicableTo(design, p) });
   const violation = result.violations.find((v) => v.name === guarantee);
   return { result, labels: violation?.trace.slice(1).map((step) => step.label) };
 }
 
-function mended(design: Variant, name: string, change: Partial<Variant>): string {
-  registerDesign({ ...design, name, expect: undefined, ...change } as Variant);
-  return name;
+function mended(design: Variant, name: string, change: Partial<Variant>): Variant {
+  return { ...design, name, expect: undefined, ...change } as Variant;
 }
 
 describe('tty-hangup', () => {
@@ -117,7 +120,7 @@ describe('evdev-revoke', () => {
 
 describe('hurd-io-revoke', () => {
   it('keeps G1, G3 and G4: every RPC drained, every protid destroyed, an open in progress included', async () => {
-    const result = await check(spec, params({ variant: 'hurd-io-revoke' }), {
+    const result = await checkRow(revoke, params({ variant: 'hurd-io-revoke' }), {
       deadlock: false,
       invariants: ['no-usable-descriptor', 'no-inode-access-after-return', 'no-live-file-anywhere'],
     });
@@ -139,8 +142,8 @@ describe('hurd-io-revoke', () => {
       next: (s) => setPc(s, 'inhibited'),
       label: () => 'RevokeDrain: no call in progress',
     });
-    const name = mended(hurd, 'hurd-drain-calls-only', { steps: hurd.steps.map((step) => (step.name === 'RevokeDrain' ? callsOnly : step)) });
-    const { labels } = await run(name, 'no-live-file-anywhere');
+    const drainsCalls = mended(hurd, 'hurd-drain-calls-only', { steps: hurd.steps.map((step) => (step.name === 'RevokeDrain' ? callsOnly : step)) });
+    const { labels } = await run(drainsCalls, 'no-live-file-anywhere');
     expect(labels).toEqual([
       'Close(B, fd 3): F0, F0 freed',
       'OpenBegin(A, I): may_open passed',
@@ -157,7 +160,8 @@ describe('drm-unplug', () => {
   it("is no row of its own: at the default bounds every verdict is active-refs' (sameVerdictsAs)", async () => {
     // Each cell's verdict as the table words it (rowCell), lengths aside.
     const verdicts = async (variant: string) => {
-      const r = await check(spec, params({ variant }), { deadlock: false, continue: true });
+      const r = await checkRow(revoke, params({ variant }), { deadlock: false, continue: true });
+      const spec = revoke.specFor(params({ variant }));
       const names = [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})];
       return Object.fromEntries(names.map((g) => [g, rowCell(variant, g, r).verdict]));
     };
@@ -167,7 +171,8 @@ describe('drm-unplug', () => {
 
 describe('biederman-2009', () => {
   it("revoke_file_list holds its reference across the round: a close meanwhile frees nothing, so no later open reuses the file's id", () => {
-    const trace = replay<State>(spec, params({ variant: 'biederman-2009' }), ['RevokeMarkDead(F0): FMODE_DEAD', 'Close(B, fd 3): F0']);
+    const p = params({ variant: 'biederman-2009' });
+    const trace = replay<State>(revoke.specFor(p), p, ['RevokeMarkDead(F0): FMODE_DEAD', 'Close(B, fd 3): F0']);
     const last = trace.at(-1)!.state;
     expect(last.files.F0).toMatchObject({ count: 1, ops: 'revoked' });
     expect(last.revoker.refs).toEqual(['F0']);

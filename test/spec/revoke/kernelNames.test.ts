@@ -6,28 +6,35 @@ import { lanes } from '../../../checker/trace/render/lanes.ts';
 import { seqDot } from '../../../checker/trace/render/seqDot.ts';
 import { textTrace } from '../../../checker/trace/render/textTrace.ts';
 import { traceView } from '../../../checker/trace/render/traceView.ts';
-import spec from '../../../spec/revoke/index.ts';
-import { registeredDesigns } from '../../../spec/revoke/kernel/designs.ts';
+import revoke from '../../../spec/revoke/index.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import type { State } from '../../../spec/revoke/kernel/state.ts';
-import { sameVerdictsAs, variants } from '../../../spec/revoke/variants/index.ts';
-
-/** Every built-in design: the table's rows and those checkable by name only. */
-const builtIn = { ...variants, ...Object.fromEntries(Object.entries(sameVerdictsAs).map(([name, { design }]) => [name, design])) };
+import type { Variant } from '../../../spec/revoke/kernel/variant.ts';
+import { builtInDesigns as builtIn, variants } from '../../../spec/revoke/variants/index.ts';
 import { USER_STEPS, kernelName } from '../../../spec/revoke/presentation/kernelNames.ts';
 
-const revokerVerbs = new Set(registeredDesigns().flatMap((d) => d.steps.map((s) => s.name)));
-const userActions = spec.actions.map((a) => a.name).filter((name) => !revokerVerbs.has(name));
+const params = (variant: string) => ({ ...revoke.defaults, variant }) as RevokeParams;
+const ownSteps = (d: Variant): string[] => [...new Set(d.steps.map((s) => s.name))];
+const userActions = revoke
+  .specFor(params('enberg-2007'))
+  .actions.map((a) => a.name)
+  .filter((name) => !ownSteps(variants['enberg-2007']).includes(name));
 
 describe('revoke: kernel names', () => {
-  it('names the kernel code of every action of every built-in design', () => {
+  it("builds each design's spec with the users' actions and its own revoker steps, no other design's", () => {
     expect(userActions.length).toBeGreaterThan(15);
     for (const [variant, design] of Object.entries(builtIn)) {
-      const p = { ...spec.defaults, variant } as RevokeParams;
-      const own = design.steps.map((s) => s.name);
-      const actions = spec.actions.map((a) => a.name).filter((name) => userActions.includes(name) || own.includes(name));
-      expect(actions.length, variant).toBe(userActions.length + new Set(own).size);
-      const missing = actions.filter((name) => !kernelName(name, p)?.trim());
+      expect(
+        revoke.specFor(params(variant)).actions.map((a) => a.name),
+        variant,
+      ).toEqual([...userActions, ...ownSteps(design)]);
+    }
+  });
+
+  it('names the kernel code of every action of every built-in design', () => {
+    for (const [variant, design] of Object.entries(builtIn)) {
+      const actions = revoke.specFor(params(variant)).actions.map((a) => a.name);
+      const missing = actions.filter((name) => !kernelName(design, name)?.trim());
       expect(missing, `${variant}: steps without a kernel name`).toEqual([]);
     }
   });
@@ -42,15 +49,15 @@ describe('revoke: kernel names', () => {
   });
 
   it("uses the design's own name for a user step its gate changes", () => {
-    const p = (variant: string) => ({ ...spec.defaults, variant }) as RevokeParams;
-    expect(kernelName('SyscallBegin', p('enberg-2007'))).toBe('fdget: __fget_light or fget');
-    expect(kernelName('SyscallBegin', p('active-refs'))).toBe('fdget, kernfs_get_active');
-    expect(kernelName('RevokeDrain', p('active-refs'))).toBe('kernfs_drain');
-    expect(kernelName('RevokeDrain', p('vnode-revoke'))).toBe('vgonel: vn_lock(LK_EXCLUSIVE)');
+    expect(kernelName(variants['enberg-2007'], 'SyscallBegin')).toBe('fdget: __fget_light or fget');
+    expect(kernelName(variants['active-refs'], 'SyscallBegin')).toBe('fdget, kernfs_get_active');
+    expect(kernelName(variants['active-refs'], 'RevokeDrain')).toBe('kernfs_drain');
+    expect(kernelName(variants['vnode-revoke'], 'RevokeDrain')).toBe('vgonel: vn_lock(LK_EXCLUSIVE)');
   });
 
   it('shows the kernel code beside each label in the text, the lanes and the sequence diagram', () => {
-    const p = { ...spec.defaults, variant: 'active-refs' } as RevokeParams;
+    const p = params('active-refs');
+    const spec = revoke.specFor(p);
     const trace = replay<State>(spec, p, ['SendFd(B -> A via s0, F0)', 'RevokeMarkDead(I): new active references fail']);
     const view = traceView(spec, p as never, 'x', trace);
     expect(textTrace(view)).toContain('State 2: <SendFd(B -> A via s0, F0)>  [sendmsg SCM_RIGHTS: scm_fp_copy, unix_attach_fds]\n');

@@ -3,18 +3,18 @@
 // way out. G5 for every variant on the default configuration is checked with the other
 // guarantees, one search per variant, in bfs.test.ts.
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../checker/run/check.ts';
 import { lassoEnd, traceView } from '../../../checker/trace/render/traceView.ts';
-import spec from '../../../spec/revoke/index.ts';
+import revoke from '../../../spec/revoke/index.ts';
+import { checkRow } from '../../../checker/study/checkRow.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import { type State, begun, revokeFinished } from '../../../spec/revoke/kernel/state.ts';
 import stuckCaller from '../../../spec/revoke/configs/stuck-caller.json' with { type: 'json' };
 import selfRevoke from '../../../spec/revoke/configs/self-revoke.json' with { type: 'json' };
 
-const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...spec.defaults, ...over }) as RevokeParams;
+const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...revoke.defaults, ...over }) as RevokeParams;
 
 /** G5 only; `continue` because a revoke that never returns leaves the reachability guards unreached. */
-const g5 = (over: Partial<RevokeParams>) => check(spec, params(over), { deadlock: false, continue: true, invariants: [], properties: ['revoke-returns'] });
+const g5 = (over: Partial<RevokeParams>) => checkRow(revoke, params(over), { deadlock: false, continue: true, invariants: [], properties: ['revoke-returns'] });
 
 async function lasso(over: Partial<RevokeParams>) {
   const result = await g5(over);
@@ -66,7 +66,7 @@ describe('revoke: T8, a drain that never returns (G5 violated)', () => {
     const sentence = async (over: Partial<RevokeParams>) => {
       const result = await g5(over);
       const v = result.violations.find((x) => x.kind === 'property')!;
-      return traceView(spec, params(over) as never, v.name, v.trace, lassoEnd(v)).fairness;
+      return traceView(revoke.specFor(params(over)), params(over) as never, v.name, v.trace, lassoEnd(v)).fairness;
     };
     expect(await sentence({ ...(stuckCaller as Partial<RevokeParams>), variant: 'active-refs' })).toMatch(
       /^RevokeDrain \[kernfs_drain\] is never enabled: B's read holds an active reference\. The cycle is fair: .* Enabled on it but never taken, as no fairness asks for it: SyscallEndStuck\.$/,

@@ -3,13 +3,14 @@
 // actors, loop steps), counts and notes. The actions take the fast path and only SyscallEnd's
 // actor is asked (its fairness is per task).
 import { describe, expect, it } from 'vitest';
-import { check, type CheckResult } from '../../../checker/run/check.ts';
-import spec from '../../../spec/revoke/index.ts';
+import { type CheckResult } from '../../../checker/run/check.ts';
+import revoke from '../../../spec/revoke/index.ts';
+import { checkRow } from '../../../checker/study/checkRow.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import stuckCaller from '../../../spec/revoke/configs/stuck-caller.json' with { type: 'json' };
 import selfRevoke from '../../../spec/revoke/configs/self-revoke.json' with { type: 'json' };
 
-const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...spec.defaults, ...over }) as RevokeParams;
+const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...revoke.defaults, ...over }) as RevokeParams;
 
 function timeless(r: CheckResult): unknown {
   const { seconds: _s, statesPerSecond: _r, ...stats } = r.stats;
@@ -27,8 +28,8 @@ describe('revoke: G5 recorded during the search, as the separate pass finds it',
     async (variant, config) => {
       const p = params({ ...(config as Partial<RevokeParams>), variant });
       const options = { deadlock: false, continue: true };
-      const one = await check(spec, p, options);
-      const two = await check(spec, p, { ...options, separateTemporalPass: true });
+      const one = await checkRow(revoke, p, options);
+      const two = await checkRow(revoke, p, { ...options, separateTemporalPass: true });
       expect(timeless(one)).toEqual(timeless(two));
     },
     60_000,

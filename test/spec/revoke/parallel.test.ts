@@ -3,8 +3,8 @@
 // violation's trace) must be one thread's.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import spec from '../../../spec/revoke/index.ts';
-import { check } from '../../../checker/run/check.ts';
+import revoke from '../../../spec/revoke/index.ts';
+import { checkRow } from '../../../checker/study/checkRow.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 
 const specFile = resolve(import.meta.dirname, '../../../spec/revoke/index.ts');
@@ -20,9 +20,9 @@ describe('the parallel search on the revoke model', () => {
   it.each(cases)(
     "%s %j: two workers give one thread's result",
     async (variant, bounds) => {
-      const p = { ...spec.defaults, ...bounds, variant } as RevokeParams;
-      const one = await check(spec, p, { continue: true, properties: [] });
-      const two = await check(spec, p, { continue: true, properties: [], workers: 2, specFile, headStart: false });
+      const p = { ...revoke.defaults, ...bounds, variant } as RevokeParams;
+      const one = await checkRow(revoke, p, { continue: true, properties: [] });
+      const two = await checkRow(revoke, p, { continue: true, properties: [], workers: 2, specFile, headStart: false });
       expect(two.notes).toBeUndefined();
       expect(two.verdict).toBe(one.verdict);
       const { seconds: _a, statesPerSecond: _b, storeBytes: _c, ...oneStats } = one.stats;

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../../../checker/trace/replay.ts';
 import { opThrough } from '../../../spec/revoke/kernel/access.ts';
 import { viroStories } from './viroStories.ts';
-import spec from '../../../spec/revoke/index.ts';
+import revoke from '../../../spec/revoke/index.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import type { State } from '../../../spec/revoke/kernel/state.ts';
+import { variants } from '../../../spec/revoke/variants/index.ts';
 
 const scan2007 = ['RevokeScanTask(A): nothing', 'RevokeScanTask(B): fd 3 F0 -> revoked'];
 
@@ -133,7 +134,8 @@ const scenarios: Scenario[] = [
 describe('revoke scenarios', () => {
   for (const sc of scenarios) {
     it(`${sc.name} in ${sc.labels.length} steps`, () => {
-      const p = { ...spec.defaults, ...sc.params } as RevokeParams;
+      const p = { ...revoke.defaults, ...sc.params } as RevokeParams;
+      const spec = revoke.specFor(p);
       const trace = replay<State>(spec, p, sc.labels);
       const holds = trace.map((step) => spec.invariants[sc.guarantee]!(step.state, p));
       expect(holds.at(-1)).toBe(false);
@@ -142,8 +144,8 @@ describe('revoke scenarios', () => {
   }
 
   it("T3's counted read returns after revoke, reading I through a file revoke has put", () => {
-    const p = { ...spec.defaults, fdget: 'counted' } as RevokeParams;
-    const trace = replay<State>(spec, p, [
+    const p = { ...revoke.defaults, fdget: 'counted' } as RevokeParams;
+    const trace = replay<State>(revoke.specFor(p), p, [
       'Read(B, fd 3) begins on F0, counted',
       ...scan2007,
       'RevokeUnmap: nothing',
@@ -154,7 +156,8 @@ describe('revoke scenarios', () => {
   });
 
   it("T2 under active-refs: the received descriptor's f_op calls fail ENODEV, but fchmod still reaches the removed node", () => {
-    const p = { ...spec.defaults, variant: 'active-refs' } as RevokeParams;
+    const p = { ...revoke.defaults, variant: 'active-refs' } as RevokeParams;
+    const spec = revoke.specFor(p);
     const trace = replay<State>(spec, p, [
       'SendFd(B -> B via s0, F0)',
       'RevokeMarkDead(I): new active references fail',
@@ -164,8 +167,9 @@ describe('revoke scenarios', () => {
       'RecvFd(B, s0): fd 4 -> F0',
     ]);
     const last = trace.at(-1)!.state;
-    for (const kind of ['read', 'write', 'mmap'] as const) expect(opThrough(last, p, 'F0', kind)).toEqual({ enter: false, errno: 'ENODEV' });
-    expect(opThrough(last, p, 'F0', 'fchmod')).toEqual({ enter: true, holds: false });
+    const activeRefs = variants['active-refs'];
+    for (const kind of ['read', 'write', 'mmap'] as const) expect(opThrough(activeRefs, last, p, 'F0', kind)).toEqual({ enter: false, errno: 'ENODEV' });
+    expect(opThrough(activeRefs, last, p, 'F0', 'fchmod')).toEqual({ enter: true, holds: false });
     expect(spec.invariants['no-usable-descriptor']!(last, p)).toBe(false);
   });
 });

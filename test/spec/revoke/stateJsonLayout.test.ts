@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { layoutCodec } from '../../../checker/state/layoutCodec.ts';
 import { specCodec } from '../../../checker/state/specCodec.ts';
 import { toPlain } from '../../../checker/trace/toPlain.ts';
-import spec from '../../../spec/revoke/index.ts';
+import revoke from '../../../spec/revoke/index.ts';
 import { variantNames, type RevokeParams } from '../../../spec/revoke/kernel/params.ts';
-import { presentation } from '../../../spec/revoke/presentation/hooks.ts';
-import { stateJson } from '../../../spec/revoke/presentation/stateJson.ts';
+import type { AnySpec } from '../../../checker/spec.ts';
 import forkMidScan from '../../../spec/revoke/configs/fork-mid-scan.json' with { type: 'json' };
 import frevokeShared from '../../../spec/revoke/configs/frevoke-shared.json' with { type: 'json' };
 import threadsBorrowing from '../../../spec/revoke/configs/threads-borrowing.json' with { type: 'json' };
@@ -19,7 +18,7 @@ const WALKS = 30;
 const MAX_DEPTH = 60;
 
 /** The states seen on `WALKS` random walks from the initial state, each to its end (Park-Miller, seed 1: the same walks every run). */
-function walkedStates(p: RevokeParams): unknown[] {
+function walkedStates(spec: AnySpec, p: RevokeParams): unknown[] {
   let seed = 1;
   const next = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
   const seen: unknown[] = [];
@@ -46,13 +45,14 @@ describe('stateJsonLayout', () => {
   for (const [config, set] of Object.entries(configs)) {
     it(`types every walked state's view under ${config}, for every design, and the view loses no state`, () => {
       for (const variant of variantNames) {
-        const p = { ...spec.defaults, ...set, variant } as RevokeParams;
-        const view = layoutCodec(presentation.jsonLayout!(p));
+        const p = { ...revoke.defaults, ...set, variant } as RevokeParams;
+        const spec = revoke.specFor(p);
+        const view = layoutCodec(spec.presentation!.jsonLayout!(p));
         const raw = specCodec(spec, p)!;
         const buffer = new Uint8Array(Math.max(view.maxBytes, raw.maxBytes));
         const keyOfView = new Map<string, string>();
-        for (const s of walkedStates(p)) {
-          const json = stateJson(s as never, p);
+        for (const s of walkedStates(spec, p)) {
+          const json = spec.presentation!.toJSON!(s, p);
           const back = view.decode(buffer.slice(0, view.encode(json, buffer)));
           // Compared as canonical text (toPlain sorts keys): a deep toEqual per state is slow.
           const text = JSON.stringify(toPlain(back));

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import spec from '../../../spec/revoke/index.ts';
+import revoke from '../../../spec/revoke/index.ts';
 import { TLA_PRELUDE, typeOkText } from '../../../checker/state/layoutTla.ts';
 
 const readme = resolve(import.meta.dirname, '../../../spec/revoke/README.md');
@@ -12,7 +12,7 @@ const BEGIN = '<!-- TypeOK: generated from stateLayout; do not edit by hand -->\
 const END = '<!-- TypeOK: end -->';
 
 function generated(): string {
-  const layout = spec.layout!(spec.defaults);
+  const layout = revoke.specFor(revoke.defaults).layout!(revoke.defaults);
   return ['```', ...TLA_PRELUDE, '', typeOkText(layout), '```', ''].join('\n');
 }
 

@@ -5,19 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../../../checker/trace/replay.ts';
 import { objectsDot } from '../../../checker/trace/render/objectsDot.ts';
 import { traceView } from '../../../checker/trace/render/traceView.ts';
-import spec from '../../../spec/revoke/index.ts';
-import { variantOf } from '../../../spec/revoke/kernel/access.ts';
+import revoke from '../../../spec/revoke/index.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import type { State } from '../../../spec/revoke/kernel/state.ts';
 import { gateHeld, gateHolders } from '../../../spec/revoke/kernel/variant.ts';
 import { objectGraph } from '../../../spec/revoke/presentation/objectGraph.ts';
 import { waitsOn } from '../../../spec/revoke/presentation/waitsOn.ts';
+import { builtInDesigns } from '../../../spec/revoke/variants/index.ts';
 
-const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...spec.defaults, ...over }) as RevokeParams;
-const lastOf = (p: RevokeParams, labels: string[]) => replay<State>(spec, p, labels).at(-1)!.state;
+const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...revoke.defaults, ...over }) as RevokeParams;
+const designOf = (p: RevokeParams) => builtInDesigns[p.variant]!;
+const lastOf = (p: RevokeParams, labels: string[]) => replay<State>(revoke.specFor(p), p, labels).at(-1)!.state;
 
 /** Every reachable state (the default bounds are a few thousand). */
 function reachable(p: RevokeParams): State[] {
+  const spec = revoke.specFor(p);
   const seen = new Map<string, State>();
   const queue = [...spec.init(p)];
   for (const s of queue) seen.set(JSON.stringify(s), s);
@@ -39,46 +41,51 @@ describe('revoke: whom the revoker waits for', () => {
   it("active-refs: the drain waits for B's read, which holds an active reference", () => {
     const p = params({ variant: 'active-refs' });
     const s = lastOf(p, ['Read(B, fd 3) begins on F0, borrowed', 'RevokeMarkDead(I): new active references fail']);
-    expect(waitsOn(s, p)).toEqual([{ waiter: 'revoker', holder: 'call:B', why: "B's read holds an active reference", blocks: 'RevokeDrain' }]);
+    expect(waitsOn(designOf(p), s)).toEqual([{ waiter: 'revoker', holder: 'call:B', why: "B's read holds an active reference", blocks: 'RevokeDrain' }]);
   });
 
   it('waits for nobody before the drain, or once the holder has left', () => {
     const p = params({ variant: 'active-refs' });
-    expect(waitsOn(lastOf(p, ['Read(B, fd 3) begins on F0, borrowed']), p)).toEqual([]);
+    expect(waitsOn(designOf(p), lastOf(p, ['Read(B, fd 3) begins on F0, borrowed']))).toEqual([]);
     const left = lastOf(p, ['Read(B, fd 3) begins on F0, borrowed', 'RevokeMarkDead(I): new active references fail', 'Read(B) returns: read I']);
-    expect(waitsOn(left, p)).toEqual([]);
+    expect(waitsOn(designOf(p), left)).toEqual([]);
   });
 
   it('self-revoke: the revoker waits for its own active reference', () => {
     const p = params({ variant: 'active-refs', selfRevoke: true });
     const s = lastOf(p, ['RevokeMarkDead(I): new active references fail']);
-    expect(waitsOn(s, p)).toEqual([{ waiter: 'revoker', holder: 'revoker', why: 'the revoker holds an active reference itself', blocks: 'RevokeDrain' }]);
+    expect(waitsOn(designOf(p), s)).toEqual([
+      { waiter: 'revoker', holder: 'revoker', why: 'the revoker holds an active reference itself', blocks: 'RevokeDrain' },
+    ]);
   });
 
   it("vnode-revoke: LK_DRAIN waits for B's fchmod, which holds the vnode lock", () => {
     const p = params({ variant: 'vnode-revoke' });
     const s = lastOf(p, ['Fchmod(B, fd 3) begins on F0, borrowed', 'RevokeDoom(I): new lockers wait']);
-    expect(waitsOn(s, p)).toEqual([{ waiter: 'revoker', holder: 'call:B', why: "B's fchmod holds the vnode lock", blocks: 'RevokeDrain' }]);
+    expect(waitsOn(designOf(p), s)).toEqual([{ waiter: 'revoker', holder: 'call:B', why: "B's fchmod holds the vnode lock", blocks: 'RevokeDrain' }]);
   });
 
   it("biederman-2009: file_in_use waits for the slot B's read recorded on the file being revoked", () => {
     const p = params({ variant: 'biederman-2009' });
     const s = lastOf(p, ['Read(B, fd 3) begins on F0, borrowed, gate checked', 'Read(B) records its hold on F0', 'RevokeMarkDead(F0): FMODE_DEAD']);
-    expect(waitsOn(s, p)).toEqual([{ waiter: 'revoker', holder: 'call:B', why: "B's read holds a file_hotplug_lock slot on the file", blocks: 'RevokeDrain' }]);
+    expect(waitsOn(designOf(p), s)).toEqual([
+      { waiter: 'revoker', holder: 'call:B', why: "B's read holds a file_hotplug_lock slot on the file", blocks: 'RevokeDrain' },
+    ]);
   });
 
   it("badfs: the scan of B's table waits for B's borrowed read (f_light)", () => {
     const p = params({ variant: 'badfs' });
     const s = lastOf(p, ['Read(B, fd 3) begins on F0, borrowed', 'RevokeScanTask(A): nothing']);
-    expect(waitsOn(s, p)).toEqual([
+    expect(waitsOn(designOf(p), s)).toEqual([
       { waiter: 'revoker', holder: 'call:B', why: "B's read holds the file by fget_light (f_light set)", blocks: 'RevokeScanTask' },
     ]);
   });
 
   it("draws each wait as a red dashed 'waits for' edge between nodes of the object graph", () => {
     const p = params({ variant: 'active-refs', stuckCaller: true });
+    const spec = revoke.specFor(p);
     const trace = replay<State>(spec, p, ['Read(B, fd 3) begins on F0, borrowed', 'RevokeMarkDead(I): new active references fail']);
-    const graph = objectGraph(trace.at(-1)!.state, p, 'revoke-returns');
+    const graph = objectGraph(designOf(p), trace.at(-1)!.state, p);
     expect(graph).toContain('"call:B" [label=');
     expect(graph).toContain('"revoker" [label=');
     const dot = objectsDot(traceView(spec, p as never, 'revoke-returns', trace), 'x');
@@ -96,13 +103,13 @@ describe('revoke: whom the revoker waits for', () => {
       { variant: 'badfs' },
     ] as const) {
       const p = params(over);
-      const drain = variantOf(p).drain!;
-      const step = spec.actions.find((a) => a.name === drain.step)!;
+      const drain = designOf(p).drain!;
+      const step = revoke.specFor(p).actions.find((a) => a.name === drain.step)!;
       let waited = 0;
       for (const s of reachable(p)) {
         expect(gateHolders(s).length > 0, JSON.stringify(s)).toBe(gateHeld(s));
         for (const f of Object.keys(s.files)) expect(gateHolders(s, f).length > 0).toBe(gateHeld(s, f));
-        if (waitsOn(s, p).length === 0) continue;
+        if (waitsOn(designOf(p), s).length === 0) continue;
         waited++;
         expect([...step.successors(s, p)], `${over.variant}: ${drain.step} enabled while the revoker waits`).toEqual([]);
       }

@@ -4,6 +4,8 @@
 // Maps with number keys and Sets, and a counter beyond 2^53, to exercise every ITF encoding.
 import { Map, Record, Set } from 'immutable';
 import type { Spec } from '../../../../checker/spec.ts';
+import type { Study } from '../../../../checker/study/study.ts';
+import { tabled } from '../../study/tabled.ts';
 
 export interface HandoffParams {
   readonly variant: string;
@@ -56,7 +58,6 @@ export function handoffSpec(presentation: boolean): Spec<S, HandoffParams> {
       'no-usable-descriptor': (s) => !(s.revoked && holds(s, 'F0')),
       'epoch-fits': (s) => s.epoch > 0,
     },
-    table: { param: 'variant', values: ['naive', 'drains'] },
     ...(presentation
       ? {
           presentation: {
@@ -76,4 +77,9 @@ export function handoffSpec(presentation: boolean): Spec<S, HandoffParams> {
         }
       : {}),
   };
+}
+
+/** The spec's two revokers as the rows of a study. */
+export function handoffStudy(presentation: boolean): Study<HandoffParams> {
+  return tabled(handoffSpec(presentation), 'variant', ['naive', 'drains']);
 }

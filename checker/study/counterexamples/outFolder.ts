@@ -7,8 +7,8 @@
 // so nothing rmc did not write is ever deleted.
 import { accessSync, constants, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isOsError, osErrorText, OutputError, UsageError } from '../errors.ts';
-import { nodeIO, removeCreatedDirs, type FileIO } from '../files/fileIO.ts';
+import { isOsError, osErrorText, OutputError, UsageError } from '../../errors.ts';
+import { nodeIO, removeCreatedDirs, type FileIO } from '../../files/fileIO.ts';
 
 export const MANIFEST = '.rmc-manifest.json';
 const WRITER = 'rmc counterexamples';

@@ -2,7 +2,7 @@
 // itself). A lasso's rows show its two parts apart, as TLC prints them: the prefix, then the
 // cycle (marked), then one row for the step back, "Back to state N: <label>", or "Stuttering"
 // when the last state repeats for ever (the same rule as the .txt's last line).
-import type { TraceView } from '../trace/render/traceView.ts';
+import type { TraceView } from '../../trace/render/traceView.ts';
 import { esc } from './html.ts';
 
 export function stepRows(view: TraceView, stem: string): string[] {

@@ -1,18 +1,20 @@
 // renderTrace: every artefact of one counterexample (one table cell that is violated), as the
-// bytes the folder holds, plus what the README and the HTML page reuse.
-import type { AnySpec } from '../spec.ts';
-import type { TableCell } from '../run/table.ts';
-import { itf } from '../trace/render/itf.ts';
-import { itfSource } from '../trace/render/itfSource.ts';
-import { lanes } from '../trace/render/lanes.ts';
-import { objectsDot } from '../trace/render/objectsDot.ts';
-import { seqDot } from '../trace/render/seqDot.ts';
-import { stepChanges } from '../trace/render/stepChanges.ts';
-import { svg } from '../trace/render/svg.ts';
-import { textTrace } from '../trace/render/textTrace.ts';
-import { lassoEnd, traceView, type TraceView } from '../trace/render/traceView.ts';
-import { brokenBy } from '../trace/render/brokenBy.ts';
-import { stepsText } from '../report/stepsText.ts';
+// bytes the folder holds, plus what the README and the HTML page reuse. The trace is drawn by the
+// spec of its row (its presentation hooks), and named by the study.
+import type { AnySpec } from '../../spec.ts';
+import type { AnyStudy } from '../study.ts';
+import type { TableCell } from '../table.ts';
+import { itf } from '../../trace/render/itf.ts';
+import { itfSource } from '../../trace/render/itfSource.ts';
+import { lanes } from '../../trace/render/lanes.ts';
+import { objectsDot } from '../../trace/render/objectsDot.ts';
+import { seqDot } from '../../trace/render/seqDot.ts';
+import { stepChanges } from '../../trace/render/stepChanges.ts';
+import { svg } from '../../trace/render/svg.ts';
+import { textTrace } from '../../trace/render/textTrace.ts';
+import { lassoEnd, traceView, type TraceView } from '../../trace/render/traceView.ts';
+import { brokenBy } from '../../trace/render/brokenBy.ts';
+import { stepsText } from '../../report/stepsText.ts';
 import { itfText } from './itfText.ts';
 import { objectsPerState } from './objectsPerState.ts';
 import { settingCaption, traceSetting, type TraceSetting } from './traceSetting.ts';
@@ -48,17 +50,24 @@ export interface TraceNaming {
   readonly tableParams?: Readonly<Record<string, unknown>>;
 }
 
-export async function renderTrace(spec: AnySpec, params: Record<string, unknown>, param: string, cell: TableCell, naming: TraceNaming = {}): Promise<RenderedTrace> {
+export async function renderTrace(
+  study: AnyStudy,
+  params: Record<string, unknown>,
+  cell: TableCell,
+  naming: TraceNaming = {},
+): Promise<RenderedTrace> {
+  const param = study.rows.param;
   const stem = `${naming.prefix ? `${naming.prefix}--` : ''}${traceStem(cell.value, cell.guarantee)}`;
   const runParams = { ...params, [param]: cell.value };
-  const setting = traceSetting(spec, runParams, param, naming.tableParams ?? params, naming.config);
+  const spec: AnySpec = study.specFor(runParams);
+  const setting = traceSetting(study, runParams, param, naming.tableParams ?? params, naming.config);
   const view = traceView(spec, runParams, cell.guarantee, cell.trace ?? [], lassoEnd(cell));
   const laneText = lanes(view);
   const steps = view.steps.length - 1;
-  const titled = (headline: string): TraceView => ({ ...view, caption: settingCaption(spec.name, headline, setting) });
+  const titled = (headline: string): TraceView => ({ ...view, caption: settingCaption(study.name, headline, setting) });
   const header = [
     ...(naming.title ? [naming.title] : []),
-    `${spec.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated ${brokenBy(view)}.`,
+    `${study.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated ${brokenBy(view)}.`,
     `Parameters: ${JSON.stringify(view.params)}`,
     '',
   ];
@@ -70,7 +79,7 @@ export async function renderTrace(spec: AnySpec, params: Record<string, unknown>
   const objects = objectsDot(titled(`${setting.design}, ${lastState} (state ${steps + 1})`), `${stem}-objects`);
   const seqSvg = await svg(seq);
   const objectsSvg = await svg(objects);
-  const stateCaption = (n: number) => settingCaption(spec.name, `${setting.design}, state ${n} of ${steps + 1}, before ${cell.guarantee} breaks`, setting);
+  const stateCaption = (n: number) => settingCaption(study.name, `${setting.design}, state ${n} of ${steps + 1}, before ${cell.guarantee} breaks`, setting);
   const stateSvgs = await objectsPerState(view, stem, stateCaption, objectsSvg);
   const files = new Map<string, string>([
     [`${stem}.txt`, txt],

@@ -1,5 +1,5 @@
 // The guarantee table as text and as the JSON of docs/DESIGN.md.
-import type { TableCell, TableResult } from '../run/table.ts';
+import type { TableCell, TableResult } from './table.ts';
 import { cellText, NOT_EXERCISED_LEGEND } from './cellText.ts';
 
 export { cellText } from './cellText.ts';

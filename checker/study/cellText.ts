@@ -1,10 +1,10 @@
 // cellText: the words of one guarantee-table cell, the same in the text table, GUARANTEES.md,
 // README.md and the page. Only "holds" and "violated" are verdicts the checker earned; the
 // others are qualified: "not exercised" (the bounds never produce the situation the guarantee
-// is about, so it holds only vacuously), "n/a" (the spec says it does not apply here),
+// is about, so it holds only vacuously), "n/a" (the study says it does not apply here),
 // "incomplete" (a budget ran out) and "interrupted" (the run was stopped before this row).
-import type { TableCell } from '../run/table.ts';
-import { stepsText } from './stepsText.ts';
+import type { TableCell } from './table.ts';
+import { stepsText } from '../report/stepsText.ts';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 

@@ -1,8 +1,8 @@
 // guaranteesMd: GUARANTEES.md, the table of values x guarantees with the bounds it holds within.
-import type { TableResult } from '../run/table.ts';
+import type { TableResult } from '../table.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
-import { NOT_EXERCISED_LEGEND, QUALIFIED_MEANINGS } from '../report/cellText.ts';
+import { NOT_EXERCISED_LEGEND, QUALIFIED_MEANINGS } from '../cellText.ts';
 
 export function guaranteesMd(table: TableResult, boundsNote?: string): string {
   const unreached = table.unreached.map((u) => `- ${table.param} \`${String(u.value)}\`: \`${u.name}\` is not exercised`);

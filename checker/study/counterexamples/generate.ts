@@ -2,20 +2,20 @@
 // text, ITF, DOT and SVG files, then GUARANTEES.md, README.md and index.html, and the manifest
 // that marks the folder as ours. Everything is written into a temporary folder next to outDir
 // and swapped in at the end (outFolder.ts: only over a folder rmc may replace), so a reader never
-// sees a half-written folder; the bytes depend only on the spec, parameters and table.
+// sees a half-written folder; the bytes depend only on the study, parameters and table.
 import { resolve } from 'node:path';
-import type { FileIO } from '../files/fileIO.ts';
-import type { AnySpec } from '../spec.ts';
-import type { TableResult } from '../run/table.ts';
+import type { FileIO } from '../../files/fileIO.ts';
+import type { AnyStudy } from '../study.ts';
+import type { TableResult } from '../table.ts';
 import { guaranteesMd } from './guaranteesMd.ts';
 import { indexHtml } from './indexHtml.ts';
 import { replaceFolder } from './outFolder.ts';
-import { itfSource } from '../trace/render/itfSource.ts';
+import { itfSource } from '../../trace/render/itfSource.ts';
 import { readmeMd } from './readmeMd.ts';
 import { renderTrace, type RenderedTrace } from './renderTrace.ts';
 
 export interface GenerateInput {
-  readonly spec: AnySpec;
+  readonly study: AnyStudy;
   readonly params: Record<string, unknown>;
   /** runTable's result; violated cells carry their traces. */
   readonly table: TableResult;
@@ -27,15 +27,16 @@ export interface GenerateInput {
 }
 
 /** Returns the names of the files written (the manifest too), sorted. */
-export async function generateCounterexamples({ spec, params, table, outDir, scenarios = [], io }: GenerateInput): Promise<string[]> {
+export async function generateCounterexamples({ study, params, table, outDir, scenarios = [], io }: GenerateInput): Promise<string[]> {
   const traces: RenderedTrace[] = [...scenarios];
   for (const cell of table.cells) {
-    if (cell.verdict === 'violated' && cell.trace) traces.push(await renderTrace(spec, params, table.param, cell));
+    if (cell.verdict === 'violated' && cell.trace) traces.push(await renderTrace(study, params, cell));
   }
   const files = new Map<string, string>();
   for (const t of traces) for (const [name, text] of t.files) files.set(name, text);
-  files.set('GUARANTEES.md', guaranteesMd(table, spec.table?.boundsNote));
-  files.set('README.md', readmeMd(table, traces, itfSource(spec, params)));
+  files.set('GUARANTEES.md', guaranteesMd(table, study.boundsNote));
+  // The ITF variables the README describes: those of the table's bounds' own row.
+  files.set('README.md', readmeMd(table, traces, itfSource(study.specFor(params), params)));
   files.set('index.html', indexHtml(table, traces));
   return replaceFolder(resolve(outDir), files, io);
 }

@@ -1,6 +1,6 @@
 // indexHtml: index.html, a static page (no server, no network: styles, script and pictures are
 // inline) with the table, each trace's pictures and a step-through of its states.
-import type { TableResult } from '../run/table.ts';
+import type { TableResult } from '../table.ts';
 import { boundsLine } from './boundsLine.ts';
 import { esc } from './html.ts';
 import { pageScript } from './pageScript.ts';

@@ -1,15 +1,16 @@
-// runTable: every guarantee (invariant and temporal property) of a spec for every value of its
-// `table` parameter. One search per value checks every guarantee at once (continue mode), so
-// the table costs one exhaustive search per row.
+// runTable: every guarantee (invariant and temporal property) of a study for every row. One
+// search per row checks every guarantee of the row's spec at once (continue mode), so the table
+// costs one exhaustive search per row.
 import type { AnySpec, TraceStep } from '../spec.ts';
-import { SpecError, UsageError } from '../errors.ts';
-import { check } from './check.ts';
+import { SpecError } from '../errors.ts';
 import type { CheckResult, Violation } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
+import { checkRow } from './checkRow.ts';
+import { type AnyStudy, rowLabel } from './study.ts';
 
 /**
  * holds / violated: earned. not-exercised: holds, but the guarantee's reachability partner is
- * never reached (it holds vacuously). n/a: the spec says it does not apply under these
+ * never reached (it holds vacuously). n/a: the study says it does not apply under these
  * parameters (`reason`). incomplete: a budget ran out. interrupted: the run stopped first.
  * error: the row's search failed (the spec threw under it: TableResult.errors says how).
  */
@@ -36,7 +37,7 @@ export interface TableResult {
   readonly params: Record<string, unknown>;
   readonly param: string;
   readonly values: readonly unknown[];
-  /** Each value's row name, in `values` order (the spec's `table.label`, else String(value)). */
+  /** Each value's row name, in `values` order (the study's `rows.label`, else String(value)). */
   readonly labels: readonly string[];
   readonly guarantees: readonly string[];
   readonly cells: readonly TableCell[];
@@ -61,23 +62,24 @@ export interface TableOptions extends Pick<
   CheckOptions,
   'maxStates' | 'maxSeconds' | 'maxMemory' | 'maxDepth' | 'exact' | 'workers' | 'interrupted' | 'live' | 'symmetry'
 > {
-  /** Values checked after the spec's own (a design file given with --design). */
+  /** Values checked after the study's rows (a design file given with --design). */
   readonly extraValues?: readonly unknown[];
   /** Called as each row's search ends, with that row's cells. */
   readonly onRow?: (value: unknown, cells: readonly TableCell[], seconds: number, distinct: number) => void;
 }
 
-export async function runTable(spec: AnySpec, params: Record<string, unknown>, options: TableOptions = {}): Promise<TableResult> {
-  const table = spec.table;
-  if (!table) throw new UsageError(`spec ${spec.name} declares no table dimension`);
+export async function runTable(study: AnyStudy, params: Record<string, unknown>, options: TableOptions = {}): Promise<TableResult> {
   const started = performance.now();
-  const guarantees = [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})];
+  const param = study.rows.param;
+  const values = [...study.rows.values, ...(options.extraValues ?? [])];
+  const labels = values.map((v) => rowLabel(study, v));
+  const rowParams = values.map((value) => ({ ...params, [param]: value }));
+  const specs = rowParams.map((p) => study.specFor(p));
+  const guarantees = columns(specs);
   const cells: TableCell[] = [];
   const unreached: { value: unknown; name: string }[] = [];
   const errors: RowError[] = [];
   let interrupted = false;
-  const values = [...table.values, ...(options.extraValues ?? [])];
-  const labels = values.map((v) => table.label?.(v) ?? String(v));
   const unchecked = (value: unknown, verdict: 'interrupted' | 'error'): TableCell[] =>
     guarantees.map((guarantee) => ({ value, guarantee, verdict, distinctStates: 0, traceLength: null }));
   for (const [i, value] of values.entries()) {
@@ -86,7 +88,7 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
       continue;
     }
     const rowStarted = performance.now();
-    const result = await checkRow(spec, { ...params, [table.param]: value }, options);
+    const result = await searchRow(study, rowParams[i]!, specs[i]!, options);
     if (result instanceof SpecError) {
       errors.push({ value, label: labels[i]!, message: result.message, exitCode: result.exitCode });
       cells.push(...unchecked(value, 'error'));
@@ -94,7 +96,7 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
       interrupted = true;
       cells.push(...unchecked(value, 'interrupted'));
     } else {
-      const row = guarantees.map((guarantee) => rowCell(value, guarantee, result));
+      const row = guarantees.map((guarantee) => (checks(specs[i]!, guarantee) ? rowCell(value, guarantee, result) : notInRow(value, guarantee, result)));
       for (const name of result.unexercised ?? []) unreached.push({ value, name });
       cells.push(...row);
       options.onRow?.(value, row, (performance.now() - rowStarted) / 1000, result.stats.distinctStates);
@@ -102,9 +104,9 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
   }
   const seconds = (performance.now() - started) / 1000;
   return {
-    spec: spec.name,
+    spec: study.name,
     params,
-    param: table.param,
+    param,
     values,
     labels,
     guarantees,
@@ -116,15 +118,30 @@ export async function runTable(spec: AnySpec, params: Record<string, unknown>, o
   };
 }
 
-/** One row's search, every guarantee at once; the spec failing under it is returned, not thrown,
- * so the rows before and after it are still reported. */
-async function checkRow(spec: AnySpec, rowParams: Record<string, unknown>, options: TableOptions): Promise<CheckResult | SpecError> {
+/** One row's search, every guarantee of its spec at once; the spec failing under it is returned,
+ * not thrown, so the rows before and after it are still reported. */
+async function searchRow(study: AnyStudy, rowParams: Record<string, unknown>, spec: AnySpec, options: TableOptions): Promise<CheckResult | SpecError> {
   try {
-    return await check(spec, rowParams, { ...options, continue: true, deadlock: false });
+    return await checkRow(study, rowParams, { ...options, continue: true, deadlock: false }, spec);
   } catch (e) {
     if (e instanceof SpecError) return e;
     throw e;
   }
+}
+
+const guaranteesOf = (spec: AnySpec): string[] => [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})];
+const checks = (spec: AnySpec, guarantee: string): boolean => Object.hasOwn(spec.invariants, guarantee) || Object.hasOwn(spec.properties ?? {}, guarantee);
+
+/** The table's columns: every row's guarantees, in the order they first appear (the same list for each of revoke's rows). */
+function columns(specs: readonly AnySpec[]): string[] {
+  const all: string[] = [];
+  for (const spec of specs) for (const g of guaranteesOf(spec)) if (!all.includes(g)) all.push(g);
+  return all;
+}
+
+/** The cell of a column the row's spec has no guarantee for. */
+function notInRow(value: unknown, guarantee: string, result: CheckResult): TableCell {
+  return { value, guarantee, verdict: 'n/a', reason: "not in this row's spec", distinctStates: result.stats.distinctStates, traceLength: null };
 }
 
 /** The cell of a violated guarantee: the trace and, for a lasso, how it loops. */

@@ -1,7 +1,7 @@
 // The text table's lines under the rows: the bounds every row shares, and how the run ended.
 import { describe, expect, it } from 'vitest';
-import type { TableCell, TableResult } from '../../../checker/run/table.ts';
-import { tableText } from '../../../checker/report/tableReport.ts';
+import type { TableCell, TableResult } from '../../../checker/study/table.ts';
+import { tableText } from '../../../checker/study/tableReport.ts';
 
 const cell = (value: string, verdict: TableCell['verdict']): TableCell => ({ value, guarantee: 'g', verdict, distinctStates: 5, traceLength: null });
 

@@ -2,9 +2,9 @@
 // follows the step a reader selects. The last state's is the trace's own .objects.svg; each
 // earlier one is drawn from the trace cut after that state, so a drawing without the spec's
 // hook marks in red what that state's step changed, as the breaking state's marks its own.
-import { objectsDot } from '../trace/render/objectsDot.ts';
-import { svg } from '../trace/render/svg.ts';
-import type { TraceView } from '../trace/render/traceView.ts';
+import { objectsDot } from '../../trace/render/objectsDot.ts';
+import { svg } from '../../trace/render/svg.ts';
+import type { TraceView } from '../../trace/render/traceView.ts';
 
 /** `caption(n)` titles state n (1-based); `last` is the breaking state's SVG, already drawn. */
 export async function objectsPerState(view: TraceView, stem: string, caption: (n: number) => string, last: string): Promise<string[]> {

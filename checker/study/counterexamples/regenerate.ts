@@ -1,16 +1,17 @@
 // regenerateCounterexamples: what `rmc counterexamples` and the freshness test both run, so they
 // cannot disagree. A spec folder may hold a plan, `counterexamples.json`:
-//   { "params": { ... },                       the table's bounds (default: the spec's defaults)
+//   { "params": { ... },                       the table's bounds (default: the study's defaults)
 //     "scenarios": [ { "title", "config", "set", "guarantee" }, ... ] }
 // Scenarios are shortest traces found under other named configurations (the seed's
 // counterexamples that the default bounds do not produce by name); each is one check run.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AnySpec } from '../spec.ts';
-import { SpecError, UsageError } from '../errors.ts';
-import { resolveParams } from '../run/params.ts';
-import { check } from '../run/check.ts';
-import { runTable, violatedCell, type TableOptions } from '../run/table.ts';
+import { SpecError, UsageError } from '../../errors.ts';
+import { resolveParams } from '../../run/params.ts';
+import { checkRow } from '../checkRow.ts';
+import type { AnyStudy } from '../study.ts';
+import { studyParamSource } from '../studyParams.ts';
+import { runTable, violatedCell, type TableOptions } from '../table.ts';
 import { generateCounterexamples } from './generate.ts';
 import { assertReplaceable } from './outFolder.ts';
 import { renderTrace, type RenderedTrace } from './renderTrace.ts';
@@ -44,7 +45,7 @@ export function readPlan(specDir: string): CounterexamplePlan {
  * then nothing was written.
  */
 export async function regenerateCounterexamples(
-  spec: AnySpec,
+  study: AnyStudy,
   outDir: string,
   plan: CounterexamplePlan = {},
   configDir = '',
@@ -52,26 +53,29 @@ export async function regenerateCounterexamples(
 ): Promise<string[] | 'interrupted'> {
   const interrupted = options.interrupted ? { interrupted: options.interrupted } : {};
   const sets = (o: Readonly<Record<string, unknown>> = {}): string[] => Object.entries(o).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
-  const params = resolveParams(spec, configDir, undefined, sets(plan.params));
+  const bounds = studyParamSource(study);
+  const params = resolveParams(bounds, configDir, undefined, sets(plan.params));
   // Refused now rather than after the search (the revoke table takes half a minute); the swap
   // checks again, as someone may add a file to the folder meanwhile.
   assertReplaceable(resolve(outDir));
-  const table = await runTable(spec, params, { ...interrupted, ...(options.onRow ? { onRow: options.onRow } : {}) });
+  const table = await runTable(study, params, { ...interrupted, ...(options.onRow ? { onRow: options.onRow } : {}) });
   if (table.interrupted) return 'interrupted';
   // A folder with a row of errors is no counterexamples folder: nothing is written.
   const failed = table.errors?.[0];
   if (failed) throw new SpecError(`${table.param} ${failed.label}: ${failed.message}`, failed.exitCode);
   const scenarios: RenderedTrace[] = [];
   for (const sc of plan.scenarios ?? []) {
-    const p = resolveParams(spec, configDir, sc.config, sets(sc.set));
+    const p = resolveParams(bounds, configDir, sc.config, sets(sc.set));
+    const spec = study.specFor(p);
     const isProperty = sc.guarantee in (spec.properties ?? {});
-    const result = await check(spec, p, { invariants: isProperty ? [] : [sc.guarantee], properties: isProperty ? [sc.guarantee] : [], deadlock: false, ...interrupted });
+    const only = { invariants: isProperty ? [] : [sc.guarantee], properties: isProperty ? [sc.guarantee] : [] };
+    const result = await checkRow(study, p, { ...only, deadlock: false, ...interrupted }, spec);
     if (result.verdict === 'interrupted') return 'interrupted';
     const v = result.violations.find((x) => x.name === sc.guarantee);
     if (!v) throw new SpecError(`scenario '${sc.title}': ${sc.guarantee} is not violated under ${JSON.stringify(p)}`);
     const param = table.param;
     const cell = violatedCell({ value: p[param], guarantee: sc.guarantee, distinctStates: result.stats.distinctStates }, v);
-    scenarios.push(await renderTrace(spec, p, param, cell, { prefix: sc.config ?? 'scenario', title: sc.title, ...(sc.config !== undefined ? { config: sc.config } : {}), tableParams: params }));
+    scenarios.push(await renderTrace(study, p, cell, { prefix: sc.config ?? 'scenario', title: sc.title, ...(sc.config !== undefined ? { config: sc.config } : {}), tableParams: params }));
   }
-  return generateCounterexamples({ spec, params, table, outDir, scenarios });
+  return generateCounterexamples({ study, params, table, outDir, scenarios });
 }

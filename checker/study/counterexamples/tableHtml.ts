@@ -1,9 +1,9 @@
 // tableHtml: the guarantee table on the page, in cellText's words as GUARANTEES.md has them; a
 // violated cell links its trace's section. A qualified cell is grey and italic, never the green
 // of an earned "holds", and a legend under the table says what its words mean.
-import type { TableResult } from '../run/table.ts';
-import { cellText, isEarned, NOT_EXERCISED_LEGEND, QUALIFIED_MEANINGS } from '../report/cellText.ts';
-import { cellOf, columnTitle } from '../report/tableReport.ts';
+import type { TableResult } from '../table.ts';
+import { cellText, isEarned, NOT_EXERCISED_LEGEND, QUALIFIED_MEANINGS } from '../cellText.ts';
+import { cellOf, columnTitle } from '../tableReport.ts';
 import { esc } from './html.ts';
 import { traceStem } from './traceStem.ts';
 

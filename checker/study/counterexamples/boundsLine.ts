@@ -1,5 +1,5 @@
-import type { TableResult } from '../run/table.ts';
-import { toPlain } from '../trace/toPlain.ts';
+import type { TableResult } from '../table.ts';
+import { toPlain } from '../../trace/toPlain.ts';
 
 /** `name = value` for each parameter of a run but the table's own: the bounds it ran within. */
 export function boundsEntries(params: Readonly<Record<string, unknown>>, param: string): string[] {

@@ -1,8 +1,8 @@
 // guaranteeTable: the table's values x guarantees as a Markdown table, each violated cell linking
 // its trace; shared by GUARANTEES.md and README.md. Cell words are cellText's, as everywhere.
-import type { TableResult } from '../run/table.ts';
-import { cellText } from '../report/cellText.ts';
-import { cellOf, columnTitle } from '../report/tableReport.ts';
+import type { TableResult } from '../table.ts';
+import { cellText } from '../cellText.ts';
+import { cellOf, columnTitle } from '../tableReport.ts';
 import { traceStem } from './traceStem.ts';
 
 export function guaranteeTable(table: TableResult): string {

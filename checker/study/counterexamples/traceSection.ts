@@ -4,8 +4,8 @@
 // is shown (the breaking state's before the script runs). Step n's row has the id
 // `<stem>-step-n`, a link a reader can pass on. A trace equal to one shown in full
 // (sameTraces.ts) gets its heading and a note that links that one.
-import { stepsText } from '../report/stepsText.ts';
-import { brokenBy } from '../trace/render/brokenBy.ts';
+import { stepsText } from '../../report/stepsText.ts';
+import { brokenBy } from '../../trace/render/brokenBy.ts';
 import { esc, inlineSvg } from './html.ts';
 import type { RenderedTrace } from './renderTrace.ts';
 import { lassoNote, stepRows } from './stepRows.ts';

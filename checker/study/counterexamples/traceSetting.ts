@@ -2,7 +2,7 @@
 // configuration of a scenario, and its bounds — so each section of the page, each README entry
 // and each picture says so itself: a scenario runs under other bounds than the table's, and a
 // picture is also opened on its own.
-import type { AnySpec } from '../spec.ts';
+import { type AnyStudy, rowLabel } from '../study.ts';
 import { boundsEntries } from './boundsLine.ts';
 
 export interface TraceSetting {
@@ -14,13 +14,13 @@ export interface TraceSetting {
   readonly bounds: readonly string[];
   /** The entries of `bounds` that are not the table's. */
   readonly changed: readonly string[];
-  /** The entries of `bounds` that are not the spec's defaults: what a picture, opened on its
+  /** The entries of `bounds` that are not the study's defaults: what a picture, opened on its
    * own, names (the defaults are a known reference: `rmc list`). */
   readonly unlikeDefaults: readonly string[];
 }
 
 export function traceSetting(
-  spec: AnySpec,
+  study: AnyStudy,
   params: Readonly<Record<string, unknown>>,
   param: string,
   tableParams: Readonly<Record<string, unknown>>,
@@ -28,10 +28,10 @@ export function traceSetting(
 ): TraceSetting {
   const bounds = boundsEntries(params, param);
   const table = new Set(boundsEntries(tableParams, param));
-  const defaults = new Set(boundsEntries(spec.defaults as Record<string, unknown>, param));
+  const defaults = new Set(boundsEntries(study.defaults as Record<string, unknown>, param));
   const value = params[param];
   return {
-    design: spec.table?.label?.(value) ?? String(value),
+    design: rowLabel(study, value),
     ...(config !== undefined ? { config } : {}),
     bounds,
     changed: bounds.filter((b) => !table.has(b)),
@@ -58,7 +58,7 @@ export function settingSentence(s: TraceSetting, code?: (text: string) => string
 
 /**
  * A picture's title: its headline (which names the design), then the configuration and the bounds
- * that are not the spec's defaults, a few to a line (Graphviz centres each line; one long line
+ * that are not the study's defaults, a few to a line (Graphviz centres each line; one long line
  * would widen the picture past any screen).
  */
 export function settingCaption(spec: string, headline: string, s: TraceSetting, width = 80): string {

@@ -1,7 +1,7 @@
 // quintType: the ITF type a layout gives a variable, in Quint's notation, for the README's list
 // of the ITF traces' variables: `str`, `int`, `bool`, `{ field: T }` (a record), `K -> V` (a map,
 // #map), `List[T]` (an array), `Option[T]` (None or Some, the variant Quint reads as its option).
-import type { Layout } from '../spec.ts';
+import type { Layout } from '../../spec.ts';
 
 export function quintType(l: Layout): string {
   switch (l.type) {

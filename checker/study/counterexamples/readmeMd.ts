@@ -1,14 +1,14 @@
 // readmeMd: README.md, the index a reviewer opens first: what each file is, how the ITF traces are
 // written (their variables and types, from the layout that types them), the table, and every
 // trace with its lanes inline (a trace equal to one shown in full is a note that links it).
-import type { TableResult } from '../run/table.ts';
-import type { ItfSource } from '../trace/render/itfSource.ts';
+import type { TableResult } from '../table.ts';
+import type { ItfSource } from '../../trace/render/itfSource.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
 import { quintType } from './quintType.ts';
-import { stepsText } from '../report/stepsText.ts';
+import { stepsText } from '../../report/stepsText.ts';
 import type { RenderedTrace } from './renderTrace.ts';
-import { brokenBy } from '../trace/render/brokenBy.ts';
+import { brokenBy } from '../../trace/render/brokenBy.ts';
 import { sameNote, sameTraces } from './sameTraces.ts';
 import { settingSentence } from './traceSetting.ts';
 

@@ -1,9 +1,9 @@
-// Expectations: the verdict a spec's author expects in each table cell, kept beside the value the
+// Expectations: the verdict a study's author expects in each table cell, kept beside the value the
 // row checks (revoke: inside each design), and the comparison with what the checker finds. Kernel
 // developers keep litmus tests this way (LKMM's `Result:` line, checked again by
 // checkalllitmus.sh when the model changes): a change that flips a cell is seen at once.
-import type { AnySpec } from '../spec.ts';
 import { shown, UsageError } from '../errors.ts';
+import { type AnyStudy, rowLabel } from './study.ts';
 import type { TableCell, TableResult } from './table.ts';
 
 /**
@@ -24,18 +24,19 @@ const WORDS = /^(holds|violated( [1-9]\d*)?|not-exercised|n\/a)$/;
 const WORD_LIST = 'holds, violated, violated N, not-exercised, n/a';
 
 /**
- * Refuses the expectations of `value`'s row (Spec.table.expected) unless each names a guarantee
- * of the spec and says one of the words above: the mistake is the spec's or the design file's
+ * Refuses the expectations of `value`'s row (Study.expected) unless each names a guarantee of the
+ * row's spec and says one of the words above: the mistake is the study's or the design file's
  * (exit 150, as a spec that cannot be used), found when it loads, so that `check` and `table` do
  * not take it silently and `rmc expect` need not report it as drift. An expectation may leave
- * guarantees out: `rmc expect` lists them as unchecked.
+ * guarantees out: `rmc expect` lists them as unchecked. The row's spec is the one of the bounds
+ * `params` with the row's value.
  */
-export function assertExpectations(spec: AnySpec, value: unknown): void {
-  const table = spec.table;
-  const expect = table?.expected?.(value);
-  if (table === undefined || expect === undefined) return;
-  const label = table.label?.(value) ?? String(value);
-  const row = `${table.param} '${label}'${label === String(value) ? '' : ` (${String(value)})`}`;
+export function assertExpectations(study: AnyStudy, value: unknown, params: object = study.defaults): void {
+  const expect = study.expected?.(value);
+  if (expect === undefined) return;
+  const label = rowLabel(study, value);
+  const row = `${study.rows.param} '${label}'${label === String(value) ? '' : ` (${String(value)})`}`;
+  const spec = study.specFor({ ...params, [study.rows.param]: value });
   const guarantees = [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})];
   for (const [guarantee, words] of Object.entries(expect)) {
     if (!guarantees.includes(guarantee))
@@ -62,11 +63,11 @@ export interface RowExpectations {
 
 /**
  * Each row's expectations against the table's cells (rows whose value expects nothing: expected
- * 0). The expectations were checked when the spec and its design files loaded (assertExpectations).
+ * 0). The expectations were checked when the study and its design files loaded (assertExpectations).
  */
-export function compareExpectations(spec: AnySpec, table: TableResult): RowExpectations[] {
+export function compareExpectations(study: AnyStudy, table: TableResult): RowExpectations[] {
   return table.values.map((value, i) => {
-    const expect = spec.table?.expected?.(value) ?? {};
+    const expect = study.expected?.(value) ?? {};
     const cells = table.cells.filter((c) => c.value === value);
     const drift: Drift[] = [];
     for (const cell of cells) {

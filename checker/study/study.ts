@@ -1,0 +1,72 @@
+// A study: one set of guarantees asked of many designs, as a table whose rows are the designs.
+// This is the layer above the core (checker/spec.ts): a study imports the core, the core never
+// imports a study. What a study is, is its rows, a spec for each row, what each row is expected
+// to give, and the notes a reader of the table needs; `rmc table`, `rmc expect` and
+// `rmc counterexamples` run studies, `rmc check` and `rmc simulate` check one row of one.
+//
+// A study is a spec module's default export, like a Spec, and as plain: a module written outside
+// the repository may write one with no import (test/checker/cli/table.test.ts does).
+import type { AnySpec, SpecSource } from '../spec.ts';
+
+export interface Study<P extends object = any> extends SpecSource<P> {
+  /** The registered name: 'revoke'. */
+  readonly name: string;
+  /** One line for `rmc list`. */
+  readonly summary: string;
+  /** The bounded constants, the row parameter's value included; the CLI's --set and --config override them. */
+  readonly defaults: P;
+  /** Impossible bounds -> one message each (exit 151); it judges every row's (a row's spec's own `validate` is not asked). */
+  validate?(p: P): string[];
+  /** The rows: values of one parameter (revoke: `variant`, one design a row). */
+  readonly rows: {
+    readonly param: keyof P & string;
+    readonly values: readonly P[keyof P][];
+    /** Further values the parameter takes that are no row (revoke: a design whose verdicts are another row's). */
+    readonly otherValues?: readonly P[keyof P][];
+    /** How a value names its row (default String(value)): revoke names a design file's row by its design. */
+    label?(value: unknown): string;
+  };
+  /**
+   * The spec that checks bounds p, whose row is `p[rows.param]` (checker/spec.ts says what the
+   * search workers ask of it). Different rows may have different specs: revoke's has the design's
+   * own revoker steps, and no other design's.
+   */
+  specFor(p: P): AnySpec;
+  /**
+   * The verdict the row's author expects in each cell, under the table's bounds, as the words
+   * `holds`, `violated`, `violated N` (N steps), `not-exercised` or `n/a`; `rmc expect` compares.
+   */
+  expected?(value: unknown): Readonly<Record<string, string>> | undefined;
+  /**
+   * The guarantees that do not apply under bounds p (its row included), each with why, shown as
+   * "n/a: <why>" (frevoke's exemption under revokeat; a design that does not claim a guarantee).
+   * Such a guarantee is not checked, and the report says so instead of "holds".
+   */
+  notApplicable?(p: P): Readonly<Record<string, string>>;
+  /**
+   * Markdown printed under the bounds in GUARANTEES.md: what the bounds leave out, and which bound
+   * would change which cell (a "holds" is a statement about these bounds only).
+   */
+  readonly boundsNote?: string;
+}
+
+export type AnyStudy = Study<any>;
+
+/** Is a spec module's export a study (rather than a Spec)? */
+export function isStudy(x: unknown): x is AnyStudy {
+  const s = x as Partial<AnyStudy> | null;
+  return (
+    s !== null &&
+    typeof s === 'object' &&
+    typeof s.specFor === 'function' &&
+    typeof s.rows === 'object' &&
+    s.rows !== null &&
+    typeof s.rows.param === 'string' &&
+    Array.isArray(s.rows.values)
+  );
+}
+
+/** A row's name: the study's label for its value, else the value itself. */
+export function rowLabel(study: AnyStudy, value: unknown): string {
+  return study.rows.label?.(value) ?? String(value);
+}
