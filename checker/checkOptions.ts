@@ -1,6 +1,7 @@
 // CheckOptions: what a search is asked to do. The CLI, the table and the tests build one; every
 // search mode reads it (checker/findings.ts says what comes back).
 import type { Progress } from './findings.ts';
+import type { MemoryReader } from './search/memoryWatch.ts';
 
 export interface CheckOptions {
   /** Invariants to check (default: every one the spec declares, unless only properties are named). */
@@ -26,6 +27,10 @@ export interface CheckOptions {
   readonly maxStates?: number;
   readonly maxDepth?: number;
   readonly maxSeconds?: number;
+  /** Stop (incomplete) once the process holds this many bytes (`--max-memory`; search/memoryWatch.ts). */
+  readonly maxMemory?: number;
+  /** How memory is read (default: the process's own); the tests give one that fills on cue. */
+  readonly readMemory?: MemoryReader;
   /** Store full canonical encodings instead of fingerprints (the tests' reference). */
   readonly exact?: boolean;
   /** Fingerprint the canonical representative under the spec's symmetry. */

@@ -11,6 +11,8 @@ export interface Progress {
   readonly depth: number;
   readonly seconds: number;
   readonly statesPerSecond: number;
+  /** The process's memory, as --max-memory counts it (search/memoryWatch.ts). */
+  readonly memoryBytes: number;
 }
 
 export interface Stats {

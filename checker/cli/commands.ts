@@ -33,6 +33,7 @@ export interface CommonFlags {
   maxStates?: number;
   maxDepth?: number;
   maxSeconds?: number;
+  maxMemory?: number;
   workers?: number | 'auto';
   exact?: boolean;
   symmetry?: boolean;
@@ -150,6 +151,7 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
       deadlock: flags.deadlock !== false,
       ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
       ...(flags.maxStates !== undefined ? { maxStates: flags.maxStates } : {}),
+      ...(flags.maxMemory !== undefined ? { maxMemory: flags.maxMemory } : {}),
       interrupted: ctrlC.interrupted,
     });
     return settle(ctrlC, report(spec, params, result, flags, ctrlC, true));
@@ -219,6 +221,7 @@ function budgets(flags: CommonFlags): object {
     ...(flags.maxStates !== undefined ? { maxStates: flags.maxStates } : {}),
     ...(flags.maxDepth !== undefined ? { maxDepth: flags.maxDepth } : {}),
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
+    ...(flags.maxMemory !== undefined ? { maxMemory: flags.maxMemory } : {}),
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
     exact: flags.exact ?? false,
     symmetry: flags.symmetry ?? false,

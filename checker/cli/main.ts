@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { OutputError, shown, SpecError, UsageError } from '../errors.ts';
 import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
+import { parseByteSize } from './byteSize.ts';
 import { runSoFar } from './runSoFar.ts';
 import { runCheck, runCounterexamples, runExpectCommand, runList, runSimulate, runTableCommand, type CommonFlags, type SimulateFlags } from './commands.ts';
 
@@ -67,6 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number, got ${shown(v)}`, 2);
       return n;
     };
+  const maxMemoryHelp = 'stop (incomplete) once the process holds this much memory (500M, 8G; powers of 1024)';
   /** What every command that runs a spec takes: its parameters and the output form. */
   const specOptions = (cmd: Command): Command =>
     cmd
@@ -86,6 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       .option('--max-states <n>', 'stop (incomplete) after this many distinct states', count('max-states'))
       .option('--max-depth <n>', 'do not explore past this BFS level', count('max-depth'))
       .option('--max-seconds <n>', 'stop (incomplete) after this many seconds', positive('max-seconds'))
+      .option('--max-memory <size>', maxMemoryHelp, (v: string) => parseByteSize(v, 'max-memory'))
       .option(
         '--workers <n|auto>',
         "search threads, a whole number (auto: one per core when the spec's states can cross threads)",
@@ -116,6 +119,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--traces <n>', 'number of walks', count('traces'), 1000)
     .option('--max-states <n>', 'stop (incomplete) once the walks have visited this many distinct states', count('max-states'))
     .option('--max-seconds <n>', 'stop (incomplete) after this many seconds', positive('max-seconds'))
+    .option('--max-memory <size>', maxMemoryHelp, (v: string) => parseByteSize(v, 'max-memory'))
     .option('--invariant <name>', 'check this invariant (repeatable; default: all)', collect, [])
     .option('--no-deadlock', 'do not report states without successors')
     .option('--trace-dir <dir>', 'write the trace there as text and JSON')

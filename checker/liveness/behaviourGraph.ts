@@ -18,6 +18,7 @@ import type { AnySpec, Fairness } from '../spec.ts';
 import { SpecError } from '../errors.ts';
 import { describe } from '../search/searchFailure.ts';
 import type { GraphTap } from '../search/graphTap.ts';
+import { NEW, OUTSIDE, OUTSIDE_KNOWN } from '../search/classify.ts';
 import { rebuildTrace, type StoredGraph } from '../trace/rebuild.ts';
 import { ByteList } from './byteList.ts';
 import { IntList } from './intList.ts';
@@ -96,6 +97,7 @@ export function actionsByActor(spec: AnySpec, fairness: readonly Fairness[]): Ui
 export class GraphRecorder implements GraphTap {
   readonly byActor: Uint8Array;
   private store: StoredGraph | undefined;
+  private actorOf: ((action: number, instance: unknown) => string | undefined) | undefined;
   private readonly predicates: RecorderOptions['predicates'];
   private readonly predicateNames: readonly string[];
   /** Per predicate, the first error it threw and in which state (reported when the graph is built, as if evaluated then). */
@@ -133,8 +135,9 @@ export class GraphRecorder implements GraphTap {
     this.actorInstances = spec.actions.map(() => new Map());
   }
 
-  begin(store: StoredGraph): void {
+  begin(store: StoredGraph, actorOf: (action: number, instance: unknown) => string | undefined): void {
     this.store = store;
+    this.actorOf = actorOf;
   }
 
   /** Whether a search has begun recording (the sequential one; the parallel search takes no tap). */
@@ -167,7 +170,28 @@ export class GraphRecorder implements GraphTap {
     this.enabledStart.push(this.enabledInstance.length);
   }
 
-  step(action: number, actor: string | undefined, to: number): void {
+  /**
+   * A step of the expanded node, unless it is a stutter: a successor with the node's own key
+   * (known at the node's index, or outside the constraint with its key) is not an <A>_v step,
+   * so neither an edge nor a sign that its action is enabled. One outside the constraint is
+   * never stored but still enables its action (`to` = -1).
+   */
+  successor(action: number, instance: unknown, outcome: number): void {
+    const store = this.store!;
+    let to: number;
+    if (outcome >= 0) {
+      if (outcome === this.node) return;
+      to = outcome;
+    } else if (outcome === NEW) to = store.seen.size - 1;
+    else if (outcome === OUTSIDE) to = -1;
+    else if (outcome === OUTSIDE_KNOWN) {
+      if (store.seen.matches(this.node, store.writer.bytes, store.writer.length)) return;
+      to = -1;
+    } else throw new Error(`GraphRecorder: a successor classified ${outcome}, without a stored index (internal error)`);
+    this.step(action, this.byActor[action] ? this.actorOf!(action, instance) : undefined, to);
+  }
+
+  private step(action: number, actor: string | undefined, to: number): void {
     const inst = this.instanceOf(action, actor);
     if (this.markedAt[inst] !== this.node + 1) {
       this.markedAt[inst] = this.node + 1;

@@ -10,7 +10,7 @@ import { parallelBfs } from '../search/parallel/parallelBfs.ts';
 import { transportFor } from '../search/parallel/transportFor.ts';
 import { initialStates } from '../search/initialStates.ts';
 import { assertKnownInvariants, assertKnownProperties } from '../knownNames.ts';
-import { stopRequest } from '../search/stopRequest.ts';
+import { SearchDriver } from '../search/searchDriver.ts';
 import { guaranteeVerdicts } from './guaranteeVerdicts.ts';
 import type { CheckResult, NotApplicable, Stats } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
@@ -33,6 +33,7 @@ export async function check(spec: AnySpec, params: object, given: CheckOptions =
     ['max-states', given.maxStates],
     ['max-depth', given.maxDepth],
     ['max-seconds', given.maxSeconds],
+    ['max-memory', given.maxMemory],
     ['workers', given.workers === 'auto' ? 1 : given.workers],
   ] as const) {
     if (n !== undefined && !(n > 0)) throw new UsageError(`--${name} must be a positive number`, 2);
@@ -62,17 +63,18 @@ async function search(
   // Temporal properties need the whole behaviour graph: judged once safety has had its say
   // (or alongside it, under --continue), with the same encoding of states.
   if (!safetyComplete) return { result: safety, safetyComplete, propertiesJudged: false };
-  // The same budgets as the search's: --max-seconds for the whole run; a graph recorded by the
-  // search has the search's states, which its state budget has judged, while a graph explored
-  // in a pass of its own counts --max-states against its own distinct states (more than the
-  // search's under symmetry).
+  // The same budgets as the search's: --max-seconds for the whole run, the memory limits; a graph
+  // recorded by the search has the search's states, which its state budget has judged, while a
+  // graph explored in a pass of its own counts --max-states against its own distinct states
+  // (more than the search's under symmetry).
   const { distinctStates, generatedStates, depth } = safety.stats;
+  const driver = SearchDriver.of(options, started);
   const live = recorded?.tap.began
-    ? await recorded.judge({ distinctStates, generatedStates, depth }, () => stopRequest(options, started, performance.now(), 0 /* no state budget here */))
+    ? await recorded.judge({ distinctStates, generatedStates, depth }, () => driver.stopWanted(performance.now(), 0 /* no state budget here */))
     : await checkLivenessWatched(spec, params, {
         properties,
         fingerprints: !options.exact,
-        stop: (distinct) => stopRequest(options, started, performance.now(), distinct),
+        stop: (distinct) => driver.stopWanted(performance.now(), distinct),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
       });

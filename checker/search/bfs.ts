@@ -5,132 +5,113 @@
 // checked but never stored or explored. Invariants and `reachable` predicates are evaluated once
 // per new state. Breadth-first order makes the first violation found a shortest one.
 //
-// With a GraphTap (temporal properties asked, one thread, no symmetry: run/check.ts), the search
-// also tells it every stored state, every expansion and every step that is not a stutter, so the
-// behaviour graph is built from this one exploration; without one, nothing of that is done.
-import type { AnySpec, TraceStep } from '../spec.ts';
-import { hasKeyOf, rebuildTrace, rebuildTraceToUnstored } from '../trace/rebuild.ts';
-import { NO_PARENT } from '../state/parentLinks.ts';
+// One step takes the next state off the queue and expands it: each successor's visit
+// (visit.ts: classify, store, check, observe) and then the deadlock rule. Budgets, Ctrl-C and
+// progress are the driver's (searchDriver.ts), between slices of SLICE steps.
+//
+// With a GraphTap (temporal properties asked, one thread, no symmetry: run/check.ts), the visits
+// also tell it what they decided, so the behaviour graph is built from this one exploration; the
+// behaviour graph pass (liveness/graphPass.ts) is this search with a tap and nothing checked.
+import type { AnySpec } from '../spec.ts';
+import { rebuildTrace } from '../trace/rebuild.ts';
 import { SearchBook } from './searchBook.ts';
-import { makeFrontier } from './frontier.ts';
-import { searchFailure } from './searchFailure.ts';
-import { Expander } from './expander.ts';
-import type { CheckResult } from '../findings.ts';
+import { makeFrontier, type Frontier } from './frontier.ts';
+import { seenSetKeys } from './stateStore.ts';
+import { makeVisits, type Visits } from './visit.ts';
+import { SearchDriver, type Stepper } from './searchDriver.ts';
+import type { StopRequest } from './stopRequest.ts';
+import type { CheckResult, Progress } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
 import type { GraphTap } from './graphTap.ts';
 
+/** States expanded between two looks of the driver: a clock reading per slice, nothing per state. */
+export const SLICE = 256;
+
 export async function bfs(spec: AnySpec, params: object, options: CheckOptions, tap?: GraphTap): Promise<CheckResult> {
-  const book = new SearchBook(spec, params, options);
-  const { counts, findings, store } = book;
-  const { writer, seen, parents, encode, constraint } = store;
-  const { distinctBy } = counts; // by action index: no lookup by name per successor
+  const search = new SequentialSearch(new SearchBook(spec, params, options), tap);
+  try {
+    return search.finish(await SearchDriver.of(options, search.book.started).run(search, SLICE));
+  } finally {
+    search.close();
+  }
+}
+
+export class SequentialSearch implements Stepper {
   // States are queued exactly when stored, in index order, so the k-th state taken from the queue
   // is the state stored at index k: the queue needs no index of its own.
-  const queue = makeFrontier(spec, params, encode.keyIsCodec, options.queueMemoryBytes);
-  let taken = 0;
+  private readonly queue: Frontier;
+  private readonly visits: Visits;
+  private readonly deadlockCheck: boolean;
+  private taken = 0;
+  /** The level being expanded (0 before the initial states), and how many of its states are left. */
+  private level = 0;
+  private levelLeft = 0;
 
-  const storedTrace = (index: number): TraceStep<unknown>[] => rebuildTrace(store, index);
-  /** The trace to a successor that is not stored (outside the constraint), or to an initial state. */
-  const stepTrace = ([parent, action, state]: readonly [number, number, unknown]): TraceStep<unknown>[] =>
-    parent === NO_PARENT ? [{ action: null, label: 'Initial predicate', state }] : rebuildTraceToUnstored(store, parent, action, hasKeyOf(store, state));
-
-  // The state being expanded (NO_PARENT while initial states are stored), and the depth of a
-  // state first reached from it.
-  let parent = NO_PARENT;
-  let depthIfNew = 1;
-  // The state being expanded (or the initial state being stored).
-  let current: unknown;
-  tap?.begin(store);
-  const byActor = tap?.byActor;
-  /** The actor of a step, asked of the spec only where the tap tells steps apart by actor. */
-  const actorOf = (action: number, instance: unknown): string | undefined => (byActor![action] ? expander.actorOf(current, action, instance) : undefined);
-  /**
-   * Handles a generated state: stores it if new and within the constraint; false once the search
-   * is to stop. The hot path: no closure or object is allocated for a state that is already known.
-   * For the tap, a successor with the expanded state's own key is a stutter (not an <A>_v step):
-   * neither an edge nor a sign that its action is enabled.
-   */
-  const visit = (s: unknown, action: number, instance: unknown): boolean => {
-    encode(s);
-    if (constraint && !constraint(s, params)) {
-      if (!seen.has(writer.bytes, writer.length)) {
-        if (tap !== undefined && parent !== NO_PARENT) tap.step(action, actorOf(action, instance), -1);
-        findings.checkState(s, stepTrace, [parent, action, s] as const);
-      } else if (tap !== undefined && parent !== NO_PARENT && !seen.matches(parent, writer.bytes, writer.length)) {
-        tap.step(action, actorOf(action, instance), -1);
-      }
-      return !findings.stop;
-    }
-    const index = seen.size;
-    const found = seen.insertOrGet(writer.bytes, writer.length);
-    if (found >= 0) {
-      if (tap !== undefined && parent !== NO_PARENT && found !== parent) tap.step(action, actorOf(action, instance), found);
-      return true;
-    }
-    parents.push(parent, action);
-    queue.push(s, writer);
-    if (parent !== NO_PARENT) distinctBy[action]!++;
-    counts.depth = depthIfNew;
-    if (tap !== undefined) {
-      tap.stored(s, index, parent === NO_PARENT);
-      if (parent !== NO_PARENT) tap.step(action, actorOf(action, instance), index);
-    }
-    findings.checkState(s, storedTrace, index);
-    return !findings.stop;
-  };
-  const expander = new Expander(spec, params, { generatedBy: counts.generatedBy, visit });
-  const deadlockCheck = options.deadlock ?? true;
-
-  try {
-    for (const s of spec.init(params)) {
-      current = s;
-      counts.initial++;
-      if (!visit(s, 0, undefined)) break;
-    }
-
-    let levelLeft = queue.length; // states of the current level still to expand
-    let level = 1;
-    let lastYield = performance.now();
-    let lastProgress = lastYield;
-    let expanded = 0;
-    while (!findings.stop && queue.length > 0) {
-      if (levelLeft === 0) {
-        level++;
-        levelLeft = queue.length;
-      }
-      if (options.maxDepth !== undefined && level >= options.maxDepth) {
-        findings.incomplete(`depth budget of ${options.maxDepth} reached`);
-        break;
-      }
-      const s = queue.shift();
-      const index = taken++;
-      levelLeft--;
-      current = s;
-      parent = index;
-      depthIfNew = level + 1;
-      tap?.expanding(index);
-      if (expander.isDeadlock(s, expander.expand(s), deadlockCheck)) findings.record('deadlock', 'deadlock', () => rebuildTrace(store, index));
-
-      if ((++expanded & 255) === 0) {
-        const now = performance.now();
-        counts.queue = queue.length;
-        if (!findings.stop && !book.budgetSpent(now) && now - lastYield > 50) {
-          // Let signal handlers (Ctrl-C) run: the search is otherwise one synchronous loop.
-          await new Promise((r) => setImmediate(r));
-          lastYield = performance.now();
-          if (options.interrupted?.()) findings.stopAs({ verdict: 'interrupted' });
-          if (options.onProgress && lastYield - lastProgress >= (options.progressSeconds ?? 10) * 1000) {
-            lastProgress = lastYield;
-            options.onProgress(book.progress());
-          }
-        }
-      }
-    }
-  } catch (e) {
-    throw searchFailure(e, expander.phase, current);
-  } finally {
-    queue.close();
+  constructor(
+    readonly book: SearchBook,
+    tap?: GraphTap,
+  ) {
+    const { spec, params, options, store } = book;
+    this.queue = makeFrontier(spec, params, store.encode.keyIsCodec, options.queueMemoryBytes);
+    this.visits = makeVisits(book, seenSetKeys(store.encode, store.writer, store.seen), this.queue, tap);
+    this.deadlockCheck = options.deadlock ?? true;
   }
-  counts.queue = queue.length;
-  return book.result();
+
+  step(n: number): boolean {
+    const { queue, visits, book } = this;
+    const { findings, store, options } = book;
+    try {
+      if (this.level === 0) this.visitInitialStates();
+      for (let k = 0; k < n && !findings.stop && queue.length > 0; k++) {
+        if (this.levelLeft === 0) {
+          this.level++;
+          this.levelLeft = queue.length;
+        }
+        if (options.maxDepth !== undefined && this.level >= options.maxDepth) {
+          findings.incomplete(`depth budget of ${options.maxDepth} reached`);
+          break;
+        }
+        const s = queue.shift();
+        const index = this.taken++;
+        this.levelLeft--;
+        if (visits.isDeadlock(s, visits.expand(index, s, this.level), this.deadlockCheck))
+          findings.record('deadlock', 'deadlock', () => rebuildTrace(store, index));
+      }
+    } catch (e) {
+      throw visits.failure(e);
+    }
+    book.counts.queue = queue.length; // for the figures a second Ctrl-C prints (options.live)
+    return findings.stop !== undefined || queue.length === 0;
+  }
+
+  private visitInitialStates(): void {
+    const { spec, params, counts } = this.book;
+    for (const s of spec.init(params)) {
+      counts.initial++;
+      if (!this.visits.initial(s)) break;
+    }
+    this.level = 1;
+    this.levelLeft = this.queue.length;
+  }
+
+  distinct(): number {
+    return this.book.store.seen.size;
+  }
+
+  progress(): Progress {
+    return this.book.progress();
+  }
+
+  /** The result, once the search has ended or `request` (the driver's) stopped it. */
+  finish(request: StopRequest | undefined): CheckResult {
+    const { findings, counts } = this.book;
+    if (request) findings.stopAs(request);
+    counts.queue = this.queue.length;
+    return this.book.result();
+  }
+
+  /** Lets go of the queue (and the files it spilled to). */
+  close(): void {
+    this.queue.close();
+  }
 }

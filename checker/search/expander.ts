@@ -1,10 +1,10 @@
 // Expander: the successor loop every search runs on a state, written once: for each action in
 // declared order, for each successor it yields, count it (generated, by action) and hand it to
 // the caller's visit; afterwards, a state that yielded no successor at all is a deadlock unless
-// deadlock checking is off or `spec.terminal` says it is a valid end state. What a visit does
-// (the constraint, storing, checking invariants, recording edges) stays with each caller: the
-// sequential search, the parallel search's head start and workers, the behaviour graph and the
-// random walks.
+// deadlock checking is off or `spec.terminal` says it is a valid end state. What a visit decides
+// is written once too: classify.ts says where a successor stands against the store, and
+// visit.ts what follows for the searches that keep parent links (the sequential search, the
+// head start, the behaviour graph pass); the workers and the random walks classify the same way.
 //
 // The hot path: the visit is one function made once per search (it reads the state being
 // expanded from its own closure), so nothing is allocated per state or per successor here.

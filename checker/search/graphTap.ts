@@ -1,27 +1,34 @@
-// GraphTap: what the sequential search tells a behaviour-graph recorder while it runs, so that
-// temporal properties are checked on the states of the one safety search (TLC's way) instead of
-// exploring the state space again. The recorder (checker/liveness/graphRecorder.ts) implements
-// it; the search only calls it, so search/ knows nothing of liveness/.
+// GraphTap: an observer of the sequential search's visits (search/visit.ts), told what each
+// visit decided, so that a behaviour-graph recorder builds the graph temporal properties are
+// checked on from the states of the one safety search (TLC's way) instead of exploring the state
+// space again. The recorder (checker/liveness/behaviourGraph.ts) implements it and decides what
+// the answers mean for the graph (which step is a stutter, which is an edge); the search only
+// calls it, so search/ knows nothing of liveness/.
 //
 // The calls, in the order the search makes them: `begin` once; `stored` for every new state
 // inside the constraint, in index order (initial states first); `expanding` before each stored
-// state's successors are walked, in index order; `step` for each successor that is not a
-// stutter (its key is not the expanded state's), to a stored state or (to = -1) to one outside
-// the constraint, which is never stored but still enables its action.
+// state's successors are walked, in index order; `successor` for each successor of the state
+// being expanded, with classify's answer for it (checker/search/classify.ts).
 import type { StoredGraph } from '../trace/rebuild.ts';
 
 export interface GraphTap {
   /**
    * By action index: 1 when steps of the action are told apart by actor (a per-actor fairness
-   * condition names it). The search asks for the actor of those steps only; others get undefined.
+   * condition names it). The recorder asks for the actor of those steps only.
    */
   readonly byActor: Uint8Array;
-  /** The search's stored states: what node indices are, and what lasso traces are rebuilt from. */
-  begin(store: StoredGraph): void;
+  /**
+   * The search's stored states (what node indices are, what lasso traces are rebuilt from), and
+   * the actor of a successor of the state being expanded, given its action and instance.
+   */
+  begin(store: StoredGraph, actorOf: (action: number, instance: unknown) => string | undefined): void;
   /** A new state stored at `index`; `initial` when it is an initial state. */
   stored(state: unknown, index: number, initial: boolean): void;
   /** The stored state at `index` is about to be expanded. */
   expanding(index: number): void;
-  /** A step of the state being expanded by (action, actor) to stored state `to`, or to a state outside the constraint (-1). */
-  step(action: number, actor: string | undefined, to: number): void;
+  /**
+   * A successor of the state being expanded, by `action` (`instance` as the Expander gave it),
+   * classified as `outcome`; the store's writer still holds its key. A new one is stored already.
+   */
+  successor(action: number, instance: unknown, outcome: number): void;
 }

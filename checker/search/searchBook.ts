@@ -1,11 +1,12 @@
 // SearchBook: what every search keeps besides its frontier, in three parts with one job each:
 // the counts (searchCounts.ts), the findings (searchFindings.ts) and the state store
-// (stateStore.ts), plus the clock its budgets and progress lines run on. The sequential and the
-// parallel search share it, so they count, check and report in exactly the same way; it makes
-// the CheckResult.
+// (stateStore.ts), plus the clock its statistics are timed on. The sequential and the parallel
+// search share it, so they count, check and report in exactly the same way; it makes the
+// CheckResult. What runs around a search (budgets, progress lines, Ctrl-C) is its driver's
+// (searchDriver.ts).
 import type { AnySpec } from '../spec.ts';
 import type { SeenSet, StoredStates } from '../state/seenSet.ts';
-import { budgetReason, stopRequest, type StopRequest } from './stopRequest.ts';
+import { memoryInUse, readProcessMemory } from './memoryWatch.ts';
 import { SearchCounts } from './searchCounts.ts';
 import { SearchFindings } from './searchFindings.ts';
 import { StateStore } from './stateStore.ts';
@@ -17,38 +18,22 @@ export class SearchBook<Seen extends StoredStates = SeenSet> {
   readonly counts: SearchCounts;
   readonly findings: SearchFindings;
   readonly store: StateStore<Seen>;
-  private lastProgress = this.started;
 
   constructor(
     readonly spec: AnySpec,
     readonly params: object,
     readonly options: CheckOptions,
-    /** The stored states, when the search keeps them its own way (the parallel search's fingerprints). */
-    seen?: Seen,
+    how: {
+      /** The stored states, when the search keeps them its own way (the parallel search's fingerprints). */
+      readonly seen?: Seen;
+      /** Check nothing (no invariant, no `reachable` predicate): the behaviour graph pass. */
+      readonly unchecked?: boolean;
+    } = {},
   ) {
     this.counts = new SearchCounts(spec.actions.map((a) => a.name));
-    this.findings = new SearchFindings(spec, params, options);
-    this.store = new StateStore(spec, params, options, seen);
+    this.findings = new SearchFindings(spec, params, options, !how.unchecked);
+    this.store = new StateStore(spec, params, options, how.seen);
     if (options.live) options.live.current = () => this.progress();
-  }
-
-  /** Ends the search on a budget; true when it is to stop (for this or another reason). */
-  budgetSpent(now: number): boolean {
-    const reason = budgetReason(this.options, this.started, now, this.store.seen.size);
-    if (reason !== undefined) this.findings.incomplete(reason);
-    return this.findings.stop !== undefined;
-  }
-
-  /** Whether the search is to stop now (Ctrl-C, or a budget with `distinct` states found); the findings' own stop is left alone. */
-  stopWanted(now: number, distinct: number): StopRequest | undefined {
-    return stopRequest(this.options, this.started, now, distinct);
-  }
-
-  /** Reports `figures()` when `progressSeconds` have passed since the last report. */
-  progressIfDue(now: number, figures: () => Progress = () => this.progress()): void {
-    if (!this.options.onProgress || now - this.lastProgress < (this.options.progressSeconds ?? 10) * 1000) return;
-    this.lastProgress = now;
-    this.options.onProgress(figures());
   }
 
   stats(): Stats {
@@ -76,7 +61,13 @@ export class SearchBook<Seen extends StoredStates = SeenSet> {
       depth: s.depth,
       seconds: s.seconds,
       statesPerSecond: s.statesPerSecond,
+      memoryBytes: this.memoryBytes(),
     };
+  }
+
+  /** The process's memory now, as --max-memory counts it. */
+  memoryBytes(): number {
+    return memoryInUse((this.options.readMemory ?? readProcessMemory)());
   }
 
   result(): CheckResult {

@@ -1,6 +1,6 @@
 // searchFailure: the one line a search reports when the spec itself fails under it (an action or
-// init that throws, a state the encoding cannot take, an invariant that throws), whichever
-// thread or search mode was evaluating it.
+// init that throws, a state the encoding cannot take), whichever thread or search mode was
+// evaluating it. An invariant that throws is invariants.ts's.
 import { SpecError } from '../errors.ts';
 import { UnencodableError } from '../state/canonicalEncoding.ts';
 import { valueText } from '../valueText.ts';
@@ -24,14 +24,5 @@ export function describe(s: unknown): string {
     return text.length > 300 ? `${text.slice(0, 300)}...` : text;
   } catch {
     return String(s);
-  }
-}
-
-/** Whether invariant `name` holds in s; an invariant that throws is the spec's failure (exit 76). */
-export function invariantHolds(name: string, inv: (s: unknown, p: object) => boolean, s: unknown, params: object): boolean {
-  try {
-    return inv(s, params);
-  } catch (e) {
-    throw new SpecError(`invariant ${name} threw: ${String((e as Error)?.message ?? e)} (in state ${describe(s)})`, 76);
   }
 }

@@ -4,13 +4,13 @@
 import type { AnySpec, TraceStep } from '../spec.ts';
 import type { Verdict, Violation } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
-import { invariantHolds } from './searchFailure.ts';
+import { Invariants } from './invariants.ts';
 import type { StopRequest } from './stopRequest.ts';
 
 type Predicate = (s: unknown, p: object) => boolean;
 
 export class SearchFindings {
-  readonly invariants: readonly [string, Predicate][];
+  readonly invariants: Invariants;
   readonly violations: Violation[] = [];
   private unreached: [string, Predicate][];
   private readonly violated = new Set<string>();
@@ -22,12 +22,14 @@ export class SearchFindings {
     private readonly spec: AnySpec,
     private readonly params: object,
     private readonly options: CheckOptions,
+    /** False: nothing is checked (the behaviour graph pass stores and counts only). */
+    checked = true,
   ) {
-    this.invariants = (options.invariants ?? Object.keys(spec.invariants)).map((n) => [n, spec.invariants[n]!]);
+    this.invariants = new Invariants(spec, checked ? (options.invariants ?? Object.keys(spec.invariants)) : []);
     // A `reachable` predicate named like an invariant is that invariant's partner: checked only
     // when its invariant is; the others are always checked.
     const selected = new Set([...(options.invariants ?? Object.keys(spec.invariants)), ...(options.properties ?? [])]);
-    this.unreached = Object.entries(spec.reachable ?? {}).filter(
+    this.unreached = Object.entries(checked ? (spec.reachable ?? {}) : {}).filter(
       ([name]) => selected.has(name) || !(name in spec.invariants || name in (spec.properties ?? {})),
     );
   }
@@ -45,8 +47,9 @@ export class SearchFindings {
    * it is called with `arg` only on a violation, so the hot path allocates no closure.
    */
   checkState<A>(s: unknown, trace: (arg: A) => readonly TraceStep<unknown>[], arg: A): void {
-    for (const [name, inv] of this.invariants) {
-      if (!invariantHolds(name, inv, s, this.params)) this.record('invariant', name, () => trace(arg));
+    const { invariants, params } = this;
+    for (let k = invariants.firstBroken(s, params); k >= 0; k = invariants.firstBroken(s, params, k + 1)) {
+      this.record('invariant', invariants.names[k]!, () => trace(arg));
       if (this.stop) return;
     }
     if (this.unreached.length > 0) this.markReached((pred) => pred(s, this.params));

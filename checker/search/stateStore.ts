@@ -1,7 +1,7 @@
 // StateStore: what a search stores and how it keys states: the encoder and the buffer it writes
 // key bytes into, the seen-set (or, in the parallel search, the fingerprints by index), the
 // parent links, and the constraint that decides what may be stored. It is the StoredGraph traces
-// are rebuilt from (trace/rebuild.ts).
+// are rebuilt from (trace/rebuild.ts); seenSetKeys is how classify.ts asks it about a state.
 import type { AnySpec } from '../spec.ts';
 import type { CheckOptions } from '../checkOptions.ts';
 import { ByteWriter } from '../state/byteWriter.ts';
@@ -10,6 +10,7 @@ import { ExactSeenSet } from '../state/exactSeenSet.ts';
 import { FingerprintSeenSet, type SeenSet, type StoredStates } from '../state/seenSet.ts';
 import { makeStateEncoder, type StateEncoder } from '../state/stateEncoder.ts';
 import type { StoredGraph } from '../trace/rebuild.ts';
+import type { KeyedStore } from './classify.ts';
 
 export class StateStore<Seen extends StoredStates = SeenSet> implements StoredGraph {
   readonly writer = new ByteWriter();
@@ -40,4 +41,13 @@ export class StateStore<Seen extends StoredStates = SeenSet> implements StoredGr
   get bytesUsed(): number {
     return this.seen.bytesUsed + this.parents.bytesUsed + this.bytesElsewhere;
   }
+}
+
+/** A seen-set as classify.ts asks it: keys are the encoder's bytes, left in `writer`. */
+export function seenSetKeys(encode: StateEncoder, writer: ByteWriter, seen: SeenSet): KeyedStore {
+  return {
+    key: encode,
+    holdsKey: () => seen.has(writer.bytes, writer.length),
+    claimKey: () => seen.insertOrGet(writer.bytes, writer.length),
+  };
 }

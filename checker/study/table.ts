@@ -58,7 +58,10 @@ export interface RowError {
   readonly exitCode: SpecError['exitCode'];
 }
 
-export interface TableOptions extends Pick<CheckOptions, 'maxStates' | 'maxSeconds' | 'maxDepth' | 'exact' | 'workers' | 'interrupted' | 'live' | 'symmetry'> {
+export interface TableOptions extends Pick<
+  CheckOptions,
+  'maxStates' | 'maxSeconds' | 'maxMemory' | 'maxDepth' | 'exact' | 'workers' | 'interrupted' | 'live' | 'symmetry'
+> {
   /** Values checked after the study's rows (a design file given with --design). */
   readonly extraValues?: readonly unknown[];
   /** Called as each row's search ends, with that row's cells. */

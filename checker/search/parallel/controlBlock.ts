@@ -10,11 +10,20 @@
 // hundred successors (Atomics.store: never torn), so they lag by at most that much. They are
 // figures for progress lines and budgets; the exact counts still come with the level's messages.
 // Unsigned 32-bit: a count wraps past 4 * 10^9 per worker and level, hours of one level.
+//
+// After them, two words per worker that outlive the levels: its JS heap's use and limit, in KiB
+// (a worker's heap is its own, which the coordinator cannot read), published every HEAP_MS or
+// so while it expands, for the coordinator's memory watch (search/memoryWatch.ts).
+import type { HeapReading } from '../memoryWatch.ts';
 
 /** Successors a worker generates between two looks at the control block. */
 export const SYNC_EVERY = 512;
 
 const FIELDS = 4;
+const HEAP_FIELDS = 2;
+
+/** The least time between two of a worker's heap readings (a reading costs a few microseconds). */
+export const HEAP_MS = 20;
 
 export interface LevelFigures {
   readonly expanded: number;
@@ -30,12 +39,12 @@ export class ControlBlock {
     readonly workers: number,
     words?: Uint32Array,
   ) {
-    this.words = words ?? new Uint32Array(new SharedArrayBuffer(4 * (1 + FIELDS * workers)));
+    this.words = words ?? new Uint32Array(new SharedArrayBuffer(4 * (1 + (FIELDS + HEAP_FIELDS) * workers)));
   }
 
-  /** The coordinator, before a level is sent: no stop, every count zero. */
+  /** The coordinator, before a level is sent: no stop, every count zero (the heaps stay). */
   reset(): void {
-    for (let i = 0; i < this.words.length; i++) Atomics.store(this.words, i, 0);
+    for (let i = 0; i < 1 + FIELDS * this.workers; i++) Atomics.store(this.words, i, 0);
   }
 
   /** The coordinator: every worker is to abandon the level. */
@@ -51,6 +60,23 @@ export class ControlBlock {
     Atomics.store(this.words, at + 2, claims);
     Atomics.store(this.words, at + 3, takenOver);
     return Atomics.load(this.words, 0) !== 0;
+  }
+
+  /** A worker: its heap's use and limit, in bytes. */
+  publishHeap(me: number, used: number, limit: number): void {
+    const at = 1 + FIELDS * this.workers + HEAP_FIELDS * me;
+    Atomics.store(this.words, at, Math.ceil(used / 1024));
+    Atomics.store(this.words, at + 1, Math.floor(limit / 1024));
+  }
+
+  /** The coordinator: every worker's heap as last published, in bytes (limit 0: not yet). */
+  heaps(): HeapReading[] {
+    const heaps: HeapReading[] = [];
+    for (let w = 0; w < this.workers; w++) {
+      const at = 1 + FIELDS * this.workers + HEAP_FIELDS * w;
+      heaps.push({ used: 1024 * Atomics.load(this.words, at), limit: 1024 * Atomics.load(this.words, at + 1) });
+    }
+    return heaps;
   }
 
   /** The coordinator: the counts every worker published, summed. */

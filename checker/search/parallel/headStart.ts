@@ -1,27 +1,24 @@
 // headStart: the first levels of a parallel search, searched by the coordinator itself while the
 // workers start (each loads tsx and the spec, longer than the first levels of most searches
-// take). It is the sequential search's loop, level by level, storing into the structures the
-// workers take over: the shared table, the parent links and the fingerprints by index. It stops
-// at the end of the level during which the workers became ready, or before a big level.
-// A level here can take seconds (many successors per state), so it looks up as bfs does.
-import type { TraceStep } from '../../spec.ts';
+// take). It is the sequential search's visit (visit.ts), level by level, storing into the
+// structures the workers take over: the shared table, the parent links and the fingerprints by
+// index. It stops at the end of the level during which the workers became ready, or before a
+// big level. A level here can take seconds (many successors per state), so the driver looks up
+// after every state, as it does between the sequential search's slices.
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
 import type { IndexedFingerprints } from '../../state/seenSet.ts';
 import type { SharedTable } from '../../state/sharedTable.ts';
-import { hasKeyOf, rebuildTrace, rebuildTraceToUnstored } from '../../trace/rebuild.ts';
-import { searchFailure } from '../searchFailure.ts';
-import { Expander } from '../expander.ts';
-import { NO_PARENT } from '../../state/parentLinks.ts';
+import { rebuildTrace } from '../../trace/rebuild.ts';
+import { KNOWN, NEW, type KeyedStore } from '../classify.ts';
 import type { SearchBook } from '../searchBook.ts';
+import type { SearchDriver, Stepper } from '../searchDriver.ts';
+import type { StateStore } from '../stateStore.ts';
+import { makeVisits, type Visits } from '../visit.ts';
 
 type Book = SearchBook<IndexedFingerprints>;
 
 /** A level this big is better spread over the workers, even if they are still starting. */
 const BIG_LEVEL = 1 << 13;
-
-/** Successors between two looks at the clock; at most LOOK_MS between two looks up. */
-const LOOK_EVERY = 512;
-const LOOK_MS = 50;
 
 export interface Level {
   /** The level's states, in index order (the last stored). */
@@ -32,52 +29,33 @@ export interface Level {
   readonly growth: number;
 }
 
-/** Stores the initial states, as bfs does. */
-export function initialLevel(book: Book, table: SharedTable): unknown[] {
+/**
+ * Stores the initial states, then expands levels here until `ready()` (checked between levels),
+ * the search stops, or it ends.
+ */
+export async function headStart(book: Book, table: SharedTable, driver: SearchDriver, ready: () => boolean): Promise<Level> {
   const { spec, params, counts, findings, store } = book;
-  const states: unknown[] = [];
-  let current: unknown;
+  let next: unknown[] = [];
+  const visits = makeVisits(book, sharedTableKeys(store, table), { push: (s) => next.push(s) });
   try {
     for (const s of spec.init(params)) {
-      current = s;
       counts.initial++;
-      store.encode(s);
-      fingerprint64(store.writer.bytes, store.writer.length);
-      if (store.constraint && !store.constraint(s, params)) {
-        if (table.tagOf(fp[0]!, fp[1]!) === 0) findings.checkState(s, (state) => [{ action: null, label: 'Initial predicate', state }], s);
-      } else if (table.insertSettled(fp[0]!, fp[1]!)) {
-        const index = store.seen.size;
-        store.seen.append(fp[0]!, fp[1]!);
-        store.parents.push(NO_PARENT, 0);
-        counts.depth = 1;
-        states.push(s);
-        findings.checkState(s, (i) => rebuildTrace(store, i), index);
-      }
-      if (findings.stop) break;
+      if (!visits.initial(s)) break;
     }
   } catch (e) {
-    throw searchFailure(e, 'init', current);
+    throw visits.failure(e);
   }
-  return states;
-}
-
-/** Expands levels here until `ready()` (checked between levels), the search stops, or it ends. */
-export async function headStart(book: Book, table: SharedTable, initial: unknown[], ready: () => boolean): Promise<Level> {
-  let states = initial;
+  let states = next;
   let level = 1;
   let growth = 4;
-  const { counts, findings } = book;
   for (;;) {
-    await new Promise((r) => setImmediate(r)); // let the workers' messages in
+    await driver.yieldNow(); // let the workers' messages in
     counts.queue = states.length;
     if (ready() || findings.stop || states.length === 0 || states.length > BIG_LEVEL) return { states, level, growth };
     if (book.options.maxDepth !== undefined && level >= book.options.maxDepth) return { states, level, growth };
-    const next = await expandLevel(book, table, states, level);
-    const request = findings.stop ? undefined : book.stopWanted(performance.now(), book.store.seen.size);
-    if (request) {
-      findings.stopAs(request);
-      counts.queue = next.length; // what one thread's queue holds at the end of this level
-    }
+    next = [];
+    const request = (await driver.run(levelStepper(book, visits, states, level, next), 1)) ?? driver.stopWanted(performance.now(), store.seen.size);
+    if (request && !findings.stop) findings.stopAs(request);
     if (findings.stop) return { states: next, level: level + 1, growth };
     growth = next.length / states.length;
     states = next;
@@ -85,63 +63,48 @@ export async function headStart(book: Book, table: SharedTable, initial: unknown
   }
 }
 
-/**
- * One level, exactly as bfs expands it; returns the next level's states. Every LOOK_MS it yields
- * (Ctrl-C is heard), prints progress and ends the search on Ctrl-C or a spent budget.
- */
-async function expandLevel(book: Book, table: SharedTable, states: readonly unknown[], level: number): Promise<unknown[]> {
-  const { spec, params, options, counts, findings, store } = book;
-  const { distinctBy } = counts;
-  const levelStart = store.seen.size - states.length;
-  const next: unknown[] = [];
-  let parent = levelStart; // the state being expanded
-  /** Stores a successor if new, as bfs's visit does; false once the search is to stop. */
-  const visit = (state: unknown, a: number): boolean => {
-    store.encode(state);
-    fingerprint64(store.writer.bytes, store.writer.length);
-    const hi = fp[0]!;
-    const lo = fp[1]!;
-    if (store.constraint && !store.constraint(state, params)) {
-      const trace = (): TraceStep<unknown>[] => rebuildTraceToUnstored(store, parent, a, hasKeyOf(store, state));
-      if (table.tagOf(hi, lo) === 0) findings.checkState(state, trace, undefined);
-    } else if (table.insertSettled(hi, lo)) {
-      const index = store.seen.size;
-      store.seen.append(hi, lo);
-      store.parents.push(parent, a);
-      distinctBy[a]!++;
-      counts.depth = level + 1;
-      next.push(state);
-      findings.checkState(state, (k) => rebuildTrace(store, k), index);
-    }
-    return !findings.stop;
+/** The shared table as classify asks it: keys are fingerprints; a new one is settled and gets the next index. */
+function sharedTableKeys(store: StateStore<IndexedFingerprints>, table: SharedTable): KeyedStore {
+  const { encode, writer, seen } = store;
+  let hi = 0;
+  let lo = 0;
+  return {
+    key(s) {
+      encode(s);
+      fingerprint64(writer.bytes, writer.length);
+      hi = fp[0]!;
+      lo = fp[1]!;
+    },
+    holdsKey: () => table.tagOf(hi, lo) !== 0,
+    claimKey() {
+      if (!table.insertSettled(hi, lo)) return KNOWN;
+      seen.append(hi, lo);
+      return NEW;
+    },
   };
-  const expander = new Expander(spec, params, { generatedBy: counts.generatedBy, visit, phase: 'search' });
+}
+
+/** One level, exactly as bfs expands it, a state a step; new states go to `next`. */
+function levelStepper(book: Book, visits: Visits, states: readonly unknown[], level: number, next: readonly unknown[]): Stepper {
+  const { options, counts, findings, store } = book;
   const deadlockCheck = options.deadlock ?? true;
-  let current: unknown;
-  let sinceLook = 0;
-  let lastLook = performance.now();
-  try {
-    for (let i = 0; i < states.length && !findings.stop; i++) {
-      const s = (current = states[i]);
-      parent = levelStart + i;
-      const successors = expander.expand(s);
-      if (expander.isDeadlock(s, successors, deadlockCheck)) findings.record('deadlock', 'deadlock', () => rebuildTrace(store, parent));
-      sinceLook += successors + 1;
-      if (!findings.stop && sinceLook >= LOOK_EVERY) {
-        sinceLook = 0;
-        if (performance.now() - lastLook >= LOOK_MS) {
-          await new Promise((r) => setImmediate(r));
-          lastLook = performance.now();
-          counts.queue = states.length - i - 1 + next.length;
-          book.progressIfDue(lastLook);
-          const request = book.stopWanted(lastLook, store.seen.size);
-          if (request) findings.stopAs(request);
+  const levelStart = store.seen.size - states.length;
+  let i = 0; // the next state to expand
+  return {
+    step(n) {
+      try {
+        for (let k = 0; k < n && i < states.length && !findings.stop; k++, i++) {
+          const s = states[i];
+          const index = levelStart + i;
+          if (visits.isDeadlock(s, visits.expand(index, s, level), deadlockCheck)) findings.record('deadlock', 'deadlock', () => rebuildTrace(store, index));
         }
+      } catch (e) {
+        throw visits.failure(e);
       }
-      if (findings.stop) counts.queue = states.length - i - 1 + next.length; // what one thread's queue held
-    }
-  } catch (e) {
-    throw searchFailure(e, expander.phase, current);
-  }
-  return next;
+      counts.queue = states.length - i + next.length; // what one thread's queue holds
+      return findings.stop !== undefined || i === states.length;
+    },
+    distinct: () => store.seen.size,
+    progress: () => book.progress(),
+  };
 }

@@ -30,8 +30,10 @@ import type { CheckOptions } from '../../checkOptions.ts';
 import { ControlBlock, type LevelFigures } from './controlBlock.ts';
 import { FAILURE_FIELDS, SEQ, type Finished, type FromWorker, type Run, type StateBatch, type Transport } from './protocol.ts';
 import { BatchWriter } from './batchWriter.ts';
-import { headStart, initialLevel } from './headStart.ts';
-import { WorkerPool } from './workerPool.ts';
+import { headStart } from './headStart.ts';
+import { SearchDriver } from '../searchDriver.ts';
+import type { HeapReading } from '../memoryWatch.ts';
+import { WorkerOutOfMemory, WorkerPool } from './workerPool.ts';
 
 type Book = SearchBook<IndexedFingerprints>;
 
@@ -45,12 +47,16 @@ const MAX_LOAD = 0.85;
 const expectedClaims = (size: number, growth: number): number => Math.ceil(size * growth * 2);
 
 export async function parallelBfs(spec: AnySpec, params: object, options: CheckOptions, specFile: string, transport: Transport): Promise<CheckResult> {
-  const book: Book = new SearchBook(spec, params, options, new IndexedFingerprints());
+  const book: Book = new SearchBook(spec, params, options, { seen: new IndexedFingerprints() });
   const W = options.workers as number; // check() resolved 'auto'
   const { counts, findings, store } = book;
-  const invariantNames = findings.invariants.map(([n]) => n);
+  const invariantNames = findings.invariants.names;
   const reachableNames = Object.keys(spec.reachable ?? {});
   const control = new ControlBlock(W);
+  // The workers' heaps are their own: each publishes its use in the control block, and the
+  // driver's memory watch reads them beside the coordinator's (search/memoryWatch.ts).
+  const driver = SearchDriver.of(options, book.started, () => control.heaps());
+  const progress = (): Progress => book.progress();
   const pool = new WorkerPool(W, {
     specFile,
     params,
@@ -68,8 +74,8 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   /** While no level is out (the workers start): a stop ends the search at once. */
   const watchIdle = (): void => {
     const now = performance.now();
-    book.progressIfDue(now);
-    const request = book.stopWanted(now, store.seen.size);
+    driver.progressIfDue(now, progress);
+    const request = driver.stopWanted(now, store.seen.size);
     if (request === undefined) return;
     findings.stopAs(request);
     throw new Stopped();
@@ -80,8 +86,10 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
     findings.stopAs({ verdict: 'interrupted' });
     throw new Stopped();
   };
+  // While a level is under way: how to put the counts back as they stood at its start.
+  let backToLevelStart: (() => void) | undefined;
   try {
-    const start = await headStart(book, table, initialLevel(book, table), () => options.headStart === false || pool.allSent('ready'));
+    const start = await headStart(book, table, driver, () => options.headStart === false || pool.allSent('ready'));
     let ready = false; // waited for only if the head start left something to search
     let runs: readonly Run[] = [{ batch: toBatch(start.states, transport, codec) }];
 
@@ -97,14 +105,22 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       if (!ready) ready = (await pool.collect('ready', watchIdle)).length > 0;
       counts.queue = levelSize;
       const before: LevelStart = { distinct: store.seen.size, counts: counts.snapshot() };
+      const depthBefore = counts.depth;
+      const heapsBefore = control.heaps();
+      backToLevelStart = () => {
+        counts.restore(before.counts);
+        counts.overrideDistinct(before.distinct);
+        counts.depth = depthBefore;
+        counts.queue = levelSize;
+      };
       const levelStart = store.seen.size - levelSize;
       // Set while the workers expand (Ctrl-C, a budget), applied once the level is dealt with.
       let pending: StopRequest | undefined;
       const watchLevel = (): void => {
         const now = performance.now();
         const figures = control.figures();
-        book.progressIfDue(now, () => levelProgress(book, figures, levelSize, level, now));
-        pending ??= book.stopWanted(now, store.seen.size + figures.claims);
+        driver.progressIfDue(now, () => levelProgress(book, figures, levelSize, level, now));
+        pending ??= driver.stopWanted(now, store.seen.size + figures.claims);
         if (pending) control.stop();
       };
 
@@ -138,7 +154,12 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
           lost[w]!.push((tag - levelBase - w) / W);
         }
       }
-      if (pending && expanded.some((e) => e.overflow || e.stopped)) {
+      // The new states are copied to the coordinator, then to every worker: their size, as the
+      // workers' heaps grew to hold them, must fit on every heap (clone transport: the states
+      // are objects; codec states sit in shared memory and barely show).
+      const copied = driver.roomFor(heapGrowth(heapsBefore, control.heaps()));
+      pending ??= copied;
+      if (pending && (copied || expanded.some((e) => e.overflow || e.stopped))) {
         lost.forEach((l, w) => pool.send(w, { type: 'abandon', lost: Uint32Array.from(l) }));
         countAbandoned(book, await pool.collect('abandoned'), levelSize, level);
         findings.stopAs(pending);
@@ -158,6 +179,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       if (!pending) table.makeRoom(expectedClaims(nextSize, growth), levelBase);
       const finished = await pool.collect('finished', watchLevel);
       const placed = placeLevel(book, finished);
+      backToLevelStart = undefined;
       for (const f of finished) findings.markReached((_, name) => f.reached.includes(reachableNames.indexOf(name)));
       if (placed.keys.length > 0) counts.depth = level + 1;
       const stopAt = reportViolations(book, finished, placed, invariantNames);
@@ -170,17 +192,28 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
       if (stopAt === undefined) counts.queue = levelSize;
       const now = performance.now();
       if (!findings.stop) {
-        const request = pending ?? book.stopWanted(now, store.seen.size);
+        const request = pending ?? driver.stopWanted(now, store.seen.size);
         if (request) findings.stopAs(request);
       }
-      book.progressIfDue(now);
+      driver.progressIfDue(now, progress);
     }
   } catch (e) {
-    if (!(e instanceof Stopped)) throw e;
+    if (e instanceof WorkerOutOfMemory) {
+      // The levels before stand; the one under way is lost with the worker.
+      backToLevelStart?.();
+      findings.incomplete(e.message);
+    } else if (!(e instanceof Stopped)) throw e;
   } finally {
     await pool.close();
   }
   return book.result();
+}
+
+/** What the workers' heaps grew by, all told, from `before` to `after`. */
+function heapGrowth(before: readonly HeapReading[], after: readonly HeapReading[]): number {
+  let grown = 0;
+  for (let w = 0; w < after.length; w++) grown += Math.max(0, after[w]!.used - (before[w]?.used ?? 0));
+  return grown;
 }
 
 /** The figures while a level is expanded: its claims so far count as distinct and queued. */
@@ -194,6 +227,7 @@ function levelProgress(book: Book, f: LevelFigures, levelSize: number, level: nu
     depth: f.claims > 0 ? level + 1 : level,
     seconds,
     statesPerSecond: seconds > 0 ? distinct / seconds : 0,
+    memoryBytes: book.memoryBytes(),
   };
 }
 

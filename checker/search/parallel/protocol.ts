@@ -104,4 +104,5 @@ export type FromWorker =
   /** An abandoned level's counts: states expanded, and per action successors generated and claims that stood. */
   | { readonly type: 'abandoned'; readonly expanded: number; readonly generated: Float64Array<ArrayBuffer>; readonly distinct: Float64Array<ArrayBuffer> }
   | { readonly type: 'cut'; readonly generated: Float64Array<ArrayBuffer> }
-  | { readonly type: 'error'; readonly message: string; readonly exitCode: number };
+  /** `outOfMemory`: the worker was ended at its JS heap's limit (the pool says so; the worker cannot). */
+  | { readonly type: 'error'; readonly message: string; readonly exitCode: number; readonly outOfMemory?: true };

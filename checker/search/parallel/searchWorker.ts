@@ -1,7 +1,9 @@
 // The worker side of the parallel search (protocol.ts says how a level goes). A worker expands a
 // contiguous range of the level's states (in shared memory) in index order, as one thread would,
-// claiming new successors in the shared seen-set and checking them at once (the state is at
-// hand); when every worker is done, it keeps the claims no lower worker took over.
+// classifying each successor against the shared seen-set as every search does (classify.ts: a
+// new one is claimed there) and checking new ones at once (the state is at hand); when every
+// worker is done, it keeps the claims no lower worker took over.
+import v8 from 'node:v8';
 import { specCodec } from '../../state/specCodec.ts';
 import { requireBundledSpec } from './bundledSpec.ts';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -14,6 +16,9 @@ import * as fingerprints from '../../state/fingerprint.ts';
 import * as sharedTable from '../../state/sharedTable.ts';
 import { makeStateEncoder } from '../../state/stateEncoder.ts';
 import { Expander } from '../expander.ts';
+import * as classification from '../classify.ts';
+import type { KeyedStore } from '../classify.ts';
+import { Invariants } from '../invariants.ts';
 import { ClaimList } from './claimList.ts';
 import * as controlBlocks from './controlBlock.ts';
 import * as batches from './batchReader.ts';
@@ -23,11 +28,12 @@ import type { ExpandOrder, FromWorker, Run, ToWorker, WorkerSetup } from './prot
 // Loaded as CommonJS (workerEntry.cjs), where every use of an imported name goes through a
 // getter on the module's exports; the hot loop's imports are read once, here.
 const { fingerprint64, fp } = fingerprints;
-const { claim, KNOWN, NEW, tagOf } = sharedTable;
+const { claim, KNOWN: CLAIMED_BEFORE, NEW: CLAIMED_NOW, tagOf } = sharedTable;
+const { classify, KNOWN, NEW, OUTSIDE } = classification;
 const { runLength, runState } = batches;
 const { SEQ } = protocol;
-const { invariantHolds, searchFailure } = searchFailures;
-const { ControlBlock, SYNC_EVERY } = controlBlocks;
+const { searchFailure } = searchFailures;
+const { ControlBlock, HEAP_MS, SYNC_EVERY } = controlBlocks;
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -41,7 +47,7 @@ const actions = spec.actions;
 const writer = new ByteWriter();
 const encode = makeStateEncoder(spec, params, writer, { symmetry: setup.symmetry });
 const codec: StateCodec<unknown> | undefined = setup.transport === 'codec' ? specCodec(spec, params) : undefined;
-const invariants = setup.invariants.map((n) => spec.invariants[n]!);
+const invariants = new Invariants(spec, setup.invariants);
 const reachable = setup.reachable.map((n) => spec.reachable![n]!);
 const constraint = spec.constraint?.bind(spec);
 const W = setup.workers;
@@ -110,21 +116,37 @@ function expand(m: ExpandOrder): void {
   let stopped = false;
   // The key of the next successor: the parent's index * SEQ + its number among the parent's successors.
   let nextKey = 0;
+  // The last successor's fingerprint.
+  let hi = 0;
+  let lo = 0;
+  /** The shared table as classify asks it: a new key is claimed for this worker (tag: its next claim). */
+  const keys: KeyedStore = {
+    key(s) {
+      encode(s);
+      fingerprint64(writer.bytes, writer.length);
+      hi = fp[0]!;
+      lo = fp[1]!;
+    },
+    // Only a state stored at an earlier level is known for certain: whether one claimed in this
+    // level comes before a successor outside the constraint is decided when every claim is in (finish).
+    holdsKey() {
+      const tag = tagOf(table, hi, lo);
+      return tag !== 0 && tag < levelBase;
+    },
+    claimKey() {
+      const was = claim(table, hi, lo, levelBase + claims.length * W + me, levelBase, W, me);
+      if (was === CLAIMED_BEFORE) return KNOWN;
+      if (was !== CLAIMED_NOW) takenOver.push(was);
+      return NEW;
+    },
+  };
   /** Claims a successor if no one stored it before; false when the level outgrows the table. */
   const visit = (state: unknown, a: number): boolean => {
     const key = nextKey++;
-    encode(state);
-    fingerprint64(writer.bytes, writer.length);
-    const hi = fp[0]!;
-    const lo = fp[1]!;
-    if (constraint && !constraint(state, params)) {
-      lv.outside.push({ key, hi, lo, action: a, state });
-      return true;
-    }
+    const outcome = classify(keys, constraint, params, state);
+    if (outcome === OUTSIDE) lv.outside.push({ key, hi, lo, action: a, state });
+    if (outcome !== NEW) return true;
     const j = claims.length;
-    const was = claim(table, hi, lo, levelBase + j * W + me, levelBase, W, me);
-    if (was === KNOWN) return true;
-    if (was !== NEW) takenOver.push(was);
     claims.push(hi, lo, key, a);
     if (encode.keyIsCodec) claims.states.addBytes(writer.bytes, writer.length);
     else claims.states.add(state);
@@ -154,6 +176,7 @@ function expand(m: ExpandOrder): void {
       sinceSync += seq + 1;
       if (sinceSync >= SYNC_EVERY) {
         sinceSync = 0;
+        publishHeapIfDue();
         if (control.publish(me, lv.expanded, generatedAll, claims.length, takenOver.length)) {
           stopped = true;
           return false;
@@ -165,14 +188,27 @@ function expand(m: ExpandOrder): void {
     throw searchFailure(e, expander.phase, current);
   }
   const tags = Float64Array.from(takenOver);
+  publishHeap(); // what the level's claims take, for the coordinator to weigh before they are copied
   control.publish(me, lv.expanded, generatedAll, claims.length, takenOver.length);
   post({ type: 'expanded', overflow, stopped, claims: claims.length, takenOver: tags }, [tags.buffer]);
 }
 
 /** Checks a state's invariants (failures as [number, invariant] pairs) and `reachable` predicates. */
 function check(s: unknown, number: number, failures: number[], reached: Set<number>): void {
-  for (let k = 0; k < invariants.length; k++) if (!invariantHolds(setup.invariants[k]!, invariants[k]!, s, params)) failures.push(number, k);
+  for (let k = invariants.firstBroken(s, params); k >= 0; k = invariants.firstBroken(s, params, k + 1)) failures.push(number, k);
   for (let r = 0; r < reachable.length; r++) if (!reached.has(r) && reachable[r]!(s, params)) reached.add(r);
+}
+
+let lastHeap = -Infinity;
+/** Publishes this thread's heap for the coordinator's memory watch, at most every HEAP_MS. */
+function publishHeapIfDue(): void {
+  if (performance.now() - lastHeap >= HEAP_MS) publishHeap();
+}
+
+function publishHeap(): void {
+  lastHeap = performance.now();
+  const heap = v8.getHeapStatistics();
+  control.publishHeap(me, heap.used_heap_size, heap.heap_size_limit);
 }
 
 /**
@@ -215,7 +251,7 @@ function finish(lost: Uint32Array): void {
   const his = new Uint32Array(n);
   const los = new Uint32Array(n);
   const failures: number[] = [];
-  const first = new FirstFailures(invariants.length);
+  const first = new FirstFailures(invariants.names.length);
   const stood = new Uint8Array(n).fill(1);
   for (const j of lost) stood[j] = 0;
   let kept = 0;
@@ -319,4 +355,5 @@ port.on('message', (m: ToWorker) => {
     post({ type: 'error', message: (e as Error).message, exitCode });
   }
 });
+publishHeap();
 post({ type: 'ready' });

@@ -1,8 +1,22 @@
 // WorkerPool: the search workers, and a way to wait for one reply from each that looks up now
 // and then (progress, budgets, Ctrl-C: the caller's `onWait`) and gives up when a worker fails.
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { SpecError } from '../../errors.ts';
+import { formatBytes, oldGenerationLimit, raiseHint } from '../memoryWatch.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
+
+/**
+ * A worker ran out of its JS heap (Node ends the worker, not the process) before the memory
+ * watch saw its heap fill: the search cannot go on, but what it found so far stands.
+ */
+export class WorkerOutOfMemory extends Error {
+  constructor(readonly worker: number) {
+    // A worker's heap has this thread's limit (both come from NODE_OPTIONS or V8's default).
+    const heap = { used: 0, limit: v8.getHeapStatistics().heap_size_limit };
+    super(`worker ${worker} ran out of its JS heap (its limit is ${formatBytes(oldGenerationLimit(heap))}); ${raiseHint(heap)}`);
+  }
+}
 
 /** The longest a collect waits between two calls of its `onWait`. */
 const WAIT_MS = 100;
@@ -21,8 +35,8 @@ export class WorkerPool {
         this.inbox[i]!.push(m);
         this.wake();
       });
-      w.on('error', (e) => {
-        this.inbox[i]!.push({ type: 'error', message: e.message, exitCode: 255 });
+      w.on('error', (e: NodeJS.ErrnoException) => {
+        this.inbox[i]!.push({ type: 'error', message: e.message, exitCode: 255, ...(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { outOfMemory: true } : {}) });
         this.wake();
       });
     });
@@ -49,6 +63,7 @@ export class WorkerPool {
     for (;;) {
       for (const box of this.inbox) {
         const err = box.find((m) => m.type === 'error');
+        if (err && err.type === 'error' && err.outOfMemory) throw new WorkerOutOfMemory(this.inbox.indexOf(box));
         if (err && err.type === 'error') throw new SpecError(err.message, err.exitCode === 76 ? 76 : 75);
       }
       if (this.inbox.every((box) => box.length > 0)) {

@@ -71,7 +71,7 @@ describe('signals', () => {
 // waits on something that does not end: tested in-process, with process.exit stubbed.
 describe('listenForInterrupts', () => {
   afterEach(() => vi.restoreAllMocks());
-  const figures = { generatedStates: 10, distinctStates: 7, queue: 2, depth: 3, seconds: 1, statesPerSecond: 7 };
+  const figures = { generatedStates: 10, distinctStates: 7, queue: 2, depth: 3, seconds: 1, statesPerSecond: 7, memoryBytes: 50 * 2 ** 20 };
 
   it('takes a repeat within 500 ms as the same request, a later one as "now": figures printed, exit with the first signal\'s code', () => {
     const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);

@@ -7,6 +7,7 @@ import type { AnySpec } from '../../../checker/spec.ts';
 import { check } from '../../../checker/run/check.ts';
 import type { CheckResult, Progress } from '../../../checker/findings.ts';
 import type { CheckOptions } from '../../../checker/checkOptions.ts';
+import { heapFullWhen } from './scriptedMemory.ts';
 
 const specFile = resolve(import.meta.dirname, '../../../spec/classic/twophase.ts');
 const params = { rms: 250 };
@@ -52,6 +53,17 @@ describe('the parallel search stopped inside a level', () => {
     let hit = false;
     const r = await twoWorkers({ interrupted: () => hit, progressSeconds: 0.05, onProgress: (p) => (hit ||= p.distinctStates > 10_000) });
     expect(r.verdict).toBe('interrupted');
+    expect(r.stats.distinctStates).toBeGreaterThan(10_000);
+    expect(r.stats.distinctStates).toBeLessThan(AFTER_LEVEL_TWO);
+    expectConsistent(r);
+  }, 120_000);
+
+  it("stops before the coordinator's JS heap fills, with the level's claims counted", async () => {
+    let found = 0;
+    const onProgress = (p: Progress): number => (found = p.distinctStates);
+    const r = await twoWorkers({ progressSeconds: 0.05, onProgress, readMemory: heapFullWhen(() => found > 10_000) });
+    expect(r.verdict).toBe('incomplete');
+    expect(r.incompleteReason).toBe('the JS heap is 95% of its 1.0 GB limit; raise the limit with NODE_OPTIONS=--max-old-space-size=2048 (MB)');
     expect(r.stats.distinctStates).toBeGreaterThan(10_000);
     expect(r.stats.distinctStates).toBeLessThan(AFTER_LEVEL_TWO);
     expectConsistent(r);
