@@ -1,5 +1,5 @@
 // The rmc command line: the only place that prints or exits. Every failure becomes one line on
-// stderr and the exit code of the contract in docs/DESIGN.md; under --json exactly one JSON
+// stderr and the exit code of the contract in docs/CLI.md; under --json exactly one JSON
 // object is printed on stdout whatever happens.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';

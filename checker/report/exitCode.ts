@@ -1,5 +1,5 @@
 // Exit codes are TLC's (tlc2/output/EC.java, ExitStatus), so scripts written for TLC classify our
-// results unchanged; 2, 3, 74, 130, 143 and 255 are ours where TLC has none (docs/DESIGN.md). 74
+// results unchanged; 2, 3, 74, 130, 143 and 255 are ours where TLC has none (docs/CLI.md, decision 001). 74
 // is sysexits' EX_IOERR, which TLC does not use: the verdict was reached but an output (traces,
 // the counterexamples folder) could not be written, so a script must not take the run as complete.
 import type { CheckResult, ViolationKind } from '../findings.ts';

@@ -1,4 +1,4 @@
-// jsonReport: the one JSON object `--json` prints (docs/DESIGN.md): states as plain JSON, trace[0]
+// jsonReport: the one JSON object `--json` prints (docs/CLI.md): states as plain JSON, trace[0]
 // the initial state with action null.
 import type { AnySpec } from '../spec.ts';
 import type { CheckResult } from '../findings.ts';

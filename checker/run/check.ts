@@ -158,7 +158,7 @@ function withNotApplicable(result: CheckResult, notApplicable: readonly NotAppli
  * graph through `tap`: the workers' seen-set holds no state indices (a state stored before the
  * level is only tagged as such), so a worker cannot name the target of a step to a known state,
  * and recording edges would mean a second table of indices shared by every worker. With workers
- * the graph is therefore explored after the search, in a pass of its own (docs/DESIGN.md).
+ * the graph is therefore explored after the search, in a pass of its own (docs/decisions/005).
  */
 async function safetySearch(spec: AnySpec, params: object, options: CheckOptions, tap?: GraphTap): Promise<CheckResult> {
   const workers = options.workers === 'auto' ? availableParallelism() : (options.workers ?? 1);

@@ -1,4 +1,4 @@
-// bfs: the sequential breadth-first search, with TLC's counting rules (docs/DESIGN.md).
+// bfs: the sequential breadth-first search, with TLC's counting rules (docs/decisions/001).
 //
 // generated = every initial state plus every yielded successor; distinct = states stored;
 // depth = BFS levels, initial states at level 1. A state outside the constraint is counted and

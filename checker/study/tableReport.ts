@@ -1,4 +1,4 @@
-// The guarantee table as text and as the JSON of docs/DESIGN.md.
+// The guarantee table as text and as the JSON of docs/CLI.md.
 import type { TableCell, TableResult } from './table.ts';
 import { cellText, NOT_EXERCISED_LEGEND } from './cellText.ts';
 

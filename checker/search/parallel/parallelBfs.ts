@@ -15,7 +15,7 @@
 // A level can take minutes, so while the workers expand it the coordinator looks up every
 // WAIT_MS (workerPool.ts): it reads the workers' running counts from the control block
 // (controlBlock.ts), prints progress, and on Ctrl-C or a spent budget sets the stop word; the
-// workers then abandon the level and report what they counted (docs/DESIGN.md says which counts).
+// workers then abandon the level and report what they counted (docs/decisions/006 says which counts).
 import { specCodec } from '../../state/specCodec.ts';
 import type { AnySpec, TraceStep } from '../../spec.ts';
 import { fingerprint64, fp } from '../../state/fingerprint.ts';
