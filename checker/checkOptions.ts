@@ -1,7 +1,7 @@
 // CheckOptions: what a search is asked to do. The CLI, the table and the tests build one; every
 // search mode reads it (checker/findings.ts says what comes back).
 import type { Progress } from './findings.ts';
-import type { MemoryReader } from './search/memoryWatch.ts';
+import type { MemoryReader } from './memoryReading.ts';
 
 export interface CheckOptions {
   /** Invariants to check (default: every one the spec declares, unless only properties are named). */

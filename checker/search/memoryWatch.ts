@@ -10,6 +10,7 @@
 // - --max-memory, the user's budget for the whole process: its resident set, or, when more, its
 //   JS heaps and the buffers V8 knows of (a buffer just allocated is not resident until written).
 import v8 from 'node:v8';
+import type { HeapReading, MemoryReader, MemoryReading } from '../memoryReading.ts';
 
 /**
  * The share of a heap's old generation (what --max-old-space-size sets) past which the run
@@ -27,22 +28,6 @@ const YOUNG_GENERATION = 48 * 2 ** 20;
 
 /** The least time between two readings: reading the resident set costs tens of microseconds. */
 const READ_MS = 50;
-
-export interface HeapReading {
-  readonly used: number;
-  readonly limit: number;
-}
-
-export interface MemoryReading {
-  /** The process's resident set: every thread's heap, the buffers, the stored states. */
-  readonly rss: number;
-  /** Memory outside this thread's JS heap that V8 accounts for (ArrayBuffers and the like). */
-  readonly external: number;
-  /** This thread's JS heap. */
-  readonly heap: HeapReading;
-}
-
-export type MemoryReader = () => MemoryReading;
 
 export const readProcessMemory: MemoryReader = () => {
   const h = v8.getHeapStatistics();

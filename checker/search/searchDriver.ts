@@ -6,7 +6,8 @@
 // each wait. Either way the search itself only says when it has nothing left to do.
 import type { CheckOptions } from '../checkOptions.ts';
 import type { Progress } from '../findings.ts';
-import { MemoryWatch, type HeapReading } from './memoryWatch.ts';
+import { MemoryWatch } from './memoryWatch.ts';
+import type { HeapReading } from '../memoryReading.ts';
 import { stopRequest, type StopRequest } from './stopRequest.ts';
 
 /** The longest a search runs between two yields to the event loop, so Ctrl-C is heard in time. */

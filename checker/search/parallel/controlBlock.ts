@@ -14,7 +14,7 @@
 // After them, two words per worker that outlive the levels: its JS heap's use and limit, in KiB
 // (a worker's heap is its own, which the coordinator cannot read), published every HEAP_MS or
 // so while it expands, for the coordinator's memory watch (search/memoryWatch.ts).
-import type { HeapReading } from '../memoryWatch.ts';
+import type { HeapReading } from '../../memoryReading.ts';
 
 /** Successors a worker generates between two looks at the control block. */
 export const SYNC_EVERY = 512;

@@ -32,7 +32,7 @@ import { FAILURE_FIELDS, SEQ, type Finished, type FromWorker, type Run, type Sta
 import { BatchWriter } from './batchWriter.ts';
 import { headStart } from './headStart.ts';
 import { SearchDriver } from '../searchDriver.ts';
-import type { HeapReading } from '../memoryWatch.ts';
+import type { HeapReading } from '../../memoryReading.ts';
 import { WorkerOutOfMemory, WorkerPool } from './workerPool.ts';
 
 type Book = SearchBook<IndexedFingerprints>;

@@ -1,7 +1,8 @@
 // The memory watch, with memory read from a script instead of the process: a heap that fills,
 // a worker's heap, the --max-memory budget, and how often it reads.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, memoryInUse, MemoryWatch, type HeapReading, type MemoryReading } from '../../../checker/search/memoryWatch.ts';
+import { formatBytes, memoryInUse, MemoryWatch } from '../../../checker/search/memoryWatch.ts';
+import type { HeapReading, MemoryReading } from '../../../checker/memoryReading.ts';
 
 const MB = 2 ** 20;
 /** V8's heap_size_limit for an old generation of `mb` MB (the young generation's 48 MB on top). */

@@ -1,5 +1,5 @@
 // Memory as a test scripts it (CheckOptions.readMemory): the process's figures on cue.
-import type { MemoryReading } from '../../../checker/search/memoryWatch.ts';
+import type { MemoryReading } from '../../../checker/memoryReading.ts';
 
 export const MB = 2 ** 20;
 
