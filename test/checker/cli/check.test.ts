@@ -53,7 +53,7 @@ describe('rmc check', () => {
     const r = rmc(['check', 'classic/twophase', '--set', 'rms=7', '--progress', '0.3']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
-      /^Progress\(\d+\) at \d+ s: [\d,]+ states generated \([\d,]+ s\/min\), [\d,]+ distinct states found \([\d,]+ ds\/s\), [\d,]+ states left on queue\.$/m,
+      /^Progress\(\d+\) at \d+ s: [\d,]+ states generated \([\d,]+ s\/min\), [\d,]+ distinct states found \([\d,]+ ds\/s; [\d,.]+ [KMGT]?B in memory\), [\d,]+ states left on queue\.$/m,
     );
     expect(r.stdout).toContain('2,744,706 states generated, 296,448 distinct states found, 0 states left on queue.');
     expect(r.stdout).toMatch(/TMCommit\s+[\d,]+ \/ [\d,]+/);
