@@ -21,39 +21,34 @@ export class ExactSeenSet implements SeenSet {
   }
 
   insertOrGet(bytes: Uint8Array, length: number): number {
-    this.fingerprint(bytes, length);
-    const hi = fp[0]!;
-    const lo = fp[1]!;
-    const slots = this.slots;
-    let i = lo & this.mask;
-    for (;;) {
-      const at = i * 3;
-      const entry = slots[at + 2]!;
-      if (entry === 0) {
-        slots[at] = hi;
-        slots[at + 1] = lo;
-        slots[at + 2] = this.stored.size + 1;
-        this.stored.append(bytes, length);
-        if (this.stored.size * 4 > (this.mask + 1) * 3) this.grow();
-        return -1;
-      }
-      if (slots[at] === hi && slots[at + 1] === lo && this.stored.equals(entry - 1, bytes, length)) return entry - 1;
-      i = (i + 1) & this.mask;
-    }
+    const at = this.probe(bytes, length);
+    const entry = this.slots[at + 2]!;
+    if (entry !== 0) return entry - 1;
+    this.slots[at] = fp[0]!;
+    this.slots[at + 1] = fp[1]!;
+    this.slots[at + 2] = this.stored.size + 1;
+    this.stored.append(bytes, length);
+    if (this.stored.size * 4 > (this.mask + 1) * 3) this.grow();
+    return -1;
   }
 
   has(bytes: Uint8Array, length: number): boolean {
+    return this.slots[this.probe(bytes, length) + 2] !== 0;
+  }
+
+  /**
+   * The slot (its first word's offset) holding these bytes, or the empty slot where they would go;
+   * the fingerprint's halves are left in `fp` for an insert.
+   */
+  private probe(bytes: Uint8Array, length: number): number {
     this.fingerprint(bytes, length);
     const hi = fp[0]!;
     const lo = fp[1]!;
     const slots = this.slots;
-    let i = lo & this.mask;
-    for (;;) {
+    for (let i = lo & this.mask; ; i = (i + 1) & this.mask) {
       const at = i * 3;
       const entry = slots[at + 2]!;
-      if (entry === 0) return false;
-      if (slots[at] === hi && slots[at + 1] === lo && this.stored.equals(entry - 1, bytes, length)) return true;
-      i = (i + 1) & this.mask;
+      if (entry === 0 || (slots[at] === hi && slots[at + 1] === lo && this.stored.equals(entry - 1, bytes, length))) return at;
     }
   }
 
