@@ -1,5 +1,6 @@
 // Two tiers. `unit` is the edit loop: no child process, no browser, no regenerated folder, no
-// search of more than a few seconds (`npm run test:unit`, under 30 s on a quiet machine).
+// search of more than a few seconds, no TypeScript compiler (`npm run test:unit`, under 30 s on a
+// quiet machine).
 // `integration` runs the real CLI in child processes, the browser, the regenerated
 // counterexamples folder, worker threads and the full guarantee table. `npm test` runs both.
 //
@@ -25,6 +26,12 @@ const integration = [
   'test/checker/search/parallel.*.test.ts',
   'test/checker/search/check.temporalPhase.test.ts',
   'test/checker/state/symmetry.graphs.test.ts',
+  // These load the TypeScript compiler (the shape lists against the interfaces) or search several
+  // designs' spaces: seconds each, which the edit loop's 30 s cannot spare.
+  'test/checker/specShape.test.ts',
+  'test/checker/study/studyShape.test.ts',
+  'test/checker/search/check.onePass.test.ts',
+  'test/spec/revoke/designsSince2007.test.ts',
 ];
 
 export default defineConfig({
