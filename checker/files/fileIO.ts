@@ -1,6 +1,7 @@
 // FileIO: the few file-system calls the writers make, passed in so that tests can make a write
 // fail (ENOSPC half-way through, EROFS) where a real disk cannot be made to on demand.
-import { renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isOsError } from '../errors.ts';
 import { dirname } from 'node:path';
 import { makeDirs } from './makeDirs.ts';
 
@@ -46,5 +47,16 @@ export function removeCreatedDirs(dir: string, created: string | undefined, io: 
       return;
     }
     if (d === created || dirname(d) === d) return;
+  }
+}
+
+/** lstat, or undefined when nothing is there: ENOENT, or ENOTDIR when a file stands where a
+ * folder on the path should be (whoever writes there then hears that, in the OS's words). */
+export function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    if (isOsError(e) && (e.code === 'ENOENT' || e.code === 'ENOTDIR')) return undefined;
+    throw e;
   }
 }

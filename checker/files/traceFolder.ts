@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isOsError, UsageError } from '../errors.ts';
-import { nodeIO, type FileIO } from './fileIO.ts';
+import { lstatOrUndefined, nodeIO, type FileIO } from './fileIO.ts';
 import { writeFileSet } from './writeFileSet.ts';
 
 export const TRACE_MANIFEST = '.rmc-traces.json';
@@ -80,15 +80,4 @@ function isOurs(dir: string, name: string, previous: Written | 'foreign'): boole
 
 function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
-}
-
-/** lstat, or undefined when nothing is there: ENOENT, or ENOTDIR when a file stands where the
- * folder should be (the write then reports that, in the OS's words). */
-function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
-  try {
-    return lstatSync(path);
-  } catch (e) {
-    if (isOsError(e) && (e.code === 'ENOENT' || e.code === 'ENOTDIR')) return undefined;
-    throw e;
-  }
 }

@@ -5,10 +5,10 @@
 // not list is not ours, and is refused. The new folder is staged in a hidden sibling and swapped
 // in by renames; the previous generation is removed file by file (only what its manifest lists),
 // so nothing rmc did not write is ever deleted.
-import { accessSync, constants, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isOsError, osErrorText, OutputError, UsageError } from '../../errors.ts';
-import { nodeIO, removeCreatedDirs, type FileIO } from '../../files/fileIO.ts';
+import { lstatOrUndefined, nodeIO, removeCreatedDirs, type FileIO } from '../../files/fileIO.ts';
 
 export const MANIFEST = '.rmc-manifest.json';
 const WRITER = 'rmc counterexamples';
@@ -127,14 +127,6 @@ function assertWritableParent(target: string): void {
   accessSync(dir, constants.W_OK);
 }
 
-function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
-  try {
-    return lstatSync(path);
-  } catch (e) {
-    if (isOsError(e) && e.code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
 
 function cannotWrite(target: string, e: NodeJS.ErrnoException & { code: string }): OutputError {
   return new OutputError(`cannot write counterexamples to ${target}: ${osErrorText(e)}`);
