@@ -10,40 +10,46 @@
 // authors claim only what happens to calls (`claims`); the table shows the rest as "n/a: not
 // claimed". The model's call holds the RCU read section from begin to return, so it assumes a
 // call that does not sleep while it holds the guard (RCU readers may not).
-import type { DesignApi, State, Variant } from '../spec/revoke/designApi.ts';
+import type { Design, DesignApi, State } from 'rmc/revoke';
 
-export default function revocableResource(api: DesignApi): Variant {
-  const revoked = (s: State): boolean => s.inodes.I!.dead;
+export default function revocableResource(api: DesignApi): Design {
+  // The Revocable's "available" flag: this design's own state.
+  const resource = api.ownState({ layout: () => api.layout.record({ available: api.layout.bool }), init: () => ({ available: true }) });
+  const revoked = (s: State): boolean => !resource.get(s).available;
 
   const swapFlag = api.revokerStep({
     name: 'RevokeSwapAvailable',
     doc: 'The revoker swaps the Revocable\'s "available" flag to false: every later try_access returns None.',
-    enabled: (s) => s.revoker.pc === 'idle',
-    next: (s) => api.setPc(api.withInode(s, 'I', { ...s.inodes.I!, dead: true }), 'flagged'),
+    kernel: 'Revocable::revoke: available.swap(false)',
+    from: 'idle',
+    to: 'flagged',
+    next: (s) => resource.set(s, { available: false }),
     label: () => 'RevokeSwapAvailable: try_access fails from now on',
   });
 
   const synchronizeRcu = api.revokerStep({
     name: 'RevokeSynchronizeRcu',
     doc: 'The revoker waits for a grace period (synchronize_rcu): enabled once no call holds a guard from before the swap.',
-    enabled: (s) => s.revoker.pc === 'flagged' && !api.gateHeld(s),
-    next: (s) => api.setPc(s, 'synced'),
+    kernel: 'synchronize_rcu, drop_in_place',
+    from: 'flagged',
+    to: 'synced',
+    waitsFor: { holds: 'an RCU read-side section (a guard)', holders: (s) => api.gateHolders(s) },
+    next: (s) => s,
     label: () => 'RevokeSynchronizeRcu: no reader left, the resource is dropped',
   });
 
   return {
     name: 'revocable-resource',
-    pcs: ['flagged', 'synced'],
     callKinds: ['read', 'write', 'fchmod'],
-    gate(s, _p, _file, kind) {
+    state: resource,
+    on: {
       // Only the driver's f_op calls go through try_access; an open, an mmap and the inode-level calls do not.
-      if (kind === 'fchmod' || kind === 'mmap' || kind === 'open') return api.ENTER;
-      return revoked(s) ? api.fail('ENODEV') : { enter: true, holds: true };
+      begin: {
+        kernel: 'fdget, Revocable::try_access (rcu_read_lock)',
+        hook: (s, _p, op) => (op.kind === 'fchmod' ? api.ENTER : revoked(s) ? api.fail('ENODEV') : api.enter({ holds: true })),
+      },
+      end: { kernel: 'the guard drops (rcu_read_unlock), fdput' },
     },
-    callReaches: (_s, _p, call) => call.kind === 'fchmod' || call.gate,
-    faultReaches: () => true,
-    cut: () => false,
-    tasklistHeld: () => false,
     claims: ['no-inode-access-after-return', 'writes-complete-reads-abort', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
     // What the checker finds at the default bounds: fchmod, which no try_access guards, still changes I after revoke returns.
     expect: {
@@ -60,6 +66,6 @@ export default function revocableResource(api: DesignApi): Variant {
       'refcounts-balance': 'holds',
       'revoke-returns': 'holds',
     },
-    steps: [swapFlag, synchronizeRcu, api.revokeReturn((s) => s.revoker.pc === 'synced')],
+    steps: [swapFlag, synchronizeRcu, api.revokeReturn({ kernel: 'revoke returns', from: 'synced' })],
   };
 }

@@ -8,24 +8,24 @@
 // It still has a counterexample: B sends before A's table is cleansed, A receives after it, and
 // by the time the walk runs the queue is empty while A holds a live descriptor (Viro: "you can't
 // avoid processes keeping pointers to struct file").
-import type { DesignApi, State, Variant } from '../spec/revoke/designApi.ts';
+import type { Design, DesignApi, State } from 'rmc/revoke';
 
-export default function scmWalk(api: DesignApi): Variant {
+export default function scmWalk(api: DesignApi): Design {
   const carriesI = (s: State): boolean => s.message !== null && api.inodeOf(s, s.message.file) === 'I';
 
   const walkQueues = api.revokerStep({
     name: 'RevokeWalkQueues',
     doc: 'The revoker walks every unix socket queue and puts the struct files on I that queued datagrams carry.',
+    kernel: 'a walk of every unix socket queue: kfree_skb',
     enabled: (s) => api.scanDone(s),
-    next: (s) => api.setPc(carriesI(s) ? api.putFile(api.withMessage(s, null), s.message!.file) : s, 'walked'),
+    to: 'walked',
+    next: (s) => (carriesI(s) ? api.putFile(api.withMessage(s, null), s.message!.file) : s),
     label: (s) => (carriesI(s) ? `RevokeWalkQueues: drops ${s.message!.file} from the datagram to ${s.message!.to}` : 'RevokeWalkQueues: nothing queued on I'),
   });
 
+  // Every user path is the plain kernel's: only the revoker differs.
   return {
     name: 'scm-walk',
-    pcs: ['walked'],
-    markerErrno: { revoked: 'EBADF' },
-    ...api.slotCutterHooks,
     // What its authors expect at the default bounds; `rmc expect revoke --design ./scm-walk.ts` re-checks it.
     expect: {
       'no-usable-descriptor': 'violated 7',
@@ -44,18 +44,19 @@ export default function scmWalk(api: DesignApi): Variant {
     steps: [
       api.scanTask({
         doc: "The revoker (pass 1, under tasklist_lock and t's file_lock) installs a revokefs file in every fd of task t on the inode and collects the real file.",
+        kernel: 'do_revoke pass 1: a revokefs file per fd',
         marker: 'revoked',
         collect: true,
       }),
       walkQueues,
       api.unmap({
         doc: 'The revoker zaps, unlinks and puts every linked mapping of the inode (revoke_vma).',
-        from: (s) => s.revoker.pc === 'walked',
-        to: 'unmapped',
+        kernel: 'revoke_mapping: revoke_vma',
+        from: 'walked',
         how: 'unlink',
         select: (s, _t, vma) => api.inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
       }),
-      api.revokeReturn((s) => s.revoker.pc === 'unmapped'),
+      api.revokeReturn({ kernel: 'fput the collected files, return 0', from: 'unmapped' }),
     ],
   };
 }

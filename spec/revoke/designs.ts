@@ -4,11 +4,11 @@
 // looks a design up while it runs.
 import { DesignFileError, loadDesignFile } from './kernel/designFile.ts';
 import { isDesignPath } from './kernel/designPath.ts';
-import type { Variant } from './kernel/variant.ts';
+import type { Design } from './designApi.ts';
 import { builtInDesigns } from './variants/index.ts';
 
 /** The design `variant` names (DesignFileError, exit 150, if it names none or a file that cannot be used). */
-export function designNamed(variant: string): Variant {
+export function designNamed(variant: string): Design {
   if (isDesignPath(variant)) {
     const design = loadDesignFile(variant);
     if (Object.hasOwn(builtInDesigns, design.name)) throw new DesignFileError(`design ${variant} is named '${design.name}', as another design already is`);

@@ -14,18 +14,19 @@ import { compileGuarantees } from './kernel/guarantee.ts';
 import { guarantees } from './kernel/guarantees.ts';
 import { properties } from './kernel/liveness.ts';
 import { type RevokeParams, defaults, untabledDesignNames, validate, variantNames, variantProblems } from './kernel/params.ts';
-import type { Variant } from './kernel/variant.ts';
+import type { Design } from './designApi.ts';
+import { install } from './kernel/install.ts';
 import { revokeSpec } from './revokeSpec.ts';
 
 /** The guarantees design d is judged by, in the table's column order. */
-const guaranteeNames = (d: Variant): string[] => [...guarantees(d).map((g) => g.name), ...Object.keys(properties)];
+const guaranteeNames = (d: Design): string[] => [...guarantees(install(d)).map((g) => g.name), ...Object.keys(properties)];
 
 /**
  * The guarantees that do not apply to design d under bounds p: under their own conditions (G6
  * under revokeat, G9 for an inode-wide design), or because d does not claim them.
  */
-export function notApplicableTo(d: Variant, p: RevokeParams): Record<string, string> {
-  const own = compileGuarantees(guarantees(d)).notApplicable;
+export function notApplicableTo(d: Design, p: RevokeParams): Record<string, string> {
+  const own = compileGuarantees(guarantees(install(d))).notApplicable;
   const reasons: Record<string, string> = {};
   for (const name of guaranteeNames(d)) {
     const why = own[name]?.(p) ?? (d.claims !== undefined && !d.claims.includes(name) ? 'not claimed' : undefined);
@@ -43,7 +44,7 @@ function validateDesign(p: RevokeParams): string[] {
   const known = guaranteeNames(design);
   for (const claim of design.claims ?? []) {
     if (!known.includes(claim)) {
-      throw new DesignFileError(`design '${design.name}': hook 'claims' names '${claim}', which is no guarantee (known: ${known.join(', ')})`);
+      throw new DesignFileError(`design '${design.name}': field 'claims' names '${claim}', which is no guarantee (known: ${known.join(', ')})`);
     }
   }
   return problems;

@@ -31,15 +31,15 @@ import { liveness } from './kernel/liveness.ts';
 import { Fault, FaultInstall, Mmap, MmapLink, Munmap, Touch } from './kernel/mm.ts';
 import { type RevokeParams, defaults, validate } from './kernel/params.ts';
 import { RecvFd, SendFd } from './kernel/scm.ts';
-import { SRCU_IDLE } from './kernel/srcu.ts';
 import { type File, type State, type Table, type Task, ownerTask, stateLayout, threadId, userTasks } from './kernel/state.ts';
 import { SyscallBegin, SyscallEnd, SyscallEndStuck, SyscallRecord } from './kernel/syscalls.ts';
-import type { Variant } from './kernel/variant.ts';
+import type { Design } from './designApi.ts';
+import { type Installed, install, layoutOf } from './kernel/install.ts';
 import { presentation } from './presentation/hooks.ts';
 
 type RevokeAction = Action<State, RevokeParams>;
 
-function init(p: RevokeParams): State {
+function init(d: Installed, p: RevokeParams): State {
   const frevoke = p.mode === 'frevoke';
   const owner = ownerTask(p);
   const tasks: Record<string, Task> = {};
@@ -55,7 +55,7 @@ function init(p: RevokeParams): State {
     tables.A = { ...tables.A, 4: 'J0' };
     files.J0 = { inode: 'J', count: 1, ops: 'live' };
   }
-  const inode = { dead: false, doomed: false, srcu: SRCU_IDLE };
+  const inode = { dead: false };
   return {
     tasks,
     tables,
@@ -63,11 +63,12 @@ function init(p: RevokeParams): State {
     inodes: p.otherInode ? { I: inode, J: inode } : { I: inode },
     message: null,
     revoker: { pc: 'idle', cursor: '', refs: frevoke ? ['F0'] : [], spared: frevoke ? 'F0' : '', gate: p.selfRevoke },
+    design: d.own === undefined ? null : d.own.init(p),
   };
 }
 
 /** The users' actions and the kernel's own steps, by subsystem: those the design's hooks decide are built over it. */
-function userActions(d: Variant): RevokeAction[] {
+function userActions(d: Installed): RevokeAction[] {
   return [
     Open,
     OpenBegin,
@@ -81,7 +82,7 @@ function userActions(d: Variant): RevokeAction[] {
     SendFd,
     RecvFd,
     Mmap(d),
-    MmapLink,
+    MmapLink(d),
     Munmap,
     Fault(d),
     FaultInstall,
@@ -98,7 +99,7 @@ function userActions(d: Variant): RevokeAction[] {
  * A step is its own action; steps that share a name (a design file may write two) are one action
  * that runs each, as fairness and coverage know an action by its name.
  */
-function revokerActions(d: Variant): RevokeAction[] {
+function revokerActions(d: Installed): RevokeAction[] {
   const names = d.steps.map((step) => step.name).filter((name, i, all) => all.indexOf(name) === i);
   return names.map((name) => {
     const steps = d.steps.filter((step) => step.name === name);
@@ -119,20 +120,21 @@ function revokerActions(d: Variant): RevokeAction[] {
 }
 
 /** The revoke model for design d: its bounds' defaults name it (a design file's, by its name). */
-export function revokeSpec(d: Variant): Spec<State, RevokeParams> {
+export function revokeSpec(design: Design): Spec<State, RevokeParams> {
+  const d = install(design);
   const { invariants, reachable } = compileGuarantees(guarantees(d));
   return {
     name: 'revoke',
     summary: `the ${d.name} design of revokeat/frevoke against every holder of a struct file`,
     defaults: { ...defaults, variant: d.name },
     validate,
-    init: (p) => [init(p)],
+    init: (p) => [init(d, p)],
     actions: [...userActions(d), ...revokerActions(d)],
     invariants,
     reachable,
     ...liveness(d),
-    // TypeOK, with the design's own revoker stages (a design file may add some).
-    layout: (p) => stateLayout(p, d.pcs),
+    // TypeOK, with the design's own revoker stages and its own state.
+    layout: (p) => stateLayout(p, layoutOf(d)),
     presentation: presentation(d),
   };
 }

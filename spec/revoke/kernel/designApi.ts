@@ -1,23 +1,28 @@
-// The design API: what a revoke design written outside the repository may use. A design file's
-// default export is a function of this object returning the design (see README.md, "Writing a
-// design"): the file needs no node_modules and no path into the repository, and its types come
-// from `import type { DesignApi, Variant } from '<repo>/spec/revoke/designApi.ts'` (which
-// re-exports this module) if it wants them (a type import compiles away).
-// Everything here is also what the built-in designs (variants/*.ts) are written with.
-import { drainStep, filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
+// The design API at run time: the object a design file's factory receives (`(api) => design`,
+// README.md's "Writing a design"), typed by designApi.ts's DesignApi, the module `rmc/revoke` names.
+// The built-in designs (variants/*.ts) are written with the same functions. The file needs no
+// node_modules and no path into the repository: everything it uses arrives here.
+import { ENTER, type DesignApi, type Layout, type OwnState, type RevokeParams, enter, fail } from '../designApi.ts';
+import { callerHolders, gateHeld, gateHeldByCallers, gateHolders } from './gate.ts';
+import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
+import { SRCU_IDLE, srcuDrained, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock } from './srcu.ts';
 import {
   FDS,
+  allTasks,
+  bool,
+  enumOf,
   everySlot,
   getFile,
   inodeOf,
   isMarker,
+  ownerTask,
   putFile,
+  record,
   returnedZero,
-  setPc,
   someTask,
   tableOf,
   task,
-  ownerTask,
+  withDesign,
   withFile,
   withFileRevoked,
   withIDead,
@@ -27,34 +32,46 @@ import {
   withSlot,
   withTask,
 } from './state.ts';
-import { ENTER, fail, gateHeld, gateHeldByCallers, gateHolders, slotCutterHooks } from './variant.ts';
-import { srcuDrained, srcuFlip, srcuOther, srcuReadLock, srcuReadUnlock } from './srcu.ts';
+
+/** A design's own state: its layout and initial value, and the handle that reads and writes it in a state. */
+export function ownState<T>(def: { readonly layout: (p: RevokeParams) => Layout; readonly init: (p: RevokeParams) => T }): OwnState<T> {
+  return { layout: def.layout, init: def.init, get: (s) => s.design as T, set: (s, value) => withDesign(s, value) };
+}
 
 export const designApi = {
-  // Revoker steps: the two builders, and the steps several designs share.
   revokerStep,
   revokerStepOn,
   scanTask,
   scanTarget,
   scanDone,
-  drainStep,
   unmap,
   revokeReturn,
   filesOnI,
-  // Gates: let an operation in, fail it with an errno, or ask whether a caller holds the gate.
-  ENTER,
-  fail,
+  gateHolders,
+  callerHolders,
   gateHeld,
   gateHeldByCallers,
-  gateHolders,
-  slotCutterHooks,
-  // An SRCU domain beside inode I, for a gate that is an SRCU read-side section (srcu.ts).
-  srcuReadLock,
-  srcuReadUnlock,
-  srcuDrained,
-  srcuFlip,
-  srcuOther,
-  // Reading and building states (never change one in place).
+  ENTER,
+  enter,
+  fail,
+  ownState,
+  layout: {
+    bool,
+    enumOf,
+    record,
+    list: (of: Layout, max: number): Layout => ({ type: 'list', of, max }),
+    int: (min: number, max: number): Layout => ({ type: 'int', min, max }),
+    tasks: allTasks,
+  },
+  srcu: {
+    idle: SRCU_IDLE,
+    layout: srcuLayout,
+    readLock: srcuReadLock,
+    readUnlock: srcuReadUnlock,
+    drained: srcuDrained,
+    flip: srcuFlip,
+    other: srcuOther,
+  },
   FDS,
   everySlot,
   someTask,
@@ -64,7 +81,6 @@ export const designApi = {
   inodeOf,
   isMarker,
   returnedZero,
-  setPc,
   getFile,
   putFile,
   withFile,
@@ -75,9 +91,4 @@ export const designApi = {
   withRevoker,
   withSlot,
   withTask,
-} as const;
-
-export type DesignApi = typeof designApi;
-export type { Variant, Gate, Errno, OpKind, Drain, GateHolder } from './variant.ts';
-export type { State, Task, Vma, Call, File, Message, Revoker, RevokerPc, Slot, Marker, FileId, TaskId, CallKind } from './state.ts';
-export type { RevokeParams } from './params.ts';
+} as const satisfies DesignApi;

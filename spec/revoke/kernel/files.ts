@@ -16,7 +16,8 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from './params.ts';
 import { taskFds } from './instances.ts';
-import type { Gate, Variant } from './variant.ts';
+import type { Enter, Fail } from '../designApi.ts';
+import type { Installed } from './install.ts';
 import {
   type Fd,
   type File,
@@ -91,23 +92,24 @@ export const OpenBegin = defineAction<State, RevokeParams, TaskId>({
   actor: (_s, t) => t,
 });
 
-export const OpenFile = (d: Variant) =>
+export const OpenFile = (d: Installed) =>
   defineAction<State, RevokeParams, TaskId>({
     name: 'OpenFile',
-    doc: "Task t's open makes the struct file (do_dentry_open: f_count 1, held by the opener) and calls ->open through the design's gate; a refused open returns its error.",
+    doc: "Task t's open makes the struct file (do_dentry_open: f_count 1, held by the opener) and calls ->open through the design's `open` point; a refused open returns its error.",
     params: (_s, p) => (p.openInProgress ? actors(p) : []),
     enabled(s, t, p) {
       if (task(s, t).opening !== 'permitted') return false;
-      return d.gate(s, p, LIVE_ON_I, 'open') !== 'wait';
+      return d.on.open(s, p, {}) !== 'wait';
     },
     next(s, t, p) {
-      const g = d.gate(s, p, LIVE_ON_I, 'open') as Exclude<Gate, 'wait'>;
+      const g = d.on.open(s, p, {}) as Enter | Fail;
       if (!g.enter) return withTask(s, t, { ...task(s, t), opening: null });
       const f = newFileId(s);
-      return withTask(withFile(s, f, LIVE_ON_I), t, { ...task(s, t), opening: f });
+      const opened = withTask(withFile(s, f, LIVE_ON_I), t, { ...task(s, t), opening: f });
+      return g.change === undefined ? opened : g.change(opened, t);
     },
     label(s, t, p, next) {
-      const g = d.gate(s, p, LIVE_ON_I, 'open') as Exclude<Gate, 'wait'>;
+      const g = d.on.open(s, p, {}) as Enter | Fail;
       return g.enter ? `OpenFile(${t}, I): ${task(next, t).opening} made, ->open` : `OpenFile(${t}, I): ->open fails ${g.errno}`;
     },
     actor: (_s, t) => t,

@@ -20,7 +20,7 @@
 // default state space by ten and found nothing new.
 import { defineAction } from '../../../checker/defineAction.ts';
 import { canAct } from './files.ts';
-import type { Variant } from './variant.ts';
+import type { Installed } from './install.ts';
 import type { RevokeParams } from './params.ts';
 import {
   FDS,
@@ -80,23 +80,28 @@ export const ForkCopy = defineAction<State, RevokeParams, TaskId>({
   actor: (_s, t) => t,
 });
 
-export const ForkLink = (d: Variant) =>
+/** copy_process may take tasklist_lock for writing: no revoker step holds it for reading, and the design's `forkLink` point lets it. */
+function linkMayProceed(d: Installed, s: State, p: RevokeParams): boolean {
+  return !d.tasklistHeld(s) && d.on.forkLink(s, p, {}) !== 'wait';
+}
+
+export const ForkLink = (d: Installed) =>
   defineAction<State, RevokeParams, TaskId>({
     name: 'ForkLink',
     doc: 'copy_process links the child into the task list (write_lock(tasklist_lock)): it waits while the revoker holds the lock for reading.',
     params: (s, p) => (s.tasks[childId(p)] !== undefined ? [childId(p)] : []),
-    enabled: (s, c) => !task(s, c).visible && !d.tasklistHeld(s),
+    enabled: (s, c, p) => !task(s, c).visible && linkMayProceed(d, s, p),
     next: (s, c) => withTask(s, c, { ...task(s, c), visible: true }),
     label: (_s, c) => `ForkLink(${c}): on the task list`,
     actor: (_s, c) => c,
   });
 
-export const CloneFiles = (d: Variant) =>
+export const CloneFiles = (d: Installed) =>
   defineAction<State, RevokeParams, TaskId>({
     name: 'CloneFiles',
     doc: "Task t clones with CLONE_FILES: a new visible task sharing t's table, which makes fdget count from now on.",
     params: (_s, p) => userTasks(p),
-    enabled: (s, t, p) => p.fork && s.tasks[childId(p)] === undefined && canAct(s, t) && !d.tasklistHeld(s),
+    enabled: (s, t, p) => p.fork && s.tasks[childId(p)] === undefined && canAct(s, t) && linkMayProceed(d, s, p),
     next: (s, t, p) => withTask(s, childId(p), { table: task(s, t).table, visible: true, vma: null, call: null, opening: null }),
     label: (_s, t, p) => `CloneFiles(${t} -> ${childId(p)}): shares ${t}'s table`,
     actor: (_s, t) => t,

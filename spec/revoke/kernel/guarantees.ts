@@ -5,20 +5,20 @@
 // list's order is the table's column order.
 // `returnedZero`: revoke has returned 0; a revoke that gave up (badfs) owes nothing.
 // Each predicate walks the state with early exits and builds nothing (they run on every new state).
-import { liveAccess, opThrough, OP_KINDS, spared } from './access.ts';
+import { type OpKind, enters, fileCut, liveAccess, mappingReaches, opThrough, OP_KINDS, spared } from './access.ts';
 import type { Guarantee } from './guarantee.ts';
-import type { Gate, OpKind, Variant } from './variant.ts';
+import type { Installed } from './install.ts';
 import type { RevokeParams } from './params.ts';
-import { mappingReaches } from './mm.ts';
+import { callEnd } from './syscalls.ts';
 import { type Call, type FileId, type Slot, type State, type TaskId, everySlot, isMarker, ownerTask, returnedZero, someTask } from './state.ts';
 
 /** A descriptor on I that revoke has cut: a replaced slot, or a struct file design d killed. */
-function isCut(d: Variant, s: State, p: RevokeParams, slot: Slot): boolean {
+function isCut(s: State, slot: Slot): boolean {
   if (isMarker(slot)) return true;
   const file = s.files[slot]!;
-  return file.inode === 'I' && d.cut(s, p, file);
+  return file.inode === 'I' && fileCut(s, file);
 }
-const someCut = (d: Variant, s: State, p: RevokeParams): boolean => !everySlot(s, (slot) => !isCut(d, s, p, slot));
+const someCut = (s: State): boolean => !everySlot(s, (slot) => !isCut(s, slot));
 const onI = (s: State, f: FileId): boolean => s.files[f]?.inode === 'I';
 
 type HolderKind = 'slot' | 'message' | 'mapping' | 'call' | 'borrowed' | 'opening' | 'revoker';
@@ -59,10 +59,9 @@ const callerSlot = (s: State, p: RevokeParams) => s.tables[callerTable(s, p)]![3
 
 /** The operations a descriptor gives through f_op (device access): all but the inode-level calls. */
 const F_OP_KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'mmap'];
-const enters = (g: Gate): boolean => g !== 'wait' && g.enter;
 
-/** A call in progress on I that will still touch I's data when it returns. */
-const callReachesI = (d: Variant, s: State, p: RevokeParams, c: Call): boolean => c.inode === 'I' && d.callReaches(s, p, c);
+/** Task t's call in progress on I that will still touch I's data when it returns (its design's `end` point). */
+const callReachesI = (d: Installed, s: State, p: RevokeParams, t: TaskId, c: Call): boolean => c.inode === 'I' && callEnd(d, s, p, t, c)!.enter;
 
 /** The frevoke caller's own holders are exempt from G6: its fd 3 (checked apart), its mapping and its calls through the spared file. */
 const callersOwn = (s: State, p: RevokeParams, t: TaskId, f: FileId): boolean => f === s.revoker.spared && s.tasks[t]!.table === callerTable(s, p);
@@ -82,7 +81,7 @@ function everyFile(s: State, test: (file: State['files'][string], f: FileId) => 
 }
 
 /** The guarantees, judging what design d's hooks let through. */
-export function guarantees(d: Variant): readonly Guarantee[] {
+export function guarantees(d: Installed): readonly Guarantee[] {
   return [
     {
       name: 'no-usable-descriptor',
@@ -92,7 +91,7 @@ export function guarantees(d: Variant): readonly Guarantee[] {
         "frevoke's spared struct file is exempt here (G6 says how much it may spare).",
       holds: (s, p) => !returnedZero(s) || everySlot(s, (slot) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !liveAccess(d, s, p, slot)),
       // Revoke returns having cut a descriptor on I.
-      reachable: (s, p) => returnedZero(s) && someCut(d, s, p),
+      reachable: (s, p) => returnedZero(s) && someCut(s),
     },
     {
       name: 'no-mapping-after-revoke',
@@ -107,7 +106,7 @@ export function guarantees(d: Variant): readonly Guarantee[] {
       doc:
         "G3: once revoke has returned, no system call will touch I's data: every call that was in progress has finished or will fail, " +
         'and none began since.',
-      holds: (s, p) => !returnedZero(s) || !someTask(s, (tk) => tk.call !== null && !spared(s, p, tk.call.file) && callReachesI(d, s, p, tk.call)),
+      holds: (s, p) => !returnedZero(s) || !someTask(s, (tk, t) => tk.call !== null && !spared(s, p, tk.call.file) && callReachesI(d, s, p, t, tk.call)),
       reachable: callInsideI,
     },
     {
@@ -118,10 +117,10 @@ export function guarantees(d: Variant): readonly Guarantee[] {
         "on I fails instead of returning I's data.",
       holds: (s, p) =>
         !returnedZero(s) ||
-        !someTask(s, (tk) => {
+        !someTask(s, (tk, t) => {
           const c = tk.call;
           if (c === null || c.inode !== 'I' || spared(s, p, c.file)) return false;
-          return c.kind === 'write' || c.kind === 'fchmod' || callReachesI(d, s, p, c);
+          return c.kind === 'write' || c.kind === 'fchmod' || callReachesI(d, s, p, t, c);
         }),
       // Revoke is under way while a write is inside a method of I.
       reachable: (s) => s.revoker.pc !== 'idle' && someTask(s, (tk) => tk.call !== null && tk.call.kind === 'write' && tk.call.inode === 'I'),
@@ -154,7 +153,7 @@ export function guarantees(d: Variant): readonly Guarantee[] {
         for (const t in s.tasks) {
           const tk = s.tasks[t]!;
           if (tk.vma !== null && onI(s, tk.vma.file) && !callersOwn(s, p, t, tk.vma.file) && mappingReaches(d, s, p, tk.vma)) return false;
-          if (tk.call !== null && !callersOwn(s, p, t, tk.call.file) && callReachesI(d, s, p, tk.call)) return false;
+          if (tk.call !== null && !callersOwn(s, p, t, tk.call.file) && callReachesI(d, s, p, t, tk.call)) return false;
           if (tk.opening !== null && tk.opening !== 'permitted' && liveAccess(d, s, p, tk.opening)) return false;
         }
         return true;
@@ -174,14 +173,14 @@ export function guarantees(d: Variant): readonly Guarantee[] {
         everySlot(
           s,
           (slot) =>
-            !isCut(d, s, p, slot) ||
+            !isCut(s, slot) ||
             OP_KINDS.every((kind) => {
               const g = opThrough(d, s, p, slot, kind);
               return g === 'wait' || !g.enter;
             }),
         ),
       // Some descriptor has been cut.
-      reachable: (s, p) => someCut(d, s, p),
+      reachable: (s, p) => someCut(s),
     },
     {
       name: 'revoked-file-unusable',
@@ -197,8 +196,8 @@ export function guarantees(d: Variant): readonly Guarantee[] {
         if (F_OP_KINDS.some((kind) => enters(opThrough(d, s, p, f, kind)))) return false;
         return !someTask(
           s,
-          (tk) =>
-            (tk.call !== null && tk.call.file === f && tk.call.kind !== 'fchmod' && callReachesI(d, s, p, tk.call)) ||
+          (tk, t) =>
+            (tk.call !== null && tk.call.file === f && tk.call.kind !== 'fchmod' && callReachesI(d, s, p, t, tk.call)) ||
             (tk.vma !== null && tk.vma.file === f && mappingReaches(d, s, p, tk.vma)),
         );
       },

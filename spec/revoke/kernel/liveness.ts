@@ -36,19 +36,20 @@
 import type { Fairness, Temporal } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
 import { type State, begun, revokeFinished } from './state.ts';
-import type { Variant } from './variant.ts';
+import type { Installed } from './install.ts';
 
 /** The later halves of a task's mmap, fault and open: weakly fair per task, as SyscallEnd. */
 const KERNEL_STEPS: readonly string[] = ['MmapLink', 'FaultInstall', 'OpenFile', 'OpenInstall', 'SyscallRecord'];
 
-/** Revoker steps that are strongly fair: badfs's bounded wait for light users (one second or a signal). */
-const STRONG: readonly string[] = ['RevokeGiveUp'];
-
-/** The fairness G5 assumes under design d (only its revoker steps are named). */
-export function fairness(d: Variant): Fairness[] {
+/**
+ * The fairness G5 assumes under design d (only its revoker steps are named): each revoker step is
+ * weakly fair, or strongly where the step says so (badfs's bounded wait for light users, one
+ * second or a signal).
+ */
+export function fairness(d: Installed): Fairness[] {
   const revoker = d.steps.map((step) => step.name).filter((name, i, all) => all.indexOf(name) === i);
   return [
-    ...revoker.map((action): Fairness => ({ kind: STRONG.includes(action) ? 'strong' : 'weak', action })),
+    ...revoker.map((action): Fairness => ({ kind: d.strong.has(action) ? 'strong' : 'weak', action })),
     { kind: 'weak', action: 'SyscallEnd', perActor: true },
     // A task inside the kernel gets on with its own steps: an mmap links its vma, a fault
     // installs its PTE, an open makes and installs its file.
@@ -71,4 +72,4 @@ export function terminal(s: State): boolean {
 }
 
 /** Spread into design d's spec: its temporal properties, their fairness, and its valid end states. */
-export const liveness = (d: Variant) => ({ properties, fairness: fairness(d), terminal });
+export const liveness = (d: Installed) => ({ properties, fairness: fairness(d), terminal });

@@ -24,44 +24,56 @@
 // One vma per task: a second one would sit beside the first in the same i_mmap and meet the same
 // teardown.
 import { defineAction } from '../../../checker/defineAction.ts';
-import { opThrough } from './access.ts';
+import type { Enter, Outcome } from '../designApi.ts';
+import { enters, faultPasses, opThrough } from './access.ts';
 import { canAct } from './files.ts';
-import type { Variant } from './variant.ts';
+import type { Installed } from './install.ts';
 import type { RevokeParams } from './params.ts';
 import { taskFds } from './instances.ts';
-import { type Fd, type FileId, type State, type TaskId, type Vma, actors, getFile, inodeOf, putFile, returnedZero, tableOf, task, withTask } from './state.ts';
+import { type Fd, type FileId, type State, type TaskId, actors, getFile, inodeOf, putFile, returnedZero, tableOf, task, withTask } from './state.ts';
 
-export const Mmap = (d: Variant) =>
+export const Mmap = (d: Installed) =>
   defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
     name: 'MmapBegin',
-    doc: "Task t maps fd (mmap_region: vm_file takes a reference, then the file's ->mmap through the design's gate); the vma is not yet linked into i_mmap.",
+    doc: "Task t maps fd (mmap_region: vm_file takes a reference, then the file's ->mmap through the design's `mmap` point); the vma is not yet linked into i_mmap.",
     params: (_s, p) => taskFds(p),
     enabled(s, { t, fd }, p) {
       const slot = tableOf(s, t)[fd];
       if (!canAct(s, t) || task(s, t).vma !== null || slot === undefined) return false;
-      const g = opThrough(d, s, p, slot, 'mmap');
-      return g !== 'wait' && g.enter;
+      return enters(opThrough(d, s, p, slot, 'mmap'));
     },
     next(s, { t, fd }, p) {
       const slot = tableOf(s, t)[fd] as FileId;
-      const populated = p.mmapPopulates && inodeOf(s, slot) === 'I';
-      const g = opThrough(d, s, p, slot, 'mmap') as { holds: boolean };
-      const vma = { file: slot, linked: false, pte: populated, zapped: false, faulting: false, gate: g.holds };
-      return getFile(withTask(s, t, { ...task(s, t), vma }), slot);
+      const onI = inodeOf(s, slot) === 'I';
+      const vma = { file: slot, linked: false, pte: p.mmapPopulates && onI, zapped: false, faulting: false };
+      const mapped = getFile(withTask(s, t, { ...task(s, t), vma }), slot);
+      const change = onI ? (opThrough(d, s, p, slot, 'mmap') as Enter).change : undefined;
+      return change === undefined ? mapped : change(mapped, t);
     },
     label: (s, { t, fd }, p) => `MmapBegin(${t}, fd ${fd}): ->mmap of ${tableOf(s, t)[fd]}${p.mmapPopulates ? ', PTEs mapped' : ''}, not yet linked`,
     actor: (_s, { t }) => t,
   });
 
-export const MmapLink = defineAction<State, RevokeParams, TaskId>({
-  name: 'MmapLink',
-  doc: "Task t's mmap links the vma into the i_mmap of the file's f_mapping (vma_link_file) and returns: from now on a teardown finds it.",
-  params: (_s, p) => actors(p),
-  enabled: (s, t) => task(s, t).vma !== null && !task(s, t).vma!.linked,
-  next: (s, t) => withTask(s, t, { ...task(s, t), vma: { ...task(s, t).vma!, linked: true, gate: false } }),
-  label: (s, t) => `MmapLink(${t}): vma of ${task(s, t).vma!.file} in i_mmap`,
-  actor: (_s, t) => t,
-});
+/** The design's `link` point for task t's vma (a vma of J is the kernel's own). */
+const linkOf = (d: Installed, s: State, p: RevokeParams, t: TaskId): Outcome => {
+  const vma = task(s, t).vma!;
+  return inodeOf(s, vma.file) === 'I' ? d.on.link(s, p, { t, vma }) : { enter: true };
+};
+
+export const MmapLink = (d: Installed) =>
+  defineAction<State, RevokeParams, TaskId>({
+    name: 'MmapLink',
+    doc: "Task t's mmap links the vma into the i_mmap of the file's f_mapping (vma_link_file) and returns: from now on a teardown finds it.",
+    params: (_s, p) => actors(p),
+    enabled: (s, t, p) => task(s, t).vma !== null && !task(s, t).vma!.linked && linkOf(d, s, p, t) !== 'wait',
+    next(s, t, p) {
+      const linked = withTask(s, t, { ...task(s, t), vma: { ...task(s, t).vma!, linked: true } });
+      const change = (linkOf(d, s, p, t) as Enter).change;
+      return change === undefined ? linked : change(linked, t);
+    },
+    label: (s, t) => `MmapLink(${t}): vma of ${task(s, t).vma!.file} in i_mmap`,
+    actor: (_s, t) => t,
+  });
 
 export const Munmap = defineAction<State, RevokeParams, TaskId>({
   name: 'Munmap',
@@ -73,19 +85,14 @@ export const Munmap = defineAction<State, RevokeParams, TaskId>({
   actor: (_s, t) => t,
 });
 
-/** Does a fault on this vma pass its handler (the inode's own, or the design's gate) and reach the pages? */
-function handlerPasses(d: Variant, s: State, p: RevokeParams, vma: Vma): boolean {
-  return inodeOf(s, vma.file) !== 'I' || d.faultReaches(s, p, vma);
-}
-
-export const Fault = (d: Variant) =>
+export const Fault = (d: Installed) =>
   defineAction<State, RevokeParams, TaskId>({
     name: 'Fault',
-    doc: "Task t touches its mapping where no PTE is: the fault handler (through the design's gate) finds the page; the core installs the PTE next.",
+    doc: "Task t touches its mapping where no PTE is: the fault handler (through the design's `fault` point) finds the page; the core installs the PTE next.",
     params: (_s, p) => actors(p),
     enabled(s, t, p) {
       const vma = task(s, t).vma;
-      return vma !== null && canAct(s, t) && !vma.pte && handlerPasses(d, s, p, vma);
+      return vma !== null && canAct(s, t) && !vma.pte && faultPasses(d, s, p, vma);
     },
     next: (s, t) => withTask(s, t, { ...task(s, t), vma: { ...task(s, t).vma!, faulting: true } }),
     label: (s, t) => `Fault(${t}, mapping of ${task(s, t).vma!.file}): handler found the page`,
@@ -102,14 +109,14 @@ export const FaultInstall = defineAction<State, RevokeParams, TaskId>({
   actor: (_s, t) => t,
 });
 
-export const Touch = (d: Variant) =>
+export const Touch = (d: Installed) =>
   defineAction<State, RevokeParams, TaskId>({
     name: 'Touch',
     doc: "Task t touches its mapping after revoke returned: a present PTE reaches the inode's pages; with none, a refusing handler raises SIGBUS.",
     params: (_s, p) => actors(p),
     enabled(s, t, p) {
       const vma = task(s, t).vma;
-      return returnedZero(s) && vma !== null && canAct(s, t) && (vma.pte || !handlerPasses(d, s, p, vma));
+      return returnedZero(s) && vma !== null && canAct(s, t) && (vma.pte || !faultPasses(d, s, p, vma));
     },
     next: (s) => s,
     label(s, t) {
@@ -118,8 +125,3 @@ export const Touch = (d: Variant) =>
     },
     actor: (_s, t) => t,
   });
-
-/** Does this mapping reach I's pages, now or once the step under way finishes (a PTE, a fault past its handler, a handler that would pass)? */
-export function mappingReaches(d: Variant, s: State, p: RevokeParams, vma: Vma): boolean {
-  return vma.pte || vma.faulting || d.faultReaches(s, p, vma);
-}

@@ -1,4 +1,5 @@
 // The bounded constants of the revoke model (docs/research/domain.md's parameter table; its names win).
+import type { RevokeParams } from '../designApi.ts';
 import { isDesignPath } from './designPath.ts';
 
 export const variantNames = [
@@ -26,56 +27,7 @@ const builtInNames: readonly string[] = [...variantNames, ...untabledDesignNames
 /** A built-in design's name, or the absolute path of a design file (README.md, "Writing a design"). */
 export type DesignRef = VariantName | (string & {});
 
-export interface RevokeParams {
-  /** The design under check: a built-in design's name, or a design file's absolute path. */
-  readonly variant: DesignRef;
-  /** revokeat(path) revokes every open file of the inode; frevoke(fd) spares the caller's struct file. */
-  readonly mode: 'revokeat' | 'frevoke';
-  /** A syscall on an unshared table borrows its file (`__fget_light`) or counts it (`fget`). */
-  readonly fdget: 'light' | 'counted';
-  /**
-   * fs/file.c's rule: fdget borrows only while the table has one user (`files->count == 1`), so a
-   * task sharing its table with a thread counts every call. Turned off, fdget borrows on a shared
-   * table too, and the thread's close can free the file under the call.
-   */
-  readonly lightFdgetRule: boolean;
-  /** The owner (B; A when alone) has a second thread sharing its descriptor table (CLONE_FILES) that acts like any task. */
-  readonly thread: boolean;
-  /** Struct files on I that may be open at once (opened before revoke begins, or by an open already under way): 1 or 2. */
-  readonly filesOnI: number;
-  /** An open(2) of I that passed may_open before revoke began may finish (make the struct file, fd_install) after it began. */
-  readonly openInProgress: boolean;
-  /** The file's ->mmap populates the page tables itself (remap_pfn_range, "call_mmap() may map PTE") rather than leaving them to faults. */
-  readonly mmapPopulates: boolean;
-  /** I's struct files map through another address_space than the inode's own (sysfs bin files: f_mapping = iomem_get_mapping()). */
-  readonly iomemMapping: boolean;
-  /** Descriptor slots per table (fd 3, and fd 4 when 2): RLIMIT_NOFILE above the standard three. */
-  readonly fdsPerTable: number;
-  /**
-   * Restrictions a named scenario may put on the users, to forbid a shorter or equally short trace
-   * in another order than the story it tells (never steps of their own): sendmsg only while revoke
-   * is under way, recvmsg only once it has returned, system calls on I only once it has returned.
-   */
-  readonly sendDuringRevoke: boolean;
-  readonly recvAfterReturn: boolean;
-  readonly callsAfterReturn: boolean;
-  /** User tasks besides the revoker, 1..3. */
-  readonly tasks: number;
-  /** May a task send a descriptor to itself over the socketpair. */
-  readonly selfSend: boolean;
-  /** A fork child slot: copied (copy_process) before it is linked into the task list. */
-  readonly fork: boolean;
-  /** Adds inode J, for `other-inodes-untouched`. */
-  readonly otherInode: boolean;
-  /** A call that may block forever (no fairness on its end; used by the liveness check). */
-  readonly stuckCaller: boolean;
-  /** The revoker is itself inside an operation on the file (kernfs's self-removal case). */
-  readonly selfRevoke: boolean;
-  /** `active-refs` releases its own active reference before draining (kernfs_break_active_protection). */
-  readonly breakActiveProtection: boolean;
-  /** `cannibalize`: every entry point tests the inode's dead flag (still no drain). */
-  readonly checked: boolean;
-}
+export type { RevokeParams } from '../designApi.ts';
 
 export const defaults: RevokeParams = {
   variant: 'enberg-2007',

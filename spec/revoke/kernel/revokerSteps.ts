@@ -10,106 +10,114 @@
 // across the whole pass excludes only copy_process's link (write_lock), not dup, close, sendmsg,
 // recvmsg or the syscalls.
 import { defineAction } from '../../../checker/defineAction.ts';
-import type { Action } from '../../../checker/spec.ts';
+import type { Errno, Stage, StepFacts, StepOptions, Teardown, WaitsFor } from '../designApi.ts';
+import type { KernelStep } from './install.ts';
 import type { RevokeParams } from './params.ts';
-import { type Drain, gateHeld, gateHolders } from './variant.ts';
-import {
-  FDS,
-  type Fd,
-  type FileId,
-  type Marker,
-  type RevokerPc,
-  type State,
-  type TaskId,
-  type Vma,
-  inodeOf,
-  isMarker,
-  putFile,
-  setPc,
-  withRevoker,
-  withSlot,
-  withTask,
-} from './state.ts';
-
-type Step = Action<State, RevokeParams>;
+import { FDS, type Fd, type FileId, type Marker, type State, type TaskId, type Vma, inodeOf, isMarker, putFile, setPc, withRevoker, withSlot, withTask } from './state.ts';
 
 const ONE = [null] as const;
 
+const stagesList = (from: Stage | readonly Stage[] | undefined): readonly Stage[] | undefined =>
+  from === undefined ? undefined : typeof from === 'string' ? [from] : from;
+
+/** A step's facts from its options (the kernel and the trace read them; install.ts checks the stages). */
+function factsOf(def: StepOptions, more: Partial<StepFacts> = {}): StepFacts {
+  const from = stagesList(def.from);
+  return {
+    kernel: def.kernel,
+    fairness: def.fairness ?? 'weak',
+    ...(def.to === undefined ? {} : { to: def.to }),
+    ...(from === undefined ? {} : { from }),
+    ...(def.waitsFor === undefined ? {} : { waitsFor: def.waitsFor }),
+    ...(def.holdsTasklistLock === undefined ? {} : { holdsTasklistLock: def.holdsTasklistLock }),
+    ...more,
+  };
+}
+
+/**
+ * The effect with the stage the step declares: the revoker moves to `to` (or stays), and a `next`
+ * that wrote the stage itself is refused, so every stage a state holds is one a step declares.
+ */
+function staged<A extends unknown[]>(name: string, to: Stage | undefined, next: (s: State, ...a: A) => State): (s: State, ...a: A) => State {
+  return (s, ...a) => {
+    const after = next(s, ...a);
+    if (after.revoker.pc !== s.revoker.pc) throw new Error(`step ${name} set the revoker's stage itself ('${after.revoker.pc}'): declare it as the step's \`to\``);
+    return to === undefined || to === after.revoker.pc ? after : setPc(after, to);
+  };
+}
+
+/** The guard of a step's `from` and its wait: at one of its stages, and no one left to wait for. */
+function guardOf(def: StepOptions): { at: (s: State) => boolean; free: (s: State, p: RevokeParams) => boolean } {
+  const from = stagesList(def.from);
+  const wait = def.waitsFor;
+  return {
+    at: from === undefined ? () => true : (s) => from.includes(s.revoker.pc),
+    free: wait === undefined ? () => true : (s, p) => wait.holders(s, p).length === 0,
+  };
+}
+
 /**
  * A revoker step with one instance: the revoker is one thread, so the step has no parameter and
- * is drawn in the revoker's lane. `enabled` is its guard, `next` its effect.
+ * is drawn in the revoker's lane. `from` and `enabled` are its guard, `next` its effect, `to` the
+ * stage it moves to; with `waitsFor`, it is enabled only once no one is left to wait for.
  */
-export function revokerStep(def: {
-  readonly name: string;
-  readonly doc: string;
-  readonly enabled: (s: State, p: RevokeParams) => boolean;
-  readonly next: (s: State, p: RevokeParams) => State;
-  readonly label: (s: State, p: RevokeParams) => string;
-}): Step {
-  return defineAction<State, RevokeParams, null>({
+export function revokerStep(
+  def: StepOptions & {
+    readonly enabled?: (s: State, p: RevokeParams) => boolean;
+    readonly next: (s: State, p: RevokeParams) => State;
+    readonly label: (s: State, p: RevokeParams) => string;
+  },
+  more?: Partial<StepFacts>,
+): KernelStep {
+  const { at, free } = guardOf(def);
+  const enabled = def.enabled ?? (() => true);
+  const atStep = (s: State, p: RevokeParams) => at(s) && enabled(s, p);
+  const action = defineAction<State, RevokeParams, null>({
     name: def.name,
     doc: def.doc,
     params: () => ONE,
-    enabled: (s, _a, p) => def.enabled(s, p),
-    next: (s, _a, p) => def.next(s, p),
+    enabled: (s, _a, p) => atStep(s, p) && free(s, p),
+    next: staged(def.name, def.to, (s: State, _a: null, p: RevokeParams) => def.next(s, p)),
     label: (s, _a, p) => def.label(s, p),
     actor: () => 'revoker',
   });
+  return Object.assign(action, { facts: factsOf(def, more), atStep });
 }
 
 /**
  * A revoker step on the one task or file its walk has reached (`target`; undefined: the walk is
  * not at a step of this kind). `enabled` is the guard beyond that (default: none).
  */
-export function revokerStepOn<A>(def: {
-  readonly name: string;
-  readonly doc: string;
-  readonly target: (s: State) => A | undefined;
-  readonly enabled?: (s: State, a: A, p: RevokeParams) => boolean;
-  readonly next: (s: State, a: A, p: RevokeParams) => State;
-  readonly label: (s: State, a: A, p: RevokeParams) => string;
-}): Step {
-  return defineAction<State, RevokeParams, A>({
+export function revokerStepOn<A>(
+  def: StepOptions & {
+    readonly target: (s: State, p: RevokeParams) => A | undefined;
+    readonly enabled?: (s: State, a: A, p: RevokeParams) => boolean;
+    readonly next: (s: State, a: A, p: RevokeParams) => State;
+    readonly label: (s: State, a: A, p: RevokeParams) => string;
+  },
+  more?: Partial<StepFacts>,
+): KernelStep {
+  const { at, free } = guardOf(def);
+  const enabled = def.enabled ?? (() => true);
+  const atStep = (s: State, p: RevokeParams) => {
+    if (!at(s)) return false;
+    const a = def.target(s, p);
+    return a !== undefined && enabled(s, a, p);
+  };
+  const action = defineAction<State, RevokeParams, A>({
     name: def.name,
     doc: def.doc,
-    params(s) {
-      const a = def.target(s);
+    params(s, p) {
+      if (!at(s)) return [];
+      const a = def.target(s, p);
       return a === undefined ? [] : [a];
     },
-    enabled: def.enabled ?? (() => true),
-    next: def.next,
+    enabled: (s, a, p) => enabled(s, a, p) && free(s, p),
+    next: staged(def.name, def.to, def.next),
     label: def.label,
     actor: () => 'revoker',
   });
-}
-
-/**
- * A drain: the revoker step that waits until no one holds the design's gate (kernfs_drain, the
- * vnode lock's LK_DRAIN, polling file_in_use), enabled only then. `waiting` says when the revoker
- * is at it; `file` narrows the holders to those of one struct file (and leaves out the
- * revoker's own). Returns the step and the Drain the trace shows as "waits for": both read the
- * same two functions, so the picture and the guard cannot disagree.
- */
-export function drainStep(def: {
-  readonly name: string;
-  readonly doc: string;
-  /** What a holder holds, as a reviewer says it: 'an active reference'. */
-  readonly holds: string;
-  readonly waiting: (s: State) => boolean;
-  readonly file?: (s: State) => FileId;
-  readonly next: (s: State, p: RevokeParams) => State;
-  readonly label: (s: State, p: RevokeParams) => string;
-}): { readonly step: Step; readonly drain: Drain } {
-  const file = def.file ?? (() => undefined);
-  const step = revokerStep({
-    name: def.name,
-    doc: def.doc,
-    enabled: (s) => def.waiting(s) && !gateHeld(s, file(s)),
-    next: def.next,
-    label: def.label,
-  });
-  const drain: Drain = { step: def.name, holds: def.holds, holders: (s) => (def.waiting(s) ? gateHolders(s, file(s)) : []) };
-  return { step, drain };
+  return Object.assign(action, { facts: factsOf(def, more), atStep });
 }
 
 /** Before the first scan, or between scans. */
@@ -141,16 +149,19 @@ function addRef(refs: readonly FileId[], f: FileId): readonly FileId[] {
 
 /**
  * RevokeScanTask(t): under t's file_lock, every fd whose struct file is on I (and is not the
- * frevoke caller's) gets `marker`; the table's reference is collected (Enberg) or dropped with
- * filp_close (badfs).
+ * frevoke caller's) gets `marker` (operations on it fail `errno`, EBADF by default); the table's
+ * reference is collected (Enberg) or dropped with filp_close (badfs). The pass holds
+ * read_lock(tasklist_lock) from the first scan to its end (stage 'scan'): copy_process cannot link
+ * a child meanwhile. With `waitsFor`, a scan waits until no one is left to wait for (badfs's f_light).
  */
 export function scanTask(opts: {
   readonly doc: string;
+  readonly kernel: string;
   readonly marker: Marker;
+  readonly errno?: Errno;
   readonly collect: boolean;
-  /** The scan cannot proceed (badfs waits for f_light users while holding the locks). */
-  readonly blocked?: (s: State, t: TaskId) => boolean;
-}): Step {
+  readonly waitsFor?: WaitsFor;
+}): KernelStep {
   const victims = (s: State, t: TaskId): [Fd, FileId][] => {
     const table = s.tables[s.tasks[t]!.table]!;
     const found: [Fd, FileId][] = [];
@@ -160,52 +171,56 @@ export function scanTask(opts: {
     }
     return found;
   };
-  return revokerStepOn({
-    name: 'RevokeScanTask',
-    doc: opts.doc,
-    target: scanTarget,
-    enabled: (s, t) => !opts.blocked?.(s, t),
-    next(s, t) {
-      let next = s;
-      const table = s.tasks[t]!.table;
-      for (const [fd, f] of victims(s, t)) {
-        next = withSlot(next, table, fd, opts.marker);
-        next = opts.collect ? withRevoker(next, { ...next.revoker, refs: addRef(next.revoker.refs, f) }) : putFile(next, f);
-      }
-      return withRevoker(next, { ...next.revoker, pc: 'scan', cursor: t });
+  return revokerStepOn(
+    {
+      name: 'RevokeScanTask',
+      doc: opts.doc,
+      kernel: opts.kernel,
+      to: 'scan',
+      ...(opts.waitsFor === undefined ? {} : { waitsFor: opts.waitsFor }),
+      holdsTasklistLock: (s) => s.revoker.pc === 'scan',
+      target: scanTarget,
+      next(s, t) {
+        let next = s;
+        const table = s.tasks[t]!.table;
+        for (const [fd, f] of victims(s, t)) {
+          next = withSlot(next, table, fd, opts.marker);
+          next = opts.collect ? withRevoker(next, { ...next.revoker, refs: addRef(next.revoker.refs, f) }) : putFile(next, f);
+        }
+        return withRevoker(next, { ...next.revoker, cursor: t });
+      },
+      label(s, t) {
+        const found = victims(s, t);
+        if (found.length === 0) return `RevokeScanTask(${t}): nothing`;
+        return `RevokeScanTask(${t}): ${found.map(([fd, f]) => `fd ${fd} ${f} -> ${opts.marker}`).join(', ')}`;
+      },
     },
-    label(s, t) {
-      const found = victims(s, t);
-      if (found.length === 0) return `RevokeScanTask(${t}): nothing`;
-      return `RevokeScanTask(${t}): ${found.map(([fd, f]) => `fd ${fd} ${f} -> ${opts.marker}`).join(', ')}`;
-    },
-  });
+    { installs: { marker: opts.marker, errno: opts.errno ?? 'EBADF' } },
+  );
 }
 
 /**
- * How a design's pass 2 takes a mapping of I down:
+ * RevokeUnmap: pass 2's mapping teardown (`how`, designApi.ts's Teardown):
  * - `ptes`: unmap_mapping_range: the vma's page-table entries go; its handler is left as it was
- *   (a later fault asks the design's gate, or finds the page again);
+ *   (a later fault asks the design's `fault` point, or finds the page again);
  * - `nopage`: 2006's revoke_mapping: vm_ops -> a nopage that fails (SIGBUS), and
  *   invalidate_inode_pages2 drops the PTEs;
  * - `unlink`: 2007's revoke_vma: the PTEs are zapped, the vma unlinked from the file and vm_file
  *   fput (a touch of the range is SIGBUS): the vma no longer holds the file;
  * - `munmap`: badfs's do_munmap: the vma and its reference go.
- */
-export type Teardown = 'ptes' | 'nopage' | 'unlink' | 'munmap';
-
-/**
- * RevokeUnmap: pass 2's mapping teardown. It finds only vmas already linked into the
- * address_space it walks (`select` says which of those it takes): an mmap between ->mmap and the
- * link, or a vma in another address_space (iomemMapping), is missed.
+ * It finds only vmas already linked into the address_space it walks (`select` says which of those
+ * it takes): an mmap between ->mmap and the link, or a vma in another address_space
+ * (iomemMapping), is missed. It moves the revoker to `to` ('unmapped' unless said).
  */
 export function unmap(opts: {
   readonly doc: string;
-  readonly from: (s: State) => boolean;
-  readonly to: RevokerPc;
+  readonly kernel: string;
+  readonly from?: Stage | readonly Stage[];
+  readonly enabled?: (s: State) => boolean;
+  readonly to?: Stage;
   readonly how: Teardown;
   readonly select: (s: State, t: TaskId, vma: Vma, p: RevokeParams) => boolean;
-}): Step {
+}): KernelStep {
   const changes = (vma: Vma): boolean => (opts.how === 'ptes' ? vma.pte : opts.how === 'nopage' ? vma.pte || !vma.zapped : true);
   const victims = (s: State, p: RevokeParams): TaskId[] => {
     const found: TaskId[] = [];
@@ -225,7 +240,10 @@ export function unmap(opts: {
   return revokerStep({
     name: 'RevokeUnmap',
     doc: opts.doc,
-    enabled: (s) => opts.from(s),
+    kernel: opts.kernel,
+    ...(opts.from === undefined ? {} : { from: opts.from }),
+    to: opts.to ?? 'unmapped',
+    ...(opts.enabled === undefined ? {} : { enabled: opts.enabled }),
     next(s, p) {
       let next = s;
       for (const t of victims(s, p)) {
@@ -234,7 +252,7 @@ export function unmap(opts: {
         else if (opts.how === 'nopage') next = withTask(next, t, { ...next.tasks[t]!, vma: { ...vma, pte: false, zapped: true } });
         else next = putFile(withTask(next, t, { ...next.tasks[t]!, vma: null }), vma.file);
       }
-      return setPc(next, opts.to);
+      return next;
     },
     label(s, p) {
       const found = victims(s, p);
@@ -243,14 +261,17 @@ export function unmap(opts: {
   });
 }
 
-/** RevokeReturn: fput every reference the revoker holds, and return 0 to the caller. */
-export function revokeReturn(from: (s: State) => boolean): Step {
+/** RevokeReturn: fput every reference the revoker holds, and return 0 to the caller (stage 'done'). */
+export function revokeReturn(opts: { readonly kernel: string; readonly from?: Stage | readonly Stage[]; readonly enabled?: (s: State) => boolean }): KernelStep {
   return revokerStep({
     name: 'RevokeReturn',
     doc: 'The revoker puts the files it collected (fput) and returns 0; from here on the guarantees apply.',
-    enabled: (s) => from(s),
+    kernel: opts.kernel,
+    ...(opts.from === undefined ? {} : { from: opts.from }),
+    to: 'done',
+    ...(opts.enabled === undefined ? {} : { enabled: opts.enabled }),
     next(s) {
-      let next = withRevoker(s, { ...s.revoker, refs: [], pc: 'done' });
+      let next = withRevoker(s, { ...s.revoker, refs: [] });
       for (const f of s.revoker.refs) next = putFile(next, f);
       return next;
     },

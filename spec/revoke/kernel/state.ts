@@ -25,172 +25,38 @@
 //   call still names it; no-use-after-free is broken at the free, before any reuse, so no trace
 //   hides behind the reuse.
 import type { Layout } from '../../../checker/spec.ts';
-import type { RevokeParams } from './params.ts';
+import type { Fd, File, Inode, Marker, Message, Revoker, Slot, Stage, State, Table, Task, TaskId, FileId, InodeId, RevokeParams } from '../designApi.ts';
 import { type TaskShape, byTaskShape } from './taskShape.ts';
 
 // States are plain objects, never changed in place: an action builds the next state by copying
 // what it changes (the helpers at the end of this file) and shares the rest with the state it
 // started from. Their layout (stateLayout, below) is the model's TypeOK, from which the checker
-// derives each state's few bytes.
+// derives each state's few bytes. The shapes are the design API's (designApi.ts defines them, for
+// a design file to be typed by): a task, its vma and call, a struct file, an inode, the revoker,
+// and the design's own slot.
 
-export type TaskId = string;
-export type FileId = string;
-export type InodeId = 'I' | 'J';
-/**
- * The system calls on a descriptor, by the path they take:
- * - `read`, `write`: through the struct file's f_op into the page cache (vfs_read, vfs_write);
- * - `pread`: the other f_op calls (pread64, readv, ioctl): read's path, named apart because 2006 V1
- *   switched only sys_read and sys_write to a counted fget;
- * - `fchmod`: the inode-level calls (fchmod, fchown, ftruncate, fsetxattr): they act on
- *   file_inode(file) (chmod_common -> notify_change, do_truncate, vfs_setxattr), never through f_op.
- */
-export type CallKind = 'read' | 'write' | 'pread' | 'fchmod';
-/** A slot holds a struct file, or a variant's replacement: the 2007 revokefs file, badfs's shared bad file, or 2006's leaked NULL. */
-export type Marker = 'revoked' | 'bad' | 'leaked';
-export type Slot = FileId | Marker;
-export const FDS = [3, 4] as const;
-export type Fd = (typeof FDS)[number];
-
-export interface File {
-  readonly inode: InodeId;
-  /** f_count. */
-  readonly count: number;
-  /** f_op (and f_mapping, swapped together): 'revoked' once file-list has killed it. */
-  readonly ops: 'live' | 'revoked';
-}
-
-/** An SRCU domain's index (srcu.ts says what the domain does). */
-export type SrcuIdx = 0 | 1;
-
-/** An SRCU domain (kernel/rcu/srcutree.c), as srcu.ts models it. */
-export interface Srcu {
-  /** srcu_idx & 1: the index new readers count on. */
-  readonly idx: SrcuIdx;
-  /** Readers counted on each index (locks minus unlocks). */
-  readonly readers: readonly [number, number];
-  /** The index each struct file's consumer handle holds (F0, F1 on I). */
-  readonly handles: readonly [SrcuIdx, SrcuIdx];
-}
-
-export interface Inode {
-  /** Cannibalized, vgone'd, or marked dead for active references: its operations are dead ones. */
-  readonly dead: boolean;
-  /** vnode-revoke: VI_DOOMED set, new vnode lockers wait. */
-  readonly doomed: boolean;
-  /** The SRCU domain a design's gate may use (srcu.ts; idle for every other design). */
-  readonly srcu: Srcu;
-}
-
-export interface Vma {
-  /** vma->vm_file: holds one f_count. */
-  readonly file: FileId;
-  /** Linked into its address_space's i_mmap (vma_link_file): only then does a teardown find it, or a fault reach it. */
-  readonly linked: boolean;
-  /** A page-table entry maps I's page: a touch reaches I with no fault (->mmap's remap_pfn_range, or a fault's install). */
-  readonly pte: boolean;
-  /** Its fault handler refuses (vm_ops swapped by revoke_mapping): a fault raises SIGBUS. */
-  readonly zapped: boolean;
-  /** A fault passed the handler (and the design's gate); the core installs the PTE next (finish_fault). */
-  readonly faulting: boolean;
-  /** The mmap under way holds the design's gate until it links the vma (Biederman 2009's do_mmap_pgoff). */
-  readonly gate: boolean;
-}
-
-export interface Call {
-  readonly kind: CallKind;
-  readonly file: FileId;
-  /** file_inode(file) as loaded at fdget: still known after a borrowed file is freed. */
-  readonly inode: InodeId;
-  /** fget (holds an f_count) rather than __fget_light (borrows). */
-  readonly counted: boolean;
-  /** The f_op the call loaded at fdget; it acts through these until it returns. */
-  readonly loadedOps: 'live' | 'revoked';
-  /** Holds the variant's gate: an active reference (kernfs_get_active) or the vnode lock. */
-  readonly gate: boolean;
-  /** Passed the gate's check but has not yet recorded its hold (a gate that `recordsLater`). */
-  readonly entering: boolean;
-}
-
-/**
- * An open(2) of I under way (do_sys_openat2): 'permitted' once may_open passed (before revoke
- * began: the caller's chmod comes too late for it); then the struct file do_dentry_open made,
- * which the opener holds (one f_count) until fd_install puts it in the table.
- */
-export type Opening = 'permitted' | FileId;
-
-export interface Task {
-  /** files_struct id; several tasks share one under CLONE_FILES. */
-  readonly table: string;
-  /** On the task list; false between copy_files and the link in copy_process. */
-  readonly visible: boolean;
-  readonly vma: Vma | null;
-  readonly call: Call | null;
-  readonly opening: Opening | null;
-}
-
-export interface Message {
-  /** The receiving task (who sent it no longer matters once it is queued). */
-  readonly to: TaskId;
-  /** The SCM_RIGHTS file: holds one f_count until recvmsg installs it. */
-  readonly file: FileId;
-}
-
-/** A files_struct: fd -> slot, for the fds in use. */
-export type Table = { readonly [fd in Fd]?: Slot };
-
-/**
- * Where the revoker is. Every design starts at 'idle' and ends at 'done' (or badfs's 'failed');
- * the values in between belong to the designs that name them.
- */
-export type RevokerPc =
-  /** Before its first step: revoke has not begun, open(2) of I still works. */
-  | 'idle'
-  /** Enberg 2006/2007, badfs: in pass 1, some table scanned, holding tasklist_lock for reading. */
-  | 'scan'
-  /** file-list: walking the inode's file list, some struct file killed. */
-  | 'kill'
-  /** cannibalize: the inode is detached (dead); its mapping is still up. */
-  | 'detached'
-  /** vnode-revoke: VI_DOOMED is set; waiting to take the vnode lock (LK_DRAIN). */
-  | 'doomed'
-  /** vnode-revoke: holds the vnode lock exclusively, no caller left inside. */
-  | 'locked'
-  /** vnode-revoke: v_op is deadfs; only the return is left. */
-  | 'vgone'
-  /** active-refs: the node is deactivated; waiting for active references to drain. */
-  | 'deactivated'
-  /** active-refs: no active reference is left; the unmap is next. */
-  | 'drained'
-  /** Mappings torn down (RevokeUnmap); only the return is left. */
-  | 'unmapped'
-  /** Revoke has returned 0: from here on the guarantees apply. */
-  | 'done'
-  /** badfs gave up waiting for a light user: revoke returned an error and owes nothing. */
-  | 'failed';
-
-export interface Revoker {
-  /** Where the revoker is: 'idle' before its first step, 'done' once revoke has returned 0 (or a design file's own stage). */
-  readonly pc: RevokerPc | (string & {});
-  /** The last task scanned or file killed, in the variant's order ('' before the first). */
-  readonly cursor: string;
-  /** References the revoker holds: files collected from tables, and frevoke's own fget. Sorted. */
-  readonly refs: readonly FileId[];
-  /** frevoke: the caller's struct file, spared by the exclusion (file == exclude). */
-  readonly spared: FileId;
-  /** selfRevoke: the revoker itself holds the gate (an active reference, the vnode lock). */
-  readonly gate: boolean;
-}
-
-export interface State {
-  readonly tasks: { readonly [t: TaskId]: Task };
-  readonly tables: { readonly [table: string]: Table };
-  /** The struct files that exist (a freed one is absent). */
-  readonly files: { readonly [f: FileId]: File };
-  readonly inodes: { readonly [i in InodeId]?: Inode };
-  /** The socketpair's queue, capacity 1. */
-  readonly message: Message | null;
-  readonly revoker: Revoker;
-}
+export type {
+  Call,
+  CallHold,
+  CallKind,
+  Fd,
+  File,
+  FileId,
+  Inode,
+  InodeId,
+  Marker,
+  Message,
+  Opening,
+  Revoker,
+  Slot,
+  Stage,
+  State,
+  Table,
+  Task,
+  TaskId,
+  Vma,
+} from '../designApi.ts';
+export const FDS: readonly Fd[] = [3, 4];
 
 const LETTERS = ['A', 'B', 'C', 'D'];
 const TASK_LISTS = [1, 2, 3].map((n) => LETTERS.slice(0, n));
@@ -267,12 +133,13 @@ function make(
   inodes: State['inodes'],
   message: Message | null,
   revoker: Revoker,
+  design: unknown,
 ): State {
-  return { tasks, tables, files, inodes, message, revoker };
+  return { tasks, tables, files, inodes, message, revoker, design };
 }
 /** Task t is now `tk` (a fork or clone adds it). */
 export function withTask(s: State, t: TaskId, tk: Task): State {
-  return make({ ...s.tasks, [t]: tk }, s.tables, s.files, s.inodes, s.message, s.revoker);
+  return make({ ...s.tasks, [t]: tk }, s.tables, s.files, s.inodes, s.message, s.revoker, s.design);
 }
 /** Descriptor slot fd of files_struct `table` holds `slot` (undefined: it is freed). */
 export function withSlot(s: State, table: string, fd: Fd, slot: Slot | undefined): State {
@@ -286,7 +153,7 @@ function tableWith(at3: Slot | undefined, at4: Slot | undefined): Table {
 }
 /** files_struct `table` is now `slots` (copy_files installs a whole one). */
 export function withTable(s: State, table: string, slots: Table): State {
-  return make(s.tasks, { ...s.tables, [table]: slots }, s.files, s.inodes, s.message, s.revoker);
+  return make(s.tasks, { ...s.tables, [table]: slots }, s.files, s.inodes, s.message, s.revoker, s.design);
 }
 /** Struct file f is created or changed (undefined: it is freed). */
 export function withFile(s: State, f: FileId, file: File | undefined): State {
@@ -297,27 +164,31 @@ export function withFile(s: State, f: FileId, file: File | undefined): State {
     const v = k === f ? file : s.files[k];
     if (v !== undefined) files[k] = v;
   }
-  return make(s.tasks, s.tables, files, s.inodes, s.message, s.revoker);
+  return make(s.tasks, s.tables, files, s.inodes, s.message, s.revoker, s.design);
 }
 export function withInode(s: State, i: InodeId, inode: Inode): State {
-  return make(s.tasks, s.tables, s.files, { ...s.inodes, [i]: inode }, s.message, s.revoker);
+  return make(s.tasks, s.tables, s.files, { ...s.inodes, [i]: inode }, s.message, s.revoker, s.design);
 }
 export function withMessage(s: State, message: Message | null): State {
-  return make(s.tasks, s.tables, s.files, s.inodes, message, s.revoker);
+  return make(s.tasks, s.tables, s.files, s.inodes, message, s.revoker, s.design);
 }
 export function withRevoker(s: State, revoker: Revoker): State {
-  return make(s.tasks, s.tables, s.files, s.inodes, s.message, revoker);
+  return make(s.tasks, s.tables, s.files, s.inodes, s.message, revoker, s.design);
+}
+/** The design's own slot is now `design` (an OwnState handle's `set`). */
+export function withDesign(s: State, design: unknown): State {
+  return make(s.tasks, s.tables, s.files, s.inodes, s.message, s.revoker, design);
 }
 /** Struct file f's operations are dead ones from now on (f_op swapped, a protid destroyed, a client revoked). */
 export function withFileRevoked(s: State, f: FileId): State {
   return withFile(s, f, { ...s.files[f]!, ops: 'revoked' });
 }
-/** Inode I is dead to the design's gate (cannibalized, deactivated, unplugged, its ldisc gone). */
+/** Inode I is dead to the design's gate (cannibalized, deactivated, unplugged). */
 export function withIDead(s: State): State {
-  return withInode(s, 'I', { ...s.inodes.I!, dead: true });
+  return withInode(s, 'I', { dead: true });
 }
-/** The revoker moves to `pc`. */
-export function setPc(s: State, pc: RevokerPc | (string & {})): State {
+/** The revoker moves to stage `pc` (a step's `to`: revokerSteps.ts). */
+export function setPc(s: State, pc: Stage): State {
   const r = s.revoker;
   return withRevoker(s, { pc, cursor: r.cursor, refs: r.refs, spared: r.spared, gate: r.gate });
 }
@@ -354,19 +225,27 @@ export function someTask(s: State, test: (tk: Task, t: TaskId) => boolean): bool
 
 /** Struct file ids the model can create: F0 and F1 on I (docs/research/domain.md's two), J0 on J. */
 export const FILE_IDS: readonly FileId[] = ['F0', 'F1', 'J0'];
-const KINDS: readonly CallKind[] = ['read', 'write', 'pread', 'fchmod'];
-const PCS: readonly RevokerPc[] = ['idle', 'scan', 'kill', 'detached', 'doomed', 'locked', 'vgone', 'deactivated', 'drained', 'unmapped', 'done', 'failed'];
+const KINDS: readonly string[] = ['read', 'write', 'pread', 'fchmod'];
 
-const enumOf = (values: readonly (string | number | boolean | null)[]): Layout => ({ type: 'enum', values });
-const bool: Layout = enumOf([false, true]);
-const record = (fields: Record<string, Layout>): Layout => ({ type: 'record', fields });
+export const enumOf = (values: readonly (string | number | boolean | null)[]): Layout => ({ type: 'enum', values });
+export const bool: Layout = enumOf([false, true]);
+export const record = (fields: Record<string, Layout>): Layout => ({ type: 'record', fields });
+
+/** What the state's layout takes from the design: the stages its steps move the revoker to, and the layout of its own slot. */
+export interface DesignLayout {
+  readonly stages: readonly string[];
+  readonly own?: (p: RevokeParams) => Layout;
+}
+
+/** The revoker's stages under a design: 'idle', its own, then the two a revoke ends in. */
+export const stagesOf = (own: readonly string[]): string[] => ['idle', ...own, 'done', 'failed'];
 
 /**
- * TypeOK: every field of a state and its domain under bounds p. The checker writes states in this
- * layout (a byte per field, presence bits for what may be absent), and a state that leaves it is
- * reported naming the field.
+ * TypeOK: every field of a state and its domain under bounds p and design d. The checker writes
+ * states in this layout (a byte per field, presence bits for what may be absent), and a state that
+ * leaves it is reported naming the field.
  */
-export function stateLayout(p: RevokeParams, designPcs: readonly string[] = []): Layout {
+export function stateLayout(p: RevokeParams, d: DesignLayout = { stages: [] }): Layout {
   const tasks = allTasks(p);
   const file = enumOf(FILE_IDS);
   const slot = enumOf([...FILE_IDS, 'revoked', 'bad', 'leaked']);
@@ -379,35 +258,27 @@ export function stateLayout(p: RevokeParams, designPcs: readonly string[] = []):
       of: record({
         table: enumOf(tasks),
         visible: bool,
-        vma: { type: 'optional', of: record({ file, linked: bool, pte: bool, zapped: bool, faulting: bool, gate: bool }) },
-        call: { type: 'optional', of: record({ kind: enumOf(KINDS), file, inode, counted: bool, loadedOps: ops, gate: bool, entering: bool }) },
+        vma: { type: 'optional', of: record({ file, linked: bool, pte: bool, zapped: bool, faulting: bool }) },
+        call: {
+          type: 'optional',
+          of: record({ kind: enumOf(KINDS), file, inode, counted: bool, loadedOps: ops, hold: enumOf(['none', 'checked', 'held']) }),
+        },
         opening: { type: 'optional', of: enumOf(['permitted', ...FILE_IDS]) },
       }),
     },
     tables: { type: 'dict', keys: tasks, of: { type: 'dict', keys: FDS, of: slot } },
     // f_count is bounded by the holders: every slot, the message, a mapping and a call per task, the revoker's list.
     files: { type: 'dict', keys: FILE_IDS, of: record({ inode, count: { type: 'int', min: 1, max: 255 }, ops }) },
-    // A reader count goes below zero only by unlocks handed the wrong index: at most one per actor.
-    inodes: {
-      type: 'dict',
-      keys: ['I', 'J'],
-      of: record({
-        dead: bool,
-        doomed: bool,
-        srcu: record({
-          idx: enumOf([0, 1]),
-          readers: { type: 'list', of: { type: 'int', min: -tasks.length, max: tasks.length }, max: 2 },
-          handles: { type: 'list', of: enumOf([0, 1]), max: 2 },
-        }),
-      }),
-    },
+    inodes: { type: 'dict', keys: ['I', 'J'], of: record({ dead: bool }) },
     message: { type: 'optional', of: record({ to: enumOf(tasks), file }) },
     revoker: record({
-      pc: enumOf([...PCS, ...designPcs]),
+      pc: enumOf(stagesOf(d.stages)),
       cursor: enumOf(['', ...tasks, ...FILE_IDS]),
       refs: { type: 'list', of: file, max: 2 * FDS.length * tasks.length + 1 },
       spared: enumOf(['', ...FILE_IDS]),
       gate: bool,
     }),
+    // The design's own state (designApi.ts's OwnState): null for a design that owns none.
+    design: d.own?.(p) ?? enumOf([null]),
   });
 }

@@ -19,9 +19,10 @@
 // the call holds the file or the gate. fget itself runs under RCU without the table lock, but it
 // reads one slot once: atomic with respect to every step that writes that slot.
 import { defineAction } from '../../../checker/defineAction.ts';
+import type { Enter, Fail, Outcome } from '../designApi.ts';
 import { opThrough } from './access.ts';
 import { canAct } from './files.ts';
-import { ENTER, type Gate, type Variant } from './variant.ts';
+import type { Installed } from './install.ts';
 import type { RevokeParams } from './params.ts';
 import { actorsButOwner, ownerAlone, taskFdKinds } from './instances.ts';
 import {
@@ -46,13 +47,13 @@ const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', pread:
 
 /**
  * fdget's choice (fs/file.c __fget_light): borrow the struct file without a reference while the
- * table has one user, count it (fget) otherwise. `fdget=counted` counts always; a design may count
- * some syscalls always (2006 V1's sys_read/sys_write); without the light-fdget rule a shared table
- * borrows too.
+ * table has one user, count it (fget) otherwise. `fdget=counted` counts always; without the
+ * light-fdget rule a shared table borrows too. The design's `fdget` point may count more (2006
+ * V1's sys_read/sys_write).
  */
-function countsReference(d: Variant, s: State, p: RevokeParams, t: TaskId, kind: CallKind): boolean {
-  if (p.fdget === 'counted' || d.countedKinds?.includes(kind)) return true;
-  return p.lightFdgetRule && tableShared(s, t);
+function countsReference(d: Installed, s: State, p: RevokeParams, t: TaskId, kind: CallKind): boolean {
+  const counted = p.fdget === 'counted' || (p.lightFdgetRule && tableShared(s, t));
+  return d.on.fdget(s, p, { t, kind, counted });
 }
 
 interface Begin {
@@ -61,68 +62,79 @@ interface Begin {
   readonly kind: CallKind;
 }
 
-export function SyscallBegin(d: Variant) {
-  /** The kinds enumerated: the design's `callKinds` (read and write, and what it treats apart). G7 asks the gate about every kind directly. */
+const entered = (o: Outcome): o is Enter => o !== 'wait' && o.enter;
+
+export function SyscallBegin(d: Installed) {
+  /** The kinds enumerated: the design's `callKinds` (read and write, and what it treats apart). G7 asks `begin` about every kind directly. */
   const begins = taskFdKinds(d.callKinds);
   return defineAction<State, RevokeParams, Begin>({
     name: 'SyscallBegin',
-    doc: "Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the variant's gate; it fails with the gate's error or holds the file.",
+    doc: "Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the design's `begin` point; it fails with the point's error or holds the file.",
     params: (_s, p) => begins(p),
     enabled(s, { t, fd, kind }, p) {
       const slot = tableOf(s, t)[fd];
       if (!canAct(s, t) || slot === undefined) return false;
       if (p.callsAfterReturn && !revokeFinished(s) && !isMarker(slot) && s.files[slot]!.inode === 'I') return false;
-      const g = opThrough(d, s, p, slot, kind);
-      return g !== 'wait' && g.enter;
+      return entered(opThrough(d, s, p, slot, kind));
     },
     next(s, { t, fd, kind }, p) {
       const slot = tableOf(s, t)[fd] as FileId;
-      const g = opThrough(d, s, p, slot, kind) as { holds: boolean; recordsLater?: boolean };
+      const g = opThrough(d, s, p, slot, kind) as Enter;
       const file = s.files[slot]!;
       const counted = countsReference(d, s, p, t, kind);
-      const later = g.recordsLater === true;
-      const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, gate: g.holds && !later, entering: later };
-      const entered = withTask(s, t, { ...task(s, t), call });
-      const next = file.inode === 'I' ? (d.enterCall?.(entered, p, t) ?? entered) : entered;
+      const hold = g.recordsLater === true ? 'checked' : g.holds === true ? 'held' : 'none';
+      const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, hold };
+      const inside = withTask(s, t, { ...task(s, t), call });
+      const next = file.inode === 'I' && g.change !== undefined ? g.change(inside, t) : inside;
       return counted ? getFile(next, slot) : next;
     },
     label(_s, { t, fd, kind }, _p, next) {
       const call = task(next, t).call!;
-      return `${verb(kind)}(${t}, fd ${fd}) begins on ${call.file}, ${call.counted ? 'counted' : 'borrowed'}${call.entering ? ', gate checked' : ''}`;
+      return `${verb(kind)}(${t}, fd ${fd}) begins on ${call.file}, ${call.counted ? 'counted' : 'borrowed'}${call.hold === 'checked' ? ', gate checked' : ''}`;
     },
     actor: (_s, { t }) => t,
   });
 }
 
 /**
- * The second half of a gate that `recordsLater`: the call records its hold, after the design's
- * `recordGate` (if any) lets it: it may wait, or fail there and return its error at once.
+ * The second half of a `begin` that `recordsLater`: the call records its hold, after the design's
+ * `record` point lets it: it may wait, or fail there and return its error at once.
  */
-export function SyscallRecord(d: Variant) {
-  const recordGate = (s: State, p: RevokeParams, call: Call): Gate => d.recordGate?.(s, p, call) ?? ENTER;
+export function SyscallRecord(d: Installed) {
+  const recordOf = (s: State, p: RevokeParams, t: TaskId, call: Call): Outcome => d.on.record(s, p, { t, call });
   return defineAction<State, RevokeParams, TaskId>({
     name: 'SyscallRecord',
     doc: "Task t's call records its hold on the design's gate after the check passed (Biederman 2009: the task's file_hotplug_lock slot; a tty: the ldisc reference), or fails there.",
     params: (_s, p) => actors(p),
     enabled: (s, t, p) => {
       const call = task(s, t).call;
-      return call !== null && call.entering && recordGate(s, p, call) !== 'wait';
+      return call !== null && call.hold === 'checked' && recordOf(s, p, t, call) !== 'wait';
     },
     next(s, t, p) {
       const call = task(s, t).call!;
-      if ((recordGate(s, p, call) as Exclude<Gate, 'wait'>).enter) return withTask(s, t, { ...task(s, t), call: { ...call, entering: false, gate: true } });
-      const next = withTask(s, t, { ...task(s, t), call: null });
+      const g = recordOf(s, p, t, call) as Enter | Fail;
+      if (g.enter) {
+        const held = withTask(s, t, { ...task(s, t), call: { ...call, hold: 'held' } });
+        return g.change === undefined ? held : g.change(held, t);
+      }
+      const gone = g.change === undefined ? s : g.change(s, t);
+      const next = withTask(gone, t, { ...task(gone, t), call: null });
       return call.counted ? putFile(next, call.file) : next;
     },
     label(s, t, p) {
       const call = task(s, t).call!;
-      const g = recordGate(s, p, call) as Exclude<Gate, 'wait'>;
+      const g = recordOf(s, p, t, call) as Enter | Fail;
       return g.enter
         ? `${verb(call.kind)}(${t}) records its hold on ${call.file}`
         : `${verb(call.kind)}(${t}) returns ${g.errno === 'EOF' ? '0 (EOF)' : g.errno}: ${call.file}'s gate is gone`;
     },
     actor: (_s, t) => t,
   });
+}
+
+/** The design's `end` point for task t's call (a call on J is the kernel's own: it reaches J). */
+export function callEnd(d: Installed, s: State, p: RevokeParams, t: TaskId, call: Call): Enter | Fail | undefined {
+  return call.inode === 'I' ? d.on.end(s, p, { t, call }) : undefined;
 }
 
 /**
@@ -135,31 +147,32 @@ const NO_TASK: readonly TaskId[] = [];
 const unstuckEnders = (p: RevokeParams): readonly TaskId[] => (p.stuckCaller ? actorsButOwner(p) : actors(p));
 const stuckEnders = (p: RevokeParams): readonly TaskId[] => (p.stuckCaller ? ownerAlone(p) : NO_TASK);
 
-function syscallEnd(d: Variant, name: string, doc: string, enders: (p: RevokeParams) => readonly TaskId[]) {
+function syscallEnd(d: Installed, name: string, doc: string, enders: (p: RevokeParams) => readonly TaskId[]) {
   return defineAction<State, RevokeParams, TaskId>({
     name,
     doc,
     params: (_s, p) => enders(p),
-    enabled: (s, t) => task(s, t).call !== null && !task(s, t).call!.entering,
+    enabled: (s, t) => task(s, t).call !== null && task(s, t).call!.hold !== 'checked',
     next(s, t, p) {
       const call = task(s, t).call!;
-      const left = call.inode === 'I' ? (d.leaveCall?.(s, p, t) ?? s) : s;
+      const change = callEnd(d, s, p, t, call)?.change;
+      const left = change === undefined ? s : change(s, t);
       const next = withTask(left, t, { ...task(left, t), call: null });
       return call.counted ? putFile(next, call.file as FileId) : next;
     },
     label(s, t, p) {
       const call = task(s, t).call!;
       if (s.files[call.file] === undefined) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
-      const reaches = call.inode !== 'I' || d.callReaches(s, p, call);
+      const end = callEnd(d, s, p, t, call);
       const did = { read: 'read', pread: 'read', write: 'wrote', fchmod: 'changed' }[call.kind];
-      const errno = reaches ? undefined : (d.callErrno?.(s, p, call) ?? 'EIO');
+      const errno = end === undefined || end.enter ? undefined : end.errno;
       return `${verb(call.kind)}(${t}) returns: ${errno === undefined ? `${did} ${call.inode}` : errno === 'EOF' ? '0 (EOF)' : errno}`;
     },
     actor: (_s, t) => t,
   });
 }
 
-export const SyscallEnd = (d: Variant) =>
+export const SyscallEnd = (d: Installed) =>
   syscallEnd(
     d,
     'SyscallEnd',
@@ -168,7 +181,7 @@ export const SyscallEnd = (d: Variant) =>
   );
 
 /** stuckCaller: the same end for the owner (B), which no fairness condition covers: it may never happen. */
-export const SyscallEndStuck = (d: Variant) =>
+export const SyscallEndStuck = (d: Installed) =>
   syscallEnd(
     d,
     'SyscallEndStuck',

@@ -15,7 +15,7 @@ import { stateJson } from './stateJson.ts';
 import { stateJsonLayout } from './stateJsonLayout.ts';
 import { waitsOn } from './waitsOn.ts';
 import { type Message, type State, allTasks } from '../kernel/state.ts';
-import type { Variant } from '../kernel/variant.ts';
+import type { Installed } from '../kernel/install.ts';
 
 const sameMessage = (a: Message, b: Message): boolean => a.to === b.to && a.file === b.file;
 
@@ -35,7 +35,7 @@ export function messages(trace: readonly TraceStep<State>[]): { from: number; to
 }
 
 /** How design d's traces are drawn. */
-export function presentation(d: Variant): Presentation<State, RevokeParams> {
+export function presentation(d: Installed): Presentation<State, RevokeParams> {
   return {
     lanes: (p) => ['revoker', ...allTasks(p)],
     toJSON: (s, p) => stateJson(d, s, p),
@@ -43,7 +43,7 @@ export function presentation(d: Variant): Presentation<State, RevokeParams> {
     jsonLayout: (p) => stateJsonLayout(p, d),
     messages: (trace) => messages(trace),
     objectGraph: (s, p) => objectGraph(d, s, p),
-    waitsOn: (s) => waitsOn(d, s),
+    waitsOn: (s, p) => waitsOn(d, s, p),
     implementation: (action) => kernelName(d, action),
   };
 }

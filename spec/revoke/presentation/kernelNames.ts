@@ -2,11 +2,11 @@
 // label in every trace (`SendFd(B -> A via s0, F0)  [sendmsg SCM_RIGHTS: ...]`), so a reviewer
 // reads a model verb and sees the function it stands for. Read off each action's doc and its
 // module's header, which cite them. The user's and the kernel's own steps (kernel/*.ts) are the
-// same code in every design and are named here; a design names its revoker's steps, and any user
-// step its hooks change (its gate's function on the syscall path), in its own `kernel` record
-// (kernel/variant.ts), beside the steps themselves. test/spec/revoke/kernelNames.test.ts fails
-// for any step of any built-in design without a name.
-import type { Variant } from '../kernel/variant.ts';
+// same code in every design and are named here; a design names each revoker step where it builds
+// it (`revokerStep({ kernel })`), and any user step its interception points change where it sets
+// the point (`on: { begin: { kernel, hook } }`), so no name is keyed by a string that must match a
+// step's. test/spec/revoke/kernelNames.test.ts fails for any step of any built-in design without a name.
+import type { Installed } from '../kernel/install.ts';
 
 /** The user steps, by action name (kernel/files.ts, fork.ts, scm.ts, mm.ts, syscalls.ts). */
 export const USER_STEPS: Readonly<Record<string, string>> = {
@@ -34,6 +34,6 @@ export const USER_STEPS: Readonly<Record<string, string>> = {
 };
 
 /** The kernel code `action` abstracts under design d: the design's own name first. */
-export function kernelName(d: Variant, action: string): string | undefined {
-  return d.kernel?.[action] ?? USER_STEPS[action];
+export function kernelName(d: Installed, action: string): string | undefined {
+  return d.ownKernelName(action) ?? USER_STEPS[action];
 }

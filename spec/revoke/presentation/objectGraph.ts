@@ -12,11 +12,11 @@
 // points at a dashed `(freed)` node: that is the use-after-free. Node ids are quoted `kind:name`
 // strings and every collection is walked in sorted id order, so the text depends on the state only.
 import { dotString as q } from '../../../checker/trace/render/dotString.ts';
-import { liveAccess, spared } from '../kernel/access.ts';
+import { liveAccess, mappingReaches, spared } from '../kernel/access.ts';
+import type { Installed } from '../kernel/install.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { FDS, type FileId, type InodeId, type Marker, type State, isMarker } from '../kernel/state.ts';
-import type { Variant } from '../kernel/variant.ts';
-import { mappingReaches } from '../kernel/mm.ts';
+import { callEnd } from '../kernel/syscalls.ts';
 import { fileDead } from './stateJson.ts';
 
 const RED = 'color=red, fontcolor=red, penwidth=2';
@@ -27,7 +27,7 @@ const sorted = <V>(entries: Iterable<[string, V]>): [string, V][] => [...entries
 const entries = <V>(record: { readonly [k: string]: V | undefined }): [string, V][] => Object.entries(record) as [string, V][];
 
 /** State s's objects under design d, as DOT statements. */
-export function objectGraph(d: Variant, s: State, p: RevokeParams): string {
+export function objectGraph(d: Installed, s: State, p: RevokeParams): string {
   const nodes: string[] = [];
   const edges: string[] = [];
   const redFiles = new Set<FileId>();
@@ -67,7 +67,7 @@ export function objectGraph(d: Variant, s: State, p: RevokeParams): string {
     tablesDrawn.add(tk.table);
   }
   for (const m of [...markersUsed].sort()) {
-    const errno = d.markerErrno?.[m];
+    const errno = d.markerErrno[m];
     node(`marker:${m}`, `${MARKER_LABEL[m]}${errno ? ` (${errno})` : ''}`, `shape=box, style=dashed, ${GREY}`);
   }
 
@@ -97,12 +97,12 @@ export function objectGraph(d: Variant, s: State, p: RevokeParams): string {
     }
     if (tk.call !== null) {
       const c = tk.call;
-      const red = mark(c.file, c.inode === 'I' && d.callReaches(s, p, c));
+      const red = mark(c.file, c.inode === 'I' && callEnd(d, s, p, t, c)!.enter);
       if (s.files[c.file] === undefined) freed.set(c.file, c.inode);
       const how = c.counted ? 'fget' : 'borrowed';
       node(
         `call:${t}`,
-        `${c.kind} in progress\n(${how}, f_op ${c.loadedOps}${c.gate ? ', holds gate' : ''})`,
+        `${c.kind} in progress\n(${how}, f_op ${c.loadedOps}${c.hold === 'held' ? ', holds gate' : c.hold === 'checked' ? ', gate checked' : ''})`,
         `shape=box, style=rounded, ${red ? 'color=red, fontcolor=red' : 'color=black'}`,
       );
       edge(`task:${t}`, `call:${t}`, red, 'syscall');
@@ -145,7 +145,7 @@ export function objectGraph(d: Variant, s: State, p: RevokeParams): string {
     edge(fileNode(f), `inode:${inode}`, redFiles.has(f), 'loaded f_op');
   }
   for (const [i, inode] of sorted(entries(s.inodes))) {
-    const state = inode.dead ? ' (dead)' : inode.doomed ? ' (doomed)' : '';
+    const state = inode.dead ? ' (dead)' : '';
     const reached = i === 'I' && redFiles.size > 0;
     node(`inode:${i}`, `inode ${i}${state}`, `shape=ellipse, style=bold, ${reached ? 'color=red, fontcolor=red' : inode.dead ? GREY : 'color=black'}`);
   }

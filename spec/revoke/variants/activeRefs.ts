@@ -19,50 +19,62 @@
 // - A fault past its handler installs its PTE after the active reference is dropped.
 // A method that removes its own node must first kernfs_break_active_protection, or it waits for
 // itself (`selfRevoke`, `breakActiveProtection`; liveness is G5's business).
-import { drainStep, revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf, setPc, withRevoker, withIDead } from '../kernel/state.ts';
-import { ENTER, type Variant, fail } from '../kernel/variant.ts';
+import { ENTER, type Design, enter, fail } from '../designApi.ts';
+import { gateHolders } from '../kernel/gate.ts';
+import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
+import { type State, inodeOf, withRevoker, withIDead } from '../kernel/state.ts';
 
 const dead = (s: State): boolean => s.inodes.I!.dead;
 
 const markDead = revokerStep({
   name: 'RevokeMarkDead',
   doc: 'The revoker deactivates the node (KN_DEACTIVATED_BIAS): every later kernfs_get_active fails.',
-  enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withIDead(s), 'deactivated'),
+  kernel: '__kernfs_remove: KN_DEACTIVATED_BIAS',
+  from: 'idle',
+  to: 'deactivated',
+  next: withIDead,
   label: () => 'RevokeMarkDead(I): new active references fail',
 });
 
 const breakProtection = revokerStep({
   name: 'RevokeBreakActiveProtection',
   doc: 'The revoker, itself inside a method of the node, drops its own active reference (kernfs_break_active_protection).',
+  kernel: 'kernfs_break_active_protection',
   enabled: (s, p) => p.breakActiveProtection && s.revoker.gate && s.revoker.pc !== 'done',
   next: (s) => withRevoker(s, { ...s.revoker, gate: false }),
   label: () => 'RevokeBreakActiveProtection: own active reference dropped',
 });
 
-const drain = drainStep({
+const drain = revokerStep({
   name: 'RevokeDrain',
   doc: 'The revoker (kernfs_drain) waits until no active reference is held: enabled only then.',
-  holds: 'an active reference',
-  waiting: (s) => s.revoker.pc === 'deactivated',
-  next: (s) => setPc(s, 'drained'),
+  kernel: 'kernfs_drain',
+  from: 'deactivated',
+  to: 'drained',
+  waitsFor: { holds: 'an active reference', holders: (s) => gateHolders(s) },
+  next: (s) => s,
   label: () => 'RevokeDrain(I): no active reference left',
 });
 
-export const activeRefs: Variant = {
+/** kernfs_get_active: fails once the node is deactivated. */
+const activeRef = (s: State) => (dead(s) ? fail('ENODEV') : ENTER);
+
+export const activeRefs: Design = {
   name: 'active-refs',
   callKinds: ['read', 'write', 'fchmod'],
-  gate(s, _p, _file, kind) {
-    if (kind === 'fchmod') return ENTER;
-    if (dead(s)) return fail('ENODEV');
-    // A call holds its active reference until it returns; mmap and open only across their step.
-    return { enter: true, holds: kind !== 'mmap' && kind !== 'open' };
+  on: {
+    begin: {
+      kernel: 'fdget, kernfs_get_active',
+      // kernfs_iop_setattr takes no active reference; an f_op call holds its one until it returns.
+      hook: (s, _p, op) => (op.kind === 'fchmod' ? ENTER : dead(s) ? fail('ENODEV') : enter({ holds: true })),
+    },
+    end: { kernel: 'kernfs_put_active, fdput' },
+    // kernfs_fop_mmap and kernfs_fop_open hold their active reference across their step only.
+    mmap: activeRef,
+    open: activeRef,
+    // kernfs_vma_fault: the active reference fails, VM_FAULT_SIGBUS.
+    fault: (s) => (dead(s) ? fail('SIGBUS') : ENTER),
   },
-  callReaches: () => true,
-  faultReaches: (s) => !dead(s),
-  cut: (s) => dead(s),
-  tasklistHeld: () => false,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'violated 4',
@@ -78,28 +90,17 @@ export const activeRefs: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeMarkDead: '__kernfs_remove: KN_DEACTIVATED_BIAS',
-    RevokeBreakActiveProtection: 'kernfs_break_active_protection',
-    RevokeDrain: 'kernfs_drain',
-    RevokeUnmap: 'kernfs_drain_open_files: unmap_mapping_range',
-    RevokeReturn: 'kernfs_remove returns',
-    SyscallBegin: 'fdget, kernfs_get_active',
-    SyscallEnd: 'kernfs_put_active, fdput',
-    SyscallEndStuck: 'the method returns, if ever; kernfs_put_active, fdput',
-  },
-  drain: drain.drain,
   steps: [
     markDead,
     breakProtection,
-    drain.step,
+    drain,
     unmap({
       doc: "The revoker (kernfs_drain_open_files) unmap_mapping_range's the kernfs inode's own i_mapping: the next fault goes through the gate and gets SIGBUS.",
-      from: (s) => s.revoker.pc === 'drained',
-      to: 'unmapped',
+      kernel: 'kernfs_drain_open_files: unmap_mapping_range',
+      from: 'drained',
       how: 'ptes',
       select: (s, _t, vma, p) => inodeOf(s, vma.file) === 'I' && !p.iomemMapping,
     }),
-    revokeReturn((s) => s.revoker.pc === 'unmapped'),
+    revokeReturn({ kernel: 'kernfs_remove returns', from: 'unmapped' }),
   ],
 };

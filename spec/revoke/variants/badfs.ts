@@ -9,9 +9,9 @@
 // no guarantee is owed. Pass 3 walks the task list and do_munmap's every VMA of a file on the
 // inode: a child not yet linked is not on that list. Pass 1 (cwd/root) is left out: no
 // descriptor comes from it.
+import type { Design, WaitsFor } from '../designApi.ts';
 import { revokeReturn, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from '../kernel/revokerSteps.ts';
-import { type FileId, type Slot, type State, type Task, type TaskId, inodeOf, isMarker, setPc, someTask, tableOf } from '../kernel/state.ts';
-import { type Drain, slotCutterHooks, type Variant } from '../kernel/variant.ts';
+import { type FileId, type Slot, type State, type Task, type TaskId, inodeOf, isMarker, someTask, tableOf } from '../kernel/state.ts';
 
 /** tk's borrowed (fget_light) call is inside a struct file on I that t's table holds: f_light is set on it. */
 function lightUserOf(s: State, t: TaskId, tk: Task): boolean {
@@ -26,8 +26,7 @@ function waitsForLightUser(s: State, t: TaskId): boolean {
 }
 
 /** The scan's `while (file->f_light) schedule();`: the light users of the table it has reached. */
-const lightUsers: Drain = {
-  step: 'RevokeScanTask',
+const lightUsers: WaitsFor = {
   holds: 'the file by fget_light (f_light set)',
   holders(s) {
     const t = scanTarget(s);
@@ -42,16 +41,18 @@ const lightUsers: Drain = {
 const giveUp = revokerStepOn({
   name: 'RevokeGiveUp',
   doc: "The revoker, having waited its bound for a light user of a file in t's table, gives up: quiesce_filesystem fails and revoke returns an error.",
+  kernel: 'quiesce_filesystem: the f_light wait times out',
+  to: 'failed',
+  // The wait is bounded (one second or a signal): a light user that keeps coming back does not starve it.
+  fairness: 'strong',
   target: scanTarget,
   enabled: (s, t) => waitsForLightUser(s, t),
-  next: (s) => setPc(s, 'failed'),
+  next: (s) => s,
   label: (_s, t) => `RevokeGiveUp(${t}): a light user stays, revoke fails`,
 });
 
-export const badfs: Variant = {
+export const badfs: Design = {
   name: 'badfs',
-  markerErrno: { bad: 'EIO' },
-  ...slotCutterHooks,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'violated 6',
@@ -67,28 +68,23 @@ export const badfs: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeScanTask: 'quiesce_filesystem pass 2: bad file, f_light wait, filp_close',
-    RevokeGiveUp: 'quiesce_filesystem: the f_light wait times out',
-    RevokeUnmap: 'quiesce_filesystem pass 3: do_munmap',
-    RevokeReturn: 'return 0',
-  },
-  drain: lightUsers,
   steps: [
     scanTask({
       doc: "The revoker (quiesce_filesystem pass 2) installs the bad file in every fd of task t on the inode, waits for f_light users, and filp_close's the real file.",
+      kernel: 'quiesce_filesystem pass 2: bad file, f_light wait, filp_close',
       marker: 'bad',
+      errno: 'EIO',
       collect: false,
-      blocked: waitsForLightUser,
+      waitsFor: lightUsers,
     }),
     giveUp,
     unmap({
       doc: "The revoker (quiesce_filesystem pass 3) do_munmap's every VMA on the inode of every task on the task list.",
-      from: scanDone,
-      to: 'unmapped',
+      kernel: 'quiesce_filesystem pass 3: do_munmap',
+      enabled: scanDone,
       how: 'munmap',
       select: (s, t, vma) => s.tasks[t]!.visible && inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
     }),
-    revokeReturn((s) => s.revoker.pc === 'unmapped'),
+    revokeReturn({ kernel: 'return 0', from: 'unmapped' }),
   ],
 };

@@ -18,75 +18,101 @@
 // is revoked in turn, but only if it is on the list before the loop ends.
 // What the checker is to find (read from 04/23): the trylock checks FMODE_DEAD before it stores
 // the slot. A caller that saw the file live, then the revoker's mark and its scan finding no slot,
-// then the caller's store, calls f_op after frelease: the gate `recordsLater`, and
-// SyscallRecord is the store. Modelling assumptions: one struct file is revoked per
+// then the caller's store, calls f_op after frelease: the `begin` point `recordsLater`,
+// and SyscallRecord is the store. An mmap holds its slot from do_mmap_pgoff's trylock to the link
+// (the `link` point): that hold is this design's own state, the tasks whose mmap holds a slot. Modelling assumptions: one struct file is revoked per
 // RevokeMarkDead..RevokeReleaseFile round; f_op->dead and the wake-ups are not steps (a woken call
 // ends as any call does); close of a dead file is a plain close (the series returns -EIO from it
 // and skips removing POSIX locks, which Viro objected to; no guarantee here reads locks).
-import { drainStep, filesOnI, revokeReturn, revokerStep, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
-import { type FileId, type State, getFile, inodeOf, putFile, withRevoker, withFileRevoked } from '../kernel/state.ts';
-import { type Variant, fail } from '../kernel/variant.ts';
+import { type Design, type Holder, enter, fail } from '../designApi.ts';
+import { ownState } from '../kernel/designApi.ts';
+import { gateHolders } from '../kernel/gate.ts';
+import { filesOnI, revokeReturn, revokerStep, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
+import { type FileId, type State, type TaskId, actors, enumOf, getFile, inodeOf, putFile, withRevoker, withFileRevoked } from '../kernel/state.ts';
+
+/** The tasks whose mmap holds a file_hotplug_lock slot (between its trylock and the vma's link), sorted. */
+const mmapSlots = ownState<readonly TaskId[]>({
+  layout: (p) => ({ type: 'list', of: enumOf(actors(p)), max: actors(p).length }),
+  init: () => [],
+});
 
 const dead = (s: State, f: FileId): boolean => s.files[f]?.ops === 'revoked';
 
 /** The next opened, counted, not yet dead struct file on I (the list is walked from the top each round). */
 const nextLive = (s: State): FileId | undefined => filesOnI(s).find((f) => !dead(s, f) && f !== s.revoker.spared);
 
-/** Between rounds: before the first, or after a file's release. */
-const betweenRounds = (s: State): boolean => s.revoker.pc === 'idle' || s.revoker.pc === 'released';
+/** file_in_use(f): every task's slots, a call's and an mmap's, that hold f. */
+function slotHolders(s: State, f: FileId): Holder[] {
+  const mmaps: Holder[] = mmapSlots
+    .get(s)
+    .filter((t) => s.tasks[t]!.vma?.file === f)
+    .map((t) => ({ task: t, through: 'mmap' }));
+  // A task is in one call or one mmap at a time: by task, the order gateHolders gives calls in.
+  const taskOf = (h: Holder): string => (typeof h === 'object' && 'task' in h ? h.task : '');
+  return [...gateHolders(s, f), ...mmaps].sort((a, b) => (taskOf(a) < taskOf(b) ? -1 : taskOf(a) > taskOf(b) ? 1 : 0));
+}
 
 const markDead = revokerStepOn({
   name: 'RevokeMarkDead',
   doc: 'The revoker (revoke_file) sets FMODE_DEAD on the next opened struct file on the list: every later trylock fails.',
-  target: (s) => (betweenRounds(s) ? nextLive(s) : undefined),
+  kernel: 'revoke_file: FMODE_DEAD, f_op->dead',
+  // Between rounds: before the first, or after a file's release.
+  from: ['idle', 'released'],
+  to: 'marked',
+  target: nextLive,
   // revoke_file_list holds a reference across the round (atomic_long_inc_not_zero), so the file
   // outlives a close meanwhile.
   next(s, f) {
     const held = getFile(withFileRevoked(s, f), f);
-    return withRevoker(held, { ...held.revoker, pc: 'marked', cursor: f, refs: [...held.revoker.refs, f].sort() });
+    return withRevoker(held, { ...held.revoker, cursor: f, refs: [...held.revoker.refs, f].sort() });
   },
   label: (_s, f) => `RevokeMarkDead(${f}): FMODE_DEAD`,
 });
 
-const drain = drainStep({
+const drain = revokerStep({
   name: 'RevokeDrain',
   doc: "The revoker polls file_in_use() until no task's file_hotplug_lock slot holds the file: enabled only then.",
-  holds: 'a file_hotplug_lock slot on the file',
-  waiting: (s) => s.revoker.pc === 'marked',
-  file: (s) => s.revoker.cursor,
-  next: (s) => withRevoker(s, { ...s.revoker, pc: 'drained' }),
+  kernel: 'revoke_file: poll file_in_use()',
+  from: 'marked',
+  to: 'drained',
+  waitsFor: { holds: 'a file_hotplug_lock slot on the file', holders: (s) => slotHolders(s, s.revoker.cursor) },
+  next: (s) => s,
   label: (s) => `RevokeDrain(${s.revoker.cursor}): no task holds it`,
 });
 
 const releaseFile = revokerStep({
   name: 'RevokeReleaseFile',
   doc: "The revoker (frelease) calls ->release and clears f_op, f_mapping and private_data; it goes back to the list's top.",
-  enabled: (s) => s.revoker.pc === 'unmapped' && s.revoker.cursor !== '',
+  kernel: 'frelease: ->release; fput',
+  from: 'unmapped',
+  to: 'released',
+  enabled: (s) => s.revoker.cursor !== '',
   // ... and drops it after frelease (__fput then finds nothing left to release).
   next(s) {
     const f = s.revoker.cursor;
     const refs = [...s.revoker.refs];
     refs.splice(refs.indexOf(f), 1);
-    return putFile(withRevoker(s, { ...s.revoker, pc: 'released', refs }), f);
+    return putFile(withRevoker(s, { ...s.revoker, refs }), f);
   },
   label: (s) => `RevokeReleaseFile(${s.revoker.cursor}): ->release, f_op = NULL, fput`,
 });
 
-export const biederman2009: Variant = {
+export const biederman2009: Design = {
   name: 'biederman-2009',
-  pcs: ['marked', 'released'],
   callKinds: ['read', 'write', 'fchmod'],
-  gate: (_s, _p, file, kind) => {
-    if (kind === 'open') return { enter: true, holds: false };
-    if (file.ops === 'revoked') return fail('EIO');
-    // The trylock: check, then store the slot (a step of its own for calls); held to the call's return, or the mmap's link.
-    return { enter: true, holds: true, recordsLater: kind !== 'mmap' };
+  state: mmapSlots,
+  on: {
+    begin: {
+      kernel: 'fdget, file_hotplug_read_trylock: FMODE_DEAD checked',
+      // The trylock: check, then store the slot in a step of its own; held to the call's return.
+      hook: (_s, _p, op) => (op.file.ops === 'revoked' ? fail('EIO') : enter({ holds: true, recordsLater: true })),
+    },
+    end: { kernel: 'file_hotplug_read_unlock, fdput' },
+    // do_mmap_pgoff's trylock, checked and stored at once, held until the vma is linked.
+    mmap: (s, _p, op) =>
+      op.file.ops === 'revoked' ? fail('EIO') : enter({ change: (m, t) => mmapSlots.set(m, [...mmapSlots.get(m), t].sort()) }),
+    link: (_s, _p, op) => enter({ change: (m) => mmapSlots.set(m, mmapSlots.get(m).filter((t) => t !== op.t)) }),
   },
-  // A call past the check goes on into f_op, released or not.
-  callReaches: () => true,
-  faultReaches: (s, _p, vma) => !dead(s, vma.file),
-  cut: (_s, _p, file) => file.ops === 'revoked',
-  tasklistHeld: () => false,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'violated 5',
@@ -102,28 +128,18 @@ export const biederman2009: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeMarkDead: 'revoke_file: FMODE_DEAD, f_op->dead',
-    RevokeDrain: 'revoke_file: poll file_in_use()',
-    RevokeUnmap: 'revoke_file_mappings',
-    RevokeReleaseFile: 'frelease: ->release; fput',
-    RevokeReturn: 'revoke_file_list returns',
-    SyscallBegin: 'fdget, file_hotplug_read_trylock: FMODE_DEAD checked',
-    SyscallEnd: 'file_hotplug_read_unlock, fdput',
-  },
-  drain: drain.drain,
   steps: [
     markDead,
-    drain.step,
+    drain,
     unmap({
       doc: 'The revoker (revoke_file_mappings) zaps, unlinks and puts every linked vma whose vm_file is the file; their faults are SIGBUS.',
-      from: (s) => s.revoker.pc === 'drained',
-      to: 'unmapped',
+      kernel: 'revoke_file_mappings',
+      from: 'drained',
       how: 'unlink',
       select: (s, _t, vma) => vma.file === s.revoker.cursor && inodeOf(s, vma.file) === 'I',
     }),
     releaseFile,
     // The list holds no live opened file: revoke_file_list returns (a revoke with nothing to do returns at once).
-    revokeReturn((s) => betweenRounds(s) && nextLive(s) === undefined),
+    revokeReturn({ kernel: 'revoke_file_list returns', from: ['idle', 'released'], enabled: (s) => nextLive(s) === undefined }),
   ],
 };

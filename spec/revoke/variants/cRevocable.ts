@@ -3,7 +3,8 @@
 // consumer handle per open file, kept in filp->private_data; reverted in 2026 (Hovold,
 // "revocable: revert" v2 3/3, 21bab791346e).
 //
-// The provider holds the resource pointer under an SRCU domain (kernel/srcu.ts). A user's f_op
+// The provider holds the resource pointer under an SRCU domain (kernel/srcu.ts): both are this
+// design's own state. A user's f_op
 // method (read, write, ioctl) calls revocable_try_access(rev): rev->idx = srcu_read_lock(), then
 // srcu_dereference(res), NULL once revoked; the method then fails (-ENODEV) or uses the
 // resource, and always calls revocable_withdraw_access(rev): srcu_read_unlock(rev->idx). Readers
@@ -20,64 +21,96 @@
 // descriptors, struct files or mappings (the others: "n/a: not claimed").
 // Left out: the UAF of revocable_alloc after the final kref_put (no kref_get_unless_zero), and
 // the fixed version's provider pointer copied by value; the driver has no ->mmap (ENODEV).
+import { type Design, type Holder, type Srcu, type SrcuIdx, type State, enter, fail } from '../designApi.ts';
+import { ownState } from '../kernel/designApi.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { srcuDrained, srcuFlip, srcuOther, srcuReadLock, srcuReadUnlock } from '../kernel/srcu.ts';
-import { type State, setPc, task, withTask, withIDead } from '../kernel/state.ts';
-import { ENTER, type Variant, fail } from '../kernel/variant.ts';
+import { SRCU_IDLE, srcuDrained, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock } from '../kernel/srcu.ts';
+import { bool, record, task, withTask } from '../kernel/state.ts';
 
-/** res is NULL: every later try_access gets NULL. */
-const gone = (s: State): boolean => s.inodes.I!.dead;
+/** The provider: `gone` once res is NULL (every later try_access gets NULL), and its SRCU domain. */
+const provider = ownState<{ readonly gone: boolean; readonly srcu: Srcu }>({
+  layout: (p) => record({ gone: bool, srcu: srcuLayout(p) }),
+  init: () => ({ gone: false, srcu: SRCU_IDLE }),
+});
+const srcuOf = (s: State): Srcu => provider.get(s).srcu;
+const withSrcu = (s: State, srcu: Srcu): State => provider.set(s, { ...provider.get(s), srcu });
+
+/**
+ * Whom synchronize_srcu waits for on index i: a reader is counted there while a method is inside
+ * its section (every call in progress on I is), or a count no method holds (an unlock handed the
+ * wrong index left it behind).
+ */
+function readersOn(s: State, i: SrcuIdx): Holder[] {
+  if (srcuDrained(srcuOf(s), i)) return [];
+  const inside: Holder[] = Object.keys(s.tasks)
+    .sort()
+    .filter((t) => s.tasks[t]!.call?.inode === 'I')
+    .map((t) => ({ task: t, through: 'call' }));
+  return inside.length > 0 ? inside : [{ stray: `a reader count of ${srcuOf(s).readers[i]} on SRCU index ${i}` }];
+}
 
 const assignNull = revokerStep({
   name: 'RevokeAssignNull',
   doc: 'The revoker (revocable_provider_revoke) sets the resource pointer to NULL (rcu_assign_pointer): later try_access calls get NULL.',
-  enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withIDead(s), 'nulled'),
+  kernel: 'revocable_provider_revoke: rcu_assign_pointer(res, NULL)',
+  from: 'idle',
+  to: 'nulled',
+  next: (s) => provider.set(s, { ...provider.get(s), gone: true }),
   label: () => 'RevokeAssignNull: res = NULL',
 });
 
 const flip = revokerStep({
   name: 'RevokeSrcuFlip',
   doc: "The revoker's synchronize_srcu waits until no reader is counted on the other index (SCAN1), then flips the index new readers count on.",
-  enabled: (s) => s.revoker.pc === 'nulled' && srcuDrained(s, srcuOther(s)),
-  next: (s) => setPc(srcuFlip(s), 'flipped'),
-  label: (s) => `RevokeSrcuFlip: index ${srcuOther(s)} drained, readers now count on ${srcuOther(s)}`,
+  kernel: 'synchronize_srcu: SCAN1, srcu_flip',
+  from: 'nulled',
+  to: 'flipped',
+  waitsFor: { holds: 'an SRCU read-side section', holders: (s) => readersOn(s, srcuOther(srcuOf(s))) },
+  next: (s) => withSrcu(s, srcuFlip(srcuOf(s))),
+  label: (s) => `RevokeSrcuFlip: index ${srcuOther(srcuOf(s))} drained, readers now count on ${srcuOther(srcuOf(s))}`,
 });
 
 const drain = revokerStep({
   name: 'RevokeSrcuDrain',
   doc: "The revoker's synchronize_srcu waits until no reader is counted on the index that was current (SCAN2): enabled only then.",
-  enabled: (s) => s.revoker.pc === 'flipped' && srcuDrained(s, srcuOther(s)),
-  next: (s) => setPc(s, 'synchronized'),
-  label: (s) => `RevokeSrcuDrain: index ${srcuOther(s)} drained`,
+  kernel: 'synchronize_srcu: SCAN2',
+  from: 'flipped',
+  to: 'synchronized',
+  waitsFor: { holds: 'an SRCU read-side section', holders: (s) => readersOn(s, srcuOther(srcuOf(s))) },
+  next: (s) => s,
+  label: (s) => `RevokeSrcuDrain: index ${srcuOther(srcuOf(s))} drained`,
 });
 
-export const cRevocable: Variant = {
+/** revocable_withdraw_access: srcu_read_unlock(rev->idx) through the call's file's handle. */
+const withdraw = (s: State, t: string): State => withSrcu(s, srcuReadUnlock(srcuOf(s), task(s, t).call!.file));
+
+export const cRevocable: Design = {
   name: 'c-revocable',
-  pcs: ['nulled', 'flipped', 'synchronized'],
   // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
-  callKinds: ['read', 'write'],
-  showsSrcu: true,
+  state: provider,
   claims: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
-  gate(_s, _p, _file, kind) {
-    if (kind === 'mmap') return fail('ENODEV');
-    // Every f_op method enters the SRCU section, and only then learns whether the resource is there.
-    return ENTER;
+  on: {
+    begin: {
+      kernel: 'fdget, revocable_try_access (rev->idx = srcu_read_lock)',
+      // Every f_op method enters the SRCU section, and only then learns whether the resource is there.
+      hook: () =>
+        enter({
+          change(s, t) {
+            const call = task(s, t).call!;
+            const locked = withSrcu(s, srcuReadLock(srcuOf(s), call.file));
+            // NULL from srcu_dereference: the method will fail, but still withdraws.
+            return provider.get(s).gone ? withTask(locked, t, { ...task(locked, t), call: { ...call, loadedOps: 'revoked' } }) : locked;
+          },
+        }),
+    },
+    // A method that got the resource uses it until it withdraws; one that got NULL fails (-ENODEV).
+    end: {
+      kernel: 'revocable_withdraw_access (srcu_read_unlock(rev->idx)), fdput',
+      hook: (_s, _p, op) => (op.call.loadedOps === 'live' ? enter({ change: withdraw }) : fail('ENODEV', { change: withdraw })),
+    },
+    // The driver has no ->mmap.
+    mmap: () => fail('ENODEV'),
   },
-  enterCall(s, _p, t) {
-    const call = task(s, t).call!;
-    const locked = srcuReadLock(s, call.file);
-    // NULL from srcu_dereference: the method will fail, but still withdraws.
-    return gone(s) ? withTask(locked, t, { ...task(locked, t), call: { ...call, loadedOps: 'revoked' } }) : locked;
-  },
-  leaveCall: (s, _p, t) => srcuReadUnlock(s, task(s, t).call!.file),
-  // A method that got the resource uses it until it withdraws; one that got NULL fails.
-  callReaches: (_s, _p, call) => call.kind !== 'fchmod' && call.loadedOps === 'live',
-  // The method got NULL from srcu_dereference.
-  callErrno: () => 'ENODEV',
-  faultReaches: () => false,
-  cut: () => false,
-  tasklistHeld: () => false,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'n/a',
@@ -93,13 +126,5 @@ export const cRevocable: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'violated 9',
   },
-  kernel: {
-    RevokeAssignNull: 'revocable_provider_revoke: rcu_assign_pointer(res, NULL)',
-    RevokeSrcuFlip: 'synchronize_srcu: SCAN1, srcu_flip',
-    RevokeSrcuDrain: 'synchronize_srcu: SCAN2',
-    RevokeReturn: 'kref_put, revocable_provider_revoke returns',
-    SyscallBegin: 'fdget, revocable_try_access (rev->idx = srcu_read_lock)',
-    SyscallEnd: 'revocable_withdraw_access (srcu_read_unlock(rev->idx)), fdput',
-  },
-  steps: [assignNull, flip, drain, revokeReturn((s) => s.revoker.pc === 'synchronized')],
+  steps: [assignNull, flip, drain, revokeReturn({ kernel: 'kref_put, revocable_provider_revoke returns', from: 'synchronized' })],
 };

@@ -11,29 +11,35 @@
 // filemap_fault on the file's f_mapping, whose a_ops make_bad_inode leaves alone, and i_size is
 // unchanged: the next fault reads the page back from disk. A new mmap through a cached f_op
 // (naive) maps the detached inode again.
+import type { Design, State } from '../designApi.ts';
+import { ENTER, fail } from '../designApi.ts';
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf, setPc, withIDead } from '../kernel/state.ts';
-import { ENTER, type Variant, fail } from '../kernel/variant.ts';
+import { inodeOf, withIDead } from '../kernel/state.ts';
 
 const detach = revokerStep({
   name: 'RevokeDetach',
   doc: 'The revoker detaches the inode: unhashed, dentry dropped, make_bad_inode (the dead flag).',
-  enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withIDead(s), 'detached'),
+  kernel: 'remove_inode_hash, d_drop, make_bad_inode',
+  from: 'idle',
+  to: 'detached',
+  next: withIDead,
   label: () => 'RevokeDetach(I): inode is dead',
 });
 
 const dead = (s: State): boolean => s.inodes.I!.dead;
 
-export const cannibalize: Variant = {
+export const cannibalize: Design = {
   name: 'cannibalize',
   callKinds: ['read', 'write', 'fchmod'],
-  // An open under way meets i_fop = bad_file_ops, whose ->open fails EIO.
-  gate: (s, p, _file, kind) => (dead(s) && (p.checked || kind === 'fchmod' || kind === 'open') ? fail('EIO') : ENTER),
-  callReaches: (s, _p, call) => call.kind !== 'fchmod' || !dead(s),
-  faultReaches: () => true,
-  cut: (s) => dead(s),
-  tasklistHeld: () => false,
+  on: {
+    // i_op of a bad inode: notify_change fails EIO; with `checked`, every entry point tests the flag.
+    begin: (s, p, op) => (dead(s) && (p.checked || op.kind === 'fchmod') ? fail('EIO') : ENTER),
+    mmap: (s, p) => (dead(s) && p.checked ? fail('EIO') : ENTER),
+    // An open under way meets i_fop = bad_file_ops, whose ->open fails EIO.
+    open: (s) => (dead(s) ? fail('EIO') : ENTER),
+    // A read or write acts through the f_op it copied at open; an inode-level call through the dead i_op.
+    end: (s, _p, op) => (op.call.kind === 'fchmod' && dead(s) ? fail('EIO') : ENTER),
+  },
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'violated 3',
@@ -49,20 +55,15 @@ export const cannibalize: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeDetach: 'remove_inode_hash, d_drop, make_bad_inode',
-    RevokeUnmap: 'truncate_inode_pages, unmap_mapping_range',
-    RevokeReturn: 'return 0',
-  },
   steps: [
     detach,
     unmap({
       doc: "The revoker takes the inode's mapping down (truncate_inode_pages, unmap_mapping_range): the page cache and the PTEs of every linked mapping go.",
-      from: (s) => s.revoker.pc === 'detached',
-      to: 'unmapped',
+      kernel: 'truncate_inode_pages, unmap_mapping_range',
+      from: 'detached',
       how: 'ptes',
       select: (s, _t, vma) => inodeOf(s, vma.file) === 'I',
     }),
-    revokeReturn((s) => s.revoker.pc === 'unmapped'),
+    revokeReturn({ kernel: 'return 0', from: 'unmapped' }),
   ],
 };

@@ -18,61 +18,72 @@
 // Left out: drm_unplug_srcu is one SRCU for every DRM device (another device's long section
 // delays this unplug, which no guarantee reads); open after unplug (drm_open's check is not
 // read here, and the caller's chmod blocks later opens anyway).
+import { ENTER, type Design, type Holder, type State, fail } from '../designApi.ts';
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf, setPc, someTask, withIDead } from '../kernel/state.ts';
-import { ENTER, type Variant, fail } from '../kernel/variant.ts';
+import { inodeOf, withIDead } from '../kernel/state.ts';
 
 const unplugged = (s: State): boolean => s.inodes.I!.dead;
+
+/** The drm_dev_enter sections synchronize_srcu waits for: a TTM fault past its handler, until its PTE is in. */
+function faultsInSection(s: State): Holder[] {
+  return Object.keys(s.tasks)
+    .sort()
+    .filter((t) => {
+      const vma = s.tasks[t]!.vma;
+      return vma !== null && vma.faulting && inodeOf(s, vma.file) === 'I';
+    })
+    .map((t) => ({ task: t, through: 'mmap' }));
+}
 
 const markUnplugged = revokerStep({
   name: 'RevokeMarkDead',
   doc: 'The revoker (drm_dev_unplug) sets dev->unplugged: every later drm_dev_enter, and the core checks, fail.',
-  enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withIDead(s), 'deactivated'),
+  kernel: 'drm_dev_unplug: dev->unplugged = true',
+  from: 'idle',
+  to: 'deactivated',
+  next: withIDead,
   label: () => 'RevokeMarkDead(I): dev->unplugged = true',
 });
 
 const synchronizeSrcu = revokerStep({
   name: 'RevokeDrain',
   doc: 'The revoker waits in synchronize_srcu(&drm_unplug_srcu) until no drm_dev_enter section begun before it is open: enabled only then.',
-  enabled: (s) => s.revoker.pc === 'deactivated' && !someTask(s, (tk) => tk.vma !== null && tk.vma.faulting && inodeOf(s, tk.vma.file) === 'I'),
-  next: (s) => setPc(s, 'drained'),
+  kernel: 'synchronize_srcu(&drm_unplug_srcu)',
+  from: 'deactivated',
+  to: 'drained',
+  waitsFor: { holds: 'a drm_dev_enter section', holders: faultsInSection },
+  next: (s) => s,
   label: () => 'RevokeDrain(I): synchronize_srcu, no section left',
 });
 
-export const drmUnplug: Variant = {
+export const drmUnplug: Design = {
   name: 'drm-unplug',
   callKinds: ['read', 'write', 'pread', 'fchmod'],
-  gate(s, _p, _file, kind) {
-    if (kind === 'fchmod' || kind === 'read' || kind === 'open') return ENTER;
-    if (kind === 'write') return fail('EINVAL');
-    // drm_ioctl's and drm_gem_mmap's check, outside any section.
-    return unplugged(s) ? fail('ENODEV') : ENTER;
-  },
-  callReaches: () => true,
-  // ttm_bo_vm_fault: drm_dev_enter fails, the dummy page is mapped.
-  faultReaches: (s) => !unplugged(s),
-  cut: (s) => unplugged(s),
-  tasklistHeld: () => false,
-  kernel: {
-    RevokeMarkDead: 'drm_dev_unplug: dev->unplugged = true',
-    RevokeDrain: 'synchronize_srcu(&drm_unplug_srcu)',
-    RevokeUnmap: 'unmap_mapping_range(dev->anon_inode->i_mapping)',
-    RevokeReturn: 'drm_dev_unplug returns',
-    SyscallBegin: 'fdget, drm_ioctl: drm_dev_is_unplugged',
-    Fault: 'ttm_bo_vm_fault: drm_dev_enter',
-    FaultInstall: 'ttm_bo_vm_fault_reserved: vmf_insert_pfn, drm_dev_exit',
+  on: {
+    begin: {
+      kernel: 'fdget, drm_ioctl: drm_dev_is_unplugged',
+      // drm_read and the inode-level calls test nothing; DRM has no ->write; drm_ioctl's check is
+      // outside any section.
+      hook: (s, _p, op) => (op.kind === 'fchmod' || op.kind === 'read' ? ENTER : op.kind === 'write' ? fail('EINVAL') : unplugged(s) ? fail('ENODEV') : ENTER),
+    },
+    // drm_gem_mmap's check, outside any section.
+    mmap: (s) => (unplugged(s) ? fail('ENODEV') : ENTER),
+    // ttm_bo_vm_fault: drm_dev_enter fails, the dummy page is mapped.
+    fault: {
+      kernel: { Fault: 'ttm_bo_vm_fault: drm_dev_enter', FaultInstall: 'ttm_bo_vm_fault_reserved: vmf_insert_pfn, drm_dev_exit' },
+      hook: (s) => (unplugged(s) ? fail('SIGBUS') : ENTER),
+    },
   },
   steps: [
     markUnplugged,
     synchronizeSrcu,
     unmap({
       doc: "The revoker unmap_mapping_range's the device's anon inode mapping: every linked BO mapping's PTEs go.",
-      from: (s) => s.revoker.pc === 'drained',
-      to: 'unmapped',
+      kernel: 'unmap_mapping_range(dev->anon_inode->i_mapping)',
+      from: 'drained',
       how: 'ptes',
       select: (s, _t, vma) => inodeOf(s, vma.file) === 'I',
     }),
-    revokeReturn((s) => s.revoker.pc === 'unmapped'),
+    revokeReturn({ kernel: 'drm_dev_unplug returns', from: 'unmapped' }),
   ],
 };

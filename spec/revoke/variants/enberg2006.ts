@@ -10,19 +10,20 @@
 // `pread` stands for them (fchmod takes the same borrowed path to the same inode, so it is not
 // enumerated apart).
 // A leaked slot is a NULL slot the allocator skips: operations on it fail EBADF; close too.
+import type { Design, State } from '../designApi.ts';
 import { revokeReturn, scanDone, scanTask, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf } from '../kernel/state.ts';
-import { slotCutterHooks, type Variant } from '../kernel/variant.ts';
+import { inodeOf } from '../kernel/state.ts';
 
 /** Pass 1 recorded some file (frevoke's own fget of the spared file is not a recorded one). */
 const recordedAny = (s: State): boolean => s.revoker.refs.some((f) => f !== s.revoker.spared);
 
-export const enberg2006: Variant = {
+export const enberg2006: Design = {
   name: 'enberg-2006',
-  markerErrno: { leaked: 'EBADF' },
-  ...slotCutterHooks,
   callKinds: ['read', 'write', 'pread'],
-  countedKinds: ['read', 'write'],
+  on: {
+    // V1's two hunks: sys_read and sys_write take fget; every other call keeps fdget's choice.
+    fdget: (_s, _p, op) => op.counted || op.kind === 'read' || op.kind === 'write',
+  },
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'violated 6',
@@ -38,24 +39,20 @@ export const enberg2006: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeScanTask: 'do_revoke pass 1: revoke_files',
-    RevokeUnmap: 'revoke_mapping, invalidate_inode_pages2',
-    RevokeReturn: 'filp_close each recorded file, return 0',
-  },
   steps: [
     scanTask({
       doc: 'The revoker (do_revoke pass 1) sets every fd of task t on the inode to NULL, leaking the number, and records the file.',
+      kernel: 'do_revoke pass 1: revoke_files',
       marker: 'leaked',
       collect: true,
     }),
     unmap({
       doc: "The revoker, having recorded a file, runs revoke_mapping on the inode's i_mmap: every linked mapping of I faults SIGBUS and loses its PTEs.",
-      from: scanDone,
-      to: 'unmapped',
+      kernel: 'revoke_mapping, invalidate_inode_pages2',
+      enabled: scanDone,
       how: 'nopage',
       select: (s, _t, vma) => recordedAny(s) && inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
     }),
-    revokeReturn((s) => s.revoker.pc === 'unmapped'),
+    revokeReturn({ kernel: 'filp_close each recorded file, return 0', from: 'unmapped' }),
   ],
 };

@@ -9,14 +9,12 @@
 // and the vma no longer holds the file. Then the collected files are put. The real struct files are not touched: whoever else holds one keeps it live.
 // Left out: the "live replacement of ->f_mapping" Viro mentions (the seed's code is cut off);
 // fsync (no guarantee reads it).
+import type { Design } from '../designApi.ts';
 import { revokeReturn, scanDone, scanTask, unmap } from '../kernel/revokerSteps.ts';
 import { inodeOf } from '../kernel/state.ts';
-import { slotCutterHooks, type Variant } from '../kernel/variant.ts';
 
-export const enberg2007: Variant = {
+export const enberg2007: Design = {
   name: 'enberg-2007',
-  markerErrno: { revoked: 'EBADF' },
-  ...slotCutterHooks,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'violated 6',
@@ -32,24 +30,20 @@ export const enberg2007: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeScanTask: 'do_revoke pass 1: a revokefs file per fd',
-    RevokeUnmap: 'revoke_mapping: revoke_vma',
-    RevokeReturn: 'fput the collected files, return 0',
-  },
   steps: [
     scanTask({
       doc: "The revoker (pass 1, under tasklist_lock and t's file_lock) installs a revokefs file in every fd of task t on the inode and collects the real file.",
+      kernel: 'do_revoke pass 1: a revokefs file per fd',
       marker: 'revoked',
       collect: true,
     }),
     unmap({
       doc: "The revoker (revoke_mapping over i_mmap, revoke_vma) zaps, unlinks and fput's every linked mapping of the inode, except the frevoke caller's.",
-      from: scanDone,
-      to: 'unmapped',
+      kernel: 'revoke_mapping: revoke_vma',
+      enabled: scanDone,
       how: 'unlink',
       select: (s, _t, vma) => inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
     }),
-    revokeReturn((s) => s.revoker.pc === 'unmapped'),
+    revokeReturn({ kernel: 'fput the collected files, return 0', from: 'unmapped' }),
   ],
 };

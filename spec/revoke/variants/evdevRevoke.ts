@@ -18,10 +18,10 @@
 // are "n/a: not claimed".
 // Left out: grabs, force-feedback effects and the event producer (no guarantee reads them);
 // a read's sleep, which the model does not tell from its copy (the call window is one).
+import { ENTER, type Design, type FileId, type RevokeParams, type State, enter, fail } from '../designApi.ts';
+import { callerHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type FileId, type State, ownerTask, setPc, withRevoker, withFileRevoked } from '../kernel/state.ts';
-import { ENTER, type Variant, fail, gateHeldByCallers } from '../kernel/variant.ts';
-import type { RevokeParams } from '../kernel/params.ts';
+import { ownerTask, withRevoker, withFileRevoked } from '../kernel/state.ts';
 
 /** The struct file the ioctl is called on: the owner's fd 3, if it is a file on I. */
 function ioctlFile(s: State, p: RevokeParams): FileId | undefined {
@@ -32,10 +32,15 @@ function ioctlFile(s: State, p: RevokeParams): FileId | undefined {
 const revokeClient = revokerStep({
   name: 'RevokeClient',
   doc: "The revoker (evdev_revoke, under evdev->mutex) sets client->revoked on the struct file of the owner's fd 3 and wakes its readers.",
-  enabled: (s, p) => s.revoker.pc === 'idle' && !gateHeldByCallers(s) && ioctlFile(s, p) !== undefined,
+  kernel: 'evdev_ioctl_handler: evdev_revoke',
+  from: 'idle',
+  to: 'revoked-client',
+  enabled: (s, p) => ioctlFile(s, p) !== undefined,
+  // evdev_ioctl_handler takes evdev->mutex, which a write or an ioctl holds to its end.
+  waitsFor: { holds: 'evdev->mutex', holders: callerHolders },
   next(s, p) {
     const f = ioctlFile(s, p)!;
-    return withRevoker(withFileRevoked(s, f), { ...s.revoker, pc: 'revoked-client', cursor: f });
+    return withRevoker(withFileRevoked(s, f), { ...s.revoker, cursor: f });
   },
   label: (s, p) => `RevokeClient(${ioctlFile(s, p)}): client->revoked = true, readers woken`,
 });
@@ -43,28 +48,29 @@ const revokeClient = revokerStep({
 const badFd = revokerStep({
   name: 'RevokeBadFd',
   doc: "The owner's fd 3 names no open file of the device: the ioctl fails (EBADF, or ENOTTY on another file) and revokes nothing.",
-  enabled: (s, p) => s.revoker.pc === 'idle' && ioctlFile(s, p) === undefined,
-  next: (s) => setPc(s, 'failed'),
+  kernel: 'ioctl(EVIOCREVOKE) fails',
+  from: 'idle',
+  to: 'failed',
+  enabled: (s, p) => ioctlFile(s, p) === undefined,
+  next: (s) => s,
   label: () => 'RevokeBadFd: ioctl fails, nothing revoked',
 });
 
-export const evdevRevoke: Variant = {
+export const evdevRevoke: Design = {
   name: 'evdev-revoke',
-  pcs: ['revoked-client'],
   scope: 'file',
   callKinds: ['read', 'write', 'pread'],
   claims: ['revoked-file-unusable', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
-  gate(_s, _p, file, kind) {
-    if (kind === 'open' || kind === 'fchmod') return ENTER;
-    if (kind === 'mmap') return fail('ENODEV');
-    if (file.ops === 'revoked') return fail('ENODEV');
-    // write and ioctl hold evdev->mutex to their end; read holds nothing.
-    return { enter: true, holds: kind !== 'read' };
+  on: {
+    begin: {
+      kernel: 'fdget, evdev_read, evdev_write or evdev_ioctl: client->revoked checked',
+      // write and ioctl hold evdev->mutex to their end; read holds nothing; fchmod is the inode's.
+      hook: (_s, _p, op) => (op.kind === 'fchmod' ? ENTER : op.file.ops === 'revoked' ? fail('ENODEV') : enter({ holds: op.kind !== 'read' })),
+    },
+    end: { kernel: 'mutex_unlock(&evdev->mutex), fdput' },
+    // evdev_fops has no ->mmap.
+    mmap: () => fail('ENODEV'),
   },
-  callReaches: (_s, _p, call) => call.kind !== 'fchmod',
-  faultReaches: () => false,
-  cut: (_s, _p, file) => file.ops === 'revoked',
-  tasklistHeld: () => false,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'n/a',
@@ -80,12 +86,5 @@ export const evdevRevoke: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeClient: 'evdev_ioctl_handler: evdev_revoke',
-    RevokeBadFd: 'ioctl(EVIOCREVOKE) fails',
-    RevokeReturn: 'evdev_ioctl returns 0',
-    SyscallBegin: 'fdget, evdev_read, evdev_write or evdev_ioctl: client->revoked checked',
-    SyscallEnd: 'mutex_unlock(&evdev->mutex), fdput',
-  },
-  steps: [revokeClient, badFd, revokeReturn((s) => s.revoker.pc === 'revoked-client')],
+  steps: [revokeClient, badFd, revokeReturn({ kernel: 'evdev_ioctl returns 0', from: 'revoked-client' })],
 };

@@ -15,9 +15,9 @@
 // release. Opens are blocked once revoke begins, except one that passed may_open before: its
 // ->open may run after the walk, and the file joins the list too late (the window Biederman's
 // series closes with FMODE_OPENED).
+import type { Design, State } from '../designApi.ts';
 import { filesOnI, revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
-import { type State, inodeOf, withRevoker, withFileRevoked } from '../kernel/state.ts';
-import { ENTER, type Variant, fail } from '../kernel/variant.ts';
+import { inodeOf, withFileRevoked } from '../kernel/state.ts';
 
 /** The files the walk kills: every struct file on I except the frevoke caller's. */
 const victims = (s: State) => filesOnI(s).filter((f) => f !== s.revoker.spared);
@@ -25,23 +25,23 @@ const victims = (s: State) => filesOnI(s).filter((f) => f !== s.revoker.spared);
 const killFiles = revokerStep({
   name: 'RevokeKillFiles',
   doc: "The revoker, under the inode's file-list lock, gives every struct file on the list dead operations and mapping (f_op = hung-up fops).",
-  enabled: (s) => s.revoker.pc === 'idle',
+  kernel: '__tty_hangup: f_op = hung_up_tty_fops',
+  from: 'idle',
+  to: 'kill',
   next(s) {
     let next = s;
     for (const f of victims(s)) next = withFileRevoked(next, f);
-    return withRevoker(next, { ...next.revoker, pc: 'kill' });
+    return next;
   },
   label: (s) => (victims(s).length === 0 ? 'RevokeKillFiles: none on the list' : `RevokeKillFiles: f_op -> dead for ${victims(s).join(', ')}`),
 });
 
-export const fileList: Variant = {
+// Every user path is the plain kernel's: a killed file's f_op calls and mmap fail EIO, a call
+// already inside acts with the f_op it loaded, an inode-level call goes on, and a fault goes
+// through the swapped f_mapping (SIGBUS).
+export const fileList: Design = {
   name: 'file-list',
   callKinds: ['read', 'write', 'fchmod'],
-  gate: (_s, _p, file, kind) => (kind === 'fchmod' || file.ops === 'live' ? ENTER : fail('EIO')),
-  callReaches: (_s, _p, call) => call.kind === 'fchmod' || call.loadedOps === 'live',
-  faultReaches: (s, _p, vma) => s.files[vma.file]?.ops !== 'revoked',
-  cut: (_s, _p, file) => file.ops === 'revoked',
-  tasklistHeld: () => false,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'violated 3',
@@ -57,20 +57,15 @@ export const fileList: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeKillFiles: '__tty_hangup: f_op = hung_up_tty_fops',
-    RevokeUnmap: 'unmap_mapping_range',
-    RevokeReturn: 'return 0',
-  },
   steps: [
     killFiles,
     unmap({
       doc: "The revoker (unmap_mapping_range) zaps the PTEs of every mapping linked in the inode's i_mmap, except the frevoke caller's.",
-      from: (s) => s.revoker.pc === 'kill',
-      to: 'unmapped',
+      kernel: 'unmap_mapping_range',
+      from: 'kill',
       how: 'ptes',
       select: (s, _t, vma) => inodeOf(s, vma.file) === 'I' && vma.file !== s.revoker.spared,
     }),
-    revokeReturn((s) => s.revoker.pc === 'unmapped'),
+    revokeReturn({ kernel: 'return 0', from: 'unmapped' }),
   ],
 };

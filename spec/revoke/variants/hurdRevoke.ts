@@ -20,62 +20,75 @@
 // RPCs in progress finish after it returns); diskfs ignoring an EBUSY from a concurrent inhibit
 // (it then destroys without draining, and its resume clears the other's); the cancellation's
 // EINTR for other nodes' RPCs in the same bucket (no guarantee reads them).
+import { type Design, type Holder, type State, enter, fail, ENTER } from '../designApi.ts';
+import { callerHolders } from '../kernel/gate.ts';
 import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type State, setPc, someTask, withFileRevoked } from '../kernel/state.ts';
-import { ENTER, type Variant, fail, gateHeldByCallers } from '../kernel/variant.ts';
+import { withFileRevoked } from '../kernel/state.ts';
 
 /** ports_begin_rpc holds new RPCs while the bucket is inhibited (from the cancel to the resume). */
 const inhibited = (s: State): boolean => s.revoker.pc === 'inhibiting' || s.revoker.pc === 'inhibited' || s.revoker.pc === 'destroyed';
 
-/** An RPC other than the revoker's own is in progress on the bucket: a call, or an open's dir_lookup past its permission check. */
-const rpcInProgress = (s: State): boolean => gateHeldByCallers(s) || someTask(s, (tk) => tk.opening === 'permitted');
+/** The RPCs other than the revoker's own in progress on the bucket: calls, and opens' dir_lookup past their permission check. */
+function rpcsInProgress(s: State): Holder[] {
+  const opens: Holder[] = Object.keys(s.tasks)
+    .sort()
+    .filter((t) => s.tasks[t]!.opening === 'permitted')
+    .map((t) => ({ task: t, through: 'open' }));
+  return [...callerHolders(s), ...opens];
+}
 
 const inhibit = revokerStep({
   name: 'RevokeInhibit',
   doc: 'The revoker (ports_inhibit_bucket_rpcs) cancels every RPC in progress on the bucket but its own and holds new ones in ports_begin_rpc.',
-  enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(s, 'inhibiting'),
+  kernel: 'ports_inhibit_bucket_rpcs: hurd_thread_cancel',
+  from: 'idle',
+  to: 'inhibiting',
+  next: (s) => s,
   label: () => 'RevokeInhibit: RPCs cancelled, new RPCs held',
 });
 
 const drain = revokerStep({
   name: 'RevokeDrain',
   doc: 'The revoker waits until no RPC but its own is in progress on the bucket (bucket->rpcs <= this_one): enabled only then.',
-  enabled: (s) => s.revoker.pc === 'inhibiting' && !rpcInProgress(s),
-  next: (s) => setPc(s, 'inhibited'),
+  kernel: 'ports_inhibit_bucket_rpcs: wait for bucket->rpcs',
+  from: 'inhibiting',
+  to: 'inhibited',
+  waitsFor: { holds: 'an RPC in progress on the bucket', holders: rpcsInProgress },
+  next: (s) => s,
   label: () => 'RevokeDrain: no RPC in progress',
 });
 
 const destroyRights = revokerStep({
   name: 'RevokeDestroyRights',
   doc: "The revoker (ports_destroy_right) destroys every protid of the node but glibc's own: their names go dead everywhere, messages in flight included.",
-  enabled: (s) => s.revoker.pc === 'inhibited',
+  kernel: 'ports_destroy_right (each protid of the node)',
+  from: 'inhibited',
+  to: 'destroyed',
   next(s) {
     let next = s;
     for (const f of filesOnI(s)) next = withFileRevoked(next, f);
-    return setPc(next, 'destroyed');
+    return next;
   },
   label: (s) => `RevokeDestroyRights: ${filesOnI(s).join(', ') || 'no protid'} destroyed`,
 });
 
-export const hurdRevoke: Variant = {
+export const hurdRevoke: Design = {
   name: 'hurd-io-revoke',
-  pcs: ['inhibiting', 'inhibited', 'destroyed'],
   callKinds: ['read', 'write', 'fchmod'],
-  gate(s, _p, file, kind) {
+  on: {
+    begin: {
+      kernel: 'an io RPC: ports_begin_rpc',
+      // Every operation is an RPC on the protid (file_chmod too), counted until it replies.
+      hook: (s, _p, op) => (op.file.ops === 'revoked' ? fail('EIO') : inhibited(s) ? 'wait' : enter({ holds: true })),
+    },
+    end: { kernel: 'ports_end_rpc, the reply' },
+    // io_map is an RPC too, over its step.
+    mmap: (s, _p, op) => (op.file.ops === 'revoked' ? fail('EIO') : inhibited(s) ? 'wait' : ENTER),
     // The open in progress is inside its dir_lookup RPC already.
-    if (kind === 'open') return ENTER;
-    if (file.ops === 'revoked') return fail('EIO');
-    if (inhibited(s)) return 'wait';
-    // Every operation is an RPC on the protid, counted until it replies; io_map's lasts its step.
-    return { enter: true, holds: kind !== 'mmap' };
+    open: { kernel: { OpenBegin: 'file_name_lookup: dir_lookup, permission checked', OpenFile: 'dir_lookup: diskfs_make_protid' } },
+    // The pager serves the node's pages whatever became of the protids.
+    fault: () => ENTER,
   },
-  callReaches: () => true,
-  // The pager serves the node's pages whatever became of the protids.
-  faultReaches: () => true,
-  cut: (_s, _p, file) => file.ops === 'revoked',
-  tasklistHeld: () => false,
-  // ports_resume_bucket_rpcs, glibc drops its port, revoke returns.
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'holds',
@@ -91,15 +104,6 @@ export const hurdRevoke: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeInhibit: 'ports_inhibit_bucket_rpcs: hurd_thread_cancel',
-    RevokeDrain: 'ports_inhibit_bucket_rpcs: wait for bucket->rpcs',
-    RevokeDestroyRights: 'ports_destroy_right (each protid of the node)',
-    RevokeReturn: 'ports_resume_bucket_rpcs, diskfs_S_io_revoke returns',
-    SyscallBegin: 'an io RPC: ports_begin_rpc',
-    SyscallEnd: 'ports_end_rpc, the reply',
-    OpenBegin: 'file_name_lookup: dir_lookup, permission checked',
-    OpenFile: 'dir_lookup: diskfs_make_protid',
-  },
-  steps: [inhibit, drain, destroyRights, revokeReturn((s) => s.revoker.pc === 'destroyed')],
+  // ports_resume_bucket_rpcs, glibc drops its port, revoke returns.
+  steps: [inhibit, drain, destroyRights, revokeReturn({ kernel: 'ports_resume_bucket_rpcs, diskfs_S_io_revoke returns', from: 'destroyed' })],
 };

@@ -1,7 +1,7 @@
 // The built-in designs, by the `variant` parameter's names (designs.ts finds a design by its name,
 // or loads a design file by its path).
 import type { VariantName, untabledDesignNames } from '../kernel/params.ts';
-import type { Variant } from '../kernel/variant.ts';
+import type { Design } from '../designApi.ts';
 import { activeRefs } from './activeRefs.ts';
 import { badfs } from './badfs.ts';
 import { biederman2009 } from './biederman2009.ts';
@@ -17,7 +17,7 @@ import { rustRevocable } from './rustRevocable.ts';
 import { ttyHangup } from './ttyHangup.ts';
 import { vnodeRevoke } from './vnodeRevoke.ts';
 
-export const variants: Readonly<Record<VariantName, Variant>> = {
+export const variants: Readonly<Record<VariantName, Design>> = {
   'enberg-2006': enberg2006,
   'enberg-2007': enberg2007,
   'file-list': fileList,
@@ -37,12 +37,12 @@ export const variants: Readonly<Record<VariantName, Variant>> = {
  * Designs checkable by name that are no row of the table: their verdicts at the default bounds
  * are another row's (each header says whose, and a test pins it).
  */
-export const sameVerdictsAs: Readonly<Record<(typeof untabledDesignNames)[number], { readonly design: Variant; readonly row: VariantName }>> = {
+export const sameVerdictsAs: Readonly<Record<(typeof untabledDesignNames)[number], { readonly design: Design; readonly row: VariantName }>> = {
   'drm-unplug': { design: drmUnplug, row: 'active-refs' },
 };
 
 /** Every built-in design by its name: the table's rows, then the ones checkable by name only. */
-export const builtInDesigns: Readonly<Record<string, Variant>> = {
+export const builtInDesigns: Readonly<Record<string, Design>> = {
   ...variants,
   ...Object.fromEntries(Object.entries(sameVerdictsAs).map(([name, { design }]) => [name, design])),
 };

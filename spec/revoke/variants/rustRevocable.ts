@@ -6,7 +6,7 @@
 // false gives None (the driver returns its error: ENXIO here). The driver's f_op methods (read,
 // write, ioctl) each run their access inside such a guard; the struct files, descriptors and the
 // open are the driver's plain ones and Revocable knows nothing of them.
-// The revoker: revoke swaps is_available to false; the caller that swapped it (true before)
+// The revoker: revoke swaps is_available (this design's own state) to false; the caller that swapped it (true before)
 // runs synchronize_rcu - every RCU reader that began before it has ended - and then drops T in
 // place, and returns true. A revoker that finds it false already returns false at once.
 // The check and the hold are one step: rcu_read_lock comes first, and RCU's grace-period
@@ -23,55 +23,63 @@
 // Devres::drop()", f744201c6159, which makes the loser wait on a Completion). With one revoker
 // here, that race is not in this row. The driver has no ->mmap (mmap: ENODEV), so G2 has
 // nothing to say.
-import { drainStep, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type State, setPc, withIDead } from '../kernel/state.ts';
-import { ENTER, type Variant, fail } from '../kernel/variant.ts';
+import { ENTER, type Design, type State, enter, fail } from '../designApi.ts';
+import { ownState } from '../kernel/designApi.ts';
+import { gateHolders } from '../kernel/gate.ts';
+import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
+import { bool, record } from '../kernel/state.ts';
 
+/** The Revocable's is_available flag. */
+const revocable = ownState({ layout: () => record({ available: bool }), init: () => ({ available: true }) });
 /** is_available is false: every later try_access gives None. */
-const revoked = (s: State): boolean => s.inodes.I!.dead;
+const revoked = (s: State): boolean => !revocable.get(s).available;
 
 const swap = revokerStep({
   name: 'RevokeSwap',
   doc: 'The revoker (Revocable::revoke) swaps is_available to false and finds it was true: it is the one to wait and drop.',
-  enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withIDead(s), 'swapped'),
+  kernel: 'Revocable::revoke: is_available.swap(false)',
+  from: 'idle',
+  to: 'swapped',
+  next: (s) => revocable.set(s, { available: false }),
   label: () => 'RevokeSwap: is_available = false (was true)',
 });
 
-const synchronizeRcu = drainStep({
+const synchronizeRcu = revokerStep({
   name: 'RevokeSynchronizeRcu',
   doc: 'The revoker waits in synchronize_rcu until every RCU reader that began before it has left its section: enabled only then.',
-  holds: 'an RCU read-side section (a Revocable guard)',
-  waiting: (s) => s.revoker.pc === 'swapped',
-  next: (s) => setPc(s, 'synchronized'),
+  kernel: 'synchronize_rcu',
+  from: 'swapped',
+  to: 'synchronized',
+  waitsFor: { holds: 'an RCU read-side section (a Revocable guard)', holders: (s) => gateHolders(s) },
+  next: (s) => s,
   label: () => 'RevokeSynchronizeRcu: no guard left',
 });
 
 const dropInPlace = revokerStep({
   name: 'RevokeDrop',
   doc: 'The revoker drops T in place (drop_in_place): the resource is gone.',
-  enabled: (s) => s.revoker.pc === 'synchronized',
-  next: (s) => setPc(s, 'dropped'),
+  kernel: 'drop_in_place',
+  from: 'synchronized',
+  to: 'dropped',
+  next: (s) => s,
   label: () => 'RevokeDrop: drop_in_place(T)',
 });
 
-export const rustRevocable: Variant = {
+export const rustRevocable: Design = {
   name: 'rust-revocable',
-  pcs: ['swapped', 'synchronized', 'dropped'],
   // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
-  callKinds: ['read', 'write'],
+  state: revocable,
   claims: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
-  gate(s, _p, _file, kind) {
-    if (kind === 'open' || kind === 'fchmod') return ENTER;
-    if (kind === 'mmap') return fail('ENODEV');
-    // try_access: a guard held to the method's return, or None.
-    return revoked(s) ? fail('ENXIO') : { enter: true, holds: true };
+  on: {
+    begin: {
+      kernel: 'fdget, Revocable::try_access (rcu_read_lock)',
+      // try_access: a guard held to the method's return, or None; an inode-level call takes none.
+      hook: (s, _p, op) => (op.kind === 'fchmod' ? ENTER : revoked(s) ? fail('ENXIO') : enter({ holds: true })),
+    },
+    end: { kernel: 'RevocableGuard drop (rcu_read_unlock), fdput' },
+    // The driver has no ->mmap.
+    mmap: () => fail('ENODEV'),
   },
-  callReaches: (_s, _p, call) => call.kind !== 'fchmod',
-  faultReaches: () => false,
-  // Revocable cuts no descriptor and no struct file.
-  cut: () => false,
-  tasklistHeld: () => false,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'n/a',
@@ -87,14 +95,5 @@ export const rustRevocable: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeSwap: 'Revocable::revoke: is_available.swap(false)',
-    RevokeSynchronizeRcu: 'synchronize_rcu',
-    RevokeDrop: 'drop_in_place',
-    RevokeReturn: 'Revocable::revoke returns true',
-    SyscallBegin: 'fdget, Revocable::try_access (rcu_read_lock)',
-    SyscallEnd: 'RevocableGuard drop (rcu_read_unlock), fdput',
-  },
-  drain: synchronizeRcu.drain,
-  steps: [swap, synchronizeRcu.step, dropInPlace, revokeReturn((s) => s.revoker.pc === 'dropped')],
+  steps: [swap, synchronizeRcu, dropInPlace, revokeReturn({ kernel: 'Revocable::revoke returns true', from: 'dropped' })],
 };

@@ -8,7 +8,7 @@
 // (under files_lock, which only open's tty_add_file and release take: one step); SIGHUP to the
 // session; then tty_ldisc_hangup: wake the ldisc's sleepers and take the ldisc semaphore for
 // writing (ldsem_down_write, no timeout) - it waits until no caller holds a read reference - and
-// kill the ldisc (tty->ldisc = NULL); then the driver's ->hangup, and vhangup returns.
+// kill the ldisc (tty->ldisc = NULL: this design's own state); then the driver's ->hangup, and vhangup returns.
 // Callers: vfs_read/vfs_write load f_op (tty_fops or hung_up_tty_fops) once. tty_read/tty_write
 // then take the ldisc reference (tty_ldisc_ref_wait = ldsem_down_read: it waits while hangup holds
 // the semaphore, and returns NULL once the ldisc is gone: hung_up_tty_read's 0, hung_up_tty_write's
@@ -25,62 +25,80 @@
 // splice race, where do_splice_read tests f_op->splice_read, hangup swaps f_op, and the call goes
 // through the NULL method of hung_up_tty_fops (a crash no guarantee here names); the hangup of a
 // tty with several ldisc users (pty pairs).
-import { drainStep, filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type State, setPc, withIDead, withFileRevoked } from '../kernel/state.ts';
-import { ENTER, type Variant, fail } from '../kernel/variant.ts';
+import { ENTER, type CallKind, type Design, type State, enter, fail } from '../designApi.ts';
+import { ownState } from '../kernel/designApi.ts';
+import { gateHolders } from '../kernel/gate.ts';
+import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
+import { bool, record, withFileRevoked } from '../kernel/state.ts';
 
-/** The ldisc is gone (tty_ldisc_kill: tty->ldisc = NULL). */
-const ldiscGone = (s: State): boolean => s.inodes.I!.dead;
+/** The line discipline: gone once tty_ldisc_kill set tty->ldisc = NULL. */
+const ldisc = ownState({ layout: () => record({ gone: bool }), init: () => ({ gone: false }) });
+const ldiscGone = (s: State): boolean => ldisc.get(s).gone;
 
 /** __tty_hangup runs under tty_lock from its first step to its return. */
 const hangingUp = (s: State): boolean => s.revoker.pc !== 'idle' && s.revoker.pc !== 'done';
 
+/** What a hung-up read or write returns: hung_up_tty_read's 0, hung_up_tty_write's -EIO. */
+const hungUp = (kind: CallKind) => fail(kind === 'read' ? 'EOF' : 'EIO');
+
 const swapFops = revokerStep({
   name: 'RevokeHangupFiles',
   doc: 'The revoker (__tty_hangup, under tty_lock and files_lock) stores f_op = &hung_up_tty_fops in every struct file on tty_files: calls that load f_op from now on get the hung-up methods.',
-  enabled: (s) => s.revoker.pc === 'idle',
+  kernel: '__tty_hangup: f_op = &hung_up_tty_fops',
+  from: 'idle',
+  to: 'hungup',
   next(s) {
     let next = s;
     for (const f of filesOnI(s)) next = withFileRevoked(next, f);
-    return setPc(next, 'hungup');
+    return next;
   },
   label: (s) => `RevokeHangupFiles: f_op = hung_up_tty_fops for ${filesOnI(s).join(', ') || 'no file'}`,
 });
 
-const killLdisc = drainStep({
+const killLdisc = revokerStep({
   name: 'RevokeKillLdisc',
   doc: 'The revoker (tty_ldisc_hangup) takes the ldisc semaphore for writing once no caller holds a read reference, and kills the ldisc (tty->ldisc = NULL).',
-  holds: 'an ldisc reference',
-  waiting: (s) => s.revoker.pc === 'hungup',
-  next: (s) => setPc(withIDead(s), 'ldisc-killed'),
+  kernel: 'tty_ldisc_hangup: tty_ldisc_lock, tty_ldisc_kill',
+  from: 'hungup',
+  to: 'ldisc-killed',
+  waitsFor: { holds: 'an ldisc reference', holders: (s) => gateHolders(s) },
+  next: (s) => ldisc.set(s, { gone: true }),
   label: () => 'RevokeKillLdisc: no ldisc reader left, tty->ldisc = NULL',
 });
 
-export const ttyHangup: Variant = {
+export const ttyHangup: Design = {
   name: 'tty-hangup',
-  pcs: ['hungup', 'ldisc-killed'],
   callKinds: ['read', 'write', 'pread', 'fchmod'],
-  gate(s, _p, file, kind) {
-    if (kind === 'open') return hangingUp(s) ? 'wait' : ENTER;
-    if (kind === 'mmap') return fail('ENODEV');
-    if (kind === 'fchmod') return ENTER;
-    if (file.ops === 'revoked') return fail(kind === 'read' ? 'EOF' : 'EIO');
-    // read and write go on to take the ldisc reference (recordGate); driver ioctls take none.
-    return kind === 'pread' ? ENTER : { enter: true, holds: true, recordsLater: true };
+  state: ldisc,
+  on: {
+    begin: {
+      kernel: 'fdget, f_op loaded: tty_read, tty_write, or tty_ioctl -> tty->ops->ioctl',
+      hook(_s, _p, op) {
+        if (op.kind === 'fchmod') return ENTER;
+        if (op.file.ops === 'revoked') return hungUp(op.kind);
+        // read and write go on to take the ldisc reference (the `record` point); driver ioctls take none.
+        return op.kind === 'pread' ? ENTER : enter({ holds: true, recordsLater: true });
+      },
+    },
+    record: {
+      kernel: 'tty_ldisc_ref_wait (ldsem_down_read)',
+      hook(s, _p, op) {
+        if (ldiscGone(s)) return hungUp(op.call.kind);
+        // ldsem lets no reader in while hangup waits for, or holds, the write side.
+        return s.revoker.pc === 'hungup' ? 'wait' : ENTER;
+      },
+    },
+    // A read or write inside the ldisc sees tty_hung_up_p(file) and returns (n_tty_read 0, n_tty_write
+    // -EIO); a driver ioctl or an inode-level call acts with what it loaded.
+    end: {
+      kernel: 'tty_ldisc_deref, fdput',
+      hook: (s, _p, { call }) => ((call.kind === 'read' || call.kind === 'write') && s.files[call.file]?.ops === 'revoked' ? hungUp(call.kind) : ENTER),
+    },
+    // tty_fops has no ->mmap.
+    mmap: () => fail('ENODEV'),
+    // tty_open is serialised with the hangup by tty_lock.
+    open: (s) => (hangingUp(s) ? 'wait' : ENTER),
   },
-  recordGate(s, _p, call) {
-    if (ldiscGone(s)) return fail(call.kind === 'read' ? 'EOF' : 'EIO');
-    // ldsem lets no reader in while hangup waits for, or holds, the write side.
-    return s.revoker.pc === 'hungup' ? 'wait' : { enter: true, holds: true };
-  },
-  // A read or write inside the ldisc sees tty_hung_up_p(file) and returns; a driver ioctl or an
-  // inode-level call acts with what it loaded.
-  callReaches: (s, _p, call) => (call.kind === 'read' || call.kind === 'write' ? s.files[call.file]?.ops !== 'revoked' : true),
-  // n_tty_read sees tty_hung_up_p(file) and returns 0; n_tty_write returns -EIO.
-  callErrno: (_s, _p, call) => (call.kind === 'read' ? 'EOF' : 'EIO'),
-  faultReaches: () => false,
-  cut: (_s, _p, file) => file.ops === 'revoked',
-  tasklistHeld: () => false,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'violated 3',
@@ -96,14 +114,5 @@ export const ttyHangup: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeHangupFiles: '__tty_hangup: f_op = &hung_up_tty_fops',
-    RevokeKillLdisc: 'tty_ldisc_hangup: tty_ldisc_lock, tty_ldisc_kill',
-    RevokeReturn: 'tty_vhangup returns',
-    SyscallBegin: 'fdget, f_op loaded: tty_read, tty_write, or tty_ioctl -> tty->ops->ioctl',
-    SyscallRecord: 'tty_ldisc_ref_wait (ldsem_down_read)',
-    SyscallEnd: 'tty_ldisc_deref, fdput',
-  },
-  drain: killLdisc.drain,
-  steps: [swapFops, killLdisc.step, revokeReturn((s) => s.revoker.pc === 'ldisc-killed')],
+  steps: [swapFops, killLdisc, revokeReturn({ kernel: 'tty_vhangup returns', from: 'ldisc-killed' })],
 };

@@ -20,55 +20,67 @@
 //   vnode_destroy_vobject returns at once for it, and vgone tears down no page table. Existing
 //   mappings keep their PTEs, and a fault still reaches the driver's d_mmap.
 // selfRevoke: the revoker holds the vnode lock itself and the drain waits for it (G5's business).
-import { drainStep, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
-import { type State, setPc, withIDead, withInode } from '../kernel/state.ts';
-import { ENTER, type Variant, fail } from '../kernel/variant.ts';
+import { ENTER, type Design, enter, fail } from '../designApi.ts';
+import { ownState } from '../kernel/designApi.ts';
+import { gateHolders } from '../kernel/gate.ts';
+import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
+import { type State, bool, record, withIDead } from '../kernel/state.ts';
 
-const inode = (s: State) => s.inodes.I!;
+/** The vnode's VI_DOOMED flag: set, new lockers sleep. */
+const vnode = ownState({ layout: () => record({ doomed: bool }), init: () => ({ doomed: false }) });
+const doomed = (s: State): boolean => vnode.get(s).doomed;
+const dead = (s: State): boolean => s.inodes.I!.dead;
 
 const doom = revokerStep({
   name: 'RevokeDoom',
   doc: 'The revoker marks the vnode doomed (VI_DOOMED): new lockers sleep.',
-  enabled: (s) => s.revoker.pc === 'idle',
-  next: (s) => setPc(withInode(s, 'I', { ...inode(s), doomed: true }), 'doomed'),
+  kernel: 'VOP_REVOKE -> vgone: VI_DOOMED',
+  from: 'idle',
+  to: 'doomed',
+  next: (s) => vnode.set(s, { doomed: true }),
   label: () => 'RevokeDoom(I): new lockers wait',
 });
 
-const drain = drainStep({
+const drain = revokerStep({
   name: 'RevokeDrain',
   doc: 'The revoker takes the vnode lock exclusively: enabled once no caller holds it (callers inside d_read do not).',
-  holds: 'the vnode lock',
-  waiting: (s) => s.revoker.pc === 'doomed',
-  next: (s) => setPc(s, 'locked'),
+  kernel: 'vgonel: vn_lock(LK_EXCLUSIVE)',
+  from: 'doomed',
+  to: 'locked',
+  waitsFor: { holds: 'the vnode lock', holders: (s) => gateHolders(s) },
+  next: (s) => s,
   label: () => 'RevokeDrain(I): vnode lock taken, no holder left',
 });
 
 const vgone = revokerStep({
   name: 'RevokeVgone',
   doc: 'The revoker (vgonel) reclaims the vnode (v_rdev = NULL) and sets v_op = dead_vnodeops.',
-  enabled: (s) => s.revoker.pc === 'locked',
-  next: (s) => setPc(withIDead(s), 'vgone'),
+  kernel: 'vgonel: VOP_RECLAIM, v_op = dead_vnodeops',
+  from: 'locked',
+  to: 'vgone',
+  next: withIDead,
   label: () => 'RevokeVgone(I): v_rdev = NULL, v_op -> deadfs',
 });
 
-export const vnodeRevoke: Variant = {
+export const vnodeRevoke: Design = {
   name: 'vnode-revoke',
   callKinds: ['read', 'write', 'fchmod'],
-  gate(s, _p, _file, kind) {
-    const { dead, doomed } = inode(s);
-    if (kind === 'fchmod' || kind === 'open') {
-      // VOP_SETATTR, VOP_OPEN: under the vnode lock.
-      if (dead) return fail(kind === 'open' ? 'ENXIO' : 'EBADF');
-      return doomed ? 'wait' : { enter: true, holds: true };
-    }
-    // devfs_read_f, devfs_write_f, devfs_ioctl_f, devfs_mmap_f: dev_refthread, no vnode lock.
-    if (dead) return fail(kind === 'mmap' ? 'ENXIO' : 'EIO');
-    return ENTER;
+  state: vnode,
+  on: {
+    begin: {
+      kernel: 'fdget: devfs_fp_check, or vn_lock for VOP_SETATTR',
+      hook(s, _p, op) {
+        // VOP_SETATTR: under the vnode lock.
+        if (op.kind === 'fchmod') return dead(s) ? fail('EBADF') : doomed(s) ? 'wait' : enter({ holds: true });
+        // devfs_read_f, devfs_write_f, devfs_ioctl_f: dev_refthread, no vnode lock.
+        return dead(s) ? fail('EIO') : ENTER;
+      },
+    },
+    // devfs_mmap_f: devfs_fp_check fails once v_rdev is NULL.
+    mmap: (s) => (dead(s) ? fail('ENXIO') : ENTER),
+    // VOP_OPEN, under the vnode lock.
+    open: (s) => (dead(s) ? fail('ENXIO') : doomed(s) ? 'wait' : ENTER),
   },
-  callReaches: () => true,
-  faultReaches: () => true,
-  cut: (s) => inode(s).dead,
-  tasklistHeld: () => false,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'holds',
@@ -84,13 +96,5 @@ export const vnodeRevoke: Variant = {
     'refcounts-balance': 'holds',
     'revoke-returns': 'holds',
   },
-  kernel: {
-    RevokeDoom: 'VOP_REVOKE -> vgone: VI_DOOMED',
-    RevokeDrain: 'vgonel: vn_lock(LK_EXCLUSIVE)',
-    RevokeVgone: 'vgonel: VOP_RECLAIM, v_op = dead_vnodeops',
-    RevokeReturn: 'sys_revoke returns 0',
-    SyscallBegin: 'fdget: devfs_fp_check, or vn_lock for VOP_SETATTR',
-  },
-  drain: drain.drain,
-  steps: [doom, drain.step, vgone, revokeReturn((s) => s.revoker.pc === 'vgone')],
+  steps: [doom, drain, vgone, revokeReturn({ kernel: 'sys_revoke returns 0', from: 'vgone' })],
 };
