@@ -22,6 +22,7 @@ const stagesList = (from: Stage | readonly Stage[] | undefined): readonly Stage[
 
 /** A step's facts from its options (the kernel and the trace read them; install.ts checks the stages). */
 function factsOf(def: StepOptions, more: Partial<StepFacts> = {}): StepFacts {
+  if (typeof def.kernel !== 'string' || def.kernel.trim() === '') throw new Error(`step ${def.name} names no kernel code it abstracts (its \`kernel\`)`);
   const from = stagesList(def.from);
   return {
     kernel: def.kernel,

@@ -74,9 +74,15 @@ describe('revoke: a design in a file outside the repository', () => {
   }, 120_000);
 });
 
+/** A design file importing the design API's types by package name, as one outside the repository does. */
+const design = (name: string, body: string): string =>
+  write(`${name}.ts`, `import type { Design, DesignApi } from 'rmc/revoke';\nexport default (api: DesignApi): Design => (${body});\n`);
+const returnAtOnce = "api.revokeReturn({ kernel: 'return 0', from: 'idle' })";
+const run = (...args: string[]) => rmc(args, { cwd: dir, env: { INIT_CWD: dir } });
+
 describe('revoke: a design that claims some guarantees only', () => {
   it('shows the others as n/a: not claimed, and checks the ones it claims (examples/revocable-resource.ts)', () => {
-    const r = rmc(['table', 'revoke', '--design', './revocable-resource.ts', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
+    const r = run('table', 'revoke', '--design', './revocable-resource.ts', '--json');
     expect(r.code).toBe(0);
     const table = JSON.parse(r.stdout);
     const mine = table.cells.filter((c: { variant: string }) => c.variant === join(dir, 'revocable-resource.ts'));
@@ -87,65 +93,132 @@ describe('revoke: a design that claims some guarantees only', () => {
     expect(verdict('no-inode-access-after-return').verdict).toBe('violated');
   }, 120_000);
 
-  it('refuses a claim that names no guarantee, naming the design and the hook, exit 150', () => {
-    const f = write(
-      'bad-claim.ts',
-      "export default (api: any) => ({ ...api.slotCutterHooks, name: 'bad-claim', claims: ['no-such'], steps: [api.revokeReturn(() => true)] });\n",
-    );
-    const r = rmc(['check', 'revoke', '--design', f], { cwd: dir, env: { INIT_CWD: dir } });
+  it('refuses a claim that names no guarantee, naming the design and the field, exit 150', () => {
+    const f = design('bad-claim', `{ name: 'bad-claim', claims: ['no-such'], steps: [${returnAtOnce}] }`);
+    const r = run('check', 'revoke', '--design', f);
     expect(r.code).toBe(150);
-    expect(r.stderr).toContain("design 'bad-claim': hook 'claims' names 'no-such', which is no guarantee");
+    expect(r.stderr).toContain("design 'bad-claim': field 'claims' names 'no-such', which is no guarantee");
   });
 });
 
-describe('revoke: a design file that cannot be used', () => {
-  it('names the design and the hook it lacks, exit 150', () => {
-    const f = write('lacks-gate.ts', "export default () => ({ name: 'lacks-gate', callKinds: ['read'], steps: [] });\n");
-    const r = rmc(['check', 'revoke', '--design', f], { cwd: dir, env: { INIT_CWD: dir } });
+describe('revoke: a design file that cannot be used (exit 150, found at load, naming the design)', () => {
+  it('names the design and the field it lacks', () => {
+    const f = write('lacks-steps.ts', "export default () => ({ name: 'lacks-steps' });\n");
+    const r = run('check', 'revoke', '--design', f);
     expect(r.code).toBe(150);
-    expect(r.stderr.trim()).toBe(`rmc: design 'lacks-gate' (${join(dir, 'lacks-gate.ts')}): hook 'gate' is missing (a function (s, p, file, kind) => Gate)`);
+    expect(r.stderr.trim()).toBe(`rmc: design 'lacks-steps' (${join(dir, 'lacks-steps.ts')}): field 'steps' is missing (a list of revoker steps built with revokerStep or revokerStepOn)`);
   });
 
-  it('says where a design file does not compile, exit 150', () => {
+  it('says where a design file does not compile', () => {
     const f = write('broken.ts', 'export default (api: unknown) => { const x = ; };\n');
-    const r = rmc(['check', 'revoke', '--design', f], { cwd: dir, env: { INIT_CWD: dir } });
+    const r = run('check', 'revoke', '--design', f);
     expect(r.code).toBe(150);
     expect(r.stderr).toMatch(/^rmc: design .*broken\.ts: cannot load: .*broken\.ts:1:\d+: ERROR: Unexpected ";"\n$/);
   });
 
-  it('refuses a design file that does not exist, or one named as a built-in design, exit 150', () => {
-    expect(rmc(['check', 'revoke', '--design', './nowhere.ts'], { cwd: dir, env: { INIT_CWD: dir } }).code).toBe(150);
-    const f = write('badfs-again.ts', "export default (api: any) => ({ ...api.slotCutterHooks, name: 'badfs', steps: [api.revokeReturn(() => true)] });\n");
-    const r = rmc(['check', 'revoke', '--design', f], { cwd: dir, env: { INIT_CWD: dir } });
+  it('refuses a design file that does not exist, or one named as a built-in design', () => {
+    expect(run('check', 'revoke', '--design', './nowhere.ts').code).toBe(150);
+    const r = run('check', 'revoke', '--design', design('badfs-again', `{ name: 'badfs', steps: [${returnAtOnce}] }`));
     expect(r.code).toBe(150);
     expect(r.stderr).toContain("is named 'badfs', as another design already is");
   });
 
-  it('reports a hook that throws with the design and the hook, exit 75', () => {
-    const f = write(
-      'throws.ts',
-      "export default (api: any) => ({ ...api.slotCutterHooks, name: 'throws', gate: () => { throw new Error('boom'); }, steps: [api.revokeReturn(() => true)] });\n",
+  it('refuses a field of the former design API, saying where it went', () => {
+    const r = run('check', 'revoke', '--design', design('old-gate', `{ name: 'old-gate', gate: () => api.ENTER, steps: [${returnAtOnce}] }`));
+    expect(r.code).toBe(150);
+    expect(r.stderr).toContain("design 'old-gate' (");
+    expect(r.stderr).toContain("field 'gate' is no design field any more: it is 'on.begin' (calls), 'on.mmap' and 'on.open'");
+  });
+
+  it("refuses a list of revoker stages: each step declares the stage it moves to (`to`)", () => {
+    const r = run('check', 'revoke', '--design', design('old-pcs', `{ name: 'old-pcs', pcs: ['marked', 'marked'], steps: [${returnAtOnce}] }`));
+    expect(r.code).toBe(150);
+    expect(r.stderr).toContain("design 'old-pcs' (");
+    expect(r.stderr).toContain("field 'pcs' is no design field any more: it is each step's `to` (the stage it moves the revoker to)");
+  });
+
+  it("refuses a step that moves the revoker back to the built-in stage 'idle'", () => {
+    const back = "api.revokerStep({ name: 'RevokeBack', doc: 'Back.', kernel: 'none', from: 'idle', to: 'idle', next: (s) => s, label: () => 'RevokeBack' })";
+    const r = run('check', 'revoke', '--design', design('to-idle', `{ name: 'to-idle', steps: [${back}, ${returnAtOnce}] }`));
+    expect(r.code).toBe(150);
+    expect(r.stderr).toContain("design 'to-idle' (");
+    expect(r.stderr).toContain("step RevokeBack moves the revoker to 'idle', the stage before revoke begins");
+  });
+
+  it("refuses a step taken from a stage no step moves to, pointing at where stages are declared", () => {
+    const r = run('check', 'revoke', '--design', design('typo-stage', `{ name: 'typo-stage', steps: [api.revokeReturn({ kernel: 'return 0', from: 'unmaped' })] }`));
+    expect(r.code).toBe(150);
+    expect(r.stderr).toContain("design 'typo-stage' (");
+    expect(r.stderr).toContain(
+      "step RevokeReturn is taken from stage 'unmaped', to which no step moves the revoker (stages are declared by each step's `to`: idle, done, failed)",
     );
-    const r = rmc(['check', 'revoke', '--design', f], { cwd: dir, env: { INIT_CWD: dir } });
+  });
+
+  it('refuses an interception point that is none, and a kernel name for a step the point has not', () => {
+    const r = run('check', 'revoke', '--design', design('no-point', `{ name: 'no-point', on: { gate: () => api.ENTER } as never, steps: [${returnAtOnce}] }`));
+    expect(r.code).toBe(150);
+    expect(r.stderr).toContain("'on.gate' is no interception point (points: fdget, begin, record, end, mmap, link, fault, open, forkLink)");
+    const k = run('check', 'revoke', '--design', design('bad-kernel', `{ name: 'bad-kernel', on: { end: { kernel: { SyscallBegin: 'x' } } }, steps: [${returnAtOnce}] }`));
+    expect(k.code).toBe(150);
+    expect(k.stderr).toContain("'on.end.kernel' names step SyscallBegin, which is not end's (its steps: SyscallEnd, SyscallEndStuck)");
+  });
+
+  it('refuses an expectation in a word that is none, naming the guarantee and the words allowed', () => {
+    const r = run('check', 'revoke', '--design', design('bad-word', `{ name: 'bad-word', expect: { 'refcounts-balance': 'hold' } as never, steps: [${returnAtOnce}] }`));
+    expect(r.code).toBe(150);
+    expect(r.stderr).toContain("'bad-word'");
+    expect(r.stderr).toContain("expects refcounts-balance to be 'hold', which is none of the verdicts holds, violated, violated N, not-exercised, n/a");
+  });
+
+  it('refuses an expectation of a guarantee that is none', () => {
+    const r = run('check', 'revoke', '--design', design('bad-guarantee', `{ name: 'bad-guarantee', expect: { 'no-such': 'holds' }, steps: [${returnAtOnce}] }`));
+    expect(r.code).toBe(150);
+    expect(r.stderr).toContain("'bad-guarantee'");
+    expect(r.stderr).toContain("expects a verdict of 'no-such', which is no guarantee (known: no-usable-descriptor,");
+  });
+
+  it('allows partial expectations: `rmc expect` says which cells go unchecked', () => {
+    const f = design('partial', `{ name: 'partial', expect: { 'refcounts-balance': 'holds', 'no-use-after-free': 'holds' }, steps: [${returnAtOnce}] }`);
+    const r = run('expect', 'revoke', '--design', f);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^partial +ok +2 cells as expected, 10 unchecked$/m);
+    expect(r.stdout).toContain('  unchecked (no expectation): no-usable-descriptor, no-mapping-after-revoke,');
+  }, 120_000);
+});
+
+describe('revoke: a design file whose hook throws (exit 75, naming the design and the hook)', () => {
+  it('names the interception point', () => {
+    const f = design('throws', `{ name: 'throws', on: { begin: () => { throw new Error('boom'); } }, steps: [${returnAtOnce}] }`);
+    const r = run('check', 'revoke', '--design', f);
     expect(r.code).toBe(75);
-    expect(r.stderr).toContain(`design 'throws' (${join(dir, 'throws.ts')}), hook 'gate': boom`);
+    expect(r.stderr).toContain(`design 'throws' (${join(dir, 'throws.ts')}), hook 'on.begin': boom`);
+  });
+
+  it("names the point of a `{ kernel, hook }` entry, and the state's initial value", () => {
+    const end = design('throws-end', `{ name: 'throws-end', on: { end: { kernel: 'x', hook: () => { throw new Error('boom'); } } }, steps: [${returnAtOnce}] }`);
+    // A call's end is asked only once a call returns: a search that a violation does not stop reaches one.
+    expect(run('check', 'revoke', '--design', end, '--invariant', 'refcounts-balance').stderr).toContain("hook 'on.end': boom");
+    const init = design(
+      'throws-init',
+      `{ name: 'throws-init', state: api.ownState({ layout: () => api.layout.bool, init: () => { throw new Error('boom'); } }), steps: [${returnAtOnce}] }`,
+    );
+    expect(run('check', 'revoke', '--design', init).stderr).toContain("hook 'state.init': boom");
   });
 });
 
 describe('revoke: a table with a design whose step throws', () => {
   it('keeps the built-in rows and the rows after it, marks its row with the error, and exits 75', () => {
-    const f = write(
-      'throws-step.ts',
-      `export default (api: any) => ({
-  ...api.slotCutterHooks,
+    const f = design(
+      'throws-step',
+      `{
   name: 'throws-step',
   steps: [
-    api.revokerStep({ name: 'RevokeBoom', doc: 'The revoker throws.', enabled: (s: any) => s.revoker.pc === 'idle', next: () => { throw new Error('boom'); }, label: () => 'RevokeBoom' }),
-    api.revokeReturn(() => true),
+    api.revokerStep({ name: 'RevokeBoom', doc: 'The revoker throws.', kernel: 'none', from: 'idle', next: () => { throw new Error('boom'); }, label: () => 'RevokeBoom' }),
+    ${returnAtOnce},
   ],
-});\n`,
+}`,
     );
-    const r = rmc(['table', 'revoke', '--design', f, '--design', './scm-walk.ts', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
+    const r = run('table', 'revoke', '--design', f, '--design', './scm-walk.ts', '--json');
     expect(r.code).toBe(75);
     const table = JSON.parse(r.stdout);
     expect(table.labels).toEqual([...variantNames, 'throws-step', 'scm-walk']);

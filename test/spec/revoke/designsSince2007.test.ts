@@ -10,15 +10,17 @@ import revoke, { notApplicableTo } from '../../../spec/revoke/index.ts';
 import { checkRow } from '../../../checker/study/checkRow.ts';
 import { revokeSpec } from '../../../spec/revoke/revokeSpec.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
-import { gateHeld, type Variant } from '../../../spec/revoke/kernel/variant.ts';
+import { type Design, enter } from '../../../spec/revoke/designApi.ts';
+import { callerHolders } from '../../../spec/revoke/kernel/gate.ts';
+import { install } from '../../../spec/revoke/kernel/install.ts';
 import { revokerStep } from '../../../spec/revoke/kernel/revokerSteps.ts';
-import { type State, setPc } from '../../../spec/revoke/kernel/state.ts';
+import type { State } from '../../../spec/revoke/kernel/state.ts';
 import { sameVerdictsAs, variants } from '../../../spec/revoke/variants/index.ts';
 
 const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...revoke.defaults, ...over }) as RevokeParams;
 
 /** The shortest trace breaking `guarantee` in a built-in design (by name) or a mended one. */
-async function run(design: string | Variant, guarantee: string, over: Partial<RevokeParams> = {}) {
+async function run(design: string | Design, guarantee: string, over: Partial<RevokeParams> = {}) {
   const spec = typeof design === 'string' ? revoke.specFor(params({ variant: design })) : revokeSpec(design);
   const temporal = guarantee in (spec.properties ?? {});
   const p = params({ variant: typeof design === 'string' ? design : design.name, ...over });
@@ -29,8 +31,14 @@ async function run(design: string | Variant, guarantee: string, over: Partial<Re
   return { result, labels: violation?.trace.slice(1).map((step) => step.label) };
 }
 
-function mended(design: Variant, name: string, change: Partial<Variant>): Variant {
-  return { ...design, name, expect: undefined, ...change } as Variant;
+function mended(design: Design, name: string, change: Partial<Design>): Design {
+  return { ...design, name, expect: undefined, ...change } as Design;
+}
+
+/** Design d with its `begin` point's answer changed by `change` (its kernel name kept). */
+function withBegin(d: Design, change: (g: ReturnType<ReturnType<typeof install>['on']['begin']>, kind: string) => ReturnType<ReturnType<typeof install>['on']['begin']>): Partial<Design> {
+  const begin = install(d).on.begin;
+  return { on: { ...d.on, begin: (s, p, op) => change(begin(s, p, op), op.kind) } };
 }
 
 describe('tty-hangup', () => {
@@ -83,12 +91,11 @@ describe('rust-revocable', () => {
   });
 
   it('without the RCU read-side section around the access, a reader that loaded true acts after revoke returned', async () => {
-    const unguarded = mended(variants['rust-revocable'], 'revocable-without-rcu', {
-      gate: (s, p, file, kind) => {
-        const g = variants['rust-revocable'].gate(s, p, file, kind);
-        return g !== 'wait' && g.enter ? { enter: true, holds: false } : g;
-      },
-    });
+    const unguarded = mended(
+      variants['rust-revocable'],
+      'revocable-without-rcu',
+      withBegin(variants['rust-revocable'], (g) => (g !== 'wait' && g.enter ? enter() : g)),
+    );
     const { labels } = await run(unguarded, 'no-inode-access-after-return');
     expect(labels).toEqual([
       'Read(B, fd 3) begins on F0, borrowed',
@@ -107,12 +114,11 @@ describe('evdev-revoke', () => {
   });
 
   it('with reads under evdev->mutex as writes are, G9 holds: every holder of the file is cut, messages in flight included', async () => {
-    const locked = mended(variants['evdev-revoke'], 'evdev-read-under-mutex', {
-      gate: (s, p, file, kind) => {
-        const g = variants['evdev-revoke'].gate(s, p, file, kind);
-        return g !== 'wait' && g.enter && kind === 'read' ? { enter: true, holds: true } : g;
-      },
-    });
+    const locked = mended(
+      variants['evdev-revoke'],
+      'evdev-read-under-mutex',
+      withBegin(variants['evdev-revoke'], (g, kind) => (g !== 'wait' && g.enter && kind === 'read' ? enter({ holds: true }) : g)),
+    );
     const { result } = await run(locked, 'revoked-file-unusable');
     expect(result.verdict).toBe('ok');
   });
@@ -138,8 +144,11 @@ describe('hurd-io-revoke', () => {
     const callsOnly = revokerStep({
       name: 'RevokeDrain',
       doc: 'The drain, counting calls only.',
-      enabled: (s) => s.revoker.pc === 'inhibiting' && !gateHeld(s),
-      next: (s) => setPc(s, 'inhibited'),
+      kernel: 'ports_inhibit_bucket_rpcs: wait for bucket->rpcs',
+      from: 'inhibiting',
+      to: 'inhibited',
+      waitsFor: { holds: 'a call in progress', holders: callerHolders },
+      next: (s) => s,
       label: () => 'RevokeDrain: no call in progress',
     });
     const drainsCalls = mended(hurd, 'hurd-drain-calls-only', { steps: hurd.steps.map((step) => (step.name === 'RevokeDrain' ? callsOnly : step)) });

@@ -65,13 +65,13 @@ describe('revoke presentation', () => {
       expect(JSON.stringify(hooks.toJSON!(step.state, p))).toBe(JSON.stringify(x));
     }
     expect(hooks.toJSON!(t1[2]!.state, p)).toEqual({
-      tasks: { A: { files_struct: 'A', visible: true, fds: {} }, B: { files_struct: 'B', visible: true, fds: { '3': 'F0' } } },
+      tasks: { A: { table: 'A', visible: true, fds: {} }, B: { table: 'B', visible: true, fds: { '3': 'F0' } } },
       files: { F0: { inode: 'I', count: 2, ops: 'live', mapping: 'live', dead: false } },
-      inodes: { I: { dead: false, doomed: false } },
-      socket: [{ to: 'A', file: 'F0' }],
-      mappings: [],
-      calls: [],
-      openings: [],
+      inodes: { I: { dead: false } },
+      message: [{ to: 'A', file: 'F0' }],
+      vma: [],
+      call: [],
+      opening: [],
       revoker: { pc: 'scan', cursor: 'A', refs: [], spared: '', gate: false, returned: false },
     });
   });
