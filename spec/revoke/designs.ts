@@ -4,7 +4,7 @@
 // looks a design up while it runs.
 import { DesignFileError, loadDesignFile } from './kernel/designFile.ts';
 import { isDesignPath } from './kernel/designPath.ts';
-import type { Design } from './designApi.ts';
+import type { Design } from './api/designApi.ts';
 import { builtInDesigns } from './variants/index.ts';
 
 /** The design `variant` names (DesignFileError, exit 150, if it names none or a file that cannot be used). */

@@ -14,7 +14,7 @@ import { compileGuarantees } from './kernel/guarantee.ts';
 import { guarantees } from './kernel/guarantees.ts';
 import { properties } from './kernel/liveness.ts';
 import { type RevokeParams, defaults, untabledDesignNames, validate, variantNames, variantProblems } from './kernel/params.ts';
-import type { Design } from './designApi.ts';
+import type { Design } from './api/designApi.ts';
 import { install } from './kernel/install.ts';
 import { revokeSpec } from './revokeSpec.ts';
 

@@ -33,7 +33,7 @@ import { type RevokeParams, defaults, validate } from './kernel/params.ts';
 import { RecvFd, SendFd } from './kernel/scm.ts';
 import { type File, type State, type Table, type Task, ownerTask, stateLayout, threadId, userTasks } from './kernel/state.ts';
 import { SyscallBegin, SyscallEnd, SyscallEndStuck, SyscallRecord } from './kernel/syscalls.ts';
-import type { Design } from './designApi.ts';
+import type { Design } from './api/designApi.ts';
 import { type Installed, install, layoutOf } from './kernel/install.ts';
 import { presentation } from './presentation/hooks.ts';
 

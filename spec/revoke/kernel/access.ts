@@ -1,7 +1,7 @@
 // How a user's operation reaches an inode: the fd lookup, then the design's interception point
 // (`begin` for a call, `mmap` for a mapping). Shared by the user paths (syscalls.ts, mm.ts) and by
 // the guarantees, so both judge access the same way. Revoke targets I only, so J is never gated.
-import { ENTER, type File, type Outcome, fail } from '../designApi.ts';
+import { ENTER, type File, type Outcome, fail } from '../api/designApi.ts';
 import type { Installed } from './install.ts';
 import type { RevokeParams } from './params.ts';
 import { type CallKind, type FileId, type Slot, type State, type Vma, isMarker } from './state.ts';

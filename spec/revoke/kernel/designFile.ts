@@ -10,7 +10,7 @@
 // hook in an error it throws.
 import { require as tsxRequire } from 'tsx/cjs/api';
 import { pathToFileURL } from 'node:url';
-import { DESIGN_FIELDS, type Design, POINTS } from '../designApi.ts';
+import { DESIGN_FIELDS, type Design, POINTS } from '../api/designApi.ts';
 import { designApi } from './designApi.ts';
 import { DesignError, install } from './install.ts';
 

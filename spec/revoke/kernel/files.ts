@@ -16,7 +16,7 @@
 import { defineAction } from '../../../checker/defineAction.ts';
 import type { RevokeParams } from './params.ts';
 import { taskFds } from './instances.ts';
-import type { Enter, Fail } from '../designApi.ts';
+import type { Enter, Fail } from '../api/designApi.ts';
 import type { Installed } from './install.ts';
 import {
   type Fd,

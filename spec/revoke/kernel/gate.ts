@@ -2,7 +2,7 @@
 // task's call that entered holding it (`enter({ holds: true })`: an active reference, the vnode
 // lock), and the revoker itself (selfRevoke). A hold of the design's own kind (Biederman 2009's
 // mmap slot) lives in its own state, and its drain adds it.
-import type { FileId, Holder, State, Task, TaskId } from '../designApi.ts';
+import type { FileId, Holder, State, Task, TaskId } from '../api/designApi.ts';
 import { someTask } from './state.ts';
 
 const through = (f: FileId, file: FileId | undefined): boolean => file === undefined || f === file;

@@ -17,7 +17,7 @@ import {
   type RevokerStep,
   type State,
   type WaitsFor,
-} from '../designApi.ts';
+} from '../api/designApi.ts';
 import type { CallKind, DesignLayout } from './state.ts';
 
 /** A design that cannot be installed: the CLI reports it with exit 150, naming the design. */

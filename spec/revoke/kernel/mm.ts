@@ -24,7 +24,7 @@
 // One vma per task: a second one would sit beside the first in the same i_mmap and meet the same
 // teardown.
 import { defineAction } from '../../../checker/defineAction.ts';
-import type { Enter, Outcome } from '../designApi.ts';
+import type { Enter, Outcome } from '../api/designApi.ts';
 import { enters, faultPasses, opThrough } from './access.ts';
 import { canAct } from './files.ts';
 import type { Installed } from './install.ts';

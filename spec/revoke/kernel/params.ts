@@ -1,5 +1,5 @@
 // The bounded constants of the revoke model (docs/research/domain.md's parameter table; its names win).
-import type { RevokeParams } from '../designApi.ts';
+import type { RevokeParams } from '../api/designApi.ts';
 import { isDesignPath } from './designPath.ts';
 
 export const variantNames = [
@@ -27,7 +27,7 @@ const builtInNames: readonly string[] = [...variantNames, ...untabledDesignNames
 /** A built-in design's name, or the absolute path of a design file (README.md, "Writing a design"). */
 export type DesignRef = VariantName | (string & {});
 
-export type { RevokeParams } from '../designApi.ts';
+export type { RevokeParams } from '../api/designApi.ts';
 
 export const defaults: RevokeParams = {
   variant: 'enberg-2007',

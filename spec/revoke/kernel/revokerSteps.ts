@@ -10,7 +10,7 @@
 // across the whole pass excludes only copy_process's link (write_lock), not dup, close, sendmsg,
 // recvmsg or the syscalls.
 import { defineAction } from '../../../checker/defineAction.ts';
-import type { Errno, Stage, StepFacts, StepOptions, Teardown, WaitsFor } from '../designApi.ts';
+import type { Errno, Stage, StepFacts, StepOptions, Teardown, WaitsFor } from '../api/designApi.ts';
 import type { KernelStep } from './install.ts';
 import type { RevokeParams } from './params.ts';
 import { FDS, type Fd, type FileId, type Marker, type State, type TaskId, type Vma, inodeOf, isMarker, putFile, setPc, withRevoker, withSlot, withTask } from './state.ts';

@@ -12,7 +12,7 @@
 // The consumer keeps the index it got in its handle (struct revocable's idx); where a handle is
 // per struct file (filp->private_data), `handles` holds each file's, F0 then F1.
 import type { Layout } from '../../../checker/spec.ts';
-import type { FileId, RevokeParams, Srcu, SrcuIdx } from '../designApi.ts';
+import type { FileId, RevokeParams, Srcu, SrcuIdx } from '../api/designApi.ts';
 import { allTasks, enumOf, record } from './state.ts';
 
 export const SRCU_IDLE: Srcu = { idx: 0, readers: [0, 0], handles: [0, 0] };

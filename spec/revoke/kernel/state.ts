@@ -25,7 +25,7 @@
 //   call still names it; no-use-after-free is broken at the free, before any reuse, so no trace
 //   hides behind the reuse.
 import type { Layout } from '../../../checker/spec.ts';
-import type { Fd, File, Inode, Marker, Message, Revoker, Slot, Stage, State, Table, Task, TaskId, FileId, InodeId, RevokeParams } from '../designApi.ts';
+import type { Fd, File, Inode, Marker, Message, Revoker, Slot, Stage, State, Table, Task, TaskId, FileId, InodeId, RevokeParams } from '../api/designApi.ts';
 import { type TaskShape, byTaskShape } from './taskShape.ts';
 
 // States are plain objects, never changed in place: an action builds the next state by copying
@@ -55,7 +55,7 @@ export type {
   Task,
   TaskId,
   Vma,
-} from '../designApi.ts';
+} from '../api/designApi.ts';
 export const FDS: readonly Fd[] = [3, 4];
 
 const LETTERS = ['A', 'B', 'C', 'D'];

@@ -19,7 +19,7 @@
 // the call holds the file or the gate. fget itself runs under RCU without the table lock, but it
 // reads one slot once: atomic with respect to every step that writes that slot.
 import { defineAction } from '../../../checker/defineAction.ts';
-import type { Enter, Fail, Outcome } from '../designApi.ts';
+import type { Enter, Fail, Outcome } from '../api/designApi.ts';
 import { opThrough } from './access.ts';
 import { canAct } from './files.ts';
 import type { Installed } from './install.ts';

@@ -5,7 +5,7 @@
 // when it holds its own active reference or vnode lock: self-revoke's "waits for itself"); a count
 // no task holds (an SRCU reader unlocked on the wrong index) is an edge to the inode.
 import type { WaitsFor } from '../../../checker/spec.ts';
-import type { Holder } from '../designApi.ts';
+import type { Holder } from '../api/designApi.ts';
 import type { Installed } from '../kernel/install.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import type { State } from '../kernel/state.ts';

@@ -19,7 +19,7 @@
 // - A fault past its handler installs its PTE after the active reference is dropped.
 // A method that removes its own node must first kernfs_break_active_protection, or it waits for
 // itself (`selfRevoke`, `breakActiveProtection`; liveness is G5's business).
-import { ENTER, type Design, enter, fail } from '../designApi.ts';
+import { ENTER, type Design, enter, fail } from '../api/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { type State, inodeOf, withRevoker, withIDead } from '../kernel/state.ts';

@@ -9,7 +9,7 @@
 // no guarantee is owed. Pass 3 walks the task list and do_munmap's every VMA of a file on the
 // inode: a child not yet linked is not on that list. Pass 1 (cwd/root) is left out: no
 // descriptor comes from it.
-import type { Design, WaitsFor } from '../designApi.ts';
+import type { Design, WaitsFor } from '../api/designApi.ts';
 import { revokeReturn, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from '../kernel/revokerSteps.ts';
 import { type FileId, type Slot, type State, type Task, type TaskId, inodeOf, isMarker, someTask, tableOf } from '../kernel/state.ts';
 

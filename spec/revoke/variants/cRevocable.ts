@@ -21,7 +21,7 @@
 // descriptors, struct files or mappings (the others: "n/a: not claimed").
 // Left out: the UAF of revocable_alloc after the final kref_put (no kref_get_unless_zero), and
 // the fixed version's provider pointer copied by value; the driver has no ->mmap (ENODEV).
-import { type Design, type Holder, type Srcu, type SrcuIdx, type State, enter, fail } from '../designApi.ts';
+import { type Design, type Holder, type Srcu, type SrcuIdx, type State, enter, fail } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { SRCU_IDLE, srcuDrained, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock } from '../kernel/srcu.ts';

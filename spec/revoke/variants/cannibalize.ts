@@ -11,8 +11,8 @@
 // filemap_fault on the file's f_mapping, whose a_ops make_bad_inode leaves alone, and i_size is
 // unchanged: the next fault reads the page back from disk. A new mmap through a cached f_op
 // (naive) maps the detached inode again.
-import type { Design, State } from '../designApi.ts';
-import { ENTER, fail } from '../designApi.ts';
+import type { Design, State } from '../api/designApi.ts';
+import { ENTER, fail } from '../api/designApi.ts';
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { inodeOf, withIDead } from '../kernel/state.ts';
 

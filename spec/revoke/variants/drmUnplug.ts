@@ -18,7 +18,7 @@
 // Left out: drm_unplug_srcu is one SRCU for every DRM device (another device's long section
 // delays this unplug, which no guarantee reads); open after unplug (drm_open's check is not
 // read here, and the caller's chmod blocks later opens anyway).
-import { ENTER, type Design, type Holder, type State, fail } from '../designApi.ts';
+import { ENTER, type Design, type Holder, type State, fail } from '../api/designApi.ts';
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { inodeOf, withIDead } from '../kernel/state.ts';
 

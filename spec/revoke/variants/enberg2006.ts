@@ -10,7 +10,7 @@
 // `pread` stands for them (fchmod takes the same borrowed path to the same inode, so it is not
 // enumerated apart).
 // A leaked slot is a NULL slot the allocator skips: operations on it fail EBADF; close too.
-import type { Design, State } from '../designApi.ts';
+import type { Design, State } from '../api/designApi.ts';
 import { revokeReturn, scanDone, scanTask, unmap } from '../kernel/revokerSteps.ts';
 import { inodeOf } from '../kernel/state.ts';
 

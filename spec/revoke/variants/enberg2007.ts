@@ -9,7 +9,7 @@
 // and the vma no longer holds the file. Then the collected files are put. The real struct files are not touched: whoever else holds one keeps it live.
 // Left out: the "live replacement of ->f_mapping" Viro mentions (the seed's code is cut off);
 // fsync (no guarantee reads it).
-import type { Design } from '../designApi.ts';
+import type { Design } from '../api/designApi.ts';
 import { revokeReturn, scanDone, scanTask, unmap } from '../kernel/revokerSteps.ts';
 import { inodeOf } from '../kernel/state.ts';
 

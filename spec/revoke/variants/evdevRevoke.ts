@@ -18,7 +18,7 @@
 // are "n/a: not claimed".
 // Left out: grabs, force-feedback effects and the event producer (no guarantee reads them);
 // a read's sleep, which the model does not tell from its copy (the call window is one).
-import { ENTER, type Design, type FileId, type RevokeParams, type State, enter, fail } from '../designApi.ts';
+import { ENTER, type Design, type FileId, type RevokeParams, type State, enter, fail } from '../api/designApi.ts';
 import { callerHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { ownerTask, withRevoker, withFileRevoked } from '../kernel/state.ts';

@@ -15,7 +15,7 @@
 // release. Opens are blocked once revoke begins, except one that passed may_open before: its
 // ->open may run after the walk, and the file joins the list too late (the window Biederman's
 // series closes with FMODE_OPENED).
-import type { Design, State } from '../designApi.ts';
+import type { Design, State } from '../api/designApi.ts';
 import { filesOnI, revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { inodeOf, withFileRevoked } from '../kernel/state.ts';
 

@@ -20,7 +20,7 @@
 // RPCs in progress finish after it returns); diskfs ignoring an EBUSY from a concurrent inhibit
 // (it then destroys without draining, and its resume clears the other's); the cancellation's
 // EINTR for other nodes' RPCs in the same bucket (no guarantee reads them).
-import { type Design, type Holder, type State, enter, fail, ENTER } from '../designApi.ts';
+import { type Design, type Holder, type State, enter, fail, ENTER } from '../api/designApi.ts';
 import { callerHolders } from '../kernel/gate.ts';
 import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { withFileRevoked } from '../kernel/state.ts';

@@ -1,7 +1,7 @@
 // The built-in designs, by the `variant` parameter's names (designs.ts finds a design by its name,
 // or loads a design file by its path).
 import type { VariantName, untabledDesignNames } from '../kernel/params.ts';
-import type { Design } from '../designApi.ts';
+import type { Design } from '../api/designApi.ts';
 import { activeRefs } from './activeRefs.ts';
 import { badfs } from './badfs.ts';
 import { biederman2009 } from './biederman2009.ts';

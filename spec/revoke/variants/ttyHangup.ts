@@ -25,7 +25,7 @@
 // splice race, where do_splice_read tests f_op->splice_read, hangup swaps f_op, and the call goes
 // through the NULL method of hung_up_tty_fops (a crash no guarantee here names); the hangup of a
 // tty with several ldisc users (pty pairs).
-import { ENTER, type CallKind, type Design, type State, enter, fail } from '../designApi.ts';
+import { ENTER, type CallKind, type Design, type State, enter, fail } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';

@@ -20,7 +20,7 @@
 //   vnode_destroy_vobject returns at once for it, and vgone tears down no page table. Existing
 //   mappings keep their PTEs, and a fault still reaches the driver's d_mmap.
 // selfRevoke: the revoker holds the vnode lock itself and the drain waits for it (G5's business).
-import { ENTER, type Design, enter, fail } from '../designApi.ts';
+import { ENTER, type Design, enter, fail } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';

@@ -10,7 +10,7 @@ import revoke, { notApplicableTo } from '../../../spec/revoke/index.ts';
 import { checkRow } from '../../../checker/study/checkRow.ts';
 import { revokeSpec } from '../../../spec/revoke/revokeSpec.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
-import { type Design, enter } from '../../../spec/revoke/designApi.ts';
+import { type Design, enter } from '../../../spec/revoke/api/designApi.ts';
 import { callerHolders } from '../../../spec/revoke/kernel/gate.ts';
 import { install } from '../../../spec/revoke/kernel/install.ts';
 import { revokerStep } from '../../../spec/revoke/kernel/revokerSteps.ts';

@@ -9,7 +9,7 @@ import { traceView } from '../../../checker/trace/render/traceView.ts';
 import revoke from '../../../spec/revoke/index.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import type { State } from '../../../spec/revoke/kernel/state.ts';
-import type { Design } from '../../../spec/revoke/designApi.ts';
+import type { Design } from '../../../spec/revoke/api/designApi.ts';
 import { install } from '../../../spec/revoke/kernel/install.ts';
 import { builtInDesigns as builtIn, variants } from '../../../spec/revoke/variants/index.ts';
 import { USER_STEPS, kernelName } from '../../../spec/revoke/presentation/kernelNames.ts';
