@@ -18,7 +18,7 @@ import { loadSpec } from './loadSpec.ts';
 import { type ParamSource, resolveParams, validated } from '../run/params.ts';
 import { compareExpectations, expectationsText } from '../study/expectations.ts';
 import { checkRow } from '../study/checkRow.ts';
-import { type AnyStudy, isStudy } from '../study/study.ts';
+import { type AnyStudy, isStudy, rowLabel } from '../study/study.ts';
 import { studyParamSource } from '../study/studyParams.ts';
 import { registeredNames, userCwd } from './registry.ts';
 import { saveTraces, tracesJson, type TracesSaved } from './saveTraces.ts';
@@ -68,9 +68,9 @@ function printFiguresNow(spec: SpecModule, params: object, p: Progress | undefin
   process.stderr.write('rmc: interrupted; the statistics above are partial\n');
 }
 
-/** One stderr line as each row of the table (or the counterexamples' table) is done. */
+/** One stderr line as each row of the table (or the counterexamples' table) is done, naming the row as the table does (a design file by its design's name). */
 function rowDone(study: AnyStudy, value: unknown, seconds: number, distinct: number): void {
-  process.stderr.write(`${study.rows.param} ${String(value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
+  process.stderr.write(`${study.rows.param} ${rowLabel(study, value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
 }
 
 /** What a module exports: a spec, or a study with a spec for each row. */
@@ -323,7 +323,7 @@ export function runTableCommand(specArg: string, flags: CommonFlags): Promise<nu
   const rowLines = (study: AnyStudy): Pick<TableOptions, 'onRow'> => ({
     onRow: (value, cells, seconds, distinct) => {
       rowDone(study, value, seconds, distinct);
-      for (const c of cells) process.stderr.write(`  ${String(value)} x ${c.guarantee}: ${cellText(c)}\n`);
+      for (const c of cells) process.stderr.write(`  ${rowLabel(study, value)} x ${c.guarantee}: ${cellText(c)}\n`);
     },
   });
   return withTable(specArg, flags, 'tabulate', rowLines, (_spec, _params, table) => {

@@ -71,6 +71,10 @@ describe('revoke: a design in a file outside the repository', () => {
     const table = JSON.parse(r.stdout);
     expect(table.labels.at(-1)).toBe('scm-walk');
     expect(table.labels.slice(0, variantNames.length)).toEqual([...variantNames]);
+    // The progress lines name the file's row by its design, as the table does, never by its path.
+    expect(r.stderr).toMatch(/^variant scm-walk: [\d,]+ states in /m);
+    expect(r.stderr).toContain('  scm-walk x no-usable-descriptor: violated (7 steps)');
+    expect(r.stderr).not.toContain(join(dir, 'scm-walk.ts'));
   }, 120_000);
 });
 
