@@ -66,7 +66,8 @@ export function loadDesignFile(path: string): Design {
   return d;
 }
 
-function checkedDesign(path: string, d: unknown): Design {
+/** Design d exported by the file at `path`, checked against the schema and installed (DesignFileError, exit 150, if it cannot be). */
+export function checkedDesign(path: string, d: unknown): Design {
   if (d === null || typeof d !== 'object')
     throw new DesignFileError(`design ${path}: the default export is not a design (an object, or a function of the design API returning one)`);
   const v = d as Record<string, unknown>;
