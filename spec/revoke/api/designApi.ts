@@ -287,11 +287,10 @@ export const POINTS = {
   end: point({
     doc: "task t's call on I as it returns: `enter` if it touches I (it acts with the f_op it loaded), `fail(errno)` if it returns an error; `change` is what leaving does (`srcu_read_unlock`). Asked of calls in progress by the guarantees too; the plain kernel: an f_op call reaches I unless it loaded dead f_op (EIO), an inode-level call always",
     steps: ['SyscallEnd', 'SyscallEndStuck'],
-    plain: (_s: State, _p: RevokeParams, op: CallOp): Enter | Fail =>
-      op.call.kind === 'fchmod' || op.call.loadedOps === 'live' ? ENTER : fail('EIO'),
+    plain: (_s: State, _p: RevokeParams, op: CallOp): Enter | Fail => (op.call.kind === 'fchmod' || op.call.loadedOps === 'live' ? ENTER : fail('EIO')),
   }),
   mmap: point({
-    doc: "a new mmap through struct file `op.file` on I (`->mmap`); `change` may record a hold until the vma is linked (the `link` point); the plain kernel: dead f_op fails EIO",
+    doc: 'a new mmap through struct file `op.file` on I (`->mmap`); `change` may record a hold until the vma is linked (the `link` point); the plain kernel: dead f_op fails EIO',
     steps: ['MmapBegin'],
     plain: (_s: State, _p: RevokeParams, op: MmapOp): Outcome => (op.file.ops === 'revoked' ? fail('EIO') : ENTER),
   }),
@@ -306,7 +305,7 @@ export const POINTS = {
     plain: (s: State, _p: RevokeParams, op: VmaOp): Outcome => (s.files[op.vma.file]?.ops === 'revoked' ? fail('SIGBUS') : ENTER),
   }),
   open: point({
-    doc: "an open of I already past may_open makes its struct file and calls `->open` (do_dentry_open)",
+    doc: 'an open of I already past may_open makes its struct file and calls `->open` (do_dentry_open)',
     steps: ['OpenBegin', 'OpenFile'],
     plain: (_s: State, _p: RevokeParams, _op: NoOp): Outcome => ENTER,
   }),
@@ -424,14 +423,16 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 export const DESIGN_FIELDS = {
   name: required<string>({
-    doc: 'the design\'s name: its table row, and how traces and errors name it',
+    doc: "the design's name: its table row, and how traces and errors name it",
     shape: 'a non-empty string',
     check: (v) => typeof v === 'string' && v !== '',
   }),
   steps: required<readonly RevokerStep[]>({
     doc: "the revoker's steps, each built with `revokerStep` (one instance) or `revokerStepOn` (on the task or file its walk has reached), or the shared `scanTask`, `unmap`, `revokeReturn`; each names its kernel code, the stage it moves to, whom it waits for",
     shape: 'a list of revoker steps built with revokerStep or revokerStepOn',
-    check: (v) => isList(v, (s) => isObject(s) && typeof s.name === 'string' && isObject(s.facts) && typeof s.forEachSuccessor === 'function') && (v as unknown[]).length > 0,
+    check: (v) =>
+      isList(v, (s) => isObject(s) && typeof s.name === 'string' && isObject(s.facts) && typeof s.forEachSuccessor === 'function') &&
+      (v as unknown[]).length > 0,
   }),
   on: optional<On>({
     doc: 'the interception points where the design differs from the plain kernel (the table below)',
@@ -481,17 +482,21 @@ export type Teardown = 'ptes' | 'nopage' | 'unlink' | 'munmap';
 
 export interface DesignApi {
   // Revoker steps.
-  revokerStep(def: StepOptions & {
-    readonly enabled?: (s: State, p: RevokeParams) => boolean;
-    readonly next: (s: State, p: RevokeParams) => State;
-    readonly label: (s: State, p: RevokeParams) => string;
-  }): RevokerStep;
-  revokerStepOn<A>(def: StepOptions & {
-    readonly target: (s: State, p: RevokeParams) => A | undefined;
-    readonly enabled?: (s: State, a: A, p: RevokeParams) => boolean;
-    readonly next: (s: State, a: A, p: RevokeParams) => State;
-    readonly label: (s: State, a: A, p: RevokeParams) => string;
-  }): RevokerStep;
+  revokerStep(
+    def: StepOptions & {
+      readonly enabled?: (s: State, p: RevokeParams) => boolean;
+      readonly next: (s: State, p: RevokeParams) => State;
+      readonly label: (s: State, p: RevokeParams) => string;
+    },
+  ): RevokerStep;
+  revokerStepOn<A>(
+    def: StepOptions & {
+      readonly target: (s: State, p: RevokeParams) => A | undefined;
+      readonly enabled?: (s: State, a: A, p: RevokeParams) => boolean;
+      readonly next: (s: State, a: A, p: RevokeParams) => State;
+      readonly label: (s: State, a: A, p: RevokeParams) => string;
+    },
+  ): RevokerStep;
   scanTask(opts: {
     readonly doc: string;
     readonly kernel: string;

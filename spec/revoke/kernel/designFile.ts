@@ -122,6 +122,7 @@ function withNamedErrors(who: string, d: Design): Design {
       on[point] = { ...e, hook: named(who, `on.${point}`, e.hook) };
     } else on[point] = entry;
   }
-  const state = d.state === undefined ? undefined : { ...d.state, layout: named(who, 'state.layout', d.state.layout), init: named(who, 'state.init', d.state.init) };
+  const state =
+    d.state === undefined ? undefined : { ...d.state, layout: named(who, 'state.layout', d.state.layout), init: named(who, 'state.init', d.state.init) };
   return { ...d, ...(d.on === undefined ? {} : { on }), ...(state === undefined ? {} : { state }) } as Design;
 }

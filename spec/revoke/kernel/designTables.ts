@@ -17,5 +17,5 @@ export function pointsTable(): string {
   const rows = Object.entries(POINTS).map(
     ([name, pt]) => `| \`${name}\` | ${pt.steps.length === 0 ? '(part of SyscallBegin)' : pt.steps.join(', ')} | ${cell(pt.doc)} |`,
   );
-  return ['| point | steps | what it is in the kernel, and the plain kernel\'s answer |', '| --- | --- | --- |', ...rows].join('\n');
+  return ["| point | steps | what it is in the kernel, and the plain kernel's answer |", '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -91,7 +91,7 @@ export function guarantees(d: Installed): readonly Guarantee[] {
         "frevoke's spared struct file is exempt here (G6 says how much it may spare).",
       holds: (s, p) => !returnedZero(s) || everySlot(s, (slot) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !liveAccess(d, s, p, slot)),
       // Revoke returns having cut a descriptor on I.
-      reachable: (s, p) => returnedZero(s) && someCut(s),
+      reachable: (s) => returnedZero(s) && someCut(s),
     },
     {
       name: 'no-mapping-after-revoke',
@@ -180,7 +180,7 @@ export function guarantees(d: Installed): readonly Guarantee[] {
             }),
         ),
       // Some descriptor has been cut.
-      reachable: (s, p) => someCut(s),
+      reachable: (s) => someCut(s),
     },
     {
       name: 'revoked-file-unusable',

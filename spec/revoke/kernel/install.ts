@@ -129,7 +129,8 @@ function stagesOf(steps: readonly KernelStep[], who: string): string[] {
   for (const step of steps) {
     const to = step.facts.to;
     if (to === undefined || to === 'done' || to === 'failed') continue;
-    if (to === 'idle') throw new DesignError(`${who}: step ${step.name} moves the revoker to 'idle', the stage before revoke begins (a step's \`to\` names a stage after it)`);
+    if (to === 'idle')
+      throw new DesignError(`${who}: step ${step.name} moves the revoker to 'idle', the stage before revoke begins (a step's \`to\` names a stage after it)`);
     if (!own.includes(to)) own.push(to);
   }
   const known = ['idle', ...own, 'done', 'failed'];

@@ -13,7 +13,22 @@ import { defineAction } from '../../../checker/defineAction.ts';
 import type { Errno, Stage, StepFacts, StepOptions, Teardown, WaitsFor } from '../api/designApi.ts';
 import type { KernelStep } from './install.ts';
 import type { RevokeParams } from './params.ts';
-import { FDS, type Fd, type FileId, type Marker, type State, type TaskId, type Vma, inodeOf, isMarker, putFile, setPc, withRevoker, withSlot, withTask } from './state.ts';
+import {
+  FDS,
+  type Fd,
+  type FileId,
+  type Marker,
+  type State,
+  type TaskId,
+  type Vma,
+  inodeOf,
+  isMarker,
+  putFile,
+  setPc,
+  withRevoker,
+  withSlot,
+  withTask,
+} from './state.ts';
 
 const ONE = [null] as const;
 
@@ -42,7 +57,8 @@ function factsOf(def: StepOptions, more: Partial<StepFacts> = {}): StepFacts {
 function staged<A extends unknown[]>(name: string, to: Stage | undefined, next: (s: State, ...a: A) => State): (s: State, ...a: A) => State {
   return (s, ...a) => {
     const after = next(s, ...a);
-    if (after.revoker.pc !== s.revoker.pc) throw new Error(`step ${name} set the revoker's stage itself ('${after.revoker.pc}'): declare it as the step's \`to\``);
+    if (after.revoker.pc !== s.revoker.pc)
+      throw new Error(`step ${name} set the revoker's stage itself ('${after.revoker.pc}'): declare it as the step's \`to\``);
     return to === undefined || to === after.revoker.pc ? after : setPc(after, to);
   };
 }
@@ -263,7 +279,11 @@ export function unmap(opts: {
 }
 
 /** RevokeReturn: fput every reference the revoker holds, and return 0 to the caller (stage 'done'). */
-export function revokeReturn(opts: { readonly kernel: string; readonly from?: Stage | readonly Stage[]; readonly enabled?: (s: State) => boolean }): KernelStep {
+export function revokeReturn(opts: {
+  readonly kernel: string;
+  readonly from?: Stage | readonly Stage[];
+  readonly enabled?: (s: State) => boolean;
+}): KernelStep {
   return revokerStep({
     name: 'RevokeReturn',
     doc: 'The revoker puts the files it collected (fput) and returns 0; from here on the guarantees apply.',

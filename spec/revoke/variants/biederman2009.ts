@@ -109,9 +109,15 @@ export const biederman2009: Design = {
     },
     end: { kernel: 'file_hotplug_read_unlock, fdput' },
     // do_mmap_pgoff's trylock, checked and stored at once, held until the vma is linked.
-    mmap: (s, _p, op) =>
-      op.file.ops === 'revoked' ? fail('EIO') : enter({ change: (m, t) => mmapSlots.set(m, [...mmapSlots.get(m), t].sort()) }),
-    link: (_s, _p, op) => enter({ change: (m) => mmapSlots.set(m, mmapSlots.get(m).filter((t) => t !== op.t)) }),
+    mmap: (_s, _p, op) => (op.file.ops === 'revoked' ? fail('EIO') : enter({ change: (m, t) => mmapSlots.set(m, [...mmapSlots.get(m), t].sort()) })),
+    link: (_s, _p, op) =>
+      enter({
+        change: (m) =>
+          mmapSlots.set(
+            m,
+            mmapSlots.get(m).filter((t) => t !== op.t),
+          ),
+      }),
   },
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {

@@ -110,7 +110,9 @@ describe('revoke: a design file that cannot be used (exit 150, found at load, na
     const f = write('lacks-steps.ts', "export default () => ({ name: 'lacks-steps' });\n");
     const r = run('check', 'revoke', '--design', f);
     expect(r.code).toBe(150);
-    expect(r.stderr.trim()).toBe(`rmc: design 'lacks-steps' (${join(dir, 'lacks-steps.ts')}): field 'steps' is missing (a list of revoker steps built with revokerStep or revokerStepOn)`);
+    expect(r.stderr.trim()).toBe(
+      `rmc: design 'lacks-steps' (${join(dir, 'lacks-steps.ts')}): field 'steps' is missing (a list of revoker steps built with revokerStep or revokerStepOn)`,
+    );
   });
 
   it('says where a design file does not compile', () => {
@@ -134,7 +136,7 @@ describe('revoke: a design file that cannot be used (exit 150, found at load, na
     expect(r.stderr).toContain("field 'gate' is no design field any more: it is 'on.begin' (calls), 'on.mmap' and 'on.open'");
   });
 
-  it("refuses a list of revoker stages: each step declares the stage it moves to (`to`)", () => {
+  it('refuses a list of revoker stages: each step declares the stage it moves to (`to`)', () => {
     const r = run('check', 'revoke', '--design', design('old-pcs', `{ name: 'old-pcs', pcs: ['marked', 'marked'], steps: [${returnAtOnce}] }`));
     expect(r.code).toBe(150);
     expect(r.stderr).toContain("design 'old-pcs' (");
@@ -149,8 +151,13 @@ describe('revoke: a design file that cannot be used (exit 150, found at load, na
     expect(r.stderr).toContain("step RevokeBack moves the revoker to 'idle', the stage before revoke begins");
   });
 
-  it("refuses a step taken from a stage no step moves to, pointing at where stages are declared", () => {
-    const r = run('check', 'revoke', '--design', design('typo-stage', `{ name: 'typo-stage', steps: [api.revokeReturn({ kernel: 'return 0', from: 'unmaped' })] }`));
+  it('refuses a step taken from a stage no step moves to, pointing at where stages are declared', () => {
+    const r = run(
+      'check',
+      'revoke',
+      '--design',
+      design('typo-stage', `{ name: 'typo-stage', steps: [api.revokeReturn({ kernel: 'return 0', from: 'unmaped' })] }`),
+    );
     expect(r.code).toBe(150);
     expect(r.stderr).toContain("design 'typo-stage' (");
     expect(r.stderr).toContain(
@@ -162,20 +169,35 @@ describe('revoke: a design file that cannot be used (exit 150, found at load, na
     const r = run('check', 'revoke', '--design', design('no-point', `{ name: 'no-point', on: { gate: () => api.ENTER } as never, steps: [${returnAtOnce}] }`));
     expect(r.code).toBe(150);
     expect(r.stderr).toContain("'on.gate' is no interception point (points: fdget, begin, record, end, mmap, link, fault, open, forkLink)");
-    const k = run('check', 'revoke', '--design', design('bad-kernel', `{ name: 'bad-kernel', on: { end: { kernel: { SyscallBegin: 'x' } } }, steps: [${returnAtOnce}] }`));
+    const k = run(
+      'check',
+      'revoke',
+      '--design',
+      design('bad-kernel', `{ name: 'bad-kernel', on: { end: { kernel: { SyscallBegin: 'x' } } }, steps: [${returnAtOnce}] }`),
+    );
     expect(k.code).toBe(150);
     expect(k.stderr).toContain("'on.end.kernel' names step SyscallBegin, which is not end's (its steps: SyscallEnd, SyscallEndStuck)");
   });
 
   it('refuses an expectation in a word that is none, naming the guarantee and the words allowed', () => {
-    const r = run('check', 'revoke', '--design', design('bad-word', `{ name: 'bad-word', expect: { 'refcounts-balance': 'hold' } as never, steps: [${returnAtOnce}] }`));
+    const r = run(
+      'check',
+      'revoke',
+      '--design',
+      design('bad-word', `{ name: 'bad-word', expect: { 'refcounts-balance': 'hold' } as never, steps: [${returnAtOnce}] }`),
+    );
     expect(r.code).toBe(150);
     expect(r.stderr).toContain("'bad-word'");
     expect(r.stderr).toContain("expects refcounts-balance to be 'hold', which is none of the verdicts holds, violated, violated N, not-exercised, n/a");
   });
 
   it('refuses an expectation of a guarantee that is none', () => {
-    const r = run('check', 'revoke', '--design', design('bad-guarantee', `{ name: 'bad-guarantee', expect: { 'no-such': 'holds' }, steps: [${returnAtOnce}] }`));
+    const r = run(
+      'check',
+      'revoke',
+      '--design',
+      design('bad-guarantee', `{ name: 'bad-guarantee', expect: { 'no-such': 'holds' }, steps: [${returnAtOnce}] }`),
+    );
     expect(r.code).toBe(150);
     expect(r.stderr).toContain("'bad-guarantee'");
     expect(r.stderr).toContain("expects a verdict of 'no-such', which is no guarantee (known: no-usable-descriptor,");
@@ -199,7 +221,10 @@ describe('revoke: a design file whose hook throws (exit 75, naming the design an
   });
 
   it("names the point of a `{ kernel, hook }` entry, and the state's initial value", () => {
-    const end = design('throws-end', `{ name: 'throws-end', on: { end: { kernel: 'x', hook: () => { throw new Error('boom'); } } }, steps: [${returnAtOnce}] }`);
+    const end = design(
+      'throws-end',
+      `{ name: 'throws-end', on: { end: { kernel: 'x', hook: () => { throw new Error('boom'); } } }, steps: [${returnAtOnce}] }`,
+    );
     // A call's end is asked only once a call returns: a search that a violation does not stop reaches one.
     expect(run('check', 'revoke', '--design', end, '--invariant', 'refcounts-balance').stderr).toContain("hook 'on.end': boom");
     const init = design(

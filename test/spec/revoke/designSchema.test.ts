@@ -25,7 +25,11 @@ function block(name: string, text: string): void {
   expect(end).toBeGreaterThan(begin);
   const want = `${text}\n`;
   if (process.env.RMC_WRITE_DOCS) writeFileSync(readme, doc.slice(0, headEnd) + want + doc.slice(end));
-  else expect(doc.slice(headEnd, end), `spec/revoke/README.md's ${name} table is stale: run RMC_WRITE_DOCS=1 npx vitest run test/spec/revoke/designSchema.test.ts`).toBe(want);
+  else
+    expect(
+      doc.slice(headEnd, end),
+      `spec/revoke/README.md's ${name} table is stale: run RMC_WRITE_DOCS=1 npx vitest run test/spec/revoke/designSchema.test.ts`,
+    ).toBe(want);
 }
 
 const minimal = { name: 'minimal', steps: [designApi.revokeReturn({ kernel: 'return 0', from: 'idle' })] };
@@ -45,12 +49,14 @@ describe("revoke: the design's one schema", () => {
         expect(() => checkedDesign('/x.ts', rest), name).toThrow(`field '${name}' is missing (${f.shape})`);
       }
     }
-    expect(() => checkedDesign('/x.ts', { ...minimal, extra: 1 })).toThrow("field 'extra' is no design field (fields: name, steps, on, state, callKinds, scope, claims, expect)");
+    expect(() => checkedDesign('/x.ts', { ...minimal, extra: 1 })).toThrow(
+      "field 'extra' is no design field (fields: name, steps, on, state, callKinds, scope, claims, expect)",
+    );
   });
 
   it('wraps every point of the schema: a hook that throws names the design and the point', () => {
     const p = revoke.defaults as RevokeParams;
-    const s = revoke.specFor(p).init(p)[0]!;
+    const s = [...revoke.specFor(p).init(p)][0]!;
     for (const point of Object.keys(POINTS)) {
       const boom = () => {
         throw new Error('boom');

@@ -36,7 +36,10 @@ function mended(design: Design, name: string, change: Partial<Design>): Design {
 }
 
 /** Design d with its `begin` point's answer changed by `change` (its kernel name kept). */
-function withBegin(d: Design, change: (g: ReturnType<ReturnType<typeof install>['on']['begin']>, kind: string) => ReturnType<ReturnType<typeof install>['on']['begin']>): Partial<Design> {
+function withBegin(
+  d: Design,
+  change: (g: ReturnType<ReturnType<typeof install>['on']['begin']>, kind: string) => ReturnType<ReturnType<typeof install>['on']['begin']>,
+): Partial<Design> {
   const begin = install(d).on.begin;
   return { on: { ...d.on, begin: (s, p, op) => change(begin(s, p, op), op.kind) } };
 }
