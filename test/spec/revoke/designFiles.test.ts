@@ -1,9 +1,10 @@
 // A design written outside the repository: the examples, copied to a temporary folder with no
 // node_modules, checked and tabled by the CLI there, and the one-line errors of designs that
 // cannot be used (exit 150) or whose hook throws (exit 75).
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmc } from '../../checker/cli/runRmc.ts';
 import { replay } from '../../../checker/trace/replay.ts';
@@ -83,6 +84,36 @@ const design = (name: string, body: string): string =>
   write(`${name}.ts`, `import type { Design, DesignApi } from 'rmc/revoke';\nexport default (api: DesignApi): Design => (${body});\n`);
 const returnAtOnce = "api.revokeReturn({ kernel: 'return 0', from: 'idle' })";
 const run = (...args: string[]) => rmc(args, { cwd: dir, env: { INIT_CWD: dir } });
+
+describe("revoke: the typed entry 'rmc/revoke'", () => {
+  it('types both examples in a folder of their own that resolves rmc (as after npm link rmc), with every type from the entry', () => {
+    const own = mkdtempSync(join(tmpdir(), 'rmc-types-'));
+    try {
+      mkdirSync(join(own, 'node_modules'));
+      symlinkSync(resolve(import.meta.dirname, '../../..'), join(own, 'node_modules', 'rmc'), 'dir');
+      const files = ['scm-walk.ts', 'revocable-resource.ts'].map((f) => {
+        copyFileSync(join(dir, f), join(own, f));
+        return join(own, f);
+      });
+      const program = ts.createProgram(files, {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        types: [],
+        lib: ['lib.es2023.d.ts'],
+      });
+      const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+      expect(errors).toEqual([]);
+      // The entry's types are defined in one module that imports nothing: no deep module is re-exported.
+      const entry = program.getSourceFiles().filter((f) => f.fileName.includes('/spec/revoke/'));
+      expect(entry.map((f) => f.fileName.replace(/.*\/spec\/revoke\//, ''))).toEqual(['api/designApi.ts']);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
 
 describe('revoke: a design that claims some guarantees only', () => {
   it('shows the others as n/a: not claimed, and checks the ones it claims (examples/revocable-resource.ts)', () => {
