@@ -14,9 +14,10 @@ export function opThrough(d: Variant, s: State, p: RevokeParams, slot: Slot, kin
   return file.inode === 'I' ? d.gate(s, p, file, kind) : ENTER;
 }
 
-/** Would some new operation through struct file f reach its inode now, under design d? */
-export function liveAccess(d: Variant, s: State, p: RevokeParams, f: FileId): boolean {
+/** Would some new operation (of a kind `counted` counts: every kind by default) through struct file f reach its inode now, under design d? */
+export function liveAccess(d: Variant, s: State, p: RevokeParams, f: FileId, counted: (kind: OpKind) => boolean = () => true): boolean {
   return OP_KINDS.some((kind) => {
+    if (!counted(kind)) return false;
     const g = opThrough(d, s, p, f, kind);
     return g !== 'wait' && g.enter;
   });

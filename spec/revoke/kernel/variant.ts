@@ -2,6 +2,7 @@
 // installs on user paths. The kernel model (files.ts, fork.ts, scm.ts, mm.ts, syscalls.ts) is
 // shared; a variant file (variants/*.ts) holds only this.
 import type { Action } from '../../../checker/spec.ts';
+import type { Promises } from './promises.ts';
 import type { RevokeParams } from './params.ts';
 import { type Call, type CallKind, type File, type FileId, type Marker, type State, type Task, type TaskId, type Vma, someTask } from './state.ts';
 
@@ -140,11 +141,12 @@ export interface Variant {
    */
   readonly expect?: Readonly<Record<string, string>>;
   /**
-   * The guarantees this design's authors claim (evdev's per-client revoke and a Revocable<T>
-   * promise nothing about other open files of the inode); the table shows the others as
-   * "n/a: not claimed". Absent: every guarantee is claimed.
+   * What the design promises (promises.ts): the classes of operation it stops (f_op data calls,
+   * inode-level calls, mappings, opens, the final release), each with its authors' words, and the
+   * guarantees it answers for at all (evdev's per-client revoke and a Revocable<T> say nothing
+   * about other open files of the inode: "n/a: not claimed"). Absent: everything, as revoke(2).
    */
-  readonly claims?: readonly string[];
+  readonly promises?: Promises;
   /** The revoker's steps, in the order the report lists them. */
   readonly steps: readonly Action<State, RevokeParams>[];
   /** Where its revoker waits for holders to leave, if it ever does. */

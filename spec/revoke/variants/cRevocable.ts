@@ -58,7 +58,12 @@ export const cRevocable: Variant = {
   // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
   callKinds: ['read', 'write'],
   showsSrcu: true,
-  claims: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  promises: {
+    stops: {
+      data: 'drivers/base/revocable.c: "any access granted is valid for the duration of its use"; revocable_provider_revoke waits "for all current readers to finish"',
+    },
+    guarantees: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  },
   gate(_s, _p, _file, kind) {
     if (kind === 'mmap') return fail('ENODEV');
     // Every f_op method enters the SRCU section, and only then learns whether the resource is there.

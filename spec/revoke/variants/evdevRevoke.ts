@@ -53,7 +53,10 @@ export const evdevRevoke: Variant = {
   pcs: ['revoked-client'],
   scope: 'file',
   callKinds: ['read', 'write', 'pread'],
-  claims: ['revoked-file-unusable', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  promises: {
+    stops: { data: 'c7dc65737c9a: EVIOCREVOKE "revokes device-access irrecoverably for that *single* open-file"' },
+    guarantees: ['revoked-file-unusable', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  },
   gate(_s, _p, file, kind) {
     if (kind === 'open' || kind === 'fchmod') return ENTER;
     if (kind === 'mmap') return fail('ENODEV');

@@ -60,7 +60,12 @@ export const rustRevocable: Variant = {
   pcs: ['swapped', 'synchronized', 'dropped'],
   // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
   callKinds: ['read', 'write'],
-  claims: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  promises: {
+    stops: {
+      data: 'rust/kernel/revocable.rs: "the object is guaranteed to remain accessible while the guard is alive"; revoke waits "for all concurrent callers to complete before dropping"',
+    },
+    guarantees: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  },
   gate(s, _p, _file, kind) {
     if (kind === 'open' || kind === 'fchmod') return ENTER;
     if (kind === 'mmap') return fail('ENODEV');
