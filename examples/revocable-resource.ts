@@ -6,9 +6,10 @@
 // example of a design file (spec/revoke/README.md, "Writing a design").
 //
 // What it protects is the device behind the file's f_op calls, not the inode: fchmod and the
-// other inode-level calls, mappings and the struct files themselves are outside it, so its
-// authors claim only what happens to calls (`claims`); the table shows the rest as "n/a: not
-// claimed". The model's call holds the RCU read section from begin to return, so it assumes a
+// other inode-level calls, mappings and the struct files themselves are outside it. So it
+// promises to stop only the f_op data calls (`promises.stops`), and of the guarantees only those
+// about calls (`promises.guarantees`; the table shows the rest as "n/a: not claimed"); an fchmod
+// that still reaches I is shown as "not promised", never as a broken promise. The model's call holds the RCU read section from begin to return, so it assumes a
 // call that does not sleep while it holds the guard (RCU readers may not).
 import type { Design, DesignApi, State } from 'rmc/revoke';
 
@@ -50,13 +51,19 @@ export default function revocableResource(api: DesignApi): Design {
       },
       end: { kernel: 'the guard drops (rcu_read_unlock), fdput' },
     },
-    claims: ['no-inode-access-after-return', 'writes-complete-reads-abort', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
-    // What the checker finds at the default bounds: fchmod, which no try_access guards, still changes I after revoke returns.
+    // What a Revocable promises: the driver's data behind its f_op calls; and of the guarantees,
+    // only those about calls (the others are "n/a: not claimed").
+    promises: {
+      stops: { data: 'rust/kernel/revocable.rs: "the object is guaranteed to remain accessible while the guard is alive"' },
+      guarantees: ['no-inode-access-after-return', 'writes-complete-reads-abort', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+    },
+    // What the checker finds at the default bounds: fchmod, which no try_access guards, still changes
+    // I after revoke returns; the design never promised to stop it, so the cells say "not promised".
     expect: {
       'no-usable-descriptor': 'n/a',
       'no-mapping-after-revoke': 'n/a',
-      'no-inode-access-after-return': 'violated 4',
-      'writes-complete-reads-abort': 'violated 4',
+      'no-inode-access-after-return': 'unpromised 4',
+      'writes-complete-reads-abort': 'unpromised 4',
       'no-live-file-anywhere': 'n/a',
       'caller-access-as-specified': 'n/a',
       'revoked-ops-fail-with-ebadf-or-enxio': 'n/a',

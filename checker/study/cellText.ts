@@ -1,6 +1,7 @@
 // cellText: the words of one guarantee-table cell, the same in the text table, GUARANTEES.md,
 // README.md and the page. Only "holds" and "violated" are verdicts the checker earned; the
-// others are qualified: "not exercised" (the bounds never produce the situation the guarantee
+// others are qualified: "not promised" (what breaks it is an operation the row never promised to
+// stop), "not exercised" (the bounds never produce the situation the guarantee
 // is about, so it holds only vacuously), "n/a" (the study says it does not apply here),
 // "incomplete" (a budget ran out) and "interrupted" (the run was stopped before this row).
 import type { TableCell } from './table.ts';
@@ -13,7 +14,9 @@ export function cellText(c: TableCell): string {
     case 'holds':
       return `holds (${count(c.distinctStates)} states)`;
     case 'violated':
-      return `violated (${stepsText(c.traceLength!)})`;
+      return `violated (${stepsText(c.traceLength!)}${throughText(c)})`;
+    case 'unpromised':
+      return c.traceLength === null ? 'not promised (holds anyway)' : `not promised (${stepsText(c.traceLength)}${throughText(c)})`;
     case 'not-exercised':
       return `not exercised (${count(c.distinctStates)} states)`;
     case 'n/a':
@@ -27,6 +30,15 @@ export function cellText(c: TableCell): string {
   }
 }
 
+/**
+ * What got through, where a cell has room for it: one or two operations by name (a descriptor
+ * that is fully live gives every operation: the trace lists them).
+ */
+function throughText(c: TableCell): string {
+  const ops = c.through ?? [];
+  return ops.length === 0 ? '' : ops.length <= 2 ? `: ${ops.join(', ')}` : `: ${ops.length} operations`;
+}
+
 /** Is this cell a verdict the checker earned (holds or violated), or a qualified one? */
 export function isEarned(c: TableCell): boolean {
   return c.verdict === 'holds' || c.verdict === 'violated';
@@ -34,6 +46,7 @@ export function isEarned(c: TableCell): boolean {
 
 /** What each qualified cell's words mean, as GUARANTEES.md and the page explain them. */
 export const QUALIFIED_MEANINGS =
+  '"not promised: op" (only an operation the design does not promise to stop breaks it, in the trace linked; "holds anyway" where nothing does), ' +
   '"not exercised" (the bounds never produce the situation the guarantee is about, so it holds only vacuously), ' +
   '"n/a: why" (the guarantee does not apply under these parameters, or the design does not claim it), ' +
   '"incomplete" (a budget ran out) and "interrupted" (the run stopped before this row)';

@@ -8,20 +8,21 @@ import type { TableCell, TableResult } from './table.ts';
 
 /**
  * What a cell says, in the words an expectation is written in: `holds`, `violated`, `violated N`
- * (N steps in the shortest trace), `not-exercised`, `n/a`, `incomplete`, `interrupted`.
+ * (N steps in the shortest trace), `unpromised`, `unpromised N` (only an operation the row does
+ * not promise to stop breaks it, in N steps), `not-exercised`, `n/a`, `incomplete`, `interrupted`.
  */
 export function cellWords(cell: TableCell): string {
-  return cell.verdict === 'violated' && cell.traceLength !== null ? `violated ${cell.traceLength}` : cell.verdict;
+  return (cell.verdict === 'violated' || cell.verdict === 'unpromised') && cell.traceLength !== null ? `${cell.verdict} ${cell.traceLength}` : cell.verdict;
 }
 
 /** An expectation met: the same verdict, and the same length where the expectation names one. */
 export function meets(expected: string, cell: TableCell): boolean {
   const got = cellWords(cell);
-  return expected === got || (expected === 'violated' && cell.verdict === 'violated');
+  return expected === got || ((expected === 'violated' || expected === 'unpromised') && cell.verdict === expected);
 }
 
-const WORDS = /^(holds|violated( [1-9]\d*)?|not-exercised|n\/a)$/;
-const WORD_LIST = 'holds, violated, violated N, not-exercised, n/a';
+const WORDS = /^(holds|(violated|unpromised)( [1-9]\d*)?|not-exercised|n\/a)$/;
+const WORD_LIST = 'holds, violated, violated N, unpromised, unpromised N, not-exercised, n/a';
 
 /**
  * Refuses the expectations of `value`'s row (Study.expected) unless each names a guarantee of the
@@ -37,7 +38,8 @@ export function assertExpectations(study: AnyStudy, value: unknown, params: obje
   const label = rowLabel(study, value);
   const row = `${study.rows.param} '${label}'${label === String(value) ? '' : ` (${String(value)})`}`;
   const spec = study.specFor({ ...params, [study.rows.param]: value });
-  const guarantees = [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})];
+  const halves = new Set(Object.values(study.split?.({ ...params, [study.rows.param]: value }) ?? {}).map((h) => h.invariant));
+  const guarantees = [...Object.keys(spec.invariants), ...Object.keys(spec.properties ?? {})].filter((g) => !halves.has(g));
   for (const [guarantee, words] of Object.entries(expect)) {
     if (!guarantees.includes(guarantee))
       throw new UsageError(`${row} expects a verdict of ${shown(guarantee)}, which is no guarantee (known: ${guarantees.join(', ')})`, 150);

@@ -44,10 +44,42 @@ export interface Study<P extends object = any> extends SpecSource<P> {
    */
   notApplicable?(p: P): Readonly<Record<string, string>>;
   /**
+   * The guarantees whose cells the row judges in two halves (revoke: against the operations its
+   * design promises to stop, and against the rest): the guarantee's own invariant is the promised
+   * half, `invariant` names the other half's (also in the row's spec, but no column of its own).
+   * A violation of the other half alone shows as "not promised" (never red, never green), with its
+   * trace and `operations`, the words for what the row does not promise. `whole`: the row promises
+   * nothing the guarantee reads, so only the other half judges anything.
+   */
+  split?(p: P): Readonly<Record<string, SplitJudgement>>;
+  /**
+   * What the row's author promises, one entry a kind of operation (revoke: 'f_op data calls' ->
+   * the authors' words, or undefined where nothing is promised), for the table's readers: the
+   * JSON, GUARANTEES.md and the page show it beside the cells it decides (`split`).
+   */
+  promises?(value: unknown): readonly RowPromise[];
+  /**
+   * What got through in a violation's last state (revoke: the operations, 'fchmod' or 'read'),
+   * named in the cell and its trace.
+   */
+  through?(p: P, guarantee: string, last: unknown): readonly string[];
+  /**
    * Markdown printed under the bounds in GUARANTEES.md: what the bounds leave out, and which bound
    * would change which cell (a "holds" is a statement about these bounds only).
    */
   readonly boundsNote?: string;
+}
+
+/** One kind of operation and what the row promises for it: the authors' words, or none. */
+export interface RowPromise {
+  readonly operation: string;
+  readonly words?: string;
+}
+
+export interface SplitJudgement {
+  readonly invariant: string;
+  readonly operations: readonly string[];
+  readonly whole: boolean;
 }
 
 export type AnyStudy = Study<any>;

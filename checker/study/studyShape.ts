@@ -24,6 +24,9 @@ export const STUDY_FIELDS: Record<keyof Study, Field> = {
   specFor: req(func),
   expected: opt(func),
   notApplicable: opt(func),
+  split: opt(func),
+  promises: opt(func),
+  through: opt(func),
   boundsNote: opt(string),
 };
 

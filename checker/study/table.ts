@@ -6,15 +6,17 @@ import { SpecError } from '../errors.ts';
 import type { CheckResult, Violation } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
 import { checkRow } from './checkRow.ts';
-import { type AnyStudy, rowLabel } from './study.ts';
+import { type AnyStudy, type RowPromise, type SplitJudgement, rowLabel } from './study.ts';
 
 /**
  * holds / violated: earned. not-exercised: holds, but the guarantee's reachability partner is
  * never reached (it holds vacuously). n/a: the study says it does not apply under these
  * parameters (`reason`). incomplete: a budget ran out. interrupted: the run stopped first.
  * error: the row's search failed (the spec threw under it: TableResult.errors says how).
+ * unpromised: what the row promises holds, but an operation it does not promise to stop breaks
+ * the guarantee (with its trace), or the row promises nothing the guarantee reads.
  */
-export type CellVerdict = 'holds' | 'violated' | 'not-exercised' | 'n/a' | 'incomplete' | 'interrupted' | 'error';
+export type CellVerdict = 'holds' | 'violated' | 'unpromised' | 'not-exercised' | 'n/a' | 'incomplete' | 'interrupted' | 'error';
 
 export interface TableCell {
   readonly value: unknown;
@@ -30,6 +32,10 @@ export interface TableCell {
   readonly cycleFairness?: Violation['cycleFairness'];
   /** Why the guarantee does not apply (verdict n/a). */
   readonly reason?: string;
+  /** What got through in the trace's last state (Study.through): 'fchmod'. */
+  readonly through?: readonly string[];
+  /** The operations the row does not promise to stop that this guarantee reads (Study.split). */
+  readonly unpromised?: readonly string[];
 }
 
 export interface TableResult {
@@ -39,6 +45,8 @@ export interface TableResult {
   readonly values: readonly unknown[];
   /** Each value's row name, in `values` order (the study's `rows.label`, else String(value)). */
   readonly labels: readonly string[];
+  /** Each value's promises (Study.promises), in `values` order; absent where the study states none. */
+  readonly promises?: readonly (readonly RowPromise[])[];
   readonly guarantees: readonly string[];
   readonly cells: readonly TableCell[];
   readonly unreached: readonly { value: unknown; name: string }[];
@@ -75,7 +83,9 @@ export async function runTable(study: AnyStudy, params: Record<string, unknown>,
   const labels = values.map((v) => rowLabel(study, v));
   const rowParams = values.map((value) => ({ ...params, [param]: value }));
   const specs = rowParams.map((p) => study.specFor(p));
-  const guarantees = columns(specs);
+  const splits = rowParams.map((p) => study.split?.(p) ?? {});
+  const halves = new Set(splits.flatMap((split) => Object.values(split).map((half) => half.invariant)));
+  const guarantees = columns(specs).filter((g) => !halves.has(g));
   const cells: TableCell[] = [];
   const unreached: { value: unknown; name: string }[] = [];
   const errors: RowError[] = [];
@@ -96,7 +106,11 @@ export async function runTable(study: AnyStudy, params: Record<string, unknown>,
       interrupted = true;
       cells.push(...unchecked(value, 'interrupted'));
     } else {
-      const row = guarantees.map((guarantee) => (checks(specs[i]!, guarantee) ? rowCell(value, guarantee, result) : notInRow(value, guarantee, result)));
+      const row = guarantees.map((guarantee) =>
+        checks(specs[i]!, guarantee)
+          ? judgedCell(study, rowParams[i]!, splits[i]![guarantee], rowCell(value, guarantee, result), result)
+          : notInRow(value, guarantee, result),
+      );
       for (const name of result.unexercised ?? []) unreached.push({ value, name });
       cells.push(...row);
       options.onRow?.(value, row, (performance.now() - rowStarted) / 1000, result.stats.distinctStates);
@@ -109,6 +123,7 @@ export async function runTable(study: AnyStudy, params: Record<string, unknown>,
     param,
     values,
     labels,
+    ...(study.promises ? { promises: values.map((v) => study.promises!(v)) } : {}),
     guarantees,
     cells,
     unreached,
@@ -155,6 +170,25 @@ export function violatedCell(base: Pick<TableCell, 'value' | 'guarantee' | 'dist
     ...(v.loopStep ? { loopStep: v.loopStep } : {}),
     ...(v.cycleFairness ? { cycleFairness: v.cycleFairness } : {}),
   };
+}
+
+/**
+ * A cell as the row judges it: the promised half's cell, unless only the unpromised half is
+ * violated (or the row promises nothing the guarantee reads), and what got through named.
+ */
+function judgedCell(study: AnyStudy, params: object, split: SplitJudgement | undefined, cell: TableCell, result: CheckResult): TableCell {
+  const named = (c: TableCell, guarantee: string): TableCell => {
+    const through = c.trace && study.through ? study.through(params, guarantee, c.trace.at(-1)!.state) : [];
+    return through.length > 0 ? { ...c, through } : c;
+  };
+  if (split === undefined) return cell.verdict === 'violated' ? named(cell, cell.guarantee) : cell;
+  const unpromised = split.operations;
+  if (cell.verdict === 'violated') return { ...named(cell, cell.guarantee), unpromised };
+  if (cell.verdict === 'n/a' || cell.verdict === 'incomplete') return cell;
+  const half = rowCell(cell.value, split.invariant, result);
+  if (half.verdict === 'violated') return { ...named(half, split.invariant), guarantee: cell.guarantee, verdict: 'unpromised', unpromised };
+  if (split.whole) return { ...cell, verdict: 'unpromised', unpromised };
+  return { ...cell, unpromised };
 }
 
 /** One guarantee's cell in a row whose search is done. */

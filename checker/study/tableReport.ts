@@ -42,6 +42,7 @@ export function tableJson(t: TableResult): object {
     verdict: tableVerdict(t),
     [`${t.param}s`]: t.values,
     labels: t.labels,
+    ...(t.promises ? { promises: t.promises } : {}),
     guarantees: t.guarantees,
     cells: t.cells.map((c) => ({
       [t.param]: c.value,
@@ -50,6 +51,8 @@ export function tableJson(t: TableResult): object {
       ...(c.reason !== undefined ? { reason: c.reason } : {}),
       distinctStates: c.distinctStates,
       traceLength: c.traceLength,
+      ...(c.through !== undefined ? { through: c.through } : {}),
+      ...(c.unpromised !== undefined ? { unpromised: c.unpromised } : {}),
     })),
     unreached: t.unreached.map((u) => ({ [t.param]: u.value, name: u.name })),
     errors: (t.errors ?? []).map((e) => ({ [t.param]: e.value, label: e.label, exitCode: e.exitCode, error: e.message })),

@@ -26,7 +26,7 @@ import type { Action, Spec } from '../../checker/spec.ts';
 import { Close, Dup, Open, OpenBegin, OpenFile, OpenInstall } from './kernel/files.ts';
 import { CloneFiles, ForkCopy, ForkLink } from './kernel/fork.ts';
 import { compileGuarantees } from './kernel/guarantee.ts';
-import { guarantees } from './kernel/guarantees.ts';
+import { judgedGuarantees } from './kernel/judgement.ts';
 import { liveness } from './kernel/liveness.ts';
 import { Fault, FaultInstall, Mmap, MmapLink, Munmap, Touch } from './kernel/mm.ts';
 import { type RevokeParams, defaults, validate } from './kernel/params.ts';
@@ -122,7 +122,7 @@ function revokerActions(d: Installed): RevokeAction[] {
 /** The revoke model for design d: its bounds' defaults name it (a design file's, by its name). */
 export function revokeSpec(design: Design): Spec<State, RevokeParams> {
   const d = install(design);
-  const { invariants, reachable } = compileGuarantees(guarantees(d));
+  const { invariants, reachable } = compileGuarantees(judgedGuarantees(d));
   return {
     name: 'revoke',
     summary: `the ${d.name} design of revokeat/frevoke against every holder of a struct file`,

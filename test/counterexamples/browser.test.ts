@@ -337,7 +337,11 @@ async function tableCells(page: Page): Promise<{ text: string; background: strin
 
 /** GUARANTEES.md's table body: each cell's words and kind (a link is violated, italics qualified). */
 function markdownCells(md: string): { text: string; kind: 'holds' | 'violated' | 'qualified' }[][] {
-  const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));
+  // The guarantee table is the first table (the promises' table follows it).
+  const lines = md.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('| '));
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith('|'));
+  const rows = lines.slice(start, end).filter((l) => !l.startsWith('| ---'));
   return rows.slice(1).map((row) =>
     row
       .slice(2, -2)
@@ -346,6 +350,9 @@ function markdownCells(md: string): { text: string; kind: 'holds' | 'violated' |
       .map((cell) => {
         const link = cell.match(/^\[(.*)\]\(.*\)$/);
         if (link) return { text: link[1]!, kind: 'violated' as const };
+        // A qualified cell with a trace (not promised): in italics, and linked.
+        const qualifiedLink = cell.match(/^\*\[(.*)\]\(.*\)\*$/);
+        if (qualifiedLink) return { text: qualifiedLink[1]!, kind: 'qualified' as const };
         const italic = cell.match(/^\*(.*)\*$/);
         return italic ? { text: italic[1]!, kind: 'qualified' as const } : { text: cell, kind: 'holds' as const };
       }),

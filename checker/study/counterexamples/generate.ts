@@ -30,7 +30,7 @@ export interface GenerateInput {
 export async function generateCounterexamples({ study, params, table, outDir, scenarios = [], io }: GenerateInput): Promise<string[]> {
   const traces: RenderedTrace[] = [...scenarios];
   for (const cell of table.cells) {
-    if (cell.verdict === 'violated' && cell.trace) traces.push(await renderTrace(study, params, cell));
+    if ((cell.verdict === 'violated' || cell.verdict === 'unpromised') && cell.trace) traces.push(await renderTrace(study, params, cell));
   }
   const files = new Map<string, string>();
   for (const t of traces) for (const [name, text] of t.files) files.set(name, text);

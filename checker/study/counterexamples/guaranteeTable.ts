@@ -13,6 +13,7 @@ export function guaranteeTable(table: TableResult): string {
       const c = cellOf(table, value, g);
       if (c.verdict === 'violated') return `[${cellText(c)}](${traceStem(value, g)}.txt)`;
       if (c.verdict === 'holds') return cellText(c);
+      if (c.verdict === 'unpromised' && c.trace) return `*[${cellText(c)}](${traceStem(value, g)}.txt)*`;
       return `*${cellText(c)}*`; // qualified: set apart from an earned verdict
     });
     return `| ${table.labels[i] ?? String(value)} | ${cells.join(' | ')} |`;

@@ -2,6 +2,7 @@
 import type { TableResult } from '../table.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
+import { promisesMd } from './promisesMd.ts';
 import { NOT_EXERCISED_LEGEND, QUALIFIED_MEANINGS } from '../cellText.ts';
 
 export function guaranteesMd(table: TableResult, boundsNote?: string): string {
@@ -20,6 +21,7 @@ export function guaranteesMd(table: TableResult, boundsNote?: string): string {
     ...(boundsNote === undefined ? [] : [boundsNote.trim(), '']),
     guaranteeTable(table).trimEnd(),
     '',
+    ...(table.promises ? [promisesMd(table)] : []),
     unreached.length === 0
       ? 'Every reachability guard is reached, so every guarantee above is exercised.'
       : [NOT_EXERCISED_LEGEND, '', ...unreached].join('\n'),

@@ -67,7 +67,10 @@ export async function renderTrace(
   const titled = (headline: string): TraceView => ({ ...view, caption: settingCaption(study.name, headline, setting) });
   const header = [
     ...(naming.title ? [naming.title] : []),
-    `${study.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated ${brokenBy(view)}.`,
+    cell.verdict === 'unpromised'
+      ? `${study.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is broken ${brokenBy(view)}, only by what the design does not promise to stop (${(cell.unpromised ?? []).join('; ')}).`
+      : `${study.name}, ${param} = ${String(cell.value)}: ${cell.guarantee} is violated ${brokenBy(view)}.`,
+    ...(cell.through?.length ? [`What got through: ${cell.through.join(', ')}.`] : []),
     `Parameters: ${JSON.stringify(view.params)}`,
     '',
   ];

@@ -13,6 +13,7 @@ export function tableHtml(table: TableResult): string {
     const cells = table.guarantees.map((g) => {
       const c = cellOf(table, value, g);
       if (c.verdict === 'violated') return `<td class="violated"><a href="#${traceStem(value, g)}">${esc(cellText(c))}</a></td>`;
+      if (c.verdict === 'unpromised' && c.trace) return `<td class="qualified unpromised"><a href="#${traceStem(value, g)}">${esc(cellText(c))}</a></td>`;
       const kind = c.verdict === 'holds' ? 'holds' : `qualified ${c.verdict === 'n/a' ? 'na' : c.verdict}`;
       return `<td class="${kind}">${esc(cellText(c))}</td>`;
     });

@@ -399,10 +399,36 @@ export interface StepOptions {
   readonly holdsTasklistLock?: (s: State) => boolean;
 }
 
+// ---- What a design promises ----
+
+/**
+ * The operations a design may promise to stop, as its authors write about them:
+ * - data: the f_op data calls, read, write and ioctl (`pread` stands for the calls that bypass a
+ *   counted fdget: driver ioctls, splice);
+ * - setattr: the inode-level calls (fchmod standing for the setattr family, fsetxattr, fstat),
+ *   which act on file_inode(file) and never go through f_op;
+ * - mapping: mmap and the faults of a mapping made before;
+ * - open: an open already past its permission check when revoke begins;
+ * - release: the final fput's ->release (no guarantee judges it yet: nothing in the model calls it).
+ */
+export type Operation = 'data' | 'setattr' | 'mapping' | 'open' | 'release';
+
+/**
+ * What a design promises: the classes of operation it stops (each with its authors' words, for
+ * the guarantee sheet), and the guarantees it answers for at all (evdev's per-client revoke says
+ * nothing about other open files of the inode: the others are "n/a: not claimed").
+ */
+export interface Promises {
+  /** The classes it promises to stop, each with where its authors say so. Absent: every class ("revoke takes away all access"). */
+  readonly stops?: Readonly<Partial<Record<Operation, string>>>;
+  /** The guarantees it claims. Absent: every one. */
+  readonly guarantees?: readonly string[];
+}
+
 // ---- The design ----
 
 /** Words an expectation may use: `violated N` is N steps in the shortest trace. */
-export type Expectation = 'holds' | 'violated' | `violated ${number}` | 'not-exercised' | 'n/a';
+export type Expectation = 'holds' | 'violated' | `violated ${number}` | 'unpromised' | `unpromised ${number}` | 'not-exercised' | 'n/a';
 
 interface FieldSpec<T, R extends boolean = boolean> {
   readonly required: R;
@@ -454,10 +480,15 @@ export const DESIGN_FIELDS = {
     shape: "'inode' or 'file'",
     check: (v) => v === 'inode' || v === 'file',
   }),
-  claims: optional<readonly string[]>({
-    doc: 'the guarantees its authors claim; the others show "n/a: not claimed". Absent: all',
-    shape: 'a list of guarantee names',
-    check: (v) => isList(v, (x) => typeof x === 'string'),
+  promises: optional<Promises>({
+    doc: 'what its authors promise: `stops`, the classes of operation it stops (`data`, `setattr`, `mapping`, `open`, `release`), each with their words, and `guarantees`, the ones it answers for at all (the others show "n/a: not claimed"). Absent: everything, as revoke(2). A cell is judged on the promised classes; what gets through of the others shows as "not promised"',
+    shape: "an object { stops?: { data?: '...', ... }, guarantees?: [...] }",
+    check: (v) =>
+      isObject(v) &&
+      Object.keys(v).every((k) => k === 'stops' || k === 'guarantees') &&
+      // Which classes and guarantees it names is the study's to check (index.ts), which knows them.
+      (v.stops === undefined || (isObject(v.stops) && Object.values(v.stops).every((w) => typeof w === 'string'))) &&
+      (v.guarantees === undefined || isList(v.guarantees, (x) => typeof x === 'string')),
   }),
   expect: optional<Readonly<Record<string, Expectation>>>({
     doc: 'the verdicts its authors expect at the default bounds, by guarantee (`holds`, `violated`, `violated N`, `not-exercised`, `n/a`); a guarantee left out goes unchecked',

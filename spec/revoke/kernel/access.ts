@@ -9,6 +9,8 @@ import { type CallKind, type FileId, type Slot, type State, type Vma, isMarker }
 /** The operations a descriptor gives: every call kind and mmap (open goes by path, not by descriptor). */
 export type OpKind = CallKind | 'mmap';
 export const OP_KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'fchmod', 'mmap'];
+/** Every kind of operation a guarantee may count: those through a descriptor, and an open under way. */
+export type AnyOpKind = OpKind | 'open';
 
 /** A new operation of `kind` through struct file `file` on I, as design d's point answers it. */
 export function gateOn(d: Installed, s: State, p: RevokeParams, file: File, kind: OpKind): Outcome {
@@ -24,9 +26,9 @@ export function opThrough(d: Installed, s: State, p: RevokeParams, slot: Slot, k
 
 export const enters = (o: Outcome): boolean => o !== 'wait' && o.enter;
 
-/** Would some new operation through struct file f reach its inode now, under design d? */
-export function liveAccess(d: Installed, s: State, p: RevokeParams, f: FileId): boolean {
-  return OP_KINDS.some((kind) => enters(opThrough(d, s, p, f, kind)));
+/** Would some new operation (of a kind `counted` counts: every kind by default) through struct file f reach its inode now, under design d? */
+export function liveAccess(d: Installed, s: State, p: RevokeParams, f: FileId, counted: (kind: OpKind) => boolean = () => true): boolean {
+  return OP_KINDS.some((kind) => counted(kind) && enters(opThrough(d, s, p, f, kind)));
 }
 
 /** Does a fault on this vma pass its handler (a zapped vma's refuses; then the design's `fault` point) and reach the pages? */

@@ -36,6 +36,7 @@ const FORMER_FIELDS: Readonly<Record<string, string>> = {
   kernel: "each step's `kernel`, and a point's `{ kernel, hook }`",
   drain: "the waiting step's `waitsFor`",
   showsSrcu: "nothing: a design's own state (api.ownState) is shown in traces",
+  claims: "'promises.guarantees'",
 };
 
 const loaded = new Map<string, Design>();

@@ -4,6 +4,7 @@
 // under which it does not apply, which the study reports as n/a (index.ts).
 import type { StatePredicate } from '../../../checker/spec.ts';
 import type { RevokeParams } from './params.ts';
+import type { Operation } from './promises.ts';
 import type { State } from './state.ts';
 
 type Predicate = StatePredicate<State, RevokeParams>;
@@ -15,8 +16,14 @@ export interface Guarantee {
   readonly doc: string;
   /** Holds in every reachable state (the invariant). */
   readonly holds: Predicate;
-  /** The situation the guarantee is about: the model must reach it, or the guarantee is vacuous. */
-  readonly reachable: Predicate;
+  /** The situation the guarantee is about: the model must reach it, or the guarantee is vacuous (absent: a half of another's judgement, judgement.ts). */
+  readonly reachable?: Predicate;
+  /**
+   * The classes of operation the predicate reads (promises.ts): a design that does not promise
+   * one of them is judged without it, and checked apart for it. Absent: none (the revoker's own
+   * doing, or model sanity).
+   */
+  readonly reads?: readonly Operation[];
   /** Why the guarantee does not apply under these parameters, or undefined where it does. */
   readonly notApplicable?: (p: RevokeParams) => string | undefined;
 }
@@ -33,7 +40,7 @@ export function compileGuarantees(list: readonly Guarantee[]): {
   for (const g of list) {
     if (g.name in invariants) throw new Error(`guarantee '${g.name}' is defined twice`);
     invariants[g.name] = g.holds;
-    reachable[g.name] = g.reachable;
+    if (g.reachable) reachable[g.name] = g.reachable;
     if (g.notApplicable) notApplicable[g.name] = g.notApplicable;
   }
   return { invariants, reachable, notApplicable };

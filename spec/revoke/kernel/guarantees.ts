@@ -5,12 +5,13 @@
 // list's order is the table's column order.
 // `returnedZero`: revoke has returned 0; a revoke that gave up (badfs) owes nothing.
 // Each predicate walks the state with early exits and builds nothing (they run on every new state).
-import { type OpKind, enters, fileCut, liveAccess, mappingReaches, opThrough, OP_KINDS, spared } from './access.ts';
+import { type AnyOpKind, type OpKind, enters, fileCut, liveAccess, mappingReaches, opThrough, OP_KINDS, spared } from './access.ts';
 import type { Guarantee } from './guarantee.ts';
 import type { Installed } from './install.ts';
+import { type Judged, EVERY_OPERATION, counts } from './promises.ts';
 import type { RevokeParams } from './params.ts';
 import { callEnd } from './syscalls.ts';
-import { type Call, type FileId, type Slot, type State, type TaskId, everySlot, isMarker, ownerTask, returnedZero, someTask } from './state.ts';
+import { type Call, type FileId, type Slot, type State, type TaskId, type Vma, everySlot, isMarker, ownerTask, returnedZero, someTask } from './state.ts';
 
 /** A descriptor on I that revoke has cut: a replaced slot, or a struct file design d killed. */
 function isCut(s: State, slot: Slot): boolean {
@@ -60,7 +61,7 @@ const callerSlot = (s: State, p: RevokeParams) => s.tables[callerTable(s, p)]![3
 /** The operations a descriptor gives through f_op (device access): all but the inode-level calls. */
 const F_OP_KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'mmap'];
 
-/** Task t's call in progress on I that will still touch I's data when it returns (its design's `end` point). */
+/** A call in progress on I that will still touch I's data when it returns. */
 const callReachesI = (d: Installed, s: State, p: RevokeParams, t: TaskId, c: Call): boolean => c.inode === 'I' && callEnd(d, s, p, t, c)!.enter;
 
 /** The frevoke caller's own holders are exempt from G6: its fd 3 (checked apart), its mapping and its calls through the spared file. */
@@ -80,8 +81,19 @@ function everyFile(s: State, test: (file: State['files'][string], f: FileId) => 
   return true;
 }
 
-/** The guarantees, judging what design d's hooks let through. */
-export function guarantees(d: Installed): readonly Guarantee[] {
+/**
+ * The guarantees, judging what design d's hooks let through, counting the operations of the
+ * classes `judged` names (promises.ts): the design's promised ones, or, for the check of what it
+ * does not promise (`unpromised`), the others. A positive demand (G6: the frevoke caller keeps its
+ * descriptor) is part of the promised judgement only.
+ */
+export function guarantees(d: Installed, judged: Judged = EVERY_OPERATION, unpromised = false, only?: (kind: AnyOpKind) => boolean): readonly Guarantee[] {
+  /** Does the judgement count operations of this kind (`only`: one kind alone, to name what got through)? */
+  const counted = only === undefined ? (kind: AnyOpKind) => counts(judged, kind) : (kind: AnyOpKind) => counts(judged, kind) && only(kind);
+  /** A call in progress that the judgement counts and that still reaches I. */
+  const callCounted = (s: State, p: RevokeParams, t: TaskId, c: Call): boolean => counted(c.kind) && callReachesI(d, s, p, t, c);
+  const mappingCounted = (s: State, p: RevokeParams, vma: Vma): boolean => counted('mmap') && mappingReaches(d, s, p, vma);
+  const live = (s: State, p: RevokeParams, f: FileId): boolean => liveAccess(d, s, p, f, counted);
   return [
     {
       name: 'no-usable-descriptor',
@@ -89,7 +101,8 @@ export function guarantees(d: Installed): readonly Guarantee[] {
         'G1: once revoke has returned, no descriptor anywhere — in a visible task or in a forked child not yet on the task list, ' +
         'including one installed later from a message in flight — gives a read, write, fchmod or mmap that reaches I. ' +
         "frevoke's spared struct file is exempt here (G6 says how much it may spare).",
-      holds: (s, p) => !returnedZero(s) || everySlot(s, (slot) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !liveAccess(d, s, p, slot)),
+      holds: (s, p) => !returnedZero(s) || everySlot(s, (slot) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !live(s, p, slot)),
+      reads: ['data', 'setattr', 'mapping'],
       // Revoke returns having cut a descriptor on I.
       reachable: (s) => returnedZero(s) && someCut(s),
     },
@@ -97,7 +110,8 @@ export function guarantees(d: Installed): readonly Guarantee[] {
       name: 'no-mapping-after-revoke',
       doc: 'G2: once revoke has returned, no shared mapping of I reaches its pages: touching one gets SIGBUS.',
       holds: (s, p) =>
-        !returnedZero(s) || !someTask(s, (tk) => tk.vma !== null && onI(s, tk.vma.file) && !spared(s, p, tk.vma.file) && mappingReaches(d, s, p, tk.vma)),
+        !returnedZero(s) || !someTask(s, (tk) => tk.vma !== null && onI(s, tk.vma.file) && !spared(s, p, tk.vma.file) && mappingCounted(s, p, tk.vma)),
+      reads: ['mapping'],
       // Revoke returns while some task still has a mapping of I.
       reachable: (s) => returnedZero(s) && someTask(s, (tk) => tk.vma !== null && onI(s, tk.vma.file)),
     },
@@ -106,7 +120,8 @@ export function guarantees(d: Installed): readonly Guarantee[] {
       doc:
         "G3: once revoke has returned, no system call will touch I's data: every call that was in progress has finished or will fail, " +
         'and none began since.',
-      holds: (s, p) => !returnedZero(s) || !someTask(s, (tk, t) => tk.call !== null && !spared(s, p, tk.call.file) && callReachesI(d, s, p, t, tk.call)),
+      holds: (s, p) => !returnedZero(s) || !someTask(s, (tk, t) => tk.call !== null && !spared(s, p, tk.call.file) && callCounted(s, p, t, tk.call)),
+      reads: ['data', 'setattr'],
       reachable: callInsideI,
     },
     {
@@ -119,9 +134,10 @@ export function guarantees(d: Installed): readonly Guarantee[] {
         !returnedZero(s) ||
         !someTask(s, (tk, t) => {
           const c = tk.call;
-          if (c === null || c.inode !== 'I' || spared(s, p, c.file)) return false;
+          if (c === null || c.inode !== 'I' || spared(s, p, c.file) || !counted(c.kind)) return false;
           return c.kind === 'write' || c.kind === 'fchmod' || callReachesI(d, s, p, t, c);
         }),
+      reads: ['data', 'setattr'],
       // Revoke is under way while a write is inside a method of I.
       reachable: (s) => s.revoker.pc !== 'idle' && someTask(s, (tk) => tk.call !== null && tk.call.kind === 'write' && tk.call.inode === 'I'),
     },
@@ -130,7 +146,8 @@ export function guarantees(d: Installed): readonly Guarantee[] {
       doc:
         'G4: once revoke has returned, every struct file on I that still exists — in a table, a message, a mapping, a call, ' +
         "or the revoker's list — is revoked or dead: nothing new goes through it.",
-      holds: (s, p) => !returnedZero(s) || everyFile(s, (file, f) => file.inode !== 'I' || spared(s, p, f) || !liveAccess(d, s, p, f)),
+      holds: (s, p) => !returnedZero(s) || everyFile(s, (file, f) => file.inode !== 'I' || spared(s, p, f) || !live(s, p, f)),
+      reads: ['data', 'setattr', 'mapping'],
       // Revoke returns while a struct file on I still exists.
       reachable: (s) => returnedZero(s) && !everyFile(s, (file) => file.inode !== 'I'),
     },
@@ -146,18 +163,19 @@ export function guarantees(d: Installed): readonly Guarantee[] {
         const slots = everySlot(
           s,
           (slot, _t, table, fd) =>
-            isMarker(slot) || !onI(s, slot) || (table === callerTable(s, p) && fd === 3 && slot === s.revoker.spared) || !liveAccess(d, s, p, slot),
+            isMarker(slot) || !onI(s, slot) || (table === callerTable(s, p) && fd === 3 && slot === s.revoker.spared) || !live(s, p, slot),
         );
-        if (!slots || (caller === s.revoker.spared && !liveAccess(d, s, p, caller!))) return false;
-        if (s.message !== null && onI(s, s.message.file) && liveAccess(d, s, p, s.message.file)) return false;
+        if (!slots || (!unpromised && caller === s.revoker.spared && !liveAccess(d, s, p, caller!))) return false;
+        if (s.message !== null && onI(s, s.message.file) && live(s, p, s.message.file)) return false;
         for (const t in s.tasks) {
           const tk = s.tasks[t]!;
-          if (tk.vma !== null && onI(s, tk.vma.file) && !callersOwn(s, p, t, tk.vma.file) && mappingReaches(d, s, p, tk.vma)) return false;
-          if (tk.call !== null && !callersOwn(s, p, t, tk.call.file) && callReachesI(d, s, p, t, tk.call)) return false;
-          if (tk.opening !== null && tk.opening !== 'permitted' && liveAccess(d, s, p, tk.opening)) return false;
+          if (tk.vma !== null && onI(s, tk.vma.file) && !callersOwn(s, p, t, tk.vma.file) && mappingCounted(s, p, tk.vma)) return false;
+          if (tk.call !== null && !callersOwn(s, p, t, tk.call.file) && callCounted(s, p, t, tk.call)) return false;
+          if (counted('open') && tk.opening !== null && tk.opening !== 'permitted' && liveAccess(d, s, p, tk.opening)) return false;
         }
         return true;
       },
+      reads: ['data', 'setattr', 'mapping', 'open'],
       // Revoke returns; under frevoke, with the caller still holding its spared descriptor.
       reachable: (s, p) => returnedZero(s) && (p.mode !== 'frevoke' || callerSlot(s, p) === s.revoker.spared),
       // revokeat(path) spares nothing, so G6 has nothing to say there (G1 covers every descriptor).
@@ -175,10 +193,12 @@ export function guarantees(d: Installed): readonly Guarantee[] {
           (slot) =>
             !isCut(s, slot) ||
             OP_KINDS.every((kind) => {
+              if (!counted(kind)) return true;
               const g = opThrough(d, s, p, slot, kind);
               return g === 'wait' || !g.enter;
             }),
         ),
+      reads: ['data', 'setattr', 'mapping'],
       // Some descriptor has been cut.
       reachable: (s) => someCut(s),
     },
@@ -193,14 +213,15 @@ export function guarantees(d: Installed): readonly Guarantee[] {
         if (!returnedZero(s) || d.scope !== 'file') return true;
         const f = s.revoker.cursor;
         if (s.files[f] === undefined) return true;
-        if (F_OP_KINDS.some((kind) => enters(opThrough(d, s, p, f, kind)))) return false;
+        if (F_OP_KINDS.some((kind) => counted(kind) && enters(opThrough(d, s, p, f, kind)))) return false;
         return !someTask(
           s,
           (tk, t) =>
-            (tk.call !== null && tk.call.file === f && tk.call.kind !== 'fchmod' && callReachesI(d, s, p, t, tk.call)) ||
-            (tk.vma !== null && tk.vma.file === f && mappingReaches(d, s, p, tk.vma)),
+            (tk.call !== null && tk.call.file === f && tk.call.kind !== 'fchmod' && callCounted(s, p, t, tk.call)) ||
+            (tk.vma !== null && tk.vma.file === f && mappingCounted(s, p, tk.vma)),
         );
       },
+      reads: ['data', 'mapping'],
       // The per-file revoke returns while the struct file it revoked still exists.
       reachable: (s) => returnedZero(s) && d.scope === 'file' && s.files[s.revoker.cursor] !== undefined,
       notApplicable: () => (d.scope === 'file' ? undefined : 'inode-wide design'),

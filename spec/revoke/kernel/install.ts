@@ -13,6 +13,7 @@ import {
   type OwnState,
   POINTS,
   type PointName,
+  type Promises,
   type RevokeParams,
   type RevokerStep,
   type State,
@@ -55,6 +56,8 @@ export interface Installed {
   readonly strong: ReadonlySet<string>;
   readonly waits: readonly InstalledWait[];
   readonly own?: OwnState<unknown>;
+  /** What its authors promise (promises.ts). */
+  readonly promises?: Promises;
   /** The revoker holds tasklist_lock for reading (a step's `holdsTasklistLock`). */
   tasklistHeld(s: State): boolean;
   /** The kernel code action `name` abstracts under this design, if the design names it (its steps, its points). */
@@ -97,6 +100,7 @@ function build(d: Design): Installed {
     strong: new Set(steps.filter((step) => step.facts.fairness === 'strong').map((step) => step.name)),
     waits: steps.flatMap((step) => (step.facts.waitsFor ? [{ step: step.name, waitsFor: step.facts.waitsFor, at: step.atStep }] : [])),
     ...(d.state === undefined ? {} : { own: d.state }),
+    ...(d.promises === undefined ? {} : { promises: d.promises }),
     tasklistHeld: (s) => tasklist.some((held) => held(s)),
     ownKernelName: (name) => names.get(name),
   };

@@ -10,6 +10,7 @@ export const variantNames = [
   'cannibalize',
   'vnode-revoke',
   'active-refs',
+  'drm-unplug',
   'biederman-2009',
   'tty-hangup',
   'rust-revocable',
@@ -20,9 +21,7 @@ export const variantNames = [
 
 export type VariantName = (typeof variantNames)[number];
 
-/** Built-in designs checkable by name that are no table row: their verdicts are another row's (variants/index.ts). */
-export const untabledDesignNames = ['drm-unplug'] as const;
-const builtInNames: readonly string[] = [...variantNames, ...untabledDesignNames];
+const builtInNames: readonly string[] = variantNames;
 
 /** A built-in design's name, or the absolute path of a design file (README.md, "Writing a design"). */
 export type DesignRef = VariantName | (string & {});

@@ -76,14 +76,25 @@ export const activeRefs: Design = {
     fault: (s) => (dead(s) ? fail('SIGBUS') : ENTER),
   },
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
+  // kernfs removal promises the node's users are gone: its f_op calls, opens, mappings and
+  // faults (kernfs_drain_open_files unmaps, and releases what was opened). Its setattr is the
+  // inode's and takes no active reference: not promised.
+  promises: {
+    stops: {
+      data: 'fs/kernfs/dir.c kernfs_drain: "Drain existing usages and nuke all existing mmaps of @kn."',
+      mapping: 'kernfs_drain: "nuke all existing mmaps" (kernfs_drain_open_files: unmap_mapping_range() for every open file that was mmapped)',
+      open: 'kernfs_fop_open takes an active reference, which fails once the node is deactivated',
+      release: 'kernfs_drain_open_files: kernfs_release_file() for every open file',
+    },
+  },
   expect: {
-    'no-usable-descriptor': 'violated 4',
+    'no-usable-descriptor': 'unpromised 4',
     'no-mapping-after-revoke': 'violated 5',
-    'no-inode-access-after-return': 'violated 5',
-    'writes-complete-reads-abort': 'violated 5',
-    'no-live-file-anywhere': 'violated 4',
+    'no-inode-access-after-return': 'unpromised 5',
+    'writes-complete-reads-abort': 'unpromised 5',
+    'no-live-file-anywhere': 'unpromised 4',
     'caller-access-as-specified': 'n/a',
-    'revoked-ops-fail-with-ebadf-or-enxio': 'violated 1',
+    'revoked-ops-fail-with-ebadf-or-enxio': 'unpromised 1',
     'revoked-file-unusable': 'n/a',
     'other-inodes-untouched': 'not-exercised',
     'no-use-after-free': 'holds',

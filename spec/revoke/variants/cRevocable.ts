@@ -88,7 +88,12 @@ export const cRevocable: Design = {
   name: 'c-revocable',
   // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
   state: provider,
-  claims: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  promises: {
+    stops: {
+      data: 'drivers/base/revocable.c: "any access granted is valid for the duration of its use"; revocable_provider_revoke waits "for all current readers to finish"',
+    },
+    guarantees: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  },
   on: {
     begin: {
       kernel: 'fdget, revocable_try_access (rev->idx = srcu_read_lock)',

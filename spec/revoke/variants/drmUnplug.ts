@@ -1,8 +1,11 @@
 // drm-unplug: DRM's hot-unplug (drivers/gpu/drm/drm_drv.c drm_dev_enter, drm_dev_exit,
 // drm_dev_unplug; drm_ioctl.c drm_ioctl_kernel; drm_gem.c drm_gem_mmap; TTM's ttm_bo_vm_fault and
-// ttm_bo_vm_dummy_page). Checkable by name, but no row of the table: at the default bounds its
-// verdicts are active-refs' (test/spec/revoke/designsSince2007.test.ts pins that), the family
-// active-refs.ts already names it in.
+// ttm_bo_vm_dummy_page), of the family active-refs.ts names. A row of its own since promises are
+// judged per operation: judged on the data calls it promises, it differs from kernfs, whose f_op
+// calls all take an active reference, where DRM's drm_read and the core's ioctl checks do not.
+// The model counts drm_read as device access (its `read` reaches I): drm_read copies events off
+// the file's own queue, which the device filled, so a red cell through `read` alone says that a
+// read after unplug still returns, not that it touches the hardware.
 //
 // The revoker (drm_dev_unplug): dev->unplugged = true; synchronize_srcu(&drm_unplug_srcu), which
 // waits for every drm_dev_enter section begun before it; drm_dev_unregister; then
@@ -74,6 +77,30 @@ export const drmUnplug: Design = {
       hook: (s) => (unplugged(s) ? fail('SIGBUS') : ENTER),
     },
   },
+  // What unplug promises: the driver's wrapped f_op paths and the BO mappings. Inode-level calls
+  // and an open are not its business (drm_open's check is not read here).
+  promises: {
+    stops: {
+      data: 'drm_drv.c drm_dev_unplug: "This unplugs a hotpluggable DRM device, which makes it inaccessible to userspace operations."',
+      mapping: 'drm_dev_unplug: unmap_mapping_range(dev->anon_inode->i_mapping, 0, 0, 1)',
+    },
+  },
+  // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
+  expect: {
+    'no-usable-descriptor': 'violated 4',
+    'no-mapping-after-revoke': 'violated 5',
+    'no-inode-access-after-return': 'violated 5',
+    'writes-complete-reads-abort': 'violated 5',
+    'no-live-file-anywhere': 'violated 4',
+    'caller-access-as-specified': 'n/a',
+    'revoked-ops-fail-with-ebadf-or-enxio': 'violated 1',
+    'revoked-file-unusable': 'n/a',
+    'other-inodes-untouched': 'not-exercised',
+    'no-use-after-free': 'holds',
+    'refcounts-balance': 'holds',
+    'revoke-returns': 'holds',
+  },
+
   steps: [
     markUnplugged,
     synchronizeSrcu,

@@ -60,7 +60,10 @@ export const evdevRevoke: Design = {
   name: 'evdev-revoke',
   scope: 'file',
   callKinds: ['read', 'write', 'pread'],
-  claims: ['revoked-file-unusable', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  promises: {
+    stops: { data: 'c7dc65737c9a: EVIOCREVOKE "revokes device-access irrecoverably for that *single* open-file"' },
+    guarantees: ['revoked-file-unusable', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  },
   on: {
     begin: {
       kernel: 'fdget, evdev_read, evdev_write or evdev_ioctl: client->revoked checked',

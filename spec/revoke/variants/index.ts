@@ -1,6 +1,6 @@
 // The built-in designs, by the `variant` parameter's names (designs.ts finds a design by its name,
 // or loads a design file by its path).
-import type { VariantName, untabledDesignNames } from '../kernel/params.ts';
+import type { VariantName } from '../kernel/params.ts';
 import type { Design } from '../api/designApi.ts';
 import { activeRefs } from './activeRefs.ts';
 import { badfs } from './badfs.ts';
@@ -25,6 +25,7 @@ export const variants: Readonly<Record<VariantName, Design>> = {
   cannibalize,
   'vnode-revoke': vnodeRevoke,
   'active-refs': activeRefs,
+  'drm-unplug': drmUnplug,
   'biederman-2009': biederman2009,
   'tty-hangup': ttyHangup,
   'rust-revocable': rustRevocable,
@@ -33,16 +34,5 @@ export const variants: Readonly<Record<VariantName, Design>> = {
   'hurd-io-revoke': hurdRevoke,
 };
 
-/**
- * Designs checkable by name that are no row of the table: their verdicts at the default bounds
- * are another row's (each header says whose, and a test pins it).
- */
-export const sameVerdictsAs: Readonly<Record<(typeof untabledDesignNames)[number], { readonly design: Design; readonly row: VariantName }>> = {
-  'drm-unplug': { design: drmUnplug, row: 'active-refs' },
-};
-
-/** Every built-in design by its name: the table's rows, then the ones checkable by name only. */
-export const builtInDesigns: Readonly<Record<string, Design>> = {
-  ...variants,
-  ...Object.fromEntries(Object.entries(sameVerdictsAs).map(([name, { design }]) => [name, design])),
-};
+/** Every built-in design by its name: each is a row of the table. */
+export const builtInDesigns: Readonly<Record<string, Design>> = variants;

@@ -69,7 +69,12 @@ export const rustRevocable: Design = {
   name: 'rust-revocable',
   // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
   state: revocable,
-  claims: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  promises: {
+    stops: {
+      data: 'rust/kernel/revocable.rs: "the object is guaranteed to remain accessible while the guard is alive"; revoke waits "for all concurrent callers to complete before dropping"',
+    },
+    guarantees: ['no-inode-access-after-return', 'no-use-after-free', 'refcounts-balance', 'revoke-returns'],
+  },
   on: {
     begin: {
       kernel: 'fdget, Revocable::try_access (rcu_read_lock)',

@@ -28,7 +28,7 @@ const maybe = tableSpec('maybe', `{ 1: { 'below-two': 'holds' }, 2: { 'below-two
 const unknown = tableSpec('unknown', `{ 1: { 'below-three': 'holds' } }`);
 const partial = tableSpec('partial', `{ 1: { 'below-two': 'holds' }, 2: { 'below-two': 'violated 2', 'non-negative': 'holds' } }`);
 
-const words = 'holds, violated, violated N, not-exercised, n/a';
+const words = 'holds, violated, violated N, unpromised, unpromised N, not-exercised, n/a';
 
 describe('an expectation that is not a verdict', () => {
   for (const command of ['check', 'table', 'expect', 'simulate']) {

@@ -104,13 +104,12 @@ describe('rmc list', () => {
     expect(revoke.properties).toEqual(['revoke-returns']);
     expect(revoke.actions).toContainEqual({ name: 'SendFd', doc: expect.stringMatching(/unix_attach_fds/) });
     expect(names).toEqual(expect.arrayContaining(['classic/diehard', 'classic/twophase', 'classic/philosophers']));
-    expect(revoke.table).toEqual({ param: 'variant', values: [...variantNames], otherValues: ['drm-unplug'] });
+    expect(revoke.table).toEqual({ param: 'variant', values: [...variantNames], otherValues: [] });
     expect(revoke.configs).toEqual(expect.arrayContaining(['viro-a', 'viro-b', 'viro-c', 'threads', 'frevoke-shared']));
     expect(revoke.invariants).toContain('writes-complete-reads-abort');
     const text = rmc(['list']).stdout;
     expect(text).toMatch(/^classic\/twophase {2}.*\n {2}params: \{"rms":3\}$/m);
     expect(text).toContain(`\n  variant (the table's rows): ${variantNames.join(', ')}\n`);
-    expect(text).toContain('\n  variant (checkable, no row): drm-unplug\n');
     expect(text).toMatch(/^ {2}configs: .*viro-a, viro-b, viro-c/m);
   });
 });
