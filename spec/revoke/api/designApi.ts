@@ -1,6 +1,6 @@
 // rmc/revoke: the design API, what a revoke design written outside the repository is typed by
 // (`import type { DesignApi, Design } from 'rmc/revoke'`, package.json's `exports`). A design file's
-// default export is a function that receives the design API (kernel/designApi.ts, the run-time
+// default export is a function that receives the design API (../kernel/designApi.ts, the run-time
 // object this module types) and returns the design; the `import type` compiles away, so the file
 // needs nothing beside it at run time (spec/revoke/README.md, "Writing a design").
 //
@@ -13,11 +13,12 @@
 //   state as `design`; nothing of one design lives in every design's kernel objects.
 // - `steps`: the revoker's steps, each built with the kernel name it abstracts, the stage it moves
 //   the revoker to, and whom it waits for.
-// - `expect`, `claims`: what the design's authors expect and promise.
+// - `promises`, `expect`: what the design's authors promise (per class of operation) and expect.
 // DESIGN_FIELDS and POINTS are the one schema: the type below, the load-time check
-// (kernel/designFile.ts), the error wrapping and the README's tables are all read off them.
+// (../kernel/designFile.ts), the error wrapping and the README's tables are all read off them.
 //
-// Every type a design file needs is defined here; the kernel's modules import them from here.
+// Every type a design file needs is defined here, and this module imports nothing: the kernel's
+// modules import their types from here.
 
 // ---- The kernel's objects, as a design's hooks and steps read them (kernel/state.ts builds them) ----
 

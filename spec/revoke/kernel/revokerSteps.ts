@@ -1,7 +1,9 @@
-// Revoker steps several designs share: the per-task table scan (pass 1 of Enberg's revoke and of
-// badfs), the drain, the mapping teardown, the return. A variant file picks and parameterizes them, and
-// writes its own steps with the same two builders: `revokerStep` (one instance) and
-// `revokerStepOn` (on the task or file the revoker's walk has reached).
+// Revoker steps: the two builders every design writes its steps with, `revokerStep` (one instance)
+// and `revokerStepOn` (on the task or file the revoker's walk has reached), and the steps several
+// designs share: the per-task table scan (pass 1 of Enberg's revoke and of badfs), the mapping
+// teardown, the return. Each step says what it is in the kernel (`kernel`), the stages it is taken
+// `from`, the stage it moves `to` (its `next` never writes the stage), and whom it `waitsFor` (it
+// is enabled only once no one is left, and the trace draws each as a "waits for" edge).
 //
 // The scan of one task's table is one atomic step: the kernel does it under that table's
 // files->file_lock, which every user action on the table also takes (alloc_fd, close_fd,
