@@ -74,7 +74,7 @@ describe('revoke: a design in a file outside the repository', () => {
     expect(table.labels.slice(0, variantNames.length)).toEqual([...variantNames]);
     // The progress lines name the file's row by its design, as the table does, never by its path.
     expect(r.stderr).toMatch(/^variant scm-walk: [\d,]+ states in /m);
-    expect(r.stderr).toContain('  scm-walk x no-usable-descriptor: violated (7 steps)');
+    expect(r.stderr).toMatch(/^  scm-walk x no-usable-descriptor: violated/m);
     expect(r.stderr).not.toContain(join(dir, 'scm-walk.ts'));
   }, 120_000);
 });
@@ -224,7 +224,7 @@ describe('revoke: a design file that cannot be used (exit 150, found at load, na
     );
     expect(r.code).toBe(150);
     expect(r.stderr).toContain("'bad-word'");
-    expect(r.stderr).toContain("expects refcounts-balance to be 'hold', which is none of the verdicts holds, violated, violated N, not-exercised, n/a");
+    expect(r.stderr).toContain("expects refcounts-balance to be 'hold', which is none of the verdicts holds, violated, violated N, unpromised, unpromised N, not-exercised, n/a");
   });
 
   it('refuses an expectation of a guarantee that is none', () => {
