@@ -224,7 +224,9 @@ describe('revoke: a design file that cannot be used (exit 150, found at load, na
     );
     expect(r.code).toBe(150);
     expect(r.stderr).toContain("'bad-word'");
-    expect(r.stderr).toContain("expects refcounts-balance to be 'hold', which is none of the verdicts holds, violated, violated N, unpromised, unpromised N, not-exercised, n/a");
+    expect(r.stderr).toContain(
+      "expects refcounts-balance to be 'hold', which is none of the verdicts holds, violated, violated N, unpromised, unpromised N, not-exercised, n/a",
+    );
   });
 
   it('refuses an expectation of a guarantee that is none', () => {
