@@ -22,12 +22,14 @@ export interface GenerateInput {
   readonly outDir: string;
   /** Named scenarios (traces found under other configurations), listed before the table's. */
   readonly scenarios?: readonly RenderedTrace[];
+  /** The stems of the traces the README quotes as a reviewer pastes them (the plan's `quoted`). */
+  readonly quoted?: readonly string[];
   /** The file-system calls; tests pass failing ones. */
   readonly io?: FileIO;
 }
 
 /** Returns the names of the files written (the manifest too), sorted. */
-export async function generateCounterexamples({ study, params, table, outDir, scenarios = [], io }: GenerateInput): Promise<string[]> {
+export async function generateCounterexamples({ study, params, table, outDir, scenarios = [], quoted = [], io }: GenerateInput): Promise<string[]> {
   const traces: RenderedTrace[] = [...scenarios];
   for (const cell of table.cells) {
     if (cell.verdict === 'violated' && cell.trace) traces.push(await renderTrace(study, params, cell));
@@ -35,8 +37,14 @@ export async function generateCounterexamples({ study, params, table, outDir, sc
   const files = new Map<string, string>();
   for (const t of traces) for (const [name, text] of t.files) files.set(name, text);
   files.set('GUARANTEES.md', guaranteesMd(table, study.boundsNote));
-  // The ITF variables the README describes: those of the table's bounds' own row.
-  files.set('README.md', readmeMd(table, traces, itfSource(study.specFor(params), params)));
+  // The ITF variables the README describes: those of the table's bounds' own row first, then
+  // every other row's where it types a variable otherwise.
+  const rows = table.values.map((value, i) => {
+    const p = { ...params, [table.param]: value };
+    return { row: table.labels[i] ?? String(value), itf: itfSource(study.specFor(p), p) };
+  });
+  const own = { row: String(params[table.param]), itf: itfSource(study.specFor(params), params) };
+  files.set('README.md', readmeMd(table, traces, [own, ...rows], quoted));
   files.set('index.html', indexHtml(table, traces));
   return replaceFolder(resolve(outDir), files, io);
 }

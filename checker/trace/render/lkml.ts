@@ -80,40 +80,76 @@ function observation(view: TraceView): string {
 /** The columns, in as many blocks as it takes to keep every line within LKML_WIDTH. */
 function diagram(lanes: readonly string[], rows: readonly Row[], cycle: string | undefined): string[] {
   const margin = String(Math.max(...rows.map((r) => r.state))).length + 1;
-  const room = LKML_WIDTH - margin;
-  const natural = lanes.map((l, j) => Math.min(room, Math.max(l.length, MIN_COLUMN, ...rows.filter((r) => r.lane === j).map((r) => r.call.length))));
-  const blocks: number[][] = [];
+  const calls = lanes.map((_, j) => rows.filter((r) => r.lane === j).map((r) => r.call.length));
+  // What a column would like: its calls and notes unwrapped.
+  const wants = lanes.map((_, j) => Math.max(0, ...rows.filter((r) => r.lane === j).map((r) => Math.max(r.call.length, (r.note?.length ?? 0) + 2))));
+  const blocks: { lanes: number[]; widths: number[] }[] = [];
   for (let j = 0; j < lanes.length; j++) {
-    const block = blocks.at(-1);
-    const used = block ? block.reduce((a, b) => a + natural[b]! + GAP, 0) : 0;
-    if (block && used + natural[j]! <= room) block.push(j);
-    else blocks.push([j]);
+    const last = blocks.at(-1);
+    const widths = last && widthsFor([...last.lanes, j], lanes, calls, wants, margin);
+    if (last && widths) blocks.push({ lanes: [...blocks.pop()!.lanes, j], widths });
+    else blocks.push({ lanes: [j], widths: widthsFor([j], lanes, calls, wants, margin)! });
   }
   const out: string[] = [];
   blocks.forEach((block, b) => {
     if (b > 0) out.push('');
-    out.push(
-      ...blockLines(
-        lanes,
-        block,
-        widen(
-          block.map((j) => natural[j]!),
-          room,
-        ),
-        rows,
-        margin,
-        cycle,
-      ),
-    );
+    out.push(...blockLines(lanes, block.lanes, block.widths, rows, margin, cycle));
   });
   return out;
 }
 
-/** Spreads a block's spare room over its columns, so notes wrap less. */
-function widen(widths: readonly number[], room: number): number[] {
-  const spare = room - widths.reduce((a, b) => a + b, 0) - GAP * (widths.length - 1);
-  const each = Math.max(0, Math.floor(spare / widths.length));
-  return widths.map((w) => w + each);
+/**
+ * The widths of a block's columns, or undefined when they do not fit side by side. Every row is
+ * one step, one actor's: a call longer than its column may run on into the columns to its right,
+ * which hold nothing on that line, as long as it ends within the width; notes wrap in their
+ * column. The last column takes what room is left. A block of one lane always fits (a call
+ * longer than the whole width is cut).
+ */
+function widthsFor(
+  block: readonly number[],
+  lanes: readonly string[],
+  calls: readonly (readonly number[])[],
+  wants: readonly number[],
+  margin: number,
+): number[] | undefined {
+  const room = LKML_WIDTH - margin;
+  const widths = block.map((j) => Math.max(lanes[j]!.length, MIN_COLUMN));
+  let start = margin;
+  for (const [c, j] of block.entries()) {
+    if (c === block.length - 1) widths[c] = Math.max(widths[c]!, LKML_WIDTH - start);
+    if (block.length > 1 && (start + widths[c]! > LKML_WIDTH || start + Math.max(0, ...calls[j]!) > LKML_WIDTH)) return undefined;
+    start += widths[c]! + GAP;
+  }
+  // Spare room goes to the columns that would wrap their calls or notes least: spread evenly.
+  const used = widths.reduce((a, w) => a + w, 0) + GAP * (widths.length - 1);
+  if (used > room && block.length > 1) return undefined;
+  return evenly(widths, block, calls, wants, margin);
+}
+
+/** Widens all but the last column alike, each up to what it wants, while every call still ends
+ * within the width and the last column keeps its minimum. */
+function evenly(
+  widths: readonly number[],
+  block: readonly number[],
+  calls: readonly (readonly number[])[],
+  wants: readonly number[],
+  margin: number,
+): number[] {
+  if (widths.length === 1) return [LKML_WIDTH - margin];
+  const natural = block.map((j, c) => Math.max(widths[c]!, wants[j]!));
+  const out = [...widths];
+  for (;;) {
+    const next = out.map((w, c) => (c < out.length - 1 && w < natural[c]! ? w + 1 : w));
+    let start = margin;
+    let fits = true;
+    for (const [c, j] of block.entries()) {
+      if (c === next.length - 1) next[c] = LKML_WIDTH - start;
+      if (next[c]! < Math.max(MIN_COLUMN, 1) || start + Math.max(0, ...calls[j]!) > LKML_WIDTH) fits = false;
+      start += next[c]! + GAP;
+    }
+    if (!fits || next.every((w, c) => w === out[c])) return out;
+    out.splice(0, out.length, ...next);
+  }
 }
 
 function blockLines(
@@ -143,7 +179,7 @@ function blockLines(
     }
     const width = widths[c]!;
     const cell = [
-      ...hardWrap(r.call, width),
+      ...hardWrap(r.call, LKML_WIDTH - start(c)),
       ...(r.note
         ? wrapText(r.note, width - 2)
             .flatMap((l) => hardWrap(l, width - 2))
