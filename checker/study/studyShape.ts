@@ -25,6 +25,7 @@ export const STUDY_FIELDS: Record<keyof Study, Field> = {
   expected: opt(func),
   notApplicable: opt(func),
   boundsNote: opt(string),
+  sheet: opt(func),
 };
 
 /** The shapes test/checker/study/studyShape.test.ts holds against the interface. */

@@ -16,6 +16,7 @@ import { properties } from './kernel/liveness.ts';
 import { type RevokeParams, defaults, untabledDesignNames, validate, variantNames, variantProblems } from './kernel/params.ts';
 import type { Variant } from './kernel/variant.ts';
 import { revokeSpec } from './revokeSpec.ts';
+import { designSheet } from './presentation/designSheet.ts';
 
 /** The guarantees design d is judged by, in the table's column order. */
 const guaranteeNames = (d: Variant): string[] => [...guarantees(d).map((g) => g.name), ...Object.keys(properties)];
@@ -66,6 +67,7 @@ const study: Study<RevokeParams> = {
   expected: (value) => designNamed(String(value)).expect,
   notApplicable: (p) => notApplicableTo(designNamed(p.variant), p),
   boundsNote,
+  sheet: (value) => designSheet(designNamed(String(value)), String(value)),
 };
 
 export default study;

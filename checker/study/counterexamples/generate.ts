@@ -1,5 +1,6 @@
 // generateCounterexamples: the counterexamples folder from a table run: per violated cell its
-// text, ITF, DOT and SVG files, then GUARANTEES.md, README.md and index.html, and the manifest
+// text, LKML, ITF, DOT and SVG files, then GUARANTEES.md, README.md, a guarantee sheet per row
+// (designs/<row>.md) and index.html, and the manifest
 // that marks the folder as ours. Everything is written into a temporary folder next to outDir
 // and swapped in at the end (outFolder.ts: only over a folder rmc may replace), so a reader never
 // sees a half-written folder; the bytes depend only on the study, parameters and table.
@@ -8,6 +9,7 @@ import type { FileIO } from '../../files/fileIO.ts';
 import type { AnyStudy } from '../study.ts';
 import type { TableResult } from '../table.ts';
 import { guaranteesMd } from './guaranteesMd.ts';
+import { designSheetMd, sheetPath } from './designSheetMd.ts';
 import { indexHtml } from './indexHtml.ts';
 import { replaceFolder } from './outFolder.ts';
 import { itfSource } from '../../trace/render/itfSource.ts';
@@ -45,6 +47,12 @@ export async function generateCounterexamples({ study, params, table, outDir, sc
   });
   const own = { row: String(params[table.param]), itf: itfSource(study.specFor(params), params) };
   files.set('README.md', readmeMd(table, traces, [own, ...rows], quoted));
-  files.set('index.html', indexHtml(table, traces));
+  // One guarantee sheet per row, linked from the table's design column.
+  table.values.forEach((value, i) => {
+    const label = table.labels[i] ?? String(value);
+    const sheet = study.sheet?.(value, { ...params, [table.param]: value });
+    files.set(sheetPath(label), designSheetMd(table, value, label, sheet, traces, study.boundsNote));
+  });
+  files.set('index.html', indexHtml(table, traces, sheetPath));
   return replaceFolder(resolve(outDir), files, io);
 }
