@@ -38,13 +38,14 @@ for (const section of document.querySelectorAll('section.trace')) {
     const box = document.getElementById(stem + '-seq-s' + current);
     if (box) box.classList.add('current');
   };
-  const select = (i, byReader) => {
+  // A reader's selection (or a link's) draws the section's pictures; the page's own first one does not.
+  const select = (i, byReader, drawNow = byReader) => {
     current = Math.max(0, Math.min(last, i));
     const step = trace.steps[current];
     rows.forEach((r) => r.classList.toggle('selected', Number(r.dataset.state) === current));
     diff.textContent = 'State ' + (current + 1) + ': <' + step.label + '>\\n' + step.lines.join('\\n');
     pos.textContent = 'state ' + (current + 1) + ' of ' + trace.steps.length;
-    draw(section);
+    if (drawNow) draw(section);
     show();
     section.dataset.selected = String(current);
     if (byReader) history.replaceState(null, '', '#' + stem + '-step-' + (current + 1));
@@ -82,7 +83,7 @@ for (const section of document.querySelectorAll('section.trace')) {
 const follow = () => {
   const m = decodeURIComponent(location.hash).match(/^#(.+)-step-(\\d+)$/);
   const select = m && selectors.get(m[1]);
-  if (select) select(Number(m[2]) - 1, false);
+  if (select) select(Number(m[2]) - 1, false, true);
 };
 window.addEventListener('hashchange', follow);
 follow();

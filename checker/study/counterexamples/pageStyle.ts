@@ -13,7 +13,8 @@ h1, h2, p { overflow-wrap: anywhere; }
 table.guarantees td, table.guarantees th { border-right: 1px solid #ccc; border-bottom: 1px solid #ccc; padding: 4px 8px; }
 table.guarantees { border-collapse: separate; border-spacing: 0; border-top: 1px solid #ccc; border-left: 1px solid #ccc; }
 .table-pane { max-height: 75vh; overflow: auto; }
-table.guarantees thead th { position: sticky; top: 0; z-index: 2; background: #f4f4f4; }
+table.guarantees thead th { position: sticky; top: 0; z-index: 2; background: #f4f4f4; max-width: 9em; vertical-align: bottom; }
+table.guarantees thead th code { white-space: normal; }
 table.guarantees th.design { position: sticky; left: 0; z-index: 1; background: #f4f4f4; text-align: left; white-space: nowrap; }
 table.guarantees thead th.corner { left: 0; z-index: 3; }
 table.guarantees td { text-align: center; white-space: nowrap; }
