@@ -44,7 +44,10 @@ const FUNCTION = /(?:->)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)?/g;
 
 /** The functions a kernel name mentions, in order: `a_b`, `->fault`, `Revocable::revoke`, or a short one. */
 export function functionsIn(name: string): string[] {
-  return [...name.matchAll(FUNCTION)].map((m) => m[0]).filter((w) => w.includes('_') || w.startsWith('->') || w.includes('::') || SHORT.has(w));
+  return [...name.matchAll(FUNCTION)]
+    .map((m) => m[0])
+    .filter((w) => !/^[A-Z0-9_]+$/.test(w)) // a constant (SCM_RIGHTS, KN_DEACTIVATED_BIAS), no function
+    .filter((w) => w.includes('_') || w.startsWith('->') || w.includes('::') || SHORT.has(w));
 }
 
 /** The call a reviewer writes for `action` under design d: the design's own function first, else the user step's. */
