@@ -341,7 +341,7 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
 
   for (const [name, options] of [
     ['1280 px desktop', { viewport: { width: 1280, height: 480 } }],
-    ['390 px phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
+    ['390 px phone', { viewport: { width: 390, height: 560 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
   ] as const) {
     it(`keeps the table's header row and design column in view while it scrolls, on a ${name}`, async () => {
       const { page, errors } = await open(revokePage, '', options);
