@@ -7,6 +7,7 @@ export type {
   Action,
   AnySpec,
   Fairness,
+  KernelStep,
   Label,
   Layout,
   Presentation,

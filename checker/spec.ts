@@ -197,6 +197,31 @@ export interface Presentation<S, P> {
    * the reason the step it keeps disabled is never taken.
    */
   waitsOn?(s: S, p: P): readonly WaitsFor[];
+  /**
+   * The fact that breaks `violated` at the trace's bad step, as one sentence a reviewer quotes:
+   * the object and its state, and the operation that got through ("A's fd 3 still reaches F0,
+   * f_op live, inode I, after revoke() returned 0: read() gets through"). For a lasso
+   * (`loopIndex` set), what never happens and what blocks it. Printed at the bad step of every
+   * trace form, in the JSON report's `cause` and in the pictures' titles.
+   */
+  cause?(trace: readonly TraceStep<S>[], p: P, violated: string, loopIndex?: number): string | undefined;
+  /**
+   * How step `i` of a trace reads in a kernel commit message's race diagram (the LKML form):
+   * the kernel call it is (`fd_install()`), what it did in a few words, and whether it changes
+   * nothing a reader of the race needs (then it is folded out of the columns). Without it a step
+   * reads as its label.
+   */
+  kernelStep?(trace: readonly TraceStep<S>[], i: number, p: P): KernelStep | undefined;
+}
+
+/** One step as a race diagram draws it. */
+export interface KernelStep {
+  /** The kernel call, as the kernel spells it (`unmap_mapping_range()`), or the model's verb where the kernel has no name. */
+  readonly call: string;
+  /** What it did, in a few words (`fd 3 -> F0`). */
+  readonly note?: string;
+  /** Changes nothing a reader of the race needs: folded out of the columns, listed under them. */
+  readonly quiet?: boolean;
 }
 
 /** One wait: `waiter` and `holder` are node ids of the `objectGraph` hook's DOT. */

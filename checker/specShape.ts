@@ -103,6 +103,8 @@ const PRESENTATION_FIELDS: Record<keyof Presentation<any, any>, Field> = {
   implementation: opt(func),
   objectGraph: opt(func),
   waitsOn: opt(func),
+  cause: opt(func),
+  kernelStep: opt(func),
 };
 
 /** Every field of a Spec, in checker/spec.ts's order: the one list the load-time check reads. */

@@ -13,6 +13,7 @@ import { jsonError, jsonReport } from '../report/jsonReport.ts';
 import { progressLine } from '../report/progressLine.ts';
 import { cellText, tableJson, tableText } from '../study/tableReport.ts';
 import { qualified, textReport } from '../report/textReport.ts';
+import type { TraceFormat } from '../report/violationTrace.ts';
 import { readPlan, regenerateCounterexamples } from '../study/counterexamples/regenerate.ts';
 import { loadSpec } from './loadSpec.ts';
 import { type ParamSource, resolveParams, validated } from '../run/params.ts';
@@ -43,6 +44,7 @@ export interface CommonFlags {
   deadlock?: boolean;
   continue?: boolean;
   traceDir?: string;
+  traceFormat?: TraceFormat;
   progress?: number;
   strict?: boolean;
   typecheck?: boolean;
@@ -195,13 +197,14 @@ export async function runCheck(specArg: string, flags: CommonFlags): Promise<num
  * refused) or 2 (a file in the way is not rmc's). The text report comes before the write; the
  * JSON report after it, as its `traceDir` field says whether the traces were written. */
 function report(spec: AnySpec, params: object, result: CheckResult, flags: CommonFlags, ctrlC: Interrupts, simulation = false): number {
-  const save = (): TracesSaved | undefined => (flags.traceDir ? saveTraces(spec, params, result, resolve(userCwd(), flags.traceDir)) : undefined);
+  const save = (): TracesSaved | undefined =>
+    flags.traceDir ? saveTraces(spec, params, result, resolve(userCwd(), flags.traceDir), undefined, flags.traceFormat) : undefined;
   let traces: TracesSaved | undefined;
   if (flags.json) {
     traces = save();
     process.stdout.write(JSON.stringify({ ...jsonReport(spec, params, result), ...(traces ? { traceDir: tracesJson(traces) } : {}) }) + '\n');
   } else {
-    process.stdout.write(textReport(spec, params, result, simulation));
+    process.stdout.write(textReport(spec, params, result, simulation, flags.traceFormat));
     traces = save();
   }
   for (const note of result.notes ?? []) process.stderr.write(`rmc: note: ${note}\n`);

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { OutputError, shown, SpecError, UsageError } from '../errors.ts';
+import { TRACE_FORMATS, type TraceFormat } from '../report/violationTrace.ts';
 import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
 import { parseByteSize } from './byteSize.ts';
@@ -68,6 +69,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--${name} must be a natural number, got ${shown(v)}`, 2);
       return n;
     };
+  const traceFormat = (v: string): TraceFormat => {
+    if (!(TRACE_FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown --trace-format ${shown(v)} (known: ${TRACE_FORMATS.join(', ')})`, 2);
+    return v as TraceFormat;
+  };
   const maxMemoryHelp = 'stop (incomplete) once the process holds this much memory (500M, 8G; powers of 1024)';
   /** What every command that runs a spec takes: its parameters and the output form. */
   const specOptions = (cmd: Command): Command =>
@@ -108,6 +113,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--no-deadlock', 'do not report states without successors')
     .option('--continue', 'keep going after a violation; one shortest trace per violated name')
     .option('--trace-dir <dir>', 'write each trace there as text and JSON')
+    .option(
+      '--trace-format <form>',
+      `how a trace is printed: ${TRACE_FORMATS.join(' or ')} (a kernel commit message's race diagram, 72 columns)`,
+      traceFormat,
+      'tlc',
+    )
     .option('--progress <seconds>', 'seconds between progress lines on stderr', positive('progress'))
     .action(async (spec: string, flags: CommonFlags) => {
       exitCode = await runCheck(spec, flags);

@@ -1,7 +1,7 @@
 // jsonReport: the one JSON object `--json` prints (docs/CLI.md): states as plain JSON, trace[0]
-// the initial state with action null.
+// the initial state with action null; `cause`, where the spec words one, what breaks the guarantee.
 import type { AnySpec } from '../spec.ts';
-import type { CheckResult } from '../findings.ts';
+import type { CheckResult, Violation } from '../findings.ts';
 import { stateToPlain } from '../trace/toPlain.ts';
 
 export function jsonReport(spec: AnySpec, params: object, result: CheckResult): object {
@@ -30,6 +30,7 @@ export function jsonReport(spec: AnySpec, params: object, result: CheckResult): 
       name: v.name,
       ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}),
       ...(v.safety ? { safety: true } : {}),
+      ...causeField(spec, params, v),
       trace: v.trace.map((s) => ({
         action: s.action,
         label: s.label,
@@ -47,4 +48,10 @@ export function jsonError(spec: string | null, params: object | null, verdict: '
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** What breaks the guarantee at the bad step, in the spec's words (its `cause` hook), when it words one. */
+function causeField(spec: AnySpec, params: object, v: Violation): { cause?: string } {
+  const cause = spec.presentation?.cause?.(v.trace, params, v.name, v.loopIndex);
+  return cause === undefined ? {} : { cause };
 }

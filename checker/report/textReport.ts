@@ -1,15 +1,15 @@
 // textReport: the human report of a check, in TLC's words: the verdict, each violation's trace,
 // what was concluded about each guarantee checked, coverage per action (generated / distinct
 // new), and the final statistics.
-import { violationTrace } from './violationTrace.ts';
+import { type TraceFormat, violationTrace } from './violationTrace.ts';
 import type { AnySpec } from '../spec.ts';
 import type { CheckResult, GuaranteeVerdict, Violation } from '../findings.ts';
 import { stepsText } from './stepsText.ts';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
-export function textReport(spec: AnySpec, params: object, result: CheckResult, simulation = false): string {
-  const renderTrace = (v: Violation): string => violationTrace(spec, params, v);
+export function textReport(spec: AnySpec, params: object, result: CheckResult, simulation = false, format: TraceFormat = 'tlc'): string {
+  const renderTrace = (v: Violation): string => violationTrace(spec, params, v, format);
   const out: string[] = [];
   const what = simulation ? 'Simulation' : 'Model checking';
   out.push(`${simulation ? 'Simulating' : 'Model checking'} ${spec.name} with ${JSON.stringify(params)}`);

@@ -68,6 +68,21 @@ export interface Study<P extends object = any> extends SpecSource<P> {
    * would change which cell (a "holds" is a statement about these bounds only).
    */
   readonly boundsNote?: string;
+  /**
+   * What a row's guarantee sheet (counterexamples/designs/<row>.md) says of the row beyond what
+   * the checker found: what the design is, what it promises and what the model leaves out for it.
+   */
+  sheet?(value: P[keyof P], p: P): RowSheet | undefined;
+}
+
+/** A row's own words for its guarantee sheet. */
+export interface RowSheet {
+  /** What the design is and where it comes from, in a paragraph or two. */
+  readonly about: string;
+  /** Each guarantee the row promises, with the promise in a reviewer's words. */
+  readonly promises: readonly { readonly guarantee: string; readonly promise: string }[];
+  /** What the model leaves out for it, and why that is sound (or where it is not). */
+  readonly leftOut?: string;
 }
 
 /** One kind of operation and what the row promises for it: the authors' words, or none. */

@@ -28,6 +28,7 @@ export const STUDY_FIELDS: Record<keyof Study, Field> = {
   promises: opt(func),
   through: opt(func),
   boundsNote: opt(string),
+  sheet: opt(func),
 };
 
 /** The shapes test/checker/study/studyShape.test.ts holds against the interface. */

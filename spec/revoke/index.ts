@@ -20,6 +20,7 @@ import { type RevokeParams, defaults, validate, variantNames, variantProblems } 
 import type { Design } from './api/designApi.ts';
 import { install } from './kernel/install.ts';
 import { revokeSpec } from './revokeSpec.ts';
+import { designSheet } from './presentation/designSheet.ts';
 
 /** The guarantees design d is judged by, in the table's column order. */
 const guaranteeNames = (d: Design): string[] => [...guarantees(install(d)).map((g) => g.name), ...Object.keys(properties)];
@@ -93,6 +94,7 @@ const study: Study<RevokeParams> = {
   },
   through: (p, guarantee, last) => operationsThrough(install(designNamed(p.variant)), guarantee, last as State, p),
   boundsNote,
+  sheet: (value) => designSheet(designNamed(String(value)), String(value)),
 };
 
 export default study;

@@ -20,21 +20,45 @@ async function generate(outDir: string, presentation = true): Promise<string[]> 
   return generateCounterexamples({ study, params, table: await runTable(study, params), outDir });
 }
 
-const read = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+/** Every file of a generated folder, those of its designs/ subfolder as `designs/<name>`. */
+const read = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? readdirSync(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]))
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
 describe('generateCounterexamples', () => {
   it('writes every artefact of each violated cell, the table, the README and the page', async () => {
     const files = await generate(join(temp, 'one'));
     const stem = 'naive--no-usable-descriptor';
-    expect(files).toEqual([MANIFEST, 'GUARANTEES.md', 'README.md', 'index.html', ...['itf.json', 'objects.dot', 'objects.svg', 'seq.dot', 'seq.svg', 'txt'].map((x) => `${stem}.${x}`)]);
-    expect(readdirSync(join(temp, 'one')).sort()).toEqual(files);
+    expect(files).toEqual([
+      MANIFEST,
+      'GUARANTEES.md',
+      'README.md',
+      'designs/drains.md',
+      'designs/naive.md',
+      'index.html',
+      ...['itf.json', 'lkml.txt', 'objects.dot', 'objects.svg', 'seq.dot', 'seq.svg', 'txt'].map((x) => `${stem}.${x}`),
+    ]);
     const out = read(join(temp, 'one'));
+    expect(Object.keys(out)).toEqual(files);
+    // The LKML form, within 72 columns, and a sheet per row linked from the page's table.
+    expect(out[`${stem}.lkml.txt`]!.split('\n').every((l) => l.length <= 72)).toBe(true);
+    expect(out[`${stem}.lkml.txt`]).toContain('Observation: no-usable-descriptor broken in state 4.');
+    expect(out['designs/naive.md']).toContain('naive: what it guarantees\n=========================');
+    expect(out['designs/naive.md']).toContain('- `no-usable-descriptor`: **broken** (violated (3 steps); the trace is below).');
+    expect(out['designs/naive.md']).toContain(out[`${stem}.lkml.txt`]!.trimEnd());
+    expect(out['designs/drains.md']).toContain('- `no-usable-descriptor`: **kept**: no reachable state breaks it (holds (4 states)).');
+    expect(out['designs/drains.md']).not.toContain('Broken promises');
+    expect(out['index.html']).toContain('<a href="designs/naive.md">naive</a>');
     expect(out['GUARANTEES.md']).toContain('| naive | [violated (3 steps)](naive--no-usable-descriptor.txt) | holds (6 states) |');
     expect(out['GUARANTEES.md']).toContain('| drains | holds (4 states) | holds (4 states) |');
     expect(out[`${stem}.txt`]).toContain('State 4: <RecvFd(A): fd 4 -> F0>');
     expect(out[`${stem}.txt`]).toContain('     4              RecvFd(A): fd 4 -> F0\n');
     expect(out[`${stem}.txt`]).toContain(' <- no-usable-descriptor: broken in state 4\n');
-    expect(validateItf(JSON.parse(out[`${stem}.itf.json`]!))).toEqual([]);
+    expect(validateItf(JSON.parse(out[`${stem}.itf.json`]!), { mbt: true })).toEqual([]);
     expect(out['README.md']).toContain(`[sequence diagram](${stem}.seq.svg)`);
     // The handoff spec has neither a JSON view nor a layout: its ITF is its raw state, typed by kind.
     expect(out['README.md']).toContain("Each `.itf.json` holds the state's own variables");
@@ -86,6 +110,16 @@ describe('generateCounterexamples', () => {
     await expect(generate(out)).rejects.toThrow(`--out ${out} holds files rmc did not write (stale.txt); choose an empty or new folder`);
     expect(readdirSync(out)).toEqual(['stale.txt']);
     expect(readdirSync(join(temp, 'foreign'))).toEqual(['counterexamples']);
+  });
+
+  it('replaces its own designs/ subfolder, but refuses one holding a file it did not write', async () => {
+    const out = join(temp, 'sheets', 'counterexamples');
+    await generate(out);
+    await generate(out);
+    expect(readdirSync(join(out, 'designs'))).toEqual(['drains.md', 'naive.md']);
+    writeFileSync(join(out, 'designs', 'mine.md'), 'mine');
+    await expect(generate(out)).rejects.toThrow(`--out ${out} holds files rmc did not write (designs); choose an empty or new folder`);
+    expect(readdirSync(join(out, 'designs'))).toEqual(['drains.md', 'mine.md', 'naive.md']);
   });
 
   it("ends a lasso's text with the step back, and its page rows with it", async () => {

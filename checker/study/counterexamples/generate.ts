@@ -1,5 +1,6 @@
 // generateCounterexamples: the counterexamples folder from a table run: per violated cell its
-// text, ITF, DOT and SVG files, then GUARANTEES.md, README.md and index.html, and the manifest
+// text, LKML, ITF, DOT and SVG files, then GUARANTEES.md, README.md, a guarantee sheet per row
+// (designs/<row>.md) and index.html, and the manifest
 // that marks the folder as ours. Everything is written into a temporary folder next to outDir
 // and swapped in at the end (outFolder.ts: only over a folder rmc may replace), so a reader never
 // sees a half-written folder; the bytes depend only on the study, parameters and table.
@@ -8,6 +9,7 @@ import type { FileIO } from '../../files/fileIO.ts';
 import type { AnyStudy } from '../study.ts';
 import type { TableResult } from '../table.ts';
 import { guaranteesMd } from './guaranteesMd.ts';
+import { designSheetMd, sheetPath } from './designSheetMd.ts';
 import { indexHtml } from './indexHtml.ts';
 import { replaceFolder } from './outFolder.ts';
 import { itfSource } from '../../trace/render/itfSource.ts';
@@ -22,12 +24,14 @@ export interface GenerateInput {
   readonly outDir: string;
   /** Named scenarios (traces found under other configurations), listed before the table's. */
   readonly scenarios?: readonly RenderedTrace[];
+  /** The stems of the traces the README quotes as a reviewer pastes them (the plan's `quoted`). */
+  readonly quoted?: readonly string[];
   /** The file-system calls; tests pass failing ones. */
   readonly io?: FileIO;
 }
 
 /** Returns the names of the files written (the manifest too), sorted. */
-export async function generateCounterexamples({ study, params, table, outDir, scenarios = [], io }: GenerateInput): Promise<string[]> {
+export async function generateCounterexamples({ study, params, table, outDir, scenarios = [], quoted = [], io }: GenerateInput): Promise<string[]> {
   const traces: RenderedTrace[] = [...scenarios];
   for (const cell of table.cells) {
     if ((cell.verdict === 'violated' || cell.verdict === 'unpromised') && cell.trace) traces.push(await renderTrace(study, params, cell));
@@ -35,8 +39,20 @@ export async function generateCounterexamples({ study, params, table, outDir, sc
   const files = new Map<string, string>();
   for (const t of traces) for (const [name, text] of t.files) files.set(name, text);
   files.set('GUARANTEES.md', guaranteesMd(table, study.boundsNote));
-  // The ITF variables the README describes: those of the table's bounds' own row.
-  files.set('README.md', readmeMd(table, traces, itfSource(study.specFor(params), params)));
-  files.set('index.html', indexHtml(table, traces));
+  // The ITF variables the README describes: those of the table's bounds' own row first, then
+  // every other row's where it types a variable otherwise.
+  const rows = table.values.map((value, i) => {
+    const p = { ...params, [table.param]: value };
+    return { row: table.labels[i] ?? String(value), itf: itfSource(study.specFor(p), p) };
+  });
+  const own = { row: String(params[table.param]), itf: itfSource(study.specFor(params), params) };
+  files.set('README.md', readmeMd(table, traces, [own, ...rows], quoted));
+  // One guarantee sheet per row, linked from the table's design column.
+  table.values.forEach((value, i) => {
+    const label = table.labels[i] ?? String(value);
+    const sheet = study.sheet?.(value, { ...params, [table.param]: value });
+    files.set(sheetPath(label), designSheetMd(table, value, label, sheet, traces, study.boundsNote));
+  });
+  files.set('index.html', indexHtml(table, traces, sheetPath));
   return replaceFolder(resolve(outDir), files, io);
 }

@@ -4,7 +4,8 @@
 // names: `--out .` once deleted a user's own files. A folder holding anything its manifest does
 // not list is not ours, and is refused. The new folder is staged in a hidden sibling and swapped
 // in by renames; the previous generation is removed file by file (only what its manifest lists),
-// so nothing rmc did not write is ever deleted.
+// so nothing rmc did not write is ever deleted. A file may sit in a subfolder (`designs/x.md`): the
+// subfolder is ours when every file in it is listed, and it goes once its files have.
 import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isOsError, osErrorText, OutputError, UsageError } from '../../errors.ts';
@@ -52,7 +53,10 @@ export function replaceFolder(target: string, files: ReadonlyMap<string, string>
     stage = mkdtempSync(join(dirname(target), `.${basename(target)}.rmc-`));
     const fresh = join(stage, 'new');
     io.mkdir(fresh);
-    for (const [name, text] of files) io.write(join(fresh, name), text);
+    for (const [name, text] of files) {
+      if (name.includes('/')) io.mkdir(dirname(join(fresh, name)));
+      io.write(join(fresh, name), text);
+    }
     io.write(join(fresh, MANIFEST), manifestText([...files.keys()]));
     swap(target, fresh, join(stage, 'old'), io);
   } catch (e) {
@@ -84,6 +88,9 @@ function swap(target: string, fresh: string, old: string, io: FileIO): void {
   }
   if (!had) return;
   for (const name of previous) io.remove(join(old, name));
+  // Subfolders last, deepest first, once the files listed in them are gone.
+  const dirs = [...new Set(previous.filter((n) => n.includes('/')).map((n) => dirname(n)))].sort().reverse();
+  for (const dir of dirs) io.removeDir(join(old, dir));
   io.removeDir(old);
 }
 
@@ -97,12 +104,23 @@ function refuseForeign(dir: string, shownAs: string): string[] {
 }
 
 /** A folder's entries split into a previous generation's (the manifest, if it is ours, and the
- * plain files it lists) and the rest: everything, when there is no manifest of ours. Sorted. */
+ * plain files it lists, those in a subfolder as `sub/name`) and the rest: everything, when there
+ * is no manifest of ours. A subfolder is ours when it holds nothing but listed plain files. */
 function entriesOf(dir: string): { ours: string[]; foreign: string[] } {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   const listed = entries.some((e) => e.name === MANIFEST && e.isFile()) ? manifestFiles(join(dir, MANIFEST)) : undefined;
-  const isOurs = (e: (typeof entries)[number]): boolean => listed !== undefined && e.isFile() && (e.name === MANIFEST || listed.has(e.name));
-  return { ours: entries.filter(isOurs).map((e) => e.name), foreign: entries.filter((e) => !isOurs(e)).map((e) => e.name) };
+  const ours: string[] = [];
+  const foreign: string[] = [];
+  for (const e of entries) {
+    if (listed !== undefined && e.isFile() && (e.name === MANIFEST || listed.has(e.name))) ours.push(e.name);
+    else if (listed !== undefined && e.isDirectory() && !e.isSymbolicLink()) {
+      const inside = readdirSync(join(dir, e.name), { withFileTypes: true });
+      const all = inside.every((f) => f.isFile() && listed.has(`${e.name}/${f.name}`));
+      if (all) ours.push(...inside.map((f) => `${e.name}/${f.name}`).sort());
+      else foreign.push(e.name);
+    } else foreign.push(e.name);
+  }
+  return { ours, foreign };
 }
 
 function manifestFiles(file: string): Set<string> | undefined {

@@ -3,6 +3,8 @@
 // trace with its lanes inline (a trace equal to one shown in full is a note that links it).
 import type { TableResult } from '../table.ts';
 import type { ItfSource } from '../../trace/render/itfSource.ts';
+import { ACTION_TAKEN } from '../../trace/render/itf.ts';
+import type { Layout } from '../../spec.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
 import { quintType } from './quintType.ts';
@@ -12,7 +14,8 @@ import { brokenBy } from '../../trace/render/brokenBy.ts';
 import { sameNote, sameTraces } from './sameTraces.ts';
 import { settingSentence } from './traceSetting.ts';
 
-export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], itf: ItfSource): string {
+/** `quoted`: the stems of the traces quoted at the top, as a reviewer pastes them into a mail. */
+export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], itf: readonly RowItf[], quoted: readonly string[] = []): string {
   const same = sameTraces(traces);
   const code = (x: string) => `\`${x}\``;
   const list = traces.flatMap((t) => {
@@ -22,11 +25,29 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], i
       '',
       settingSentence(t.setting, code),
       '',
-      `[text](${t.stem}.txt) · [ITF](${t.stem}.itf.json) · [sequence diagram](${t.stem}.seq.svg) · [object graph](${t.stem}.objects.svg)`,
+      `[text](${t.stem}.txt) · [LKML](${t.stem}.lkml.txt) · [ITF](${t.stem}.itf.json) · [sequence diagram](${t.stem}.seq.svg) · [object graph](${t.stem}.objects.svg)`,
       '',
-      ...(original !== undefined ? [sameNote(t, original, (text, stem) => `[${text}](${stem}.txt)`, code), ''] : ['```', t.lanes.trimEnd(), '```', '']),
+      ...(original !== undefined ? [sameNote(t, original, (text, stem) => `[${text}](${stem}.txt)`, code), ''] : ['```', t.lkml.trimEnd(), '```', '']),
     ];
   });
+  const quotes = quoted.map((stem) => {
+    const t = traces.find((x) => x.stem === stem);
+    if (t === undefined) throw new Error(`README: no trace ${stem} to quote`);
+    return ['```', ...t.lkml.trimEnd().split('\n').map((l) => `> ${l}`.trimEnd()), '```', ''];
+  });
+  const quoteSection =
+    quotes.length === 0
+      ? []
+      : [
+          '## As a reviewer quotes them',
+          '',
+          'Every trace has an LKML form (`<stem>.lkml.txt`), the race as a kernel commit message draws it:',
+          'one column per actor, each step the kernel call it is, what it did indented beneath, every line',
+          'within 72 columns; steps that change nothing the race needs are folded and named under it,',
+          "and the last paragraph says what breaks at the bad step. Three of them, quoted as in a reply:",
+          '',
+          ...quotes.flat(),
+        ];
   return [
     `# Counterexamples of \`${table.spec}\``,
     '',
@@ -42,6 +63,8 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], i
     '  then only the fields each step changed), then the same interleaving as lockdep-style lanes,',
     '  one column per actor, ending at the guarantee it breaks; a lasso (a behaviour that never',
     '  ends, for `revoke-returns`) sets its cycle apart and says why the cycle is a fair behaviour.',
+    '- `<value>--<guarantee>.lkml.txt`: the same race as a kernel commit message draws it (below), to',
+    '  paste into a mail: kernel calls in columns, at most 72 columns, ending at the cause.',
     '- `<value>--<guarantee>.itf.json`: the trace in the Informal Trace Format (Apalache ADR-015),',
     '  which Quint and Apalache tools read (below).',
     '- `<value>--<guarantee>.seq.dot` / `.seq.svg`: the interleaving as a sequence diagram, one lane',
@@ -51,10 +74,15 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], i
     '  (a lasso: of its last state), with whom a waiting revoker waits for as a red dashed edge.',
     '- `<config>--<value>--<guarantee>.*`: the same files for a named scenario, a shortest trace',
     '  found under another named configuration of the spec (listed first below, with its title).',
-    '- `index.html`: a static page (no server, nothing fetched) with the table, the pictures and a',
-    "  step-through showing what each step changed and each state's object graph (the arrow keys",
-    '  step a focused trace; `index.html#<stem>-step-<n>` opens at step n).',
+    '- `designs/<value>.md`: a guarantee sheet per row of the table, in the voice of a kernel',
+    "  Documentation/ page: what the design promises, what the checker proved within which bounds,",
+    '  each broken promise with its LKML trace, and what the model leaves out for it.',
+    '- `index.html`: a static page (no server, nothing fetched) with the table (a mark per cell, its',
+    '  words in the tooltip; a key to every colour and line), the pictures and a step-through showing',
+    "  what each step changed and each state's object graph (the arrow keys, Home and End step a",
+    '  focused trace; `index.html#<stem>-step-<n>` opens at step n).',
     '',
+    ...quoteSection,
     ...itfSection(itf),
     '## The table',
     '',
@@ -68,8 +96,20 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], i
   ].join('\n');
 }
 
-/** How the ITF traces are written: which variables, and each one's type where a layout gives it. */
-function itfSection(itf: ItfSource): string[] {
+/** The ITF variables of one row (design) of the table: what types its traces. */
+export interface RowItf {
+  readonly row: string;
+  readonly itf: ItfSource;
+}
+
+/**
+ * How the ITF traces are written: which variables, and each one's type where a layout gives it.
+ * Rows may type a variable differently (a design that shows its SRCU domain gives `inodes` a
+ * field more): the table's own row's type comes first, then each other type with the rows that
+ * have it, so every field any trace holds is described.
+ */
+function itfSection(rows: readonly RowItf[]): string[] {
+  const itf = rows[0]!.itf;
   const holds =
     itf.states === 'view'
       ? 'Each `.itf.json` holds the variables its text trace prints, the same names and values,'
@@ -77,7 +117,27 @@ function itfSection(itf: ItfSource): string[] {
   const typed = itf.layout
     ? 'typed by the layout the spec declares for them, so a variable has one type in every state (in Quint\'s notation below).'
     : 'typed by the kind of each value (sets, maps, records, lists); a position that is null in some state is an option in every state.';
-  const fields = itf.layout?.type === 'record' ? Object.entries(itf.layout.fields) : [];
+  const fieldsOf = (x: ItfSource) => (x.layout?.type === 'record' ? Object.entries(x.layout.fields) : []);
+  const fields = fieldsOf(itf);
+  const typeRow = ([k, l]: [string, Layout]): string => {
+    const others = new Map<string, string[]>();
+    for (const r of rows.slice(1)) {
+      const t = fieldsOf(r.itf).find(([name]) => name === k)?.[1];
+      if (t === undefined || quintType(t) === quintType(l)) continue;
+      others.set(quintType(t), [...(others.get(quintType(t)) ?? []), r.row]);
+    }
+    const more = [...others].map(([t, names]) => `; under ${names.map((n) => `\`${n}\``).join(', ')}: \`${t}\``).join('');
+    return `| \`${k}\` | \`${quintType(l)}\`${more} |`;
+  };
+  /** Variables only some rows have (the state a design owns), each with the rows and their types. */
+  const extraRows = (): string[] => {
+    const base = new Set(fields.map(([k]) => k));
+    const extra = new Map<string, string[]>();
+    for (const r of rows.slice(1)) {
+      for (const [k, l] of fieldsOf(r.itf)) if (!base.has(k)) extra.set(k, [...(extra.get(k) ?? []), `under \`${r.row}\`: \`${quintType(l)}\``]);
+    }
+    return [...extra].map(([k, under]) => `| \`${k}\` | only ${under.join('; ')} |`);
+  };
   return [
     '## The ITF traces',
     '',
@@ -90,7 +150,11 @@ function itfSection(itf: ItfSource): string[] {
     '  when absent, `{"tag": "Some", "value": v}` when present;',
     '- an integer is a JSON number within +-(2^53 - 1), beyond that `{"#bigint": "<decimal>"}`; booleans and strings are',
     `  themselves. ${itf.layout ? 'No value is `null` or `{"#unserializable": ...}`.' : 'No value is `null`; a fraction, which ITF cannot hold, is `{"#unserializable": "..."}`.'}`,
+    `- every state also holds \`${ACTION_TAKEN}\`, the action that led to it (\`init\` for the first), as Quint's \`--mbt\``,
+    '  traces do, so a model-based-testing driver replays these as it replays Quint\'s; `#meta` holds no null.',
     '',
-    ...(fields.length > 0 ? ['| variable | type |', '| --- | --- |', ...fields.map(([k, l]) => `| \`${k}\` | \`${quintType(l)}\` |`), ''] : []),
+    ...(fields.length > 0
+      ? ['| variable | type |', '| --- | --- |', ...fields.map(typeRow), ...extraRows(), `| \`${ACTION_TAKEN}\` | \`str\` |`, '']
+      : []),
   ];
 }

@@ -1,7 +1,8 @@
 // regenerateCounterexamples: what `rmc counterexamples` and the freshness test both run, so they
 // cannot disagree. A spec folder may hold a plan, `counterexamples.json`:
 //   { "params": { ... },                       the table's bounds (default: the study's defaults)
-//     "scenarios": [ { "title", "config", "set", "guarantee" }, ... ] }
+//     "scenarios": [ { "title", "config", "set", "guarantee" }, ... ],
+//     "quoted": [ "<stem>", ... ] }              traces the README quotes in their LKML form
 // Scenarios are shortest traces found under other named configurations (the seed's
 // counterexamples that the default bounds do not produce by name); each is one check run.
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ export interface Scenario {
 export interface CounterexamplePlan {
   readonly params?: Readonly<Record<string, unknown>>;
   readonly scenarios?: readonly Scenario[];
+  readonly quoted?: readonly string[];
 }
 
 /** The plan in `<specDir>/counterexamples.json`, or an empty one. */
@@ -77,5 +79,5 @@ export async function regenerateCounterexamples(
     const cell = violatedCell({ value: p[param], guarantee: sc.guarantee, distinctStates: result.stats.distinctStates }, v);
     scenarios.push(await renderTrace(study, p, cell, { prefix: sc.config ?? 'scenario', title: sc.title, ...(sc.config !== undefined ? { config: sc.config } : {}), tableParams: params }));
   }
-  return generateCounterexamples({ study, params, table, outDir, scenarios });
+  return generateCounterexamples({ study, params, table, outDir, scenarios, ...(plan.quoted ? { quoted: plan.quoted } : {}) });
 }

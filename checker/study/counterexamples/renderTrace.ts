@@ -7,6 +7,7 @@ import type { TableCell } from '../table.ts';
 import { itf } from '../../trace/render/itf.ts';
 import { itfSource } from '../../trace/render/itfSource.ts';
 import { lanes } from '../../trace/render/lanes.ts';
+import { lkml } from '../../trace/render/lkml.ts';
 import { objectsDot } from '../../trace/render/objectsDot.ts';
 import { seqDot } from '../../trace/render/seqDot.ts';
 import { stepChanges } from '../../trace/render/stepChanges.ts';
@@ -19,6 +20,7 @@ import { itfText } from './itfText.ts';
 import { objectsPerState } from './objectsPerState.ts';
 import { settingCaption, traceSetting, type TraceSetting } from './traceSetting.ts';
 import { traceStem } from './traceStem.ts';
+import { wrapText } from '../../trace/render/wrapText.ts';
 
 export interface RenderedTrace {
   readonly stem: string;
@@ -30,6 +32,8 @@ export interface RenderedTrace {
   readonly setting: TraceSetting;
   readonly view: TraceView;
   readonly lanes: string;
+  /** The LKML form: the race as a kernel commit message draws it, every line within 72 columns. */
+  readonly lkml: string;
   /** Per state, the lines a reader sees for it (the first in full, then what changed). */
   readonly changes: readonly (readonly string[])[];
   /** File name (relative to the folder) -> content. */
@@ -63,6 +67,7 @@ export async function renderTrace(
   const setting = traceSetting(study, runParams, param, naming.tableParams ?? params, naming.config);
   const view = traceView(spec, runParams, cell.guarantee, cell.trace ?? [], lassoEnd(cell));
   const laneText = lanes(view);
+  const lkmlText = lkml(view, `${study.name}, ${param} = ${String(cell.value)}`);
   const steps = view.steps.length - 1;
   const titled = (headline: string): TraceView => ({ ...view, caption: settingCaption(study.name, headline, setting) });
   const header = [
@@ -79,18 +84,21 @@ export async function renderTrace(
   const lasso = view.loopIndex !== undefined;
   const seq = seqDot(titled(`${setting.design} breaks ${cell.guarantee} ${lasso ? brokenBy(view) : `in ${stepsText(steps)}`}`), `${stem}-seq`);
   const lastState = lasso ? `the last state of the cycle that breaks ${cell.guarantee}` : `the state that breaks ${cell.guarantee}`;
-  const objects = objectsDot(titled(`${setting.design}, ${lastState} (state ${steps + 1})`), `${stem}-objects`);
+  // The breaking state's picture is titled by what breaks in it, as the text trace's last words.
+  const objectsView = titled(`${setting.design}, ${lastState} (state ${steps + 1})`);
+  const objects = objectsDot(view.cause !== undefined ? { ...objectsView, caption: `${objectsView.caption}\n${wrapText(view.cause, 80).join('\n')}` } : objectsView, `${stem}-objects`);
   const seqSvg = await svg(seq);
   const objectsSvg = await svg(objects);
   const stateCaption = (n: number) => settingCaption(study.name, `${setting.design}, state ${n} of ${steps + 1}, before ${cell.guarantee} breaks`, setting);
   const stateSvgs = await objectsPerState(view, stem, stateCaption, objectsSvg);
   const files = new Map<string, string>([
     [`${stem}.txt`, txt],
+    [`${stem}.lkml.txt`, lkmlText],
     [`${stem}.itf.json`, itfText(itf(view, itfSource(spec, view.params)))],
     [`${stem}.seq.dot`, seq],
     [`${stem}.seq.svg`, seqSvg],
     [`${stem}.objects.dot`, objects],
     [`${stem}.objects.svg`, objectsSvg],
   ]);
-  return { stem, ...(naming.title ? { title: naming.title } : {}), value: cell.value, guarantee: cell.guarantee, setting, view, lanes: laneText, changes: stepChanges(view), files, seqSvg, objectsSvg, stateSvgs };
+  return { stem, ...(naming.title ? { title: naming.title } : {}), value: cell.value, guarantee: cell.guarantee, setting, view, lanes: laneText, lkml: lkmlText, changes: stepChanges(view), files, seqSvg, objectsSvg, stateSvgs };
 }

@@ -1,7 +1,10 @@
 // traceSection: one trace's section of the page: its heading and setting, the files, the lanes,
 // the step-through (pageScript drives it; a lasso's rows show prefix and cycle) and the
 // pictures: the interleaving, and one object graph per state of which only the selected state's
-// is shown (the breaking state's before the script runs). Step n's row has the id
+// is shown (the breaking state's before the script runs). The step list, the selected step's
+// diff and its object graph are three panes, side by side on a wide screen. The pictures wait
+// in <template>s and are drawn when the section comes into view (pageScript), as they are most
+// of the page's bytes. The cause (what breaks at the bad step) is said under the heading. Step n's row has the id
 // `<stem>-step-n`, a link a reader can pass on. A trace equal to one shown in full
 // (sameTraces.ts) gets its heading and a note that links that one.
 import { stepsText } from '../../report/stepsText.ts';
@@ -27,6 +30,7 @@ export function traceSection(t: RenderedTrace, sameAs?: RenderedTrace): string {
     `<p class="setting">${settingSentence(t.setting, code)}</p>`,
     `<p class="bounds">Bounds: ${t.setting.bounds.map(code).join(', ')}.</p>`,
     ...lassoNote(t.view),
+    ...(t.view.cause !== undefined ? [`<p class="cause">${esc(t.view.cause)}</p>`] : []),
   ];
   if (sameAs !== undefined) {
     const note = sameNote(t, sameAs, (text, stem) => `<a href="#${stem}">${esc(text)}</a>`, code);
@@ -36,13 +40,15 @@ export function traceSection(t: RenderedTrace, sameAs?: RenderedTrace): string {
     ...head,
     `<p>${links}</p>`,
     `<pre class="lanes">${esc(t.lanes)}</pre>`,
-    `<div class="stepper" tabindex="0" role="group" aria-label="the trace's states: arrow keys step through them">`,
-    `<button class="prev">&#9664; prev</button> <span class="pos"></span> <button class="next">next &#9654;</button> <span class="hint">or the arrow keys; click a box in the interleaving</span>`,
-    `<div class="scroll">\n<table class="steps">\n${stepRows(t.view, t.stem).join('\n')}\n</table>\n</div>`,
-    '<pre class="diff"></pre>',
+    `<div class="stepper" tabindex="0" role="group" aria-label="the trace's states: arrow keys step through them, Home and End go to the first and last">`,
+    `<button class="prev">&#9664; prev</button> <span class="pos"></span> <button class="next">next &#9654;</button> <span class="hint">or the arrow keys, Home and End; click a box in the interleaving</span>`,
+    '<div class="panes">',
+    `<div class="pane steps scroll">\n<table class="steps">\n${stepRows(t.view, t.stem).join('\n')}\n</table>\n</div>`,
+    '<div class="pane diff"><pre class="diff"></pre></div>',
+    `<div class="pane objects pics"><template class="objects">${objects.join('\n')}</template></div>`,
     '</div>',
-    `<div class="pics">\n<figure class="seq"><div class="scroll">${inlineSvg(t.seqSvg)}</div><figcaption>The interleaving</figcaption></figure>`,
-    `${objects.join('\n')}\n</div>`,
+    '</div>',
+    `<div class="pics"><template class="seq"><figure class="seq"><div class="scroll">${inlineSvg(t.seqSvg)}</div><figcaption>The interleaving</figcaption></figure></template></div>`,
     '</section>',
   ].join('\n');
 }

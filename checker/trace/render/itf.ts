@@ -3,7 +3,9 @@
 // itfSource's choice (the text trace's variables, where the spec has a JSON view); the values are
 // written by the layout that types them (itfByLayout) or by their kinds (itfByKind). Either way
 // no value is null or #unserializable where a layout or the trace says what it is: an absent
-// value is Quint's option None, a present one of the same field Some.
+// value is Quint's option None, a present one of the same field Some. Each state also carries
+// `mbt::actionTaken`, as Quint's own `--mbt` traces do, so a model-based-testing driver replays
+// ours unchanged; `#meta` holds no null either (the initial state's action is `init` there too).
 import { toPlain } from '../toPlain.ts';
 import { itfByKind } from './itfByKind.ts';
 import { itfByLayout } from './itfByLayout.ts';
@@ -11,11 +13,16 @@ import type { ItfSource } from './itfSource.ts';
 import type { TraceView } from './traceView.ts';
 
 const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
+/** The variable Quint's `--mbt` traces carry and its model-based-testing drivers dispatch on: the
+ * action that led to each state, `init` for the initial one. */
+export const ACTION_TAKEN = 'mbt::actionTaken';
+const INIT = 'init';
 
 export function itf(view: TraceView, source: ItfSource): Record<string, unknown> {
   const states = source.states === 'view' ? view.states : view.steps.map((s) => s.state);
   const encoded = source.layout ? itfByLayout(source.layout, states) : itfByKind(states);
-  const vars = encoded[0] ? Object.keys(encoded[0]) : [];
+  const actions = view.steps.map((s) => s.action ?? INIT);
+  const vars = encoded[0] ? [...Object.keys(encoded[0]), ACTION_TAKEN] : [];
   const loop = view.loopIndex !== undefined ? { loop: view.loopIndex } : {};
   return {
     '#meta': {
@@ -25,12 +32,12 @@ export function itf(view: TraceView, source: ItfSource): Record<string, unknown>
       description: `Shortest counterexample to ${view.violated} in ${view.spec}, written by rmc`,
       params: toPlain(view.params),
       violated: view.violated,
-      actions: view.steps.map((s) => s.action),
+      actions,
       labels: view.steps.map((s) => s.label),
       ...loop,
     },
     vars,
-    states: encoded.map((vals, index) => ({ '#meta': { index, label: view.steps[index]!.label }, ...vals })),
+    states: encoded.map((vals, index) => ({ '#meta': { index, label: view.steps[index]!.label }, ...vals, [ACTION_TAKEN]: actions[index]! })),
     ...loop,
   };
 }

@@ -6,7 +6,7 @@
 // guarantee gets a row of its own under a rule, so it never reads as some actor's step. A lasso's
 // cycle is bracketed (`+--` rules, `|` down the margin): its steps, then the step back to the
 // state it repeats from (or the stutter), and the guarantee is marked on the cycle as a whole,
-// with why the cycle is fair beneath it.
+// with why the cycle is fair beneath it. The cause, when the spec words one, is under the mark.
 import { cycleWords, stutters } from './brokenBy.ts';
 import { NO_ACTOR, type TraceView } from './traceView.ts';
 import { withCode } from './withCode.ts';
@@ -59,18 +59,20 @@ export function lanes(view: TraceView): string {
   const row = (r: Row) => `${r.inCycle ? '|' : ' '}${String(r.state).padStart(numberWidth)}${' '.repeat(start(r.col) - 1 - numberWidth)}${r.text}`;
   const rule = (text: string) => `+-- ${text} `.padEnd(Math.max(total, text.length + 9), '-');
 
+  const causeLines = view.cause !== undefined ? wrapText(view.cause, 100).map((l) => `    ${l}`) : [];
   const out = [
     ` ${STATE.padEnd(numberWidth + GAP)}${cells(cols)}`,
     ` ${'-'.repeat(STATE.length).padEnd(numberWidth + GAP)}${cells(cols.map((c) => '-'.repeat(c.length)))}`,
   ];
   if (loop === undefined) {
-    out.push(...rows.map(row), ` ${'-'.repeat(total - 1)}`, ` <- ${view.violated}: broken in state ${k + 1}`);
+    out.push(...rows.map(row), ` ${'-'.repeat(total - 1)}`, ` <- ${view.violated}: broken in state ${k + 1}`, ...causeLines);
   } else {
     out.push(
       ...rows.filter((r) => !r.inCycle).map(row),
       rule(`the cycle: ${cycleWords(view)}`),
       ...rows.filter((r) => r.inCycle).map(row),
       `+-- <- ${view.violated}: broken by the cycle, which never ends`,
+      ...causeLines,
       ...(view.fairness !== undefined ? wrapText(`Fairness: ${view.fairness}`, 100).map((l) => ` ${l}`) : []),
     );
   }

@@ -1,7 +1,7 @@
 // seqDot: the interleaving as a sequence diagram in DOT. One column per lane (a head box and a
 // dashed lifeline), one row per step top to bottom, the step drawn as a box in its actor's
 // column, with the code it abstracts under its label; messages (from the spec's `messages` hook) are blue arrows from the sending step to the
-// receiving one; the breaking step is red and bold. A lasso has no breaking step: the boxes of
+// receiving one; the breaking step is red and bold, the cause (when the spec words one) in its box. A lasso has no breaking step: the boxes of
 // its cycle's states are amber (from the state it repeats from), the step back is a dashed box of its own with a "back to state N" edge up to
 // the box of the state it repeats from (a stutter: a "stuttering" loop on the last box), and the
 // graph's label says how the behaviour breaks the guarantee and why the cycle is fair. Every
@@ -29,7 +29,13 @@ export function seqDot(view: TraceView, id: string): string {
   const node = (row: number, lane: number) => (row === 0 ? `L${lane}` : `S${row}_${lane}`);
   const rows = back ? k + 1 : k;
   const title = loop === undefined ? `${view.spec}: ${view.violated}` : `${view.spec}: ${view.violated} is violated ${brokenBy(view)}`;
-  const label = [view.caption ?? title, ...(view.fairness !== undefined ? wrapText(view.fairness, 110) : [])].join('\n');
+  // The cause is said where the guarantee breaks: in the breaking box, or under a lasso's title.
+  const causeText = (before: string) => (view.cause === undefined ? '' : `${before}${wrapText(view.cause, 60).join('\n')}`);
+  const label = [
+    view.caption ?? title,
+    ...(loop !== undefined && view.cause !== undefined ? wrapText(view.cause, 110) : []),
+    ...(view.fairness !== undefined ? wrapText(view.fairness, 110) : []),
+  ].join('\n');
   const out = [
     `digraph ${q(id)} {`,
     `  graph [id=${q(id)}, rankdir=TB, nodesep=0.4, ranksep=0.18, fontname="Helvetica", label=${q(label)}, labelloc=t];`,
@@ -51,7 +57,7 @@ export function seqDot(view: TraceView, id: string): string {
         const text = `back to state ${loop! + 1}: ${withCode(view.loopLabel ?? '', view.loopImplementation, '\n')}`;
         return `${node(i, j)} [id=${q(`${id}-back`)}, class="step", label=${q(text)}, shape=box, style="rounded,dashed,bold", color="#b35900"]`;
       }
-      const text = `${i + 1}: ${withCode(view.steps[i]!.label, view.implementation?.[i], '\n')}${loop === undefined && i === k ? `\n<- ${view.violated}` : ''}`;
+      const text = `${i + 1}: ${withCode(view.steps[i]!.label, view.implementation?.[i], '\n')}${loop === undefined && i === k ? `\n<- ${view.violated}${causeText('\n')}` : ''}`;
       const look = loop === undefined ? (i === k ? BREAKING : PLAIN) : i >= loop ? IN_CYCLE : PLAIN;
       return `${node(i, j)} [id=${q(`${id}-s${i}`)}, class="step", label=${q(text)}, shape=box, ${look}]`;
     });

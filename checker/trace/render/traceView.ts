@@ -4,7 +4,7 @@
 // there are no message arrows and the object graph is a generic drawing of the JSON tree. With a
 // `lanes` hook every declared lane is kept, idle ones too. A lasso's end (LassoEnd) brings its
 // step back and, worded here once, why its cycle is fair.
-import type { AnySpec, Layout, TraceStep, WaitsFor } from '../../spec.ts';
+import type { AnySpec, KernelStep, Layout, TraceStep, WaitsFor } from '../../spec.ts';
 import type { CycleFairness, Violation } from '../../findings.ts';
 import { stateToPlain } from '../toPlain.ts';
 import { cycleWaits } from './cycleWaits.ts';
@@ -51,6 +51,11 @@ export interface TraceView {
   readonly loopImplementation?: string;
   /** For lassos: why the cycle is a fair behaviour, and what it leaves waiting (fairnessSentence.ts). */
   readonly fairness?: string;
+  /** The fact that breaks the guarantee at the bad step (the spec's `cause` hook), one sentence. */
+  readonly cause?: string;
+  /** Per step, how a race diagram draws it (the spec's `kernelStep` hook): index i for steps[i],
+   * none for the initial state; for a lasso one more, the step back. */
+  readonly kernelSteps?: readonly (KernelStep | undefined)[];
 }
 
 /** How a lasso ends, as a Violation or a table cell carries it. */
@@ -104,6 +109,8 @@ export function traceView(
   const code = (action: string | null | undefined) => (action && pres?.implementation ? pres.implementation(action, params) : undefined);
   const implementation = steps.map((s) => code(s.action));
   const loopImplementation = code(lasso?.loopStep?.action);
+  const cause = pres?.cause ? pres.cause(steps, params, violated, loopIndex) : undefined;
+  const kernelSteps = pres?.kernelStep ? kernelStepsOf(pres.kernelStep, steps, lasso, params) : undefined;
   const fairness = lasso?.cycleFairness ? fairnessSentence(lasso.cycleFairness, cycleWaits(spec, params, steps.slice(lasso.loopIndex)), code) : undefined;
   return {
     spec: spec.name,
@@ -122,5 +129,19 @@ export function traceView(
     ...(implementation.some((c) => c !== undefined) ? { implementation } : {}),
     ...(loopImplementation !== undefined ? { loopImplementation } : {}),
     ...(fairness !== undefined ? { fairness } : {}),
+    ...(cause !== undefined ? { cause } : {}),
+    ...(kernelSteps !== undefined ? { kernelSteps } : {}),
   };
+}
+
+/** Each step through the hook; a lasso's step back is asked as one more step, from the last state to the loop's. */
+function kernelStepsOf(
+  hook: (trace: readonly TraceStep<unknown>[], i: number, p: Record<string, unknown>) => KernelStep | undefined,
+  steps: readonly TraceStep<unknown>[],
+  lasso: LassoEnd | undefined,
+  params: Record<string, unknown>,
+): (KernelStep | undefined)[] {
+  const back = lasso?.loopStep;
+  const all = back ? [...steps, { ...back, state: steps[lasso.loopIndex]!.state }] : steps;
+  return all.map((_, i) => (i === 0 ? undefined : hook(all, i, params)));
 }

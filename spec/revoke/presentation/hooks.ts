@@ -3,13 +3,16 @@
 // thread right after the owner), then the fork child. States print as stateJson (in the text
 // trace, the page and the ITF, typed there by stateJsonLayout); the object graph of the breaking
 // state is objectGraph; whom the revoker waits for in it, waitsOn. Beside each label, the kernel
-// code its step abstracts (kernelNames).
+// code its step abstracts (kernelNames); the same step as a kernel call for the LKML form
+// (kernelStep); the fact that breaks a guarantee at the bad step (cause).
 // Messages are the SCM_RIGHTS hand-offs, found from the socketpair's queue rather than from
 // action names: a step that fills the empty queue is a sendmsg, a step that empties it the
 // recvmsg that takes that message (the queue is FIFO, so pending sends are matched in order).
 import type { Presentation, TraceStep } from '../../../checker/spec.ts';
 import type { RevokeParams } from '../kernel/params.ts';
+import { cause } from './cause.ts';
 import { kernelName } from './kernelNames.ts';
+import { kernelStep } from './kernelStep.ts';
 import { objectGraph } from './objectGraph.ts';
 import { stateJson } from './stateJson.ts';
 import { stateJsonLayout } from './stateJsonLayout.ts';
@@ -45,5 +48,7 @@ export function presentation(d: Installed): Presentation<State, RevokeParams> {
     objectGraph: (s, p) => objectGraph(d, s, p),
     waitsOn: (s, p) => waitsOn(d, s, p),
     implementation: (action) => kernelName(d, action),
+    cause: (trace, p, violated, loopIndex) => cause(d, trace, p, violated, loopIndex),
+    kernelStep: (trace, i, p) => kernelStep(d, trace, i, p),
   };
 }

@@ -11,12 +11,15 @@
 // revoker's own references are never a user's path. A borrowed call whose struct file was freed
 // points at a dashed `(freed)` node: that is the use-after-free. Node ids are quoted `kind:name`
 // strings and every collection is walked in sorted id order, so the text depends on the state only.
+// For an SRCU gate (the C revocable) the domain's counters are a node of their own, each struct
+// file's rev->idx an edge to it.
 import { dotString as q } from '../../../checker/trace/render/dotString.ts';
 import { liveAccess, mappingReaches, spared } from '../kernel/access.ts';
 import type { Installed } from '../kernel/install.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { FDS, type FileId, type InodeId, type Marker, type State, isMarker } from '../kernel/state.ts';
 import { callEnd } from '../kernel/syscalls.ts';
+import { srcuOf } from './cause.ts';
 import { fileDead } from './stateJson.ts';
 
 const RED = 'color=red, fontcolor=red, penwidth=2';
@@ -148,6 +151,18 @@ export function objectGraph(d: Installed, s: State, p: RevokeParams): string {
     const state = inode.dead ? ' (dead)' : '';
     const reached = i === 'I' && redFiles.size > 0;
     node(`inode:${i}`, `inode ${i}${state}`, `shape=ellipse, style=bold, ${reached ? 'color=red, fontcolor=red' : inode.dead ? GREY : 'color=black'}`);
+  }
+  // A design whose gate is an SRCU read-side section shows the domain's counters and each struct
+  // file's rev->idx: a reader count below zero, or one that never drains, is the hang.
+  const srcu = srcuOf(s);
+  if (srcu !== undefined) {
+    const broken = srcu.readers[0] < 0 || srcu.readers[1] < 0;
+    const label = `srcu_struct of I\nidx = ${srcu.idx}\nreaders[0] = ${srcu.readers[0]}, readers[1] = ${srcu.readers[1]}`;
+    node('srcu:I', label, `shape=box, style="rounded,filled", fillcolor="#f4f4ff"${broken ? ', color=red, fontcolor=red' : ''}`);
+    edge(`inode:I`, 'srcu:I', false, 'provider');
+    for (const [f] of sorted(entries(s.files))) {
+      if (s.files[f]!.inode === 'I') edge(fileNode(f), 'srcu:I', false, `rev->idx = ${srcu.handles[f === 'F1' ? 1 : 0]}`, true);
+    }
   }
   return [...nodes, ...edges].join('\n');
 }

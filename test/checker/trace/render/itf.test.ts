@@ -15,7 +15,7 @@ const trace = (spec: AnySpec, ...states: unknown[]) => {
   const steps = states.map((state, i) => ({ action: i === 0 ? null : 'Step', label: i === 0 ? 'Initial predicate' : `Step ${i}`, state }));
   return itf(traceView(spec, {}, 'x', steps), itfSource(spec, {}));
 };
-const statesOf = (json: Record<string, unknown>) => (json.states as Record<string, unknown>[]).map(({ '#meta': _, ...vars }) => vars);
+const statesOf = (json: Record<string, unknown>) => (json.states as Record<string, unknown>[]).map(({ '#meta': _, 'mbt::actionTaken': _a, ...vars }) => vars);
 const NONE = { tag: 'None', value: { '#tup': [] } };
 const some = (value: unknown) => ({ tag: 'Some', value });
 
@@ -98,7 +98,7 @@ describe('itf', () => {
       { refs: [], count: 0, cursor: null, vma: null, fds: { 4: 'F1' } },
       { refs: ['F0'], count: 1, cursor: 'A', vma: { linked: true }, fds: {} },
     );
-    expect(json.vars).toEqual(['fds', 'vma', 'cursor', 'count', 'refs']);
+    expect(json.vars).toEqual(['fds', 'vma', 'cursor', 'count', 'refs', 'mbt::actionTaken']);
     expect(statesOf(json)).toEqual([
       { fds: { '#map': [[4, 'F1']] }, vma: NONE, cursor: NONE, count: 0, refs: [] },
       { fds: { '#map': [] }, vma: some({ linked: true }), cursor: some('A'), count: 1, refs: ['F0'] },
@@ -166,6 +166,42 @@ describe('itf', () => {
     const meta = itf(await handoffTrace(true), itfSource(handoffSpec(true), { variant: 'naive' }))['#meta'] as Record<string, unknown>;
     expect(meta).toMatchObject({ format: 'ITF', source: 'test/handoff', params: { variant: 'naive' }, violated: 'no-usable-descriptor' });
     expect(meta.labels).toEqual(['Initial predicate', 'SendFd(B -> A, F0)', 'Revoke(F0)', 'RecvFd(A): fd 4 -> F0']);
+  });
+});
+
+describe('mbt::actionTaken', () => {
+  it('names the action that led to every state, init for the first, as Quint --mbt traces do, and #meta holds no null', async () => {
+    const json = itf(await handoffTrace(true), itfSource(handoffSpec(true), { variant: 'naive' }));
+    const taken = (json.states as Record<string, unknown>[]).map((s) => s['mbt::actionTaken']);
+    expect(taken).toEqual(['init', 'SendFd', 'Revoke', 'RecvFd']);
+    expect((json['#meta'] as Record<string, unknown>).actions).toEqual(taken);
+    expect(JSON.stringify(json['#meta'])).not.toContain('null');
+    expect(validateItf(json, { mbt: true })).toEqual([]);
+  });
+
+  it('is checked by the validator: present, a name, init only first, agreeing with #meta.actions', async () => {
+    const json = itf(await handoffTrace(true), itfSource(handoffSpec(true), { variant: 'naive' }));
+    const states = json.states as Record<string, unknown>[];
+    const edited = (edit: (s: Record<string, unknown>[]) => void, meta?: object) => {
+      const copy = JSON.parse(JSON.stringify(json)) as Record<string, unknown>;
+      edit(copy.states as Record<string, unknown>[]);
+      if (meta) copy['#meta'] = { ...(copy['#meta'] as object), ...meta };
+      return validateItf(copy, { mbt: true });
+    };
+    expect(
+      validateItf(
+        { ...json, vars: (json.vars as string[]).filter((v) => v !== 'mbt::actionTaken'), states: states.map(({ 'mbt::actionTaken': _, ...s }) => s) },
+        { mbt: true },
+      ),
+    ).toEqual(['vars lacks mbt::actionTaken']);
+    expect(edited((s) => (s[0]!['mbt::actionTaken'] = 'SendFd'))).toContain('states[0].mbt::actionTaken is "SendFd", not "init"');
+    expect(edited((s) => (s[2]!['mbt::actionTaken'] = 'init'))).toContain('states[2].mbt::actionTaken is "init", which only the first state is');
+    expect(edited((s) => (s[1]!['mbt::actionTaken'] = 7))).toContain("states[1].mbt::actionTaken is not an action's name");
+    expect(edited((s) => (s[3]!['mbt::actionTaken'] = 'Close'))).toEqual(['states[3].mbt::actionTaken is "Close" but #meta.actions[3] is "RecvFd"']);
+    expect(edited(() => {}, { actions: [null, 'SendFd', 'Revoke', 'RecvFd'] })).toEqual([
+      'states[0].mbt::actionTaken is "init" but #meta.actions[0] is null',
+      '#meta.actions[0] is null',
+    ]);
   });
 });
 

@@ -11,12 +11,21 @@
 // Apalache's word for an expression it could not write; Quint cannot evaluate it, so it is
 // rejected unless `allowUnserializable`. Every variable keeps one type from state to state, and
 // every list, set and map holds values of one type (itfTypes.ts).
+// `mbt::actionTaken`, the variable Quint's `--mbt` traces carry and its model-based-testing
+// drivers dispatch on, is a string in every state that has it: `init` in the first, an action's
+// name in each later one, the same as `#meta.actions` where that lists them. The rule `mbt`
+// asks what those drivers need: the variable in every state, and no null in any `#meta` (a
+// driver reading it as a value fails).
 import { type ItfType, showType, typeOf, unify } from './itfTypes.ts';
 
 export interface ItfRules {
   /** Accept {"#unserializable": "..."} (ADR-015 allows it; Quint cannot read it back). */
   readonly allowUnserializable?: boolean;
+  /** What Quint's model-based-testing drivers need: `mbt::actionTaken` in every state, no null in `#meta`. */
+  readonly mbt?: boolean;
 }
+
+const ACTION_TAKEN = 'mbt::actionTaken';
 
 export function validateItf(json: unknown, rules: ItfRules = {}): string[] {
   const errors: string[] = [];
@@ -54,11 +63,42 @@ export function validateItf(json: unknown, rules: ItfRules = {}): string[] {
       if (errors.length === before) sameType(types, k, typeOf(x, at, errors), at, errors);
     }
   });
+  actionsTaken(json, vars, states, rules, errors);
+  if (rules.mbt) {
+    nullsIn(json['#meta'], '#meta', errors);
+    states.forEach((st, i) => isObject(st) && nullsIn(st['#meta'], `states[${i}].#meta`, errors));
+  }
   if ('loop' in json) {
     const l = json.loop;
     if (!Number.isInteger(l) || (l as number) < 0 || (l as number) >= states.length) errors.push(`loop ${String(l)} is not a state index`);
   }
   return errors;
+}
+
+function actionsTaken(json: Record<string, unknown>, vars: readonly string[], states: readonly unknown[], rules: ItfRules, errors: string[]): void {
+  if (!vars.includes(ACTION_TAKEN)) {
+    if (rules.mbt) errors.push(`vars lacks ${ACTION_TAKEN}`);
+    return;
+  }
+  const meta = json['#meta'];
+  const listed = isObject(meta) && Array.isArray(meta.actions) ? meta.actions : undefined;
+  if (listed !== undefined && listed.length !== states.length) errors.push(`#meta.actions lists ${listed.length} actions for ${states.length} states`);
+  states.forEach((st, i) => {
+    if (!isObject(st) || !(ACTION_TAKEN in st)) return;
+    const a = st[ACTION_TAKEN];
+    if (typeof a !== 'string' || a === '') return void errors.push(`states[${i}].${ACTION_TAKEN} is not an action's name`);
+    if (i === 0 && a !== 'init') errors.push(`states[0].${ACTION_TAKEN} is ${JSON.stringify(a)}, not "init"`);
+    if (i > 0 && a === 'init') errors.push(`states[${i}].${ACTION_TAKEN} is "init", which only the first state is`);
+    if (listed !== undefined && listed[i] !== a)
+      errors.push(`states[${i}].${ACTION_TAKEN} is ${JSON.stringify(a)} but #meta.actions[${i}] is ${JSON.stringify(listed[i])}`);
+  });
+}
+
+/** A null anywhere inside a #meta object. */
+function nullsIn(v: unknown, at: string, errors: string[]): void {
+  if (v === null) return void errors.push(`${at} is null`);
+  if (Array.isArray(v)) return v.forEach((x, i) => nullsIn(x, `${at}[${i}]`, errors));
+  if (isObject(v)) for (const [k, x] of Object.entries(v)) nullsIn(x, `${at}.${k}`, errors);
 }
 
 /** A variable has one type in every state: None in one and Some in the next agree, Some and a bare value do not. */
