@@ -74,7 +74,7 @@ describe('revoke: a design in a file outside the repository', () => {
     expect(table.labels.slice(0, variantNames.length)).toEqual([...variantNames]);
     // The progress lines name the file's row by its design, as the table does, never by its path.
     expect(r.stderr).toMatch(/^variant scm-walk: [\d,]+ states in /m);
-    expect(r.stderr).toMatch(/^  scm-walk x no-usable-descriptor: violated/m);
+    expect(r.stderr).toMatch(/^ {2}scm-walk x no-usable-descriptor: violated/m);
     expect(r.stderr).not.toContain(join(dir, 'scm-walk.ts'));
   }, 120_000);
 });
