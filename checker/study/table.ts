@@ -64,6 +64,8 @@ export interface TableOptions extends Pick<
 > {
   /** Values checked after the study's rows (a design file given with --design). */
   readonly extraValues?: readonly unknown[];
+  /** The rows to check, by index into the study's rows and extraValues (a part of the table: tableParts.ts); default all. */
+  readonly only?: readonly number[];
   /** Called as each row's search ends, with that row's cells. */
   readonly onRow?: (value: unknown, cells: readonly TableCell[], seconds: number, distinct: number) => void;
 }
@@ -71,11 +73,16 @@ export interface TableOptions extends Pick<
 export async function runTable(study: AnyStudy, params: Record<string, unknown>, options: TableOptions = {}): Promise<TableResult> {
   const started = performance.now();
   const param = study.rows.param;
-  const values = [...study.rows.values, ...(options.extraValues ?? [])];
+  const every = [...study.rows.values, ...(options.extraValues ?? [])];
+  // A part of the table has the whole table's columns, so the parts merge into the whole.
+  const everyParams = every.map((value) => ({ ...params, [param]: value }));
+  const everySpec = everyParams.map((p) => study.specFor(p));
+  const guarantees = columns(everySpec);
+  const rows = options.only ?? every.map((_, i) => i);
+  const values = rows.map((i) => every[i]);
   const labels = values.map((v) => rowLabel(study, v));
-  const rowParams = values.map((value) => ({ ...params, [param]: value }));
-  const specs = rowParams.map((p) => study.specFor(p));
-  const guarantees = columns(specs);
+  const rowParams = rows.map((i) => everyParams[i]!);
+  const specs = rows.map((i) => everySpec[i]!);
   const cells: TableCell[] = [];
   const unreached: { value: unknown; name: string }[] = [];
   const errors: RowError[] = [];
