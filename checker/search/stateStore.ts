@@ -37,7 +37,7 @@ export class StateStore<Seen extends StoredStates = SeenSet> implements StoredGr
     this.constraint = spec.constraint?.bind(spec);
   }
 
-  /** Lets go of the files the store spilled to (links and fingerprints past the first million states). */
+  /** Lets go of the files the store spilled to (links and fingerprints past the first 2^18 states). */
   close(): void {
     this.seen.close?.();
     this.parents.close();

@@ -2,8 +2,8 @@
 // open addressing with linear probing, for the searches that never ask where a known state is
 // stored (CompactSeenSet). It grows by half at 78% load, so the load stays between 52% and 78% and
 // the table holds 10.3 to 15.4 bytes a state (a doubling table would fall to 39% load: 20.5 bytes),
-// which leaves room under 16 bytes a state for the million states' links and fingerprints kept
-// in memory (spilledColumn.ts) once a search passes some tens of millions of states.
+// which leaves room under 16 bytes a state for the 2^18 states' links and fingerprints kept
+// in memory (spilledColumn.ts) (3.5 MiB) once a search passes about 10^7 states.
 //
 // The capacity is therefore no power of two: a fingerprint's slot is its low half scaled to the
 // capacity (lo * capacity / 2^32, computed exactly in two 16-bit halves, as doubles hold 53 bits).

@@ -1,6 +1,6 @@
 // ParentLinks: for every stored state (by index), the index of the state it was first reached
 // from and the index of the action that reached it: 6 bytes a state, in memory for the last
-// million states and on disk before them (spilledColumn.ts). A trace is rebuilt from these by
+// 2^18 states and on disk before them (spilledColumn.ts). A trace is rebuilt from these by
 // re-running the actions (trace/rebuild.ts), so no state object is kept for traces.
 import { SpilledColumn } from './spilledColumn.ts';
 

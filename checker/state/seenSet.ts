@@ -120,7 +120,7 @@ export class CompactSeenSet implements SeenSet {
 /**
  * The fingerprint of each stored state by index, which is all a trace rebuild needs: part of the
  * fingerprint seen-sets, and all the parallel search's coordinator keeps (its table is shared with
- * the workers and holds no indices). In memory for the last million states, on disk before them.
+ * the workers and holds no indices). In memory for the last 2^18 states, on disk before them.
  */
 export class IndexedFingerprints implements StoredStates {
   private readonly his: SpilledColumn<Uint32Array>;

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { grow } from './grow.ts';
 
-/** Entries a column keeps in memory: 4 MiB of a Uint32 column, so spilling costs one write per million states. */
-export const WINDOW = 1 << 20;
+/** Entries a column keeps in memory: 1 MiB of a Uint32 column (3.5 MiB for the four columns), one write per 262,144 states. */
+export const WINDOW = 1 << 18;
 
 type Column = Uint16Array | Uint32Array;
 
