@@ -11,13 +11,14 @@ import { loadSpec } from '../checker/cli/loadSpec.ts';
 import { isStudy } from '../checker/study/study.ts';
 import type { Job, Measured } from './measureOne.ts';
 import { runSpin, runTlc, runTlcRevoke, spinMissing, tlcMissing, type PeerRun } from './peers.ts';
+import { compactStoreBytesFor } from '../checker/state/seenSet.ts';
 
 /**
  * The revoke rows of issue 13, found by role for the ratio lines: safety (every invariant named,
  * so no temporal property) with one and two workers, full (every invariant and revoke-returns),
  * and `npm start` (the table of every variant).
  */
-type Role = 'safety1' | 'safety2' | 'full1' | 'start';
+type Role = 'safety1' | 'safety2' | 'full1' | 'start' | 'threads1' | 'threads2';
 
 interface Row extends Job {
   readonly model: string;
@@ -48,7 +49,9 @@ const revoke = (config: 'default' | 'wide'): Row[] => {
 /** The tables issue 14 compares with the default one (spec/revoke/README.md, "The bounds"). */
 const outOfDefault: readonly [string, Partial<Row>][] = [
   ['filesOnI=2', { params: { filesOnI: 2 } }],
-  ['threads', { config: 'threads' }],
+  ['threads', { config: 'threads', role: 'threads1' }],
+  // Issue 26: two workers on a table's rows, against one (the row above).
+  ['threads (2 workers)', { config: 'threads', workers: 2, role: 'threads2' }],
   ['frevoke, filesOnI=1', { params: { mode: 'frevoke' } }],
   ['frevoke-shared (frevoke, filesOnI=2)', { config: 'frevoke-shared' }],
 ];
@@ -134,6 +137,8 @@ interface Ours {
 }
 const ours = new Map<string, Ours>();
 const verdictTables = new Map<string, Record<string, string[]>>();
+/** Each row's store (seen-set and parent links in memory), for the bytes-a-state line. */
+const storeFigures: { model: string; workers: number; distinct: number; storeBytes: number }[] = [];
 const byRole = new Map<Role, Ours>();
 const loadAtStart = load();
 process.stderr.write(
@@ -159,6 +164,7 @@ for (const row of rows) {
   };
   ours.set(row.role ? row.model : `${row.model}/${row.workers}`, o);
   if (m.verdicts) verdictTables.set(row.model, m.verdicts);
+  if (m.storeBytes !== undefined && !oneThread) storeFigures.push({ model: row.model, workers: row.workers, distinct: m.distinct, storeBytes: m.storeBytes });
   if (row.role) byRole.set(row.role, o);
   const opt = (x: number | undefined, f: (x: number) => string): string => (x === undefined ? '-' : f(x));
   table.push([
@@ -253,8 +259,24 @@ if (safety1) {
   const tlc = tlcRevoke
     ? `TLC ${fmt(tlcRevoke.distinct / tlcRevoke.seconds)}/s on issue 13's model: ${(rate / (tlcRevoke.distinct / tlcRevoke.seconds)).toFixed(2)}x TLC's rate`
     : `TLC not run${tlcRevokeMissing ? '' : ' (--quick)'}`;
-  targetLines.push(`safety rate (${safety1.label}): ${fmt(rate)} distinct/s (target 100,000: ${(rate / 100_000).toFixed(2)}x; ${tlc})`);
+  targetLines.push(`safety rate (${safety1.label}): ${fmt(rate)} distinct/s (target 150,000: ${(rate / 150_000).toFixed(2)}x; ${tlc})`);
 }
+const threads1 = byRole.get('threads1');
+const threads2 = byRole.get('threads2');
+if (threads1 && threads2)
+  targetLines.push(
+    `threads table /1 over /2 time: ${(threads1.seconds / threads2.seconds).toFixed(2)}x (${s(threads1)} over ${s(threads2)}, whole processes; target >= 1.6x)`,
+  );
+// Issue 26: at most 16 bytes a state in the store at 10^8 states. Measured on the largest
+// one-thread row; the store at 10^8 states, which no bench row reaches, as the store counts it.
+const largestOneThread = [...storeFigures].filter((f) => f.workers === 1).sort((a, b) => b.distinct - a.distinct)[0];
+// The worst point from 10^7 to 10^9 states: just past a growth of the table.
+let worstPast1e7 = 0;
+for (let n = 1e7; n <= 1e9; n = Math.ceil(n * 1.001)) worstPast1e7 = Math.max(worstPast1e7, compactStoreBytesFor(n) / n);
+if (largestOneThread)
+  targetLines.push(
+    `store bytes a state: ${(largestOneThread.storeBytes / largestOneThread.distinct).toFixed(1)} measured (${largestOneThread.model}, ${fmt(largestOneThread.distinct)} states), ${(compactStoreBytesFor(1e8) / 1e8).toFixed(1)} at 10^8 states, at most ${worstPast1e7.toFixed(1)} from 10^7 to 10^9 (the one-thread store's own count; target <= 16)`,
+  );
 if (start)
   targetLines.push(
     `npm start: ${s(start)} wall (${start.tableRows} variants, ${fmt(start.distinct)} distinct; the checker's own ${start.innerSeconds.toFixed(2)} s; target 10 s: ${(start.seconds / 10).toFixed(2)}x)`,

@@ -1,6 +1,6 @@
 // The commands behind the CLI: each loads what it needs, runs it, prints, and returns the exit
 // code. Errors are thrown as UsageError/SpecError and turned into one line by main.ts.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
 import { shown, UsageError } from '../errors.ts';
@@ -20,6 +20,7 @@ import { type ParamSource, resolveParams, validated } from '../run/params.ts';
 import { compareExpectations, expectationsText } from '../study/expectations.ts';
 import { checkRow } from '../study/checkRow.ts';
 import { type AnyStudy, isStudy, rowLabel } from '../study/study.ts';
+import { mergeParts, parseShard, selectRows, type PartInfo } from '../study/tableParts.ts';
 import { studyParamSource } from '../study/studyParams.ts';
 import { registeredNames, userCwd } from './registry.ts';
 import { saveTraces, tracesJson, type TracesSaved } from './saveTraces.ts';
@@ -48,7 +49,13 @@ export interface CommonFlags {
   progress?: number;
   strict?: boolean;
   typecheck?: boolean;
+  /** table: the rows to check, by label (a part of the table). */
+  rows?: string;
+  /** table: the i-th of n parts, as `i/n`. */
+  shard?: string;
 }
+
+const rmcVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Ctrl-C and SIGTERM for one run (interrupts.ts); a second signal prints the figures so far. */
 function onInterrupt(flags: { json?: boolean }, spec: SpecModule, params: object): Interrupts {
@@ -279,7 +286,7 @@ async function withTable(
   flags: CommonFlags,
   what: string,
   rowLines: (study: AnyStudy) => Pick<TableOptions, 'onRow'>,
-  report: (study: AnyStudy, params: Record<string, unknown>, table: TableResult) => number,
+  report: (study: AnyStudy, params: Record<string, unknown>, table: TableResult, part: PartInfo | undefined) => number,
 ): Promise<number> {
   const { spec: study, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
   knownSpec(study.name);
@@ -289,11 +296,20 @@ async function withTable(
   knownParams(params);
   const extraValues = designFiles(study, flags);
   for (const f of extraValues) validated(bounds, { ...params, [study.rows.param]: f });
+  // A part of the table (--rows, --shard): its rows are checked, and its JSON says which table it is part of.
+  const selection = {
+    ...(flags.rows !== undefined ? { rows: flags.rows.split(',') } : {}),
+    ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
+  };
+  const allLabels = [...study.rows.values, ...extraValues].map((v) => rowLabel(study, v));
+  const only = selection.rows || selection.shard ? selectRows(allLabels, selection) : undefined;
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, study, params);
   try {
-    const table = await runTable(study, params, { extraValues, ...budgets(flags), interrupted: ctrlC.interrupted, live: ctrlC.live, ...rowLines(study) });
-    const code = report(study, params, table);
+    const options = { extraValues, ...(only ? { only } : {}), ...budgets(flags), interrupted: ctrlC.interrupted, live: ctrlC.live, ...rowLines(study) };
+    const table = await runTable(study, params, options);
+    const part = only ? { rmcVersion, param: study.rows.param, rows: allLabels, seconds: table.seconds } : undefined;
+    const code = report(study, params, table, part);
     if (table.interrupted) {
       process.stderr.write('rmc: interrupted; the rows marked interrupted were not checked\n');
       return settle(ctrlC, ctrlC.exitCode());
@@ -329,11 +345,40 @@ export function runTableCommand(specArg: string, flags: CommonFlags): Promise<nu
       for (const c of cells) process.stderr.write(`  ${rowLabel(study, value)} x ${c.guarantee}: ${cellText(c)}\n`);
     },
   });
-  return withTable(specArg, flags, 'tabulate', rowLines, (_spec, _params, table) => {
-    if (flags.json) process.stdout.write(JSON.stringify(tableJson(table)) + '\n');
+  return withTable(specArg, flags, 'tabulate', rowLines, (_spec, _params, table, part) => {
+    if (flags.json) process.stdout.write(JSON.stringify({ ...tableJson(table), ...(part ? { part } : {}) }) + '\n');
     else process.stdout.write(tableText(table));
-    return table.cells.some((c) => c.verdict === 'incomplete') ? EXIT.incomplete : EXIT.ok;
+    return tableExitCode(table);
   });
+}
+
+/** A table's exit code once it is printed: a failed row's (75/76/77), else 3 for an incomplete cell, else 0. */
+function tableExitCode(table: TableResult): number {
+  return table.errors?.[0]?.exitCode ?? (table.cells.some((c) => c.verdict === 'incomplete') ? EXIT.incomplete : EXIT.ok);
+}
+
+/** rmc merge: the table from the JSON of its parts (`rmc table --shard i/n --json`), printed as `rmc table` prints it. */
+export function runMerge(files: readonly string[], flags: { json?: boolean }): number {
+  releaseEarlySignals();
+  const parts = files.map((f) => {
+    const path = resolve(userCwd(), f);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new UsageError(`merge: cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
+    }
+    try {
+      return { file: f, json: JSON.parse(text) as unknown };
+    } catch {
+      throw new UsageError(`merge: ${f} is not JSON (the output of rmc table --shard i/n --json)`, 2);
+    }
+  });
+  const table = mergeParts(parts);
+  if (flags.json) process.stdout.write(JSON.stringify(tableJson(table)) + '\n');
+  else process.stdout.write(tableText(table));
+  for (const e of table.errors ?? []) process.stderr.write(`rmc: ${table.param} ${e.label}: ${e.message}\n`);
+  return tableExitCode(table);
 }
 
 export async function runCounterexamples(specArg: string, out: string): Promise<number> {

@@ -9,7 +9,17 @@ import { EXIT } from '../report/exitCode.ts';
 import { jsonError } from '../report/jsonReport.ts';
 import { parseByteSize } from './byteSize.ts';
 import { runSoFar } from './runSoFar.ts';
-import { runCheck, runCounterexamples, runExpectCommand, runList, runSimulate, runTableCommand, type CommonFlags, type SimulateFlags } from './commands.ts';
+import {
+  runCheck,
+  runCounterexamples,
+  runExpectCommand,
+  runList,
+  runMerge,
+  runSimulate,
+  runTableCommand,
+  type CommonFlags,
+  type SimulateFlags,
+} from './commands.ts';
 
 /** The longest line an error may print: values the user gave are echoed, never whole. */
 const MAX_LINE = 500;
@@ -146,11 +156,20 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runList(flags);
     });
 
-  searchOptions(program.command('table <spec>').description("every guarantee for every value of the spec's table parameter")).action(
-    async (spec: string, flags: CommonFlags) => {
+  searchOptions(program.command('table <spec>').description("every guarantee for every value of the spec's table parameter"))
+    .option('--rows <labels>', 'check only these rows (comma-separated labels): a part of the table, for rmc merge')
+    .option('--shard <i/n>', 'check only the i-th of n parts of the rows (rows i, i+n, ...): for rmc merge')
+    .action(async (spec: string, flags: CommonFlags) => {
       exitCode = await runTableCommand(spec, flags);
-    },
-  );
+    });
+
+  program
+    .command('merge <parts...>')
+    .description('the table from the JSON of its parts (rmc table --shard i/n --json, one per machine), as rmc table prints it')
+    .option('--json', 'print one JSON object on stdout')
+    .action((parts: string[], flags: { json?: boolean }) => {
+      exitCode = runMerge(parts, flags);
+    });
 
   searchOptions(
     program.command('expect <spec>').description('the table, each cell against the verdict its row expects (exit 14 on drift, naming cell, expected and got)'),

@@ -28,7 +28,8 @@ import type { GraphTap } from './graphTap.ts';
 export const SLICE = 256;
 
 export async function bfs(spec: AnySpec, params: object, options: CheckOptions, tap?: GraphTap): Promise<CheckResult> {
-  const search = new SequentialSearch(new SearchBook(spec, params, options), tap);
+  // Without a behaviour graph no known state's index is asked for: the compact seen-set (16 bytes a state at most).
+  const search = new SequentialSearch(new SearchBook(spec, params, options, { indexed: tap !== undefined }), tap);
   try {
     return search.finish(await SearchDriver.of(options, search.book.started).run(search, SLICE));
   } finally {
@@ -80,6 +81,8 @@ export class SequentialSearch implements Stepper {
     } catch (e) {
       throw visits.failure(e);
     }
+    const refusal = store.seen.refusal;
+    if (refusal !== undefined && !findings.stop) findings.incomplete(refusal);
     book.counts.queue = queue.length; // for the figures a second Ctrl-C prints (options.live)
     return findings.stop !== undefined || queue.length === 0;
   }
@@ -110,8 +113,9 @@ export class SequentialSearch implements Stepper {
     return this.book.result();
   }
 
-  /** Lets go of the queue (and the files it spilled to). */
+  /** Lets go of the queue and the store (and the files they spilled to). */
   close(): void {
     this.queue.close();
+    this.book.store.close();
   }
 }

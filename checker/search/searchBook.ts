@@ -28,11 +28,13 @@ export class SearchBook<Seen extends StoredStates = SeenSet> {
       readonly seen?: Seen;
       /** Check nothing (no invariant, no `reachable` predicate): the behaviour graph pass. */
       readonly unchecked?: boolean;
+      /** Whether the seen-set must give a known state's index (a behaviour graph is recorded: the default). */
+      readonly indexed?: boolean;
     } = {},
   ) {
     this.counts = new SearchCounts(spec.actions.map((a) => a.name));
     this.findings = new SearchFindings(spec, params, options, !how.unchecked);
-    this.store = new StateStore(spec, params, options, how.seen);
+    this.store = new StateStore(spec, params, options, how.seen, how.indexed ?? true);
     if (options.live) options.live.current = () => this.progress();
   }
 

@@ -72,6 +72,8 @@ export interface TableOptions extends Pick<
 > {
   /** Values checked after the study's rows (a design file given with --design). */
   readonly extraValues?: readonly unknown[];
+  /** The rows to check, by index into the study's rows and extraValues (a part of the table: tableParts.ts); default all. */
+  readonly only?: readonly number[];
   /** Called as each row's search ends, with that row's cells. */
   readonly onRow?: (value: unknown, cells: readonly TableCell[], seconds: number, distinct: number) => void;
 }
@@ -79,13 +81,19 @@ export interface TableOptions extends Pick<
 export async function runTable(study: AnyStudy, params: Record<string, unknown>, options: TableOptions = {}): Promise<TableResult> {
   const started = performance.now();
   const param = study.rows.param;
-  const values = [...study.rows.values, ...(options.extraValues ?? [])];
+  const every = [...study.rows.values, ...(options.extraValues ?? [])];
+  // A part of the table has the whole table's columns, so the parts merge into the whole.
+  const everyParams = every.map((value) => ({ ...params, [param]: value }));
+  const everySpec = everyParams.map((p) => study.specFor(p));
+  const halves = new Set(everyParams.flatMap((p) => Object.values(study.split?.(p) ?? {}).map((half) => half.invariant)));
+  const guarantees = columns(everySpec).filter((g) => !halves.has(g));
+  const rows = options.only ?? every.map((_, i) => i);
+  const values = rows.map((i) => every[i]);
   const labels = values.map((v) => rowLabel(study, v));
-  const rowParams = values.map((value) => ({ ...params, [param]: value }));
-  const specs = rowParams.map((p) => study.specFor(p));
+  const rowParams = rows.map((i) => everyParams[i]!);
+  const specs = rows.map((i) => everySpec[i]!);
+  // A guarantee's unpromised half (Study.split) is judged in its guarantee's cell, no column of its own.
   const splits = rowParams.map((p) => study.split?.(p) ?? {});
-  const halves = new Set(splits.flatMap((split) => Object.values(split).map((half) => half.invariant)));
-  const guarantees = columns(specs).filter((g) => !halves.has(g));
   const cells: TableCell[] = [];
   const unreached: { value: unknown; name: string }[] = [];
   const errors: RowError[] = [];

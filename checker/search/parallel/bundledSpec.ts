@@ -9,6 +9,7 @@
 // import.meta, is loaded the old way (which reports an error as the main thread would).
 import { buildSync } from 'esbuild';
 import Module, { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 interface InternalModule {
@@ -19,8 +20,10 @@ interface InternalModule {
 }
 type ModuleClass = (new (id: string) => InternalModule) & { _nodeModulePaths(dir: string): string[] };
 
-export function requireBundledSpec(file: string): unknown {
+/** The spec module at `file`, bundled here, or compiled from `prebuilt` (the same bundle, made by the coordinator: prebuilt.ts). */
+export function requireBundledSpec(file: string, prebuilt?: string): unknown {
   let code: string;
+  if (prebuilt !== undefined) return compileAs(file, readFileSync(prebuilt, 'utf8'));
   try {
     const out = buildSync({
       entryPoints: [file],
@@ -39,6 +42,11 @@ export function requireBundledSpec(file: string): unknown {
   } catch {
     return createRequire(file)(file);
   }
+  return compileAs(file, code);
+}
+
+/** Compiles CommonJS `code` as the module at `file` (its requires resolve from the spec's folder). */
+function compileAs(file: string, code: string): unknown {
   const M = Module as unknown as ModuleClass;
   const m = new M(file);
   m.filename = file;

@@ -205,6 +205,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
     } else if (!(e instanceof Stopped)) throw e;
   } finally {
     await pool.close();
+    store.close();
   }
   return book.result();
 }

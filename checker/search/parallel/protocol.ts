@@ -20,6 +20,8 @@ export type Transport = 'codec' | 'clone';
 
 export interface WorkerSetup {
   readonly specFile: string;
+  /** The spec module prebuilt as one CommonJS file (prebuilt.ts), which the worker compiles as specFile; else it bundles specFile itself. */
+  readonly specBundle?: string;
   readonly params: object;
   readonly symmetry: boolean;
   readonly transport: Transport;

@@ -60,7 +60,7 @@ const control = new ControlBlock(W, setup.control);
  * one level down (specOf).
  */
 function requireSpecModule(file: string): unknown {
-  return specOf(requireBundledSpec(file));
+  return specOf(requireBundledSpec(file, setup.specBundle));
 }
 
 /**

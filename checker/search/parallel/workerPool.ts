@@ -1,7 +1,9 @@
 // WorkerPool: the search workers, and a way to wait for one reply from each that looks up now
 // and then (progress, budgets, Ctrl-C: the caller's `onWait`) and gives up when a worker fails.
 import v8 from 'node:v8';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { prebuiltBundle } from './prebuilt.ts';
 import { SpecError } from '../../errors.ts';
 import { formatBytes, oldGenerationLimit, raiseHint } from '../memoryWatch.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
@@ -26,8 +28,14 @@ export class WorkerPool {
   private readonly inbox: FromWorker[][];
   private readonly waiters: (() => void)[] = [];
 
-  constructor(count: number, setup: Omit<WorkerSetup, 'me' | 'workers'>) {
-    const entry = new URL('./workerEntry.cjs', import.meta.url);
+  constructor(count: number, given: Omit<WorkerSetup, 'me' | 'workers' | 'specBundle'>) {
+    // Prebuilt JavaScript (prebuilt.ts) where both the worker and the spec bundle: no TypeScript
+    // compiled at the worker's start. Else the worker registers tsx and compiles its modules.
+    const worker = prebuiltBundle(fileURLToPath(new URL('./searchWorker.ts', import.meta.url)));
+    const specBundle = worker === undefined ? undefined : prebuiltBundle(given.specFile);
+    const prebuilt = worker !== undefined && specBundle !== undefined;
+    const entry = prebuilt ? worker : fileURLToPath(new URL('./workerEntry.cjs', import.meta.url));
+    const setup = { ...given, ...(prebuilt ? { specBundle } : {}) };
     this.workers = Array.from({ length: count }, (_, me) => new Worker(entry, { workerData: { ...setup, me, workers: count } satisfies WorkerSetup }));
     this.inbox = this.workers.map(() => []);
     this.workers.forEach((w, i) => {

@@ -44,4 +44,17 @@ describe('a search whose JS heap fills', () => {
     expect(tight.incompleteReason).toBe('memory budget of 400 MB reached (the process holds 512 MB)');
     await expect(check(spec, { rms: 6 }, { maxMemory: 0 })).rejects.toThrow('--max-memory must be a positive number');
   }, 60_000);
+
+  it('stops cleanly where the seen-set would outgrow --max-memory, before it allocates', async () => {
+    // 512 MB read, a budget 100 KB above: the periodic look never stops the run; the seen-set's
+    // first growth (from 65,536 slots to 98,304, 768 KB) would pass the budget, so it is refused,
+    // the table takes states on to 95% load meanwhile, and the search stops at the next look.
+    const spec = (await import(specFile)).default as AnySpec;
+    const r = await check(spec, { rms: 7 }, { workers: 1, maxMemory: 512 * MB + 100 * 1024, readMemory: heapFullWhen(() => false) });
+    expect(r.verdict).toBe('incomplete');
+    expect(r.incompleteReason).toBe("memory budget of 512 MB reached (the seen-set's growth by 768 KB would take the process past it from 512 MB)");
+    expect(r.stats.distinctStates).toBeGreaterThanOrEqual(49_152);
+    expect(r.stats.distinctStates).toBeLessThan(62_259); // of 296,448
+    expectConsistent(r);
+  }, 60_000);
 });

@@ -13,7 +13,8 @@ import selfRevoke from '../../../spec/revoke/configs/self-revoke.json' with { ty
 const params = (over: Partial<RevokeParams>): RevokeParams => ({ ...revoke.defaults, ...over }) as RevokeParams;
 
 function timeless(r: CheckResult): unknown {
-  const { seconds: _s, statesPerSecond: _r, ...stats } = r.stats;
+  // storeBytes too: the one pass's seen-set keeps indices for its behaviour graph, the separate pass's safety search none.
+  const { seconds: _s, statesPerSecond: _r, storeBytes: _b, ...stats } = r.stats;
   return { ...r, stats };
 }
 
