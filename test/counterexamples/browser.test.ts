@@ -372,7 +372,7 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
         cls: string;
         width: number;
       }[];
-      expect(cells.length).toBe(13 * 12);
+      expect(cells.length).toBe(14 * 12);
       for (const c of cells) {
         if (c.title.startsWith('holds')) expect(c.text, c.title).toBe('\u2713');
         if (c.title.startsWith('violated')) expect(c.text, c.title).toMatch(/^[\u2717\u21bb] \d+$/);

@@ -105,7 +105,7 @@ function refuseForeign(dir: string, shownAs: string): string[] {
 
 /** A folder's entries split into a previous generation's (the manifest, if it is ours, and the
  * plain files it lists, those in a subfolder as `sub/name`) and the rest: everything, when there
- * is no manifest of ours. A subfolder is ours when it holds nothing but listed plain files. */
+ * is no manifest of ours. A subfolder is ours when it holds listed plain files and nothing else. */
 function entriesOf(dir: string): { ours: string[]; foreign: string[] } {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   const listed = entries.some((e) => e.name === MANIFEST && e.isFile()) ? manifestFiles(join(dir, MANIFEST)) : undefined;
@@ -115,7 +115,8 @@ function entriesOf(dir: string): { ours: string[]; foreign: string[] } {
     if (listed !== undefined && e.isFile() && (e.name === MANIFEST || listed.has(e.name))) ours.push(e.name);
     else if (listed !== undefined && e.isDirectory() && !e.isSymbolicLink()) {
       const inside = readdirSync(join(dir, e.name), { withFileTypes: true });
-      const all = inside.every((f) => f.isFile() && listed.has(`${e.name}/${f.name}`));
+      // An empty folder is the user's: rmc never leaves one behind.
+      const all = inside.length > 0 && inside.every((f) => f.isFile() && listed.has(`${e.name}/${f.name}`));
       if (all) ours.push(...inside.map((f) => `${e.name}/${f.name}`).sort());
       else foreign.push(e.name);
     } else foreign.push(e.name);

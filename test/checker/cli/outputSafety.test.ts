@@ -282,6 +282,7 @@ describe('writeFileSet (the --trace-dir writer) on a failing file system', () =>
 const readManifest = (dir: string): { writtenBy: string; files: string[] } => JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
 const GENERATED = [
   '2--below-two.itf.json',
+  '2--below-two.lkml.txt',
   '2--below-two.objects.dot',
   '2--below-two.objects.svg',
   '2--below-two.seq.dot',
@@ -291,6 +292,8 @@ const GENERATED = [
   'README.md',
   'index.html',
 ];
+/** The guarantee sheets, one a row, in their own subfolder. */
+const SHEETS = ['designs/1.md', 'designs/2.md'];
 
 /** A folder as a previous `rmc counterexamples` left it; `extra` files, listed in its manifest,
  * stand for files an older version generated and this one no longer does. */
@@ -443,10 +446,10 @@ export default { name: 'row-throws', summary: 'row 2 throws', defaults: { v: 1 }
         make(out);
         const r = rmc(['counterexamples', tableSpecFile, '--out', out]);
         expect(r.code).toBe(0);
-        expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`rmc: wrote 10 files to ${out}`); // after a line per row
+        expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(`rmc: wrote 13 files to ${out}`); // after a line per row
         expect(readdirSync(join(dir, 'parent'))).toEqual(['out']);
-        expect(readdirSync(out).sort()).toEqual([MANIFEST, ...GENERATED].sort());
-        expect(readManifest(out)).toMatchObject({ writtenBy: 'rmc counterexamples', files: GENERATED });
+        expect(readdirSync(out).sort()).toEqual([MANIFEST, ...GENERATED, 'designs'].sort());
+        expect(readManifest(out)).toMatchObject({ writtenBy: 'rmc counterexamples', files: [...GENERATED, ...SHEETS].sort() });
         expect(readFileSync(join(out, 'GUARANTEES.md'), 'utf8')).not.toMatch(/^old/);
       },
       CLI,
@@ -510,7 +513,7 @@ describe('generateCounterexamples on a failing file system', () => {
     'writes the same manifest bytes every run (no time, pid or path in it)',
     async () => {
       const [a, b] = [join(tempDir('rmc-out-gen-'), 'a'), join(tempDir('rmc-out-gen-'), 'b')];
-      expect(await generate(a)).toEqual([MANIFEST, ...GENERATED].sort());
+      expect(await generate(a)).toEqual([MANIFEST, ...GENERATED, ...SHEETS].sort());
       await generate(b);
       expect(readFileSync(join(a, MANIFEST))).toEqual(readFileSync(join(b, MANIFEST)));
       expect(readFileSync(join(a, MANIFEST), 'utf8')).not.toMatch(new RegExp(`${process.pid}|/tmp|\\d{4}-\\d\\d-\\d\\d`));
