@@ -9,7 +9,7 @@ import { guarantees } from './guarantees.ts';
 import type { RevokeParams } from './params.ts';
 import { type Operation, operationOf, promisedOperations, unpromisedOperations } from './promises.ts';
 import type { State } from './state.ts';
-import type { AnyOpKind as OpKind } from './access.ts';
+import { type AnyOpKind as OpKind, OP_KINDS } from './access.ts';
 import type { Installed } from './install.ts';
 
 /** The guarantee's unpromised half's invariant name. */
@@ -48,7 +48,7 @@ export function judgedGuarantees(d: Installed): readonly Guarantee[] {
 }
 
 /** Kinds of operation by class, for naming what got through. */
-const KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'fchmod', 'mmap', 'open'];
+const KINDS: readonly OpKind[] = [...OP_KINDS, 'open'];
 
 /**
  * The operations that break guarantee `name` of design d in state s (its last state, in a

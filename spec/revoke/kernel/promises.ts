@@ -6,10 +6,7 @@
 // promise that gets through is shown as such (guarantees.ts builds each guarantee for a set of
 // classes; revokeSpec.ts checks both halves; index.ts tells the table which is which).
 import type { Operation, Promises } from '../api/designApi.ts';
-import type { CallKind } from './state.ts';
-
-/** An operation through a descriptor, or an open under way (variant.ts's OpKind, spelled here so the design record can import this module). */
-type OpKind = CallKind | 'mmap' | 'open';
+import type { AnyOpKind as OpKind } from './access.ts';
 
 /** The operations a design may promise to stop, and what it promises: api/designApi.ts defines them, for a design file to be typed by. */
 export type { Operation, Promises } from '../api/designApi.ts';

@@ -1,7 +1,7 @@
 // cause: the fact that breaks a guarantee at a revoke trace's bad step, as the one sentence a
 // reviewer quotes ("A's fd 3 still reaches F0 (f_op live, inode I) after revoke returned 0:
 // read(), write() get through"). It is read off the last state as the guarantee itself reads it
-// (kernel/guarantees.ts: the same liveAccess, mappingReaches, callReaches), never off labels, so
+// (kernel/guarantees.ts: the same liveAccess, mappingReaches, and the design's `end` point), never off labels, so
 // the sentence names exactly the holder the predicate trips on. A lasso (revoke-returns) says
 // which revoker step is never taken and what blocks it: the holders the drain waits for
 // (waitsOn), or for an SRCU gate the reader count that never drains and the step that

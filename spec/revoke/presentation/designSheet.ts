@@ -1,8 +1,9 @@
 // designSheet: what a design's guarantee sheet (counterexamples/designs/<design>.md) says of it
 // beyond the checker's findings. What the design is and what the model leaves out for it are its
 // file's header comment (each design file opens with the kernel code it models and its "Left
-// out:"); what it promises is `promisesOf`, the one place that reads a design's promise record,
-// today its `claims` (every guarantee when it names none), each worded by the guarantee's doc.
+// out:"); what it promises is `promisesOf`, the one place that reads a design's promise record
+// (`promises.guarantees`: every guarantee when it names none), each worded by the guarantee's doc;
+// what it promises per operation is the table's `promises` (designSheetMd.ts).
 import { readFileSync } from 'node:fs';
 import type { RowSheet } from '../../../checker/study/study.ts';
 import { guarantees } from '../kernel/guarantees.ts';
@@ -32,10 +33,7 @@ const FILES: Readonly<Record<string, string>> = {
   'drm-unplug': 'drmUnplug.ts',
 };
 
-/**
- * What design d promises, guarantee by guarantee, in the promise's words. The merger's per
- * operation-class promises replace `claims` here, and only here.
- */
+/** What design d promises, guarantee by guarantee, in the promise's words. */
 export function promisesOf(d: Design): { guarantee: string; promise: string }[] {
   const claims = d.promises?.guarantees;
   const all = [...guarantees(install(d)).map((g) => ({ guarantee: g.name, promise: g.doc })), { guarantee: 'revoke-returns', promise: REVOKE_RETURNS }];
