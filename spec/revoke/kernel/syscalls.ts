@@ -106,6 +106,7 @@ export function SyscallRecord(d: Installed) {
     name: 'SyscallRecord',
     doc: "Task t's call records its hold on the design's gate after the check passed (Biederman 2009: the task's file_hotplug_lock slot; a tty: the ldisc reference), or fails there.",
     params: (_s, p) => actors(p),
+    pick: 't',
     enabled: (s, t, p) => {
       const call = task(s, t).call;
       return call !== null && call.hold === 'checked' && recordOf(s, p, t, call) !== 'wait';
