@@ -295,6 +295,7 @@ async function withTable(
   const params = resolveParams(bounds, configDir, flags.config, flags.set, userCwd());
   knownParams(params);
   const extraValues = designFiles(study, flags);
+  rowsNotSet(study, flags, resolveParams(bounds, configDir, flags.config, [], userCwd()), resolveParams(bounds, configDir, undefined, [], userCwd()));
   for (const f of extraValues) validated(bounds, { ...params, [study.rows.param]: f });
   // A part of the table (--rows, --shard): its rows are checked, and its JSON says which table it is part of.
   const selection = {
@@ -319,6 +320,22 @@ async function withTable(
     return settle(ctrlC, table.errors?.[0]?.exitCode ?? code);
   } finally {
     ctrlC.dispose();
+  }
+}
+
+/**
+ * A table checks every value of its row parameter, so a value set for it (`--set variant=x`, or
+ * a config naming one) would be ignored: refused instead, naming what does check one row.
+ */
+function rowsNotSet(study: AnyStudy, flags: CommonFlags, withConfig: Record<string, unknown>, plain: Record<string, unknown>): void {
+  const param = study.rows.param;
+  const bySet = (flags.set ?? []).some((a) => a.slice(0, a.indexOf('=')).trim() === param);
+  const byConfig = withConfig[param] !== plain[param];
+  if (bySet || byConfig) {
+    throw new UsageError(
+      `${bySet ? `--set ${param}` : `config ${flags.config} sets ${param}, which`}: a table checks every ${param}; name its rows with --rows, or check one with rmc check --set ${param}=...`,
+      2,
+    );
   }
 }
 
