@@ -1,5 +1,6 @@
 // The commands behind the CLI: each loads what it needs, runs it, prints, and returns the exit
 // code. Errors are thrown as UsageError/SpecError and turned into one line by main.ts.
+import { typecheckSpec } from './typecheckSpec.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
@@ -126,6 +127,12 @@ export interface SimulateFlags {
  * --design files, made absolute: values of the study's row parameter given as modules. A check
  * or a simulation takes one, in place of the parameter's value (the study's validate loads it).
  */
+/** Under --typecheck, each --design file as the spec is (it imports `rmc/revoke`'s types); a missing one designFiles reports. */
+async function typecheckDesigns(flags: CommonFlags): Promise<void> {
+  if (!flags.typecheck) return;
+  for (const f of flags.design ?? []) if (existsSync(resolve(userCwd(), f))) await typecheckSpec(resolve(userCwd(), f), f, 'design file');
+}
+
 function designFiles(module: SpecModule, flags: CommonFlags): string[] {
   const files = (flags.design ?? []).map((f) => resolve(userCwd(), f));
   if (files.length > 0 && !isStudy(module)) throw new UsageError(`spec ${module.name} has no table parameter for --design to set`, 2);
@@ -147,6 +154,7 @@ function paramsWithDesign(module: SpecModule, configDir: string, flags: CommonFl
 
 export async function runSimulate(specArg: string, flags: CommonFlags & SimulateFlags): Promise<number> {
   const { spec: module, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  await typecheckDesigns(flags);
   knownSpec(module.name);
   const params = paramsWithDesign(module, configDir, flags);
   const spec = specAt(module, params);
@@ -171,6 +179,7 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
   const { spec: module, configDir, file } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  await typecheckDesigns(flags);
   knownSpec(module.name);
   const params = paramsWithDesign(module, configDir, flags);
   const spec = specAt(module, params);
@@ -289,6 +298,7 @@ async function withTable(
   report: (study: AnyStudy, params: Record<string, unknown>, table: TableResult, part: PartInfo | undefined) => number,
 ): Promise<number> {
   const { spec: study, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  await typecheckDesigns(flags);
   knownSpec(study.name);
   if (!isStudy(study)) throw new UsageError(`spec ${study.name} declares no table dimension (nothing to ${what})`);
   const bounds = studyParamSource(study);
