@@ -297,7 +297,7 @@ async function withTable(
   rowLines: (study: AnyStudy) => Pick<TableOptions, 'onRow'>,
   report: (study: AnyStudy, params: Record<string, unknown>, table: TableResult, part: PartInfo | undefined) => number,
 ): Promise<number> {
-  const { spec: study, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  const { spec: study, file, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
   await typecheckDesigns(flags);
   knownSpec(study.name);
   if (!isStudy(study)) throw new UsageError(`spec ${study.name} declares no table dimension (nothing to ${what})`);
@@ -317,7 +317,16 @@ async function withTable(
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, study, params);
   try {
-    const options = { extraValues, ...(only ? { only } : {}), ...budgets(flags), interrupted: ctrlC.interrupted, live: ctrlC.live, ...rowLines(study) };
+    // The file lets rows run side by side in worker threads (--workers, auto: one per core).
+    const options = {
+      extraValues,
+      ...(only ? { only } : {}),
+      ...budgets(flags),
+      specFile: file,
+      interrupted: ctrlC.interrupted,
+      live: ctrlC.live,
+      ...rowLines(study),
+    };
     const table = await runTable(study, params, options);
     const part = only ? { rmcVersion, param: study.rows.param, rows: allLabels, seconds: table.seconds } : undefined;
     const code = report(study, params, table, part);
@@ -417,7 +426,13 @@ export async function runCounterexamples(specArg: string, out: string): Promise<
   const ctrlC = listenForInterrupts(() => process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`));
   try {
     const onRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => rowDone(study, value, seconds, distinct);
-    const files = await regenerateCounterexamples(study, target, readPlan(dirname(file)), configDir, { interrupted: ctrlC.interrupted, onRow });
+    // The table's rows side by side, one per core (the files written are the same either way).
+    const files = await regenerateCounterexamples(study, target, readPlan(dirname(file)), configDir, {
+      interrupted: ctrlC.interrupted,
+      onRow,
+      workers: 'auto',
+      specFile: file,
+    });
     if (files === 'interrupted') {
       process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`);
       return settle(ctrlC, ctrlC.exitCode());
