@@ -195,12 +195,12 @@ export interface RevokeParams {
   /** `cannibalize`: every entry point tests the inode's dead flag (still no drain). */
   readonly checked: boolean;
   /**
-   * Whether the tasks holding I's files own I while revoke runs (uid == i_uid: setattr_prepare's
-   * inode_owner_or_capable): a non-owner's fchmod and fsetxattr fail EPERM. `'design'`: the design's
-   * documented use (its `holderOwns` field: login, getty and agetty chown the tty before revoke or
-   * vhangup, so there the holders own it no longer).
+   * Who owns I while revoke runs (uid == i_uid: setattr_prepare's inode_owner_or_capable):
+   * `'holder'`, the tasks holding its files; `'other'`, someone else (the revoker chowned it first),
+   * so their fchmod and fsetxattr fail EPERM; `'design'`, the design's documented use (its
+   * `holderOwns` field: getty and agetty chown the tty to root before revoke or vhangup).
    */
-  readonly holderOwns: boolean | 'design';
+  readonly owner: 'design' | 'holder' | 'other';
 }
 
 /** A state's layout (TypeOK, as data), as the checker's Layout: every field and its finite domain. */
@@ -217,7 +217,7 @@ export type Layout =
 /**
  * The error an operation fails with; `EOF` is a read that returns 0 (a hung-up tty's read), `SIGBUS` a
  * fault that finds no page. `EPERM` is setattr_prepare's (and xattr_permission's) answer to a holder
- * that does not own I (`holderOwns`), which the kernel gives once the design's gate lets the call in.
+ * that does not own I (the `owner` bound), which the kernel gives once the design's gate lets the call in.
  */
 export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV' | 'EINVAL' | 'EPERM' | 'EOF' | 'SIGBUS';
 
@@ -503,7 +503,7 @@ export const DESIGN_FIELDS = {
     check: (v) => isList(v, (k) => CALL_KINDS.includes(k)) && (v as unknown[]).length > 0,
   }),
   holderOwns: optional<boolean>({
-    doc: "whether, in the design's documented use, the tasks holding I's files still own I when revoke runs (default `true`): `false` where the revoker changes the owner first (getty's `chown(ttyn, 0, 0); chmod(ttyn, 0600); revoke(ttyn)`, agetty before vhangup, Enberg's \"use revoke() (with chown, for example)\"), so their fchmod and fsetxattr fail EPERM (setattr_prepare); the `holderOwns` bound overrides it",
+    doc: "whether, in the design's documented use, the tasks holding I's files still own I when revoke runs (default `true`): `false` where the revoker changes the owner first (getty's `chown(ttyn, 0, 0); chmod(ttyn, 0600); revoke(ttyn)`, agetty before vhangup, Enberg's \"use revoke() (with chown, for example)\"), so their fchmod and fsetxattr fail EPERM (setattr_prepare); the `owner` bound overrides it",
     shape: 'true or false',
     check: (v) => typeof v === 'boolean',
   }),

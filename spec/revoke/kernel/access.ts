@@ -8,7 +8,7 @@
 // nothing. The check runs inside the call, after whatever the design's entry does (a trylock, the
 // vnode lock, an RPC's begin: the design's fail or wait comes first, a dead inode's i_op answers
 // before it), so it is applied here to a call the design lets in. Who owns I is a constant of the
-// run (`holderOwns`): the revoker's chown comes before its first step (README: the caller's
+// run (the `owner` bound): the revoker's chown comes before its first step (README: the caller's
 // chmod/chown has blocked new opens) and takes the inode lock that notify_change holds, so no
 // owner-checked call of the old owner is in progress across it. A non-owner's setattr never
 // starts, so it holds no gate; the instant for which BSD's VOP_SETATTR holds the vnode lock before
@@ -29,7 +29,7 @@ export const OP_KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'fchmod', 
 export type AnyOpKind = OpKind | 'open';
 
 /** Do the tasks holding I's files own I in this run: the bound, or the design's documented use. */
-export const holdersOwn = (d: Installed, p: RevokeParams): boolean => (p.holderOwns === 'design' ? d.holderOwns : p.holderOwns);
+export const holdersOwn = (d: Installed, p: RevokeParams): boolean => (p.owner === 'design' ? d.holderOwns : p.owner === 'holder');
 
 /** A new operation of `kind` through struct file `file` on I, as design d's point answers it, then the kernel's ownership check. */
 export function gateOn(d: Installed, s: State, p: RevokeParams, file: File, kind: OpKind): Outcome {

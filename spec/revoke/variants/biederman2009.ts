@@ -22,7 +22,7 @@
 // and they act on f_path.dentry's inode whatever revoke did; after frelease f_path is NULL, and
 // the same call dereferences it (an oops, no -EIO either): the model counts both as the call
 // reaching I, against 04/23's "close succeeds all other operations return -EIO". They are
-// enumerated apart from fchmod; fsetxattr is owner-checked and fstat is not, so under holderOwns
+// enumerated apart from fchmod; fsetxattr is owner-checked and fstat is not, so under the owner bound
 // one or the other is the live one. Nothing in the series changes the owner (holderOwns: true).
 // What the checker is to find (read from 04/23): the trylock checks FMODE_DEAD before it stores
 // the slot. A caller that saw the file live, then the revoker's mark and its scan finding no slot,

@@ -21,24 +21,24 @@ const answers = (p: RevokeParams, s: State) => inodeCalls.map((kind) => opThroug
 const EPERM = { enter: false, errno: 'EPERM' };
 const ENTERS = { enter: true };
 
-describe('revoke: who owns I (holderOwns)', () => {
+describe('revoke: who owns I (owner, holderOwns)', () => {
   it("takes each design's documented use: the designs whose revoker chowns first say false", () => {
     const notOwned = Object.keys(variants).filter((v) => !holdersOwn(install(variants[v as keyof typeof variants]), params({ variant: v })));
     expect(notOwned.sort()).toEqual(['cannibalize', 'enberg-2006', 'enberg-2007', 'file-list', 'hurd-io-revoke', 'tty-hangup', 'vnode-revoke']);
     // The bound overrides the design's default either way.
-    expect(holdersOwn(install(variants['file-list']), params({ variant: 'file-list', holderOwns: true }))).toBe(true);
-    expect(holdersOwn(install(variants['active-refs']), params({ variant: 'active-refs', holderOwns: false }))).toBe(false);
+    expect(holdersOwn(install(variants['file-list']), params({ variant: 'file-list', owner: 'holder' }))).toBe(true);
+    expect(holdersOwn(install(variants['active-refs']), params({ variant: 'active-refs', owner: 'other' }))).toBe(false);
   });
 
   it('refuses a value that is neither a boolean nor design', () => {
-    expect(validate(params({ holderOwns: 'yes' as never }))).toEqual(['holderOwns must be true, false or design, not "yes"']);
-    expect(validate(params({ holderOwns: false }))).toEqual([]);
+    expect(validate(params({ owner: 'yes' as never }))).toEqual(["owner must be design, holder or other, not 'yes'"]);
+    expect(validate(params({ owner: 'other' }))).toEqual([]);
   });
 
   it("a non-owner's fchmod and fsetxattr fail EPERM on a live file; its fstat goes on", () => {
     const p = params({ variant: 'file-list' });
     expect(answers(p, lastOf(p, []))).toEqual([EPERM, EPERM, ENTERS]);
-    const owner = params({ variant: 'file-list', holderOwns: true });
+    const owner = params({ variant: 'file-list', owner: 'holder' });
     expect(answers(owner, lastOf(owner, []))).toEqual([ENTERS, ENTERS, ENTERS]);
   });
 
@@ -46,7 +46,7 @@ describe('revoke: who owns I (holderOwns)', () => {
     const run = ['RevokeKillFiles: f_op -> dead for F0', 'RevokeUnmap: nothing', 'RevokeReturn'];
     const p = params({ variant: 'file-list' });
     expect(operationsThrough(designOf(p), 'no-usable-descriptor', lastOf(p, run), p)).toEqual(['fstat']);
-    const owner = params({ variant: 'file-list', holderOwns: true });
+    const owner = params({ variant: 'file-list', owner: 'holder' });
     expect(operationsThrough(designOf(owner), 'no-usable-descriptor', lastOf(owner, run), owner)).toEqual(['fchmod', 'fsetxattr', 'fstat']);
   });
 
@@ -82,13 +82,13 @@ describe('revoke: which inode-level calls a design stops', () => {
     expect(revoke.specFor(p).invariants['revoked-ops-fail-with-ebadf-or-enxio']!(marked, p)).toBe(false);
     expect(operationsThrough(designOf(p), 'revoked-ops-fail-with-ebadf-or-enxio', marked, p)).toEqual(['fsetxattr', 'fstat']);
     // A non-owner's fsetxattr is refused, its fstat is not.
-    const notOwner = params({ variant: 'biederman-2009', holderOwns: false });
+    const notOwner = params({ variant: 'biederman-2009', owner: 'other' });
     expect(answers(notOwner, lastOf(notOwner, ['RevokeMarkDead(F0): FMODE_DEAD']))).toEqual([{ enter: false, errno: 'EIO' }, EPERM, ENTERS]);
   });
 
   it('fstat is an inode-level call, judged by G8 as a read: an fchmod in progress at return breaks it, an fstat that will fail does not', () => {
     expect(inodeCalls.map(operationOf)).toEqual(['setattr', 'setattr', 'setattr']);
-    const p = params({ variant: 'cannibalize', holderOwns: true });
+    const p = params({ variant: 'cannibalize', owner: 'holder' });
     const g8 = revoke.specFor(p).invariants['writes-complete-reads-abort']!;
     const after = ['RevokeDetach(I): inode is dead', 'RevokeUnmap: nothing', 'RevokeReturn'];
     expect(g8(lastOf(p, ['Fchmod(B, fd 3) begins on F0, borrowed', ...after]), p)).toBe(false);

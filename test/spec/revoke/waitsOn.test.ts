@@ -68,7 +68,7 @@ describe('revoke: whom the revoker waits for', () => {
   });
 
   it("vnode-revoke with holders that own the tty: LK_DRAIN waits for B's fchmod too", () => {
-    const p = params({ variant: 'vnode-revoke', holderOwns: true });
+    const p = params({ variant: 'vnode-revoke', owner: 'holder' });
     const s = lastOf(p, ['Fchmod(B, fd 3) begins on F0, borrowed', 'RevokeDoom(I): new lockers wait']);
     expect(waitsOn(designOf(p), s, p)).toEqual([{ waiter: 'revoker', holder: 'call:B', why: "B's fchmod holds the vnode lock", blocks: 'RevokeDrain' }]);
   });
