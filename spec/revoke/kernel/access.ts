@@ -13,10 +13,12 @@
 // owner-checked call of the old owner is in progress across it. A non-owner's setattr never
 // starts, so it holds no gate; the instant for which BSD's VOP_SETATTR holds the vnode lock before
 // its EPERM delays the drain by one step and lets nothing reach I, so leaving it out is sound.
-// ftruncate is left out of the owner-checked kinds: setattr_prepare does not check ATTR_SIZE's
-// owner, but it needs a regular file opened for writing (EINVAL on a device), and wherever it
-// would reach I as a non-owner, fstat reaches I through the same gate (the report names the cell
-// it could change: G8 where an inode-level change in progress is judged stricter than a read).
+// Left out: ftruncate as a non-owner. setattr_prepare does not check ATTR_SIZE's owner, so a
+// holder with a descriptor opened for writing on a regular file truncates it whoever owns it (a
+// device gives EINVAL). In every design its gate is fstat's or stricter (Biederman converts
+// ftruncate, not fstat), so G1, G3, G4 and G7 lose nothing; the cell it could change is G8, which
+// judges an inode-level change in progress stricter than a read, under owner=other for a regular
+// file (enberg-2006/2007, file-list, cannibalize), where G8 already breaks through read.
 import { ENTER, type File, type Outcome, fail, ownerChecked } from '../api/designApi.ts';
 import type { Installed } from './install.ts';
 import type { RevokeParams } from './params.ts';
