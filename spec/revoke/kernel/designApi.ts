@@ -2,7 +2,7 @@
 // README.md's "Writing a design"), typed by designApi.ts's DesignApi, the module `rmc/revoke` names.
 // The built-in designs (variants/*.ts) are written with the same functions. The file needs no
 // node_modules and no path into the repository: everything it uses arrives here.
-import { ENTER, type DesignApi, type Layout, type OwnState, type RevokeParams, enter, fail } from '../api/designApi.ts';
+import { ENTER, type DesignApi, type Layout, type OwnState, type RevokeParams, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { callerHolders, gateHeld, gateHeldByCallers, gateHolders } from './gate.ts';
 import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
 import { SRCU_IDLE, srcuDrained, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock } from './srcu.ts';
@@ -51,6 +51,7 @@ export const designApi = {
   callerHolders,
   gateHeld,
   gateHeldByCallers,
+  inodeLevel,
   ENTER,
   enter,
   fail,

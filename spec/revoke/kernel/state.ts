@@ -225,7 +225,7 @@ export function someTask(s: State, test: (tk: Task, t: TaskId) => boolean): bool
 
 /** Struct file ids the model can create: F0 and F1 on I (docs/research/domain.md's two), J0 on J. */
 export const FILE_IDS: readonly FileId[] = ['F0', 'F1', 'J0'];
-const KINDS: readonly string[] = ['read', 'write', 'pread', 'fchmod'];
+const KINDS: readonly string[] = ['read', 'write', 'pread', 'fchmod', 'fsetxattr', 'fstat'];
 
 export const enumOf = (values: readonly (string | number | boolean | null)[]): Layout => ({ type: 'enum', values });
 export const bool: Layout = enumOf([false, true]);

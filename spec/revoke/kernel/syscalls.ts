@@ -1,6 +1,7 @@
-// System calls on a descriptor: read, write, pread (the f_op calls 2006 V1 left borrowed) and
-// fchmod (standing for every inode-level call: fchown, ftruncate, fsetxattr act on
-// file_inode(file) the same way), each as a begin and an end. A design names the kinds it treats
+// System calls on a descriptor: read, write, pread (the f_op calls 2006 V1 left borrowed) and the
+// inode-level calls, which act on file_inode(file): fchmod (the setattr family of fs/open.c),
+// fsetxattr (fs/xattr.c) and fstat (fs/stat.c), each as a begin and an end (api/designApi.ts's
+// CallKind says which needs ownership). A design names the kinds it treats
 // apart (`callKinds`); `callsAfterReturn` (a scenario's restriction) lets calls on I begin only
 // once revoke has returned. flock is left out: it calls f_op->flock where the filesystem has
 // one, so it is an f_op call there and an inode-level one elsewhere, both kinds already here.
@@ -43,7 +44,7 @@ import {
   withTask,
 } from './state.ts';
 
-const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', pread: 'Pread', fchmod: 'Fchmod' })[kind];
+const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', pread: 'Pread', fchmod: 'Fchmod', fsetxattr: 'Fsetxattr', fstat: 'Fstat' })[kind];
 
 /**
  * fdget's choice (fs/file.c __fget_light): borrow the struct file without a reference while the
@@ -69,7 +70,7 @@ export function SyscallBegin(d: Installed) {
   const begins = taskFdKinds(d.callKinds);
   return defineAction<State, RevokeParams, Begin>({
     name: 'SyscallBegin',
-    doc: "Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the design's `begin` point; it fails with the point's error or holds the file.",
+    doc: "Task t enters a call (read, write, pread, fchmod, fsetxattr, fstat) on fd: fdget (__fget_light borrows, fget counts), then the design's `begin` point; it fails with the point's error or holds the file.",
     params: (_s, p) => begins(p),
     enabled(s, { t, fd, kind }, p) {
       const slot = tableOf(s, t)[fd];
@@ -165,7 +166,7 @@ function syscallEnd(d: Installed, name: string, doc: string, enders: (p: RevokeP
       const call = task(s, t).call!;
       if (s.files[call.file] === undefined) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
       const end = callEnd(d, s, p, t, call);
-      const did = { read: 'read', pread: 'read', write: 'wrote', fchmod: 'changed' }[call.kind];
+      const did = { read: 'read', pread: 'read', write: 'wrote', fchmod: 'changed', fsetxattr: 'changed', fstat: 'stat' }[call.kind];
       const errno = end === undefined || end.enter ? undefined : end.errno;
       return `${verb(call.kind)}(${t}) returns: ${errno === undefined ? `${did} ${call.inode}` : errno === 'EOF' ? '0 (EOF)' : errno}`;
     },

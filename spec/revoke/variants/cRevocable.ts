@@ -21,7 +21,7 @@
 // descriptors, struct files or mappings (the others: "n/a: not claimed").
 // Left out: the UAF of revocable_alloc after the final kref_put (no kref_get_unless_zero), and
 // the fixed version's provider pointer copied by value; the driver has no ->mmap (ENODEV).
-import { type Design, type Holder, type Srcu, type SrcuIdx, type State, enter, fail } from '../api/designApi.ts';
+import { ENTER, type Design, type Holder, type Srcu, type SrcuIdx, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { SRCU_IDLE, srcuDrained, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock } from '../kernel/srcu.ts';
@@ -86,7 +86,8 @@ const withdraw = (s: State, t: string): State => withSrcu(s, srcuReadUnlock(srcu
 
 export const cRevocable: Design = {
   name: 'c-revocable',
-  // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
+  // An inode-level call (fchmod, fsetxattr, fstat on the device node) never reaches the resource, and
+  // takes no SRCU section: not enumerated.
   state: provider,
   promises: {
     stops: {
@@ -98,15 +99,17 @@ export const cRevocable: Design = {
     begin: {
       kernel: 'fdget, revocable_try_access (rev->idx = srcu_read_lock)',
       // Every f_op method enters the SRCU section, and only then learns whether the resource is there.
-      hook: () =>
-        enter({
-          change(s, t) {
-            const call = task(s, t).call!;
-            const locked = withSrcu(s, srcuReadLock(srcuOf(s), call.file));
-            // NULL from srcu_dereference: the method will fail, but still withdraws.
-            return provider.get(s).gone ? withTask(locked, t, { ...task(locked, t), call: { ...call, loadedOps: 'revoked' } }) : locked;
-          },
-        }),
+      hook: (_s, _p, op) =>
+        inodeLevel(op.kind)
+          ? ENTER
+          : enter({
+              change(s, t) {
+                const call = task(s, t).call!;
+                const locked = withSrcu(s, srcuReadLock(srcuOf(s), call.file));
+                // NULL from srcu_dereference: the method will fail, but still withdraws.
+                return provider.get(s).gone ? withTask(locked, t, { ...task(locked, t), call: { ...call, loadedOps: 'revoked' } }) : locked;
+              },
+            }),
     },
     // A method that got the resource uses it until it withdraws; one that got NULL fails (-ENODEV).
     end: {
