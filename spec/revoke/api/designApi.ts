@@ -231,7 +231,9 @@ export interface Enter {
   /**
    * The check and the recorded hold are two steps (Biederman 2009's file_hotplug_read_trylock reads
    * f_mode, then stores the task's slot): the call's `record` point comes in a step of its own, and
-   * in between a revoker looking for holders finds none. Implies `holds` once recorded.
+   * in between a revoker looking for holders finds none. Implies `holds` once recorded. A `record`
+   * point may enter with `recordsLater` itself: the entry has one more step of its own (the C
+   * revocable's srcu_read_lock fetches the index, counts on it, and only then stores it in the handle).
    */
   readonly recordsLater?: boolean;
   /** What entering does to a kernel object or to the design's own state (srcu_read_lock into the file's handle). */
@@ -303,7 +305,7 @@ export const POINTS = {
     plain: (_s: State, _p: RevokeParams, op: BeginOp): Outcome => (!inodeLevel(op.kind) && op.file.ops === 'revoked' ? fail('EIO') : ENTER),
   }),
   record: point({
-    doc: "for a call that entered with `recordsLater`: what it meets when it records its hold (a tty's `tty_ldisc_ref_wait`); `'wait'`, or `fail(...)`: the call returns its error at once",
+    doc: "for a call that entered with `recordsLater`: what it meets when it records its hold (a tty's `tty_ldisc_ref_wait`); `'wait'`, or `fail(...)`: the call returns its error at once; `enter({ recordsLater: true })`: one more such step follows (srcu_read_lock's count, then the handle's store)",
     steps: ['SyscallRecord'],
     plain: (_s: State, _p: RevokeParams, _op: CallOp): Outcome => ENTER,
   }),
@@ -610,6 +612,10 @@ export interface DesignApi {
     readonly idle: Srcu;
     layout(p: RevokeParams): Layout;
     readLock(d: Srcu, f: FileId): Srcu;
+    /** srcu_read_lock in its steps: the index it reads, the count on that index, the consumer's store of it. */
+    fetchIdx(d: Srcu): SrcuIdx;
+    count(d: Srcu, i: SrcuIdx): Srcu;
+    storeHandle(d: Srcu, f: FileId, i: SrcuIdx): Srcu;
     readUnlock(d: Srcu, f: FileId): Srcu;
     drained(d: Srcu, i: SrcuIdx): boolean;
     flip(d: Srcu): Srcu;

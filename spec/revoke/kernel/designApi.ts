@@ -5,7 +5,7 @@
 import { ENTER, type DesignApi, type Layout, type OwnState, type RevokeParams, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { callerHolders, gateHeld, gateHeldByCallers, gateHolders } from './gate.ts';
 import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
-import { SRCU_IDLE, srcuDrained, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock } from './srcu.ts';
+import { SRCU_IDLE, srcuCount, srcuDrained, srcuFetchIdx, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock, srcuStoreHandle } from './srcu.ts';
 import {
   FDS,
   allTasks,
@@ -68,6 +68,9 @@ export const designApi = {
     idle: SRCU_IDLE,
     layout: srcuLayout,
     readLock: srcuReadLock,
+    fetchIdx: srcuFetchIdx,
+    count: srcuCount,
+    storeHandle: srcuStoreHandle,
     readUnlock: srcuReadUnlock,
     drained: srcuDrained,
     flip: srcuFlip,

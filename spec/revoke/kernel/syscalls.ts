@@ -99,7 +99,9 @@ export function SyscallBegin(d: Installed) {
 
 /**
  * The second half of a `begin` that `recordsLater`: the call records its hold, after the design's
- * `record` point lets it: it may wait, or fail there and return its error at once.
+ * `record` point lets it: it may wait, or fail there and return its error at once. A `record` that
+ * enters with `recordsLater` again is one more step of the entry: the call stays `checked`, and
+ * this action comes again (the C revocable's srcu_read_lock count, then its store of rev->idx).
  */
 export function SyscallRecord(d: Installed) {
   const recordOf = (s: State, p: RevokeParams, t: TaskId, call: Call): Outcome => d.on.record(s, p, { t, call });
@@ -116,7 +118,7 @@ export function SyscallRecord(d: Installed) {
       const call = task(s, t).call!;
       const g = recordOf(s, p, t, call) as Enter | Fail;
       if (g.enter) {
-        const held = withTask(s, t, { ...task(s, t), call: { ...call, hold: 'held' } });
+        const held = withTask(s, t, { ...task(s, t), call: { ...call, hold: g.recordsLater === true ? 'checked' : 'held' } });
         return g.change === undefined ? held : g.change(held, t);
       }
       const gone = g.change === undefined ? s : g.change(s, t);
@@ -126,6 +128,7 @@ export function SyscallRecord(d: Installed) {
     label(s, t, p) {
       const call = task(s, t).call!;
       const g = recordOf(s, p, t, call) as Enter | Fail;
+      if (g.enter && g.recordsLater === true) return `${verb(call.kind)}(${t}) goes on entering ${call.file}: its hold not yet recorded`;
       return g.enter
         ? `${verb(call.kind)}(${t}) records its hold on ${call.file}`
         : `${verb(call.kind)}(${t}) returns ${g.errno === 'EOF' ? '0 (EOF)' : g.errno}: ${call.file}'s gate is gone`;
