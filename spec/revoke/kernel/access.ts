@@ -9,8 +9,14 @@ import { type CallKind, type FileId, type Slot, type State, type Vma, isMarker }
 /** The operations a descriptor gives: every call kind and mmap (open goes by path, not by descriptor). */
 export type OpKind = CallKind | 'mmap';
 export const OP_KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'fchmod', 'mmap'];
-/** Every kind of operation a guarantee may count: those through a descriptor, and an open under way. */
-export type AnyOpKind = OpKind | 'open';
+/** Every kind of operation a guarantee may count: those through a descriptor, an open under way, and a struct file's final release. */
+export type AnyOpKind = OpKind | 'open' | 'release';
+
+/** Would the final fput of struct file f on I call the driver's ->release, under design d (its `release` point)? */
+export function releaseReaches(d: Installed, s: State, p: RevokeParams, f: FileId): boolean {
+  const file = s.files[f];
+  return file !== undefined && file.inode === 'I' && d.on.release(s, p, { f, file });
+}
 
 /** A new operation of `kind` through struct file `file` on I, as design d's point answers it. */
 export function gateOn(d: Installed, s: State, p: RevokeParams, file: File, kind: OpKind): Outcome {
