@@ -85,9 +85,9 @@ export interface Call {
   /**
    * A revoker step cancelled the call (debugfs's ->cancel() on the cancellations list, Hurd's
    * hurd_thread_cancel): it returns this errno as it ends, whatever it would have done, and it
-   * ends even if it was blocked (a cancelled call's end is fair). Absent: not cancelled.
+   * ends even if it was blocked (a cancelled call's end is fair). null: not cancelled.
    */
-  readonly cancelled?: Errno;
+  readonly cancelled: Errno | null;
 }
 
 /**

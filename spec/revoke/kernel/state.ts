@@ -277,7 +277,7 @@ export function stateLayout(p: RevokeParams, d: DesignLayout = { stages: [] }): 
             counted: bool,
             loadedOps: ops,
             hold: enumOf(['none', 'checked', 'held']),
-            // Present only once a revoker step cancelled the call (withCallCancelled).
+            // Set only once a revoker step cancelled the call (withCallCancelled).
             cancelled: { type: 'optional', of: enumOf(ERRNOS) },
           }),
         },

@@ -83,7 +83,7 @@ export function SyscallBegin(d: Installed) {
       const file = s.files[slot]!;
       const counted = countsReference(d, s, p, t, kind);
       const hold = g.recordsLater === true ? 'checked' : g.holds === true ? 'held' : 'none';
-      const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, hold };
+      const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, hold, cancelled: null };
       const inside = withTask(s, t, { ...task(s, t), call });
       const next = file.inode === 'I' && g.change !== undefined ? g.change(inside, t) : inside;
       return counted ? getFile(next, slot) : next;
@@ -140,7 +140,7 @@ export function SyscallRecord(d: Installed) {
 export function callEnd(d: Installed, s: State, p: RevokeParams, t: TaskId, call: Call): Enter | Fail | undefined {
   if (call.inode !== 'I') return undefined;
   const end = d.on.end(s, p, { t, call });
-  if (call.cancelled === undefined) return end;
+  if (call.cancelled === null) return end;
   return end.change === undefined ? fail(call.cancelled) : fail(call.cancelled, { change: end.change });
 }
 
@@ -152,7 +152,7 @@ export function callEnd(d: Installed, s: State, p: RevokeParams, t: TaskId, call
  */
 const NO_TASK: readonly TaskId[] = [];
 /** The stuck owner's call was cancelled: it will return (its end is SyscallEnd's, fair, from now on). */
-const stuckCancelled = (s: State, p: RevokeParams): boolean => s.tasks[ownerAlone(p)[0]!]?.call?.cancelled !== undefined;
+const stuckCancelled = (s: State, p: RevokeParams): boolean => (s.tasks[ownerAlone(p)[0]!]?.call?.cancelled ?? null) !== null;
 const unstuckEnders = (s: State, p: RevokeParams): readonly TaskId[] => (!p.stuckCaller ? actors(p) : stuckCancelled(s, p) ? actors(p) : actorsButOwner(p));
 const stuckEnders = (s: State, p: RevokeParams): readonly TaskId[] => (p.stuckCaller && !stuckCancelled(s, p) ? ownerAlone(p) : NO_TASK);
 
