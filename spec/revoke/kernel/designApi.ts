@@ -30,6 +30,7 @@ import {
   withMessage,
   withRevoker,
   withSlot,
+  withCallCancelled,
   withTask,
 } from './state.ts';
 
@@ -95,4 +96,5 @@ export const designApi = {
   withRevoker,
   withSlot,
   withTask,
+  withCallCancelled,
 } as const satisfies DesignApi;
