@@ -24,12 +24,16 @@ const HANG = [
   'SendFd(B -> A via s0, F0)',
   'RecvFd(A, s0): fd 3 -> F0',
   'RevokeAssignNull: res = NULL',
-  'Read(A, fd 3) begins on F0, borrowed',
+  'Read(A, fd 3) begins on F0, borrowed, gate checked',
+  'Read(A) goes on entering F0: its hold not yet recorded',
+  'Read(A) records its hold on F0',
   'RevokeSrcuFlip: index 1 drained, readers now count on 1',
-  'Read(B, fd 3) begins on F0, borrowed',
+  'Read(B, fd 3) begins on F0, borrowed, gate checked',
+  'Read(B) goes on entering F0: its hold not yet recorded',
+  'Read(B) records its hold on F0',
   'Read(A) returns: ENODEV',
   'Read(B) returns: ENODEV',
-  'Read(A, fd 3) begins on F0, borrowed',
+  'Read(A, fd 3) begins on F0, borrowed, gate checked',
 ];
 
 describe('the LKML form of revoke traces', () => {
@@ -55,19 +59,19 @@ describe('the LKML form of revoke traces', () => {
     const spec = revoke.specFor(p);
     const trace = replay<State>(spec, p, HANG);
     const view = traceView(spec, p as never, 'revoke-returns', trace, {
-      loopIndex: 6,
-      loopStep: { action: 'SyscallBegin', label: 'Read(B, fd 3) begins on F0, borrowed', actor: 'B' },
+      loopIndex: 8,
+      loopStep: { action: 'SyscallBegin', label: 'Read(B, fd 3) begins on F0, borrowed, gate checked', actor: 'B' },
     });
     expect(view.cause).toBe(
-      'revoke never returns: synchronize_srcu() (SCAN2) waits for readers[0] to drain, which on the cycle from state 7 it never does (readers[0] = 1, readers[1] = 0). ' +
-        "State 7: B's srcu_read_lock() overwrote F0's shared rev->idx (0 -> 1) while A's section on index 0 was open, so A's srcu_read_unlock(rev->idx) uncounts index 1, not 0.",
+      'revoke never returns: synchronize_srcu() (SCAN2) waits for readers[0] to drain, which on the cycle from state 9 it never does (readers[0] = 1, readers[1] = -1). ' +
+        "State 11: B's srcu_read_lock() overwrote F0's shared rev->idx (0 -> 1) while A's section on index 0 was open, so A's srcu_read_unlock(rev->idx) uncounts index 1, not 0.",
     );
     const text = lkml(view);
     expect(text).toContain(' 4 revocable_provider_revoke()\n     res = NULL');
-    expect(text).toMatch(/^ 7 +revocable_try_access\(\)\n +back to state 7$/m);
+    expect(text).toMatch(/^ 9 +revocable_try_access\(\)\n +back to state 9$/m);
     // The object graph shows the SRCU domain's counters and the shared handle.
     const graph = spec.presentation!.objectGraph!(trace.at(-1)!.state, p, 'revoke-returns');
-    expect(graph).toContain('srcu_struct of I\\nidx = 1\\nreaders[0] = 1, readers[1] = 0');
+    expect(graph).toContain('srcu_struct of I\\nidx = 1\\nreaders[0] = 1, readers[1] = -1');
     expect(graph).toContain('"file:F0" -> "srcu:I" [label="rev->idx = 1"');
   });
 
