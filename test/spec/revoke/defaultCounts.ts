@@ -17,6 +17,8 @@ export const defaultCounts: Readonly<Record<VariantName, Counts>> = {
   'vnode-revoke': { distinct: 9827, generated: 49775, depth: 18 },
   'active-refs': { distinct: 9389, generated: 49964, depth: 18 },
   'drm-unplug': { distinct: 16715, generated: 87995, depth: 18 },
+  'debugfs-removal': { distinct: 1684, generated: 7730, depth: 13 },
+  'procfs-removal': { distinct: 7666, generated: 39167, depth: 18 },
   'biederman-2009': { distinct: 30063, generated: 112804, depth: 21 },
   'tty-hangup': { distinct: 6278, generated: 23663, depth: 17 },
   'rust-revocable': { distinct: 764, generated: 3477, depth: 12 },
