@@ -2,10 +2,10 @@
 // README.md's "Writing a design"), typed by designApi.ts's DesignApi, the module `rmc/revoke` names.
 // The built-in designs (variants/*.ts) are written with the same functions. The file needs no
 // node_modules and no path into the repository: everything it uses arrives here.
-import { ENTER, type DesignApi, type Layout, type OwnState, type RevokeParams, enter, fail } from '../api/designApi.ts';
+import { ENTER, type DesignApi, type Layout, type OwnState, type RevokeParams, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { callerHolders, gateHeld, gateHeldByCallers, gateHolders } from './gate.ts';
 import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
-import { SRCU_IDLE, srcuDrained, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock } from './srcu.ts';
+import { SRCU_IDLE, srcuCount, srcuDrained, srcuFetchIdx, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock, srcuStoreHandle } from './srcu.ts';
 import {
   FDS,
   allTasks,
@@ -52,6 +52,7 @@ export const designApi = {
   callerHolders,
   gateHeld,
   gateHeldByCallers,
+  inodeLevel,
   ENTER,
   enter,
   fail,
@@ -68,6 +69,9 @@ export const designApi = {
     idle: SRCU_IDLE,
     layout: srcuLayout,
     readLock: srcuReadLock,
+    fetchIdx: srcuFetchIdx,
+    count: srcuCount,
+    storeHandle: srcuStoreHandle,
     readUnlock: srcuReadUnlock,
     drained: srcuDrained,
     flip: srcuFlip,

@@ -25,7 +25,25 @@
 //   call still names it; no-use-after-free is broken at the free, before any reuse, so no trace
 //   hides behind the reuse.
 import type { Layout } from '../../../checker/spec.ts';
-import { ERRNOS, type Errno, type Fd, type File, type Inode, type Marker, type Message, type Revoker, type Slot, type Stage, type State, type Table, type Task, type TaskId, type FileId, type InodeId, type RevokeParams } from '../api/designApi.ts';
+import {
+  ERRNOS,
+  type Errno,
+  type Fd,
+  type File,
+  type Inode,
+  type Marker,
+  type Message,
+  type Revoker,
+  type Slot,
+  type Stage,
+  type State,
+  type Table,
+  type Task,
+  type TaskId,
+  type FileId,
+  type InodeId,
+  type RevokeParams,
+} from '../api/designApi.ts';
 import { type TaskShape, byTaskShape } from './taskShape.ts';
 
 // States are plain objects, never changed in place: an action builds the next state by copying
@@ -234,7 +252,7 @@ export function someTask(s: State, test: (tk: Task, t: TaskId) => boolean): bool
 
 /** Struct file ids the model can create: F0 and F1 on I (docs/research/domain.md's two), J0 on J. */
 export const FILE_IDS: readonly FileId[] = ['F0', 'F1', 'J0'];
-const KINDS: readonly string[] = ['read', 'write', 'pread', 'fchmod'];
+const KINDS: readonly string[] = ['read', 'write', 'pread', 'fchmod', 'fsetxattr', 'fstat'];
 
 export const enumOf = (values: readonly (string | number | boolean | null)[]): Layout => ({ type: 'enum', values });
 export const bool: Layout = enumOf([false, true]);

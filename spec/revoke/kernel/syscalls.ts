@@ -1,6 +1,7 @@
-// System calls on a descriptor: read, write, pread (the f_op calls 2006 V1 left borrowed) and
-// fchmod (standing for every inode-level call: fchown, ftruncate, fsetxattr act on
-// file_inode(file) the same way), each as a begin and an end. A design names the kinds it treats
+// System calls on a descriptor: read, write, pread (the f_op calls 2006 V1 left borrowed) and the
+// inode-level calls, which act on file_inode(file): fchmod (the setattr family of fs/open.c),
+// fsetxattr (fs/xattr.c) and fstat (fs/stat.c), each as a begin and an end (api/designApi.ts's
+// CallKind says which needs ownership). A design names the kinds it treats
 // apart (`callKinds`); `callsAfterReturn` (a scenario's restriction) lets calls on I begin only
 // once revoke has returned. flock is left out: it calls f_op->flock where the filesystem has
 // one, so it is an f_op call there and an inode-level one elsewhere, both kinds already here.
@@ -43,7 +44,7 @@ import {
   withTask,
 } from './state.ts';
 
-const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', pread: 'Pread', fchmod: 'Fchmod' })[kind];
+const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', pread: 'Pread', fchmod: 'Fchmod', fsetxattr: 'Fsetxattr', fstat: 'Fstat' })[kind];
 
 /**
  * fdget's choice (fs/file.c __fget_light): borrow the struct file without a reference while the
@@ -69,7 +70,7 @@ export function SyscallBegin(d: Installed) {
   const begins = taskFdKinds(d.callKinds);
   return defineAction<State, RevokeParams, Begin>({
     name: 'SyscallBegin',
-    doc: "Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the design's `begin` point; it fails with the point's error or holds the file.",
+    doc: "Task t enters a call (read, write, pread, fchmod, fsetxattr, fstat) on fd: fdget (__fget_light borrows, fget counts), then the design's `begin` point; it fails with the point's error or holds the file.",
     params: (_s, p) => begins(p),
     enabled(s, { t, fd, kind }, p) {
       const slot = tableOf(s, t)[fd];
@@ -98,7 +99,9 @@ export function SyscallBegin(d: Installed) {
 
 /**
  * The second half of a `begin` that `recordsLater`: the call records its hold, after the design's
- * `record` point lets it: it may wait, or fail there and return its error at once.
+ * `record` point lets it: it may wait, or fail there and return its error at once. A `record` that
+ * enters with `recordsLater` again is one more step of the entry: the call stays `checked`, and
+ * this action comes again (the C revocable's srcu_read_lock count, then its store of rev->idx).
  */
 export function SyscallRecord(d: Installed) {
   const recordOf = (s: State, p: RevokeParams, t: TaskId, call: Call): Outcome => d.on.record(s, p, { t, call });
@@ -106,6 +109,7 @@ export function SyscallRecord(d: Installed) {
     name: 'SyscallRecord',
     doc: "Task t's call records its hold on the design's gate after the check passed (Biederman 2009: the task's file_hotplug_lock slot; a tty: the ldisc reference), or fails there.",
     params: (_s, p) => actors(p),
+    pick: 't',
     enabled: (s, t, p) => {
       const call = task(s, t).call;
       return call !== null && call.hold === 'checked' && recordOf(s, p, t, call) !== 'wait';
@@ -114,7 +118,7 @@ export function SyscallRecord(d: Installed) {
       const call = task(s, t).call!;
       const g = recordOf(s, p, t, call) as Enter | Fail;
       if (g.enter) {
-        const held = withTask(s, t, { ...task(s, t), call: { ...call, hold: 'held' } });
+        const held = withTask(s, t, { ...task(s, t), call: { ...call, hold: g.recordsLater === true ? 'checked' : 'held' } });
         return g.change === undefined ? held : g.change(held, t);
       }
       const gone = g.change === undefined ? s : g.change(s, t);
@@ -124,6 +128,7 @@ export function SyscallRecord(d: Installed) {
     label(s, t, p) {
       const call = task(s, t).call!;
       const g = recordOf(s, p, t, call) as Enter | Fail;
+      if (g.enter && g.recordsLater === true) return `${verb(call.kind)}(${t}) goes on entering ${call.file}: its hold not yet recorded`;
       return g.enter
         ? `${verb(call.kind)}(${t}) records its hold on ${call.file}`
         : `${verb(call.kind)}(${t}) returns ${g.errno === 'EOF' ? '0 (EOF)' : g.errno}: ${call.file}'s gate is gone`;
@@ -173,7 +178,7 @@ function syscallEnd(d: Installed, name: string, doc: string, enders: (s: State, 
       const call = task(s, t).call!;
       if (s.files[call.file] === undefined) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
       const end = callEnd(d, s, p, t, call);
-      const did = { read: 'read', pread: 'read', write: 'wrote', fchmod: 'changed' }[call.kind];
+      const did = { read: 'read', pread: 'read', write: 'wrote', fchmod: 'changed', fsetxattr: 'changed', fstat: 'stat' }[call.kind];
       const errno = end === undefined || end.enter ? undefined : end.errno;
       return `${verb(call.kind)}(${t}) returns: ${errno === undefined ? `${did} ${call.inode}` : errno === 'EOF' ? '0 (EOF)' : errno}`;
     },

@@ -29,6 +29,10 @@
 // remover looked (debugfs_enter_cancellation completes the wait to wake it), are the cancel
 // step staying enabled while an uncancelled holder is left.
 // Left out, and why that is sound:
+// - fsetxattr: debugfs inodes have no xattr handlers, so it fails -EOPNOTSUPP (an errno the model
+//   lacks); it is answered as fchmod, an inode-level call outside the gate, which is unpromised here
+//   and gets through already, so no cell depends on it. fstat (simple/proc getattr, no gate) is
+//   enumerated apart, as active-refs does.
 // - The unsafe open proxy (debugfs_create_file_unsafe, DEFINE_DEBUGFS_ATTRIBUTE users):
 //   open_proxy_open holds a reference across ->open only and replace_fops installs the real
 //   fops, so read, write, ioctl and ->mmap are protected only where the real fops call
@@ -38,7 +42,7 @@
 //   under stuckCaller is then violated, as for active-refs; with the cancellation it holds).
 // - debugfs_short_fops (debugfs_create_file_short): the same proxy without ioctl and poll.
 // - The lockdep map and fsd's lazy allocation (cmpxchg of d_fsdata): no guarantee reads them.
-import { ENTER, type Design, type Holder, type State, enter, fail } from '../api/designApi.ts';
+import { ENTER, type Design, type Holder, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { withCallCancelled, withIDead } from '../kernel/state.ts';
@@ -84,12 +88,12 @@ const drain = revokerStep({
 
 export const debugfsRemoval: Design = {
   name: 'debugfs-removal',
-  callKinds: ['read', 'write', 'fchmod'],
+  callKinds: ['read', 'write', 'fchmod', 'fstat'],
   on: {
     begin: {
       kernel: 'fdget, full_proxy_*: debugfs_file_get',
       // debugfs_setattr is simple_setattr, outside any reference; every proxied f_op holds one.
-      hook: (s, _p, op) => (op.kind === 'fchmod' ? ENTER : removed(s) ? fail('EIO') : enter({ holds: true })),
+      hook: (s, _p, op) => (inodeLevel(op.kind) ? ENTER : removed(s) ? fail('EIO') : enter({ holds: true })),
     },
     end: { kernel: 'debugfs_leave_cancellation, debugfs_file_put, fdput' },
     // debugfs_full_proxy_file_operations has no ->mmap.

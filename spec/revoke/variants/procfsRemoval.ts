@@ -22,6 +22,10 @@
 // run between), recorded in the design's own state; the `release` point answers whether the
 // final fput would still call ->proc_release.
 // Left out, and why that is sound:
+// - fsetxattr: procfs inodes have no xattr handlers, so it fails -EOPNOTSUPP (an errno the model
+//   lacks); it is answered as fchmod, an inode-level call outside the gate, which is unpromised here
+//   and gets through already, so no cell depends on it. fstat (simple/proc getattr, no gate) is
+//   enumerated apart, as active-refs does.
 // - pde_is_permanent entries skip use_pde entirely (no removal, nothing to model).
 // - close_pdeo racing proc_reg_release on one opener (pdeo->closing: the second waits for the
 //   first's ->release): a release is one step here, so neither is seen half done, and the rundown
@@ -30,7 +34,7 @@
 //   apart.
 // - remove_proc_entry's unlinking of the entry from its parent (later lookups fail): the caller's
 //   chmod already blocks later opens in the model, and an open under way meets the BIAS.
-import { ENTER, type Design, type FileId, type State, enter, fail } from '../api/designApi.ts';
+import { ENTER, type Design, type FileId, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { filesOnI, revokeReturn, revokerStep, revokerStepOn } from '../kernel/revokerSteps.ts';
@@ -82,13 +86,13 @@ const closeOpener = revokerStepOn<FileId>({
 
 export const procfsRemoval: Design = {
   name: 'procfs-removal',
-  callKinds: ['read', 'write', 'fchmod'],
+  callKinds: ['read', 'write', 'fchmod', 'fstat'],
   state: openers,
   on: {
     begin: {
       kernel: 'fdget, proc_reg_read/write/unlocked_ioctl: use_pde',
       // proc_notify_change takes no in_use; an f_op call holds its use_pde until unuse_pde.
-      hook: (s, _p, op) => (op.kind === 'fchmod' ? ENTER : biased(s) ? fail('EIO') : enter({ holds: true })),
+      hook: (s, _p, op) => (inodeLevel(op.kind) ? ENTER : biased(s) ? fail('EIO') : enter({ holds: true })),
     },
     end: { kernel: 'unuse_pde, fdput' },
     // proc_reg_mmap: use_pde across ->proc_mmap only.

@@ -11,7 +11,10 @@
 // place, and returns true. A revoker that finds it false already returns false at once.
 // The check and the hold are one step: rcu_read_lock comes first, and RCU's grace-period
 // guarantee is that a reader either began before synchronize_rcu (which waits for it) or sees the
-// swap; no reader loads true after the grace period began without being waited for.
+// swap; no reader loads true after the grace period began without being waited for. Nothing of
+// the C revocable's shared index is here: rcu_read_lock hands back no index to store (a guard is
+// the caller's own value, and preemptible RCU counts the nesting in the task itself), so no
+// reader's unlock can cancel another's.
 // What its authors claim ("the object is guaranteed to remain accessible while the guard is
 // alive"; revoke "waiting for all concurrent callers to complete before dropping"): no access
 // through a guard after revoke returns (G3), revoke returns (G5), and the model's sanity
@@ -23,7 +26,7 @@
 // Devres::drop()", f744201c6159, which makes the loser wait on a Completion). With one revoker
 // here, that race is not in this row. The driver has no ->mmap (mmap: ENODEV), so G2 has
 // nothing to say.
-import { ENTER, type Design, type State, enter, fail } from '../api/designApi.ts';
+import { ENTER, type Design, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
@@ -67,7 +70,7 @@ const dropInPlace = revokerStep({
 
 export const rustRevocable: Design = {
   name: 'rust-revocable',
-  // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
+  // An inode-level call (fchmod, fsetxattr, fstat on the device node) never reaches the resource: not enumerated.
   state: revocable,
   promises: {
     stops: {
@@ -79,7 +82,7 @@ export const rustRevocable: Design = {
     begin: {
       kernel: 'fdget, Revocable::try_access (rcu_read_lock)',
       // try_access: a guard held to the method's return, or None; an inode-level call takes none.
-      hook: (s, _p, op) => (op.kind === 'fchmod' ? ENTER : revoked(s) ? fail('ENXIO') : enter({ holds: true })),
+      hook: (s, _p, op) => (inodeLevel(op.kind) ? ENTER : revoked(s) ? fail('ENXIO') : enter({ holds: true })),
     },
     end: { kernel: 'RevocableGuard drop (rcu_read_unlock), fdput' },
     // The driver has no ->mmap.

@@ -61,8 +61,14 @@ describe('revoke: whom the revoker waits for', () => {
     ]);
   });
 
-  it("vnode-revoke: LK_DRAIN waits for B's fchmod, which holds the vnode lock", () => {
+  it("vnode-revoke: LK_DRAIN waits for B's fstat, which holds the vnode lock", () => {
     const p = params({ variant: 'vnode-revoke' });
+    const s = lastOf(p, ['Fstat(B, fd 3) begins on F0, borrowed', 'RevokeDoom(I): new lockers wait']);
+    expect(waitsOn(designOf(p), s, p)).toEqual([{ waiter: 'revoker', holder: 'call:B', why: "B's fstat holds the vnode lock", blocks: 'RevokeDrain' }]);
+  });
+
+  it("vnode-revoke with holders that own the tty: LK_DRAIN waits for B's fchmod too", () => {
+    const p = params({ variant: 'vnode-revoke', owner: 'holder' });
     const s = lastOf(p, ['Fchmod(B, fd 3) begins on F0, borrowed', 'RevokeDoom(I): new lockers wait']);
     expect(waitsOn(designOf(p), s, p)).toEqual([{ waiter: 'revoker', holder: 'call:B', why: "B's fchmod holds the vnode lock", blocks: 'RevokeDrain' }]);
   });
