@@ -224,6 +224,7 @@ export type Layout =
  * The error an operation fails with; `EOF` is a read that returns 0 (a hung-up tty's read), `SIGBUS` a
  * fault that finds no page. `EPERM` is setattr_prepare's (and xattr_permission's) answer to a holder
  * that does not own I (the `owner` bound), which the kernel gives once the design's gate lets the call in.
+ * `ENOENT` is an open of a removed entry (proc_reg_open, debugfs's open proxies).
  */
 export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV' | 'EINVAL' | 'EPERM' | 'ENOENT' | 'EOF' | 'SIGBUS';
 /** Every errno, in the order a state's layout lists them (a cancelled call's `cancelled`). */

@@ -11,6 +11,8 @@ export const variantNames = [
   'vnode-revoke',
   'active-refs',
   'drm-unplug',
+  'debugfs-removal',
+  'procfs-removal',
   'biederman-2009',
   'tty-hangup',
   'rust-revocable',

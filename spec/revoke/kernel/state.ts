@@ -25,7 +25,25 @@
 //   call still names it; no-use-after-free is broken at the free, before any reuse, so no trace
 //   hides behind the reuse.
 import type { Layout } from '../../../checker/spec.ts';
-import { ERRNOS, type Errno, type Fd, type File, type Inode, type Marker, type Message, type Revoker, type Slot, type Stage, type State, type Table, type Task, type TaskId, type FileId, type InodeId, type RevokeParams } from '../api/designApi.ts';
+import {
+  ERRNOS,
+  type Errno,
+  type Fd,
+  type File,
+  type Inode,
+  type Marker,
+  type Message,
+  type Revoker,
+  type Slot,
+  type Stage,
+  type State,
+  type Table,
+  type Task,
+  type TaskId,
+  type FileId,
+  type InodeId,
+  type RevokeParams,
+} from '../api/designApi.ts';
 import { type TaskShape, byTaskShape } from './taskShape.ts';
 
 // States are plain objects, never changed in place: an action builds the next state by copying

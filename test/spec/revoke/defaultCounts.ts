@@ -17,6 +17,8 @@ export const defaultCounts: Readonly<Record<VariantName, Counts>> = {
   'vnode-revoke': { distinct: 9827, generated: 49775, depth: 18 },
   'active-refs': { distinct: 15491, generated: 83003, depth: 18 },
   'drm-unplug': { distinct: 24869, generated: 131420, depth: 18 },
+  'debugfs-removal': { distinct: 2620, generated: 12485, depth: 13 },
+  'procfs-removal': { distinct: 12130, generated: 63023, depth: 18 },
   'biederman-2009': { distinct: 43779, generated: 168268, depth: 21 },
   'tty-hangup': { distinct: 6278, generated: 23663, depth: 17 },
   'rust-revocable': { distinct: 764, generated: 3477, depth: 12 },
