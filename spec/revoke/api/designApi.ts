@@ -93,6 +93,12 @@ export interface Call {
   /** The f_op the call loaded at fdget; it acts through these until it returns. */
   readonly loadedOps: 'live' | 'revoked';
   readonly hold: CallHold;
+  /**
+   * A revoker step cancelled the call (debugfs's ->cancel() on the cancellations list, Hurd's
+   * hurd_thread_cancel): it returns this errno as it ends, whatever it would have done, and it
+   * ends even if it was blocked (a cancelled call's end is fair). null: not cancelled.
+   */
+  readonly cancelled: Errno | null;
 }
 
 /**
@@ -219,7 +225,9 @@ export type Layout =
  * fault that finds no page. `EPERM` is setattr_prepare's (and xattr_permission's) answer to a holder
  * that does not own I (the `owner` bound), which the kernel gives once the design's gate lets the call in.
  */
-export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV' | 'EINVAL' | 'EPERM' | 'EOF' | 'SIGBUS';
+export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV' | 'EINVAL' | 'EPERM' | 'ENOENT' | 'EOF' | 'SIGBUS';
+/** Every errno, in the order a state's layout lists them (a cancelled call's `cancelled`). */
+export const ERRNOS: readonly Errno[] = ['EBADF', 'ENXIO', 'EIO', 'ENODEV', 'EINVAL', 'EPERM', 'ENOENT', 'EOF', 'SIGBUS'];
 
 /** What the point does to the state once the operation is in it (task t's call or mmap is there). */
 export type Change = (s: State, t: TaskId) => State;
@@ -231,7 +239,9 @@ export interface Enter {
   /**
    * The check and the recorded hold are two steps (Biederman 2009's file_hotplug_read_trylock reads
    * f_mode, then stores the task's slot): the call's `record` point comes in a step of its own, and
-   * in between a revoker looking for holders finds none. Implies `holds` once recorded.
+   * in between a revoker looking for holders finds none. Implies `holds` once recorded. A `record`
+   * point may enter with `recordsLater` itself: the entry has one more step of its own (the C
+   * revocable's srcu_read_lock fetches the index, counts on it, and only then stores it in the handle).
    */
   readonly recordsLater?: boolean;
   /** What entering does to a kernel object or to the design's own state (srcu_read_lock into the file's handle). */
@@ -280,6 +290,11 @@ export interface VmaOp {
   readonly vma: Vma;
 }
 export type NoOp = Readonly<Record<string, never>>;
+/** A struct file on I, `f`, as its final fput will find it. */
+export interface ReleaseOp {
+  readonly f: FileId;
+  readonly file: File;
+}
 
 interface PointSpec<H> {
   /** What the point is in the kernel (README's table). */
@@ -303,7 +318,7 @@ export const POINTS = {
     plain: (_s: State, _p: RevokeParams, op: BeginOp): Outcome => (!inodeLevel(op.kind) && op.file.ops === 'revoked' ? fail('EIO') : ENTER),
   }),
   record: point({
-    doc: "for a call that entered with `recordsLater`: what it meets when it records its hold (a tty's `tty_ldisc_ref_wait`); `'wait'`, or `fail(...)`: the call returns its error at once",
+    doc: "for a call that entered with `recordsLater`: what it meets when it records its hold (a tty's `tty_ldisc_ref_wait`); `'wait'`, or `fail(...)`: the call returns its error at once; `enter({ recordsLater: true })`: one more such step follows (srcu_read_lock's count, then the handle's store)",
     steps: ['SyscallRecord'],
     plain: (_s: State, _p: RevokeParams, _op: CallOp): Outcome => ENTER,
   }),
@@ -321,6 +336,11 @@ export const POINTS = {
     doc: "task t's mmap links its vma into i_mmap (`vma_link_file`); `change` is what the link releases",
     steps: ['MmapLink'],
     plain: (_s: State, _p: RevokeParams, _op: VmaOp): Outcome => ENTER,
+  }),
+  release: point({
+    doc: "whether the final fput of struct file `op.f` on I (__fput: `file->f_op->release`) would call the driver's ->release now; not a step: every struct file is released once its last holder lets go (close, exit), so G4 asks it of every file that outlives revoke. Returns a boolean; the plain kernel: the f_op the file has, the driver's while they are live, a dead one's once a design gave it dead f_op",
+    steps: [],
+    plain: (_s: State, _p: RevokeParams, op: ReleaseOp): boolean => op.file.ops === 'live',
   }),
   fault: point({
     doc: "a fault's handler on a mapping of I (a zapped vma's refuses before the design is asked): `enter` finds I's page, `fail('SIGBUS')` raises SIGBUS; the plain kernel: a file whose f_mapping is dead raises SIGBUS",
@@ -436,7 +456,9 @@ export interface StepOptions {
  *   a bad inode's getattr, the Hurd's io_stat RPC) stop it with them;
  * - mapping: mmap and the faults of a mapping made before;
  * - open: an open already past its permission check when revoke begins;
- * - release: the final fput's ->release (no guarantee judges it yet: nothing in the model calls it).
+ * - release: the final fput's ->release, a call into the driver (the `release` point; G4
+ *   `no-live-file-anywhere` judges it: a struct file that outlives revoke and whose release would
+ *   still call the driver is not dead).
  */
 export type Operation = 'data' | 'setattr' | 'mapping' | 'open' | 'release';
 
@@ -610,6 +632,10 @@ export interface DesignApi {
     readonly idle: Srcu;
     layout(p: RevokeParams): Layout;
     readLock(d: Srcu, f: FileId): Srcu;
+    /** srcu_read_lock in its steps: the index it reads, the count on that index, the consumer's store of it. */
+    fetchIdx(d: Srcu): SrcuIdx;
+    count(d: Srcu, i: SrcuIdx): Srcu;
+    storeHandle(d: Srcu, f: FileId, i: SrcuIdx): Srcu;
     readUnlock(d: Srcu, f: FileId): Srcu;
     drained(d: Srcu, i: SrcuIdx): boolean;
     flip(d: Srcu): Srcu;
@@ -636,6 +662,8 @@ export interface DesignApi {
   withRevoker(s: State, revoker: Revoker): State;
   withSlot(s: State, table: string, fd: Fd, slot: Slot | undefined): State;
   withTask(s: State, t: TaskId, tk: Task): State;
+  /** A revoker step cancels task t's call in progress: it returns `errno` as it ends, and ends even where it was blocked (cancellation: debugfs's ->cancel(), Hurd's hurd_thread_cancel). */
+  withCallCancelled(s: State, t: TaskId, errno: Errno): State;
 }
 
 /** An SRCU domain's index. */

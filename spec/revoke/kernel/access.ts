@@ -27,8 +27,14 @@ import { type CallKind, type FileId, type Slot, type State, type Vma, isMarker }
 /** The operations a descriptor gives: every call kind and mmap (open goes by path, not by descriptor). */
 export type OpKind = CallKind | 'mmap';
 export const OP_KINDS: readonly OpKind[] = ['read', 'write', 'pread', 'fchmod', 'fsetxattr', 'fstat', 'mmap'];
-/** Every kind of operation a guarantee may count: those through a descriptor, and an open under way. */
-export type AnyOpKind = OpKind | 'open';
+/** Every kind of operation a guarantee may count: those through a descriptor, an open under way, and a struct file's final release. */
+export type AnyOpKind = OpKind | 'open' | 'release';
+
+/** Would the final fput of struct file f on I call the driver's ->release, under design d (its `release` point)? */
+export function releaseReaches(d: Installed, s: State, p: RevokeParams, f: FileId): boolean {
+  const file = s.files[f];
+  return file !== undefined && file.inode === 'I' && d.on.release(s, p, { f, file });
+}
 
 /** Do the tasks holding I's files own I in this run: the bound, or the design's documented use. */
 export const holdersOwn = (d: Installed, p: RevokeParams): boolean => (p.owner === 'design' ? d.holderOwns : p.owner === 'holder');

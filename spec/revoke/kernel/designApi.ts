@@ -5,7 +5,7 @@
 import { ENTER, type DesignApi, type Layout, type OwnState, type RevokeParams, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { callerHolders, gateHeld, gateHeldByCallers, gateHolders } from './gate.ts';
 import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
-import { SRCU_IDLE, srcuDrained, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock } from './srcu.ts';
+import { SRCU_IDLE, srcuCount, srcuDrained, srcuFetchIdx, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock, srcuStoreHandle } from './srcu.ts';
 import {
   FDS,
   allTasks,
@@ -30,6 +30,7 @@ import {
   withMessage,
   withRevoker,
   withSlot,
+  withCallCancelled,
   withTask,
 } from './state.ts';
 
@@ -68,6 +69,9 @@ export const designApi = {
     idle: SRCU_IDLE,
     layout: srcuLayout,
     readLock: srcuReadLock,
+    fetchIdx: srcuFetchIdx,
+    count: srcuCount,
+    storeHandle: srcuStoreHandle,
     readUnlock: srcuReadUnlock,
     drained: srcuDrained,
     flip: srcuFlip,
@@ -92,4 +96,5 @@ export const designApi = {
   withRevoker,
   withSlot,
   withTask,
+  withCallCancelled,
 } as const satisfies DesignApi;

@@ -5,7 +5,7 @@
 // list's order is the table's column order.
 // `returnedZero`: revoke has returned 0; a revoke that gave up (badfs) owes nothing.
 // Each predicate walks the state with early exits and builds nothing (they run on every new state).
-import { type AnyOpKind, type OpKind, enters, fileCut, liveAccess, mappingReaches, opThrough, OP_KINDS, spared } from './access.ts';
+import { type AnyOpKind, type OpKind, enters, fileCut, liveAccess, mappingReaches, opThrough, OP_KINDS, releaseReaches, spared } from './access.ts';
 import type { Guarantee } from './guarantee.ts';
 import type { Installed } from './install.ts';
 import { inodeLevel, ownerChecked } from '../api/designApi.ts';
@@ -147,9 +147,12 @@ export function guarantees(d: Installed, judged: Judged = EVERY_OPERATION, unpro
       name: 'no-live-file-anywhere',
       doc:
         'G4: once revoke has returned, every struct file on I that still exists — in a table, a message, a mapping, a call, ' +
-        "or the revoker's list — is revoked or dead: nothing new goes through it.",
-      holds: (s, p) => !returnedZero(s) || everyFile(s, (file, f) => file.inode !== 'I' || spared(s, p, f) || !live(s, p, f)),
-      reads: ['data', 'setattr', 'mapping'],
+        "or the revoker's list — is revoked or dead: nothing new goes through it, and its final fput will call no driver ->release " +
+        '(every struct file is released once its last holder lets go, so a release the revoker did not force or disarm is a driver method run after revoke returned).',
+      holds: (s, p) =>
+        !returnedZero(s) ||
+        everyFile(s, (file, f) => file.inode !== 'I' || spared(s, p, f) || (!live(s, p, f) && !(counted('release') && releaseReaches(d, s, p, f)))),
+      reads: ['data', 'setattr', 'mapping', 'release'],
       // Revoke returns while a struct file on I still exists.
       reachable: (s) => returnedZero(s) && !everyFile(s, (file) => file.inode !== 'I'),
     },

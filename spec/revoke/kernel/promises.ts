@@ -20,7 +20,7 @@ export const OPERATION_TEXT: Readonly<Record<Operation, string>> = {
   setattr: 'inode-level calls (the setattr family, fsetxattr, fstat)',
   mapping: 'mappings and faults',
   open: 'opens under way',
-  release: 'the final release',
+  release: "the final release (the driver's ->release)",
 };
 
 /** The class of an operation through a descriptor (an open under way is the `open` class). */
@@ -39,6 +39,8 @@ export function operationOf(kind: OpKind): Operation {
       return 'mapping';
     case 'open':
       return 'open';
+    case 'release':
+      return 'release';
   }
 }
 

@@ -20,7 +20,7 @@
 // the call holds the file or the gate. fget itself runs under RCU without the table lock, but it
 // reads one slot once: atomic with respect to every step that writes that slot.
 import { defineAction } from '../../../checker/defineAction.ts';
-import type { Enter, Fail, Outcome } from '../api/designApi.ts';
+import { type Enter, type Fail, type Outcome, fail } from '../api/designApi.ts';
 import { opThrough } from './access.ts';
 import { canAct } from './files.ts';
 import type { Installed } from './install.ts';
@@ -84,7 +84,7 @@ export function SyscallBegin(d: Installed) {
       const file = s.files[slot]!;
       const counted = countsReference(d, s, p, t, kind);
       const hold = g.recordsLater === true ? 'checked' : g.holds === true ? 'held' : 'none';
-      const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, hold };
+      const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, hold, cancelled: null };
       const inside = withTask(s, t, { ...task(s, t), call });
       const next = file.inode === 'I' && g.change !== undefined ? g.change(inside, t) : inside;
       return counted ? getFile(next, slot) : next;
@@ -99,7 +99,9 @@ export function SyscallBegin(d: Installed) {
 
 /**
  * The second half of a `begin` that `recordsLater`: the call records its hold, after the design's
- * `record` point lets it: it may wait, or fail there and return its error at once.
+ * `record` point lets it: it may wait, or fail there and return its error at once. A `record` that
+ * enters with `recordsLater` again is one more step of the entry: the call stays `checked`, and
+ * this action comes again (the C revocable's srcu_read_lock count, then its store of rev->idx).
  */
 export function SyscallRecord(d: Installed) {
   const recordOf = (s: State, p: RevokeParams, t: TaskId, call: Call): Outcome => d.on.record(s, p, { t, call });
@@ -116,7 +118,7 @@ export function SyscallRecord(d: Installed) {
       const call = task(s, t).call!;
       const g = recordOf(s, p, t, call) as Enter | Fail;
       if (g.enter) {
-        const held = withTask(s, t, { ...task(s, t), call: { ...call, hold: 'held' } });
+        const held = withTask(s, t, { ...task(s, t), call: { ...call, hold: g.recordsLater === true ? 'checked' : 'held' } });
         return g.change === undefined ? held : g.change(held, t);
       }
       const gone = g.change === undefined ? s : g.change(s, t);
@@ -126,6 +128,7 @@ export function SyscallRecord(d: Installed) {
     label(s, t, p) {
       const call = task(s, t).call!;
       const g = recordOf(s, p, t, call) as Enter | Fail;
+      if (g.enter && g.recordsLater === true) return `${verb(call.kind)}(${t}) goes on entering ${call.file}: its hold not yet recorded`;
       return g.enter
         ? `${verb(call.kind)}(${t}) records its hold on ${call.file}`
         : `${verb(call.kind)}(${t}) returns ${g.errno === 'EOF' ? '0 (EOF)' : g.errno}: ${call.file}'s gate is gone`;
@@ -134,9 +137,16 @@ export function SyscallRecord(d: Installed) {
   });
 }
 
-/** The design's `end` point for task t's call (a call on J is the kernel's own: it reaches J). */
+/**
+ * The design's `end` point for task t's call (a call on J is the kernel's own: it reaches J). A
+ * call a revoker step cancelled returns the errno it was cancelled with, and still does what the
+ * design's end does on the way out (debugfs_file_put after debugfs_leave_cancellation).
+ */
 export function callEnd(d: Installed, s: State, p: RevokeParams, t: TaskId, call: Call): Enter | Fail | undefined {
-  return call.inode === 'I' ? d.on.end(s, p, { t, call }) : undefined;
+  if (call.inode !== 'I') return undefined;
+  const end = d.on.end(s, p, { t, call });
+  if (call.cancelled === null) return end;
+  return end.change === undefined ? fail(call.cancelled) : fail(call.cancelled, { change: end.change });
 }
 
 /**
@@ -146,14 +156,16 @@ export function callEnd(d: Installed, s: State, p: RevokeParams, t: TaskId, call
  * every other task's end but not its.
  */
 const NO_TASK: readonly TaskId[] = [];
-const unstuckEnders = (p: RevokeParams): readonly TaskId[] => (p.stuckCaller ? actorsButOwner(p) : actors(p));
-const stuckEnders = (p: RevokeParams): readonly TaskId[] => (p.stuckCaller ? ownerAlone(p) : NO_TASK);
+/** The stuck owner's call was cancelled: it will return (its end is SyscallEnd's, fair, from now on). */
+const stuckCancelled = (s: State, p: RevokeParams): boolean => (s.tasks[ownerAlone(p)[0]!]?.call?.cancelled ?? null) !== null;
+const unstuckEnders = (s: State, p: RevokeParams): readonly TaskId[] => (!p.stuckCaller ? actors(p) : stuckCancelled(s, p) ? actors(p) : actorsButOwner(p));
+const stuckEnders = (s: State, p: RevokeParams): readonly TaskId[] => (p.stuckCaller && !stuckCancelled(s, p) ? ownerAlone(p) : NO_TASK);
 
-function syscallEnd(d: Installed, name: string, doc: string, enders: (p: RevokeParams) => readonly TaskId[]) {
+function syscallEnd(d: Installed, name: string, doc: string, enders: (s: State, p: RevokeParams) => readonly TaskId[]) {
   return defineAction<State, RevokeParams, TaskId>({
     name,
     doc,
-    params: (_s, p) => enders(p),
+    params: (s, p) => enders(s, p),
     enabled: (s, t) => task(s, t).call !== null && task(s, t).call!.hold !== 'checked',
     next(s, t, p) {
       const call = task(s, t).call!;

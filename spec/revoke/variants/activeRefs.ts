@@ -28,6 +28,8 @@ import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { type State, inodeOf, withRevoker, withIDead } from '../kernel/state.ts';
 
 const dead = (s: State): boolean => s.inodes.I!.dead;
+/** kernfs_drain_open_files has run (RevokeUnmap, then the return): every open file is released. */
+const drainedOpenFiles = (s: State): boolean => s.revoker.pc === 'unmapped' || s.revoker.pc === 'done';
 
 const markDead = revokerStep({
   name: 'RevokeMarkDead',
@@ -77,6 +79,9 @@ export const activeRefs: Design = {
     open: activeRef,
     // kernfs_vma_fault: the active reference fails, VM_FAULT_SIGBUS.
     fault: (s) => (dead(s) ? fail('SIGBUS') : ENTER),
+    // kernfs_drain_open_files calls kernfs_release_file for every open file (of->released), and
+    // kernfs_fop_release's later call finds it released: no ops->release after the drain.
+    release: (s) => !drainedOpenFiles(s),
   },
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   // kernfs removal promises the node's users are gone: its f_op calls, opens, mappings and

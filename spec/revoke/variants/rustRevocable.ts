@@ -11,7 +11,10 @@
 // place, and returns true. A revoker that finds it false already returns false at once.
 // The check and the hold are one step: rcu_read_lock comes first, and RCU's grace-period
 // guarantee is that a reader either began before synchronize_rcu (which waits for it) or sees the
-// swap; no reader loads true after the grace period began without being waited for.
+// swap; no reader loads true after the grace period began without being waited for. Nothing of
+// the C revocable's shared index is here: rcu_read_lock hands back no index to store (a guard is
+// the caller's own value, and preemptible RCU counts the nesting in the task itself), so no
+// reader's unlock can cancel another's.
 // What its authors claim ("the object is guaranteed to remain accessible while the guard is
 // alive"; revoke "waiting for all concurrent callers to complete before dropping"): no access
 // through a guard after revoke returns (G3), revoke returns (G5), and the model's sanity

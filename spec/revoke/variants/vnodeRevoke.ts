@@ -88,6 +88,9 @@ export const vnodeRevoke: Design = {
     mmap: (s) => (dead(s) ? fail('ENXIO') : ENTER),
     // VOP_OPEN, under the vnode lock.
     open: (s) => (dead(s) ? fail('ENXIO') : doomed(s) ? 'wait' : ENTER),
+    // vgonel closes an active vnode itself (VOP_CLOSE: the driver's d_close) before v_op becomes
+    // dead_vnodeops; a later last close reaches deadfs's, not the driver.
+    release: (s) => !dead(s),
   },
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {

@@ -20,7 +20,7 @@ export const defaultCounts: Readonly<Record<VariantName, Counts>> = {
   'biederman-2009': { distinct: 43779, generated: 168268, depth: 21 },
   'tty-hangup': { distinct: 6278, generated: 23663, depth: 17 },
   'rust-revocable': { distinct: 764, generated: 3477, depth: 12 },
-  'c-revocable': { distinct: 3512, generated: 16469, depth: 14 },
+  'c-revocable': { distinct: 38528, generated: 133113, depth: 28 },
   'evdev-revoke': { distinct: 1274, generated: 6074, depth: 12 },
   'hurd-io-revoke': { distinct: 6149, generated: 29055, depth: 16 },
 };

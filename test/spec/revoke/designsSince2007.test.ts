@@ -80,6 +80,45 @@ describe('c-revocable', () => {
     expect(labels!.some((l) => l.startsWith('RevokeSrcuDrain'))).toBe(false);
   });
 
+  it('srcu_read_lock is three steps: a reader that fetched index 0 counts on it after the revoker flipped to 1', () => {
+    const p = params({ variant: 'c-revocable' });
+    const trace = replay<State>(revoke.specFor(p), p, [
+      'Read(B, fd 3) begins on F0, borrowed, gate checked',
+      'RevokeAssignNull: res = NULL',
+      'RevokeSrcuFlip: index 1 drained, readers now count on 1',
+      'Read(B) goes on entering F0: its hold not yet recorded',
+    ]);
+    expect(trace.at(-1)!.state.design).toMatchObject({ srcu: { idx: 1, readers: [1, 0], handles: [0, 0] }, entering: { B: { idx: 0, counted: true } } });
+  });
+
+  it('with three users of one struct file, a late store of rev->idx sends two unlocks to index 0 while A, who got the resource, is inside (G3)', () => {
+    const p = params({ variant: 'c-revocable', thread: true });
+    const spec = revoke.specFor(p);
+    const trace = replay<State>(spec, p, [
+      'SendFd(B -> A via s0, F0)',
+      'RecvFd(A, s0): fd 3 -> F0',
+      'Read(A, fd 3) begins on F0, borrowed, gate checked',
+      'Read(B, fd 3) begins on F0, counted, gate checked',
+      'Read(A) goes on entering F0: its hold not yet recorded',
+      'Read(A) records its hold on F0',
+      'Read(B) goes on entering F0: its hold not yet recorded',
+      'RevokeAssignNull: res = NULL',
+      'RevokeSrcuFlip: index 1 drained, readers now count on 1',
+      'Read(B2, fd 3) begins on F0, counted, gate checked',
+      'Read(B2) goes on entering F0: its hold not yet recorded',
+      'Read(B2) records its hold on F0',
+      'Read(B) records its hold on F0',
+      'Read(B) returns: ENODEV',
+      'Read(B2) returns: ENODEV',
+      'RevokeSrcuDrain: index 0 drained',
+      'RevokeReturn',
+    ]);
+    const last = trace.at(-1)!.state;
+    expect(last.tasks.A!.call).toMatchObject({ loadedOps: 'live' });
+    expect(spec.invariants['no-inode-access-after-return']!(last, p)).toBe(false);
+    expect(trace.slice(0, -1).every((step) => spec.invariants['no-inode-access-after-return']!(step.state, p))).toBe(true);
+  });
+
   it('with one reader at a time on the struct file (no SCM_RIGHTS hand-off, no fork) revoke returns', async () => {
     const { result } = await run('c-revocable', 'revoke-returns', { tasks: 1, selfSend: false });
     expect(result.verdict).toBe('ok');
