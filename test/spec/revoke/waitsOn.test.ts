@@ -110,7 +110,7 @@ describe('revoke: whom the revoker waits for', () => {
     ]);
   });
 
-  it('every step that waits for holders says so: Hurd, the C revocable and drm-unplug included', () => {
+  it('every step that waits for holders says so: Hurd, the C revocable, drm-unplug, debugfs and procfs included', () => {
     const waiting: Record<string, string[]> = {};
     for (const [name, design] of Object.entries(builtInDesigns)) {
       const steps = install(design).waits.map((w) => w.step);
@@ -127,6 +127,8 @@ describe('revoke: whom the revoker waits for', () => {
       'evdev-revoke': ['RevokeClient'],
       'hurd-io-revoke': ['RevokeDrain'],
       'drm-unplug': ['RevokeDrain'],
+      'debugfs-removal': ['RevokeDrain'],
+      'procfs-removal': ['RevokeDrain'],
     });
   });
 
@@ -142,6 +144,8 @@ describe('revoke: whom the revoker waits for', () => {
       { variant: 'tty-hangup' },
       // A fault happens only where ->mmap left no PTE.
       { variant: 'drm-unplug', mmapPopulates: false },
+      { variant: 'debugfs-removal' },
+      { variant: 'procfs-removal' },
     ] as const) {
       const p = params(over);
       const d = designOf(p);
