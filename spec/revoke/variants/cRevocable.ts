@@ -162,8 +162,7 @@ export const cRevocable: Design = {
       kernel: 'revocable_withdraw_access (srcu_read_unlock(rev->idx)), fdput',
       // A call still inside try_access (asked by the guarantees only: SyscallEnd waits for the entry)
       // will dereference res in its last step: NULL if it is NULL already, for it never comes back.
-      hook: (s, _p, op) =>
-        inodeLevel(op.call.kind) ? ENTER : gotNull(s, op.t, op.call) ? fail('ENODEV', { change: withdraw }) : enter({ change: withdraw }),
+      hook: (s, _p, op) => (inodeLevel(op.call.kind) ? ENTER : gotNull(s, op.t, op.call) ? fail('ENODEV', { change: withdraw }) : enter({ change: withdraw })),
     },
     // The driver has no ->mmap.
     mmap: () => fail('ENODEV'),
