@@ -173,9 +173,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   searchOptions(
     program.command('expect <spec>').description('the table, each cell against the verdict its row expects (exit 14 on drift, naming cell, expected and got)'),
-  ).action(async (spec: string, flags: CommonFlags) => {
-    exitCode = await runExpectCommand(spec, flags);
-  });
+  )
+    .option('--rows <labels>', 'compare only these rows (comma-separated labels)')
+    .action(async (spec: string, flags: CommonFlags) => {
+      exitCode = await runExpectCommand(spec, flags);
+    });
 
   program
     .command('counterexamples [spec]')

@@ -67,11 +67,12 @@ describe('revoke: a design in a file outside the repository', () => {
   }, 60_000);
 
   it('puts the design in the table beside the built-in ones, named by the design', () => {
-    const r = rmc(['table', 'revoke', '--design', './scm-walk.ts', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
+    // A part of the table (one small built-in row and the file's): the part still names every row, in order.
+    const r = rmc(['table', 'revoke', '--design', './scm-walk.ts', '--rows', 'rust-revocable,scm-walk', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
     expect(r.code).toBe(0);
     const table = JSON.parse(r.stdout);
-    expect(table.labels.at(-1)).toBe('scm-walk');
-    expect(table.labels.slice(0, variantNames.length)).toEqual([...variantNames]);
+    expect(table.labels).toEqual(['rust-revocable', 'scm-walk']);
+    expect(table.part.rows).toEqual([...variantNames, 'scm-walk']);
     // The progress lines name the file's row by its design, as the table does, never by its path.
     expect(r.stderr).toMatch(/^variant scm-walk: [\d,]+ states in /m);
     expect(r.stderr).toMatch(/^ {2}scm-walk x no-usable-descriptor: violated/m);
@@ -117,7 +118,7 @@ describe("revoke: the typed entry 'rmc/revoke'", () => {
 
 describe('revoke: a design that promises some operations and guarantees only', () => {
   it('shows the guarantees it does not claim as n/a, and what it does not promise to stop as not promised (examples/revocable-resource.ts)', () => {
-    const r = run('table', 'revoke', '--design', './revocable-resource.ts', '--json');
+    const r = run('table', 'revoke', '--design', './revocable-resource.ts', '--rows', 'revocable-resource', '--json');
     expect(r.code).toBe(0);
     const table = JSON.parse(r.stdout);
     const mine = table.cells.filter((c: { variant: string }) => c.variant === join(dir, 'revocable-resource.ts'));
@@ -285,10 +286,12 @@ describe('revoke: a table with a design whose step throws', () => {
   ],
 }`,
     );
-    const r = run('table', 'revoke', '--design', f, '--design', './scm-walk.ts', '--json');
+    // The part: two built-in rows, one that shows a violation, and both files' rows.
+    const r = run('table', 'revoke', '--design', f, '--design', './scm-walk.ts', '--rows', 'tty-hangup,rust-revocable,throws-step,scm-walk', '--json');
     expect(r.code).toBe(75);
     const table = JSON.parse(r.stdout);
-    expect(table.labels).toEqual([...variantNames, 'throws-step', 'scm-walk']);
+    expect(table.part.rows).toEqual([...variantNames, 'throws-step', 'scm-walk']);
+    expect(table.labels).toEqual(['tty-hangup', 'rust-revocable', 'throws-step', 'scm-walk']);
     expect(table.verdict).toBe('error');
     expect(table.errors).toEqual([
       { variant: join(dir, 'throws-step.ts'), label: 'throws-step', exitCode: 75, error: expect.stringMatching(/^action RevokeBoom threw: boom \(in state /) },
@@ -296,8 +299,8 @@ describe('revoke: a table with a design whose step throws', () => {
     const verdicts = (variant: string): string[] =>
       table.cells.filter((c: { variant: string }) => c.variant === variant).map((c: { verdict: string }) => c.verdict);
     expect(verdicts(join(dir, 'throws-step.ts'))).toEqual(table.guarantees.map(() => 'error'));
-    for (const row of [...variantNames, join(dir, 'scm-walk.ts')]) expect(verdicts(row)).not.toContain('error');
-    expect(verdicts('enberg-2007')).toContain('violated');
+    for (const row of ['tty-hangup', 'rust-revocable', join(dir, 'scm-walk.ts')]) expect(verdicts(row)).not.toContain('error');
+    expect(verdicts('tty-hangup')).toContain('violated');
     expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(/^rmc: variant throws-step: action RevokeBoom threw: boom/);
   }, 120_000);
 });
@@ -330,9 +333,13 @@ describe('revoke: expectations (rmc expect)', () => {
       .replace("'no-usable-descriptor': 'violated 7'", "'no-usable-descriptor': 'holds'")
       .replace("name: 'scm-walk'", "name: 'scm-walk-drift'");
     const f = write('drift.ts', text);
-    const r = rmc(['expect', 'revoke', '--design', f, '--json'], { cwd: dir, env: { INIT_CWD: dir } });
+    // Only the drifted row and one built-in row that stays as expected (--rows).
+    const r = rmc(['expect', 'revoke', '--design', f, '--rows', 'rust-revocable,scm-walk-drift', '--json'], { cwd: dir, env: { INIT_CWD: dir } });
     expect(r.code).toBe(14);
-    const row = JSON.parse(r.stdout).rows.find((x: { label: string }) => x.label === 'scm-walk-drift');
+    const rows = JSON.parse(r.stdout).rows;
+    expect(rows.map((x: { label: string }) => x.label)).toEqual(['rust-revocable', 'scm-walk-drift']);
+    expect(rows[0].drift).toEqual([]);
+    const row = rows.find((x: { label: string }) => x.label === 'scm-walk-drift');
     expect(row.drift).toEqual([{ guarantee: 'no-usable-descriptor', expected: 'holds', got: 'violated 7' }]);
   }, 120_000);
 });
