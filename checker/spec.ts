@@ -189,9 +189,11 @@ export interface Presentation<S, P> {
   messages?(trace: readonly TraceStep<S>[], p: P): readonly { from: number; to: number; label: string }[];
   /**
    * The code of the system modelled that an action abstracts (for the revoke model, kernel
-   * functions: `sendmsg SCM_RIGHTS: unix_attach_fds`), shown in brackets beside its labels.
+   * functions: `sendmsg SCM_RIGHTS: unix_attach_fds`), shown in brackets beside its labels. In a
+   * trace it is asked with the step and the state it was taken from (`at`), for an action whose
+   * steps abstract different lines (srcu_read_lock's count, then its store).
    */
-  implementation?(action: string, p: P): string | undefined;
+  implementation?(action: string, p: P, at?: { readonly before: S; readonly step: TraceStep<S> }): string | undefined;
   /** The breaking state's object graph, as DOT statements (nodes and edges, no graph wrapper). */
   objectGraph?(s: S, p: P, violated: string): string;
   /**

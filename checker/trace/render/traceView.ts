@@ -106,9 +106,12 @@ export function traceView(
   const objectGraph = objectGraphs?.at(-1);
   const waits = pres?.waitsOn && last ? pres.waitsOn(last.state, params) : [];
   const layout = spec.layout?.(params);
-  const code = (action: string | null | undefined) => (action && pres?.implementation ? pres.implementation(action, params) : undefined);
-  const implementation = steps.map((s) => code(s.action));
-  const loopImplementation = code(lasso?.loopStep?.action);
+  const code = (action: string | null | undefined, at?: { before: unknown; step: TraceStep<unknown> }) =>
+    action && pres?.implementation ? pres.implementation(action, params, at) : undefined;
+  const implementation = steps.map((s, i) => code(s.action, i > 0 ? { before: steps[i - 1]!.state, step: s } : undefined));
+  // The step back is taken from the last state, and arrives at the loop's first.
+  const back = lasso?.loopStep && last && loopIndex !== undefined ? { ...lasso.loopStep, state: steps[loopIndex]!.state } : undefined;
+  const loopImplementation = back ? code(back.action, { before: last!.state, step: back }) : code(lasso?.loopStep?.action);
   const cause = pres?.cause ? pres.cause(steps, params, violated, loopIndex) : undefined;
   const kernelSteps = pres?.kernelStep ? kernelStepsOf(pres.kernelStep, steps, lasso, params) : undefined;
   const fairness = lasso?.cycleFairness ? fairnessSentence(lasso.cycleFairness, cycleWaits(spec, params, steps.slice(lasso.loopIndex)), code) : undefined;

@@ -247,6 +247,11 @@ export interface Enter {
   readonly recordsLater?: boolean;
   /** What entering does to a kernel object or to the design's own state (srcu_read_lock into the file's handle). */
   readonly change?: Change;
+  /**
+   * The kernel code of this one step, where a point's steps are different lines (the C revocable's
+   * `record`: this_cpu_inc, then the store of rev->idx); traces show it instead of the point's `kernel`.
+   */
+  readonly kernel?: string;
 }
 export interface Fail {
   readonly enter: false;

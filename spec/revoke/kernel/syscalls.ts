@@ -142,6 +142,17 @@ export function SyscallRecord(d: Installed) {
  * call a revoker step cancelled returns the errno it was cancelled with, and still does what the
  * design's end does on the way out (debugfs_file_put after debugfs_leave_cancellation).
  */
+/**
+ * The kernel code task t's SyscallRecord step from state s is, where the design's `record` answer
+ * names its own (one point's steps that are different lines); else undefined: the point's `kernel`.
+ */
+export function recordStepKernel(d: Installed, s: State, p: RevokeParams, t: TaskId): string | undefined {
+  const call = s.tasks[t]?.call;
+  if (call === null || call === undefined || call.hold !== 'checked') return undefined;
+  const g = d.on.record(s, p, { t, call });
+  return g !== 'wait' && g.enter ? g.kernel : undefined;
+}
+
 export function callEnd(d: Installed, s: State, p: RevokeParams, t: TaskId, call: Call): Enter | Fail | undefined {
   if (call.inode !== 'I') return undefined;
   const end = d.on.end(s, p, { t, call });

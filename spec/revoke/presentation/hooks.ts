@@ -11,7 +11,7 @@
 import type { Presentation, TraceStep } from '../../../checker/spec.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { cause } from './cause.ts';
-import { kernelName } from './kernelNames.ts';
+import { kernelName, stepKernelName } from './kernelNames.ts';
 import { kernelStep } from './kernelStep.ts';
 import { objectGraph } from './objectGraph.ts';
 import { stateJson } from './stateJson.ts';
@@ -47,7 +47,7 @@ export function presentation(d: Installed): Presentation<State, RevokeParams> {
     messages: (trace) => messages(trace),
     objectGraph: (s, p) => objectGraph(d, s, p),
     waitsOn: (s, p) => waitsOn(d, s, p),
-    implementation: (action) => kernelName(d, action),
+    implementation: (action, p, at) => (at === undefined ? kernelName(d, action) : stepKernelName(d, action, p, at.before, at.step)),
     cause: (trace, p, violated, loopIndex) => cause(d, trace, p, violated, loopIndex),
     kernelStep: (trace, i, p) => kernelStep(d, trace, i, p),
   };

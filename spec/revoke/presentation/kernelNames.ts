@@ -6,7 +6,11 @@
 // it (`revokerStep({ kernel })`), and any user step its interception points change where it sets
 // the point (`on: { begin: { kernel, hook } }`), so no name is keyed by a string that must match a
 // step's. test/spec/revoke/kernelNames.test.ts fails for any step of any built-in design without a name.
+import type { TraceStep } from '../../../checker/spec.ts';
 import type { Installed } from '../kernel/install.ts';
+import type { RevokeParams } from '../kernel/params.ts';
+import type { State } from '../kernel/state.ts';
+import { recordStepKernel } from '../kernel/syscalls.ts';
 
 /** The user steps, by action name (kernel/files.ts, fork.ts, scm.ts, mm.ts, syscalls.ts). */
 export const USER_STEPS: Readonly<Record<string, string>> = {
@@ -36,4 +40,13 @@ export const USER_STEPS: Readonly<Record<string, string>> = {
 /** The kernel code `action` abstracts under design d: the design's own name first. */
 export function kernelName(d: Installed, action: string): string | undefined {
   return d.ownKernelName(action) ?? USER_STEPS[action];
+}
+
+/**
+ * The kernel code one step of a trace abstracts: where the design answers a step with its own line
+ * (the C revocable's `record`: this_cpu_inc, then the store of rev->idx), that line; else the action's.
+ */
+export function stepKernelName(d: Installed, action: string, p: RevokeParams, before: State, step: TraceStep<State>): string | undefined {
+  const own = action === 'SyscallRecord' && step.actor !== undefined ? recordStepKernel(d, before, p, step.actor) : undefined;
+  return own ?? kernelName(d, action);
 }

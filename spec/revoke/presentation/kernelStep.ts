@@ -10,6 +10,7 @@ import type { KernelStep, TraceStep } from '../../../checker/spec.ts';
 import type { RevokeParams } from '../kernel/params.ts';
 import { type State, returnedZero } from '../kernel/state.ts';
 import type { Installed } from '../kernel/install.ts';
+import { recordStepKernel } from '../kernel/syscalls.ts';
 import { kernelName } from './kernelNames.ts';
 import { stateJson } from './stateJson.ts';
 
@@ -91,7 +92,10 @@ export function kernelStep(d: Installed, trace: readonly TraceStep<State>[], i: 
   const returns = returnedZero(step.state) && !returnedZero(before) ? 'returns 0' : '';
   if (SYSCALL_STEPS.has(action)) {
     const kind = (step.state.tasks[step.actor ?? '']?.call ?? before.tasks[step.actor ?? '']?.call)?.kind ?? 'syscall';
-    const own = d.ownKernelName(action) !== undefined ? kernelCallOf(d, action) : undefined;
+    // A step the design names with its own line (kernelNames.ts) is that line's first function.
+    const line = action === 'SyscallRecord' && step.actor !== undefined ? recordStepKernel(d, before, p, step.actor) : undefined;
+    const lineCall = line !== undefined ? functionsIn(line).find((f) => !GENERIC.has(f)) : undefined;
+    const own = lineCall !== undefined ? `${lineCall}()` : d.ownKernelName(action) !== undefined ? kernelCallOf(d, action) : undefined;
     const m = /^[A-Za-z]+\(([^)]*)\)\s*(.*)$/.exec(step.label);
     const args = (m?.[1] ?? '')
       .split(', ')

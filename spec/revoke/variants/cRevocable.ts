@@ -141,13 +141,19 @@ export const cRevocable: Design = {
         inodeLevel(op.kind) ? ENTER : enter({ recordsLater: true, change: (s, t) => withEntering(s, t, { idx: srcuFetchIdx(srcuOf(s)), counted: false }) }),
     },
     record: {
-      kernel: '__srcu_read_lock: this_cpu_inc(srcu_lock_count[idx]); revocable_try_access: rev->idx = idx, srcu_dereference(res)',
+      // Two steps, each shown with its own line: the count, then the store of the handle.
+      kernel: '__srcu_read_lock: this_cpu_inc(srcu_lock_count[idx]), then revocable_try_access: rev->idx = idx, srcu_dereference(res)',
       hook(s, _p, { t, call }) {
         const e = enteringOf(s, t)!;
         // The count, on the index fetched: the store and the dereference come in a step of their own.
         if (!e.counted)
-          return enter({ recordsLater: true, change: (s2, t2) => withEntering(withSrcu(s2, srcuCount(srcuOf(s2), e.idx)), t2, { ...e, counted: true }) });
+          return enter({
+            recordsLater: true,
+            kernel: '__srcu_read_lock: this_cpu_inc(ssp->sda->srcu_lock_count[idx].counter)',
+            change: (s2, t2) => withEntering(withSrcu(s2, srcuCount(srcuOf(s2), e.idx)), t2, { ...e, counted: true }),
+          });
         return enter({
+          kernel: 'revocable_try_access: rev->idx = idx, srcu_dereference(rp->res)',
           change(s2, t2) {
             const stored = withEntering(withSrcu(s2, srcuStoreHandle(srcuOf(s2), call.file, e.idx)), t2, undefined);
             // NULL from srcu_dereference: the method will fail, but still withdraws.

@@ -63,4 +63,27 @@ describe('revoke: kernel names', () => {
     expect(lanes(view)).toContain('     3  RevokeMarkDead(I): new active references fail  [__kernfs_remove: KN_DEACTIVATED_BIAS]\n');
     expect(seqDot(view, 's')).toContain('label="2: SendFd(B -> A via s0, F0)\\n[sendmsg SCM_RIGHTS: scm_fp_copy, unix_attach_fds]"');
   });
+
+  it("shows each of one point's steps with its own line: the C revocable's count, then its store of rev->idx", () => {
+    const p = params('c-revocable');
+    const spec = revoke.specFor(p);
+    const trace = replay<State>(spec, p, [
+      'SendFd(B -> A via s0, F0)',
+      'RecvFd(A, s0): fd 3 -> F0',
+      'Read(A, fd 3) begins on F0, borrowed, gate checked',
+      'Read(A) goes on entering F0: its hold not yet recorded',
+      'Read(A) records its hold on F0',
+    ]);
+    const text = textTrace(traceView(spec, p as never, 'x', trace));
+    expect(text).toContain(
+      'State 5: <Read(A) goes on entering F0: its hold not yet recorded>  [__srcu_read_lock: this_cpu_inc(ssp->sda->srcu_lock_count[idx].counter)]\n',
+    );
+    expect(text).toContain('State 6: <Read(A) records its hold on F0>  [revocable_try_access: rev->idx = idx, srcu_dereference(rp->res)]\n');
+    // Outside a trace (no step to ask), the point's name covers both lines.
+    expect(kernelName(install(variants['c-revocable']), 'SyscallRecord')).toMatch(/this_cpu_inc.*then revocable_try_access: rev->idx = idx/);
+    // The race diagram's call is each line's own function.
+    const steps = trace.map((_, i) => (i === 0 ? undefined : spec.presentation!.kernelStep!(trace, i, p)));
+    expect(steps[4]?.call).toBe('__srcu_read_lock()');
+    expect(steps[5]?.call).toBe('revocable_try_access()');
+  });
 });
