@@ -18,7 +18,7 @@ import { compactStoreBytesFor } from '../checker/state/seenSet.ts';
  * so no temporal property) with one and two workers, full (every invariant and revoke-returns),
  * and `npm start` (the table of every variant).
  */
-type Role = 'safety1' | 'safety2' | 'full1' | 'start' | 'threads1' | 'threads2' | 'deep';
+type Role = 'safety1' | 'safety2' | 'full1' | 'start' | 'thread' | 'threads1' | 'threads2' | 'deep';
 
 interface Row extends Job {
   readonly model: string;
@@ -73,6 +73,17 @@ const rows: Row[] = quick
       // `npm start` is `rmc table revoke`: the default bounds, every variant, every guarantee,
       // its rows side by side on every core (--workers auto).
       { model: 'npm start (table revoke)', spec: 'revoke', workers: availableParallelism(), mode: 'table', role: 'start' },
+      // Issue 26: the default table with the owner's CLONE_FILES thread (the third user of the
+      // file the default bounds are to have), its rows side by side on every core, as `npm start`.
+      {
+        model: 'revoke: table under thread=true',
+        spec: 'revoke',
+        params: { thread: true },
+        workers: availableParallelism(),
+        mode: 'table',
+        runs: 1,
+        role: 'thread',
+      },
       // Issue 14's bounds left out of the default table: their verdicts are compared with it below.
       ...outOfDefault.map(([name, over]): Row => ({ model: `revoke: table under ${name}`, spec: 'revoke', workers: 1, mode: 'table', runs: 1, ...over })),
       // Issue 26's deep table (`rmc table revoke --config deep`): long, so only when asked.
@@ -288,9 +299,16 @@ targetLines.push(
     ? `deep table: ${s(deep)} wall (${deep.tableRows} variants, ${fmt(deep.distinct)} distinct; target 900 s: ${(deep.seconds / 900).toFixed(2)}x)`
     : 'deep table: not run (RMC_BENCH_DEEP=1 runs it; bench/README.md has its last figures; target 900 s)',
 );
+// Issue 26: `npm start` within 30 s, with three users of the file (the thread row until the
+// default bounds include it).
 if (start)
   targetLines.push(
-    `npm start: ${s(start)} wall (${start.tableRows} variants, ${fmt(start.distinct)} distinct; the checker's own ${start.innerSeconds.toFixed(2)} s; target 10 s: ${(start.seconds / 10).toFixed(2)}x)`,
+    `npm start: ${s(start)} wall (${start.tableRows} variants, ${fmt(start.distinct)} distinct; the checker's own ${start.innerSeconds.toFixed(2)} s; target 30 s: ${(start.seconds / 30).toFixed(2)}x)`,
+  );
+const thread = byRole.get('thread');
+if (thread)
+  targetLines.push(
+    `thread table: ${s(thread)} wall (${thread.tableRows} variants, ${fmt(thread.distinct)} distinct, rows side by side on every core; target 30 s: ${(thread.seconds / 30).toFixed(2)}x)`,
   );
 
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));

@@ -30,8 +30,13 @@ export function fairComponents(
   let sets = 0;
   let stamp = 0;
   for (const v of all) set[v] = sets;
-  const taken = new Uint8Array(conditions.length);
-  const enabledCount = new Int32Array(conditions.length);
+  // The conditions as bit sets (`words` 32-bit words each), so a component is judged with a few
+  // word operations a node and an edge rather than a loop over the conditions for each.
+  const { words, enabledAt, takenBy, weak } = conditionBits(graph, conditions);
+  const taken = new Int32Array(words); // conditions taken by an edge inside K
+  const enabledSomewhere = new Int32Array(words);
+  const enabledEverywhere = new Int32Array(words);
+  const strongFails = new Int32Array(words);
 
   while (pending.length > 0) {
     const nodes = pending.pop()!;
@@ -40,30 +45,38 @@ export function fairComponents(
       const k = ++stamp;
       for (const v of K) inComponent[v] = k;
       taken.fill(0);
-      enabledCount.fill(0);
+      enabledSomewhere.fill(0);
+      enabledEverywhere.fill(-1);
       for (const v of K) {
-        for (let c = 0; c < conditions.length; c++) enabledCount[c]! += conditions[c]!.enabled[v]!;
+        for (let w = 0; w < words; w++) {
+          enabledSomewhere[w]! |= enabledAt[v * words + w]!;
+          enabledEverywhere[w]! &= enabledAt[v * words + w]!;
+        }
         for (let j = graph.outStart[v]!; j < graph.outStart[v + 1]!; j++) {
           const e = graph.outEdge[j]!;
           if (inComponent[graph.edgeTo[e]!] !== k) continue;
           const inst = graph.edgeInstance[e]!;
-          for (let c = 0; c < conditions.length; c++) if (conditions[c]!.takenBy[inst]) taken[c] = 1;
+          for (let w = 0; w < words; w++) taken[w]! |= takenBy[inst * words + w]!;
         }
       }
+      // WF fails where the action is enabled at every node of K and never taken; SF where it is
+      // enabled at some node and never taken.
       let weakFails = false;
-      const strongFails: number[] = [];
-      for (let c = 0; c < conditions.length; c++) {
-        if (taken[c] || enabledCount[c] === 0) continue;
-        if (conditions[c]!.kind === 'weak') {
-          if (enabledCount[c] === K.length) weakFails = true;
-        } else strongFails.push(c);
+      let anyStrongFails = false;
+      for (let w = 0; w < words; w++) {
+        if ((enabledEverywhere[w]! & ~taken[w]! & weak[w]!) !== 0) weakFails = true;
+        strongFails[w] = enabledSomewhere[w]! & ~taken[w]! & ~weak[w]!;
+        if (strongFails[w] !== 0) anyStrongFails = true;
       }
       if (weakFails) continue;
-      if (strongFails.length === 0) {
+      if (!anyStrongFails) {
         fair.push(K);
         continue;
       }
-      const rest = Array.from(K).filter((v) => strongFails.every((c) => !conditions[c]!.enabled[v]));
+      const rest = Array.from(K).filter((v) => {
+        for (let w = 0; w < words; w++) if ((enabledAt[v * words + w]! & strongFails[w]!) !== 0) return false;
+        return true;
+      });
       const restId = ++sets;
       for (const v of K) set[v] = -1;
       for (const v of rest) set[v] = restId;
@@ -71,4 +84,25 @@ export function fairComponents(
     }
   }
   return fair;
+}
+
+/** Condition c is bit c % 32 of word c / 32: where each is enabled, which instances take it, which are weak. */
+function conditionBits(
+  graph: BehaviourGraph,
+  conditions: readonly FairnessCondition[],
+): { words: number; enabledAt: Int32Array; takenBy: Int32Array; weak: Int32Array } {
+  const words = Math.max(1, Math.ceil(conditions.length / 32));
+  const n = graph.size;
+  const enabledAt = new Int32Array(n * words);
+  const takenBy = new Int32Array(graph.instances.length * words);
+  const weak = new Int32Array(words);
+  conditions.forEach((condition, c) => {
+    const w = c >>> 5;
+    const bit = 1 << (c & 31);
+    if (condition.kind === 'weak') weak[w]! |= bit;
+    const { enabled } = condition;
+    for (let v = 0; v < n; v++) if (enabled[v]) enabledAt[v * words + w]! |= bit;
+    for (let i = 0; i < takenBy.length / words; i++) if (condition.takenBy[i]) takenBy[i * words + w]! |= bit;
+  });
+  return { words, enabledAt, takenBy, weak };
 }

@@ -33,7 +33,9 @@ export function fairnessConditions(
   params: object,
   fairness: readonly Fairness[] = fairnessOf(spec, params),
 ): FairnessCondition[] {
-  const conditions: FairnessCondition[] = [];
+  // Every entry's groups of instances first, then one pass over the graph's enabled lists marks
+  // where each group is enabled (a pass per group cost a walk of every node's list each).
+  const groups: { entry: Fairness; group: number[]; takenBy: Uint8Array }[] = [];
   for (const entry of fairness) {
     const action = spec.actions.findIndex((a) => a.name === entry.action);
     if (action < 0) {
@@ -43,17 +45,23 @@ export function fairnessConditions(
     const instances = graph.instances
       .flatMap((inst, i) => (inst.action === action ? [i] : []))
       .sort((a, b) => byActor(graph.instances[a]!.actor, graph.instances[b]!.actor));
-    const groups = entry.perActor ? instances.map((i) => [i]) : [instances];
-    for (const group of groups) {
+    for (const group of entry.perActor ? instances.map((i) => [i]) : [instances]) {
       const takenBy = new Uint8Array(graph.instances.length);
       for (const i of group) takenBy[i] = 1;
-      const enabled = enabledAt(graph, takenBy);
-      if (!enabled.includes(1)) continue;
-      const actor = entry.perActor ? graph.instances[group[0]!]!.actor : undefined;
-      const name = `${entry.kind === 'weak' ? 'WF' : 'SF'}(${entry.action}${actor === undefined ? '' : `[${actor}]`})`;
-      conditions.push({ kind: entry.kind, name, action: entry.action, ...(actor === undefined ? {} : { actor }), enabled, takenBy });
+      groups.push({ entry, group, takenBy });
     }
   }
+  const enabled = enabledAt(
+    graph,
+    groups.map((g) => g.takenBy),
+  );
+  const conditions: FairnessCondition[] = [];
+  groups.forEach(({ entry, group, takenBy }, g) => {
+    if (!enabled[g]!.includes(1)) return;
+    const actor = entry.perActor ? graph.instances[group[0]!]!.actor : undefined;
+    const name = `${entry.kind === 'weak' ? 'WF' : 'SF'}(${entry.action}${actor === undefined ? '' : `[${actor}]`})`;
+    conditions.push({ kind: entry.kind, name, action: entry.action, ...(actor === undefined ? {} : { actor }), enabled: enabled[g]!, takenBy });
+  });
   return conditions;
 }
 
@@ -63,15 +71,18 @@ function byActor(a: string | undefined, b: string | undefined): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
 
-function enabledAt(graph: BehaviourGraph, ofInstance: Uint8Array): Uint8Array {
+/** Per group (its instances marked in `ofInstance`), where one of its instances is enabled. */
+function enabledAt(graph: BehaviourGraph, ofInstance: readonly Uint8Array[]): Uint8Array[] {
   const n = graph.size;
-  const enabled = new Uint8Array(n);
+  const enabled = ofInstance.map(() => new Uint8Array(n));
+  // The groups each instance belongs to (an instance may be in several entries' groups).
+  const groupsOf: number[][] = graph.instances.map(() => []);
+  ofInstance.forEach((marks, g) => marks.forEach((marked, i) => marked && groupsOf[i]!.push(g)));
+  const { enabledStart, enabledInstance } = graph;
   for (let v = 0; v < n; v++) {
-    for (let k = graph.enabledStart[v]!; k < graph.enabledStart[v + 1]!; k++) {
-      if (ofInstance[graph.enabledInstance[k]!]) {
-        enabled[v] = 1;
-        break;
-      }
+    for (let k = enabledStart[v]!; k < enabledStart[v + 1]!; k++) {
+      const of = groupsOf[enabledInstance[k]!]!;
+      for (let j = 0; j < of.length; j++) enabled[of[j]!]![v] = 1;
     }
   }
   return enabled;

@@ -12,14 +12,24 @@ import { describe } from './searchFailure.ts';
 type Predicate = (s: unknown, p: object) => boolean;
 
 export class Invariants {
-  private readonly predicates: readonly Predicate[];
+  private readonly predicates: Predicate[];
+  private readonly checked: string[];
 
   /** `names`: the invariants to check, in the order they are checked (and reported). */
-  constructor(
-    spec: AnySpec,
-    readonly names: readonly string[],
-  ) {
+  constructor(spec: AnySpec, names: readonly string[]) {
+    this.checked = [...names];
     this.predicates = names.map((n) => spec.invariants[n]!);
+  }
+
+  /** The invariants still checked, in order: firstBroken's answer indexes this list. */
+  get names(): readonly string[] {
+    return this.checked;
+  }
+
+  /** Invariant `k` is no longer checked (the ones after it move down one). */
+  retire(k: number): void {
+    this.checked.splice(k, 1);
+    this.predicates.splice(k, 1);
   }
 
   /**

@@ -10,7 +10,17 @@ import type { StopRequest } from './stopRequest.ts';
 type Predicate = (s: unknown, p: object) => boolean;
 
 export class SearchFindings {
+  /** Every invariant the search checks (the parallel search numbers its workers' failures by it). */
   readonly invariants: Invariants;
+  /**
+   * The invariants not yet broken, the ones checkState evaluates. A broken one is not evaluated
+   * again: breadth-first order found its shortest trace first, and record() keeps only that one,
+   * so on the revoke model's tables (half the guarantees broken within a few steps) every later
+   * state would pay for an answer nobody reads. (An invariant that would throw in a later state
+   * is therefore not reported, where the parallel search's workers, which check every invariant,
+   * would report it.)
+   */
+  private readonly unbroken: Invariants;
   readonly violations: Violation[] = [];
   private unreached: [string, Predicate][];
   private readonly violated = new Set<string>();
@@ -25,7 +35,9 @@ export class SearchFindings {
     /** False: nothing is checked (the behaviour graph pass stores and counts only). */
     checked = true,
   ) {
-    this.invariants = new Invariants(spec, checked ? (options.invariants ?? Object.keys(spec.invariants)) : []);
+    const names = checked ? (options.invariants ?? Object.keys(spec.invariants)) : [];
+    this.invariants = new Invariants(spec, names);
+    this.unbroken = new Invariants(spec, names);
     // A `reachable` predicate named like an invariant is that invariant's partner: checked only
     // when its invariant is; the others are always checked.
     const selected = new Set([...(options.invariants ?? Object.keys(spec.invariants)), ...(options.properties ?? [])]);
@@ -47,9 +59,10 @@ export class SearchFindings {
    * it is called with `arg` only on a violation, so the hot path allocates no closure.
    */
   checkState<A>(s: unknown, trace: (arg: A) => readonly TraceStep<unknown>[], arg: A): void {
-    const { invariants, params } = this;
-    for (let k = invariants.firstBroken(s, params); k >= 0; k = invariants.firstBroken(s, params, k + 1)) {
-      this.record('invariant', invariants.names[k]!, () => trace(arg));
+    const { unbroken, params } = this;
+    for (let k = unbroken.firstBroken(s, params); k >= 0; k = unbroken.firstBroken(s, params, k)) {
+      this.record('invariant', unbroken.names[k]!, () => trace(arg));
+      unbroken.retire(k); // the next one to check is now at k
       if (this.stop) return;
     }
     if (this.unreached.length > 0) this.markReached((pred) => pred(s, this.params));

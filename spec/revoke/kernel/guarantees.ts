@@ -12,7 +12,20 @@ import { inodeLevel, ownerChecked } from '../api/designApi.ts';
 import { type Judged, EVERY_OPERATION, counts } from './promises.ts';
 import type { RevokeParams } from './params.ts';
 import { callEnd } from './syscalls.ts';
-import { type Call, type FileId, type Slot, type State, type TaskId, type Vma, everySlot, isMarker, ownerTask, returnedZero, someTask } from './state.ts';
+import {
+  type Call,
+  type FileId,
+  type Slot,
+  type State,
+  type TaskId,
+  type Vma,
+  FILE_IDS,
+  everySlot,
+  isMarker,
+  ownerTask,
+  returnedZero,
+  someTask,
+} from './state.ts';
 
 /** A descriptor on I that revoke has cut: a replaced slot, or a struct file design d killed. */
 function isCut(s: State, slot: Slot): boolean {
@@ -45,14 +58,22 @@ function everyHolder(s: State, visit: (file: FileId, kind: HolderKind) => boolea
   return true;
 }
 
-/** The references holders other than borrowed calls hold on struct file f. */
-function countedHolders(s: State, f: FileId): number {
-  let n = 0;
-  everyHolder(s, (file, kind) => {
-    if (file === f && kind !== 'borrowed') n++;
+/** The references holders other than borrowed calls hold, by struct file (FILE_IDS order), from countedByFile's last walk. */
+const countedRefs = new Int32Array(FILE_IDS.length);
+
+/**
+ * One walk of the holders: counts each struct file's counted references into `countedRefs`, and
+ * whether every holder but a borrowed call names a file that exists (false at the first that does
+ * not). One walk for every file, where a walk per file cost the check of f_count a walk each.
+ */
+function countedByFile(s: State): boolean {
+  countedRefs.fill(0);
+  return everyHolder(s, (file, kind) => {
+    if (kind === 'borrowed') return true;
+    if (s.files[file] === undefined) return false;
+    countedRefs[FILE_IDS.indexOf(file)]!++;
     return true;
   });
-  return n;
 }
 
 /** The caller of frevoke is the owner calling frevoke(3): its spared descriptor is fd 3 of its table. */
@@ -252,9 +273,7 @@ export function guarantees(d: Installed, judged: Judged = EVERY_OPERATION, unpro
     {
       name: 'refcounts-balance',
       doc: 'Model sanity: f_count equals slots + messages + mappings + counted calls + revoker references.',
-      holds: (s) =>
-        everyFile(s, (file, f) => file.count > 0 && file.count === countedHolders(s, f)) &&
-        everyHolder(s, (file, kind) => kind === 'borrowed' || s.files[file] !== undefined),
+      holds: (s) => countedByFile(s) && everyFile(s, (file, f) => file.count > 0 && file.count === countedRefs[FILE_IDS.indexOf(f)]),
       // One struct file is held by a descriptor and by something else at once.
       reachable: (s) => !everyHolder(s, (file, kind) => kind !== 'slot' || !heldOtherwise(s, file)),
     },
