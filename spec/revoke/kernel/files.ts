@@ -1,8 +1,8 @@
 // Descriptor table events: open, dup, close.
 //
-// Abstracts do_sys_open (whole, or in its three parts below), dup (under files->file_lock) and
-// close_fd/filp_close. Dup and close are atomic: the kernel does them under the table's
-// file_lock, which the revoker's scan of that table takes too. A new open of I is possible only
+// Abstracts do_sys_open (whole, or in its three parts below), dup (its two parts below) and
+// close_fd/filp_close. Close is atomic: the kernel does it under the table's file_lock, which the
+// revoker's scan of that table takes too. A new open of I is possible only
 // before revoke begins: the caller blocks later opens (chmod/chown first, as the 2007
 // documentation says). An open whose may_open passed before is not blocked: OpenBegin, OpenFile
 // and OpenInstall below let it finish at any point of revoke. At most `filesOnI` struct files
@@ -43,7 +43,7 @@ import {
  */
 export function canAct(s: State, t: TaskId): boolean {
   const tk = s.tasks[t]!;
-  return tk.call === null && tk.opening === null && (tk.vma === null || (tk.vma.linked && !tk.vma.faulting));
+  return tk.call === null && tk.opening === null && tk.dup === null && (tk.vma === null || (tk.vma.linked && !tk.vma.faulting));
 }
 
 /** Struct file ids on I, in the order open hands them out. */
@@ -131,20 +131,47 @@ export const OpenInstall = defineAction<State, RevokeParams, TaskId>({
   actor: (_s, t) => t,
 });
 
-export const Dup = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
-  name: 'Dup',
-  doc: 'Task t duplicates fd into its lowest free fd (dup): the struct file gains a reference.',
+// dup(2) (fs/file.c): fget_raw takes a reference on the slot's struct file, then
+// get_unused_fd_flags reserves the lowest free fd (EMFILE: fput, return), then fd_install puts the
+// file there; no lock is held across the three, so between fget_raw and fd_install the reference is
+// in flight (the task's `dup`) and a revoker's scan of the table finds the old slot only. The
+// reservation is taken at fd_install, as open's is (the reserved slot is NULL to a scan, and which
+// number the fd gets never matters). dup2/dup3 are one step under files->file_lock (ksys_dup3
+// holds it from fcheck to do_dup2) and fcntl(F_DUPFD) takes its reference under fdget, borrowed
+// on an unshared table: both left out (the split dup's states include dup2's).
+
+export const DupGet = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
+  name: 'DupGet',
+  doc: "Task t's dup(fd) takes a reference on the slot's struct file (fget_raw): it is in flight until fd_install.",
   params: (_s, p) => taskFds(p),
-  enabled: (s, { t, fd }, p) => {
+  enabled: (s, { t, fd }) => {
     const slot = tableOf(s, t)[fd];
-    return canAct(s, t) && slot !== undefined && !isMarker(slot) && freeFd(tableOf(s, t), p) !== undefined;
+    return canAct(s, t) && slot !== undefined && !isMarker(slot);
   },
-  next(s, { t, fd }, p) {
+  next(s, { t, fd }) {
     const f = tableOf(s, t)[fd] as FileId;
-    return getFile(withSlot(s, task(s, t).table, freeFd(tableOf(s, t), p)!, f), f);
+    return getFile(withTask(s, t, { ...task(s, t), dup: f }), f);
   },
-  label: (s, { t, fd }, p) => `Dup(${t}, fd ${fd}): fd ${freeFd(tableOf(s, t), p)} -> ${tableOf(s, t)[fd]}`,
+  label: (s, { t, fd }) => `DupGet(${t}, fd ${fd}): fget_raw ${tableOf(s, t)[fd]}`,
   actor: (_s, { t }) => t,
+});
+
+export const DupInstall = defineAction<State, RevokeParams, TaskId>({
+  name: 'DupInstall',
+  doc: "Task t's dup reserves the lowest free fd and installs its struct file there (get_unused_fd_flags, fd_install); with no free fd it fputs the file and returns EMFILE.",
+  params: (_s, p) => actors(p),
+  enabled: (s, t) => task(s, t).dup !== null,
+  next(s, t, p) {
+    const f = task(s, t).dup!;
+    const done = withTask(s, t, { ...task(s, t), dup: null });
+    const fd = freeFd(tableOf(s, t), p);
+    return fd === undefined ? putFile(done, f) : withSlot(done, task(s, t).table, fd, f);
+  },
+  label(s, t, p) {
+    const fd = freeFd(tableOf(s, t), p);
+    return fd === undefined ? `DupInstall(${t}): EMFILE, fput ${task(s, t).dup}` : `DupInstall(${t}): fd ${fd} -> ${task(s, t).dup}`;
+  },
+  actor: (_s, t) => t,
 });
 
 export const Close = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({

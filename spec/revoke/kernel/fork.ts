@@ -70,7 +70,7 @@ export const ForkCopy = defineAction<State, RevokeParams, TaskId>({
     const copied = liveFiles(s, t);
     const table: { [fd: number]: FileId } = {};
     copied.forEach((f, i) => (table[FDS[i]!] = f));
-    let next = withTask(withTable(s, c, table as Table), c, { table: c, visible: false, vma: null, call: null, opening: null });
+    let next = withTask(withTable(s, c, table as Table), c, { table: c, visible: false, vma: null, call: null, opening: null, dup: null });
     for (const f of copied) next = getFile(next, f);
     return next;
   },
@@ -102,7 +102,7 @@ export const CloneFiles = (d: Installed) =>
     doc: "Task t clones with CLONE_FILES: a new visible task sharing t's table, which makes fdget count from now on.",
     params: (_s, p) => userTasks(p),
     enabled: (s, t, p) => p.fork && s.tasks[childId(p)] === undefined && canAct(s, t) && linkMayProceed(d, s, p),
-    next: (s, t, p) => withTask(s, childId(p), { table: task(s, t).table, visible: true, vma: null, call: null, opening: null }),
+    next: (s, t, p) => withTask(s, childId(p), { table: task(s, t).table, visible: true, vma: null, call: null, opening: null, dup: null }),
     label: (_s, t, p) => `CloneFiles(${t} -> ${childId(p)}): shares ${t}'s table`,
     actor: (_s, t) => t,
   });

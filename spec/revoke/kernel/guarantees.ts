@@ -22,7 +22,7 @@ function isCut(s: State, slot: Slot): boolean {
 const someCut = (s: State): boolean => !everySlot(s, (slot) => !isCut(s, slot));
 const onI = (s: State, f: FileId): boolean => s.files[f]?.inode === 'I';
 
-type HolderKind = 'slot' | 'message' | 'mapping' | 'call' | 'borrowed' | 'opening' | 'revoker';
+type HolderKind = 'slot' | 'message' | 'mapping' | 'call' | 'borrowed' | 'opening' | 'dup' | 'revoker';
 
 /** Calls `visit` with every struct file some holder names, and the holder's kind, until it returns false. */
 function everyHolder(s: State, visit: (file: FileId, kind: HolderKind) => boolean): boolean {
@@ -39,6 +39,7 @@ function everyHolder(s: State, visit: (file: FileId, kind: HolderKind) => boolea
     if (tk.vma !== null && !visit(tk.vma.file, 'mapping')) return false;
     if (tk.call !== null && !visit(tk.call.file, tk.call.counted ? 'call' : 'borrowed')) return false;
     if (tk.opening !== null && tk.opening !== 'permitted' && !visit(tk.opening, 'opening')) return false;
+    if (tk.dup !== null && !visit(tk.dup, 'dup')) return false;
   }
   for (const f of s.revoker.refs) if (!visit(f, 'revoker')) return false;
   return true;

@@ -264,6 +264,7 @@ export function stateLayout(p: RevokeParams, d: DesignLayout = { stages: [] }): 
           of: record({ kind: enumOf(KINDS), file, inode, counted: bool, loadedOps: ops, hold: enumOf(['none', 'checked', 'held']) }),
         },
         opening: { type: 'optional', of: enumOf(['permitted', ...FILE_IDS]) },
+        dup: { type: 'optional', of: file },
       }),
     },
     tables: { type: 'dict', keys: tasks, of: { type: 'dict', keys: FDS, of: slot } },

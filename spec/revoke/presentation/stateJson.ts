@@ -42,12 +42,14 @@ export function stateJson(d: Installed, s: State, p: RevokeParams): unknown {
   const mappings: unknown[] = [];
   const calls: unknown[] = [];
   const openings: unknown[] = [];
+  const dups: unknown[] = [];
   for (const [t, tk] of byKey(s.tasks)) {
     if (tk.vma !== null) {
       const v = tk.vma;
       mappings.push({ task: t, file: v.file, linked: v.linked, pte: v.pte, zapped: v.zapped, faulting: v.faulting });
     }
     if (tk.opening !== null) openings.push({ task: t, file: tk.opening === 'permitted' ? null : tk.opening });
+    if (tk.dup !== null) dups.push({ task: t, file: tk.dup });
     if (tk.call !== null) {
       const c = tk.call;
       calls.push({ task: t, kind: c.kind, file: c.file, inode: c.inode, counted: c.counted, loadedOps: c.loadedOps, hold: c.hold });
@@ -62,6 +64,7 @@ export function stateJson(d: Installed, s: State, p: RevokeParams): unknown {
     vma: mappings,
     call: calls,
     opening: openings,
+    dup: dups,
     revoker: { pc: r.pc, cursor: r.cursor, refs: [...r.refs], spared: r.spared, gate: r.gate, returned: returnedZero(s) },
     ...(d.own === undefined ? {} : { design: s.design }),
   };

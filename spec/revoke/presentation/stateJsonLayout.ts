@@ -41,6 +41,7 @@ export function stateJsonLayout(p: RevokeParams, d: Installed): Layout {
     vma: list(record({ task, ...fieldsOf(at(state, 'tasks', '*', 'vma', '?')) }), tasks.length),
     call: list(record({ task, ...fieldsOf(at(state, 'tasks', '*', 'call', '?')) }), tasks.length),
     opening: list(record({ task, file: { type: 'optional', of: fileId } }), tasks.length),
+    dup: list(record({ task, file: fileId }), tasks.length),
     revoker: record({ ...fieldsOf(at(state, 'revoker')), returned: bool }),
     // The design's own state, for a design that owns some (stateJson).
     ...(d.own === undefined ? {} : { design: at(state, 'design') }),
