@@ -32,6 +32,8 @@ const integration = [
   'test/checker/study/studyShape.test.ts',
   'test/checker/search/check.onePass.test.ts',
   'test/spec/revoke/designsSince2007.test.ts',
+  // Every reachable state of four small revoke searches, each with its image's successors: 12 s.
+  'test/spec/revoke/symmetry.test.ts',
 ];
 
 export default defineConfig({

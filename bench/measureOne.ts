@@ -59,8 +59,10 @@ if (job.mode === 'table') {
   let tableRows = 0;
   const verdicts: Record<string, string[]> = {};
   const started = performance.now();
+  // The file lets the table's rows run side by side, one per worker (checker/study/rowPool.ts).
   await runTable(module, params, {
     workers,
+    specFile: file,
     onRow: (value, cells, _seconds, d) => {
       distinct += d;
       tableRows++;

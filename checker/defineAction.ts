@@ -21,6 +21,10 @@ export interface ActionDefinition<S, P, A> {
   label(s: S, a: A, p: P, next: S): string;
   /** The lane the step is drawn in. */
   actor?(s: S, a: A, p: P): string;
+  /** The name a trace gives an instance that is one value (a task id): its `picks` are then
+   * `{ [pick]: a }`; a record instance is its own picks, and a null one picks nothing. `false`:
+   * the state alone determines the instance (a walk's cursor), so nothing is picked. */
+  readonly pick?: string | false;
 }
 
 export function defineAction<S, P, A>(def: ActionDefinition<S, P, A>): Action<S, P> {
@@ -34,12 +38,20 @@ export function defineAction<S, P, A>(def: ActionDefinition<S, P, A>): Action<S,
         const state = next(s, a, p);
         const actor = def.actor?.(s, a, p);
         const label = () => def.label(s, a, p, state);
-        yield actor === undefined ? { label, state } : { label, state, actor };
+        const picks = picksOf(a, def.pick);
+        yield { label, state, ...(actor === undefined ? {} : { actor }), ...(picks === undefined ? {} : { picks }) };
       }
     },
     forEachSuccessor: ownLoop(params, enabled, next),
     actorOf: (s: S, a: unknown, p: P) => def.actor?.(s, a as A, p),
   };
+}
+
+/** An instance's choices by name (Successor.picks): a record is its own; one value is named `pick`. */
+function picksOf(a: unknown, pick: string | false = 'instance'): Readonly<Record<string, unknown>> | undefined {
+  if (a === null || a === undefined || pick === false) return undefined;
+  if (typeof a === 'object' && !Array.isArray(a)) return a as Record<string, unknown>;
+  return { [pick]: a };
 }
 
 /**

@@ -25,6 +25,9 @@ export interface Successor<S> {
   readonly state: S;
   /** The lane this step is drawn in (a task, the revoker); also the unit of per-actor fairness. */
   readonly actor?: string;
+  /** The choices that made this instance, by name (`{ t: 'A', fd: 3 }`): Quint's nondet picks,
+   * which the ITF writes as `mbt::nondetPicks` for a model-based-testing driver. */
+  readonly picks?: Readonly<Record<string, unknown>>;
 }
 
 export interface Action<S, P> {
@@ -239,6 +242,8 @@ export interface TraceStep<S> {
   readonly action: string | null;
   readonly label: string;
   readonly actor?: string;
+  /** The instance's choices (Successor.picks), when its action names them. */
+  readonly picks?: Readonly<Record<string, unknown>>;
   readonly state: S;
 }
 

@@ -47,7 +47,7 @@ export default function revocableResource(api: DesignApi): Design {
       // Only the driver's f_op calls go through try_access; an open, an mmap and the inode-level calls do not.
       begin: {
         kernel: 'fdget, Revocable::try_access (rcu_read_lock)',
-        hook: (s, _p, op) => (op.kind === 'fchmod' ? api.ENTER : revoked(s) ? api.fail('ENODEV') : api.enter({ holds: true })),
+        hook: (s, _p, op) => (api.inodeLevel(op.kind) ? api.ENTER : revoked(s) ? api.fail('ENODEV') : api.enter({ holds: true })),
       },
       end: { kernel: 'the guard drops (rcu_read_unlock), fdput' },
     },

@@ -1,5 +1,6 @@
 // The commands behind the CLI: each loads what it needs, runs it, prints, and returns the exit
 // code. Errors are thrown as UsageError/SpecError and turned into one line by main.ts.
+import { typecheckSpec } from './typecheckSpec.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AnySpec } from '../spec.ts';
@@ -126,6 +127,12 @@ export interface SimulateFlags {
  * --design files, made absolute: values of the study's row parameter given as modules. A check
  * or a simulation takes one, in place of the parameter's value (the study's validate loads it).
  */
+/** Under --typecheck, each --design file as the spec is (it imports `rmc/revoke`'s types); a missing one designFiles reports. */
+async function typecheckDesigns(flags: CommonFlags): Promise<void> {
+  if (!flags.typecheck) return;
+  for (const f of flags.design ?? []) if (existsSync(resolve(userCwd(), f))) await typecheckSpec(resolve(userCwd(), f), f, 'design file');
+}
+
 function designFiles(module: SpecModule, flags: CommonFlags): string[] {
   const files = (flags.design ?? []).map((f) => resolve(userCwd(), f));
   if (files.length > 0 && !isStudy(module)) throw new UsageError(`spec ${module.name} has no table parameter for --design to set`, 2);
@@ -147,6 +154,7 @@ function paramsWithDesign(module: SpecModule, configDir: string, flags: CommonFl
 
 export async function runSimulate(specArg: string, flags: CommonFlags & SimulateFlags): Promise<number> {
   const { spec: module, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  await typecheckDesigns(flags);
   knownSpec(module.name);
   const params = paramsWithDesign(module, configDir, flags);
   const spec = specAt(module, params);
@@ -171,6 +179,7 @@ export async function runSimulate(specArg: string, flags: CommonFlags & Simulate
 
 export async function runCheck(specArg: string, flags: CommonFlags): Promise<number> {
   const { spec: module, configDir, file } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  await typecheckDesigns(flags);
   knownSpec(module.name);
   const params = paramsWithDesign(module, configDir, flags);
   const spec = specAt(module, params);
@@ -288,13 +297,15 @@ async function withTable(
   rowLines: (study: AnyStudy) => Pick<TableOptions, 'onRow'>,
   report: (study: AnyStudy, params: Record<string, unknown>, table: TableResult, part: PartInfo | undefined) => number,
 ): Promise<number> {
-  const { spec: study, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  const { spec: study, file, configDir } = await loadSpec(specArg, { typecheck: flags.typecheck ?? false });
+  await typecheckDesigns(flags);
   knownSpec(study.name);
   if (!isStudy(study)) throw new UsageError(`spec ${study.name} declares no table dimension (nothing to ${what})`);
   const bounds = studyParamSource(study);
   const params = resolveParams(bounds, configDir, flags.config, flags.set, userCwd());
   knownParams(params);
   const extraValues = designFiles(study, flags);
+  rowsNotSet(study, flags, resolveParams(bounds, configDir, flags.config, [], userCwd()), resolveParams(bounds, configDir, undefined, [], userCwd()));
   for (const f of extraValues) validated(bounds, { ...params, [study.rows.param]: f });
   // A part of the table (--rows, --shard): its rows are checked, and its JSON says which table it is part of.
   const selection = {
@@ -306,7 +317,16 @@ async function withTable(
   warnAboutWorkers(flags.workers);
   const ctrlC = onInterrupt(flags, study, params);
   try {
-    const options = { extraValues, ...(only ? { only } : {}), ...budgets(flags), interrupted: ctrlC.interrupted, live: ctrlC.live, ...rowLines(study) };
+    // The file lets rows run side by side in worker threads (--workers, auto: one per core).
+    const options = {
+      extraValues,
+      ...(only ? { only } : {}),
+      ...budgets(flags),
+      specFile: file,
+      interrupted: ctrlC.interrupted,
+      live: ctrlC.live,
+      ...rowLines(study),
+    };
     const table = await runTable(study, params, options);
     const part = only ? { rmcVersion, param: study.rows.param, rows: allLabels, seconds: table.seconds } : undefined;
     const code = report(study, params, table, part);
@@ -319,6 +339,22 @@ async function withTable(
     return settle(ctrlC, table.errors?.[0]?.exitCode ?? code);
   } finally {
     ctrlC.dispose();
+  }
+}
+
+/**
+ * A table checks every value of its row parameter, so a value set for it (`--set variant=x`, or
+ * a config naming one) would be ignored: refused instead, naming what does check one row.
+ */
+function rowsNotSet(study: AnyStudy, flags: CommonFlags, withConfig: Record<string, unknown>, plain: Record<string, unknown>): void {
+  const param = study.rows.param;
+  const bySet = (flags.set ?? []).some((a) => a.slice(0, a.indexOf('=')).trim() === param);
+  const byConfig = withConfig[param] !== plain[param];
+  if (bySet || byConfig) {
+    throw new UsageError(
+      `${bySet ? `--set ${param}` : `config ${flags.config} sets ${param}, which`}: a table checks every ${param}; name its rows with --rows, or check one with rmc check --set ${param}=...`,
+      2,
+    );
   }
 }
 
@@ -390,7 +426,13 @@ export async function runCounterexamples(specArg: string, out: string): Promise<
   const ctrlC = listenForInterrupts(() => process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`));
   try {
     const onRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => rowDone(study, value, seconds, distinct);
-    const files = await regenerateCounterexamples(study, target, readPlan(dirname(file)), configDir, { interrupted: ctrlC.interrupted, onRow });
+    // The table's rows side by side, one per core (the files written are the same either way).
+    const files = await regenerateCounterexamples(study, target, readPlan(dirname(file)), configDir, {
+      interrupted: ctrlC.interrupted,
+      onRow,
+      workers: 'auto',
+      specFile: file,
+    });
     if (files === 'interrupted') {
       process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`);
       return settle(ctrlC, ctrlC.exitCode());

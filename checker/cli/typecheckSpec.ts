@@ -1,8 +1,9 @@
 // typecheckSpec: `--typecheck`, the TypeScript compiler's verdict on a spec module before it is
 // run. tsx only strips types, so without it a spec with a type error runs. The compiler takes
 // the nearest tsconfig.json above the spec (the author's own settings); without one, strict
-// defaults where `rmc` is this checkout's public types (checker/index.ts) and Node's types are
-// this checkout's. Opt-in: it costs a compile of the spec and everything it imports (seconds).
+// defaults where `rmc` and its subpaths (`rmc/study`, `rmc/revoke`: package.json's exports) are
+// this checkout's public types and Node's types are this checkout's. Opt-in: it costs a compile of the spec and everything it imports (seconds).
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompilerOptions, Diagnostic } from 'typescript';
@@ -12,11 +13,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 type TypeScript = typeof import('typescript');
 
-export async function typecheckSpec(file: string, arg: string): Promise<void> {
+/** `what`: how the one line names the module ('spec', or 'design file' for a --design). */
+export async function typecheckSpec(file: string, arg: string, what = 'spec'): Promise<void> {
   const ts = await compiler();
   const program = ts.createProgram([file], { ...options(ts, file), noEmit: true });
   const error = ts.getPreEmitDiagnostics(program).find((d) => d.category === ts.DiagnosticCategory.Error);
-  if (error) throw new UsageError(`spec ${arg}: type error ${where(ts, error)}${message(error)}`, 150);
+  if (error) throw new UsageError(`${what} ${arg}: type error ${where(ts, error)}${message(error)}`, 150);
 }
 
 async function compiler(): Promise<TypeScript> {
@@ -44,10 +46,20 @@ function options(ts: TypeScript, file: string): CompilerOptions {
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     allowImportingTsExtensions: true,
     skipLibCheck: true,
-    paths: { rmc: [resolve(root, 'checker/index.ts')] },
+    paths: packageTypes(),
     typeRoots: [resolve(root, 'node_modules/@types')],
     types: ['node'],
   };
+}
+
+/** Each entry of package.json's exports that has types, as the module name a spec imports it by. */
+function packageTypes(): Record<string, string[]> {
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { name: string; exports: Record<string, { types?: string } | string> };
+  const paths: Record<string, string[]> = {};
+  for (const [sub, target] of Object.entries(pkg.exports)) {
+    if (typeof target === 'object' && target.types !== undefined) paths[sub === '.' ? pkg.name : `${pkg.name}${sub.slice(1)}`] = [resolve(root, target.types)];
+  }
+  return paths;
 }
 
 /**

@@ -62,6 +62,8 @@ export interface BehaviourGraph {
   /** Does `state` have the key of node v? (How trace steps are found again.) */
   matches(v: number, state: unknown): boolean;
   readonly stats: GraphStats;
+  /** Lets go of the search's store, which stateAt and matches read (its spilled files): once the properties are judged. */
+  close(): void;
 }
 
 /** How the recorder's nodes are turned back into states. */
@@ -97,6 +99,8 @@ export function actionsByActor(spec: AnySpec, fairness: readonly Fairness[]): Ui
 export class GraphRecorder implements GraphTap {
   readonly byActor: Uint8Array;
   private store: StoredGraph | undefined;
+  /** Closes the search's store once the graph is done with it (keepStore). */
+  private closeStore: (() => void) | undefined;
   private actorOf: ((action: number, instance: unknown) => string | undefined) | undefined;
   private readonly predicates: RecorderOptions['predicates'];
   private readonly predicateNames: readonly string[];
@@ -138,6 +142,17 @@ export class GraphRecorder implements GraphTap {
   begin(store: StoredGraph, actorOf: (action: number, instance: unknown) => string | undefined): void {
     this.store = store;
     this.actorOf = actorOf;
+  }
+
+  keepStore(close: () => void): void {
+    this.closeStore = close;
+  }
+
+  /** Lets go of the search's store (its spilled files), once: after judging, or when nothing will be judged. */
+  release(): void {
+    const close = this.closeStore;
+    this.closeStore = undefined;
+    close?.();
   }
 
   /** Whether a search has begun recording (the sequential one; the parallel search takes no tap). */
@@ -291,6 +306,7 @@ export class GraphRecorder implements GraphTap {
       stateAt: nodes.stateAt,
       matches: nodes.matches,
       stats,
+      close: () => this.release(),
     };
   }
 }

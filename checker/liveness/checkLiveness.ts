@@ -33,7 +33,12 @@ export interface LivenessResult {
 export function checkLiveness(spec: AnySpec, params: object, options: LivenessOptions = {}): LivenessResult {
   const started = Date.now();
   const plan = planProperties(spec, params, options);
-  return finish(judging(spec, params, plan, exploreBehaviourGraph(spec, params, graphOptions(plan, options)), started));
+  const graph = exploreBehaviourGraph(spec, params, graphOptions(plan, options));
+  try {
+    return finish(judging(spec, params, plan, graph, started));
+  } finally {
+    graph.close();
+  }
 }
 
 /**
@@ -49,7 +54,12 @@ export async function checkLivenessWatched(
   const started = Date.now();
   const plan = planProperties(spec, params, options);
   const graph = await exploreBehaviourGraphWatched(spec, params, { ...graphOptions(plan, options), stop: options.stop });
-  return 'verdict' in graph ? graph : finishWatched(judging(spec, params, plan, graph, started), () => options.stop(graph.size));
+  if ('verdict' in graph) return graph;
+  try {
+    return await finishWatched(judging(spec, params, plan, graph, started), () => options.stop(graph.size));
+  } finally {
+    graph.close();
+  }
 }
 
 /** The behaviour graph recorded while the safety search runs, and its judging once the search has seen every state. */
@@ -62,6 +72,8 @@ export interface RecordedLiveness {
    * its own state budget has judged). Only after a search that expanded every state.
    */
   judge(stats: Omit<GraphStats, 'seconds'>, stop: () => StopRequest | undefined): Promise<LivenessResult | StopRequest>;
+  /** Lets go of the search's store, which the graph's traces read: after judging, or when the properties are not judged. */
+  close(): void;
 }
 
 export function recordLiveness(spec: AnySpec, params: object, options: Pick<LivenessOptions, 'properties'> = {}): RecordedLiveness {
@@ -70,10 +82,15 @@ export function recordLiveness(spec: AnySpec, params: object, options: Pick<Live
   const tap = new GraphRecorder(spec, params, { predicates: plan.predicates, predicateNames: plan.predicateNames, fairness: plan.fairness });
   return {
     tap,
-    judge: (stats, stop) => {
-      const graph = tap.graph({ ...stats, seconds: (Date.now() - started) / 1000 });
-      return finishWatched(judging(spec, params, plan, graph, started), stop);
+    judge: async (stats, stop) => {
+      try {
+        const graph = tap.graph({ ...stats, seconds: (Date.now() - started) / 1000 });
+        return await finishWatched(judging(spec, params, plan, graph, started), stop);
+      } finally {
+        tap.release();
+      }
     },
+    close: () => tap.release(),
   };
 }
 

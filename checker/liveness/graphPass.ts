@@ -33,11 +33,14 @@ export interface GraphOptions {
 
 export function exploreBehaviourGraph(spec: AnySpec, params: object, options: GraphOptions = {}): BehaviourGraph {
   const pass = graphPass(spec, params, options);
+  let graph: BehaviourGraph | undefined;
   try {
     new SearchDriver({ stop: () => undefined, ...progress(options) }, pass.search.book.started).runToEnd(pass.search, 1);
-    return pass.graph();
+    return (graph = pass.graph());
   } finally {
+    // The graph keeps the store open for its traces (its close lets go); without one nothing will.
     pass.search.close();
+    if (graph === undefined) pass.release();
   }
 }
 
@@ -52,11 +55,13 @@ export async function exploreBehaviourGraphWatched(
   options: GraphOptions & { readonly stop: (distinct: number) => StopRequest | undefined },
 ): Promise<BehaviourGraph | StopRequest> {
   const pass = graphPass(spec, params, options);
+  let graph: BehaviourGraph | undefined;
   try {
     const driver = new SearchDriver({ stop: (_now, distinct) => options.stop(distinct), ...progress(options) }, pass.search.book.started);
-    return (await driver.run(pass.search, SLICE)) ?? pass.graph();
+    return (await driver.run(pass.search, SLICE)) ?? (graph = pass.graph());
   } finally {
     pass.search.close();
+    if (graph === undefined) pass.release();
   }
 }
 
@@ -69,7 +74,7 @@ function progress(options: GraphOptions): Pick<GraphOptions, 'onProgress' | 'pro
 }
 
 /** The sequential search, recording, checking nothing; graph() once it has expanded every state. */
-function graphPass(spec: AnySpec, params: object, options: GraphOptions): { search: SequentialSearch; graph(): BehaviourGraph } {
+function graphPass(spec: AnySpec, params: object, options: GraphOptions): { search: SequentialSearch; graph(): BehaviourGraph; release(): void } {
   const book = new SearchBook(spec, params, { exact: !options.fingerprints, symmetry: false, deadlock: false }, { unchecked: true });
   const recorder = new GraphRecorder(spec, params, {
     predicates: options.predicates ?? [],
@@ -81,5 +86,5 @@ function graphPass(spec: AnySpec, params: object, options: GraphOptions): { sear
     const { distinctStates, generatedStates, depth, seconds } = book.stats();
     return recorder.graph({ distinctStates, generatedStates, depth, seconds });
   };
-  return { search, graph };
+  return { search, graph, release: () => recorder.release() };
 }

@@ -55,67 +55,72 @@ async function search(
 ): Promise<{ result: CheckResult; safetyComplete: boolean; propertiesJudged: boolean }> {
   const properties = options.properties!;
   const recorded = properties.length > 0 ? recorder(spec, params, options) : undefined;
-  const safety = withNotApplicable(await safetySearch(spec, params, options, recorded?.tap), notApplicable);
-  // An unreached `reachable` guard says something is vacuous, not that the search stopped early.
-  const onlyUnreached = safety.violations.every((v) => v.kind === 'unreached');
-  const safetyComplete = safety.verdict === 'ok' || (safety.verdict === 'violation' && (options.continue === true || onlyUnreached));
-  if (properties.length === 0) return { result: safety, safetyComplete, propertiesJudged: true };
-  // Temporal properties need the whole behaviour graph: judged once safety has had its say
-  // (or alongside it, under --continue), with the same encoding of states.
-  if (!safetyComplete) return { result: safety, safetyComplete, propertiesJudged: false };
-  // The same budgets as the search's: --max-seconds for the whole run, the memory limits; a graph
-  // recorded by the search has the search's states, which its state budget has judged, while a
-  // graph explored in a pass of its own counts --max-states against its own distinct states
-  // (more than the search's under symmetry).
-  const { distinctStates, generatedStates, depth } = safety.stats;
-  const driver = SearchDriver.of(options, started);
-  const live = recorded?.tap.began
-    ? await recorded.judge({ distinctStates, generatedStates, depth }, () => driver.stopWanted(performance.now(), 0 /* no state budget here */))
-    : await checkLivenessWatched(spec, params, {
-        properties,
-        fingerprints: !options.exact,
-        stop: (distinct) => driver.stopWanted(performance.now(), distinct),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
+  // The graph the search records keeps its store (spilled files) open for lasso traces: let go at the end, judged or not.
+  try {
+    const safety = withNotApplicable(await safetySearch(spec, params, options, recorded?.tap), notApplicable);
+    // An unreached `reachable` guard says something is vacuous, not that the search stopped early.
+    const onlyUnreached = safety.violations.every((v) => v.kind === 'unreached');
+    const safetyComplete = safety.verdict === 'ok' || (safety.verdict === 'violation' && (options.continue === true || onlyUnreached));
+    if (properties.length === 0) return { result: safety, safetyComplete, propertiesJudged: true };
+    // Temporal properties need the whole behaviour graph: judged once safety has had its say
+    // (or alongside it, under --continue), with the same encoding of states.
+    if (!safetyComplete) return { result: safety, safetyComplete, propertiesJudged: false };
+    // The same budgets as the search's: --max-seconds for the whole run, the memory limits; a graph
+    // recorded by the search has the search's states, which its state budget has judged, while a
+    // graph explored in a pass of its own counts --max-states against its own distinct states
+    // (more than the search's under symmetry).
+    const { distinctStates, generatedStates, depth } = safety.stats;
+    const driver = SearchDriver.of(options, started);
+    const live = recorded?.tap.began
+      ? await recorded.judge({ distinctStates, generatedStates, depth }, () => driver.stopWanted(performance.now(), 0 /* no state budget here */))
+      : await checkLivenessWatched(spec, params, {
+          properties,
+          fingerprints: !options.exact,
+          stop: (distinct) => driver.stopWanted(performance.now(), distinct),
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          ...(options.progressSeconds === undefined ? {} : { progressSeconds: options.progressSeconds }),
+        });
+    const stats = wholeRun(safety.stats, started);
+    if ('verdict' in live) {
+      const why = live.verdict === 'interrupted' ? 'interrupted' : live.reason;
+      const stopped = {
+        ...safety,
+        stats,
+        verdict: live.verdict,
+        unjudged: properties,
+        notes: [...(safety.notes ?? []), `${why} while checking temporal properties: none was judged`],
+      };
+      const result = live.verdict === 'incomplete' ? { ...stopped, incompleteReason: `${live.reason} while checking temporal properties` } : stopped;
+      return { result, safetyComplete, propertiesJudged: false };
+    }
+    const violations = [...safety.violations];
+    for (const p of live.properties) {
+      if (p.holds) continue;
+      const safe = spec.properties![p.name]!.op === 'always';
+      violations.push({
+        kind: 'property',
+        name: p.name,
+        trace: p.trace,
+        ...(p.loopIndex !== undefined ? { loopIndex: p.loopIndex } : {}),
+        ...(p.loopStep ? { loopStep: p.loopStep } : {}),
+        ...(p.cycleFairness ? { cycleFairness: p.cycleFairness } : {}),
+        ...(safe ? { safety: true } : {}),
       });
-  const stats = wholeRun(safety.stats, started);
-  if ('verdict' in live) {
-    const why = live.verdict === 'interrupted' ? 'interrupted' : live.reason;
-    const stopped = {
+    }
+    const notes = [...(safety.notes ?? [])];
+    if (options.symmetry) notes.push('temporal properties were checked without symmetry reduction: symmetry can hide liveness violations (as TLC warns)');
+    if (live.fairness.length > 0) notes.push(`fairness assumed: ${live.fairness.join(', ')}`);
+    const result: CheckResult = {
       ...safety,
       stats,
-      verdict: live.verdict,
-      unjudged: properties,
-      notes: [...(safety.notes ?? []), `${why} while checking temporal properties: none was judged`],
+      verdict: violations.length > 0 ? 'violation' : safety.verdict,
+      violations,
+      ...(notes.length ? { notes } : {}),
     };
-    const result = live.verdict === 'incomplete' ? { ...stopped, incompleteReason: `${live.reason} while checking temporal properties` } : stopped;
-    return { result, safetyComplete, propertiesJudged: false };
+    return { result, safetyComplete, propertiesJudged: true };
+  } finally {
+    recorded?.close();
   }
-  const violations = [...safety.violations];
-  for (const p of live.properties) {
-    if (p.holds) continue;
-    const safe = spec.properties![p.name]!.op === 'always';
-    violations.push({
-      kind: 'property',
-      name: p.name,
-      trace: p.trace,
-      ...(p.loopIndex !== undefined ? { loopIndex: p.loopIndex } : {}),
-      ...(p.loopStep ? { loopStep: p.loopStep } : {}),
-      ...(p.cycleFairness ? { cycleFairness: p.cycleFairness } : {}),
-      ...(safe ? { safety: true } : {}),
-    });
-  }
-  const notes = [...(safety.notes ?? [])];
-  if (options.symmetry) notes.push('temporal properties were checked without symmetry reduction: symmetry can hide liveness violations (as TLC warns)');
-  if (live.fairness.length > 0) notes.push(`fairness assumed: ${live.fairness.join(', ')}`);
-  const result: CheckResult = {
-    ...safety,
-    stats,
-    verdict: violations.length > 0 ? 'violation' : safety.verdict,
-    violations,
-    ...(notes.length ? { notes } : {}),
-  };
-  return { result, safetyComplete, propertiesJudged: true };
 }
 
 /**

@@ -50,7 +50,7 @@ export class SequentialSearch implements Stepper {
 
   constructor(
     readonly book: SearchBook,
-    tap?: GraphTap,
+    private readonly tap?: GraphTap,
   ) {
     const { spec, params, options, store } = book;
     this.queue = makeFrontier(spec, params, store.encode.keyIsCodec, options.queueMemoryBytes);
@@ -113,9 +113,11 @@ export class SequentialSearch implements Stepper {
     return this.book.result();
   }
 
-  /** Lets go of the queue and the store (and the files they spilled to). */
+  /** Lets go of the queue and the store (and the files they spilled to); a tap's graph keeps the store until it is done. */
   close(): void {
     this.queue.close();
-    this.book.store.close();
+    const store = this.book.store;
+    if (this.tap) this.tap.keepStore(() => store.close());
+    else store.close();
   }
 }

@@ -31,4 +31,10 @@ export interface GraphTap {
    * classified as `outcome`; the store's writer still holds its key. A new one is stored already.
    */
   successor(action: number, instance: unknown, outcome: number): void;
+  /**
+   * The search is over and has let go of its queue. Its store's files (parent links and
+   * fingerprints spilled past 2^18 states) stay open, for the graph's lasso traces are rebuilt
+   * from them: `close` lets go of them, the recorder's to call once the graph is done with.
+   */
+  keepStore(close: () => void): void;
 }

@@ -5,7 +5,10 @@ import type { AnySpec, TraceStep } from '../spec.ts';
 import { SpecError } from '../errors.ts';
 import type { CheckResult, Violation } from '../findings.ts';
 import type { CheckOptions } from '../checkOptions.ts';
+import { availableParallelism } from 'node:os';
 import { checkRow } from './checkRow.ts';
+import type { RowOptions } from './rowProtocol.ts';
+import { RowPool, type RowOutcome } from './rowPool.ts';
 import { type AnyStudy, type RowPromise, type SplitJudgement, rowLabel } from './study.ts';
 
 /**
@@ -68,7 +71,7 @@ export interface RowError {
 
 export interface TableOptions extends Pick<
   CheckOptions,
-  'maxStates' | 'maxSeconds' | 'maxMemory' | 'maxDepth' | 'exact' | 'workers' | 'interrupted' | 'live' | 'symmetry'
+  'maxStates' | 'maxSeconds' | 'maxMemory' | 'maxDepth' | 'exact' | 'workers' | 'interrupted' | 'live' | 'symmetry' | 'specFile'
 > {
   /** Values checked after the study's rows (a design file given with --design). */
   readonly extraValues?: readonly unknown[];
@@ -100,28 +103,40 @@ export async function runTable(study: AnyStudy, params: Record<string, unknown>,
   let interrupted = false;
   const unchecked = (value: unknown, verdict: 'interrupted' | 'error'): TableCell[] =>
     guarantees.map((guarantee) => ({ value, guarantee, verdict, distinctStates: 0, traceLength: null }));
-  for (const [i, value] of values.entries()) {
-    if (interrupted) {
-      cells.push(...unchecked(value, 'interrupted'));
-      continue;
+  const rowWorkers = Math.min(rows.length, workersFor(options));
+  const pool = rowWorkers > 1 && options.specFile !== undefined ? await RowPool.start(rowWorkers, options.specFile, options.interrupted) : undefined;
+  try {
+    // With a pool every row is handed out at once, and taken in the table's order as workers come free.
+    const outcomes = pool ? rowParams.map((p, i) => pool.run(i, p, rowOptions(options))) : undefined;
+    for (const [i, value] of values.entries()) {
+      if (interrupted) {
+        cells.push(...unchecked(value, 'interrupted'));
+        continue;
+      }
+      const outcome = outcomes ? await outcomes[i]! : await searchRow(study, rowParams[i]!, specs[i]!, options);
+      if (outcome instanceof Error && !(outcome instanceof SpecError)) throw outcome;
+      if (outcome instanceof SpecError) {
+        errors.push({ value, label: labels[i]!, message: outcome.message, exitCode: outcome.exitCode });
+        cells.push(...unchecked(value, 'error'));
+      } else if (outcome === 'not-started' || outcome.result.verdict === 'interrupted') {
+        interrupted = true;
+        cells.push(...unchecked(value, 'interrupted'));
+      } else {
+        const { result, seconds: rowSeconds } = outcome;
+        const row = guarantees.map((guarantee) =>
+          checks(specs[i]!, guarantee)
+            ? judgedCell(study, rowParams[i]!, splits[i]![guarantee], rowCell(value, guarantee, result), result)
+            : notInRow(value, guarantee, result),
+        );
+        for (const name of result.unexercised ?? []) unreached.push({ value, name });
+        cells.push(...row);
+        options.onRow?.(value, row, rowSeconds, result.stats.distinctStates);
+      }
     }
-    const rowStarted = performance.now();
-    const result = await searchRow(study, rowParams[i]!, specs[i]!, options);
-    if (result instanceof SpecError) {
-      errors.push({ value, label: labels[i]!, message: result.message, exitCode: result.exitCode });
-      cells.push(...unchecked(value, 'error'));
-    } else if (result.verdict === 'interrupted') {
-      interrupted = true;
-      cells.push(...unchecked(value, 'interrupted'));
-    } else {
-      const row = guarantees.map((guarantee) =>
-        checks(specs[i]!, guarantee)
-          ? judgedCell(study, rowParams[i]!, splits[i]![guarantee], rowCell(value, guarantee, result), result)
-          : notInRow(value, guarantee, result),
-      );
-      for (const name of result.unexercised ?? []) unreached.push({ value, name });
-      cells.push(...row);
-      options.onRow?.(value, row, (performance.now() - rowStarted) / 1000, result.stats.distinctStates);
+  } finally {
+    if (pool) {
+      pool.interrupt(); // rows a thrown error left queued are not started
+      await pool.close();
     }
   }
   const seconds = (performance.now() - started) / 1000;
@@ -141,11 +156,27 @@ export async function runTable(study: AnyStudy, params: Record<string, unknown>,
   };
 }
 
-/** One row's search, every guarantee of its spec at once; the spec failing under it is returned,
- * not thrown, so the rows before and after it are still reported. */
-async function searchRow(study: AnyStudy, rowParams: Record<string, unknown>, spec: AnySpec, options: TableOptions): Promise<CheckResult | SpecError> {
+/** How many rows may run side by side: `workers` (auto: one per core), each row with one search thread. */
+function workersFor(options: TableOptions): number {
+  const w = options.workers === 'auto' ? availableParallelism() : (options.workers ?? 1);
+  return Math.max(1, Math.floor(w));
+}
+
+/** A row's search options as a row worker takes them: one thread, every guarantee at once, no callbacks. */
+function rowOptions(options: TableOptions): RowOptions {
+  const { maxStates, maxSeconds, maxMemory, maxDepth, exact, symmetry } = options;
+  const given = { maxStates, maxSeconds, maxMemory, maxDepth, exact, symmetry };
+  const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  return { ...defined, continue: true, deadlock: false, workers: 1 };
+}
+
+/** One row's search, every guarantee of its spec at once, timed; the spec failing under it is
+ * returned, not thrown, so the rows before and after it are still reported. */
+async function searchRow(study: AnyStudy, rowParams: Record<string, unknown>, spec: AnySpec, options: TableOptions): Promise<RowOutcome> {
+  const started = performance.now();
   try {
-    return await checkRow(study, rowParams, { ...options, continue: true, deadlock: false }, spec);
+    const result = await checkRow(study, rowParams, { ...options, continue: true, deadlock: false }, spec);
+    return { result, seconds: (performance.now() - started) / 1000 };
   } catch (e) {
     if (e instanceof SpecError) return e;
     throw e;

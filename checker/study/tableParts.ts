@@ -6,6 +6,7 @@
 // then prints the table one machine would have printed (the same JSON; the same text but for the
 // time, which is the parts' summed).
 import { UsageError } from '../errors.ts';
+import type { RowPromise } from './study.ts';
 import type { RowError, TableCell, TableResult } from './table.ts';
 import type { CellVerdict } from './table.ts';
 
@@ -57,6 +58,8 @@ interface PartJson {
   readonly cells: readonly Record<string, unknown>[];
   readonly unreached: readonly Record<string, unknown>[];
   readonly errors: readonly Record<string, unknown>[];
+  /** Each of its rows' promises, where the study states them (Study.promises). */
+  readonly promises?: readonly (readonly RowPromise[])[];
   readonly part?: PartInfo;
   readonly [key: string]: unknown;
 }
@@ -103,6 +106,8 @@ export function mergeParts(parts: readonly { file: string; json: unknown }[]): T
     return (h.part[`${param}s`] as unknown[])[h.at];
   });
   const valueOf = (label: string): unknown => values[rows.indexOf(label)];
+  // The promises travel with their row: the part that checked it has them at the row's place.
+  const promises = first.part.promises === undefined ? undefined : rows.map((r) => home.get(r)!.part.promises?.[home.get(r)!.at] ?? []);
   const labelOf = (part: PartJson, v: unknown): string =>
     part.labels[(part[`${param}s`] as unknown[]).findIndex((x) => JSON.stringify(x) === JSON.stringify(v))]!;
   const cells: TableCell[] = [];
@@ -122,6 +127,7 @@ export function mergeParts(parts: readonly { file: string; json: unknown }[]): T
     param,
     values,
     labels: rows,
+    ...(promises ? { promises } : {}),
     guarantees: first.part.guarantees,
     cells,
     unreached,
@@ -153,6 +159,8 @@ function cellFrom(c: Record<string, unknown>, value: unknown): TableCell {
     ...(c.reason !== undefined ? { reason: c.reason as string } : {}),
     distinctStates: c.distinctStates as number,
     traceLength: c.traceLength as number | null,
+    ...(c.through !== undefined ? { through: c.through as string[] } : {}),
+    ...(c.unpromised !== undefined ? { unpromised: c.unpromised as string[] } : {}),
   };
 }
 

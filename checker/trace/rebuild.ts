@@ -63,7 +63,13 @@ export function hasKeyOf(g: StoredGraph, state: unknown): (other: unknown) => bo
 
 export function step(action: string, succ: Successor<unknown>): TraceStep<unknown> {
   const label = resolveLabel(succ.label);
-  return succ.actor === undefined ? { action, label, state: succ.state } : { action, label, actor: succ.actor, state: succ.state };
+  return {
+    action,
+    label,
+    ...(succ.actor === undefined ? {} : { actor: succ.actor }),
+    ...(succ.picks === undefined ? {} : { picks: succ.picks }),
+    state: succ.state,
+  };
 }
 
 /** The first initial state stored with the key at `index` (under a view, one outside the constraint may share it). */

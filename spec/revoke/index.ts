@@ -67,7 +67,7 @@ function validateDesign(p: RevokeParams): string[] {
 const study: Study<RevokeParams> = {
   name: 'revoke',
   summary:
-    'revokeat/frevoke designs (Enberg 2006/2007, file list, badfs, cannibalize, BSD vgone, active references, Biederman 2009, tty hangup, Revocable<T>, the C revocable, EVIOCREVOKE, Hurd io_revoke) against every holder of a struct file',
+    'revokeat/frevoke designs (Enberg 2006/2007, file list, badfs, cannibalize, BSD vgone, active references, DRM unplug, debugfs and procfs removal, Biederman 2009, tty hangup, Revocable<T>, the C revocable, EVIOCREVOKE, Hurd io_revoke) against every holder of a struct file',
   defaults,
   validate: validateDesign,
   rows: {

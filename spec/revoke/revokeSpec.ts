@@ -35,6 +35,7 @@ import { type File, type State, type Table, type Task, ownerTask, stateLayout, t
 import { SyscallBegin, SyscallEnd, SyscallEndStuck, SyscallRecord } from './kernel/syscalls.ts';
 import type { Design } from './api/designApi.ts';
 import { type Installed, install, layoutOf } from './kernel/install.ts';
+import { revokeSymmetry } from './symmetry.ts';
 import { presentation } from './presentation/hooks.ts';
 
 type RevokeAction = Action<State, RevokeParams>;
@@ -139,6 +140,8 @@ export function revokeSpec(design: Design): Spec<State, RevokeParams> {
     ...liveness(d),
     // TypeOK, with the design's own revoker stages and its own state.
     layout: (p) => stateLayout(p, layoutOf(d)),
+    // F0 and F1 under revokeat (symmetry.ts); used only when asked (--symmetry).
+    symmetry: (p) => revokeSymmetry(d.name, p),
     presentation: presentation(d),
   };
 }

@@ -372,7 +372,7 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
         cls: string;
         width: number;
       }[];
-      expect(cells.length).toBe(14 * 12);
+      expect(cells.length).toBe(16 * 12);
       for (const c of cells) {
         if (c.title.startsWith('holds')) expect(c.text, c.title).toBe('\u2713');
         if (c.title.startsWith('violated')) expect(c.text, c.title).toMatch(/^[\u2717\u21bb] \d+$/);
@@ -381,7 +381,7 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
       }
       // c-revocable's revoke-returns is the table's lasso: a cycle mark and the lasso class; a safety trace has neither.
       const lasso = cells.filter((c) => c.cls.includes('lasso'));
-      expect(lasso.map((c) => [c.text, c.title])).toEqual([['\u21bb 9', 'violated (9 steps)']]);
+      expect(lasso.map((c) => [c.text, c.title])).toEqual([['\u21bb 17', 'violated (17 steps)']]);
       expect(cells.filter((c) => c.text.startsWith('\u2717')).every((c) => !c.cls.includes('lasso'))).toBe(true);
       // The key explains the marks and colours, and each design's name links its sheet.
       expect(await page.locator('details.key').innerText()).toContain('violated by a lasso');
@@ -416,23 +416,23 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
   });
 
   it("steps with Home and End, and next on a lasso's last state follows the step back", async () => {
-    const { page, errors } = await open(revokePage, '#c-revocable--revoke-returns-step-10', { viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await open(revokePage, '#c-revocable--revoke-returns-step-18', { viewport: { width: 1280, height: 900 } });
     const section = page.locator('#c-revocable--revoke-returns');
     const selected = async () => Number(await section.getAttribute('data-selected')) + 1;
-    await expect.poll(selected).toBe(10);
+    await expect.poll(selected).toBe(18);
     await section.locator('.stepper').focus();
-    // State 10 is the last of the cycle: next goes back to state 7, where it repeats from.
+    // State 18 is the last of the cycle: next goes back to state 11, where it repeats from.
     await page.keyboard.press('ArrowRight');
-    expect(await selected()).toBe(7);
+    expect(await selected()).toBe(11);
     await section.locator('button.next').click();
-    expect(await selected()).toBe(8);
+    expect(await selected()).toBe(12);
     await section.locator('.stepper').focus();
     await page.keyboard.press('Home');
     expect(await selected()).toBe(1);
     await page.keyboard.press('End');
-    expect(await selected()).toBe(10);
+    expect(await selected()).toBe(18);
     await section.locator('button.next').click();
-    expect(await selected()).toBe(7);
+    expect(await selected()).toBe(11);
     // A safety trace's last state has no step back: next stays there.
     const safety = page.locator('#enberg-2007--no-usable-descriptor');
     await safety.locator('.stepper').focus();

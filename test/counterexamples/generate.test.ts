@@ -9,7 +9,7 @@ import { runTable } from '../../checker/study/table.ts';
 import { validateItf } from '../checker/trace/render/validateItf.ts';
 import { handoffStudy } from '../checker/trace/render/handoffSpec.ts';
 import { lassoStudy } from './lassoSpec.ts';
-import { duplicateIds } from './pageIds.ts';
+import { duplicateIds, unpackedPage } from './pageIds.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'rmc-generate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -66,7 +66,8 @@ describe('generateCounterexamples', () => {
     expect(out['README.md']).not.toContain('| variable | type |');
     expect(out['index.html']).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(out['index.html']).toContain(`id="${stem}"`);
-    expect(duplicateIds(out['index.html']!)).toEqual([]);
+    expect(duplicateIds(unpackedPage(out['index.html']!))).toEqual([]);
+    expect(unpackedPage(out['index.html']!)).toContain('<figure class="seq"><div class="scroll"><svg');
   });
 
   it('gives the same bytes when run twice into two folders', async () => {

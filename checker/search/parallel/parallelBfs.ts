@@ -57,7 +57,7 @@ export async function parallelBfs(spec: AnySpec, params: object, options: CheckO
   // driver's memory watch reads them beside the coordinator's (search/memoryWatch.ts).
   const driver = SearchDriver.of(options, book.started, () => control.heaps());
   const progress = (): Progress => book.progress();
-  const pool = new WorkerPool(W, {
+  const pool = await WorkerPool.start(W, {
     specFile,
     params,
     symmetry: options.symmetry ?? false,

@@ -10,12 +10,18 @@
 // millisecond for the worker's ~40), and rebuilt otherwise (esbuild, ~0.1-0.3 s, in this thread,
 // before the workers start). It is written to a temporary name and renamed, so concurrent runs
 // never load a half-written bundle (the bundle is renamed before its list of inputs). Anything that fails (no writable cache folder, a module esbuild
-// cannot bundle, one that reads import.meta, which CommonJS has not) falls back to the old way.
-import { buildSync } from 'esbuild';
+// cannot bundle, one that reads import.meta in a way CommonJS cannot answer) falls back to the old way.
+//
+// CommonJS has no import.meta: esbuild leaves an empty object there and warns. A module that reads
+// its own `import.meta.url` (or `dirname`, `filename`) gets it written in as a literal, per file, at
+// load (fileMeta below): the revoke model's presentation does, and without that its bundle was
+// refused and every worker compiled the model file by file through tsx, which ran its search about
+// a third slower and started it later.
+import { build, type Loader, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** What a bundle was built from: each input file's size and modification time. */
 type Inputs = Record<string, readonly [size: number, mtimeMs: number]>;
@@ -55,7 +61,7 @@ function stillFresh(inputs: Inputs): boolean {
  * The path of `entry` bundled into one CommonJS file (packages left to `require`), fresh against
  * its inputs; undefined where it cannot be (the caller loads `entry` the old way).
  */
-export function prebuiltBundle(entry: string): string | undefined {
+export async function prebuiltBundle(entry: string): Promise<string | undefined> {
   const dir = cacheDir();
   if (dir === undefined) return undefined;
   const name = createHash('sha256').update(resolve(entry)).digest('hex').slice(0, 16);
@@ -67,7 +73,7 @@ export function prebuiltBundle(entry: string): string | undefined {
     // none yet, or unreadable: build it
   }
   try {
-    const out = buildSync({
+    const out = await build({
       entryPoints: [entry],
       bundle: true,
       format: 'cjs',
@@ -77,6 +83,7 @@ export function prebuiltBundle(entry: string): string | undefined {
       write: false,
       metafile: true,
       logLevel: 'silent',
+      plugins: [fileMeta],
     });
     if (out.warnings.some((w) => w.text.includes('import.meta'))) return undefined;
     const inputs: Inputs = {};
@@ -94,3 +101,32 @@ export function prebuiltBundle(entry: string): string | undefined {
     return undefined;
   }
 }
+
+const LOADERS: Readonly<Record<string, Loader>> = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
+};
+
+/** import.meta.url, .dirname and .filename as literals of the file they are read in (any other use of import.meta still warns). */
+const fileMeta: Plugin = {
+  name: 'rmc-file-meta',
+  setup(b) {
+    b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+      const loader = LOADERS[extname(args.path)];
+      if (loader === undefined) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta')) return { contents: text, loader };
+      const contents = text
+        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+        .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
+        .replaceAll('import.meta.filename', JSON.stringify(args.path));
+      return { contents, loader };
+    });
+  },
+};

@@ -28,14 +28,20 @@ export class WorkerPool {
   private readonly inbox: FromWorker[][];
   private readonly waiters: (() => void)[] = [];
 
-  constructor(count: number, given: Omit<WorkerSetup, 'me' | 'workers' | 'specBundle'>) {
-    // Prebuilt JavaScript (prebuilt.ts) where both the worker and the spec bundle: no TypeScript
-    // compiled at the worker's start. Else the worker registers tsx and compiles its modules.
-    const worker = prebuiltBundle(fileURLToPath(new URL('./searchWorker.ts', import.meta.url)));
-    const specBundle = worker === undefined ? undefined : prebuiltBundle(given.specFile);
+  /**
+   * Starts `count` workers. Prebuilt JavaScript (prebuilt.ts) where both the worker and the spec
+   * bundle: no TypeScript compiled at the worker's start. Else the worker registers tsx and
+   * compiles its modules.
+   */
+  static async start(count: number, given: Omit<WorkerSetup, 'me' | 'workers' | 'specBundle'>): Promise<WorkerPool> {
+    const worker = await prebuiltBundle(fileURLToPath(new URL('./searchWorker.ts', import.meta.url)));
+    const specBundle = worker === undefined ? undefined : await prebuiltBundle(given.specFile);
     const prebuilt = worker !== undefined && specBundle !== undefined;
     const entry = prebuilt ? worker : fileURLToPath(new URL('./workerEntry.cjs', import.meta.url));
-    const setup = { ...given, ...(prebuilt ? { specBundle } : {}) };
+    return new WorkerPool(count, entry, { ...given, ...(prebuilt ? { specBundle } : {}) });
+  }
+
+  private constructor(count: number, entry: string, setup: Omit<WorkerSetup, 'me' | 'workers'>) {
     this.workers = Array.from({ length: count }, (_, me) => new Worker(entry, { workerData: { ...setup, me, workers: count } satisfies WorkerSetup }));
     this.inbox = this.workers.map(() => []);
     this.workers.forEach((w, i) => {

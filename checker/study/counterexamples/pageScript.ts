@@ -5,20 +5,32 @@
 // changed, gives its box the class `current`, shows that state's object graph and puts the
 // state's link in the address bar. On a lasso's last state "next" follows the step back, to the
 // state the cycle repeats from, as the behaviour does.
-// The pictures (most of the page's bytes) wait in <template>s: a section's are drawn when it
-// comes near the screen, or when a link or a key selects one of its states.
+// The pictures (most of the page's bytes) wait in <template>s, gzip'd (html.ts's packedTemplate:
+// the browser's own DecompressionStream unpacks them): a section's are drawn when it comes near
+// the screen, or when a link or a key selects one of its states; 'drawn' says they are there.
 export const pageScript = `
 const data = JSON.parse(document.getElementById('trace-data').textContent);
 const selectors = new Map();
+const unpack = async (base64) => {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+};
+const drawing = new Map();
 const draw = (section) => {
-  for (const t of section.querySelectorAll('template')) t.replaceWith(t.content.cloneNode(true));
+  if (!drawing.has(section)) {
+    const templates = [...section.querySelectorAll('template')];
+    drawing.set(section, Promise.all(templates.map(async (t) => {
+      const html = t.dataset.gz === undefined ? undefined : await unpack(t.dataset.gz);
+      t.replaceWith(html === undefined ? t.content.cloneNode(true) : document.createRange().createContextualFragment(html));
+    })).then(() => section.dispatchEvent(new Event('drawn'))));
+  }
+  return drawing.get(section);
 };
 const near = 'IntersectionObserver' in window
   ? new IntersectionObserver((entries) => entries.forEach((e) => {
       if (!e.isIntersecting) return;
       near.unobserve(e.target);
       draw(e.target);
-      e.target.dispatchEvent(new Event('drawn'));
     }), { rootMargin: '400px 0px' })
   : null;
 for (const section of document.querySelectorAll('section.trace')) {

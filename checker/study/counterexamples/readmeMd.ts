@@ -3,7 +3,7 @@
 // trace with its lanes inline (a trace equal to one shown in full is a note that links it).
 import type { TableResult } from '../table.ts';
 import type { ItfSource } from '../../trace/render/itfSource.ts';
-import { ACTION_TAKEN } from '../../trace/render/itf.ts';
+import { ACTION_TAKEN, NONDET_PICKS } from '../../trace/render/itf.ts';
 import type { Layout } from '../../spec.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
@@ -151,10 +151,12 @@ function itfSection(rows: readonly RowItf[]): string[] {
     '- an integer is a JSON number within +-(2^53 - 1), beyond that `{"#bigint": "<decimal>"}`; booleans and strings are',
     `  themselves. ${itf.layout ? 'No value is `null` or `{"#unserializable": ...}`.' : 'No value is `null`; a fraction, which ITF cannot hold, is `{"#unserializable": "..."}`.'}`,
     `- every state also holds \`${ACTION_TAKEN}\`, the action that led to it (\`init\` for the first), as Quint's \`--mbt\``,
-    '  traces do, so a model-based-testing driver replays these as it replays Quint\'s; `#meta` holds no null.',
+    '  traces do, so a model-based-testing driver replays these as it replays Quint\'s; `#meta` holds no null;',
+    `- and \`${NONDET_PICKS}\`, the choices that made the step (its action's instance: the task, the fd), one \`Option\``,
+    "  per name any step of the trace picks: `Some` of this step's choice, `None` where it picked none (all `None` first).",
     '',
     ...(fields.length > 0
-      ? ['| variable | type |', '| --- | --- |', ...fields.map(typeRow), ...extraRows(), `| \`${ACTION_TAKEN}\` | \`str\` |`, '']
+      ? ['| variable | type |', '| --- | --- |', ...fields.map(typeRow), ...extraRows(), `| \`${ACTION_TAKEN}\` | \`str\` |`, `| \`${NONDET_PICKS}\` | \`{ <name>: Option[...] }\` |`, '']
       : []),
   ];
 }

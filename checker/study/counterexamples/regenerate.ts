@@ -51,7 +51,7 @@ export async function regenerateCounterexamples(
   outDir: string,
   plan: CounterexamplePlan = {},
   configDir = '',
-  options: Pick<TableOptions, 'interrupted' | 'onRow'> = {},
+  options: Pick<TableOptions, 'interrupted' | 'onRow' | 'workers' | 'specFile'> = {},
 ): Promise<string[] | 'interrupted'> {
   const interrupted = options.interrupted ? { interrupted: options.interrupted } : {};
   const sets = (o: Readonly<Record<string, unknown>> = {}): string[] => Object.entries(o).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
@@ -60,7 +60,8 @@ export async function regenerateCounterexamples(
   // Refused now rather than after the search (the revoke table takes half a minute); the swap
   // checks again, as someone may add a file to the folder meanwhile.
   assertReplaceable(resolve(outDir));
-  const table = await runTable(study, params, { ...interrupted, ...(options.onRow ? { onRow: options.onRow } : {}) });
+  const rowWorkers = options.specFile !== undefined ? { workers: options.workers ?? 1, specFile: options.specFile } : {};
+  const table = await runTable(study, params, { ...interrupted, ...rowWorkers, ...(options.onRow ? { onRow: options.onRow } : {}) });
   if (table.interrupted) return 'interrupted';
   // A folder with a row of errors is no counterexamples folder: nothing is written.
   const failed = table.errors?.[0];

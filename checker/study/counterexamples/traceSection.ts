@@ -3,13 +3,13 @@
 // pictures: the interleaving, and one object graph per state of which only the selected state's
 // is shown (the breaking state's before the script runs). The step list, the selected step's
 // diff and its object graph are three panes, side by side on a wide screen. The pictures wait
-// in <template>s and are drawn when the section comes into view (pageScript), as they are most
-// of the page's bytes. The cause (what breaks at the bad step) is said under the heading. Step n's row has the id
+// in gzip'd <template>s and are drawn when the section comes into view (pageScript), as they are
+// most of the page's bytes. The cause (what breaks at the bad step) is said under the heading. Step n's row has the id
 // `<stem>-step-n`, a link a reader can pass on. A trace equal to one shown in full
 // (sameTraces.ts) gets its heading and a note that links that one.
 import { stepsText } from '../../report/stepsText.ts';
 import { brokenBy } from '../../trace/render/brokenBy.ts';
-import { esc, inlineSvg } from './html.ts';
+import { esc, inlineSvg, packedTemplate } from './html.ts';
 import type { RenderedTrace } from './renderTrace.ts';
 import { lassoNote, stepRows } from './stepRows.ts';
 import { sameNote } from './sameTraces.ts';
@@ -45,10 +45,10 @@ export function traceSection(t: RenderedTrace, sameAs?: RenderedTrace): string {
     '<div class="panes">',
     `<div class="pane steps scroll">\n<table class="steps">\n${stepRows(t.view, t.stem).join('\n')}\n</table>\n</div>`,
     '<div class="pane diff"><pre class="diff"></pre></div>',
-    `<div class="pane objects pics"><template class="objects">${objects.join('\n')}</template></div>`,
+    `<div class="pane objects pics">${packedTemplate('objects', objects.join('\n'))}</div>`,
     '</div>',
     '</div>',
-    `<div class="pics"><template class="seq"><figure class="seq"><div class="scroll">${inlineSvg(t.seqSvg)}</div><figcaption>The interleaving</figcaption></figure></template></div>`,
+    `<div class="pics">${packedTemplate('seq', `<figure class="seq"><div class="scroll">${inlineSvg(t.seqSvg)}</div><figcaption>The interleaving</figcaption></figure>`)}</div>`,
     '</section>',
   ].join('\n');
 }

@@ -30,10 +30,21 @@ export type InodeId = 'I' | 'J';
  * - `read`, `write`: through the struct file's f_op into the page cache (vfs_read, vfs_write);
  * - `pread`: the other f_op calls (pread64, readv, ioctl): read's path, named apart because 2006 V1
  *   switched only sys_read and sys_write to a counted fget;
- * - `fchmod`: the inode-level calls (fchmod, fchown, ftruncate, fsetxattr): they act on
- *   file_inode(file) (chmod_common -> notify_change, do_truncate, vfs_setxattr), never through f_op.
+ * - the inode-level calls (INODE_KINDS), which act on file_inode(file) through i_op, never f_op:
+ *   - `fchmod`: the setattr family of fs/open.c (fchmod, fchown: chmod_common, chown_common ->
+ *     notify_change), which setattr_prepare lets through only for the owner or CAP_FOWNER;
+ *   - `fsetxattr`: fs/xattr.c (vfs_setxattr), refused to a non-owner as well (xattr_permission, the
+ *     capability and ACL checks: EPERM in every namespace for an unprivileged non-owner);
+ *   - `fstat`: fs/stat.c (vfs_fstat -> vfs_getattr), a read of the inode that needs no ownership.
+ *   Designs differ on them: Biederman 2009 converts fs/open.c only, BSD takes the vnode lock for all.
  */
-export type CallKind = 'read' | 'write' | 'pread' | 'fchmod';
+export type CallKind = 'read' | 'write' | 'pread' | 'fchmod' | 'fsetxattr' | 'fstat';
+/** The inode-level call kinds: no f_op, so a design that cuts f_op alone does not reach them. */
+export const INODE_KINDS: readonly CallKind[] = ['fchmod', 'fsetxattr', 'fstat'];
+/** A call of this kind acts on the inode, not through f_op. */
+export const inodeLevel = (kind: CallKind): boolean => kind === 'fchmod' || kind === 'fsetxattr' || kind === 'fstat';
+/** The inode-level calls setattr_prepare and xattr_permission refuse to a non-owner (EPERM); fstat reads and needs no ownership. */
+export const ownerChecked = (kind: CallKind): boolean => kind === 'fchmod' || kind === 'fsetxattr';
 /** A slot holds a struct file, or a design's replacement: the 2007 revokefs file, badfs's shared bad file, or 2006's leaked NULL. */
 export type Marker = 'revoked' | 'bad' | 'leaked';
 export type Slot = FileId | Marker;
@@ -82,6 +93,12 @@ export interface Call {
   /** The f_op the call loaded at fdget; it acts through these until it returns. */
   readonly loadedOps: 'live' | 'revoked';
   readonly hold: CallHold;
+  /**
+   * A revoker step cancelled the call (debugfs's ->cancel() on the cancellations list, Hurd's
+   * hurd_thread_cancel): it returns this errno as it ends, whatever it would have done, and it
+   * ends even if it was blocked (a cancelled call's end is fair). null: not cancelled.
+   */
+  readonly cancelled: Errno | null;
 }
 
 /**
@@ -188,6 +205,13 @@ export interface RevokeParams {
   readonly breakActiveProtection: boolean;
   /** `cannibalize`: every entry point tests the inode's dead flag (still no drain). */
   readonly checked: boolean;
+  /**
+   * Who owns I while revoke runs (uid == i_uid: setattr_prepare's inode_owner_or_capable):
+   * `'holder'`, the tasks holding its files; `'other'`, someone else (the revoker chowned it first),
+   * so their fchmod and fsetxattr fail EPERM; `'design'`, the design's documented use (its
+   * `holderOwns` field: getty and agetty chown the tty to root before revoke or vhangup).
+   */
+  readonly owner: 'design' | 'holder' | 'other';
 }
 
 /** A state's layout (TypeOK, as data), as the checker's Layout: every field and its finite domain. */
@@ -201,8 +225,15 @@ export type Layout =
 
 // ---- What an interception point returns ----
 
-/** The error an operation fails with; `EOF` is a read that returns 0 (a hung-up tty's read), `SIGBUS` a fault that finds no page. */
-export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV' | 'EINVAL' | 'EOF' | 'SIGBUS';
+/**
+ * The error an operation fails with; `EOF` is a read that returns 0 (a hung-up tty's read), `SIGBUS` a
+ * fault that finds no page. `EPERM` is setattr_prepare's (and xattr_permission's) answer to a holder
+ * that does not own I (the `owner` bound), which the kernel gives once the design's gate lets the call in.
+ * `ENOENT` is an open of a removed entry (proc_reg_open, debugfs's open proxies).
+ */
+export type Errno = 'EBADF' | 'ENXIO' | 'EIO' | 'ENODEV' | 'EINVAL' | 'EPERM' | 'ENOENT' | 'EOF' | 'SIGBUS';
+/** Every errno, in the order a state's layout lists them (a cancelled call's `cancelled`). */
+export const ERRNOS: readonly Errno[] = ['EBADF', 'ENXIO', 'EIO', 'ENODEV', 'EINVAL', 'EPERM', 'ENOENT', 'EOF', 'SIGBUS'];
 
 /** What the point does to the state once the operation is in it (task t's call or mmap is there). */
 export type Change = (s: State, t: TaskId) => State;
@@ -265,6 +296,11 @@ export interface VmaOp {
   readonly vma: Vma;
 }
 export type NoOp = Readonly<Record<string, never>>;
+/** A struct file on I, `f`, as its final fput will find it. */
+export interface ReleaseOp {
+  readonly f: FileId;
+  readonly file: File;
+}
 
 interface PointSpec<H> {
   /** What the point is in the kernel (README's table). */
@@ -283,9 +319,9 @@ export const POINTS = {
     plain: (_s: State, _p: RevokeParams, op: FdgetOp): boolean => op.counted,
   }),
   begin: point({
-    doc: 'a new call of `op.kind` through struct file `op.file` on I (its f_op entry: `kernfs_get_active`, a trylock, the vnode lock); the plain kernel: a file with dead f_op fails every f_op call EIO, an inode-level call (`fchmod`) goes on',
+    doc: 'a new call of `op.kind` through struct file `op.file` on I (its f_op entry: `kernfs_get_active`, a trylock, the vnode lock); the plain kernel: a file with dead f_op fails every f_op call EIO, an inode-level call (`fchmod`, `fsetxattr`, `fstat`) goes on. A holder that does not own I then fails `fchmod` and `fsetxattr` EPERM (setattr_prepare, after the point)',
     steps: ['SyscallBegin'],
-    plain: (_s: State, _p: RevokeParams, op: BeginOp): Outcome => (op.kind !== 'fchmod' && op.file.ops === 'revoked' ? fail('EIO') : ENTER),
+    plain: (_s: State, _p: RevokeParams, op: BeginOp): Outcome => (!inodeLevel(op.kind) && op.file.ops === 'revoked' ? fail('EIO') : ENTER),
   }),
   record: point({
     doc: "for a call that entered with `recordsLater`: what it meets when it records its hold (a tty's `tty_ldisc_ref_wait`); `'wait'`, or `fail(...)`: the call returns its error at once; `enter({ recordsLater: true })`: one more such step follows (srcu_read_lock's count, then the handle's store)",
@@ -295,7 +331,7 @@ export const POINTS = {
   end: point({
     doc: "task t's call on I as it returns: `enter` if it touches I (it acts with the f_op it loaded), `fail(errno)` if it returns an error; `change` is what leaving does (`srcu_read_unlock`). Asked of calls in progress by the guarantees too; the plain kernel: an f_op call reaches I unless it loaded dead f_op (EIO), an inode-level call always",
     steps: ['SyscallEnd', 'SyscallEndStuck'],
-    plain: (_s: State, _p: RevokeParams, op: CallOp): Enter | Fail => (op.call.kind === 'fchmod' || op.call.loadedOps === 'live' ? ENTER : fail('EIO')),
+    plain: (_s: State, _p: RevokeParams, op: CallOp): Enter | Fail => (inodeLevel(op.call.kind) || op.call.loadedOps === 'live' ? ENTER : fail('EIO')),
   }),
   mmap: point({
     doc: 'a new mmap through struct file `op.file` on I (`->mmap`); `change` may record a hold until the vma is linked (the `link` point); the plain kernel: dead f_op fails EIO',
@@ -306,6 +342,11 @@ export const POINTS = {
     doc: "task t's mmap links its vma into i_mmap (`vma_link_file`); `change` is what the link releases",
     steps: ['MmapLink'],
     plain: (_s: State, _p: RevokeParams, _op: VmaOp): Outcome => ENTER,
+  }),
+  release: point({
+    doc: "whether the final fput of struct file `op.f` on I (__fput: `file->f_op->release`) would call the driver's ->release now; not a step: every struct file is released once its last holder lets go (close, exit), so G4 asks it of every file that outlives revoke. Returns a boolean; the plain kernel: the f_op the file has, the driver's while they are live, a dead one's once a design gave it dead f_op",
+    steps: [],
+    plain: (_s: State, _p: RevokeParams, op: ReleaseOp): boolean => op.file.ops === 'live',
   }),
   fault: point({
     doc: "a fault's handler on a mapping of I (a zapped vma's refuses before the design is asked): `enter` finds I's page, `fail('SIGBUS')` raises SIGBUS; the plain kernel: a file whose f_mapping is dead raises SIGBUS",
@@ -413,11 +454,17 @@ export interface StepOptions {
  * The operations a design may promise to stop, as its authors write about them:
  * - data: the f_op data calls, read, write and ioctl (`pread` stands for the calls that bypass a
  *   counted fdget: driver ioctls, splice);
- * - setattr: the inode-level calls (fchmod standing for the setattr family, fsetxattr, fstat),
- *   which act on file_inode(file) and never go through f_op;
+ * - setattr: the inode-level calls (`fchmod` for the setattr family, `fsetxattr`, `fstat`), which
+ *   act on file_inode(file) and never go through f_op. fstat is here, not in `data`: it reads the
+ *   inode's attributes through i_op->getattr (or generic_fillattr), no driver data behind f_op, so
+ *   a design that cuts f_op (hangup, a Revocable, kernfs's active reference) leaves it reachable
+ *   exactly as it leaves the setattr family, and the designs that stop it (BSD's deadfs VOP_GETATTR,
+ *   a bad inode's getattr, the Hurd's io_stat RPC) stop it with them;
  * - mapping: mmap and the faults of a mapping made before;
  * - open: an open already past its permission check when revoke begins;
- * - release: the final fput's ->release (no guarantee judges it yet: nothing in the model calls it).
+ * - release: the final fput's ->release, a call into the driver (the `release` point; G4
+ *   `no-live-file-anywhere` judges it: a struct file that outlives revoke and whose release would
+ *   still call the driver is not dead).
  */
 export type Operation = 'data' | 'setattr' | 'mapping' | 'open' | 'release';
 
@@ -451,7 +498,7 @@ interface FieldSpec<T, R extends boolean = boolean> {
 }
 const required = <T>(spec: Omit<FieldSpec<T>, 'type' | 'required'>): FieldSpec<T, true> => ({ ...spec, required: true });
 const optional = <T>(spec: Omit<FieldSpec<T>, 'type' | 'required'>): FieldSpec<T, false> => ({ ...spec, required: false });
-const CALL_KINDS: readonly unknown[] = ['read', 'write', 'pread', 'fchmod'];
+const CALL_KINDS: readonly unknown[] = ['read', 'write', 'pread', 'fchmod', 'fsetxattr', 'fstat'];
 const isList = (v: unknown, each: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(each);
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -479,9 +526,14 @@ export const DESIGN_FIELDS = {
     check: (v) => isObject(v) && typeof v.layout === 'function' && typeof v.init === 'function' && typeof v.get === 'function',
   }),
   callKinds: optional<readonly CallKind[]>({
-    doc: "the call kinds the checker enumerates as steps (default `['read', 'write']`): add `fchmod` where inode-level calls take another path than f_op calls, `pread` where the other f_op calls differ; G7 asks `begin` of every kind",
-    shape: "a list such as ['read', 'write', 'fchmod']",
+    doc: "the call kinds the checker enumerates as steps (default `['read', 'write']`): add the inode-level kinds (`fchmod`, `fsetxattr`, `fstat`) where they take another path than f_op calls (one kind may stand for others the design answers alike: its header says why), `pread` where the other f_op calls differ; G7 asks `begin` of every kind",
+    shape: "a list such as ['read', 'write', 'fchmod', 'fstat']",
     check: (v) => isList(v, (k) => CALL_KINDS.includes(k)) && (v as unknown[]).length > 0,
+  }),
+  holderOwns: optional<boolean>({
+    doc: "whether, in the design's documented use, the tasks holding I's files still own I when revoke runs (default `true`): `false` where the revoker changes the owner first (getty's `chown(ttyn, 0, 0); chmod(ttyn, 0600); revoke(ttyn)`, agetty before vhangup, Enberg's \"use revoke() (with chown, for example)\"), so their fchmod and fsetxattr fail EPERM (setattr_prepare); the `owner` bound overrides it",
+    shape: 'true or false',
+    check: (v) => typeof v === 'boolean',
   }),
   scope: optional<'inode' | 'file'>({
     doc: "`'file'` for a per-file revoke (EVIOCREVOKE): it revokes the caller's struct file, named in `revoker.cursor`, and is judged by G9 `revoked-file-unusable`; default `'inode'`",
@@ -564,6 +616,8 @@ export interface DesignApi {
   callerHolders(s: State): Holder[];
   gateHeld(s: State, file?: FileId): boolean;
   gateHeldByCallers(s: State): boolean;
+  /** Does a call of this kind act on the inode rather than through f_op (fchmod, fsetxattr, fstat)? */
+  inodeLevel(kind: CallKind): boolean;
   // Interception points' answers.
   ENTER: Enter;
   enter(how?: Omit<Enter, 'enter'>): Enter;
@@ -614,6 +668,8 @@ export interface DesignApi {
   withRevoker(s: State, revoker: Revoker): State;
   withSlot(s: State, table: string, fd: Fd, slot: Slot | undefined): State;
   withTask(s: State, t: TaskId, tk: Task): State;
+  /** A revoker step cancels task t's call in progress: it returns `errno` as it ends, and ends even where it was blocked (cancellation: debugfs's ->cancel(), Hurd's hurd_thread_cancel). */
+  withCallCancelled(s: State, t: TaskId, errno: Errno): State;
 }
 
 /** An SRCU domain's index. */

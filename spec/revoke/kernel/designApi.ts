@@ -2,7 +2,7 @@
 // README.md's "Writing a design"), typed by designApi.ts's DesignApi, the module `rmc/revoke` names.
 // The built-in designs (variants/*.ts) are written with the same functions. The file needs no
 // node_modules and no path into the repository: everything it uses arrives here.
-import { ENTER, type DesignApi, type Layout, type OwnState, type RevokeParams, enter, fail } from '../api/designApi.ts';
+import { ENTER, type DesignApi, type Layout, type OwnState, type RevokeParams, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { callerHolders, gateHeld, gateHeldByCallers, gateHolders } from './gate.ts';
 import { filesOnI, revokeReturn, revokerStep, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from './revokerSteps.ts';
 import { SRCU_IDLE, srcuCount, srcuDrained, srcuFetchIdx, srcuFlip, srcuLayout, srcuOther, srcuReadLock, srcuReadUnlock, srcuStoreHandle } from './srcu.ts';
@@ -30,6 +30,7 @@ import {
   withMessage,
   withRevoker,
   withSlot,
+  withCallCancelled,
   withTask,
 } from './state.ts';
 
@@ -51,6 +52,7 @@ export const designApi = {
   callerHolders,
   gateHeld,
   gateHeldByCallers,
+  inodeLevel,
   ENTER,
   enter,
   fail,
@@ -94,4 +96,5 @@ export const designApi = {
   withRevoker,
   withSlot,
   withTask,
+  withCallCancelled,
 } as const satisfies DesignApi;

@@ -66,6 +66,7 @@ export const Open = defineAction<State, RevokeParams, TaskId>({
   name: 'Open',
   doc: 'Task t opens I (do_sys_open, all of it before revoke begins): a new struct file with f_count 1 in the lowest free fd.',
   params: (_s, p) => actors(p),
+  pick: 't',
   enabled: (s, t, p) => !begun(s) && canAct(s, t) && freeFd(tableOf(s, t), p) !== undefined && filesOnIOrComing(s) < p.filesOnI,
   next(s, t, p) {
     const f = newFileId(s);
@@ -86,6 +87,7 @@ export const OpenBegin = defineAction<State, RevokeParams, TaskId>({
   name: 'OpenBegin',
   doc: 'Task t starts open(2) of I and passes may_open (path walk, permission): only before revoke begins.',
   params: (_s, p) => (p.openInProgress ? actors(p) : []),
+  pick: 't',
   enabled: (s, t, p) => !begun(s) && canAct(s, t) && freeFd(tableOf(s, t), p) !== undefined && filesOnIOrComing(s) < p.filesOnI,
   next: (s, t) => withTask(s, t, { ...task(s, t), opening: 'permitted' }),
   label: (_s, t) => `OpenBegin(${t}, I): may_open passed`,
@@ -97,6 +99,7 @@ export const OpenFile = (d: Installed) =>
     name: 'OpenFile',
     doc: "Task t's open makes the struct file (do_dentry_open: f_count 1, held by the opener) and calls ->open through the design's `open` point; a refused open returns its error.",
     params: (_s, p) => (p.openInProgress ? actors(p) : []),
+    pick: 't',
     enabled(s, t, p) {
       if (task(s, t).opening !== 'permitted') return false;
       return d.on.open(s, p, {}) !== 'wait';
@@ -119,6 +122,7 @@ export const OpenInstall = defineAction<State, RevokeParams, TaskId>({
   name: 'OpenInstall',
   doc: "Task t's open installs its struct file in the lowest free fd (fd_install) and returns: the opener's reference moves to the table.",
   params: (_s, p) => (p.openInProgress ? actors(p) : []),
+  pick: 't',
   enabled: (s, t, p) => {
     const o = task(s, t).opening;
     return o !== null && o !== 'permitted' && freeFd(tableOf(s, t), p) !== undefined;

@@ -64,6 +64,7 @@ export const ForkCopy = defineAction<State, RevokeParams, TaskId>({
   name: 'ForkCopy',
   doc: "Task t forks (copy_process: copy_files): the child holds copies of t's descriptors but is not yet on the task list.",
   params: (_s, p) => userTasks(p),
+  pick: 't',
   enabled: (s, t, p) => p.fork && begun(s) && s.tasks[childId(p)] === undefined && canAct(s, t) && holdsFileOnI(s, t),
   next(s, t, p) {
     const c = childId(p);
@@ -90,6 +91,7 @@ export const ForkLink = (d: Installed) =>
     name: 'ForkLink',
     doc: 'copy_process links the child into the task list (write_lock(tasklist_lock)): it waits while the revoker holds the lock for reading.',
     params: (s, p) => (s.tasks[childId(p)] !== undefined ? [childId(p)] : []),
+    pick: 't',
     enabled: (s, c, p) => !task(s, c).visible && linkMayProceed(d, s, p),
     next: (s, c) => withTask(s, c, { ...task(s, c), visible: true }),
     label: (_s, c) => `ForkLink(${c}): on the task list`,
@@ -101,6 +103,7 @@ export const CloneFiles = (d: Installed) =>
     name: 'CloneFiles',
     doc: "Task t clones with CLONE_FILES: a new visible task sharing t's table, which makes fdget count from now on.",
     params: (_s, p) => userTasks(p),
+    pick: 't',
     enabled: (s, t, p) => p.fork && s.tasks[childId(p)] === undefined && canAct(s, t) && linkMayProceed(d, s, p),
     next: (s, t, p) => withTask(s, childId(p), { table: task(s, t).table, visible: true, vma: null, call: null, opening: null, dup: null }),
     label: (_s, t, p) => `CloneFiles(${t} -> ${childId(p)}): shares ${t}'s table`,

@@ -5,9 +5,10 @@
 // list's order is the table's column order.
 // `returnedZero`: revoke has returned 0; a revoke that gave up (badfs) owes nothing.
 // Each predicate walks the state with early exits and builds nothing (they run on every new state).
-import { type AnyOpKind, type OpKind, enters, fileCut, liveAccess, mappingReaches, opThrough, OP_KINDS, spared } from './access.ts';
+import { type AnyOpKind, type OpKind, enters, fileCut, liveAccess, mappingReaches, opThrough, OP_KINDS, releaseReaches, spared } from './access.ts';
 import type { Guarantee } from './guarantee.ts';
 import type { Installed } from './install.ts';
+import { inodeLevel, ownerChecked } from '../api/designApi.ts';
 import { type Judged, EVERY_OPERATION, counts } from './promises.ts';
 import type { RevokeParams } from './params.ts';
 import { callEnd } from './syscalls.ts';
@@ -100,7 +101,7 @@ export function guarantees(d: Installed, judged: Judged = EVERY_OPERATION, unpro
       name: 'no-usable-descriptor',
       doc:
         'G1: once revoke has returned, no descriptor anywhere — in a visible task or in a forked child not yet on the task list, ' +
-        'including one installed later from a message in flight — gives a read, write, fchmod or mmap that reaches I. ' +
+        'including one installed later from a message in flight — gives a read, write, inode-level call (fchmod, fsetxattr, fstat) or mmap that reaches I. ' +
         "frevoke's spared struct file is exempt here (G6 says how much it may spare).",
       holds: (s, p) => !returnedZero(s) || everySlot(s, (slot) => isMarker(slot) || !onI(s, slot) || spared(s, p, slot) || !live(s, p, slot)),
       reads: ['data', 'setattr', 'mapping'],
@@ -136,7 +137,8 @@ export function guarantees(d: Installed, judged: Judged = EVERY_OPERATION, unpro
         !someTask(s, (tk, t) => {
           const c = tk.call;
           if (c === null || c.inode !== 'I' || spared(s, p, c.file) || !counted(c.kind)) return false;
-          return c.kind === 'write' || c.kind === 'fchmod' || callReachesI(d, s, p, t, c);
+          // A write or an inode-level change (fchmod, fsetxattr) is to have completed; fstat is a read.
+          return c.kind === 'write' || ownerChecked(c.kind) || callReachesI(d, s, p, t, c);
         }),
       reads: ['data', 'setattr'],
       // Revoke is under way while a write is inside a method of I.
@@ -146,9 +148,12 @@ export function guarantees(d: Installed, judged: Judged = EVERY_OPERATION, unpro
       name: 'no-live-file-anywhere',
       doc:
         'G4: once revoke has returned, every struct file on I that still exists — in a table, a message, a mapping, a call, ' +
-        "or the revoker's list — is revoked or dead: nothing new goes through it.",
-      holds: (s, p) => !returnedZero(s) || everyFile(s, (file, f) => file.inode !== 'I' || spared(s, p, f) || !live(s, p, f)),
-      reads: ['data', 'setattr', 'mapping'],
+        "or the revoker's list — is revoked or dead: nothing new goes through it, and its final fput will call no driver ->release " +
+        '(every struct file is released once its last holder lets go, so a release the revoker did not force or disarm is a driver method run after revoke returned).',
+      holds: (s, p) =>
+        !returnedZero(s) ||
+        everyFile(s, (file, f) => file.inode !== 'I' || spared(s, p, f) || (!live(s, p, f) && !(counted('release') && releaseReaches(d, s, p, f)))),
+      reads: ['data', 'setattr', 'mapping', 'release'],
       // Revoke returns while a struct file on I still exists.
       reachable: (s) => returnedZero(s) && !everyFile(s, (file) => file.inode !== 'I'),
     },
@@ -209,7 +214,7 @@ export function guarantees(d: Installed, judged: Judged = EVERY_OPERATION, unpro
         'G9, a per-file revoke\'s promise (EVIOCREVOKE: "revokes device-access irrecoverably for that single open-file"): once it has ' +
         'returned, no holder of the revoked struct file (a descriptor, a message in flight, a mapping, a call in progress) gets device ' +
         'access through it: every new f_op operation through it fails, and no f_op call through it still in progress will reach the ' +
-        'device. Inode-level calls (fchmod) are no device access; other open files of the inode are not its business.',
+        'device. Inode-level calls (fchmod, fsetxattr, fstat) are no device access; other open files of the inode are not its business.',
       holds: (s, p) => {
         if (!returnedZero(s) || d.scope !== 'file') return true;
         const f = s.revoker.cursor;
@@ -218,7 +223,7 @@ export function guarantees(d: Installed, judged: Judged = EVERY_OPERATION, unpro
         return !someTask(
           s,
           (tk, t) =>
-            (tk.call !== null && tk.call.file === f && tk.call.kind !== 'fchmod' && callCounted(s, p, t, tk.call)) ||
+            (tk.call !== null && tk.call.file === f && !inodeLevel(tk.call.kind) && callCounted(s, p, t, tk.call)) ||
             (tk.vma !== null && tk.vma.file === f && mappingCounted(s, p, tk.vma)),
         );
       },

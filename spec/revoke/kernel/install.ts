@@ -45,6 +45,8 @@ export interface Installed {
   readonly name: string;
   readonly callKinds: readonly CallKind[];
   readonly scope: 'inode' | 'file';
+  /** Whether the holders own I in the design's documented use (its `holderOwns`, default true). */
+  readonly holderOwns: boolean;
   /** Every point's hook: the design's, or the plain kernel's. */
   readonly on: Hooks;
   /** The stages the steps move the revoker to, in step order (besides idle, done and failed). */
@@ -93,6 +95,7 @@ function build(d: Design): Installed {
     name: d.name,
     callKinds: d.callKinds ?? ['read', 'write'],
     scope: d.scope ?? 'inode',
+    holderOwns: d.holderOwns ?? true,
     on,
     stages,
     markerErrno,

@@ -48,7 +48,7 @@ export function judgedGuarantees(d: Installed): readonly Guarantee[] {
 }
 
 /** Kinds of operation by class, for naming what got through. */
-const KINDS: readonly OpKind[] = [...OP_KINDS, 'open'];
+const KINDS: readonly OpKind[] = [...OP_KINDS, 'open', 'release'];
 
 /**
  * The operations that break guarantee `name` of design d in state s (its last state, in a

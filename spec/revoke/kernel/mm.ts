@@ -65,6 +65,7 @@ export const MmapLink = (d: Installed) =>
     name: 'MmapLink',
     doc: "Task t's mmap links the vma into the i_mmap of the file's f_mapping (vma_link_file) and returns: from now on a teardown finds it.",
     params: (_s, p) => actors(p),
+    pick: 't',
     enabled: (s, t, p) => task(s, t).vma !== null && !task(s, t).vma!.linked && linkOf(d, s, p, t) !== 'wait',
     next(s, t, p) {
       const linked = withTask(s, t, { ...task(s, t), vma: { ...task(s, t).vma!, linked: true } });
@@ -79,6 +80,7 @@ export const Munmap = defineAction<State, RevokeParams, TaskId>({
   name: 'Munmap',
   doc: "Task t unmaps its mapping (do_munmap): the VMA's reference is put.",
   params: (_s, p) => actors(p),
+  pick: 't',
   enabled: (s, t) => canAct(s, t) && task(s, t).vma !== null,
   next: (s, t) => putFile(withTask(s, t, { ...task(s, t), vma: null }), task(s, t).vma!.file),
   label: (s, t) => `Munmap(${t}): ${task(s, t).vma!.file}`,
@@ -90,6 +92,7 @@ export const Fault = (d: Installed) =>
     name: 'Fault',
     doc: "Task t touches its mapping where no PTE is: the fault handler (through the design's `fault` point) finds the page; the core installs the PTE next.",
     params: (_s, p) => actors(p),
+    pick: 't',
     enabled(s, t, p) {
       const vma = task(s, t).vma;
       return vma !== null && canAct(s, t) && !vma.pte && faultPasses(d, s, p, vma);
@@ -103,6 +106,7 @@ export const FaultInstall = defineAction<State, RevokeParams, TaskId>({
   name: 'FaultInstall',
   doc: "Task t's fault installs the PTE (finish_fault) and returns to user space, whatever a teardown did since the handler ran.",
   params: (_s, p) => actors(p),
+  pick: 't',
   enabled: (s, t) => task(s, t).vma !== null && task(s, t).vma!.faulting,
   next: (s, t) => withTask(s, t, { ...task(s, t), vma: { ...task(s, t).vma!, pte: true, faulting: false } }),
   label: (s, t) => `FaultInstall(${t}): PTE for ${task(s, t).vma!.file}`,
@@ -114,6 +118,7 @@ export const Touch = (d: Installed) =>
     name: 'Touch',
     doc: "Task t touches its mapping after revoke returned: a present PTE reaches the inode's pages; with none, a refusing handler raises SIGBUS.",
     params: (_s, p) => actors(p),
+    pick: 't',
     enabled(s, t, p) {
       const vma = task(s, t).vma;
       return returnedZero(s) && vma !== null && canAct(s, t) && (vma.pte || !faultPasses(d, s, p, vma));

@@ -11,6 +11,8 @@ export const variantNames = [
   'vnode-revoke',
   'active-refs',
   'drm-unplug',
+  'debugfs-removal',
+  'procfs-removal',
   'biederman-2009',
   'tty-hangup',
   'rust-revocable',
@@ -52,6 +54,8 @@ export const defaults: RevokeParams = {
   selfRevoke: false,
   breakActiveProtection: false,
   checked: false,
+  // Each design's documented use (its `holderOwns` field): the holders own I unless the revoker chowned it first.
+  owner: 'design',
 };
 
 /** A `variant` that names no design: a study's problem (which design a row is); a design file is loaded and judged by the study (index.ts). */
@@ -83,6 +87,7 @@ export function validate(p: RevokeParams): string[] {
   for (const flag of flags) {
     if (typeof p[flag] !== 'boolean') errors.push(`${flag} must be true or false, not ${JSON.stringify(p[flag])}`);
   }
+  if (p.owner !== 'design' && p.owner !== 'holder' && p.owner !== 'other') errors.push(`owner must be design, holder or other, not '${p.owner}'`);
   if (!Number.isInteger(p.tasks) || p.tasks < 1 || p.tasks > 3) errors.push(`tasks must be an integer in 1..3, not ${p.tasks}`);
   if (p.tasks === 1 && !p.selfSend) errors.push('tasks=1 with selfSend=false leaves the socketpair with no one to send to');
   if (p.checked && p.variant !== 'cannibalize') errors.push(`checked=true applies only to variant cannibalize, not ${p.variant}`);

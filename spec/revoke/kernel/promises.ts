@@ -1,6 +1,7 @@
 // What a design promises, per operation. A revoke design does not always promise to stop every
 // operation on the inode: tty hangup, a Revocable and pseudo-filesystem removal cut the driver's
-// data behind f_op and leave the inode-level calls (fchmod on the device node) alone, by design.
+// data behind f_op and leave the inode-level calls (fchmod, fsetxattr, fstat on the device node)
+// alone, by design.
 // A guarantee reads some classes of operation (G3 the calls in progress, G2 the mappings); each
 // design's cell is judged only against the classes it promises, and an operation it does not
 // promise that gets through is shown as such (guarantees.ts builds each guarantee for a set of
@@ -16,10 +17,10 @@ export const OPERATIONS: readonly Operation[] = ['data', 'setattr', 'mapping', '
 /** How the table, GUARANTEES.md and the sheets name each class. */
 export const OPERATION_TEXT: Readonly<Record<Operation, string>> = {
   data: 'f_op data calls (read, write, ioctl)',
-  setattr: 'inode-level calls (fchmod: the setattr family)',
+  setattr: 'inode-level calls (the setattr family, fsetxattr, fstat)',
   mapping: 'mappings and faults',
   open: 'opens under way',
-  release: 'the final release',
+  release: "the final release (the driver's ->release)",
 };
 
 /** The class of an operation through a descriptor (an open under way is the `open` class). */
@@ -29,12 +30,17 @@ export function operationOf(kind: OpKind): Operation {
     case 'write':
     case 'pread':
       return 'data';
+    // fstat with them: it reads the inode through i_op, no driver data (api/designApi.ts's Operation).
     case 'fchmod':
+    case 'fsetxattr':
+    case 'fstat':
       return 'setattr';
     case 'mmap':
       return 'mapping';
     case 'open':
       return 'open';
+    case 'release':
+      return 'release';
   }
 }
 

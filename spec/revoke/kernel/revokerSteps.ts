@@ -135,6 +135,8 @@ export function revokerStepOn<A>(
     next: staged(def.name, def.to, def.next),
     label: def.label,
     actor: () => 'revoker',
+    // The walk's cursor names the target: the revoker picks nothing.
+    pick: false,
   });
   return Object.assign(action, { facts: factsOf(def, more), atStep });
 }

@@ -60,6 +60,7 @@ export const RecvFd = defineAction<State, RevokeParams, TaskId>({
   name: 'RecvFd',
   doc: "Task t receives the queued message (scm_detach_fds): its struct file lands in t's lowest free fd, whatever revoke did meanwhile; into a full table the file is put and recvmsg reports MSG_CTRUNC.",
   params: (_s, p) => actors(p),
+  pick: 't',
   enabled: (s, t, p) => receives(s, t) && canAct(s, t) && (!p.recvAfterReturn || revokeFinished(s)),
   next(s, t, p) {
     const fd = freeFd(tableOf(s, t), p);

@@ -25,7 +25,25 @@
 //   call still names it; no-use-after-free is broken at the free, before any reuse, so no trace
 //   hides behind the reuse.
 import type { Layout } from '../../../checker/spec.ts';
-import type { Fd, File, Inode, Marker, Message, Revoker, Slot, Stage, State, Table, Task, TaskId, FileId, InodeId, RevokeParams } from '../api/designApi.ts';
+import {
+  ERRNOS,
+  type Errno,
+  type Fd,
+  type File,
+  type Inode,
+  type Marker,
+  type Message,
+  type Revoker,
+  type Slot,
+  type Stage,
+  type State,
+  type Table,
+  type Task,
+  type TaskId,
+  type FileId,
+  type InodeId,
+  type RevokeParams,
+} from '../api/designApi.ts';
 import { type TaskShape, byTaskShape } from './taskShape.ts';
 
 // States are plain objects, never changed in place: an action builds the next state by copying
@@ -193,6 +211,15 @@ export function setPc(s: State, pc: Stage): State {
   return withRevoker(s, { pc, cursor: r.cursor, refs: r.refs, spared: r.spared, gate: r.gate });
 }
 
+/**
+ * A revoker step cancels task t's call in progress (debugfs's ->cancel(), Hurd's
+ * hurd_thread_cancel): the call returns `errno` as it ends, and ends even where it was blocked.
+ */
+export function withCallCancelled(s: State, t: TaskId, errno: Errno): State {
+  const tk = s.tasks[t]!;
+  return withTask(s, t, { ...tk, call: { ...tk.call!, cancelled: errno } });
+}
+
 /** get_file: one more reference. */
 export function getFile(s: State, f: FileId): State {
   const file = s.files[f]!;
@@ -225,7 +252,7 @@ export function someTask(s: State, test: (tk: Task, t: TaskId) => boolean): bool
 
 /** Struct file ids the model can create: F0 and F1 on I (docs/research/domain.md's two), J0 on J. */
 export const FILE_IDS: readonly FileId[] = ['F0', 'F1', 'J0'];
-const KINDS: readonly string[] = ['read', 'write', 'pread', 'fchmod'];
+const KINDS: readonly string[] = ['read', 'write', 'pread', 'fchmod', 'fsetxattr', 'fstat'];
 
 export const enumOf = (values: readonly (string | number | boolean | null)[]): Layout => ({ type: 'enum', values });
 export const bool: Layout = enumOf([false, true]);
@@ -261,7 +288,16 @@ export function stateLayout(p: RevokeParams, d: DesignLayout = { stages: [] }): 
         vma: { type: 'optional', of: record({ file, linked: bool, pte: bool, zapped: bool, faulting: bool }) },
         call: {
           type: 'optional',
-          of: record({ kind: enumOf(KINDS), file, inode, counted: bool, loadedOps: ops, hold: enumOf(['none', 'checked', 'held']) }),
+          of: record({
+            kind: enumOf(KINDS),
+            file,
+            inode,
+            counted: bool,
+            loadedOps: ops,
+            hold: enumOf(['none', 'checked', 'held']),
+            // Set only once a revoker step cancelled the call (withCallCancelled).
+            cancelled: { type: 'optional', of: enumOf(ERRNOS) },
+          }),
         },
         opening: { type: 'optional', of: enumOf(['permitted', ...FILE_IDS]) },
         dup: { type: 'optional', of: file },

@@ -1,6 +1,7 @@
-// System calls on a descriptor: read, write, pread (the f_op calls 2006 V1 left borrowed) and
-// fchmod (standing for every inode-level call: fchown, ftruncate, fsetxattr act on
-// file_inode(file) the same way), each as a begin and an end. A design names the kinds it treats
+// System calls on a descriptor: read, write, pread (the f_op calls 2006 V1 left borrowed) and the
+// inode-level calls, which act on file_inode(file): fchmod (the setattr family of fs/open.c),
+// fsetxattr (fs/xattr.c) and fstat (fs/stat.c), each as a begin and an end (api/designApi.ts's
+// CallKind says which needs ownership). A design names the kinds it treats
 // apart (`callKinds`); `callsAfterReturn` (a scenario's restriction) lets calls on I begin only
 // once revoke has returned. flock is left out: it calls f_op->flock where the filesystem has
 // one, so it is an f_op call there and an inode-level one elsewhere, both kinds already here.
@@ -19,7 +20,7 @@
 // the call holds the file or the gate. fget itself runs under RCU without the table lock, but it
 // reads one slot once: atomic with respect to every step that writes that slot.
 import { defineAction } from '../../../checker/defineAction.ts';
-import type { Enter, Fail, Outcome } from '../api/designApi.ts';
+import { type Enter, type Fail, type Outcome, fail } from '../api/designApi.ts';
 import { opThrough } from './access.ts';
 import { canAct } from './files.ts';
 import type { Installed } from './install.ts';
@@ -43,7 +44,7 @@ import {
   withTask,
 } from './state.ts';
 
-const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', pread: 'Pread', fchmod: 'Fchmod' })[kind];
+const verb = (kind: CallKind): string => ({ read: 'Read', write: 'Write', pread: 'Pread', fchmod: 'Fchmod', fsetxattr: 'Fsetxattr', fstat: 'Fstat' })[kind];
 
 /**
  * fdget's choice (fs/file.c __fget_light): borrow the struct file without a reference while the
@@ -69,7 +70,7 @@ export function SyscallBegin(d: Installed) {
   const begins = taskFdKinds(d.callKinds);
   return defineAction<State, RevokeParams, Begin>({
     name: 'SyscallBegin',
-    doc: "Task t enters read/write/fchmod on fd: fdget (__fget_light borrows, fget counts), then the design's `begin` point; it fails with the point's error or holds the file.",
+    doc: "Task t enters a call (read, write, pread, fchmod, fsetxattr, fstat) on fd: fdget (__fget_light borrows, fget counts), then the design's `begin` point; it fails with the point's error or holds the file.",
     params: (_s, p) => begins(p),
     enabled(s, { t, fd, kind }, p) {
       const slot = tableOf(s, t)[fd];
@@ -83,7 +84,7 @@ export function SyscallBegin(d: Installed) {
       const file = s.files[slot]!;
       const counted = countsReference(d, s, p, t, kind);
       const hold = g.recordsLater === true ? 'checked' : g.holds === true ? 'held' : 'none';
-      const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, hold };
+      const call: Call = { kind, file: slot, inode: file.inode, counted, loadedOps: file.ops, hold, cancelled: null };
       const inside = withTask(s, t, { ...task(s, t), call });
       const next = file.inode === 'I' && g.change !== undefined ? g.change(inside, t) : inside;
       return counted ? getFile(next, slot) : next;
@@ -108,6 +109,7 @@ export function SyscallRecord(d: Installed) {
     name: 'SyscallRecord',
     doc: "Task t's call records its hold on the design's gate after the check passed (Biederman 2009: the task's file_hotplug_lock slot; a tty: the ldisc reference), or fails there.",
     params: (_s, p) => actors(p),
+    pick: 't',
     enabled: (s, t, p) => {
       const call = task(s, t).call;
       return call !== null && call.hold === 'checked' && recordOf(s, p, t, call) !== 'wait';
@@ -135,9 +137,16 @@ export function SyscallRecord(d: Installed) {
   });
 }
 
-/** The design's `end` point for task t's call (a call on J is the kernel's own: it reaches J). */
+/**
+ * The design's `end` point for task t's call (a call on J is the kernel's own: it reaches J). A
+ * call a revoker step cancelled returns the errno it was cancelled with, and still does what the
+ * design's end does on the way out (debugfs_file_put after debugfs_leave_cancellation).
+ */
 export function callEnd(d: Installed, s: State, p: RevokeParams, t: TaskId, call: Call): Enter | Fail | undefined {
-  return call.inode === 'I' ? d.on.end(s, p, { t, call }) : undefined;
+  if (call.inode !== 'I') return undefined;
+  const end = d.on.end(s, p, { t, call });
+  if (call.cancelled === null) return end;
+  return end.change === undefined ? fail(call.cancelled) : fail(call.cancelled, { change: end.change });
 }
 
 /**
@@ -147,14 +156,16 @@ export function callEnd(d: Installed, s: State, p: RevokeParams, t: TaskId, call
  * every other task's end but not its.
  */
 const NO_TASK: readonly TaskId[] = [];
-const unstuckEnders = (p: RevokeParams): readonly TaskId[] => (p.stuckCaller ? actorsButOwner(p) : actors(p));
-const stuckEnders = (p: RevokeParams): readonly TaskId[] => (p.stuckCaller ? ownerAlone(p) : NO_TASK);
+/** The stuck owner's call was cancelled: it will return (its end is SyscallEnd's, fair, from now on). */
+const stuckCancelled = (s: State, p: RevokeParams): boolean => (s.tasks[ownerAlone(p)[0]!]?.call?.cancelled ?? null) !== null;
+const unstuckEnders = (s: State, p: RevokeParams): readonly TaskId[] => (!p.stuckCaller ? actors(p) : stuckCancelled(s, p) ? actors(p) : actorsButOwner(p));
+const stuckEnders = (s: State, p: RevokeParams): readonly TaskId[] => (p.stuckCaller && !stuckCancelled(s, p) ? ownerAlone(p) : NO_TASK);
 
-function syscallEnd(d: Installed, name: string, doc: string, enders: (p: RevokeParams) => readonly TaskId[]) {
+function syscallEnd(d: Installed, name: string, doc: string, enders: (s: State, p: RevokeParams) => readonly TaskId[]) {
   return defineAction<State, RevokeParams, TaskId>({
     name,
     doc,
-    params: (_s, p) => enders(p),
+    params: (s, p) => enders(s, p),
     enabled: (s, t) => task(s, t).call !== null && task(s, t).call!.hold !== 'checked',
     next(s, t, p) {
       const call = task(s, t).call!;
@@ -167,7 +178,7 @@ function syscallEnd(d: Installed, name: string, doc: string, enders: (p: RevokeP
       const call = task(s, t).call!;
       if (s.files[call.file] === undefined) return `${verb(call.kind)}(${t}) returns through freed ${call.file}: use-after-free`;
       const end = callEnd(d, s, p, t, call);
-      const did = { read: 'read', pread: 'read', write: 'wrote', fchmod: 'changed' }[call.kind];
+      const did = { read: 'read', pread: 'read', write: 'wrote', fchmod: 'changed', fsetxattr: 'changed', fstat: 'stat' }[call.kind];
       const errno = end === undefined || end.enter ? undefined : end.errno;
       return `${verb(call.kind)}(${t}) returns: ${errno === undefined ? `${did} ${call.inode}` : errno === 'EOF' ? '0 (EOF)' : errno}`;
     },

@@ -7,7 +7,7 @@
 // (waitsOn), or for an SRCU gate the reader count that never drains and the step that
 // overwrote the shared rev->idx that left it so.
 import type { TraceStep } from '../../../checker/spec.ts';
-import type { Srcu } from '../api/designApi.ts';
+import { type Srcu, ownerChecked } from '../api/designApi.ts';
 import { OP_KINDS, fileCut, liveAccess, mappingReaches, opThrough, spared } from '../kernel/access.ts';
 import type { Installed } from '../kernel/install.ts';
 import { callEnd } from '../kernel/syscalls.ts';
@@ -87,10 +87,10 @@ export function cause(d: Installed, trace: readonly TraceStep<State>[], p: Revok
         const c = s.tasks[t]!.call;
         if (c === null || c.inode !== 'I' || spared(s, p, c.file)) return undefined;
         const reaches = callEnd(d, s, p, t, c)?.enter === true;
-        if (violated === 'writes-complete-reads-abort' && (c.kind === 'write' || c.kind === 'fchmod'))
+        if (violated === 'writes-complete-reads-abort' && (c.kind === 'write' || ownerChecked(c.kind)))
           return `${callText(t, c)} is still in progress on I ${AFTER}: the ${c.kind} did not complete before revoke returned.`;
         if (!reaches) return undefined;
-        return `${callText(t, c)} is still inside I's methods ${AFTER}: it ${c.kind === 'read' || c.kind === 'pread' ? "returns I's data instead of failing" : "touches I's data"}.`;
+        return `${callText(t, c)} is still inside I's methods ${AFTER}: it ${c.kind === 'read' || c.kind === 'pread' || c.kind === 'fstat' ? "returns I's data instead of failing" : "touches I's data"}.`;
       });
     case 'no-live-file-anywhere': {
       const f = Object.keys(s.files)

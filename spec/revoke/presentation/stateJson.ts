@@ -52,7 +52,7 @@ export function stateJson(d: Installed, s: State, p: RevokeParams): unknown {
     if (tk.dup !== null) dups.push({ task: t, file: tk.dup });
     if (tk.call !== null) {
       const c = tk.call;
-      calls.push({ task: t, kind: c.kind, file: c.file, inode: c.inode, counted: c.counted, loadedOps: c.loadedOps, hold: c.hold });
+      calls.push({ task: t, kind: c.kind, file: c.file, inode: c.inode, counted: c.counted, loadedOps: c.loadedOps, hold: c.hold, cancelled: c.cancelled });
     }
   }
   const r = s.revoker;

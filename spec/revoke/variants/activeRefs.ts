@@ -9,8 +9,11 @@
 // kernfs_drain_open_files: unmap_mapping_range(file_inode(file)->i_mapping, 0, 0, 1) for every
 // open file that was mmapped, and return. Struct files and fds survive, dead.
 // What the gate does not cover (fs/kernfs/inode.c, fs/sysfs/file.c, mm/vma.c):
-// - kernfs_iop_setattr and the xattr set take no active reference: fchmod, fchown, ftruncate and
-//   fsetxattr on an open file of a removed node still succeed.
+// - kernfs_iop_setattr, kernfs_iop_getattr and the xattr handlers take no active reference:
+//   fchmod, fchown, fsetxattr and fstat on an open file of a removed node still reach it. The
+//   three kinds are enumerated as two: fsetxattr is answered as fchmod in every state (no gate,
+//   the same ownership check) and judged as fchmod is (an inode-level change), so a run with one
+//   maps onto a run with the other; fstat needs no ownership, so it is enumerated apart.
 // - kernfs_fop_mmap drops the active reference when ops->mmap returns, before mmap_region links
 //   the vma into i_mmap: a drain and unmap in between miss the vma, and PTEs ops->mmap mapped
 //   (PCI resources: io_remap_pfn_range) stay.
@@ -19,12 +22,14 @@
 // - A fault past its handler installs its PTE after the active reference is dropped.
 // A method that removes its own node must first kernfs_break_active_protection, or it waits for
 // itself (`selfRevoke`, `breakActiveProtection`; liveness is G5's business).
-import { ENTER, type Design, enter, fail } from '../api/designApi.ts';
+import { ENTER, type Design, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { type State, inodeOf, withRevoker, withIDead } from '../kernel/state.ts';
 
 const dead = (s: State): boolean => s.inodes.I!.dead;
+/** kernfs_drain_open_files has run (RevokeUnmap, then the return): every open file is released. */
+const drainedOpenFiles = (s: State): boolean => s.revoker.pc === 'unmapped' || s.revoker.pc === 'done';
 
 const markDead = revokerStep({
   name: 'RevokeMarkDead',
@@ -61,12 +66,12 @@ const activeRef = (s: State) => (dead(s) ? fail('ENODEV') : ENTER);
 
 export const activeRefs: Design = {
   name: 'active-refs',
-  callKinds: ['read', 'write', 'fchmod'],
+  callKinds: ['read', 'write', 'fchmod', 'fstat'],
   on: {
     begin: {
       kernel: 'fdget, kernfs_get_active',
-      // kernfs_iop_setattr takes no active reference; an f_op call holds its one until it returns.
-      hook: (s, _p, op) => (op.kind === 'fchmod' ? ENTER : dead(s) ? fail('ENODEV') : enter({ holds: true })),
+      // kernfs_iop_setattr, _getattr and the xattr handlers take no active reference; an f_op call holds its one until it returns.
+      hook: (s, _p, op) => (inodeLevel(op.kind) ? ENTER : dead(s) ? fail('ENODEV') : enter({ holds: true })),
     },
     end: { kernel: 'kernfs_put_active, fdput' },
     // kernfs_fop_mmap and kernfs_fop_open hold their active reference across their step only.
@@ -74,6 +79,9 @@ export const activeRefs: Design = {
     open: activeRef,
     // kernfs_vma_fault: the active reference fails, VM_FAULT_SIGBUS.
     fault: (s) => (dead(s) ? fail('SIGBUS') : ENTER),
+    // kernfs_drain_open_files calls kernfs_release_file for every open file (of->released), and
+    // kernfs_fop_release's later call finds it released: no ops->release after the drain.
+    release: (s) => !drainedOpenFiles(s),
   },
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   // kernfs removal promises the node's users are gone: its f_op calls, opens, mappings and

@@ -9,6 +9,10 @@
 // no guarantee is owed. Pass 3 walks the task list and do_munmap's every VMA of a file on the
 // inode: a child not yet linked is not on that list. Pass 1 (cwd/root) is left out: no
 // descriptor comes from it.
+// The inode-level calls (fchmod, fsetxattr, fstat) are not enumerated: on the bad file they fail
+// EIO as every operation does (the marker), and through a file not yet replaced they are the plain
+// kernel's, which G1 and G7 ask of each kind directly. A forced unmount changes no owner
+// (holderOwns: true).
 import type { Design, WaitsFor } from '../api/designApi.ts';
 import { revokeReturn, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from '../kernel/revokerSteps.ts';
 import { type FileId, type Slot, type State, type Task, type TaskId, inodeOf, isMarker, someTask, tableOf } from '../kernel/state.ts';

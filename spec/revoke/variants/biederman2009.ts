@@ -3,7 +3,8 @@
 // revoking a file" (fs/file_table.c) and "[PATCH 01/23] mm: Introduce revoke_file_mappings".
 //
 // Callers: each converted VFS entry point (read/write, poll, mmap in do_mmap_pgoff, fallocate,
-// fsync, and 16/23's fchmod/fchown/ftruncate) runs its f_op call inside
+// fsync, and 16/23's "vfs: Teach fstatfs, fstatfs64, ftruncate, fchdir, fchmod, fchown to use
+// file_hotplug_lock", fs/open.c) runs its call inside
 // file_hotplug_read_trylock(file) ... file_hotplug_read_unlock(file). The trylock reads f_mode and,
 // if FMODE_DEAD is clear, stores the file in one of the task's four file_hotplug_lock slots; the
 // slot is held across the whole call, sleeps included. A dead file gives -EIO.
@@ -16,6 +17,16 @@
 // frelease (->release; f_op, f_mapping, private_data set to NULL). It restarts from the top of
 // the list until the list is empty; a file made later (an open past may_open) joins the list and
 // is revoked in turn, but only if it is on the list before the loop ends.
+// Not converted: fs/xattr.c and fs/stat.c (no patch of the series names them): fsetxattr and fstat
+// take no file_hotplug_lock slot and never test FMODE_DEAD, so the drain does not wait for them
+// and they act on f_path.dentry's inode whatever revoke did; after frelease f_path is NULL, and
+// the same call dereferences it (an oops, no -EIO either): the model counts both as the call
+// reaching I, against 04/23's "close succeeds all other operations return -EIO". fstat is
+// enumerated apart from fchmod, and stands for fsetxattr: where the holders own I, the two are
+// answered alike in every state (the plain kernel's ENTER at begin and at end, no hold) and so
+// judged alike (an inode-level call in progress that reaches I breaks G3 and G8 either way); where
+// they do not, fsetxattr fails EPERM and is no step at all. G1, G4 and G7 ask `begin` of fsetxattr
+// itself. Nothing in the series changes the owner (holderOwns: true).
 // What the checker is to find (read from 04/23): the trylock checks FMODE_DEAD before it stores
 // the slot. A caller that saw the file live, then the revoker's mark and its scan finding no slot,
 // then the caller's store, calls f_op after frelease: the `begin` point `recordsLater`,
@@ -24,7 +35,7 @@
 // RevokeMarkDead..RevokeReleaseFile round; f_op->dead and the wake-ups are not steps (a woken call
 // ends as any call does); close of a dead file is a plain close (the series returns -EIO from it
 // and skips removing POSIX locks, which Viro objected to; no guarantee here reads locks).
-import { type Design, type Holder, enter, fail } from '../api/designApi.ts';
+import { ENTER, type Design, type Holder, enter, fail } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { filesOnI, revokeReturn, revokerStep, revokerStepOn, unmap } from '../kernel/revokerSteps.ts';
@@ -99,13 +110,15 @@ const releaseFile = revokerStep({
 
 export const biederman2009: Design = {
   name: 'biederman-2009',
-  callKinds: ['read', 'write', 'fchmod'],
+  callKinds: ['read', 'write', 'fchmod', 'fstat'],
   state: mmapSlots,
   on: {
     begin: {
       kernel: 'fdget, file_hotplug_read_trylock: FMODE_DEAD checked',
       // The trylock: check, then store the slot in a step of its own; held to the call's return.
-      hook: (_s, _p, op) => (op.file.ops === 'revoked' ? fail('EIO') : enter({ holds: true, recordsLater: true })),
+      // fs/xattr.c and fs/stat.c take none.
+      hook: (_s, _p, op) =>
+        op.kind === 'fsetxattr' || op.kind === 'fstat' ? ENTER : op.file.ops === 'revoked' ? fail('EIO') : enter({ holds: true, recordsLater: true }),
     },
     end: { kernel: 'file_hotplug_read_unlock, fdput' },
     // do_mmap_pgoff's trylock, checked and stored at once, held until the vma is linked.
@@ -127,7 +140,8 @@ export const biederman2009: Design = {
     'writes-complete-reads-abort': 'violated 6',
     'no-live-file-anywhere': 'violated 4',
     'caller-access-as-specified': 'n/a',
-    'revoked-ops-fail-with-ebadf-or-enxio': 'holds',
+    // fsetxattr and fstat on a file marked FMODE_DEAD: fs/xattr.c and fs/stat.c never test it.
+    'revoked-ops-fail-with-ebadf-or-enxio': 'violated 1',
     'revoked-file-unusable': 'n/a',
     'other-inodes-untouched': 'not-exercised',
     'no-use-after-free': 'holds',

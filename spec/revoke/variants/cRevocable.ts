@@ -37,7 +37,7 @@
 // the fixed version's provider pointer copied by value; the driver has no ->mmap (ENODEV); a
 // second revoker, which rcu_replace_pointer(*rp_ptr, NULL) turns away at once (it returns with
 // nothing to do: it owes no wait).
-import { type Call, type Design, type Holder, type Srcu, type SrcuIdx, type State, type TaskId, enter, fail } from '../api/designApi.ts';
+import { ENTER, type Call, type Design, type Holder, type Srcu, type SrcuIdx, type State, type TaskId, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { SRCU_IDLE, srcuCount, srcuDrained, srcuFetchIdx, srcuFlip, srcuLayout, srcuOther, srcuReadUnlock, srcuStoreHandle } from '../kernel/srcu.ts';
@@ -124,7 +124,8 @@ const withdraw = (s: State, t: string): State => withSrcu(s, srcuReadUnlock(srcu
 
 export const cRevocable: Design = {
   name: 'c-revocable',
-  // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
+  // An inode-level call (fchmod, fsetxattr, fstat on the device node) never reaches the resource, and
+  // takes no SRCU section: not enumerated.
   state: provider,
   promises: {
     stops: {
@@ -136,7 +137,8 @@ export const cRevocable: Design = {
     begin: {
       kernel: 'fdget, revocable_try_access: srcu_read_lock: __srcu_read_lock: READ_ONCE(ssp->srcu_idx)',
       // Every f_op method enters the SRCU section, and only then learns whether the resource is there.
-      hook: () => enter({ recordsLater: true, change: (s, t) => withEntering(s, t, { idx: srcuFetchIdx(srcuOf(s)), counted: false }) }),
+      hook: (_s, _p, op) =>
+        inodeLevel(op.kind) ? ENTER : enter({ recordsLater: true, change: (s, t) => withEntering(s, t, { idx: srcuFetchIdx(srcuOf(s)), counted: false }) }),
     },
     record: {
       kernel: '__srcu_read_lock: this_cpu_inc(srcu_lock_count[idx]); revocable_try_access: rev->idx = idx, srcu_dereference(res)',
@@ -160,7 +162,7 @@ export const cRevocable: Design = {
       kernel: 'revocable_withdraw_access (srcu_read_unlock(rev->idx)), fdput',
       // A call still inside try_access (asked by the guarantees only: SyscallEnd waits for the entry)
       // will dereference res in its last step: NULL if it is NULL already, for it never comes back.
-      hook: (s, _p, op) => (gotNull(s, op.t, op.call) ? fail('ENODEV', { change: withdraw }) : enter({ change: withdraw })),
+      hook: (s, _p, op) => (inodeLevel(op.call.kind) ? ENTER : gotNull(s, op.t, op.call) ? fail('ENODEV', { change: withdraw }) : enter({ change: withdraw })),
     },
     // The driver has no ->mmap.
     mmap: () => fail('ENODEV'),

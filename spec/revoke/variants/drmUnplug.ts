@@ -18,10 +18,13 @@
 // and maps a dummy page once it fails: a fault past the handler holds the section until its PTE
 // is in, so the synchronize waits for it and the unmap takes the PTE.
 // Struct files are never released by the unplug: they stay open, dead to the wrapped paths.
+// The inode-level calls (fchmod, fsetxattr, fstat on the device node) meet no check: fsetxattr is
+// answered and judged as fchmod in every state, so fchmod stands for it; fstat, which needs no
+// ownership, is enumerated apart. Nothing in DRM's use changes the node's owner (holderOwns).
 // Left out: drm_unplug_srcu is one SRCU for every DRM device (another device's long section
 // delays this unplug, which no guarantee reads); open after unplug (drm_open's check is not
 // read here, and the caller's chmod blocks later opens anyway).
-import { ENTER, type Design, type Holder, type State, fail } from '../api/designApi.ts';
+import { ENTER, type Design, type Holder, type State, fail, inodeLevel } from '../api/designApi.ts';
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { inodeOf, withIDead } from '../kernel/state.ts';
 
@@ -61,13 +64,13 @@ const synchronizeSrcu = revokerStep({
 
 export const drmUnplug: Design = {
   name: 'drm-unplug',
-  callKinds: ['read', 'write', 'pread', 'fchmod'],
+  callKinds: ['read', 'write', 'pread', 'fchmod', 'fstat'],
   on: {
     begin: {
       kernel: 'fdget, drm_ioctl: drm_dev_is_unplugged',
       // drm_read and the inode-level calls test nothing; DRM has no ->write; drm_ioctl's check is
       // outside any section.
-      hook: (s, _p, op) => (op.kind === 'fchmod' || op.kind === 'read' ? ENTER : op.kind === 'write' ? fail('EINVAL') : unplugged(s) ? fail('ENODEV') : ENTER),
+      hook: (s, _p, op) => (inodeLevel(op.kind) || op.kind === 'read' ? ENTER : op.kind === 'write' ? fail('EINVAL') : unplugged(s) ? fail('ENODEV') : ENTER),
     },
     // drm_gem_mmap's check, outside any section.
     mmap: (s) => (unplugged(s) ? fail('ENODEV') : ENTER),

@@ -7,8 +7,10 @@
 // drops the PTEs; with nothing recorded, revoke_mapping is never called. Because do_revoke races
 // with fget_light, V1's diff switches sys_read and sys_write to fget, and only those two
 // (fs/read_write.c, two hunks): pread64, readv, ioctl and fchmod keep fdget's borrowed file.
-// `pread` stands for them (fchmod takes the same borrowed path to the same inode, so it is not
-// enumerated apart).
+// `pread` stands for them (fchmod, fsetxattr and fstat take the same borrowed path to the same
+// inode, so they are not enumerated apart; G1 and G7 ask the `begin` point of each). The caller
+// chowns before it revokes (V1 and V2 refuse a caller that does not own I, and leave blocking later
+// opens to the caller's chmod or chown): the holders own I no longer (holderOwns).
 // A leaked slot is a NULL slot the allocator skips: operations on it fail EBADF; close too.
 import type { Design, State } from '../api/designApi.ts';
 import { revokeReturn, scanDone, scanTask, unmap } from '../kernel/revokerSteps.ts';
@@ -20,6 +22,7 @@ const recordedAny = (s: State): boolean => s.revoker.refs.some((f) => f !== s.re
 export const enberg2006: Design = {
   name: 'enberg-2006',
   callKinds: ['read', 'write', 'pread'],
+  holderOwns: false,
   on: {
     // V1's two hunks: sys_read and sys_write take fget; every other call keeps fdget's choice.
     fdget: (_s, _p, op) => op.counted || op.kind === 'read' || op.kind === 'write',

@@ -7,6 +7,8 @@
 // for every mapping of I except the frevoke caller's file's, revoke_vma zaps its PTEs, unlinks it
 // from the file (__unlink_file_vma) and fput's vm_file (MM07): a touch of the range is SIGBUS
 // and the vma no longer holds the file. Then the collected files are put. The real struct files are not touched: whoever else holds one keeps it live.
+// Its use: "You use revoke() (with chown, for example) to gain exclusive access to an inode": the
+// holders own I no longer (holderOwns), so their fchmod and fsetxattr fail EPERM.
 // Left out: the "live replacement of ->f_mapping" Viro mentions (the seed's code is cut off);
 // fsync (no guarantee reads it).
 import type { Design } from '../api/designApi.ts';
@@ -15,6 +17,7 @@ import { inodeOf } from '../kernel/state.ts';
 
 export const enberg2007: Design = {
   name: 'enberg-2007',
+  holderOwns: false,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'violated 6',

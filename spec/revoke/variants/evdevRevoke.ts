@@ -18,7 +18,7 @@
 // are "n/a: not claimed".
 // Left out: grabs, force-feedback effects and the event producer (no guarantee reads them);
 // a read's sleep, which the model does not tell from its copy (the call window is one).
-import { ENTER, type Design, type FileId, type RevokeParams, type State, enter, fail } from '../api/designApi.ts';
+import { ENTER, type Design, type FileId, type RevokeParams, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { callerHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
 import { ownerTask, withRevoker, withFileRevoked } from '../kernel/state.ts';
@@ -67,8 +67,8 @@ export const evdevRevoke: Design = {
   on: {
     begin: {
       kernel: 'fdget, evdev_read, evdev_write or evdev_ioctl: client->revoked checked',
-      // write and ioctl hold evdev->mutex to their end; read holds nothing; fchmod is the inode's.
-      hook: (_s, _p, op) => (op.kind === 'fchmod' ? ENTER : op.file.ops === 'revoked' ? fail('ENODEV') : enter({ holds: op.kind !== 'read' })),
+      // write and ioctl hold evdev->mutex to their end; read holds nothing; the inode-level calls are the inode's.
+      hook: (_s, _p, op) => (inodeLevel(op.kind) ? ENTER : op.file.ops === 'revoked' ? fail('ENODEV') : enter({ holds: op.kind !== 'read' })),
     },
     end: { kernel: 'mutex_unlock(&evdev->mutex), fdput' },
     // evdev_fops has no ->mmap.

@@ -8,9 +8,12 @@
 // f_mapping and raises SIGBUS. No exclusion with callers already inside a method: they loaded the
 // old f_op at fdget and keep using it (the 2024 do_splice_read NULL dereference). Operations
 // through a killed file's f_op fail EIO (hung_up_tty_write's code). The inode-level calls
-// (fchmod, fchown, ftruncate, fsetxattr) do not go through f_op at all: chmod_common ->
-// notify_change acts on file_inode(file), so they still reach I (Viro: "you still have the
-// ability to do fchmod() later").
+// (fchmod, fchown, fsetxattr, fstat) do not go through f_op at all: chmod_common ->
+// notify_change, vfs_setxattr and vfs_getattr act on file_inode(file), so they still reach I
+// (Viro: "you still have the ability to do fchmod() later") - as far as ownership lets them: the
+// design is revoke(2)'s ("use revoke() (with chown, for example)"), so the holders own I no longer
+// and their fchmod and fsetxattr fail EPERM (holderOwns), while fstat needs no ownership.
+// fsetxattr is answered and judged as fchmod in every state, so fchmod stands for it.
 // The list holds every struct file whose ->open has run (tty_add_file in tty_open) until its
 // release. Opens are blocked once revoke begins, except one that passed may_open before: its
 // ->open may run after the walk, and the file joins the list too late (the window Biederman's
@@ -41,7 +44,8 @@ const killFiles = revokerStep({
 // through the swapped f_mapping (SIGBUS).
 export const fileList: Design = {
   name: 'file-list',
-  callKinds: ['read', 'write', 'fchmod'],
+  callKinds: ['read', 'write', 'fchmod', 'fstat'],
+  holderOwns: false,
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {
     'no-usable-descriptor': 'violated 3',

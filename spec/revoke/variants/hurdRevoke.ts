@@ -5,7 +5,12 @@
 //
 // In the Hurd a struct file is a protid: a port, one per open, that every sharer of the open
 // (dup'ed and forked descriptors, a right in flight in a message) names; every operation on it,
-// read, write and file_chmod alike, is an RPC to the filesystem server. The server:
+// read, write, file_chmod, io_stat and the xattr RPCs alike, is an RPC to the filesystem server
+// (the inode-level kinds are one gate here: fsetxattr is answered and judged as fchmod in every
+// state, so fchmod stands for it; fstat, io_stat, needs no fshelp_isowner and is enumerated
+// apart). Its getty chowns the tty to root before it revokes (daemons/getty.c: `chown (ttyname,
+// 0, 0); chmod (ttyname, 0600); revoke (ttyname)`): the holders own it no longer (holderOwns),
+// and diskfs_S_file_chmod's fshelp_isowner answers their file_chmod EPERM. The server:
 // fshelp_isowner, then ports_inhibit_bucket_rpcs on the filesystem's whole port bucket:
 // hurd_thread_cancel every RPC in progress but its own (a cancellable sleep returns EINTR; an RPC
 // busy in I/O goes on) and wait until none is left, with new RPCs held in ports_begin_rpc; then
@@ -74,11 +79,12 @@ const destroyRights = revokerStep({
 
 export const hurdRevoke: Design = {
   name: 'hurd-io-revoke',
-  callKinds: ['read', 'write', 'fchmod'],
+  callKinds: ['read', 'write', 'fchmod', 'fstat'],
+  holderOwns: false,
   on: {
     begin: {
       kernel: 'an io RPC: ports_begin_rpc',
-      // Every operation is an RPC on the protid (file_chmod too), counted until it replies.
+      // Every operation is an RPC on the protid (file_chmod, io_stat too), counted until it replies.
       hook: (s, _p, op) => (op.file.ops === 'revoked' ? fail('EIO') : inhibited(s) ? 'wait' : enter({ holds: true })),
     },
     end: { kernel: 'ports_end_rpc, the reply' },

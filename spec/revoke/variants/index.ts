@@ -6,12 +6,14 @@ import { activeRefs } from './activeRefs.ts';
 import { badfs } from './badfs.ts';
 import { biederman2009 } from './biederman2009.ts';
 import { cannibalize } from './cannibalize.ts';
+import { debugfsRemoval } from './debugfsRemoval.ts';
 import { drmUnplug } from './drmUnplug.ts';
 import { enberg2006 } from './enberg2006.ts';
 import { evdevRevoke } from './evdevRevoke.ts';
 import { enberg2007 } from './enberg2007.ts';
 import { fileList } from './fileList.ts';
 import { hurdRevoke } from './hurdRevoke.ts';
+import { procfsRemoval } from './procfsRemoval.ts';
 import { cRevocable } from './cRevocable.ts';
 import { rustRevocable } from './rustRevocable.ts';
 import { ttyHangup } from './ttyHangup.ts';
@@ -26,6 +28,8 @@ export const variants: Readonly<Record<VariantName, Design>> = {
   'vnode-revoke': vnodeRevoke,
   'active-refs': activeRefs,
   'drm-unplug': drmUnplug,
+  'debugfs-removal': debugfsRemoval,
+  'procfs-removal': procfsRemoval,
   'biederman-2009': biederman2009,
   'tty-hangup': ttyHangup,
   'rust-revocable': rustRevocable,

@@ -26,7 +26,7 @@
 // Devres::drop()", f744201c6159, which makes the loser wait on a Completion). With one revoker
 // here, that race is not in this row. The driver has no ->mmap (mmap: ENODEV), so G2 has
 // nothing to say.
-import { ENTER, type Design, type State, enter, fail } from '../api/designApi.ts';
+import { ENTER, type Design, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
@@ -70,7 +70,7 @@ const dropInPlace = revokerStep({
 
 export const rustRevocable: Design = {
   name: 'rust-revocable',
-  // An inode-level call (fchmod on the device node) never reaches the resource: not enumerated.
+  // An inode-level call (fchmod, fsetxattr, fstat on the device node) never reaches the resource: not enumerated.
   state: revocable,
   promises: {
     stops: {
@@ -82,7 +82,7 @@ export const rustRevocable: Design = {
     begin: {
       kernel: 'fdget, Revocable::try_access (rcu_read_lock)',
       // try_access: a guard held to the method's return, or None; an inode-level call takes none.
-      hook: (s, _p, op) => (op.kind === 'fchmod' ? ENTER : revoked(s) ? fail('ENXIO') : enter({ holds: true })),
+      hook: (s, _p, op) => (inodeLevel(op.kind) ? ENTER : revoked(s) ? fail('ENXIO') : enter({ holds: true })),
     },
     end: { kernel: 'RevocableGuard drop (rcu_read_unlock), fdput' },
     // The driver has no ->mmap.

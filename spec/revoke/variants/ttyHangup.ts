@@ -16,9 +16,15 @@
 // returns. hung_up_tty_fops: read 0, write and ioctl -EIO, no mmap (tty_fops has none either).
 // What hangup does not reach:
 // - driver ioctls (tty_ioctl -> tty->ops->ioctl, before any ldisc reference) and splice: calls
-//   through the old f_op that hold no ldisc reference are not waited for (`pread` stands for them);
-// - inode-level calls (fchmod, fchown on the device node) never go through f_op (and hangup does
-//   not promise to stop them: `promises`);
+//   through the old f_op that hold no ldisc reference are not waited for (`pread` stands for them;
+//   on a hung-up file hung_up_tty_ioctl answers -EIO, -ENOTTY for TIOCSPGRP alone, which no kind
+//   here stands for);
+// - inode-level calls (fchmod, fchown, fsetxattr, fstat on the device node) never go through f_op
+//   (and hangup does not promise to stop them: `promises`). The documented use changes the owner
+//   first: agetty `chown(tty, 0, 0); chmod(tty, 0600)` before vhangup, login chowns the tty to the
+//   new user, so the old session's fchmod and fsetxattr fail EPERM (setattr_prepare) and only its
+//   fstat still reads the node (holderOwns). fsetxattr is answered and judged as fchmod in every
+//   state, so fchmod stands for it; fstat is enumerated apart.
 // - an open past may_open is serialised with the hangup by tty_lock, and one after it reopens the
 //   tty (tty_open clears TTY_HUPPED): the new struct file has tty_fops. An open the old session
 //   began before the hangup thus ends with a live descriptor after vhangup returned, which the
@@ -29,7 +35,7 @@
 // splice race, where do_splice_read tests f_op->splice_read, hangup swaps f_op, and the call goes
 // through the NULL method of hung_up_tty_fops (a crash no guarantee here names); the hangup of a
 // tty with several ldisc users (pty pairs).
-import { ENTER, type CallKind, type Design, type State, enter, fail } from '../api/designApi.ts';
+import { ENTER, type CallKind, type Design, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
@@ -72,13 +78,14 @@ const killLdisc = revokerStep({
 
 export const ttyHangup: Design = {
   name: 'tty-hangup',
-  callKinds: ['read', 'write', 'pread', 'fchmod'],
+  callKinds: ['read', 'write', 'pread', 'fchmod', 'fstat'],
+  holderOwns: false,
   state: ldisc,
   on: {
     begin: {
       kernel: 'fdget, f_op loaded: tty_read, tty_write, or tty_ioctl -> tty->ops->ioctl',
       hook(_s, _p, op) {
-        if (op.kind === 'fchmod') return ENTER;
+        if (inodeLevel(op.kind)) return ENTER;
         if (op.file.ops === 'revoked') return hungUp(op.kind);
         // read and write go on to take the ldisc reference (the `record` point); driver ioctls take none.
         return op.kind === 'pread' ? ENTER : enter({ holds: true, recordsLater: true });

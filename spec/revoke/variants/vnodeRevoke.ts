@@ -14,13 +14,20 @@
 //   around d_read, so vclean's LK_DRAIN misses it the same way.
 // - After vgone, devfs_fp_check fails (v_rdev is NULL) and the call falls back to vn_read, whose
 //   VOP_READ is deadfs's: EIO (0 for a tty). mmap (devfs_mmap_f) fails the same check.
-// - fchmod and the other inode-level calls are VOP_SETATTR under the vnode lock: they wait on a
-//   doomed vnode and fail EBADF on a dead one.
+// - fchmod and the other inode-level calls take the vnode lock: fchmod/fchown are VOP_SETATTR,
+//   fstat is vn_statfile's VOP_STAT -> VOP_GETATTR, extattr_set_fd (fsetxattr's analogue)
+//   VOP_SETEXTATTR. They wait on a doomed vnode and fail on a dead one (dead_vnodeops: setattr and
+//   getattr EBADF; the model says EBADF for setextattr too, which deadfs leaves to the default
+//   vector: a failure either way). devfs_setattr refuses a non-owner's chmod (EPERM), and getty
+//   chowns the tty to root before it revokes (`chown(ttyn, 0, 0); chmod(ttyn, 0600);
+//   revoke(ttyn)`, libexec/getty/main.c): the holders own I no longer (holderOwns). fsetxattr is
+//   answered and judged as fchmod in every state, so fchmod stands for it; fstat needs no
+//   ownership and is enumerated apart.
 // - A device mapping is a cdev pager object whose handle is the cdev, not the vnode:
 //   vnode_destroy_vobject returns at once for it, and vgone tears down no page table. Existing
 //   mappings keep their PTEs, and a fault still reaches the driver's d_mmap.
 // selfRevoke: the revoker holds the vnode lock itself and the drain waits for it (G5's business).
-import { ENTER, type Design, enter, fail } from '../api/designApi.ts';
+import { ENTER, type Design, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
@@ -64,14 +71,15 @@ const vgone = revokerStep({
 
 export const vnodeRevoke: Design = {
   name: 'vnode-revoke',
-  callKinds: ['read', 'write', 'fchmod'],
+  callKinds: ['read', 'write', 'fchmod', 'fstat'],
+  holderOwns: false,
   state: vnode,
   on: {
     begin: {
-      kernel: 'fdget: devfs_fp_check, or vn_lock for VOP_SETATTR',
+      kernel: 'fdget: devfs_fp_check, or vn_lock for VOP_SETATTR, VOP_STAT',
       hook(s, _p, op) {
-        // VOP_SETATTR: under the vnode lock.
-        if (op.kind === 'fchmod') return dead(s) ? fail('EBADF') : doomed(s) ? 'wait' : enter({ holds: true });
+        // VOP_SETATTR, VOP_GETATTR, VOP_SETEXTATTR: under the vnode lock.
+        if (inodeLevel(op.kind)) return dead(s) ? fail('EBADF') : doomed(s) ? 'wait' : enter({ holds: true });
         // devfs_read_f, devfs_write_f, devfs_ioctl_f: dev_refthread, no vnode lock.
         return dead(s) ? fail('EIO') : ENTER;
       },
@@ -80,6 +88,9 @@ export const vnodeRevoke: Design = {
     mmap: (s) => (dead(s) ? fail('ENXIO') : ENTER),
     // VOP_OPEN, under the vnode lock.
     open: (s) => (dead(s) ? fail('ENXIO') : doomed(s) ? 'wait' : ENTER),
+    // vgonel closes an active vnode itself (VOP_CLOSE: the driver's d_close) before v_op becomes
+    // dead_vnodeops; a later last close reaches deadfs's, not the driver.
+    release: (s) => !dead(s),
   },
   // What the checker finds at the default bounds (`rmc expect revoke` fails when a cell drifts).
   expect: {

@@ -97,6 +97,23 @@ describe('rmc check --typecheck', () => {
     expect(r.stderr).toMatch(/^rmc: spec \.\/mistyped\.ts: type error at .*mistyped\.ts:\d+:\d+: .*Type 'string' is not assignable to type 'number'\.\)?\n$/);
   });
 
+  it("checks a --design file too, whose types come from 'rmc/revoke'", () => {
+    const walk = readFileSync(join(root, 'examples/scm-walk.ts'), 'utf8');
+    writeFileSync(join(dir, 'walk.ts'), walk);
+    writeFileSync(join(dir, 'miswalk.ts'), walk.replace("to: 'walked',", 'to: 42,'));
+    const bad = rmc(['check', 'revoke', '--design', './miswalk.ts', '--typecheck', '--invariant', 'no-usable-descriptor'], {
+      cwd: dir,
+      env: { INIT_CWD: dir },
+    });
+    expect(bad.code).toBe(150);
+    expect(bad.stderr).toMatch(
+      /^rmc: design file \.\/miswalk\.ts: type error at .*miswalk\.ts:\d+:\d+: Type 'number' is not assignable to type 'Stage \| undefined'\.\n$/,
+    );
+    const good = rmc(['check', 'revoke', '--design', './walk.ts', '--typecheck', '--invariant', 'no-usable-descriptor'], { cwd: dir, env: { INIT_CWD: dir } });
+    expect(good.stderr).toBe('');
+    expect(good.code).toBe(12);
+  });
+
   it('passes a spec without a type error on to the search', () => {
     const r = rmc(['check', './jugs.ts', '--typecheck', '--invariant', 'TypeOK'], { cwd: dir, env: { INIT_CWD: dir } });
     expect(r.stderr).toBe('');

@@ -25,6 +25,9 @@ export default {
   name: 'designs', summary: 'counter designs', defaults: { design: 'careful', limit: 2 },
   rows: { param: 'design', values: ['careful', 'broken', 'sloppy', 'late'] },
   specFor: (p: P) => counter(p),
+  // What each row promises and what got through travel with the rows into the merged table.
+  promises: (v: string) => [{ operation: 'inc', ...(v === 'sloppy' ? {} : { words: v + ' stops at the limit' }) }],
+  through: (_p: P, _g: string, last: S) => ['inc to ' + last.n],
 };
 `;
 
@@ -49,7 +52,9 @@ describe('rmc table in parts, and rmc merge', () => {
     expect(JSON.parse(readFileSync(join(dir, 's1.json'), 'utf8'))).toMatchObject({
       labels: ['careful', 'late'],
       part: { param: 'design', rows: ['careful', 'broken', 'sloppy', 'late'] },
+      promises: [[{ operation: 'inc', words: 'careful stops at the limit' }], [{ operation: 'inc', words: 'late stops at the limit' }]],
     });
+    expect(JSON.parse(readFileSync(join(dir, 's3.json'), 'utf8')).cells).toContainEqual(expect.objectContaining({ design: 'sloppy', through: ['inc to 3'] }));
     const merged = rmc(['merge', 's3.json', 's1.json', 's2.json', '--json'], inDir);
     expect(merged.code).toBe(76);
     expect(merged.stdout).toBe(whole.stdout);
@@ -65,6 +70,14 @@ describe('rmc table in parts, and rmc merge', () => {
     part('r2.json', '--rows', 'late,broken');
     expect(JSON.parse(readFileSync(join(dir, 'r1.json'), 'utf8')).labels).toEqual(['careful', 'sloppy']);
     expect(rmc(['merge', 'r1.json', 'r2.json', '--json'], inDir).stdout).toBe(rmc(['table', spec, '--json'], inDir).stdout);
+  });
+
+  it('refuses a value set for the row parameter, which a table would ignore', () => {
+    expect(rmc(['table', spec, '--set', 'design=sloppy'], inDir)).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'rmc: --set design: a table checks every design; name its rows with --rows, or check one with rmc check --set design=...\n',
+    });
   });
 
   it('refuses, in one line and exit 2, parts that do not make one table', () => {

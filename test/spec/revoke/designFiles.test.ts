@@ -204,7 +204,7 @@ describe('revoke: a design file that cannot be used (exit 150, found at load, na
   it('refuses an interception point that is none, and a kernel name for a step the point has not', () => {
     const r = run('check', 'revoke', '--design', design('no-point', `{ name: 'no-point', on: { gate: () => api.ENTER } as never, steps: [${returnAtOnce}] }`));
     expect(r.code).toBe(150);
-    expect(r.stderr).toContain("'on.gate' is no interception point (points: fdget, begin, record, end, mmap, link, fault, open, forkLink)");
+    expect(r.stderr).toContain("'on.gate' is no interception point (points: fdget, begin, record, end, mmap, link, release, fault, open, forkLink)");
     const k = run(
       'check',
       'revoke',

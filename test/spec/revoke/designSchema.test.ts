@@ -50,7 +50,7 @@ describe("revoke: the design's one schema", () => {
       }
     }
     expect(() => checkedDesign('/x.ts', { ...minimal, extra: 1 })).toThrow(
-      "field 'extra' is no design field (fields: name, steps, on, state, callKinds, scope, promises, expect)",
+      "field 'extra' is no design field (fields: name, steps, on, state, callKinds, holderOwns, scope, promises, expect)",
     );
   });
 

@@ -49,7 +49,7 @@ describe('the LKML form of revoke traces', () => {
     expect(text).toContain('6 fput()\n    fput F0; returns 0');
     expect(text.replace(/\n/g, ' ')).toContain('Folded, as they change nothing the race needs: 5 revoker revoke_mapping() (nothing).');
     expect(view.cause).toBe(
-      "A's fd 3 still reaches F0 (f_op live, inode I, f_count 1) after revoke() returned 0: read(), write(), pread(), fchmod() and mmap() through it get through.",
+      "A's fd 3 still reaches F0 (f_op live, inode I, f_count 1) after revoke() returned 0: read(), write(), pread(), fstat() and mmap() through it get through.",
     );
     expect(text.replace(/\n/g, ' ')).toContain(view.cause!);
   });

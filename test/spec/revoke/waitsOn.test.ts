@@ -61,8 +61,14 @@ describe('revoke: whom the revoker waits for', () => {
     ]);
   });
 
-  it("vnode-revoke: LK_DRAIN waits for B's fchmod, which holds the vnode lock", () => {
+  it("vnode-revoke: LK_DRAIN waits for B's fstat, which holds the vnode lock", () => {
     const p = params({ variant: 'vnode-revoke' });
+    const s = lastOf(p, ['Fstat(B, fd 3) begins on F0, borrowed', 'RevokeDoom(I): new lockers wait']);
+    expect(waitsOn(designOf(p), s, p)).toEqual([{ waiter: 'revoker', holder: 'call:B', why: "B's fstat holds the vnode lock", blocks: 'RevokeDrain' }]);
+  });
+
+  it("vnode-revoke with holders that own the tty: LK_DRAIN waits for B's fchmod too", () => {
+    const p = params({ variant: 'vnode-revoke', owner: 'holder' });
     const s = lastOf(p, ['Fchmod(B, fd 3) begins on F0, borrowed', 'RevokeDoom(I): new lockers wait']);
     expect(waitsOn(designOf(p), s, p)).toEqual([{ waiter: 'revoker', holder: 'call:B', why: "B's fchmod holds the vnode lock", blocks: 'RevokeDrain' }]);
   });
@@ -104,7 +110,7 @@ describe('revoke: whom the revoker waits for', () => {
     ]);
   });
 
-  it('every step that waits for holders says so: Hurd, the C revocable and drm-unplug included', () => {
+  it('every step that waits for holders says so: Hurd, the C revocable, drm-unplug, debugfs and procfs included', () => {
     const waiting: Record<string, string[]> = {};
     for (const [name, design] of Object.entries(builtInDesigns)) {
       const steps = install(design).waits.map((w) => w.step);
@@ -121,6 +127,8 @@ describe('revoke: whom the revoker waits for', () => {
       'evdev-revoke': ['RevokeClient'],
       'hurd-io-revoke': ['RevokeDrain'],
       'drm-unplug': ['RevokeDrain'],
+      'debugfs-removal': ['RevokeDrain'],
+      'procfs-removal': ['RevokeDrain'],
     });
   });
 
@@ -136,6 +144,8 @@ describe('revoke: whom the revoker waits for', () => {
       { variant: 'tty-hangup' },
       // A fault happens only where ->mmap left no PTE.
       { variant: 'drm-unplug', mmapPopulates: false },
+      { variant: 'debugfs-removal' },
+      { variant: 'procfs-removal' },
     ] as const) {
       const p = params(over);
       const d = designOf(p);

@@ -8,6 +8,8 @@ import { validateItf } from './validateItf.ts';
 import type { AnySpec, Layout } from '../../../../checker/spec.ts';
 import { handoffSpec } from './handoffSpec.ts';
 import { handoffTrace } from './handoffTrace.ts';
+import { defineAction } from '../../../../checker/defineAction.ts';
+import { step } from '../../../../checker/trace/rebuild.ts';
 
 const bare = { name: 'test/values', summary: '', defaults: {}, init: () => [], actions: [], invariants: {} } as unknown as AnySpec;
 /** A trace of these states (the first initial, each later one a step), written as `spec` says. */
@@ -15,7 +17,8 @@ const trace = (spec: AnySpec, ...states: unknown[]) => {
   const steps = states.map((state, i) => ({ action: i === 0 ? null : 'Step', label: i === 0 ? 'Initial predicate' : `Step ${i}`, state }));
   return itf(traceView(spec, {}, 'x', steps), itfSource(spec, {}));
 };
-const statesOf = (json: Record<string, unknown>) => (json.states as Record<string, unknown>[]).map(({ '#meta': _, 'mbt::actionTaken': _a, ...vars }) => vars);
+const statesOf = (json: Record<string, unknown>) =>
+  (json.states as Record<string, unknown>[]).map(({ '#meta': _, 'mbt::actionTaken': _a, 'mbt::nondetPicks': _p, ...vars }) => vars);
 const NONE = { tag: 'None', value: { '#tup': [] } };
 const some = (value: unknown) => ({ tag: 'Some', value });
 
@@ -98,7 +101,7 @@ describe('itf', () => {
       { refs: [], count: 0, cursor: null, vma: null, fds: { 4: 'F1' } },
       { refs: ['F0'], count: 1, cursor: 'A', vma: { linked: true }, fds: {} },
     );
-    expect(json.vars).toEqual(['fds', 'vma', 'cursor', 'count', 'refs', 'mbt::actionTaken']);
+    expect(json.vars).toEqual(['fds', 'vma', 'cursor', 'count', 'refs', 'mbt::actionTaken', 'mbt::nondetPicks']);
     expect(statesOf(json)).toEqual([
       { fds: { '#map': [[4, 'F1']] }, vma: NONE, cursor: NONE, count: 0, refs: [] },
       { fds: { '#map': [] }, vma: some({ linked: true }), cursor: some('A'), count: 1, refs: ['F0'] },
@@ -202,6 +205,72 @@ describe('mbt::actionTaken', () => {
       'states[0].mbt::actionTaken is "init" but #meta.actions[0] is null',
       '#meta.actions[0] is null',
     ]);
+  });
+});
+
+describe('mbt::nondetPicks', () => {
+  // Two actions written with defineAction: Send picks a record (task and fd), Close one task.
+  const Send = defineAction<number, object, { t: string; fd: number }>({
+    name: 'Send',
+    doc: '',
+    params: () => [
+      { t: 'A', fd: 3 },
+      { t: 'B', fd: 4 },
+    ],
+    enabled: () => true,
+    next: (s, a) => s + a.fd,
+    label: (_s, a) => `Send(${a.t}, ${a.fd})`,
+  });
+  const Close = defineAction<number, object, string>({
+    name: 'Close',
+    doc: '',
+    pick: 't',
+    params: () => ['A', 'B'],
+    enabled: () => true,
+    next: (s) => s + 1,
+    label: (_s, t) => `Close(${t})`,
+  });
+  const Tick = defineAction<number, object, string>({
+    name: 'Tick',
+    doc: '',
+    pick: false,
+    params: () => ['A'],
+    enabled: () => true,
+    next: (s) => s + 1,
+    label: () => 'Tick',
+  });
+  const nth = (action: typeof Send, from: number, n: number) => step(action.name, [...action.successors(from, {})][n]!);
+  const picksOf = (json: Record<string, unknown>) => (json.states as Record<string, unknown>[]).map((s) => s['mbt::nondetPicks']);
+
+  it("records each step's choices by name, Some where it picked and None elsewhere, None everywhere in the initial state", () => {
+    const steps = [{ action: null, label: 'Initial predicate', state: 0 }, nth(Send, 0, 1), nth(Close, 4, 0), nth(Tick, 5, 0)];
+    expect(steps.map((s) => ('picks' in s ? s.picks : undefined))).toEqual([undefined, { t: 'B', fd: 4 }, { t: 'A' }, undefined]);
+    const json = itf(traceView(bare, {}, 'x', steps), itfSource(bare, {}));
+    expect(json.vars).toContain('mbt::nondetPicks');
+    expect(picksOf(json)).toEqual([
+      { t: NONE, fd: NONE },
+      { t: some('B'), fd: some(4) },
+      { t: some('A'), fd: NONE },
+      { t: NONE, fd: NONE },
+    ]);
+    expect(validateItf(json, { mbt: true })).toEqual([]);
+  });
+
+  it('is checked by the validator: a record of options, the same names in every state, nothing picked first', () => {
+    const steps = [{ action: null, label: 'Initial predicate', state: 0 }, nth(Send, 0, 0), nth(Close, 3, 1)];
+    const json = itf(traceView(bare, {}, 'x', steps), itfSource(bare, {}));
+    const edited = (edit: (picks: Record<string, unknown>[]) => void) => {
+      const copy = JSON.parse(JSON.stringify(json)) as Record<string, unknown>;
+      edit((copy.states as Record<string, unknown>[]).map((s) => s['mbt::nondetPicks'] as Record<string, unknown>));
+      return validateItf(copy, { mbt: true });
+    };
+    expect(edited((p) => (p[0]!.t = some('A')))).toEqual(['states[0].mbt::nondetPicks.t is Some in the initial state, which nothing picked']);
+    expect(edited((p) => delete p[2]!.fd)).toContain('states[2].mbt::nondetPicks names t, the first state fd, t');
+    expect(edited((p) => (p[1]!.fd = 3))).toContain('states[1].mbt::nondetPicks.fd is not an option (Some or None)');
+    const without = JSON.parse(JSON.stringify(json)) as Record<string, unknown>;
+    without.vars = (without.vars as string[]).filter((v) => v !== 'mbt::nondetPicks');
+    for (const st of without.states as Record<string, unknown>[]) delete st['mbt::nondetPicks'];
+    expect(validateItf(without, { mbt: true })).toEqual(['vars lacks mbt::nondetPicks']);
   });
 });
 

@@ -15,7 +15,9 @@
 // drivers dispatch on, is a string in every state that has it: `init` in the first, an action's
 // name in each later one, the same as `#meta.actions` where that lists them. The rule `mbt`
 // asks what those drivers need: the variable in every state, and no null in any `#meta` (a
-// driver reading it as a value fails).
+// driver reading it as a value fails). `mbt::nondetPicks`, the choices that made each step, is
+// a record of options with the same names in every state, all None in the first (nothing was
+// picked to reach it); the rule `mbt` asks for it in every state as well.
 import { type ItfType, showType, typeOf, unify } from './itfTypes.ts';
 
 export interface ItfRules {
@@ -26,6 +28,7 @@ export interface ItfRules {
 }
 
 const ACTION_TAKEN = 'mbt::actionTaken';
+const NONDET_PICKS = 'mbt::nondetPicks';
 
 export function validateItf(json: unknown, rules: ItfRules = {}): string[] {
   const errors: string[] = [];
@@ -64,6 +67,7 @@ export function validateItf(json: unknown, rules: ItfRules = {}): string[] {
     }
   });
   actionsTaken(json, vars, states, rules, errors);
+  nondetPicks(vars, states, rules, errors);
   if (rules.mbt) {
     nullsIn(json['#meta'], '#meta', errors);
     states.forEach((st, i) => isObject(st) && nullsIn(st['#meta'], `states[${i}].#meta`, errors));
@@ -91,6 +95,27 @@ function actionsTaken(json: Record<string, unknown>, vars: readonly string[], st
     if (i > 0 && a === 'init') errors.push(`states[${i}].${ACTION_TAKEN} is "init", which only the first state is`);
     if (listed !== undefined && listed[i] !== a)
       errors.push(`states[${i}].${ACTION_TAKEN} is ${JSON.stringify(a)} but #meta.actions[${i}] is ${JSON.stringify(listed[i])}`);
+  });
+}
+
+function nondetPicks(vars: readonly string[], states: readonly unknown[], rules: ItfRules, errors: string[]): void {
+  if (!vars.includes(NONDET_PICKS)) {
+    if (rules.mbt) errors.push(`vars lacks ${NONDET_PICKS}`);
+    return;
+  }
+  let names: string | undefined;
+  states.forEach((st, i) => {
+    if (!isObject(st) || !(NONDET_PICKS in st)) return;
+    const picks = st[NONDET_PICKS];
+    const at = `states[${i}].${NONDET_PICKS}`;
+    if (!isObject(picks) || Object.keys(picks).some((k) => k.startsWith('#')) || 'tag' in picks) return void errors.push(`${at} is not a record`);
+    const here = Object.keys(picks).sort().join(', ');
+    if (names === undefined) names = here;
+    else if (here !== names) errors.push(`${at} names ${here || 'nothing'}, the first state ${names || 'nothing'}`);
+    for (const [k, v] of Object.entries(picks)) {
+      if (!isObject(v) || (v.tag !== 'Some' && v.tag !== 'None')) errors.push(`${at}.${k} is not an option (Some or None)`);
+      else if (i === 0 && v.tag !== 'None') errors.push(`${at}.${k} is Some in the initial state, which nothing picked`);
+    }
   });
 }
 
