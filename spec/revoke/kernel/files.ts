@@ -1,9 +1,9 @@
 // Descriptor table events: open, dup, close.
 //
-// Abstracts do_sys_open (whole, or in its three parts below), dup (its two parts below) and
-// close_fd/filp_close. Close is atomic: the kernel does it under the table's file_lock, which the
-// revoker's scan of that table takes too. A new open of I is possible only
-// before revoke begins: the caller blocks later opens (chmod/chown first, as the 2007
+// Abstracts do_sys_open (whole, or in its three parts below), dup (its two parts below: the
+// reference is in flight between) and close_fd/filp_close. Close is atomic: the kernel does it
+// under the table's file_lock, which the revoker's scan of that table takes too. A new open of I
+// is possible only before revoke begins: the caller blocks later opens (chmod/chown first, as the 2007
 // documentation says). An open whose may_open passed before is not blocked: OpenBegin, OpenFile
 // and OpenInstall below let it finish at any point of revoke. At most `filesOnI` struct files
 // on I exist at once, counting the ones opens under way will make.
@@ -38,7 +38,7 @@ import {
 } from './state.ts';
 
 /**
- * A task not inside the kernel: no call, fault, mmap or open under way (one thread per task: a
+ * A task not inside the kernel: no call, fault, mmap, open or dup under way (one thread per task: a
  * task in a system call does nothing else until it returns).
  */
 export function canAct(s: State, t: TaskId): boolean {
@@ -135,14 +135,27 @@ export const OpenInstall = defineAction<State, RevokeParams, TaskId>({
   actor: (_s, t) => t,
 });
 
-// dup(2) (fs/file.c): fget_raw takes a reference on the slot's struct file, then
-// get_unused_fd_flags reserves the lowest free fd (EMFILE: fput, return), then fd_install puts the
-// file there; no lock is held across the three, so between fget_raw and fd_install the reference is
-// in flight (the task's `dup`) and a revoker's scan of the table finds the old slot only. The
-// reservation is taken at fd_install, as open's is (the reserved slot is NULL to a scan, and which
-// number the fd gets never matters). dup2/dup3 are one step under files->file_lock (ksys_dup3
-// holds it from fcheck to do_dup2) and fcntl(F_DUPFD) takes its reference under fdget, borrowed
-// on an unshared table: both left out (the split dup's states include dup2's).
+// dup(2), as fs/file.c has it (SYSCALL_DEFINE1(dup); 2.6.2x's sys_dup + dupfd the same): fget_raw
+// takes a reference on the slot's struct file (__fget_files_rcu: load, file_ref_get, load again,
+// under RCU alone), get_unused_fd_flags reserves the lowest free fd (alloc_fd, under
+// files->file_lock; EMFILE: fput and return), fd_install stores the file in the slot (an RCU
+// pointer store, file_lock only while the table is resized). No lock is held across the three, so
+// from fget_raw to fd_install the reference is in flight: the task's `dup`, one count of f_count,
+// which a scan of the table (under file_lock) does not find and a walk of the inode's files does.
+// DupGet is fget_raw; DupInstall is get_unused_fd_flags and fd_install together. Why one step may
+// stand for those two: the reserved slot is NULL to every reader of the table (the revoker's scan,
+// fget, close_fd's EBADF, dup_fd's copy, which clears the bit), so no guarantee or design hook
+// tells a reserved slot from a free one; the reservation decides only which number the descriptor
+// gets and, on a table shared with a thread, which of two allocators gets EMFILE. Guarantees read
+// slots by what they hold, not by number, but G6, which spares the caller's fd 3: there a copy of
+// the spared file is a second descriptor on it at either number once both slots hold it, and a dup
+// after frevoke returns makes one in the model as in the kernel; both EMFILE outcomes are runs of
+// the model (the other allocator first, or the dup first). Left out: dup2/dup3 (ksys_dup3 holds
+// file_lock from the lookup to do_dup2's install, so it is atomic to a scan, and its states are
+// those of DupGet and DupInstall run back to back), and fcntl(F_DUPFD) (fdget_raw, borrowed on an
+// unshared table, then f_dupfd's alloc_fd, get_file, fd_install): its borrowed stretch is a
+// borrowed call's (a revoker that puts the slot's reference frees the file under it, the use-after-
+// free a borrowed read already shows), and once get_file has run it is this dup in flight.
 
 export const DupGet = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
   name: 'DupGet',

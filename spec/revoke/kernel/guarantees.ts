@@ -148,7 +148,7 @@ export function guarantees(d: Installed, judged: Judged = EVERY_OPERATION, unpro
       name: 'no-live-file-anywhere',
       doc:
         'G4: once revoke has returned, every struct file on I that still exists — in a table, a message, a mapping, a call, ' +
-        "or the revoker's list — is revoked or dead: nothing new goes through it, and its final fput will call no driver ->release " +
+        "an open or a dup under way, or the revoker's list — is revoked or dead: nothing new goes through it, and its final fput will call no driver ->release " +
         '(every struct file is released once its last holder lets go, so a release the revoker did not force or disarm is a driver method run after revoke returned).',
       holds: (s, p) =>
         !returnedZero(s) ||

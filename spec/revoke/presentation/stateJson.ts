@@ -4,8 +4,9 @@
 // appears under every task that shares it), each struct file its f_count, f_op and f_mapping
 // (swapped together, so one field in the state) and whether it is dead (every new operation
 // through it fails); the socketpair's queue (`message`) is a list of at most one, each task's
-// `vma`, `call` and `opening` are listed with their task, every field of theirs shown (a step may
-// change only a call's `hold`). The design's own state is shown as `design`, for a design that owns
+// `vma`, `call`, `opening` and `dup` (the struct file a dup(2) holds between fget_raw and
+// fd_install) are listed with their task, every field of theirs shown (a step may change only a
+// call's `hold`). The design's own state is shown as `design`, for a design that owns
 // some. Keys are written in one fixed order and every collection is sorted by id, so the same state
 // always gives the same text. stateJsonLayout types this view for the ITF traces.
 import { OP_KINDS, opThrough } from '../kernel/access.ts';
