@@ -115,6 +115,11 @@ export interface Task {
   readonly vma: Vma | null;
   readonly call: Call | null;
   readonly opening: Opening | null;
+  /**
+   * A dup(2) under way (fs/file.c): the struct file fget_raw took a reference on, in flight until
+   * fd_install puts it in a slot (or get_unused_fd_flags fails and it is fput).
+   */
+  readonly dup: FileId | null;
 }
 
 export interface Message {

@@ -1,9 +1,9 @@
 // Descriptor table events: open, dup, close.
 //
-// Abstracts do_sys_open (whole, or in its three parts below), dup (under files->file_lock) and
-// close_fd/filp_close. Dup and close are atomic: the kernel does them under the table's
-// file_lock, which the revoker's scan of that table takes too. A new open of I is possible only
-// before revoke begins: the caller blocks later opens (chmod/chown first, as the 2007
+// Abstracts do_sys_open (whole, or in its three parts below), dup (its two parts below: the
+// reference is in flight between) and close_fd/filp_close. Close is atomic: the kernel does it
+// under the table's file_lock, which the revoker's scan of that table takes too. A new open of I
+// is possible only before revoke begins: the caller blocks later opens (chmod/chown first, as the 2007
 // documentation says). An open whose may_open passed before is not blocked: OpenBegin, OpenFile
 // and OpenInstall below let it finish at any point of revoke. At most `filesOnI` struct files
 // on I exist at once, counting the ones opens under way will make.
@@ -38,12 +38,12 @@ import {
 } from './state.ts';
 
 /**
- * A task not inside the kernel: no call, fault, mmap or open under way (one thread per task: a
+ * A task not inside the kernel: no call, fault, mmap, open or dup under way (one thread per task: a
  * task in a system call does nothing else until it returns).
  */
 export function canAct(s: State, t: TaskId): boolean {
   const tk = s.tasks[t]!;
-  return tk.call === null && tk.opening === null && (tk.vma === null || (tk.vma.linked && !tk.vma.faulting));
+  return tk.call === null && tk.opening === null && tk.dup === null && (tk.vma === null || (tk.vma.linked && !tk.vma.faulting));
 }
 
 /** Struct file ids on I, in the order open hands them out. */
@@ -135,20 +135,60 @@ export const OpenInstall = defineAction<State, RevokeParams, TaskId>({
   actor: (_s, t) => t,
 });
 
-export const Dup = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
-  name: 'Dup',
-  doc: 'Task t duplicates fd into its lowest free fd (dup): the struct file gains a reference.',
+// dup(2), as fs/file.c has it (SYSCALL_DEFINE1(dup); 2.6.2x's sys_dup + dupfd the same): fget_raw
+// takes a reference on the slot's struct file (__fget_files_rcu: load, file_ref_get, load again,
+// under RCU alone), get_unused_fd_flags reserves the lowest free fd (alloc_fd, under
+// files->file_lock; EMFILE: fput and return), fd_install stores the file in the slot (an RCU
+// pointer store, file_lock only while the table is resized). No lock is held across the three, so
+// from fget_raw to fd_install the reference is in flight: the task's `dup`, one count of f_count,
+// which a scan of the table (under file_lock) does not find and a walk of the inode's files does.
+// DupGet is fget_raw; DupInstall is get_unused_fd_flags and fd_install together. Why one step may
+// stand for those two: the reserved slot is NULL to every reader of the table (the revoker's scan,
+// fget, close_fd's EBADF, dup_fd's copy, which clears the bit), so no guarantee or design hook
+// tells a reserved slot from a free one; the reservation decides only which number the descriptor
+// gets and, on a table shared with a thread, which of two allocators gets EMFILE. Guarantees read
+// slots by what they hold, not by number, but G6, which spares the caller's fd 3: there a copy of
+// the spared file is a second descriptor on it at either number once both slots hold it, and a dup
+// after frevoke returns makes one in the model as in the kernel; both EMFILE outcomes are runs of
+// the model (the other allocator first, or the dup first). Left out: dup2/dup3 (ksys_dup3 holds
+// file_lock from the lookup to do_dup2's install, so it is atomic to a scan, and its states are
+// those of DupGet and DupInstall run back to back), and fcntl(F_DUPFD) (fdget_raw, borrowed on an
+// unshared table, then f_dupfd's alloc_fd, get_file, fd_install): its borrowed stretch is a
+// borrowed call's (a revoker that puts the slot's reference frees the file under it, the use-after-
+// free a borrowed read already shows), and once get_file has run it is this dup in flight.
+
+export const DupGet = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({
+  name: 'DupGet',
+  doc: "Task t's dup(fd) takes a reference on the slot's struct file (fget_raw): it is in flight until fd_install.",
   params: (_s, p) => taskFds(p),
-  enabled: (s, { t, fd }, p) => {
+  enabled: (s, { t, fd }) => {
     const slot = tableOf(s, t)[fd];
-    return canAct(s, t) && slot !== undefined && !isMarker(slot) && freeFd(tableOf(s, t), p) !== undefined;
+    return canAct(s, t) && slot !== undefined && !isMarker(slot);
   },
-  next(s, { t, fd }, p) {
+  next(s, { t, fd }) {
     const f = tableOf(s, t)[fd] as FileId;
-    return getFile(withSlot(s, task(s, t).table, freeFd(tableOf(s, t), p)!, f), f);
+    return getFile(withTask(s, t, { ...task(s, t), dup: f }), f);
   },
-  label: (s, { t, fd }, p) => `Dup(${t}, fd ${fd}): fd ${freeFd(tableOf(s, t), p)} -> ${tableOf(s, t)[fd]}`,
+  label: (s, { t, fd }) => `DupGet(${t}, fd ${fd}): fget_raw ${tableOf(s, t)[fd]}`,
   actor: (_s, { t }) => t,
+});
+
+export const DupInstall = defineAction<State, RevokeParams, TaskId>({
+  name: 'DupInstall',
+  doc: "Task t's dup reserves the lowest free fd and installs its struct file there (get_unused_fd_flags, fd_install); with no free fd it fputs the file and returns EMFILE.",
+  params: (_s, p) => actors(p),
+  enabled: (s, t) => task(s, t).dup !== null,
+  next(s, t, p) {
+    const f = task(s, t).dup!;
+    const done = withTask(s, t, { ...task(s, t), dup: null });
+    const fd = freeFd(tableOf(s, t), p);
+    return fd === undefined ? putFile(done, f) : withSlot(done, task(s, t).table, fd, f);
+  },
+  label(s, t, p) {
+    const fd = freeFd(tableOf(s, t), p);
+    return fd === undefined ? `DupInstall(${t}): EMFILE, fput ${task(s, t).dup}` : `DupInstall(${t}): fd ${fd} -> ${task(s, t).dup}`;
+  },
+  actor: (_s, t) => t,
 });
 
 export const Close = defineAction<State, RevokeParams, { t: TaskId; fd: Fd }>({

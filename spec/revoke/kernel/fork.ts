@@ -71,7 +71,7 @@ export const ForkCopy = defineAction<State, RevokeParams, TaskId>({
     const copied = liveFiles(s, t);
     const table: { [fd: number]: FileId } = {};
     copied.forEach((f, i) => (table[FDS[i]!] = f));
-    let next = withTask(withTable(s, c, table as Table), c, { table: c, visible: false, vma: null, call: null, opening: null });
+    let next = withTask(withTable(s, c, table as Table), c, { table: c, visible: false, vma: null, call: null, opening: null, dup: null });
     for (const f of copied) next = getFile(next, f);
     return next;
   },
@@ -105,7 +105,7 @@ export const CloneFiles = (d: Installed) =>
     params: (_s, p) => userTasks(p),
     pick: 't',
     enabled: (s, t, p) => p.fork && s.tasks[childId(p)] === undefined && canAct(s, t) && linkMayProceed(d, s, p),
-    next: (s, t, p) => withTask(s, childId(p), { table: task(s, t).table, visible: true, vma: null, call: null, opening: null }),
+    next: (s, t, p) => withTask(s, childId(p), { table: task(s, t).table, visible: true, vma: null, call: null, opening: null, dup: null }),
     label: (_s, t, p) => `CloneFiles(${t} -> ${childId(p)}): shares ${t}'s table`,
     actor: (_s, t) => t,
   });

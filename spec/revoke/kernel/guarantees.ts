@@ -36,7 +36,7 @@ function isCut(s: State, slot: Slot): boolean {
 const someCut = (s: State): boolean => !everySlot(s, (slot) => !isCut(s, slot));
 const onI = (s: State, f: FileId): boolean => s.files[f]?.inode === 'I';
 
-type HolderKind = 'slot' | 'message' | 'mapping' | 'call' | 'borrowed' | 'opening' | 'revoker';
+type HolderKind = 'slot' | 'message' | 'mapping' | 'call' | 'borrowed' | 'opening' | 'dup' | 'revoker';
 
 /** Calls `visit` with every struct file some holder names, and the holder's kind, until it returns false. */
 function everyHolder(s: State, visit: (file: FileId, kind: HolderKind) => boolean): boolean {
@@ -53,6 +53,7 @@ function everyHolder(s: State, visit: (file: FileId, kind: HolderKind) => boolea
     if (tk.vma !== null && !visit(tk.vma.file, 'mapping')) return false;
     if (tk.call !== null && !visit(tk.call.file, tk.call.counted ? 'call' : 'borrowed')) return false;
     if (tk.opening !== null && tk.opening !== 'permitted' && !visit(tk.opening, 'opening')) return false;
+    if (tk.dup !== null && !visit(tk.dup, 'dup')) return false;
   }
   for (const f of s.revoker.refs) if (!visit(f, 'revoker')) return false;
   return true;
@@ -168,7 +169,7 @@ export function guarantees(d: Installed, judged: Judged = EVERY_OPERATION, unpro
       name: 'no-live-file-anywhere',
       doc:
         'G4: once revoke has returned, every struct file on I that still exists — in a table, a message, a mapping, a call, ' +
-        "or the revoker's list — is revoked or dead: nothing new goes through it, and its final fput will call no driver ->release " +
+        "an open or a dup under way, or the revoker's list — is revoked or dead: nothing new goes through it, and its final fput will call no driver ->release " +
         '(every struct file is released once its last holder lets go, so a release the revoker did not force or disarm is a driver method run after revoke returned).',
       holds: (s, p) =>
         !returnedZero(s) ||

@@ -9,8 +9,8 @@
 //     B's borrowed read begins and ends for ever and the revoker always looks at the wrong time,
 //     which the one-second bound of quiesce_filesystem rules out);
 //   - every call in progress eventually returns: SyscallEnd is weakly fair per task, and so are
-//     the later halves of an mmap, a fault and an open (MmapLink, FaultInstall, OpenFile,
-//     OpenInstall): a task inside the kernel finishes what it began;
+//     the later halves of an mmap, a fault, an open and a dup (MmapLink, FaultInstall, OpenFile,
+//     OpenInstall, DupInstall): a task inside the kernel finishes what it began;
 //   - nothing else: users may stop for ever, and need not open, send, close or map anything.
 // Two configurations take an assumption away, and G5 is reported for them separately:
 //   - `stuckCaller` (configs/stuck-caller.json): the owner's (B's) call may block for ever (a
@@ -38,8 +38,8 @@ import type { RevokeParams } from './params.ts';
 import { type State, begun, revokeFinished } from './state.ts';
 import type { Installed } from './install.ts';
 
-/** The later halves of a task's mmap, fault and open: weakly fair per task, as SyscallEnd. */
-const KERNEL_STEPS: readonly string[] = ['MmapLink', 'FaultInstall', 'OpenFile', 'OpenInstall', 'SyscallRecord'];
+/** The later halves of a task's mmap, fault, open and dup: weakly fair per task, as SyscallEnd. */
+const KERNEL_STEPS: readonly string[] = ['MmapLink', 'FaultInstall', 'OpenFile', 'OpenInstall', 'DupInstall', 'SyscallRecord'];
 
 /**
  * The fairness G5 assumes under design d (only its revoker steps are named): each revoker step is

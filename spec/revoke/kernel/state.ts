@@ -317,6 +317,7 @@ export function stateLayout(p: RevokeParams, d: DesignLayout = { stages: [] }): 
           }),
         },
         opening: { type: 'optional', of: enumOf(['permitted', ...FILE_IDS]) },
+        dup: { type: 'optional', of: file },
       }),
     },
     tables: { type: 'dict', keys: tasks, of: { type: 'dict', keys: FDS, of: slot } },

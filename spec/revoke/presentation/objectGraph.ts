@@ -117,6 +117,12 @@ export function objectGraph(d: Installed, s: State, p: RevokeParams): string {
       edge(`task:${t}`, `open:${t}`, red, 'open');
       edge(`open:${t}`, fileNode(tk.opening), red);
     }
+    if (tk.dup !== null) {
+      const red = mark(tk.dup, onI(tk.dup) && liveAccess(d, s, p, tk.dup));
+      node(`dup:${t}`, 'dup in progress\n(fget_raw, before fd_install)', `shape=box, style=rounded, ${red ? 'color=red, fontcolor=red' : 'color=black'}`);
+      edge(`task:${t}`, `dup:${t}`, red, 'dup');
+      edge(`dup:${t}`, fileNode(tk.dup), red);
+    }
   }
 
   // A task on a red path is red too.

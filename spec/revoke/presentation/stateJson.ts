@@ -4,8 +4,9 @@
 // appears under every task that shares it), each struct file its f_count, f_op and f_mapping
 // (swapped together, so one field in the state) and whether it is dead (every new operation
 // through it fails); the socketpair's queue (`message`) is a list of at most one, each task's
-// `vma`, `call` and `opening` are listed with their task, every field of theirs shown (a step may
-// change only a call's `hold`). The design's own state is shown as `design`, for a design that owns
+// `vma`, `call`, `opening` and `dup` (the struct file a dup(2) holds between fget_raw and
+// fd_install) are listed with their task, every field of theirs shown (a step may change only a
+// call's `hold`). The design's own state is shown as `design`, for a design that owns
 // some. Keys are written in one fixed order and every collection is sorted by id, so the same state
 // always gives the same text. stateJsonLayout types this view for the ITF traces.
 import { OP_KINDS, opThrough } from '../kernel/access.ts';
@@ -42,12 +43,14 @@ export function stateJson(d: Installed, s: State, p: RevokeParams): unknown {
   const mappings: unknown[] = [];
   const calls: unknown[] = [];
   const openings: unknown[] = [];
+  const dups: unknown[] = [];
   for (const [t, tk] of byKey(s.tasks)) {
     if (tk.vma !== null) {
       const v = tk.vma;
       mappings.push({ task: t, file: v.file, linked: v.linked, pte: v.pte, zapped: v.zapped, faulting: v.faulting });
     }
     if (tk.opening !== null) openings.push({ task: t, file: tk.opening === 'permitted' ? null : tk.opening });
+    if (tk.dup !== null) dups.push({ task: t, file: tk.dup });
     if (tk.call !== null) {
       const c = tk.call;
       calls.push({ task: t, kind: c.kind, file: c.file, inode: c.inode, counted: c.counted, loadedOps: c.loadedOps, hold: c.hold, cancelled: c.cancelled });
@@ -62,6 +65,7 @@ export function stateJson(d: Installed, s: State, p: RevokeParams): unknown {
     vma: mappings,
     call: calls,
     opening: openings,
+    dup: dups,
     revoker: { pc: r.pc, cursor: r.cursor, refs: [...r.refs], spared: r.spared, gate: r.gate, returned: returnedZero(s) },
     ...(d.own === undefined ? {} : { design: s.design }),
   };

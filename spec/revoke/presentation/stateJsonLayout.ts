@@ -1,7 +1,7 @@
 // stateJsonLayout: the layout of stateJson's view, for the ITF writer: tasks, files and inodes
 // are maps by id, a task's fds a map by fd number, the socket's queue (`message`) and the lists
-// of vmas, calls and openings (`vma`, `call`, `opening`: each entry names its task), and an
-// opening's file the one value that may be absent (null while the open is only permitted). Every domain is read off the state's own
+// of vmas, calls, openings and dups in flight (`vma`, `call`, `opening`, `dup`: each entry names
+// its task), and an opening's file the one value that may be absent (null while the open is only permitted). Every domain is read off the state's own
 // layout (stateLayout, TypeOK), so the view is typed by the same domains, and a field added to a
 // vma, a call, a file or the revoker appears here at once: a view that does not show it no
 // longer fits this layout, which the presentation test finds.
@@ -41,6 +41,7 @@ export function stateJsonLayout(p: RevokeParams, d: Installed): Layout {
     vma: list(record({ task, ...fieldsOf(at(state, 'tasks', '*', 'vma', '?')) }), tasks.length),
     call: list(record({ task, ...fieldsOf(at(state, 'tasks', '*', 'call', '?')) }), tasks.length),
     opening: list(record({ task, file: { type: 'optional', of: fileId } }), tasks.length),
+    dup: list(record({ task, file: fileId }), tasks.length),
     revoker: record({ ...fieldsOf(at(state, 'revoker')), returned: bool }),
     // The design's own state, for a design that owns some (stateJson).
     ...(d.own === undefined ? {} : { design: at(state, 'design') }),

@@ -55,14 +55,16 @@ describe('revoke: a design in a file outside the repository', () => {
     expect(two.verdict).toBe('ok');
   }, 60_000);
 
-  it("resolves the revoke model's named configs (viro-a): the walk closes Viro's hand-off, an open under way breaks G3 instead", () => {
+  it("resolves the revoke model's named configs (viro-a): the walk closes Viro's hand-off, a dup in flight past the scan breaks G3 instead", () => {
     const r = rmc(['check', 'revoke', '--design', './scm-walk.ts', '--config', 'viro-a', '--invariant', 'no-inode-access-after-return'], {
       cwd: dir,
       env: { INIT_CWD: dir },
     });
     expect(r.code).toBe(12);
     expect(r.stdout).toContain('"sendDuringRevoke":true');
-    expect(r.stdout).toContain('<OpenInstall(A): fd 3 -> F0>');
+    // B's dup takes F0 before the scan and installs it after (no socket queue holds it).
+    expect(r.stdout).toContain('<DupGet(B, fd 3): fget_raw F0>');
+    expect(r.stdout).toContain('<DupInstall(B): fd 4 -> F0>');
     expect(r.stdout).not.toContain('<SendFd');
   }, 60_000);
 

@@ -89,10 +89,10 @@ describe('revoke: T8, a drain that never returns (G5 violated)', () => {
 });
 
 describe('revoke: G5 holds', () => {
-  it('active-refs self-revoke with breakActiveProtection returns (22,849 distinct states)', async () => {
+  it('active-refs self-revoke with breakActiveProtection returns (33,307 distinct states)', async () => {
     const result = await g5({ ...(selfRevoke as Partial<RevokeParams>), variant: 'active-refs', breakActiveProtection: true });
     expect(result.violations.filter((v) => v.kind === 'property')).toEqual([]);
-    expect(result.stats.distinctStates).toBe(22849);
+    expect(result.stats.distinctStates).toBe(33307);
   });
 
   it('the scanning designs return even with a stuck caller (badfs gives up), and with self-revoke', async () => {

@@ -72,6 +72,7 @@ describe('revoke presentation', () => {
       vma: [],
       call: [],
       opening: [],
+      dup: [],
       revoker: { pc: 'scan', cursor: 'A', refs: [], spared: '', gate: false, returned: false },
     });
   });
