@@ -36,9 +36,13 @@
 // Not reached [derived from io_map]: a mapping is the node's pager (diskfs_get_filemap), a memory
 // object of its own: destroying protids leaves existing mappings and their faults working.
 // Left out: libnetfs's io_revoke, which destroys the rights with no inhibit, cancel or drain (its
-// RPCs in progress finish after it returns); diskfs ignoring an EBUSY from a concurrent inhibit
-// (it then destroys without draining, and its resume clears the other's); the cancellation's
-// EINTR for other nodes' RPCs in the same bucket (no guarantee reads them).
+// RPCs in progress finish after it returns); a second io_revoke (the model has one revoker):
+// its own RPC is held in ports_begin_rpc while the first drains or is inhibited (begin-rpc.c
+// blocks on PORTS_INHIBITED | PORTS_INHIBIT_WAIT), so it overlaps only if it began first; then
+// the first's drain waits for it, its inhibit returns EBUSY, which it ignores, it destroys the
+// protids without a drain, and its resume's assertion fails as above (the first has not set
+// PORT_BUCKET_INHIBITED); the cancellation's EINTR for other nodes' RPCs in the same bucket (no
+// guarantee reads them).
 import { type Design, type Holder, type State, enter, fail, ENTER } from '../api/designApi.ts';
 import { callerHolders } from '../kernel/gate.ts';
 import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
