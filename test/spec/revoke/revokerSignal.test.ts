@@ -11,6 +11,7 @@ import { resolveLabel } from '../../../checker/trace/resolveLabel.ts';
 import revoke from '../../../spec/revoke/index.ts';
 import { callerHolders } from '../../../spec/revoke/kernel/gate.ts';
 import { install } from '../../../spec/revoke/kernel/install.ts';
+import { kernelName } from '../../../spec/revoke/presentation/kernelNames.ts';
 import type { RevokeParams } from '../../../spec/revoke/kernel/params.ts';
 import { revokerStep } from '../../../spec/revoke/kernel/revokerSteps.ts';
 import type { State } from '../../../spec/revoke/kernel/state.ts';
@@ -65,6 +66,14 @@ describe('a signal to the revoker (revokerSignal)', () => {
     const last = trace.at(-1)!.state;
     expect(last.revoker.pc).toBe('failed');
     expect(last.files.F0!.ops).toBe('live');
+  });
+
+  it("names the kernel code the signal ends, the design's own words", () => {
+    expect(kernelName(install(variants['hurd-io-revoke']), 'RevokeSignal')).toBe(
+      'ports_inhibit_bucket_rpcs: pthread_hurd_cond_wait_np cancelled, EINTR (ignored)',
+    );
+    expect(kernelName(install(variants['evdev-revoke']), 'RevokeSignal')).toBe('evdev_ioctl_handler: mutex_lock_interruptible returns -EINTR');
+    expect(kernelName(install(variants['tty-hangup']), 'RevokeSignal')).toBeUndefined();
   });
 
   it('gives a signal step to the designs whose waits are interruptible only', () => {
