@@ -35,6 +35,7 @@ import { type File, type State, type Table, type Task, ownerTask, stateLayout, t
 import { SyscallBegin, SyscallEnd, SyscallEndStuck, SyscallRecord } from './kernel/syscalls.ts';
 import type { Design } from './api/designApi.ts';
 import { type Installed, install, layoutOf } from './kernel/install.ts';
+import { signalSteps } from './kernel/revokerSignal.ts';
 import { revokeSymmetry } from './symmetry.ts';
 import { presentation } from './presentation/hooks.ts';
 
@@ -100,14 +101,16 @@ function userActions(d: Installed): RevokeAction[] {
 }
 
 /**
- * The revoker's actions: one per name among design d's steps, in the order the steps list them.
+ * The revoker's actions: one per name among design d's steps, in the order the steps list them,
+ * then RevokeSignal where a signal ends one of its waits (kernel/revokerSignal.ts).
  * A step is its own action; steps that share a name (a design file may write two) are one action
  * that runs each, as fairness and coverage know an action by its name.
  */
 function revokerActions(d: Installed): RevokeAction[] {
-  const names = d.steps.map((step) => step.name).filter((name, i, all) => all.indexOf(name) === i);
+  const all = [...d.steps, ...signalSteps(d.steps)];
+  const names = all.map((step) => step.name).filter((name, i, every) => every.indexOf(name) === i);
   return names.map((name) => {
-    const steps = d.steps.filter((step) => step.name === name);
+    const steps = all.filter((step) => step.name === name);
     if (steps.length === 1) return steps[0]!;
     return {
       name,

@@ -212,6 +212,13 @@ export interface RevokeParams {
    * `holderOwns` field: getty and agetty chown the tty to root before revoke or vhangup).
    */
   readonly owner: 'design' | 'holder' | 'other';
+  /**
+   * A signal (a fatal one, so it ends killable sleeps too) may be delivered to the revoking task
+   * while it sleeps in a wait the real code makes interruptible or killable (a step's `onSignal`):
+   * the wait ends there and the revoker goes on as the design says. Uninterruptible waits
+   * (TASK_UNINTERRUPTIBLE: wait_for_completion, synchronize_rcu) are deaf to it.
+   */
+  readonly revokerSignal: boolean;
 }
 
 /** A state's layout (TypeOK, as data), as the checker's Layout: every field and its finite domain. */
@@ -413,6 +420,20 @@ export interface WaitsFor {
   holders(s: State, p: RevokeParams): readonly Holder[];
 }
 
+/**
+ * What a signal to the revoker does while it sleeps in a step's wait (the `revokerSignal` bound):
+ * the sleep it is (`interruptible`: wait_event_interruptible, mutex_lock_interruptible, a Hurd
+ * pthread_hurd_cond_wait_np, which hurd_thread_cancel ends; `killable`: only a fatal signal ends
+ * it), the kernel code that returns early (its -EINTR), and the stage the revoker moves to, from
+ * which the design's own steps say what it does then (give up: 'failed'; or carry on without the
+ * wait). A step without one sleeps uninterruptibly: a signal waits until the wait is over.
+ */
+export interface OnSignal {
+  readonly sleep: 'interruptible' | 'killable';
+  readonly kernel: string;
+  readonly to: Stage;
+}
+
 /** What a revoker step says of itself, beside its effect (the kernel and the trace read it). */
 export interface StepFacts {
   /** The kernel code the step abstracts, shown beside its label in traces. */
@@ -428,6 +449,8 @@ export interface StepFacts {
   readonly installs?: { readonly marker: Marker; readonly errno: Errno };
   /** While this holds, the revoker holds tasklist_lock for reading (copy_process cannot link a child). */
   readonly holdsTasklistLock?: (s: State) => boolean;
+  /** A signal ends this step's wait (the `revokerSignal` bound): the kernel's RevokeSignal step. */
+  readonly onSignal?: OnSignal;
 }
 
 /** A revoker step, built with `revokerStep` or `revokerStepOn` (or a shared one: `scanTask`, `unmap`, `revokeReturn`). */
@@ -451,6 +474,8 @@ export interface StepOptions {
   readonly waitsFor?: WaitsFor;
   readonly fairness?: 'weak' | 'strong';
   readonly holdsTasklistLock?: (s: State) => boolean;
+  /** Its wait is one a signal ends (only with `waitsFor`); absent: an uninterruptible sleep. */
+  readonly onSignal?: OnSignal;
 }
 
 // ---- What a design promises ----

@@ -66,6 +66,9 @@ export interface Installed {
   ownKernelName(name: string): string | undefined;
 }
 
+/** The name of the kernel's RevokeSignal step (revokerSignal.ts builds it from the steps' `onSignal`). */
+export const SIGNAL_STEP = 'RevokeSignal';
+
 const installed = new WeakMap<Design, Installed>();
 
 /** Design d, installed (once per design object). */
@@ -133,8 +136,12 @@ function hooksOf(d: Design, who: string): Hooks {
  */
 function stagesOf(steps: readonly KernelStep[], who: string): string[] {
   const own: string[] = [];
-  for (const step of steps) {
-    const to = step.facts.to;
+  // A signal's stage is one too (its RevokeSignal step moves there: revokerSignal.ts).
+  const targets = steps.flatMap((step) => [
+    { step, to: step.facts.to },
+    { step, to: step.facts.onSignal?.to },
+  ]);
+  for (const { step, to } of targets) {
     if (to === undefined || to === 'done' || to === 'failed') continue;
     if (to === 'idle')
       throw new DesignError(`${who}: step ${step.name} moves the revoker to 'idle', the stage before revoke begins (a step's \`to\` names a stage after it)`);
@@ -157,6 +164,8 @@ function stagesOf(steps: readonly KernelStep[], who: string): string[] {
 function kernelNames(d: Design, steps: readonly KernelStep[], who: string): Map<string, string> {
   const names = new Map<string, string>();
   for (const step of steps) if (!names.has(step.name) && step.facts.kernel.trim() !== '') names.set(step.name, step.facts.kernel);
+  const signal = steps.find((step) => step.facts.onSignal !== undefined)?.facts.onSignal;
+  if (signal !== undefined) names.set(SIGNAL_STEP, signal.kernel);
   const on = (d.on ?? {}) as Record<string, unknown>;
   for (const name of POINT_NAMES) {
     const entry = on[name];

@@ -56,6 +56,8 @@ export const defaults: RevokeParams = {
   checked: false,
   // Each design's documented use (its `holderOwns` field): the holders own I unless the revoker chowned it first.
   owner: 'design',
+  // A signal to the revoker mid-wait (configs/revoker-signal.json): off, so the table's counts are the signal-free ones.
+  revokerSignal: false,
 };
 
 /** A `variant` that names no design: a study's problem (which design a row is); a design file is loaded and judged by the study (index.ts). */
@@ -83,6 +85,7 @@ export function validate(p: RevokeParams): string[] {
     'sendDuringRevoke',
     'recvAfterReturn',
     'callsAfterReturn',
+    'revokerSignal',
   ] as const;
   for (const flag of flags) {
     if (typeof p[flag] !== 'boolean') errors.push(`${flag} must be true or false, not ${JSON.stringify(p[flag])}`);

@@ -41,6 +41,9 @@ const stagesList = (from: Stage | readonly Stage[] | undefined): readonly Stage[
 function factsOf(def: StepOptions, more: Partial<StepFacts> = {}): StepFacts {
   if (typeof def.kernel !== 'string' || def.kernel.trim() === '') throw new Error(`step ${def.name} names no kernel code it abstracts (its \`kernel\`)`);
   const from = stagesList(def.from);
+  // A signal ends a sleep, and only a step that waits sleeps.
+  if (def.onSignal !== undefined && def.waitsFor === undefined)
+    throw new Error(`step ${def.name} has an \`onSignal\` but no \`waitsFor\`: a signal ends a wait`);
   return {
     kernel: def.kernel,
     fairness: def.fairness ?? 'weak',
@@ -48,6 +51,7 @@ function factsOf(def: StepOptions, more: Partial<StepFacts> = {}): StepFacts {
     ...(from === undefined ? {} : { from }),
     ...(def.waitsFor === undefined ? {} : { waitsFor: def.waitsFor }),
     ...(def.holdsTasklistLock === undefined ? {} : { holdsTasklistLock: def.holdsTasklistLock }),
+    ...(def.onSignal === undefined ? {} : { onSignal: def.onSignal }),
     ...more,
   };
 }

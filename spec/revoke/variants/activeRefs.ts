@@ -22,6 +22,8 @@
 // - A fault past its handler installs its PTE after the active reference is dropped.
 // A method that removes its own node must first kernfs_break_active_protection, or it waits for
 // itself (`selfRevoke`, `breakActiveProtection`; liveness is G5's business).
+// A signal to the revoker (the `revokerSignal` bound) ends none of its waits: kernfs_drain sleeps
+// in wait_event(root->deactivate_waitq, ...), uninterruptible (not wait_event_interruptible).
 import { ENTER, type Design, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';

@@ -13,6 +13,8 @@
 // EIO as every operation does (the marker), and through a file not yet replaced they are the plain
 // kernel's, which G1 and G7 ask of each kind directly. A forced unmount changes no owner
 // (holderOwns: true).
+// A signal to the revoker (the `revokerSignal` bound) adds nothing: the f_light wait it ends is the
+// bounded one, whose end is RevokeGiveUp already (a revoke that gave up owes nothing).
 import type { Design, WaitsFor } from '../api/designApi.ts';
 import { revokeReturn, revokerStepOn, scanDone, scanTarget, scanTask, unmap } from '../kernel/revokerSteps.ts';
 import { type FileId, type Slot, type State, type Task, type TaskId, inodeOf, isMarker, someTask, tableOf } from '../kernel/state.ts';

@@ -35,6 +35,8 @@
 // RevokeMarkDead..RevokeReleaseFile round; f_op->dead and the wake-ups are not steps (a woken call
 // ends as any call does); close of a dead file is a plain close (the series returns -EIO from it
 // and skips removing POSIX locks, which Viro objected to; no guarantee here reads locks).
+// A signal to the revoker (the `revokerSignal` bound) ends none of its waits: revoke_file polls
+// file_in_use() with schedule_timeout_uninterruptible(1) (PATCH 04/23).
 import { ENTER, type Design, type Holder, enter, fail } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';

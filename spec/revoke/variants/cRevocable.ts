@@ -37,6 +37,9 @@
 // the fixed version's provider pointer copied by value; the driver has no ->mmap (ENODEV); a
 // second revoker, which rcu_replace_pointer(*rp_ptr, NULL) turns away at once (it returns with
 // nothing to do: it owes no wait).
+// A signal to the revoker (the `revokerSignal` bound) ends none of its waits: synchronize_srcu's
+// waits are uninterruptible: __synchronize_srcu sleeps in wait_for_completion
+// (TASK_UNINTERRUPTIBLE) for the grace period's SCAN1 and SCAN2.
 import { ENTER, type Call, type Design, type Holder, type Srcu, type SrcuIdx, type State, type TaskId, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';

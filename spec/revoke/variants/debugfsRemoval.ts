@@ -42,6 +42,9 @@
 //   under stuckCaller is then violated, as for active-refs; with the cancellation it holds).
 // - debugfs_short_fops (debugfs_create_file_short): the same proxy without ioctl and poll.
 // - The lockdep map and fsd's lazy allocation (cmpxchg of d_fsdata): no guarantee reads them.
+// A signal to the revoker (the `revokerSignal` bound) ends none of its waits:
+// __debugfs_file_removed sleeps in wait_for_completion(&fsd->active_users_drained), uninterruptible
+// (not wait_for_completion_killable).
 import { ENTER, type Design, type Holder, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';
 import { revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';

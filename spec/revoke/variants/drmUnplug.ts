@@ -24,6 +24,8 @@
 // Left out: drm_unplug_srcu is one SRCU for every DRM device (another device's long section
 // delays this unplug, which no guarantee reads); open after unplug (drm_open's check is not
 // read here, and the caller's chmod blocks later opens anyway).
+// A signal to the revoker (the `revokerSignal` bound) ends none of its waits:
+// synchronize_srcu(&drm_unplug_srcu) is uninterruptible (__synchronize_srcu: wait_for_completion).
 import { ENTER, type Design, type Holder, type State, fail, inodeLevel } from '../api/designApi.ts';
 import { revokeReturn, revokerStep, unmap } from '../kernel/revokerSteps.ts';
 import { inodeOf, withIDead } from '../kernel/state.ts';

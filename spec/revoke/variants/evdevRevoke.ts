@@ -16,6 +16,9 @@
 // an SCM_RIGHTS message); other open files of the device are untouched by design. The claim is
 // G9 `revoked-file-unusable`, with G5 and the model's sanity checks; the inode-wide guarantees
 // are "n/a: not claimed".
+// A signal to the revoker (the `revokerSignal` bound): evdev_ioctl_handler sleeps for the mutex
+// in mutex_lock_interruptible and returns its -EINTR before evdev_revoke runs: the ioctl fails and
+// revokes nothing ('failed'), which owes nothing; the compositor's retry is another revoke.
 // Left out: grabs, force-feedback effects and the event producer (no guarantee reads them);
 // a read's sleep, which the model does not tell from its copy (the call window is one).
 import { ENTER, type Design, type FileId, type RevokeParams, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
@@ -38,6 +41,7 @@ const revokeClient = revokerStep({
   enabled: (s, p) => ioctlFile(s, p) !== undefined,
   // evdev_ioctl_handler takes evdev->mutex, which a write or an ioctl holds to its end.
   waitsFor: { holds: 'evdev->mutex', holders: callerHolders },
+  onSignal: { sleep: 'interruptible', kernel: 'evdev_ioctl_handler: mutex_lock_interruptible returns -EINTR', to: 'failed' },
   next(s, p) {
     const f = ioctlFile(s, p)!;
     return withRevoker(withFileRevoked(s, f), { ...s.revoker, cursor: f });

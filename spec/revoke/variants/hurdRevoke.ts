@@ -19,12 +19,30 @@
 // received from a message after, fail (glibc raises SIGLOST; the model reads it as EIO).
 // An open is a dir_lookup RPC: one past its permission check is in progress, so the wait covers
 // it, and the protid it makes is destroyed with the others.
+// A signal to the revoker (the `revokerSignal` bound): glibc's RPC interruption sends
+// interrupt_operation on the port of the io_revoke in progress (uninhibitable:
+// libports/default-uninhibitable-rpcs.c), and ports_S_interrupt_operation's ports_interrupt_rpcs
+// hurd_thread_cancels the server thread. Its pthread_hurd_cond_wait_np in the drain returns
+// cancelled: ports_inhibit_bucket_rpcs breaks out with EINTR, clears PORT_BUCKET_INHIBIT_WAIT and
+// does not set PORT_BUCKET_INHIBITED (libports/inhibit-bucket-rpcs.c), so ports_begin_rpc holds no
+// new RPC from then on. diskfs_S_io_revoke ignores the error (libdiskfs/io-revoke.c): it destroys
+// the node's protids with the RPCs still running and new ones coming in, then calls
+// ports_resume_bucket_rpcs, whose first act is assert(bucket->flags & PORT_BUCKET_INHIBITED)
+// (assert_backtrace in later trees; Makeconf defines no NDEBUG): the assertion fails and the
+// filesystem server aborts, so io_revoke never replies and revoke(2) returns an error ('failed'):
+// nothing after it is owed, and the calls that were still running die with their server. Built
+// with NDEBUG, the resume would clear nothing and revoke would return 0 with those RPCs in
+// progress (spec/revoke/README.md's bounds section says what that build does to the cells).
 // Not reached [derived from io_map]: a mapping is the node's pager (diskfs_get_filemap), a memory
 // object of its own: destroying protids leaves existing mappings and their faults working.
 // Left out: libnetfs's io_revoke, which destroys the rights with no inhibit, cancel or drain (its
-// RPCs in progress finish after it returns); diskfs ignoring an EBUSY from a concurrent inhibit
-// (it then destroys without draining, and its resume clears the other's); the cancellation's
-// EINTR for other nodes' RPCs in the same bucket (no guarantee reads them).
+// RPCs in progress finish after it returns); a second io_revoke (the model has one revoker):
+// its own RPC is held in ports_begin_rpc while the first drains or is inhibited (begin-rpc.c
+// blocks on PORTS_INHIBITED | PORTS_INHIBIT_WAIT), so it overlaps only if it began first; then
+// the first's drain waits for it, its inhibit returns EBUSY, which it ignores, it destroys the
+// protids without a drain, and its resume's assertion fails as above (the first has not set
+// PORT_BUCKET_INHIBITED); the cancellation's EINTR for other nodes' RPCs in the same bucket (no
+// guarantee reads them).
 import { type Design, type Holder, type State, enter, fail, ENTER } from '../api/designApi.ts';
 import { callerHolders } from '../kernel/gate.ts';
 import { filesOnI, revokeReturn, revokerStep } from '../kernel/revokerSteps.ts';
@@ -59,22 +77,36 @@ const drain = revokerStep({
   from: 'inhibiting',
   to: 'inhibited',
   waitsFor: { holds: 'an RPC in progress on the bucket', holders: rpcsInProgress },
+  // hurd_thread_cancel (from interrupt_operation) ends the sleep: the bucket is left uninhibited.
+  onSignal: { sleep: 'interruptible', kernel: 'ports_inhibit_bucket_rpcs: pthread_hurd_cond_wait_np cancelled, EINTR (ignored)', to: 'interrupted' },
   next: (s) => s,
   label: () => 'RevokeDrain: no RPC in progress',
 });
 
-const destroyRights = revokerStep({
-  name: 'RevokeDestroyRights',
-  doc: "The revoker (ports_destroy_right) destroys every protid of the node but glibc's own: their names go dead everywhere, messages in flight included.",
-  kernel: 'ports_destroy_right (each protid of the node)',
-  from: 'inhibited',
-  to: 'destroyed',
-  next(s) {
-    let next = s;
-    for (const f of filesOnI(s)) next = withFileRevoked(next, f);
-    return next;
-  },
-  label: (s) => `RevokeDestroyRights: ${filesOnI(s).join(', ') || 'no protid'} destroyed`,
+/** ports_destroy_right on each protid of the node: from the drained bucket, or from one a signal left uninhibited. */
+const destroyRightsFrom = (from: string, to: string) =>
+  revokerStep({
+    name: 'RevokeDestroyRights',
+    doc: "The revoker (ports_destroy_right) destroys every protid of the node but glibc's own: their names go dead everywhere, messages in flight included.",
+    kernel: 'ports_destroy_right (each protid of the node)',
+    from,
+    to,
+    next(s) {
+      let next = s;
+      for (const f of filesOnI(s)) next = withFileRevoked(next, f);
+      return next;
+    },
+    label: (s) => `RevokeDestroyRights: ${filesOnI(s).join(', ') || 'no protid'} destroyed`,
+  });
+
+const resumeAsserts = revokerStep({
+  name: 'RevokeResumeAborts',
+  doc: 'The revoker (ports_resume_bucket_rpcs) asserts the bucket is inhibited, which the interrupted inhibit left it not: the server aborts and io_revoke never replies.',
+  kernel: 'ports_resume_bucket_rpcs: assert(flags & PORT_BUCKET_INHIBITED) fails, the server aborts',
+  from: 'uninhibited-destroyed',
+  to: 'failed',
+  next: (s) => s,
+  label: () => 'RevokeResumeAborts: assertion failed, revoke returns an error',
 });
 
 export const hurdRevoke: Design = {
@@ -111,5 +143,12 @@ export const hurdRevoke: Design = {
     'revoke-returns': 'holds',
   },
   // ports_resume_bucket_rpcs, glibc drops its port, revoke returns.
-  steps: [inhibit, drain, destroyRights, revokeReturn({ kernel: 'ports_resume_bucket_rpcs, diskfs_S_io_revoke returns', from: 'destroyed' })],
+  steps: [
+    inhibit,
+    drain,
+    destroyRightsFrom('inhibited', 'destroyed'),
+    revokeReturn({ kernel: 'ports_resume_bucket_rpcs, diskfs_S_io_revoke returns', from: 'destroyed' }),
+    destroyRightsFrom('interrupted', 'uninhibited-destroyed'),
+    resumeAsserts,
+  ],
 };

@@ -34,6 +34,8 @@
 //   apart.
 // - remove_proc_entry's unlinking of the entry from its parent (later lookups fail): the caller's
 //   chmod already blocks later opens in the model, and an open under way meets the BIAS.
+// A signal to the revoker (the `revokerSignal` bound) ends none of its waits: proc_entry_rundown
+// sleeps in wait_for_completion(&c), uninterruptible.
 import { ENTER, type Design, type FileId, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';

@@ -26,6 +26,8 @@
 // Devres::drop()", f744201c6159, which makes the loser wait on a Completion). With one revoker
 // here, that race is not in this row. The driver has no ->mmap (mmap: ENODEV), so G2 has
 // nothing to say.
+// A signal to the revoker (the `revokerSignal` bound) ends none of its waits: synchronize_rcu is
+// uninterruptible (wait_rcu_gp: wait_for_completion).
 import { ENTER, type Design, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';

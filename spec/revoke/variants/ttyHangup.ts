@@ -35,6 +35,9 @@
 // splice race, where do_splice_read tests f_op->splice_read, hangup swaps f_op, and the call goes
 // through the NULL method of hung_up_tty_fops (a crash no guarantee here names); the hangup of a
 // tty with several ldisc users (pty pairs).
+// A signal to the revoker (the `revokerSignal` bound) ends none of its waits: tty_ldisc_lock's
+// ldsem_down_write sleeps in down_write_failed with TASK_UNINTERRUPTIBLE (drivers/tty/tty_ldsem.c),
+// and MAX_SCHEDULE_TIMEOUT never times out.
 import { ENTER, type CallKind, type Design, type State, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';

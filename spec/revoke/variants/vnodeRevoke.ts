@@ -27,6 +27,8 @@
 //   vnode_destroy_vobject returns at once for it, and vgone tears down no page table. Existing
 //   mappings keep their PTEs, and a fault still reaches the driver's d_mmap.
 // selfRevoke: the revoker holds the vnode lock itself and the drain waits for it (G5's business).
+// A signal to the revoker (the `revokerSignal` bound) ends none of its waits: vgonel's
+// vn_lock(LK_EXCLUSIVE) sleeps in lockmgr without PCATCH, so no signal ends it.
 import { ENTER, type Design, enter, fail, inodeLevel } from '../api/designApi.ts';
 import { ownState } from '../kernel/designApi.ts';
 import { gateHolders } from '../kernel/gate.ts';

@@ -189,6 +189,7 @@ describe('hurd-io-revoke', () => {
       from: 'inhibiting',
       to: 'inhibited',
       waitsFor: { holds: 'a call in progress', holders: callerHolders },
+      onSignal: { sleep: 'interruptible', kernel: 'pthread_hurd_cond_wait_np cancelled', to: 'interrupted' },
       next: (s) => s,
       label: () => 'RevokeDrain: no call in progress',
     });
