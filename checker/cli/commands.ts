@@ -417,11 +417,13 @@ export function runMerge(files: readonly string[], flags: { json?: boolean }): n
   return tableExitCode(table);
 }
 
-export async function runCounterexamples(specArg: string, out: string): Promise<number> {
+export async function runCounterexamples(specArg: string, out: string, flags: { deep?: boolean; deepFrom?: string } = {}): Promise<number> {
   const { spec: study, file, configDir } = await loadSpec(specArg);
   knownSpec(study.name);
   if (!isStudy(study)) throw new UsageError(`spec ${study.name} declares no table dimension`);
+  if (flags.deep && flags.deepFrom !== undefined) throw new UsageError('--deep and --deep-from get the deep table two ways: give one', 2);
   const target = resolve(userCwd(), out);
+  const deep = flags.deepFrom !== undefined ? { from: resolve(userCwd(), flags.deepFrom) } : flags.deep ? ('run' as const) : ('read' as const);
   // Interrupted, the searches stop and nothing is written: the folder stays as it was.
   const ctrlC = listenForInterrupts(() => process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`));
   try {
@@ -432,6 +434,8 @@ export async function runCounterexamples(specArg: string, out: string): Promise<
       onRow,
       workers: 'auto',
       specFile: file,
+      deep,
+      onWarning: (line) => process.stderr.write(`rmc: warning: ${line}\n`),
     });
     if (files === 'interrupted') {
       process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`);
