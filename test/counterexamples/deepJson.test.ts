@@ -14,7 +14,7 @@ import revoke from '../../spec/revoke/index.ts';
 
 const ROW = revoke.rows.values.indexOf('rust-revocable');
 const only = [ROW];
-const withSpec = (change: (s: AnySpec) => AnySpec): AnyStudy => ({ ...revoke, specFor: (p: object) => change(revoke.specFor(p)) }) as AnyStudy;
+const withSpec = (change: (s: AnySpec) => AnySpec): AnyStudy => ({ ...revoke, specFor: (p: Parameters<typeof revoke.specFor>[0]) => change(revoke.specFor(p)) }) as AnyStudy;
 const defaults = { ...revoke.defaults } as Record<string, unknown>;
 // A stuck caller breaks rust-revocable's revoke-returns by a lasso of 2 steps, which the default bounds do not.
 const deepParams = { ...defaults, stuckCaller: true };
