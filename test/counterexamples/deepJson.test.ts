@@ -82,7 +82,7 @@ describe('deep-table.json', () => {
       expect(line).not.toContain('\n');
     }
     expect(lines[0]).toContain('is stale: the model changed since it was made');
-    expect(lines[3]).toContain('has no deep table (deep-table.json)');
+    expect(lines[3]).toContain('has no deep table yet (deep-table.json)');
   });
 
   it('refuses to commit traces whose states are not plain JSON', () => {

@@ -50,7 +50,7 @@ export function staleness(record: DeepRecord, wanted: DeepWanted): string | unde
 /** Why the committed deep table cannot be shown as this model's, in one line naming the command; undefined when it can. */
 export function deepProblem(record: DeepRecord | undefined, wanted: DeepWanted): string | undefined {
   const rerun = `run \`${DEEP_COMMAND}\` and commit the folder`;
-  if (record === undefined) return `counterexamples has no deep table (${DEEP_JSON}): ${rerun}`;
+  if (record === undefined) return `the folder has no deep table yet (${DEEP_JSON}): ${rerun}`;
   const why = staleness(record, wanted);
   return why === undefined ? undefined : `the deep table (${DEEP_JSON}) is stale: ${why}; ${rerun}`;
 }

@@ -57,7 +57,7 @@ export const deepTraceOf = (deep: DeepTable, c: TableCell): RenderedTrace | unde
 /** GUARANTEES.md's section on the deep table. */
 export function deepMd(deep: DeepTable): string {
   const head = ['## The deep table', ''];
-  if (deep.table === undefined) return [...head, `**No deep table**: ${deep.problem ?? ''}`, ''].join('\n');
+  if (deep.table === undefined) return [...head, `**Missing**: ${deep.problem ?? ''}.`, ''].join('\n');
   const table = deep.table;
   const diffs = differences(deep);
   const marks = deepMarks(deep, table);

@@ -48,7 +48,7 @@ export function indexHtml(table: TableResult, tableTraces: readonly RenderedTrac
 function deepHtml(deep: DeepTable, designSheet?: (label: string) => string | undefined): string {
   const code = (t: string) => `<code>${esc(t)}</code>`;
   const head = '<h2 id="deep-table">The deep table</h2>';
-  if (deep.table === undefined) return [head, `<p class="stale">No deep table: ${esc(deep.problem ?? '')}</p>`].join('\n');
+  if (deep.table === undefined) return [head, `<p class="stale">Missing: ${esc(deep.problem ?? '')}.</p>`].join('\n');
   const diffs = differences(deep);
   const marks = deepMarks(deep, deep.table);
   const item = (d: (typeof diffs)[number]) => {

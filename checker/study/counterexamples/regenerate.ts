@@ -70,6 +70,8 @@ export async function regenerateCounterexamples(
   if ((plan.scenarios ?? []).some((sc) => sc.config === DEEP_PREFIX))
     throw new UsageError(`a scenario's configuration may not be named ${DEEP_PREFIX}: its files would take the deep table's names`, 2);
   if (options.deep !== undefined && options.deep !== 'read' && plan.deep === undefined) throw new UsageError('--deep: the plan (counterexamples.json) has no "deep" entry', 2);
+  // Refused before the default table's search, as the other refusals are.
+  if (typeof options.deep === 'object' && !existsSync(options.deep.from)) throw new UsageError(`--deep-from: no file ${options.deep.from}`, 2);
   const interrupted = options.interrupted ? { interrupted: options.interrupted } : {};
   const sets = (o: Readonly<Record<string, unknown>> = {}): string[] => Object.entries(o).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   const bounds = studyParamSource(study);
