@@ -69,13 +69,14 @@ describe('deep-table.json', () => {
 
   it('is stale, in one line naming the command, when the model, the bounds or the rows are not the ones wanted', () => {
     const record = readDeepJson(revoke, deepJsonText(deep, { model: 'sha256:a' }, tracedDifferences(plain, deep)), 'deep-table.json');
-    const wanted = { params: deepParams, labels: ['rust-revocable'], model: 'sha256:a' };
+    const wanted = { params: deepParams, labels: ['rust-revocable'], model: 'sha256:a', symmetry: false };
     expect(deepProblem(record, wanted)).toBeUndefined();
     const lines = [
       deepProblem(record, { ...wanted, model: 'sha256:b' }),
       deepProblem(record, { ...wanted, params: defaults }),
       deepProblem(record, { ...wanted, labels: ['rust-revocable', 'evdev-revoke'] }),
       deepProblem(undefined, wanted),
+      deepProblem(record, { ...wanted, symmetry: true }),
     ];
     for (const line of lines) {
       expect(line).toContain(`run \`${DEEP_COMMAND}\``);
@@ -83,6 +84,7 @@ describe('deep-table.json', () => {
     }
     expect(lines[0]).toContain('is stale: the model changed since it was made');
     expect(lines[3]).toContain('has no deep table yet (deep-table.json)');
+    expect(lines[4]).toContain('it was checked without the symmetry reduction');
   });
 
   it('refuses to commit traces whose states are not plain JSON', () => {

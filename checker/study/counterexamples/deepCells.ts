@@ -36,6 +36,8 @@ export interface DeepWanted {
   readonly params: Record<string, unknown>;
   readonly labels: readonly string[];
   readonly model: string;
+  /** Whether the rows are searched under the spec's symmetry (the plan's deep.symmetry). */
+  readonly symmetry: boolean;
 }
 
 /** Why a deep table is not this model's at these bounds and rows, or undefined when it is. */
@@ -44,6 +46,7 @@ export function staleness(record: DeepRecord, wanted: DeepWanted): string | unde
   if (record.origin.model !== wanted.model) return 'the model changed since it was made (the default table is not the one it was checked beside)';
   if (!isDeepStrictEqual(toPlain(record.table.params), toPlain(wanted.params))) return "it was checked under other bounds than the plan's deep entry";
   if (!isDeepStrictEqual(record.table.labels, wanted.labels)) return "its rows are not the plan's";
+  if ((record.origin.symmetry === true) !== wanted.symmetry) return `it was checked ${wanted.symmetry ? 'without' : 'with'} the symmetry reduction the plan's deep entry ${wanted.symmetry ? 'asks for' : 'leaves out'}`;
   return undefined;
 }
 

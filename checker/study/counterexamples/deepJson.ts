@@ -21,6 +21,8 @@ export interface DeepOrigin {
   readonly config?: string;
   /** modelFingerprint of the default table when the deep table was made. */
   readonly model: string;
+  /** The rows were searched under the spec's symmetry (their counts are of orbits). */
+  readonly symmetry?: boolean;
 }
 
 /** A committed deep table: the table (its differing cells with their traces) and its origin. */
@@ -50,7 +52,9 @@ export function deepJsonText(table: TableResult, origin: DeepOrigin, traced: rea
     lines.push(Array.isArray(v) && v.length > 0 ? `${JSON.stringify(k)}: [\n${v.map((x) => `  ${JSON.stringify(x)}`).join(',\n')}\n],` : `${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   }
   const traceLines = traces.map(({ trace, ...head }) => `  {"cell": ${JSON.stringify(head)},\n   "trace": [\n${trace.map((s) => `    ${JSON.stringify(s)}`).join(',\n')}\n  ]}`);
-  lines.push(`"deep": {"writtenBy": ${JSON.stringify(`rmc counterexamples --deep`)}, ${origin.config !== undefined ? `"config": ${JSON.stringify(origin.config)}, ` : ''}"model": ${JSON.stringify(origin.model)},`);
+  const config = origin.config !== undefined ? `"config": ${JSON.stringify(origin.config)}, ` : '';
+  const symmetry = origin.symmetry === true ? '"symmetry": true, ' : '';
+  lines.push(`"deep": {"writtenBy": ${JSON.stringify(`rmc counterexamples --deep`)}, ${config}${symmetry}"model": ${JSON.stringify(origin.model)},`);
   lines.push(`"traces": [\n${traceLines.join(',\n')}\n]}`);
   lines.push('}');
   return lines.join('\n') + '\n';
@@ -73,7 +77,7 @@ export function readDeepJson(study: AnyStudy, text: string, file: string): DeepR
     throw new UsageError(`${file} is not a table of ${study.name} (the JSON of rmc table ${study.name} --json or rmc merge --json)`, 2);
   if (json.verdict === 'interrupted' || (Array.isArray(json.errors) && json.errors.length > 0))
     throw new UsageError(`${file} is a table whose rows were not all checked (verdict ${String(json.verdict)})`, 2);
-  const deep = json.deep as { config?: string; model?: string; traces?: { cell: Record<string, unknown>; trace: TraceStep<unknown>[] }[] } | undefined;
+  const deep = json.deep as { config?: string; model?: string; symmetry?: boolean; traces?: { cell: Record<string, unknown>; trace: TraceStep<unknown>[] }[] } | undefined;
   const key = (value: unknown, guarantee: unknown) => JSON.stringify([value, guarantee]);
   const traces = new Map((deep?.traces ?? []).map((t) => [key(t.cell[param], t.cell.guarantee), t]));
   const cells = (json.cells as Record<string, unknown>[]).map((c): TableCell => {
@@ -103,6 +107,9 @@ export function readDeepJson(study: AnyStudy, text: string, file: string): DeepR
     unreached: ((json.unreached as Record<string, unknown>[] | undefined) ?? []).map((u) => ({ value: u[param], name: u.name as string })),
     seconds: 0,
   };
-  const origin = deep?.model !== undefined ? { ...(deep.config !== undefined ? { config: deep.config } : {}), model: deep.model } : undefined;
+  const origin =
+    deep?.model !== undefined
+      ? { ...(deep.config !== undefined ? { config: deep.config } : {}), model: deep.model, ...(deep.symmetry === true ? { symmetry: true } : {}) }
+      : undefined;
   return { table, ...(origin ? { origin } : {}) };
 }

@@ -23,6 +23,8 @@ export interface DeepPlan {
   readonly config?: string;
   readonly set?: Readonly<Record<string, unknown>>;
   readonly rows?: readonly string[];
+  /** Reduce each row's search by the spec's declared symmetry (rmc table --symmetry), where it leaves verdicts and shortest lengths equal. */
+  readonly symmetry?: boolean;
 }
 
 export type DeepMode = 'run' | 'read' | { readonly from: string };
@@ -56,7 +58,12 @@ export async function deepPart(input: DeepInput): Promise<DeepShown | 'interrupt
   const { study, plan, mode, defaults } = input;
   const params = resolveParams(studyParamSource(study), input.configDir, plan.config, sets(plan.set));
   const all = study.rows.values.map((v) => rowLabel(study, v));
-  const wanted: DeepWanted = { params, labels: plan.rows ? all.filter((l) => plan.rows!.includes(l)) : all, model: modelFingerprint(defaults) };
+  const wanted: DeepWanted = {
+    params,
+    labels: plan.rows ? all.filter((l) => plan.rows!.includes(l)) : all,
+    model: modelFingerprint(defaults),
+    symmetry: plan.symmetry === true,
+  };
   const unknown = (plan.rows ?? []).filter((r) => !all.includes(r));
   if (unknown.length > 0) throw new UsageError(`the plan's deep rows name no row ${unknown.join(', ')} (rows: ${all.join(', ')})`, 2);
 
@@ -66,7 +73,8 @@ export async function deepPart(input: DeepInput): Promise<DeepShown | 'interrupt
   } else {
     const table = mode === 'run' ? await runRows(input, params, wanted.labels) : await fromFile(input, mode.from, wanted);
     if (table === 'interrupted') return 'interrupted';
-    json = deepJsonText(table, { ...(plan.config !== undefined ? { config: plan.config } : {}), model: wanted.model }, tracedDifferences(defaults, table));
+    const origin = { ...(plan.config !== undefined ? { config: plan.config } : {}), model: wanted.model, ...(wanted.symmetry ? { symmetry: true } : {}) };
+    json = deepJsonText(table, origin, tracedDifferences(defaults, table));
   }
   const record: DeepRecord | undefined = json === undefined ? undefined : readDeepJson(study, json, input.committed);
   const problem = deepProblem(record, wanted);
@@ -90,6 +98,7 @@ async function runRows(input: DeepInput, params: Record<string, unknown>, labels
   const rowWorkers = options.specFile !== undefined ? { workers: options.workers ?? 1, specFile: options.specFile } : {};
   const table = await runTable(study, params, {
     only,
+    ...(input.plan.symmetry === true ? { symmetry: true } : {}),
     ...rowWorkers,
     ...(options.interrupted ? { interrupted: options.interrupted } : {}),
     ...(options.onRow ? { onRow: options.onRow } : {}),
@@ -114,7 +123,7 @@ async function fromFile(input: DeepInput, file: string, wanted: DeepWanted): Pro
   }
   const given = readDeepJson(input.study, text, file);
   // A table without an origin is taken to be of this model: the rows searched again below check it.
-  const why = staleness(given.origin ? given : { table: given.table, origin: { model: wanted.model } }, wanted);
+  const why = staleness(given.origin ? given : { table: given.table, origin: { model: wanted.model, ...(wanted.symmetry ? { symmetry: true } : {}) } }, wanted);
   if (why !== undefined) throw new UsageError(`--deep-from ${file}: ${why}`, 2);
   if (given.origin) return given.table;
   const needTraces = new Set(tracedDifferences(input.defaults, given.table).map((c) => rowOf(given.table, c)));

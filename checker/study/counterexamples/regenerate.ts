@@ -3,7 +3,7 @@
 //   { "params": { ... },                       the table's bounds (default: the study's defaults)
 //     "scenarios": [ { "title", "config", "set", "guarantee" }, ... ],
 //     "quoted": [ "<stem>", ... ],               traces the README quotes in their LKML form
-//     "deep": { "config", "set", "rows" } }      the deep table's bounds (deepPart.ts)
+//     "deep": { "config", "set", "rows", "symmetry" } }  the deep table (deepPart.ts)
 // Scenarios are shortest traces found under other named configurations (the seed's
 // counterexamples that the default bounds do not produce by name); each is one check run.
 import { existsSync, readFileSync } from 'node:fs';
