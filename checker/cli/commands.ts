@@ -79,8 +79,8 @@ function printFiguresNow(spec: SpecModule, params: object, p: Progress | undefin
 }
 
 /** One stderr line as each row of the table (or the counterexamples' table) is done, naming the row as the table does (a design file by its design's name). */
-function rowDone(study: AnyStudy, value: unknown, seconds: number, distinct: number): void {
-  process.stderr.write(`${study.rows.param} ${rowLabel(study, value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
+function rowDone(study: AnyStudy, value: unknown, seconds: number, distinct: number, table = ''): void {
+  process.stderr.write(`${table}${study.rows.param} ${rowLabel(study, value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
 }
 
 /** What a module exports: a spec, or a study with a spec for each row. */
@@ -428,10 +428,12 @@ export async function runCounterexamples(specArg: string, out: string, flags: { 
   const ctrlC = listenForInterrupts(() => process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`));
   try {
     const onRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => rowDone(study, value, seconds, distinct);
+    const onDeepRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => rowDone(study, value, seconds, distinct, 'deep table, ');
     // The table's rows side by side, one per core (the files written are the same either way).
     const files = await regenerateCounterexamples(study, target, readPlan(dirname(file)), configDir, {
       interrupted: ctrlC.interrupted,
       onRow,
+      onDeepRow,
       workers: 'auto',
       specFile: file,
       deep,

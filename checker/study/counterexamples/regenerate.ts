@@ -41,6 +41,8 @@ export interface RegenerateOptions extends Pick<TableOptions, 'interrupted' | 'o
   readonly deep?: DeepMode;
   /** Where the committed deep-table.json is read (default: the one in outDir, the folder replaced). */
   readonly committedDeep?: string;
+  /** Called as each row of the deep table is done ('run', or the rows `--deep-from` searches again); default: onRow. */
+  readonly onDeepRow?: TableOptions['onRow'];
   /** Told what is wrong with the deep table shown (missing, stale), in one line naming the command. */
   readonly onWarning?: (line: string) => void;
 }
@@ -95,7 +97,7 @@ export async function regenerateCounterexamples(
       defaultParams: params,
       configDir,
       committed: options.committedDeep ?? join(resolve(outDir), DEEP_JSON),
-      options,
+      options: { ...options, ...(options.onDeepRow ? { onRow: options.onDeepRow } : {}) },
     });
     if (got === 'interrupted') return 'interrupted';
     deep = got;
