@@ -15,6 +15,7 @@ const integration = [
   'test/counterexamples/browser.test.ts',
   'test/counterexamples/fresh.test.ts',
   'test/counterexamples/generate.test.ts',
+  'test/counterexamples/deep.test.ts',
   'test/spec/revoke/designFiles.test.ts',
   'test/spec/revoke/bfs.test.ts',
   'test/spec/revoke/parallel.test.ts',

@@ -79,8 +79,8 @@ function printFiguresNow(spec: SpecModule, params: object, p: Progress | undefin
 }
 
 /** One stderr line as each row of the table (or the counterexamples' table) is done, naming the row as the table does (a design file by its design's name). */
-function rowDone(study: AnyStudy, value: unknown, seconds: number, distinct: number): void {
-  process.stderr.write(`${study.rows.param} ${rowLabel(study, value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
+function rowDone(study: AnyStudy, value: unknown, seconds: number, distinct: number, table = ''): void {
+  process.stderr.write(`${table}${study.rows.param} ${rowLabel(study, value)}: ${distinct.toLocaleString('en-US')} states in ${seconds.toFixed(1)} s\n`);
 }
 
 /** What a module exports: a spec, or a study with a spec for each row. */
@@ -417,21 +417,27 @@ export function runMerge(files: readonly string[], flags: { json?: boolean }): n
   return tableExitCode(table);
 }
 
-export async function runCounterexamples(specArg: string, out: string): Promise<number> {
+export async function runCounterexamples(specArg: string, out: string, flags: { deep?: boolean; deepFrom?: string } = {}): Promise<number> {
   const { spec: study, file, configDir } = await loadSpec(specArg);
   knownSpec(study.name);
   if (!isStudy(study)) throw new UsageError(`spec ${study.name} declares no table dimension`);
+  if (flags.deep && flags.deepFrom !== undefined) throw new UsageError('--deep and --deep-from get the deep table two ways: give one', 2);
   const target = resolve(userCwd(), out);
+  const deep = flags.deepFrom !== undefined ? { from: resolve(userCwd(), flags.deepFrom) } : flags.deep ? ('run' as const) : ('read' as const);
   // Interrupted, the searches stop and nothing is written: the folder stays as it was.
   const ctrlC = listenForInterrupts(() => process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`));
   try {
     const onRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => rowDone(study, value, seconds, distinct);
+    const onDeepRow = (value: unknown, _cells: unknown, seconds: number, distinct: number): void => rowDone(study, value, seconds, distinct, 'deep table, ');
     // The table's rows side by side, one per core (the files written are the same either way).
     const files = await regenerateCounterexamples(study, target, readPlan(dirname(file)), configDir, {
       interrupted: ctrlC.interrupted,
       onRow,
+      onDeepRow,
       workers: 'auto',
       specFile: file,
+      deep,
+      onWarning: (line) => process.stderr.write(`rmc: warning: ${line}\n`),
     });
     if (files === 'interrupted') {
       process.stderr.write(`rmc: interrupted; ${target} was left as it was\n`);

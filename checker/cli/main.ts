@@ -183,8 +183,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('counterexamples [spec]')
     .description("regenerate the counterexamples folder: the table's traces and the spec's named scenarios")
     .option('--out <dir>', 'the folder to (re)write', 'counterexamples')
-    .action(async (spec: string | undefined, flags: { out: string }) => {
-      exitCode = await runCounterexamples(spec ?? 'revoke', flags.out);
+    .option(
+      '--deep',
+      "also check the table under the plan's deep bounds (every row, one per core: revoke's takes 15-25 minutes); without it the committed deep table is read",
+    )
+    .option(
+      '--deep-from <file>',
+      'take the deep table from this JSON (rmc table --json, or rmc merge --json of its parts), searching only the rows whose differing cells need a trace',
+    )
+    .action(async (spec: string | undefined, flags: { out: string; deep?: boolean; deepFrom?: string }) => {
+      exitCode = await runCounterexamples(spec ?? 'revoke', flags.out, flags);
     });
 
   // Bare `rmc` is a usage error: help on stderr, as for any other malformed command line.

@@ -465,6 +465,57 @@ describe.skipIf(!present && !mustRun)('index.html in headless Chromium', () => {
   });
 });
 
+/** The page with a deep table: two small rows under a stuck caller (deep.test.ts's plan), one cell differing. */
+describe.skipIf(!present && !mustRun)('index.html with a deep table, in headless Chromium', () => {
+  const deepPage = join(temp, 'deep', 'index.html');
+  const stem = 'deep--rust-revocable--revoke-returns';
+  let browser: Browser;
+  beforeAll(async () => {
+    const plan: CounterexamplePlan = { ...readPlan(join(root, 'spec/revoke')), scenarios: [], quoted: [], deep: { set: { stuckCaller: true }, rows: ['rust-revocable', 'evdev-revoke'] } };
+    await regenerateCounterexamples(revoke, join(temp, 'deep'), plan, join(root, 'spec/revoke/configs'), { deep: 'run' });
+    mkdirSync(shots, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const width of [1280, 390]) {
+    it(`shows the deep table under the default one, its differing cell marked and opening its trace, at ${width} px`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(pathToFileURL(deepPage).href);
+      expect(await page.locator('table.guarantees').count()).toBe(2);
+      const deep = page.locator('table.guarantees.deep');
+      expect(await deep.locator('tbody tr').count()).toBe(2);
+      const differing = deep.locator('td.differs');
+      expect(await differing.count()).toBe(1);
+      expect((await differing.innerText()).trim()).toBe('\u2260 \u21bb 2');
+      expect(await differing.getAttribute('title')).toBe('differs from the default table: violated (2 steps)');
+      expect(await page.evaluate(`getComputedStyle(document.querySelector('table.guarantees.deep td.differs')).outlineStyle`)).toBe('solid');
+      // The default table marks nothing; the key says what the mark means.
+      expect(await page.locator('table.guarantees:not(.deep) td.differs').count()).toBe(0);
+      expect(await page.locator('details.key').innerText()).toContain('differs from the default table');
+      await page.evaluate(`document.getElementById('deep-table').scrollIntoView()`);
+      await page.screenshot({ path: join(shots, `counterexamples-deep-${width}.png`) });
+      await differing.locator('a').click();
+      expect(new URL(page.url()).hash).toBe(`#${stem}`);
+      const section = page.locator(`#${stem}`);
+      expect(await section.locator('tr.step').count()).toBe(3);
+      await section.locator('.stepper').focus();
+      await page.keyboard.press('Home');
+      expect(await section.getAttribute('data-selected')).toBe('0');
+      await page.keyboard.press('End');
+      expect(await section.getAttribute('data-selected')).toBe('2');
+      await section.locator(`figure.seq svg`).waitFor();
+      expect(await page.locator('ul.differences li').innerText()).toContain('rust-revocable \u00d7 revoke-returns: default holds');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
 /** Scrolls every trace section into view, so the page draws each one's pictures. */
 async function drawAll(page: Page): Promise<void> {
   await page.evaluate(`(async () => {

@@ -3,12 +3,15 @@
 // `rmc counterexamples` uses (spec/revoke/counterexamples.json). What a reader pastes or replays
 // from it is checked on that regeneration (equal to the committed folder when the first test
 // passes): the LKML form of every trace within 72 columns, three of them quoted in the README,
-// ITF traces that Quint's model-based-testing drivers read, one guarantee sheet per design.
+// ITF traces that Quint's model-based-testing drivers read, one guarantee sheet per design. The
+// deep table is not searched here: its committed JSON is read, and must have been made against
+// this model (deepCells.ts: its fingerprint is the default table's counts and traces).
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareFolders } from '../../checker/study/counterexamples/compareFolders.ts';
+import { DEEP_JSON } from '../../checker/study/counterexamples/deepJson.ts';
 import { readPlan, regenerateCounterexamples } from '../../checker/study/counterexamples/regenerate.ts';
 import { LKML_WIDTH } from '../../checker/trace/render/lkml.ts';
 import revoke from '../../spec/revoke/index.ts';
@@ -19,15 +22,26 @@ const temp = mkdtempSync(join(tmpdir(), 'rmc-fresh-'));
 const fresh = join(temp, 'counterexamples');
 const plan = readPlan(join(root, 'spec/revoke'));
 const read = (name: string) => readFileSync(join(fresh, name), 'utf8');
+// What the regeneration says of the committed deep table (missing, or made against another model).
+const deepWarnings: string[] = [];
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 beforeAll(async () => {
-  await regenerateCounterexamples(revoke, fresh, plan, join(root, 'spec/revoke/configs'));
+  // The deep table is read from the committed folder, as `npm run counterexamples` reads it.
+  await regenerateCounterexamples(revoke, fresh, plan, join(root, 'spec/revoke/configs'), {
+    committedDeep: join(root, 'counterexamples', DEEP_JSON),
+    onWarning: (line) => deepWarnings.push(line),
+  });
 }, 600_000);
 
 describe('counterexamples/ is fresh', () => {
   it('equals a fresh regeneration, file for file and byte for byte', () => {
     const hint = 'counterexamples/ is stale: run `npm run counterexamples` and commit the result';
     expect(compareFolders(join(root, 'counterexamples'), fresh), hint).toEqual([]);
+  });
+
+  it('has a deep table checked against this model (else: run the deep table again)', () => {
+    // One line, naming `npm run counterexamples -- --deep`, when it is missing or stale.
+    expect(deepWarnings.join('\n') || undefined, deepWarnings[0]).toBeUndefined();
   });
 });
 

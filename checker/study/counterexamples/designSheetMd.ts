@@ -11,6 +11,8 @@ import type { TableCell, TableResult } from '../table.ts';
 import { cellOf } from '../tableReport.ts';
 import { boundsLine } from './boundsLine.ts';
 import type { RenderedTrace } from './renderTrace.ts';
+import { DEEP_COMMAND } from './deepJson.ts';
+import { deepBounds, deepTraceOf, differences, type DeepTable } from './deepView.ts';
 
 /** Where row `label`'s sheet is, relative to the folder. */
 export const sheetPath = (label: string): string => `designs/${label.replace(/[^\w.-]+/g, '_')}.md`;
@@ -47,7 +49,48 @@ function operationsPromised(table: TableResult, value: unknown): string[] {
   ];
 }
 
-export function designSheetMd(table: TableResult, value: unknown, label: string, sheet: RowSheet | undefined, traces: readonly RenderedTrace[], boundsNote?: string): string {
+/** What the checker found of the row under the deep bounds, and each differing cell's deep LKML trace. */
+function deepProved(deep: DeepTable | undefined, label: string): { proved: string[]; broken: string[] } {
+  const table = deep?.table;
+  const i = table?.labels.indexOf(label) ?? -1;
+  if (deep === undefined) return { proved: [], broken: [] };
+  if (table === undefined || i < 0) {
+    const why = table === undefined ? (deep.problem ?? '') : 'the deep table has no row for it';
+    return { proved: [`Under the deep bounds nothing is shown: ${why}.`, ''], broken: [] };
+  }
+  const value = table.values[i];
+  const cells = table.guarantees.map((g) => cellOf(table, value, g));
+  const states = cells.find((c) => c.verdict !== 'n/a')?.distinctStates;
+  const diffs = differences(deep).filter((d) => d.row === label);
+  const changed = new Map(diffs.map((d) => [d.guarantee, d.before]));
+  const lines = [
+    `Within deeper bounds, ${deepBounds(deep)} (the deep table, \`${DEEP_COMMAND}\`${states !== undefined ? `; ${states.toLocaleString('en-US')} distinct states` : ''}):`,
+    '',
+    ...(deep.problem !== undefined ? [`**Stale**: ${deep.problem}.`, ''] : []),
+    ...cells.map((c) => `- \`${c.guarantee}\`: ${proved(c)}${changed.has(c.guarantee) ? ` \u2260 the default bounds' ${changed.get(c.guarantee)!}.` : ''}`),
+    '',
+    diffs.length === 0 ? 'Every verdict and every shortest length is the one found within the default bounds.' : `${diffs.length} of these ${diffs.length === 1 ? 'differs' : 'differ'} from the default bounds' (marked \u2260).`,
+    '',
+  ];
+  const broken: string[] = [];
+  for (const d of diffs) {
+    const t = deepTraceOf(deep, d.cell);
+    if (t === undefined) continue;
+    broken.push(`### \`${d.guarantee}\` under the deep bounds`, '', '```', t.lkml.trimEnd(), '```', '', `Files: [text](../${t.stem}.txt), [ITF](../${t.stem}.itf.json), [sequence diagram](../${t.stem}.seq.svg).`, '');
+  }
+  return { proved: lines, broken };
+}
+
+export function designSheetMd(
+  table: TableResult,
+  value: unknown,
+  label: string,
+  sheet: RowSheet | undefined,
+  traces: readonly RenderedTrace[],
+  boundsNote?: string,
+  deep?: DeepTable,
+): string {
+  const deeper = deepProved(deep, label);
   const cells = table.guarantees.map((g) => cellOf(table, value, g));
   const promised = new Set((sheet?.promises ?? []).map((p) => p.guarantee));
   const promises = sheet?.promises ?? table.guarantees.map((g) => ({ guarantee: g, promise: '' }));
@@ -78,10 +121,13 @@ export function designSheetMd(table: TableResult, value: unknown, label: string,
     `    ${boundsLine(table).replace(/`/g, '')}`,
     '',
     'A promise kept is kept within these bounds only; GUARANTEES.md says which bound would change',
-    `which cell. Deeper bounds are a run of their own (\`rmc table ${table.spec} --config <name>\`), not part of this folder.`,
+    deep === undefined
+      ? `which cell. Deeper bounds are a run of their own (\`rmc table ${table.spec} --config <name>\`), not part of this folder.`
+      : 'which cell, and checks every row again within deeper bounds (below).',
     '',
     ...cells.flatMap((c) => [`- \`${c.guarantee}\`: ${proved(c)}`]),
     '',
+    ...deeper.proved,
   ];
   if (broken.length > 0) {
     out.push(...title('Broken promises', '-'));
@@ -90,6 +136,7 @@ export function designSheetMd(table: TableResult, value: unknown, label: string,
       out.push(`### \`${c.guarantee}\``, '', ...(t ? ['```', t.lkml.trimEnd(), '```', '', `Files: [text](../${t.stem}.txt), [ITF](../${t.stem}.itf.json), [sequence diagram](../${t.stem}.seq.svg).`, ''] : []));
     }
   }
+  if (deeper.broken.length > 0) out.push(...title('Broken under the deep bounds', '-'), ...deeper.broken);
   if (scenarios.length > 0) {
     out.push(...title('Named scenarios', '-'), 'Traces found under other configurations (README.md lists them all):', '');
     for (const t of scenarios) out.push(`- ${t.title}: breaks \`${t.guarantee}\` ([LKML](../${t.stem}.lkml.txt)).`);

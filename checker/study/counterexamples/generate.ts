@@ -15,6 +15,9 @@ import { replaceFolder } from './outFolder.ts';
 import { itfSource } from '../../trace/render/itfSource.ts';
 import { readmeMd } from './readmeMd.ts';
 import { renderTrace, type RenderedTrace } from './renderTrace.ts';
+import { DEEP_JSON } from './deepJson.ts';
+import type { DeepShown } from './deepPart.ts';
+import { deepTraces, type DeepTable } from './deepView.ts';
 
 export interface GenerateInput {
   readonly study: AnyStudy;
@@ -26,19 +29,29 @@ export interface GenerateInput {
   readonly scenarios?: readonly RenderedTrace[];
   /** The stems of the traces the README quotes as a reviewer pastes them (the plan's `quoted`). */
   readonly quoted?: readonly string[];
+  /** The deep table (the plan's deep entry): its JSON, its differing cells' traces, or why it is missing or stale. */
+  readonly deep?: DeepShown;
   /** The file-system calls; tests pass failing ones. */
   readonly io?: FileIO;
 }
 
 /** Returns the names of the files written (the manifest too), sorted. */
-export async function generateCounterexamples({ study, params, table, outDir, scenarios = [], quoted = [], io }: GenerateInput): Promise<string[]> {
+export async function generateCounterexamples({ study, params, table, outDir, scenarios = [], quoted = [], deep: shown, io }: GenerateInput): Promise<string[]> {
+  const deep: DeepTable | undefined = shown ? { ...shown, defaults: table } : undefined;
   const traces: RenderedTrace[] = [...scenarios];
   for (const cell of table.cells) {
     if ((cell.verdict === 'violated' || cell.verdict === 'unpromised') && cell.trace) traces.push(await renderTrace(study, params, cell));
   }
   const files = new Map<string, string>();
-  for (const t of traces) for (const [name, text] of t.files) files.set(name, text);
-  files.set('GUARANTEES.md', guaranteesMd(table, study.boundsNote));
+  for (const t of [...traces, ...deepTraces(deep)]) {
+    for (const [name, text] of t.files) {
+      // Stems are kept apart by their prefixes (regenerate refuses a scenario named as the deep table's).
+      if (files.has(name)) throw new Error(`counterexamples: two traces write ${name}`);
+      files.set(name, text);
+    }
+  }
+  if (deep?.json !== undefined) files.set(DEEP_JSON, deep.json);
+  files.set('GUARANTEES.md', guaranteesMd(table, study.boundsNote, deep));
   // The ITF variables the README describes: those of the table's bounds' own row first, then
   // every other row's where it types a variable otherwise.
   const rows = table.values.map((value, i) => {
@@ -46,13 +59,13 @@ export async function generateCounterexamples({ study, params, table, outDir, sc
     return { row: table.labels[i] ?? String(value), itf: itfSource(study.specFor(p), p) };
   });
   const own = { row: String(params[table.param]), itf: itfSource(study.specFor(params), params) };
-  files.set('README.md', readmeMd(table, traces, [own, ...rows], quoted));
+  files.set('README.md', readmeMd(table, traces, [own, ...rows], quoted, deep));
   // One guarantee sheet per row, linked from the table's design column.
   table.values.forEach((value, i) => {
     const label = table.labels[i] ?? String(value);
     const sheet = study.sheet?.(value, { ...params, [table.param]: value });
-    files.set(sheetPath(label), designSheetMd(table, value, label, sheet, traces, study.boundsNote));
+    files.set(sheetPath(label), designSheetMd(table, value, label, sheet, traces, study.boundsNote, deep));
   });
-  files.set('index.html', indexHtml(table, traces, sheetPath));
+  files.set('index.html', indexHtml(table, traces, sheetPath, deep));
   return replaceFolder(resolve(outDir), files, io);
 }

@@ -3,9 +3,11 @@ import type { TableResult } from '../table.ts';
 import { boundsLine } from './boundsLine.ts';
 import { guaranteeTable } from './guaranteeTable.ts';
 import { promisesMd } from './promisesMd.ts';
+import { deepMd, type DeepTable } from './deepView.ts';
 import { NOT_EXERCISED_LEGEND, QUALIFIED_MEANINGS } from '../cellText.ts';
 
-export function guaranteesMd(table: TableResult, boundsNote?: string): string {
+/** `deep`: the deep table, shown after the default one with its differing cells marked. */
+export function guaranteesMd(table: TableResult, boundsNote?: string, deep?: DeepTable): string {
   const unreached = table.unreached.map((u) => `- ${table.param} \`${String(u.value)}\`: \`${u.name}\` is not exercised`);
   return [
     `# Guarantees of \`${table.spec}\``,
@@ -26,5 +28,6 @@ export function guaranteesMd(table: TableResult, boundsNote?: string): string {
       ? 'Every reachability guard is reached, so every guarantee above is exercised.'
       : [NOT_EXERCISED_LEGEND, '', ...unreached].join('\n'),
     '',
+    ...(deep ? [deepMd(deep)] : []),
   ].join('\n');
 }

@@ -12,6 +12,7 @@ export const pageLegend = [
   `<dt>${swatch('background:#fde8e8')} <b>&#8635; 9</b></dt><dd>violated by a lasso: a behaviour of 9 steps that then repeats for ever</dd>`,
   `<dt>${swatch('background:#e9f7e9')} <b>&#10003;</b></dt><dd>holds in every reachable state (the tooltip counts them)</dd>`,
   `<dt>${swatch('background:#eeeeee')} <i>&ndash;</i>, <i>n/a</i></dt><dd>qualified, no verdict about the design: not exercised, or not applicable (the tooltip says why)</dd>`,
+  `<dt>${swatch('outline:2px solid #0057d8;outline-offset:-3px')} <b>&#8800;</b></dt><dd>in the deep table: a cell whose verdict or shortest length differs from the default table's (its trace is linked)</dd>`,
   `<dt>${swatch('background:#dbe8ff')}</dt><dd>the state selected in a step list; its box in the sequence diagram is outlined in blue</dd>`,
   `<dt>${swatch('border-left:4px solid #d08c00')}</dt><dd>a lasso's cycle in the step list; its boxes are amber in the sequence diagram, the step back a dashed amber box and edge</dd>`,
   `<dt>${swatch('border:2px solid #cc0000;background:#fff0f0')}</dt><dd>the breaking step in the sequence diagram, the cause written in it</dd>`,

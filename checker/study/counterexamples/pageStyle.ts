@@ -20,6 +20,8 @@ table.guarantees thead th.corner { left: 0; z-index: 3; }
 table.guarantees td { text-align: center; white-space: nowrap; }
 table.guarantees td a { text-decoration: none; font-weight: bold; color: #a00000; }
 td.violated.lasso { box-shadow: inset 0 -3px 0 #d08c00; }
+table.guarantees td.differs { outline: 2px solid #0057d8; outline-offset: -3px; }
+p.stale { border-left: 4px solid #d08c00; padding-left: 0.6em; font-weight: bold; }
 .key dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 0.8em; margin: 0.4em 0; }
 .key dt { text-align: right; } .key dd { margin: 0; }
 .swatch { display: inline-block; width: 1.6em; height: 1em; vertical-align: middle; border: 1px solid #ccc; }

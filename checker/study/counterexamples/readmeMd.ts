@@ -13,9 +13,11 @@ import type { RenderedTrace } from './renderTrace.ts';
 import { brokenBy } from '../../trace/render/brokenBy.ts';
 import { sameNote, sameTraces } from './sameTraces.ts';
 import { settingSentence } from './traceSetting.ts';
+import { DEEP_COMMAND, DEEP_JSON } from './deepJson.ts';
+import { deepBounds, deepTraces, DEEP_TIME, differences, type DeepTable } from './deepView.ts';
 
 /** `quoted`: the stems of the traces quoted at the top, as a reviewer pastes them into a mail. */
-export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], itf: readonly RowItf[], quoted: readonly string[] = []): string {
+export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], itf: readonly RowItf[], quoted: readonly string[] = [], deep?: DeepTable): string {
   const same = sameTraces(traces);
   const code = (x: string) => `\`${x}\``;
   const list = traces.flatMap((t) => {
@@ -74,6 +76,13 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], i
     '  (a lasso: of its last state), with whom a waiting revoker waits for as a red dashed edge.',
     '- `<config>--<value>--<guarantee>.*`: the same files for a named scenario, a shortest trace',
     '  found under another named configuration of the spec (listed first below, with its title).',
+    ...(deep
+      ? [
+          `- \`${DEEP_JSON}\`: the deep table (every row again within deeper bounds) as \`rmc table --json\` prints it,`,
+          '  with what it was checked against and the traces of the cells that differ from the default table;',
+          '  `deep--<value>--<guarantee>.*`: those traces, the same files as above (GUARANTEES.md marks them).',
+        ]
+      : []),
     '- `designs/<value>.md`: a guarantee sheet per row of the table, in the voice of a kernel',
     "  Documentation/ page: what the design promises, what the checker proved within which bounds,",
     '  each broken promise with its LKML trace, and what the model leaves out for it.',
@@ -90,10 +99,36 @@ export function readmeMd(table: TableResult, traces: readonly RenderedTrace[], i
     '',
     guaranteeTable(table).trimEnd(),
     '',
+    ...(deep ? deepSection(deep) : []),
     '## Traces',
     '',
     ...(traces.length === 0 ? ['No guarantee is violated within these bounds.', ''] : list),
   ].join('\n');
+}
+
+/** How the deep table is rebuilt, and what differs in it (GUARANTEES.md shows it whole). */
+function deepSection(deep: DeepTable): string[] {
+  const diffs = deep.table !== undefined ? differences(deep) : [];
+  const shown = deepTraces(deep);
+  return [
+    '## The deep table',
+    '',
+    ...(deep.problem !== undefined ? [`**${deep.table === undefined ? 'Missing' : 'Stale'}**: ${deep.problem}.`, ''] : []),
+    ...(deep.table !== undefined ? [`Every row again within ${deepBounds(deep)}: GUARANTEES.md shows the table, each cell that differs from the default marked.`, ''] : []),
+    `\`${DEEP_COMMAND}\` checks it (${DEEP_TIME}, every row at once, one per core) and rewrites this folder with it;`,
+    `a plain \`npm run counterexamples\` reads \`${DEEP_JSON}\` and searches nothing. A deep table checked elsewhere`,
+    '(`rmc table revoke --config deep --shard i/n --json` on n machines, then `rmc merge --json`) is committed with',
+    `\`npm run counterexamples -- --deep-from merged.json\`, which searches here only the rows whose differing cells need a trace.`,
+    `The regeneration records the model it was checked against (a fingerprint of the default table: every count and`,
+    'shortest trace); when the model changes, the folder says the deep table is stale and the freshness test fails.',
+    '',
+    ...(diffs.length > 0
+      ? [
+          `${diffs.length} cell${diffs.length === 1 ? '' : 's'} differ${diffs.length === 1 ? 's' : ''}${shown.length > 0 ? `; the traces: ${shown.map((t) => `[${t.stem}](${t.stem}.txt)`).join(', ')}` : ''}.`,
+          '',
+        ]
+      : []),
+  ];
 }
 
 /** The ITF variables of one row (design) of the table: what types its traces. */

@@ -2,7 +2,8 @@
 // cannot disagree. A spec folder may hold a plan, `counterexamples.json`:
 //   { "params": { ... },                       the table's bounds (default: the study's defaults)
 //     "scenarios": [ { "title", "config", "set", "guarantee" }, ... ],
-//     "quoted": [ "<stem>", ... ] }              traces the README quotes in their LKML form
+//     "quoted": [ "<stem>", ... ],               traces the README quotes in their LKML form
+//     "deep": { "config", "set", "rows", "symmetry" } }  the deep table (deepPart.ts)
 // Scenarios are shortest traces found under other named configurations (the seed's
 // counterexamples that the default bounds do not produce by name); each is one check run.
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,6 +14,9 @@ import { checkRow } from '../checkRow.ts';
 import type { AnyStudy } from '../study.ts';
 import { studyParamSource } from '../studyParams.ts';
 import { runTable, violatedCell, type TableOptions } from '../table.ts';
+import { DEEP_JSON } from './deepJson.ts';
+import { DEEP_PREFIX } from './deepCells.ts';
+import { deepPart, type DeepMode, type DeepPlan, type DeepShown } from './deepPart.ts';
 import { generateCounterexamples } from './generate.ts';
 import { assertReplaceable } from './outFolder.ts';
 import { renderTrace, type RenderedTrace } from './renderTrace.ts';
@@ -29,6 +33,18 @@ export interface CounterexamplePlan {
   readonly params?: Readonly<Record<string, unknown>>;
   readonly scenarios?: readonly Scenario[];
   readonly quoted?: readonly string[];
+  readonly deep?: DeepPlan;
+}
+
+export interface RegenerateOptions extends Pick<TableOptions, 'interrupted' | 'onRow' | 'workers' | 'specFile'> {
+  /** How the plan's deep table is got (deepPart.ts); default 'read': from the committed JSON. */
+  readonly deep?: DeepMode;
+  /** Where the committed deep-table.json is read (default: the one in outDir, the folder replaced). */
+  readonly committedDeep?: string;
+  /** Called as each row of the deep table is done ('run', or the rows `--deep-from` searches again); default: onRow. */
+  readonly onDeepRow?: TableOptions['onRow'];
+  /** Told what is wrong with the deep table shown (missing, stale), in one line naming the command. */
+  readonly onWarning?: (line: string) => void;
 }
 
 /** The plan in `<specDir>/counterexamples.json`, or an empty one. */
@@ -51,8 +67,13 @@ export async function regenerateCounterexamples(
   outDir: string,
   plan: CounterexamplePlan = {},
   configDir = '',
-  options: Pick<TableOptions, 'interrupted' | 'onRow' | 'workers' | 'specFile'> = {},
+  options: RegenerateOptions = {},
 ): Promise<string[] | 'interrupted'> {
+  if ((plan.scenarios ?? []).some((sc) => sc.config === DEEP_PREFIX))
+    throw new UsageError(`a scenario's configuration may not be named ${DEEP_PREFIX}: its files would take the deep table's names`, 2);
+  if (options.deep !== undefined && options.deep !== 'read' && plan.deep === undefined) throw new UsageError('--deep: the plan (counterexamples.json) has no "deep" entry', 2);
+  // Refused before the default table's search, as the other refusals are.
+  if (typeof options.deep === 'object' && !existsSync(options.deep.from)) throw new UsageError(`--deep-from: no file ${options.deep.from}`, 2);
   const interrupted = options.interrupted ? { interrupted: options.interrupted } : {};
   const sets = (o: Readonly<Record<string, unknown>> = {}): string[] => Object.entries(o).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   const bounds = studyParamSource(study);
@@ -66,6 +87,22 @@ export async function regenerateCounterexamples(
   // A folder with a row of errors is no counterexamples folder: nothing is written.
   const failed = table.errors?.[0];
   if (failed) throw new SpecError(`${table.param} ${failed.label}: ${failed.message}`, failed.exitCode);
+  let deep: DeepShown | undefined;
+  if (plan.deep !== undefined) {
+    const got = await deepPart({
+      study,
+      plan: plan.deep,
+      mode: options.deep ?? 'read',
+      defaults: table,
+      defaultParams: params,
+      configDir,
+      committed: options.committedDeep ?? join(resolve(outDir), DEEP_JSON),
+      options: { ...options, ...(options.onDeepRow ? { onRow: options.onDeepRow } : {}) },
+    });
+    if (got === 'interrupted') return 'interrupted';
+    deep = got;
+    if (deep.problem !== undefined) options.onWarning?.(deep.problem);
+  }
   const scenarios: RenderedTrace[] = [];
   for (const sc of plan.scenarios ?? []) {
     const p = resolveParams(bounds, configDir, sc.config, sets(sc.set));
@@ -80,5 +117,5 @@ export async function regenerateCounterexamples(
     const cell = violatedCell({ value: p[param], guarantee: sc.guarantee, distinctStates: result.stats.distinctStates }, v);
     scenarios.push(await renderTrace(study, p, cell, { prefix: sc.config ?? 'scenario', title: sc.title, ...(sc.config !== undefined ? { config: sc.config } : {}), tableParams: params }));
   }
-  return generateCounterexamples({ study, params, table, outDir, scenarios, ...(plan.quoted ? { quoted: plan.quoted } : {}) });
+  return generateCounterexamples({ study, params, table, outDir, scenarios, ...(plan.quoted ? { quoted: plan.quoted } : {}), ...(deep ? { deep } : {}) });
 }
