@@ -17,7 +17,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guaranteesMd } from '../../checker/study/counterexamples/guaranteesMd.ts';
 import { indexHtml } from '../../checker/study/counterexamples/indexHtml.ts';
-import { regenerateCounterexamples, type CounterexamplePlan } from '../../checker/study/counterexamples/regenerate.ts';
+import { readPlan, regenerateCounterexamples, type CounterexamplePlan } from '../../checker/study/counterexamples/regenerate.ts';
 import { renderTrace } from '../../checker/study/counterexamples/renderTrace.ts';
 import { cellText } from '../../checker/study/cellText.ts';
 import { runTable, type TableCell, type TableResult } from '../../checker/study/table.ts';

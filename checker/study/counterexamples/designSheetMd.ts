@@ -123,7 +123,9 @@ export function designSheetMd(
     'A promise kept is kept within these bounds only; GUARANTEES.md says which bound would change',
     deep === undefined
       ? `which cell. Deeper bounds are a run of their own (\`rmc table ${table.spec} --config <name>\`), not part of this folder.`
-      : 'which cell, and checks every row again within deeper bounds (below).',
+      : deep.table === undefined
+        ? 'which cell. The deeper bounds checked beside them have not been run for this folder (below).'
+        : 'which cell, and checks every row again within deeper bounds (below).',
     '',
     ...cells.flatMap((c) => [`- \`${c.guarantee}\`: ${proved(c)}`]),
     '',

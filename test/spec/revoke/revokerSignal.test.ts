@@ -113,6 +113,6 @@ describe('a signal to the revoker (revokerSignal)', () => {
       invariants: ['no-usable-descriptor', 'no-inode-access-after-return', 'writes-complete-reads-abort', 'no-live-file-anywhere'],
     });
     expect(result.verdict).toBe('ok');
-    expect(result.stats.distinctStates).toBe(18_778);
+    expect(result.stats.distinctStates).toBe(28_354);
   });
 });
