@@ -185,7 +185,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--out <dir>', 'the folder to (re)write', 'counterexamples')
     .option(
       '--deep',
-      "also check the table under the plan's deep bounds (every row, one per core: revoke's takes 15-25 minutes); without it the committed deep table is read",
+      "also check the table under the plan's deep bounds (every row, one per core: revoke's takes hours, not yet run whole); without it the committed deep table is read",
     )
     .option(
       '--deep-from <file>',

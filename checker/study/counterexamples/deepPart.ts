@@ -1,6 +1,6 @@
 // deepPart: the deep table's share of the counterexamples folder, got one of three ways.
 //   'run'     (`rmc counterexamples --deep`): the table is checked under the plan's deep bounds,
-//             every row at once in the row pool (15-25 minutes of two cores for revoke);
+//             every row at once in the row pool (hours of two cores for revoke);
 //   { from }  (`--deep-from <file>`): a table checked elsewhere (`rmc table --config deep --json`,
 //             or `rmc merge --json` of its shards) is taken as it is; only the rows whose differing
 //             cells need a trace are searched again here, and must agree with the file;

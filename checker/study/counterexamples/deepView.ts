@@ -12,8 +12,12 @@ import { guaranteeTable, type TableMarks } from './guaranteeTable.ts';
 import type { RenderedTrace } from './renderTrace.ts';
 import { traceStem } from './traceStem.ts';
 
-/** How long `--deep` takes for the revoke model, as measured (docs and the folder's README say it). */
-export const DEEP_TIME = 'about 15-25 minutes of two cores';
+/**
+ * How long `--deep` takes for the revoke model, as far as measured (docs and the folder's README say
+ * it): five rows were run on 2026-12-08, the largest (hurd-io-revoke, 10.4 million states) in 7
+ * minutes; the Enberg rows are likely above 10^8 states.
+ */
+export const DEEP_TIME = 'for the revoke model hours of two cores, not yet run whole: hurd-io-revoke alone is 10.4 million states, 7 minutes';
 
 /** The deep part the renderers take: what deepPart got, beside the default table. */
 export interface DeepTable extends DeepShown {

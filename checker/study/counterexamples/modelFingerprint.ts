@@ -1,5 +1,5 @@
 // modelFingerprint: what the deep table was checked against, told by the default table the same
-// regeneration computes anyway (30 s, against the deep table's 15-25 min). It hashes, per cell,
+// regeneration computes anyway (about 10 s, against the deep table's hours). It hashes, per cell,
 // the verdict, the distinct-state count and the shortest trace's actions and states (as plain
 // JSON): any change to the model's behaviour, its state or its bounds moves some row's count or
 // some trace, while a change to how traces are drawn (labels, pictures, words) or to the docs
