@@ -24,8 +24,16 @@ const root = resolve(import.meta.dirname, '../..');
 const configs = join(root, 'spec/revoke/configs');
 const temp = mkdtempSync(join(tmpdir(), 'rmc-deep-'));
 const rows = ['rust-revocable', 'evdev-revoke'];
-// The plan's bounds, without its named scenarios (each a search of its own, nothing to do with the deep table).
-const plan: CounterexamplePlan = { ...readPlan(join(root, 'spec/revoke')), scenarios: [], quoted: [], deep: { set: { stuckCaller: true }, rows } };
+// The plan's bounds, without its named scenarios (each a search of its own, nothing to do with the
+// deep table), and of the default table only the deep rows and one the deep plan leaves out: every
+// regeneration here searches the default table too.
+const plan: CounterexamplePlan = {
+  ...readPlan(join(root, 'spec/revoke')),
+  rows: [...rows, 'tty-hangup'],
+  scenarios: [],
+  quoted: [],
+  deep: { set: { stuckCaller: true }, rows },
+};
 const stem = 'deep--rust-revocable--revoke-returns';
 const [ran, reread] = [join(temp, 'ran'), join(temp, 'reread')];
 const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
@@ -116,9 +124,17 @@ describe('rmc counterexamples --deep, on two small rows', () => {
     const copy = join(temp, 'copy');
     cpSync(ran, copy, { recursive: true });
     let rowsDone = 0;
-    const defaults = revoke.rows.values.length;
+    const defaults = plan.rows!.length;
     const result = await regenerate(copy, { deep: 'run', onRow: () => void rowsDone++, interrupted: () => rowsDone >= defaults });
     expect(result).toBe('interrupted');
     expect(compareFolders(ran, copy)).toEqual([]);
   }, 300_000);
+
+  it("refuses deep rows that are not among the plan's rows, before any search", async () => {
+    const narrow: CounterexamplePlan = { ...plan, rows: ['evdev-revoke'] };
+    await expect(regenerateCounterexamples(revoke, join(temp, 'narrow'), narrow, configs)).rejects.toThrow(
+      "the plan's deep rows rust-revocable are not among its rows (evdev-revoke)",
+    );
+    expect(existsSync(join(temp, 'narrow'))).toBe(false);
+  });
 });

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { SpecError, UsageError } from '../../errors.ts';
 import { resolveParams } from '../../run/params.ts';
 import { checkRow } from '../checkRow.ts';
-import type { AnyStudy } from '../study.ts';
+import { rowLabel, type AnyStudy } from '../study.ts';
 import { studyParamSource } from '../studyParams.ts';
 import { runTable, violatedCell, type TableOptions } from '../table.ts';
 import { DEEP_JSON } from './deepJson.ts';
@@ -31,6 +31,8 @@ export interface Scenario {
 
 export interface CounterexamplePlan {
   readonly params?: Readonly<Record<string, unknown>>;
+  /** Only these rows of the table, by label (a small folder, for tests); default: every row. */
+  readonly rows?: readonly string[];
   readonly scenarios?: readonly Scenario[];
   readonly quoted?: readonly string[];
   readonly deep?: DeepPlan;
@@ -74,6 +76,9 @@ export async function regenerateCounterexamples(
   if (options.deep !== undefined && options.deep !== 'read' && plan.deep === undefined) throw new UsageError('--deep: the plan (counterexamples.json) has no "deep" entry', 2);
   // Refused before the default table's search, as the other refusals are.
   if (typeof options.deep === 'object' && !existsSync(options.deep.from)) throw new UsageError(`--deep-from: no file ${options.deep.from}`, 2);
+  // The deep table is compared with the default one cell by cell: its rows are among the plan's.
+  const outside = plan.rows === undefined ? [] : (plan.deep?.rows ?? []).filter((r) => !plan.rows!.includes(r));
+  if (outside.length > 0) throw new UsageError(`the plan's deep rows ${outside.join(', ')} are not among its rows (${plan.rows!.join(', ')})`, 2);
   const interrupted = options.interrupted ? { interrupted: options.interrupted } : {};
   const sets = (o: Readonly<Record<string, unknown>> = {}): string[] => Object.entries(o).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   const bounds = studyParamSource(study);
@@ -82,7 +87,8 @@ export async function regenerateCounterexamples(
   // checks again, as someone may add a file to the folder meanwhile.
   assertReplaceable(resolve(outDir));
   const rowWorkers = options.specFile !== undefined ? { workers: options.workers ?? 1, specFile: options.specFile } : {};
-  const table = await runTable(study, params, { ...interrupted, ...rowWorkers, ...(options.onRow ? { onRow: options.onRow } : {}) });
+  const only = plan.rows === undefined ? {} : { only: planRows(study, plan.rows) };
+  const table = await runTable(study, params, { ...interrupted, ...rowWorkers, ...only, ...(options.onRow ? { onRow: options.onRow } : {}) });
   if (table.interrupted) return 'interrupted';
   // A folder with a row of errors is no counterexamples folder: nothing is written.
   const failed = table.errors?.[0];
@@ -91,7 +97,7 @@ export async function regenerateCounterexamples(
   if (plan.deep !== undefined) {
     const got = await deepPart({
       study,
-      plan: plan.deep,
+      plan: plan.rows !== undefined && plan.deep.rows === undefined ? { ...plan.deep, rows: plan.rows } : plan.deep,
       mode: options.deep ?? 'read',
       defaults: table,
       defaultParams: params,
@@ -118,4 +124,12 @@ export async function regenerateCounterexamples(
     scenarios.push(await renderTrace(study, p, cell, { prefix: sc.config ?? 'scenario', title: sc.title, ...(sc.config !== undefined ? { config: sc.config } : {}), tableParams: params }));
   }
   return generateCounterexamples({ study, params, table, outDir, scenarios, ...(plan.quoted ? { quoted: plan.quoted } : {}), ...(deep ? { deep } : {}) });
+}
+
+/** The indices of the plan's rows among the study's, refused (exit 2) where a label names no row. */
+function planRows(study: AnyStudy, labels: readonly string[]): number[] {
+  const all = study.rows.values.map((v) => rowLabel(study, v));
+  const unknown = labels.filter((l) => !all.includes(l));
+  if (unknown.length > 0) throw new UsageError(`the plan's rows name no row ${unknown.join(', ')} (rows: ${all.join(', ')})`, 2);
+  return all.flatMap((l, i) => (labels.includes(l) ? [i] : []));
 }
