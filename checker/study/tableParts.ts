@@ -151,7 +151,8 @@ function paramOf(file: string, part: PartJson): string {
   return param;
 }
 
-function cellFrom(c: Record<string, unknown>, value: unknown): TableCell {
+/** A cell of a table's JSON (rmc table --json, a part, a merge) as the table holds it, with the row's value. */
+export function cellFrom(c: Record<string, unknown>, value: unknown): TableCell {
   return {
     value,
     guarantee: c.guarantee as string,

@@ -9,7 +9,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { SpecError, UsageError } from '../../errors.ts';
 import type { TraceStep } from '../../spec.ts';
 import type { AnyStudy } from '../study.ts';
-import type { CellVerdict, TableCell, TableResult } from '../table.ts';
+import type { TableCell, TableResult } from '../table.ts';
+import { cellFrom } from '../tableParts.ts';
 import { tableJson } from '../tableReport.ts';
 
 export const DEEP_JSON = 'deep-table.json';
@@ -84,14 +85,7 @@ export function readDeepJson(study: AnyStudy, text: string, file: string): DeepR
     const t = traces.get(key(c[param], c.guarantee));
     return {
       // The row's own value, not an equal copy: cells are found by identity (tableReport.cellOf).
-      value: values.find((v) => isDeepStrictEqual(v, c[param])) ?? c[param],
-      guarantee: c.guarantee as string,
-      verdict: c.verdict as CellVerdict,
-      ...(c.reason !== undefined ? { reason: c.reason as string } : {}),
-      distinctStates: c.distinctStates as number,
-      traceLength: c.traceLength as number | null,
-      ...(c.through !== undefined ? { through: c.through as string[] } : {}),
-      ...(c.unpromised !== undefined ? { unpromised: c.unpromised as string[] } : {}),
+      ...cellFrom(c, values.find((v) => isDeepStrictEqual(v, c[param])) ?? c[param]),
       ...(t !== undefined ? { ...Object.fromEntries(Object.entries(t.cell).filter(([k]) => k !== param && k !== 'guarantee')), trace: t.trace } : {}),
     };
   });
