@@ -36,8 +36,8 @@ export function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
-/** The indices of the rows a selection keeps, in table order (all of them without one). */
-export function selectRows(labels: readonly string[], selection: RowSelection): number[] {
+/** The indices of the rows a selection keeps, in table order (all of them without one); `what` names the selection in a refusal. */
+export function selectRows(labels: readonly string[], selection: RowSelection, what = '--rows'): number[] {
   const all = labels.map((_, i) => i);
   if (selection.rows && selection.shard) throw new UsageError('--rows and --shard select rows two ways: give one', 2);
   if (selection.shard) return all.filter((i) => i % selection.shard!.count === selection.shard!.index - 1);
@@ -45,7 +45,7 @@ export function selectRows(labels: readonly string[], selection: RowSelection): 
   const wanted = new Set(selection.rows);
   const unknown = selection.rows.filter((r) => !labels.includes(r));
   if (unknown.length > 0)
-    throw new UsageError(`--rows: no row ${unknown.map((r) => JSON.stringify(r)).join(', ')} in this table (its rows: ${labels.join(', ')})`, 2);
+    throw new UsageError(`${what}: no row ${unknown.map((r) => JSON.stringify(r)).join(', ')} in this table (its rows: ${labels.join(', ')})`, 2);
   return all.filter((i) => wanted.has(labels[i]!));
 }
 

@@ -13,6 +13,7 @@ import { resolveParams } from '../../run/params.ts';
 import { rowLabel, type AnyStudy } from '../study.ts';
 import { studyParamSource } from '../studyParams.ts';
 import { runTable, type TableCell, type TableOptions, type TableResult } from '../table.ts';
+import { selectRows } from '../tableParts.ts';
 import { DEEP_PREFIX, deepProblem, staleness, tracedDifferences, type DeepWanted } from './deepCells.ts';
 import { deepJsonText, readDeepJson, type DeepRecord } from './deepJson.ts';
 import { modelFingerprint } from './modelFingerprint.ts';
@@ -60,12 +61,10 @@ export async function deepPart(input: DeepInput): Promise<DeepShown | 'interrupt
   const all = study.rows.values.map((v) => rowLabel(study, v));
   const wanted: DeepWanted = {
     params,
-    labels: plan.rows ? all.filter((l) => plan.rows!.includes(l)) : all,
+    labels: selectRows(all, plan.rows ? { rows: plan.rows } : {}, "the plan's deep rows").map((i) => all[i]!),
     model: modelFingerprint(defaults),
     symmetry: plan.symmetry === true,
   };
-  const unknown = (plan.rows ?? []).filter((r) => !all.includes(r));
-  if (unknown.length > 0) throw new UsageError(`the plan's deep rows name no row ${unknown.join(', ')} (rows: ${all.join(', ')})`, 2);
 
   let json: string | undefined;
   if (mode === 'read') {

@@ -14,6 +14,7 @@ import { checkRow } from '../checkRow.ts';
 import { rowLabel, type AnyStudy } from '../study.ts';
 import { studyParamSource } from '../studyParams.ts';
 import { runTable, violatedCell, type TableOptions } from '../table.ts';
+import { selectRows } from '../tableParts.ts';
 import { DEEP_JSON } from './deepJson.ts';
 import { DEEP_PREFIX } from './deepCells.ts';
 import { deepPart, type DeepMode, type DeepPlan, type DeepShown } from './deepPart.ts';
@@ -87,7 +88,8 @@ export async function regenerateCounterexamples(
   // checks again, as someone may add a file to the folder meanwhile.
   assertReplaceable(resolve(outDir));
   const rowWorkers = options.specFile !== undefined ? { workers: options.workers ?? 1, specFile: options.specFile } : {};
-  const only = plan.rows === undefined ? {} : { only: planRows(study, plan.rows) };
+  const labels = study.rows.values.map((v) => rowLabel(study, v));
+  const only = plan.rows === undefined ? {} : { only: selectRows(labels, { rows: plan.rows }, "the plan's rows") };
   const table = await runTable(study, params, { ...interrupted, ...rowWorkers, ...only, ...(options.onRow ? { onRow: options.onRow } : {}) });
   if (table.interrupted) return 'interrupted';
   // A folder with a row of errors is no counterexamples folder: nothing is written.
@@ -126,10 +128,3 @@ export async function regenerateCounterexamples(
   return generateCounterexamples({ study, params, table, outDir, scenarios, ...(plan.quoted ? { quoted: plan.quoted } : {}), ...(deep ? { deep } : {}) });
 }
 
-/** The indices of the plan's rows among the study's, refused (exit 2) where a label names no row. */
-function planRows(study: AnyStudy, labels: readonly string[]): number[] {
-  const all = study.rows.values.map((v) => rowLabel(study, v));
-  const unknown = labels.filter((l) => !all.includes(l));
-  if (unknown.length > 0) throw new UsageError(`the plan's rows name no row ${unknown.join(', ')} (rows: ${all.join(', ')})`, 2);
-  return all.flatMap((l, i) => (labels.includes(l) ? [i] : []));
-}
